@@ -1,0 +1,241 @@
+/**
+ * A pool of workers behind the SimBackend interface, over comlink: Node worker_threads (through comlink's
+ * node adapter, each worker booted by worker-node.mjs so it runs our .ts under plain node and vitest) or
+ * browser module Workers. Tasks go to idle workers in task order; results come back as transferred typed
+ * arrays and are reported as they finish. Abort terminates every worker (no work keeps burning CPU after a
+ * cancel); the next batch starts fresh ones. A worker that dies fails only its task and is replaced.
+ */
+import * as Comlink from 'comlink';
+import type { RunConfig, RunResult } from '../types.ts';
+import type { WorkerApi, WorkerUsage } from './worker-entry.ts';
+import { abortError, errorMessage, type BatchOptions, type BatchOutcome, type RunTask, type SimBackend } from './types.ts';
+
+/** A started worker as the pool sees it. */
+export interface WorkerHandle {
+  api: Comlink.Remote<WorkerApi>;
+  /** resolves (never rejects) with the reason when the worker stops or crashes */
+  stopped: Promise<Error>;
+  terminate(): Promise<void>;
+}
+
+export type WorkerFactory = () => Promise<WorkerHandle>;
+
+export interface WorkerPoolOptions {
+  /** number of workers; default os.availableParallelism() in Node, navigator.hardwareConcurrency in browsers */
+  size?: number;
+  /** how to start a worker; default: Node worker_threads or a browser module Worker */
+  factory?: WorkerFactory;
+}
+
+const isNode = typeof process !== 'undefined' && typeof process.versions?.node === 'string';
+
+export async function defaultPoolSize(): Promise<number> {
+  if (isNode) {
+    const os = await import('node:os');
+    return Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
+  }
+  const nav = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator;
+  return Math.max(1, nav?.hardwareConcurrency ?? 2);
+}
+
+async function nodeWorker(): Promise<WorkerHandle> {
+  const threads = 'node:worker_threads';
+  const adapter = 'comlink/dist/esm/node-adapter.mjs';
+  const { Worker } = (await import(/* @vite-ignore */ threads)) as typeof import('node:worker_threads');
+  const nodeEndpoint = ((await import(/* @vite-ignore */ adapter)) as { default: (p: unknown) => Comlink.Endpoint }).default;
+  const worker = new Worker(new URL('./worker-node.mjs', import.meta.url));
+  const stopped = new Promise<Error>((resolve) => {
+    worker.once('error', (e) => resolve(e instanceof Error ? e : new Error(String(e))));
+    worker.once('exit', (code) => resolve(new Error(`worker exited with code ${code}`)));
+  });
+  return {
+    api: Comlink.wrap<WorkerApi>(nodeEndpoint(worker)),
+    stopped,
+    terminate: async () => {
+      await worker.terminate();
+    },
+  };
+}
+
+async function browserWorker(): Promise<WorkerHandle> {
+  const worker = new Worker(new URL('./worker-entry.ts', import.meta.url), { type: 'module' });
+  let stop: (e: Error) => void = () => {};
+  const stopped = new Promise<Error>((resolve) => (stop = resolve));
+  worker.addEventListener('error', (e) => stop(new Error(e.message || 'worker error')));
+  return {
+    api: Comlink.wrap<WorkerApi>(worker),
+    stopped,
+    terminate: async () => {
+      worker.terminate();
+      stop(new Error('worker terminated'));
+    },
+  };
+}
+
+interface Slot {
+  handle: WorkerHandle;
+  /** config keys this worker already holds */
+  sent: Set<number>;
+  dead: boolean;
+}
+
+const DEAD = Symbol('dead');
+
+export class WorkerPoolBackend implements SimBackend {
+  readonly concurrency: number;
+  private readonly factory: WorkerFactory;
+  private slots: Slot[] = [];
+  private closed = false;
+  private configKeys = new WeakMap<RunConfig, number>();
+  private nextKey = 1;
+
+  private constructor(size: number, factory: WorkerFactory) {
+    this.concurrency = size;
+    this.factory = factory;
+  }
+
+  static async create(opts: WorkerPoolOptions = {}): Promise<WorkerPoolBackend> {
+    const size = Math.max(1, Math.floor(opts.size ?? (await defaultPoolSize())));
+    return new WorkerPoolBackend(size, opts.factory ?? (isNode ? nodeWorker : browserWorker));
+  }
+
+  /** workers currently alive (0 after close or cancel) */
+  get liveWorkers(): number {
+    return this.slots.filter((s) => !s.dead).length;
+  }
+
+  /** per-worker memory use, for benchmarks */
+  async usage(): Promise<WorkerUsage[]> {
+    return Promise.all(this.slots.filter((s) => !s.dead).map((s) => s.handle.api.usage()));
+  }
+
+  private async spawn(): Promise<Slot> {
+    const slot: Slot = { handle: await this.factory(), sent: new Set(), dead: false };
+    void slot.handle.stopped.then(() => (slot.dead = true));
+    return slot;
+  }
+
+  private async ensureSlots(n: number): Promise<void> {
+    this.slots = this.slots.filter((s) => !s.dead);
+    const missing = n - this.slots.length;
+    if (missing > 0) this.slots.push(...(await Promise.all(Array.from({ length: missing }, () => this.spawn()))));
+  }
+
+  private keyOf(config: RunConfig): number {
+    let key = this.configKeys.get(config);
+    if (key === undefined) {
+      key = this.nextKey++;
+      this.configKeys.set(config, key);
+    }
+    return key;
+  }
+
+  private async terminateAll(): Promise<void> {
+    const slots = this.slots;
+    this.slots = [];
+    for (const s of slots) s.dead = true;
+    await Promise.all(slots.map((s) => s.handle.terminate().catch(() => undefined)));
+    for (const s of slots) s.handle.api[Comlink.releaseProxy]();
+  }
+
+  async runBatch(tasks: readonly RunTask[], opts: BatchOptions): Promise<BatchOutcome> {
+    if (this.closed) throw new Error('backend is closed');
+    const signal = opts.signal;
+    if (signal?.aborted) throw abortError(signal);
+    if (tasks.length === 0) return { completed: 0, failed: 0 };
+    await this.ensureSlots(Math.min(this.concurrency, tasks.length));
+    if (signal?.aborted) {
+      await this.terminateAll();
+      throw abortError(signal);
+    }
+
+    return new Promise<BatchOutcome>((resolve, reject) => {
+      let next = 0;
+      let running = 0;
+      let completed = 0;
+      let failed = 0;
+      let finished = false;
+
+      const finish = (err?: unknown): void => {
+        if (finished) return;
+        finished = true;
+        signal?.removeEventListener('abort', onAbort);
+        if (err === undefined) resolve({ completed, failed });
+        else reject(err);
+      };
+      const onAbort = (): void => {
+        if (finished) return;
+        // stop dispatching now; settle once the workers are gone, so no run outlives the cancel
+        finished = true;
+        signal?.removeEventListener('abort', onAbort);
+        const err = abortError(signal);
+        void this.terminateAll().then(() => reject(err));
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+
+      const pump = (slot: Slot): void => {
+        if (finished) return;
+        if (next >= tasks.length) {
+          if (running === 0) finish();
+          return;
+        }
+        const index = next++;
+        const task = tasks[index];
+        const key = this.keyOf(task.config);
+        const config = slot.sent.has(key) ? null : task.config;
+        slot.sent.add(key);
+        running++;
+        const call = slot.handle.api.run(key, config, task.seed, task.replicate, task.options);
+        Promise.race([call, slot.handle.stopped.then(() => DEAD)]).then(
+          (value) => {
+            running--;
+            if (finished) return;
+            if (value === DEAD) {
+              fail(index, task, new Error('worker stopped during the run'));
+              void this.replace(slot).then(pump, (e) => finish(e));
+              return;
+            }
+            completed++;
+            try {
+              opts.onResult(index, value as RunResult);
+            } catch (e) {
+              finish(e);
+              return;
+            }
+            pump(slot);
+          },
+          (e: unknown) => {
+            running--;
+            if (finished) return;
+            fail(index, task, e);
+            pump(slot);
+          },
+        );
+      };
+      const fail = (index: number, task: RunTask, e: unknown): void => {
+        failed++;
+        try {
+          opts.onError?.({ index, replicate: task.replicate, seed: task.seed, scenarioId: task.config.scenarioId, error: errorMessage(e) });
+        } catch (cbErr) {
+          finish(cbErr);
+        }
+      };
+
+      for (const slot of this.slots.slice(0, Math.min(this.slots.length, tasks.length))) pump(slot);
+    });
+  }
+
+  private async replace(slot: Slot): Promise<Slot> {
+    const i = this.slots.indexOf(slot);
+    await slot.handle.terminate().catch(() => undefined);
+    const fresh = await this.spawn();
+    if (i >= 0) this.slots[i] = fresh;
+    else this.slots.push(fresh);
+    return fresh;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.terminateAll();
+  }
+}

@@ -1,0 +1,30 @@
+/** Running one task and listing the buffers its result can hand over without copying. */
+import type { RunResult } from '../types.ts';
+import { simulate } from '../engine/run.ts';
+import type { RunTask } from './types.ts';
+
+export function runTask(task: RunTask): RunResult {
+  return simulate(task.config, task.seed, task.replicate, task.options);
+}
+
+/** Buffers of a result's typed arrays, for postMessage transfer lists (each once). */
+export function transferables(result: RunResult): ArrayBuffer[] {
+  const out = new Set<ArrayBuffer>();
+  const add = (a: ArrayBufferView | undefined): void => {
+    if (a && a.buffer instanceof ArrayBuffer && a.buffer.byteLength > 0) out.add(a.buffer);
+  };
+  add(result.series);
+  add(result.summary);
+  const t = result.trace;
+  if (t) {
+    add(t.providerActive);
+    add(t.providerTrust);
+    add(t.commissionerTrust);
+    add(t.providerWorkers);
+    add(t.providerKind);
+    add(t.workforceFlows);
+    add(t.ties);
+    add(t.tieTrust);
+  }
+  return [...out];
+}
