@@ -1,0 +1,173 @@
+/**
+ * Reading YAML safely and remembering where every field came from. Hostile input (huge files, alias bombs,
+ * deep nesting, duplicate keys, odd keys) becomes issues, never a hang or a foreign exception.
+ */
+import { parseDocument, LineCounter, isMap, isSeq, isScalar, isAlias, isPair } from 'yaml';
+import type { Node as YamlNode } from 'yaml';
+import type { ScenarioIssue } from './errors.ts';
+
+/** Largest scenario file accepted (characters; about 1 MB). */
+export const MAX_FILE_CHARS = 1_000_000;
+/** Deepest nesting of mappings and lists accepted. */
+export const MAX_DEPTH = 24;
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** Where the fields of one parsed file are: path → position of the key (or list item). */
+export interface SourceMap {
+  file: string;
+  positions: Map<string, Position>;
+}
+
+export interface ParsedYaml {
+  value: unknown;
+  source: SourceMap;
+  issues: ScenarioIssue[];
+  /** the comment at the top of the file (the question a scenario explores), without '#' */
+  comment: string;
+}
+
+export function joinPath(parent: string, key: string | number): string {
+  if (typeof key === 'number') return `${parent}[${key}]`;
+  return parent ? `${parent}.${key}` : key;
+}
+
+/** Parent of a path, or undefined at the root. */
+export function parentPath(path: string): string | undefined {
+  if (path === '') return undefined;
+  const m = /^(.*)(\[\d+\]|\.[^.[\]]*)$/.exec(path);
+  if (m) return m[1];
+  return '';
+}
+
+/** The position of the longest prefix of `path` this source knows (and that prefix's length), or undefined. */
+export function locateIn(source: SourceMap, path: string): { pos: Position; depth: number } | undefined {
+  let p: string | undefined = path;
+  while (p !== undefined) {
+    const pos = source.positions.get(p);
+    if (pos) return { pos, depth: p.length };
+    p = parentPath(p);
+  }
+  return undefined;
+}
+
+export function parseYaml(text: unknown, file: string): ParsedYaml {
+  const positions = new Map<string, Position>();
+  const source: SourceMap = { file, positions };
+  const issues: ScenarioIssue[] = [];
+  const out: ParsedYaml = { value: undefined, source, issues, comment: '' };
+  const fail = (line: number, column: number, path: string, message: string): void => {
+    issues.push({ file, line, column, path, message });
+  };
+  if (typeof text !== 'string') {
+    fail(0, 0, '', 'the scenario must be YAML text');
+    return out;
+  }
+  if (text.length > MAX_FILE_CHARS) {
+    fail(1, 1, '', `file is ${(text.length / 1e6).toFixed(1)} MB; the limit is 1 MB. Scenario files are short: split it or remove data`);
+    return out;
+  }
+  positions.set('', { line: 1, column: 1 });
+  const lc = new LineCounter();
+  let doc;
+  try {
+    doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false, strict: true });
+  } catch (e) {
+    fail(1, 1, '', `could not read YAML: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+    return out;
+  }
+  const pos = (offset: number | undefined): Position => {
+    if (offset === undefined) return { line: 1, column: 1 };
+    const lp = lc.linePos(offset);
+    return { line: lp.line, column: lp.col };
+  };
+  for (const err of doc.errors.slice(0, 20)) {
+    const p = pos(err.pos?.[0]);
+    const first = err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    let message: string;
+    if (err.code === 'DUPLICATE_KEY') message = 'duplicate key: the same field appears twice in one mapping; give each field once';
+    else if (err.code === 'MULTIPLE_DOCS') message = 'the file holds more than one YAML document (---); give one scenario per file';
+    else message = `YAML syntax error: ${first}`;
+    fail(p.line, p.column, '', message);
+  }
+  if (issues.length > 0) return out;
+  const top = doc.commentBefore ?? '';
+  out.comment = top
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .join(' ');
+
+  // Convert the tree ourselves (iteratively bounded by MAX_DEPTH) so aliases, odd keys and depth are checked
+  // before any value is built.
+  let tooDeep = false;
+  const convert = (node: unknown, path: string, depth: number): unknown => {
+    if (node === null || node === undefined) return null;
+    if (isAlias(node)) {
+      const p = pos((node as YamlNode).range?.[0]);
+      fail(p.line, p.column, path, `YAML aliases (*${(node as { source: string }).source}) are not allowed in scenario files; write the value out`);
+      return null;
+    }
+    if (isScalar(node)) {
+      const v = node.value;
+      if (typeof v === 'bigint') return Number(v);
+      return v;
+    }
+    if (depth >= MAX_DEPTH) {
+      if (!tooDeep) {
+        const p = pos((node as YamlNode).range?.[0]);
+        fail(p.line, p.column, path, `nested more than ${MAX_DEPTH} levels deep; scenario files are never this deep`);
+      }
+      tooDeep = true;
+      return null;
+    }
+    if (isSeq(node)) {
+      const arr: unknown[] = [];
+      node.items.forEach((item, i) => {
+        const ip = joinPath(path, i);
+        positions.set(ip, pos((item as YamlNode | null)?.range?.[0]));
+        arr.push(convert(item, ip, depth + 1));
+      });
+      return arr;
+    }
+    if (isMap(node)) {
+      const obj: Record<string, unknown> = {};
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const k = pair.key as unknown;
+        const kp = pos((k as YamlNode | null)?.range?.[0] ?? (pair.value as YamlNode | null)?.range?.[0]);
+        if (isAlias(k) || !isScalar(k) || k.value === null || typeof k.value === 'object') {
+          fail(kp.line, kp.column, path, 'field names must be plain text');
+          continue;
+        }
+        const key = String(k.value);
+        if (key === '__proto__' || key === 'constructor' || key === 'prototype') {
+          fail(kp.line, kp.column, path, `field name \`${key}\` is not allowed`);
+          continue;
+        }
+        const cp = joinPath(path, key);
+        positions.set(cp, kp);
+        obj[key] = convert(pair.value, cp, depth + 1);
+      }
+      return obj;
+    }
+    const p = pos((node as YamlNode).range?.[0]);
+    fail(p.line, p.column, path, 'unsupported YAML value');
+    return null;
+  };
+  try {
+    out.value = convert(doc.contents, '', 0);
+  } catch (e) {
+    fail(1, 1, '', `could not read YAML: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+    return out;
+  }
+  const v = out.value;
+  if (issues.length === 0 && (v === null || typeof v !== 'object' || Array.isArray(v))) {
+    const got = v === null ? 'an empty document' : Array.isArray(v) ? 'a list' : `a single value (${JSON.stringify(v)?.slice(0, 40)})`;
+    fail(1, 1, '', `the file must be a mapping of fields such as \`id: my-scenario\` and \`title: ...\`, but it is ${got}`);
+  }
+  return out;
+}
