@@ -1,0 +1,376 @@
+/**
+ * Ensembles: many runs of one configuration, spread over a backend and aggregated as they finish.
+ *
+ * Determinism. Results are identical whatever the number of workers, the order runs finish in, and how the
+ * replicates were split across shards:
+ *  - per-run rows are stored by replicate and all statistics over them are computed in replicate order;
+ *  - weekly means: replicates are grouped in fixed blocks of `blockSize` (a function of the run count only);
+ *    a block's sums are added in replicate order once the block is complete, and block sums are added in
+ *    block order at the end;
+ *  - weekly quantiles come from log-binned histograms (stats.ts LogHistogram), whose counts only add.
+ * Memory is bounded in the number of runs apart from the rows (runs × metrics numbers): at most one dispatch
+ * window of results is buffered, block sums number at most ~64, and histograms are bounded by their bins.
+ * Weekly quantile bands are accurate to ±0.5% relative of a true order statistic; means are exact sums.
+ * Per-run series are kept only when asked (keepTrajectories), as Float32.
+ */
+import type { RunConfig, RunOptions, RunResult } from '../types.ts';
+import { runSeed } from '../engine/rng.ts';
+import type { RunTask, SimBackend, TaskError } from '../backend/types.ts';
+import { LogHistogram, quantileSorted, summaryStats, type SummaryStats } from './stats.ts';
+import { EVENTS, detectEvents, validateEvents, type EventDef } from './events.ts';
+
+export interface Shard {
+  /** 1-based */
+  index: number;
+  count: number;
+}
+
+/** What to run: one ensemble of one configuration. */
+export interface EnsembleSpec {
+  config: RunConfig;
+  runs: number;
+  /** experiment seed */
+  seed: number | string;
+  /** seed stream: replicate r runs with runSeed(seed, stream, r); default the scenario id. Same stream = common random numbers. */
+  stream?: string;
+  /** aggregate weekly bands (default true) */
+  series?: boolean;
+  /** keep per-run Float32 series: true for all runs, a number for the first N replicates */
+  keepTrajectories?: boolean | number;
+  events?: readonly EventDef[];
+  /** engine options (default { log: false }: logs are for single runs) */
+  runOptions?: RunOptions;
+}
+
+export interface RunProgress {
+  done: number;
+  failed: number;
+  total: number;
+}
+
+export interface ExecOptions {
+  shard?: Shard;
+  signal?: AbortSignal;
+  onProgress?: (p: RunProgress) => void;
+  onError?: (e: RunFailure) => void;
+  /** tasks handed to the backend at a time (bounds buffered results); default max(64, 16 × concurrency) */
+  window?: number;
+}
+
+export interface RunRow {
+  replicate: number;
+  seed: number;
+  /** one value per metric, in metricIds order */
+  summary: number[];
+  /** 1/0 per event, in eventIds order */
+  events: number[];
+}
+
+export interface RunFailure {
+  replicate: number;
+  seed: number;
+  scenarioId: string;
+  error: string;
+}
+
+export interface Trajectory {
+  replicate: number;
+  seed: number;
+  /** metric-major: series[m * weeks + t] */
+  series: Float32Array;
+}
+
+/** Mergeable state of an ensemble (or a shard of one): plain data, serialised in shard files. */
+export interface EnsemblePartial {
+  scenarioId: string;
+  title: string;
+  seed: string;
+  stream: string;
+  runs: number;
+  weeks: number;
+  metricIds: string[];
+  blockSize: number;
+  series: boolean;
+  events: EventDef[];
+  rows: RunRow[];
+  failures: RunFailure[];
+  /** per complete block: sums over its runs of each metric-week (non-NaN values) */
+  blocks: { index: number; sums: Float64Array }[];
+  /** per metric-week (m * weeks + t) histogram, null without series */
+  hist: LogHistogram[] | null;
+  trajectories: Trajectory[];
+}
+
+export interface WeeklyBand {
+  mean: Float64Array;
+  p5: Float64Array;
+  p25: Float64Array;
+  p50: Float64Array;
+  p75: Float64Array;
+  p95: Float64Array;
+}
+
+export interface EventProbability {
+  id: string;
+  label: string;
+  /** share of completed runs in which it happened */
+  probability: number;
+  count: number;
+  n: number;
+}
+
+export interface EnsembleResult {
+  scenarioId: string;
+  title: string;
+  seed: string;
+  stream: string;
+  runs: number;
+  completed: number;
+  weeks: number;
+  metricIds: string[];
+  /** per-metric statistics of the run summaries */
+  summaries: Record<string, SummaryStats>;
+  events: EventProbability[];
+  rows: RunRow[];
+  failures: RunFailure[];
+  /** per-metric weekly bands; null unless series was asked */
+  bands: Record<string, WeeklyBand> | null;
+  trajectories: Trajectory[];
+}
+
+/** Block size: at least 16 replicates, and at most about 64 blocks however many runs. */
+export function blockSizeFor(runs: number): number {
+  return Math.max(16, Math.ceil(runs / 64));
+}
+
+/** The replicates a shard runs: whole blocks, dealt round-robin (block b goes to shard b mod count + 1). */
+export function shardReplicates(runs: number, shard: Shard = { index: 1, count: 1 }): number[] {
+  if (!(Number.isInteger(shard.count) && shard.count >= 1 && Number.isInteger(shard.index) && shard.index >= 1 && shard.index <= shard.count))
+    throw new Error(`bad shard ${shard.index}/${shard.count}: expected i/n with 1 ≤ i ≤ n`);
+  const b = blockSizeFor(runs);
+  const out: number[] = [];
+  for (let block = shard.index - 1; block * b < runs; block += shard.count)
+    for (let r = block * b; r < Math.min(runs, (block + 1) * b); r++) out.push(r);
+  return out;
+}
+
+function keepCount(k: boolean | number | undefined, runs: number): number {
+  return k === true ? runs : typeof k === 'number' ? Math.max(0, Math.floor(k)) : 0;
+}
+
+/** Folds results of one ensemble in whatever order they come. */
+class EnsembleAccumulator {
+  readonly partial: EnsemblePartial;
+  private readonly keep: number;
+  private readonly expected = new Map<number, number>();
+  private readonly arrived = new Map<number, number>();
+  private readonly pending = new Map<number, Map<number, Float64Array>>();
+  private readonly rowsByReplicate = new Map<number, RunRow>();
+
+  constructor(readonly spec: EnsembleSpec, replicates: readonly number[]) {
+    const c = spec.config;
+    const events = [...(spec.events ?? EVENTS)];
+    this.partial = {
+      scenarioId: c.scenarioId, title: c.title, seed: String(spec.seed), stream: spec.stream ?? c.scenarioId, runs: spec.runs,
+      weeks: c.weeks, metricIds: [], blockSize: blockSizeFor(spec.runs), series: spec.series ?? true, events,
+      rows: [], failures: [], blocks: [], hist: null, trajectories: [],
+    };
+    this.keep = keepCount(spec.keepTrajectories, spec.runs);
+    for (const r of replicates) {
+      const b = Math.floor(r / this.partial.blockSize);
+      this.expected.set(b, (this.expected.get(b) ?? 0) + 1);
+    }
+  }
+
+  seedOf(replicate: number): number {
+    return runSeed(this.partial.seed, this.partial.stream, replicate);
+  }
+
+  add(result: RunResult): void {
+    const p = this.partial;
+    if (p.metricIds.length === 0) {
+      p.metricIds = [...result.metricIds];
+      validateEvents(p.events, p.metricIds);
+      if (p.series) p.hist = Array.from({ length: p.metricIds.length * p.weeks }, () => new LogHistogram());
+    }
+    if (result.weeks !== p.weeks || result.metricIds.length !== p.metricIds.length)
+      throw new Error(`run ${result.replicate} returned ${result.weeks} weeks × ${result.metricIds.length} metrics, expected ${p.weeks} × ${p.metricIds.length}`);
+    this.rowsByReplicate.set(result.replicate, {
+      replicate: result.replicate, seed: result.seed, summary: Array.from(result.summary),
+      events: detectEvents(p.events, p.metricIds, result.series, p.weeks),
+    });
+    if (result.replicate < this.keep)
+      p.trajectories.push({ replicate: result.replicate, seed: result.seed, series: Float32Array.from(result.series) });
+    if (p.series) {
+      const hist = p.hist!;
+      const s = result.series;
+      for (let i = 0; i < s.length; i++) hist[i].add(s[i]);
+      const b = Math.floor(result.replicate / p.blockSize);
+      let m = this.pending.get(b);
+      if (!m) this.pending.set(b, (m = new Map()));
+      m.set(result.replicate, s);
+    }
+    this.arrive(result.replicate);
+  }
+
+  fail(f: RunFailure): void {
+    this.partial.failures.push(f);
+    this.arrive(f.replicate);
+  }
+
+  private arrive(replicate: number): void {
+    const b = Math.floor(replicate / this.partial.blockSize);
+    const n = (this.arrived.get(b) ?? 0) + 1;
+    this.arrived.set(b, n);
+    if (n === this.expected.get(b) && this.partial.series) this.closeBlock(b);
+  }
+
+  private closeBlock(b: number): void {
+    const m = this.pending.get(b) ?? new Map<number, Float64Array>();
+    this.pending.delete(b);
+    const p = this.partial;
+    const sums = new Float64Array(p.metricIds.length * p.weeks);
+    for (const r of [...m.keys()].sort((x, y) => x - y)) {
+      const s = m.get(r)!;
+      for (let i = 0; i < s.length; i++) if (!Number.isNaN(s[i])) sums[i] += s[i];
+    }
+    p.blocks.push({ index: b, sums });
+  }
+
+  finish(): EnsemblePartial {
+    const p = this.partial;
+    p.rows = [...this.rowsByReplicate.values()].sort((a, b) => a.replicate - b.replicate);
+    p.failures.sort((a, b) => a.replicate - b.replicate);
+    p.blocks.sort((a, b) => a.index - b.index);
+    p.trajectories.sort((a, b) => a.replicate - b.replicate);
+    return p;
+  }
+}
+
+/**
+ * Runs several ensembles (e.g. the scenarios of a comparison or the points of a sweep) as one stream of tasks
+ * on the backend, replicate by replicate, and returns their mergeable partial results.
+ */
+export async function runEnsembles(backend: SimBackend, specs: readonly EnsembleSpec[], exec: ExecOptions = {}): Promise<EnsemblePartial[]> {
+  const runs = specs.length ? specs[0].runs : 0;
+  if (specs.some((s) => s.runs !== runs)) throw new Error('all ensembles of one experiment must have the same number of runs');
+  if (!(Number.isInteger(runs) && runs >= 1)) throw new Error(`runs must be a whole number ≥ 1, got ${runs}`);
+  const replicates = shardReplicates(runs, exec.shard);
+  const accs = specs.map((s) => new EnsembleAccumulator(s, replicates));
+  const tasks: { acc: number; task: RunTask }[] = [];
+  for (const r of replicates)
+    specs.forEach((s, a) =>
+      tasks.push({ acc: a, task: { config: s.config, seed: accs[a].seedOf(r), replicate: r, options: s.runOptions ?? { log: false } } }),
+    );
+  const total = tasks.length;
+  let done = 0;
+  let failed = 0;
+  const window = Math.max(1, exec.window ?? Math.max(64, 16 * backend.concurrency));
+  for (let start = 0; start < total; start += window) {
+    const slice = tasks.slice(start, start + window);
+    await backend.runBatch(
+      slice.map((t) => t.task),
+      {
+        signal: exec.signal,
+        onResult: (i, result) => {
+          accs[slice[i].acc].add(result);
+          done++;
+          exec.onProgress?.({ done, failed, total });
+        },
+        onError: (e: TaskError) => {
+          const f: RunFailure = { replicate: e.replicate, seed: e.seed, scenarioId: e.scenarioId, error: e.error };
+          accs[slice[e.index].acc].fail(f);
+          done++;
+          failed++;
+          exec.onError?.(f);
+          exec.onProgress?.({ done, failed, total });
+        },
+      },
+    );
+  }
+  return accs.map((a) => a.finish());
+}
+
+/** Combines partials of the same ensemble (shards) into one; the order of the arguments does not matter. */
+export function mergePartials(parts: readonly EnsemblePartial[]): EnsemblePartial {
+  if (parts.length === 0) throw new Error('nothing to merge');
+  const first = parts[0];
+  for (const p of parts) {
+    for (const k of ['scenarioId', 'seed', 'stream', 'runs', 'weeks', 'blockSize', 'series'] as const)
+      if (p[k] !== first[k]) throw new Error(`cannot merge: ${k} differs (${String(first[k])} vs ${String(p[k])})`);
+  }
+  const withMetrics = parts.find((p) => p.metricIds.length > 0);
+  const metricIds = withMetrics ? withMetrics.metricIds : [];
+  const rows = parts.flatMap((p) => p.rows).sort((a, b) => a.replicate - b.replicate);
+  const failures = parts.flatMap((p) => p.failures).sort((a, b) => a.replicate - b.replicate);
+  const seen = new Set<number>();
+  for (const r of [...rows.map((x) => x.replicate), ...failures.map((x) => x.replicate)]) {
+    if (seen.has(r)) throw new Error(`cannot merge: replicate ${r} appears twice (the same shard given twice?)`);
+    seen.add(r);
+  }
+  let hist: LogHistogram[] | null = null;
+  if (first.series && metricIds.length) {
+    hist = Array.from({ length: metricIds.length * first.weeks }, () => new LogHistogram());
+    for (const p of parts) if (p.hist) p.hist.forEach((h, i) => hist![i].merge(h));
+  }
+  return {
+    ...first, metricIds, rows, failures, hist,
+    blocks: parts.flatMap((p) => p.blocks).sort((a, b) => a.index - b.index),
+    trajectories: parts.flatMap((p) => p.trajectories).sort((a, b) => a.replicate - b.replicate),
+  };
+}
+
+/** Final statistics of a (merged) partial. */
+export function finalizeEnsemble(p: EnsemblePartial): EnsembleResult {
+  const summaries: Record<string, SummaryStats> = {};
+  p.metricIds.forEach((id, m) => (summaries[id] = summaryStats(p.rows.map((r) => r.summary[m]))));
+  const n = p.rows.length;
+  const events = p.events.map((e, k) => {
+    let count = 0;
+    for (const r of p.rows) count += r.events[k];
+    return { id: e.id, label: e.label, probability: n ? count / n : NaN, count, n };
+  });
+  let bands: Record<string, WeeklyBand> | null = null;
+  if (p.series && p.hist) {
+    const W = p.weeks;
+    const total = new Float64Array(p.metricIds.length * W);
+    // blocks in which every run failed carry no sums
+    for (const b of p.blocks) if (b.sums.length === total.length) for (let i = 0; i < total.length; i++) total[i] += b.sums[i];
+    bands = {};
+    p.metricIds.forEach((id, m) => {
+      const band: WeeklyBand = { mean: new Float64Array(W), p5: new Float64Array(W), p25: new Float64Array(W), p50: new Float64Array(W), p75: new Float64Array(W), p95: new Float64Array(W) };
+      for (let t = 0; t < W; t++) {
+        const i = m * W + t;
+        const h = p.hist![i];
+        const c = h.count();
+        band.mean[t] = c ? total[i] / c : NaN;
+        band.p5[t] = h.quantile(0.05);
+        band.p25[t] = h.quantile(0.25);
+        band.p50[t] = h.quantile(0.5);
+        band.p75[t] = h.quantile(0.75);
+        band.p95[t] = h.quantile(0.95);
+      }
+      bands![id] = band;
+    });
+  }
+  return {
+    scenarioId: p.scenarioId, title: p.title, seed: p.seed, stream: p.stream, runs: p.runs, completed: n, weeks: p.weeks,
+    metricIds: p.metricIds, summaries, events, rows: p.rows, failures: p.failures, bands, trajectories: p.trajectories,
+  };
+}
+
+export interface EnsembleOptions extends Omit<EnsembleSpec, 'config'>, ExecOptions {}
+
+/** Runs one ensemble and returns its statistics. */
+export async function runEnsemble(backend: SimBackend, config: RunConfig, opts: EnsembleOptions): Promise<EnsembleResult> {
+  const [partial] = await runEnsembles(backend, [{ ...opts, config }], opts);
+  return finalizeEnsemble(mergePartials([partial]));
+}
+
+/** Values of one metric across the kept trajectories at week t (for exact checks and spaghetti plots). */
+export function trajectoryValues(result: EnsembleResult, metric: string, t: number): number[] {
+  const m = result.metricIds.indexOf(metric);
+  return result.trajectories.map((tr) => tr.series[m * result.weeks + t]);
+}
+
+export { quantileSorted };
