@@ -407,7 +407,7 @@ function readEvent(
   } else type = v.type;
   const spec = EVENT_TYPES[type];
   const fields = [...EVENT_COMMON_FIELDS, ...spec.fields.map((f) => f.name)];
-  const m = c.mapping(v, path, fields, spec.fields.filter((f) => f.required).map((f) => f.name), `field for ${type}`);
+  const m = c.mapping(v, path, fields, spec.fields.filter((f) => f.required).map((f) => f.name), `${type} field`);
   if (!m) return undefined;
   const before = c.issues.length;
   c.text(m.note, `${path}.note`, false, 1000);
@@ -497,7 +497,10 @@ function readEvent(
 }
 
 function fail(c: Checker): never {
-  throw new ScenarioError(c.issues);
+  // Report in reading order: file, then line, then column (stable for issues without a line).
+  const order = c.issues.map((i, k) => ({ i, k }));
+  order.sort((a, b) => (a.i.file < b.i.file ? -1 : a.i.file > b.i.file ? 1 : 0) || a.i.line - b.i.line || a.i.column - b.i.column || a.k - b.k);
+  throw new ScenarioError(order.map((o) => o.i));
 }
 
 function guard<T>(file: string, fn: () => T): T {

@@ -280,7 +280,8 @@ export class Checker {
   }
 
   id(v: unknown, path: string): string | undefined {
-    const s = this.text(v, path, true, 80);
+    // Missing ids are reported by the `required` check of the enclosing mapping.
+    const s = this.text(v, path, false, 80);
     if (s === undefined) return undefined;
     if (!ID_PATTERN.test(s)) {
       this.add(path, `\`${s}\` must be kebab-case: lower-case letters and digits joined by single hyphens, e.g. \`midshire-alliance\``);

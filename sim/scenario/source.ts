@@ -10,6 +10,8 @@ import type { ScenarioIssue } from './errors.ts';
 export const MAX_FILE_CHARS = 1_000_000;
 /** Deepest nesting of mappings and lists accepted. */
 export const MAX_DEPTH = 24;
+/** Longest run of indentation and list markers at the start of a line. */
+const MAX_INDENT = 240;
 
 export interface Position {
   line: number;
@@ -71,6 +73,36 @@ export function parseYaml(text: unknown, file: string): ParsedYaml {
     return out;
   }
   positions.set('', { line: 1, column: 1 });
+  // Cheap guard before parsing: flow collections nested absurdly deep (text inside quotes is counted too, which
+  // only matters for files no one would write by hand).
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 91 || ch === 123) {
+      if (++depth > MAX_DEPTH * 2) {
+        const lines = text.slice(0, i).split('\n');
+        fail(lines.length, lines[lines.length - 1].length + 1, '', `nested more than ${MAX_DEPTH * 2} brackets deep; scenario files are never this deep`);
+        return out;
+      }
+    } else if ((ch === 93 || ch === 125) && depth > 0) depth--;
+  }
+  // Block nesting shows as indentation and runs of `- `; refuse absurd prefixes before the parser recurses on them.
+  {
+    let lineNo = 1;
+    let start = 0;
+    while (start <= text.length) {
+      let i = start;
+      while (i < text.length && (text[i] === ' ' || text[i] === '-' || text[i] === '\t' || text[i] === '?' || text[i] === ':')) i++;
+      if (i - start > MAX_INDENT) {
+        fail(lineNo, 1, '', `line starts with ${i - start} characters of indentation and list markers; scenario files are never nested this deep`);
+        return out;
+      }
+      const nl = text.indexOf('\n', start);
+      if (nl < 0) break;
+      start = nl + 1;
+      lineNo++;
+    }
+  }
   const lc = new LineCounter();
   let doc;
   try {
@@ -84,13 +116,21 @@ export function parseYaml(text: unknown, file: string): ParsedYaml {
     const lp = lc.linePos(offset);
     return { line: lp.line, column: lp.col };
   };
-  for (const err of doc.errors.slice(0, 20)) {
+  const seen = new Set<string>();
+  for (const err of doc.errors) {
+    if (issues.length >= 10) break;
     const p = pos(err.pos?.[0]);
     const first = err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
     let message: string;
-    if (err.code === 'DUPLICATE_KEY') message = 'duplicate key: the same field appears twice in one mapping; give each field once';
+    if (/call stack/i.test(first)) message = 'nested too deeply to read; scenario files are never this deep';
+    else if (err.code === 'DUPLICATE_KEY') {
+      const key = /^[^:\n]{1,60}/.exec(text.slice(err.pos[0], err.pos[0] + 61))?.[0].trim().replace(/^["']|["']$/g, '');
+      message = `duplicate key${key ? ` \`${key}\`` : ''}: the same field appears twice in one mapping; give each field once`;
+    }
     else if (err.code === 'MULTIPLE_DOCS') message = 'the file holds more than one YAML document (---); give one scenario per file';
     else message = `YAML syntax error: ${first}`;
+    if (seen.has(message)) continue;
+    seen.add(message);
     fail(p.line, p.column, '', message);
   }
   if (issues.length > 0) return out;
@@ -104,9 +144,11 @@ export function parseYaml(text: unknown, file: string): ParsedYaml {
   // Convert the tree ourselves (iteratively bounded by MAX_DEPTH) so aliases, odd keys and depth are checked
   // before any value is built.
   let tooDeep = false;
+  let aliases = 0;
   const convert = (node: unknown, path: string, depth: number): unknown => {
     if (node === null || node === undefined) return null;
     if (isAlias(node)) {
+      if (aliases++ > 0) return null;
       const p = pos((node as YamlNode).range?.[0]);
       fail(p.line, p.column, path, `YAML aliases (*${(node as { source: string }).source}) are not allowed in scenario files; write the value out`);
       return null;
