@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DirectBackend, WorkerPoolBackend } from '../sim/backend/index.ts';
 import { runEnsembles, mergePartials } from '../sim/experiment/ensemble.ts';
 import { comparisonSpecs } from '../sim/experiment/compare.ts';
-import { makeShardFile, parseShardFile } from '../sim/experiment/shard.ts';
+import { makeShardFile, parseShardFile, type ShardFile } from '../sim/experiment/shard.ts';
 import { finalizeExperiment, mergeShards } from '../sim/experiment/merge.ts';
 import { smallConfig } from './fixtures-backend.ts';
 
@@ -13,7 +13,7 @@ describe('shards and merge', () => {
     const spec = { config: smallConfig(), runs: 50, seed: 5, keepTrajectories: 4 };
     const single = finalizeExperiment('ensemble', (await runEnsembles(new DirectBackend(), [spec])).map((p) => mergePartials([p])));
     const pool = await WorkerPoolBackend.create({ size: 2 });
-    const files = [];
+    const files: { name: string; file: ShardFile }[] = [];
     for (const index of [3, 1, 2]) {
       const parts = await runEnsembles(pool, [spec], { shard: { index, count: 3 } });
       const text = JSON.stringify(makeShardFile('ensemble', { index, count: 3 }, { scenario: 'test-small', seed: 5 }, parts));
@@ -28,7 +28,7 @@ describe('shards and merge', () => {
   it('and of a comparison', async () => {
     const specs = comparisonSpecs([smallConfig({ scenarioId: 'a' }), smallConfig({ scenarioId: 'b', levers: { fee_level: 1.1 } })], { runs: 20, seed: 2 });
     const single = finalizeExperiment('compare', (await runEnsembles(new DirectBackend(), specs)).map((p) => mergePartials([p])));
-    const files = [];
+    const files: { name: string; file: ShardFile }[] = [];
     for (const index of [1, 2]) {
       const parts = await runEnsembles(new DirectBackend(), specs, { shard: { index, count: 2 } });
       files.push({ name: `c${index}`, file: parseShardFile(JSON.stringify(makeShardFile('compare', { index, count: 2 }, {}, parts)), `c${index}`) });
