@@ -270,7 +270,9 @@ function resolveMerged(c: Checker, m0: unknown, lib: Library): RunConfig | undef
   const years = m.years === undefined ? 5 : c.num(m.years, 'years', RANGES.years, inputs);
   const historyYears = m.history_years === undefined ? 0 : c.num(m.history_years, 'history_years', RANGES.history_years, inputs);
   const weeks = Math.round((years ?? 5) * WEEKS_PER_YEAR);
-  const historyWeeks = Math.round((historyYears ?? 0) * WEEKS_PER_YEAR);
+  // `+ 0` turns -0 into 0 so configs compare equal and print cleanly.
+  const historyWeeks = Math.round((historyYears ?? 0) * WEEKS_PER_YEAR) + 0;
+  const historyStart = 0 - historyWeeks;
 
   // Place.
   let place: PlaceConfig | undefined;
@@ -344,22 +346,22 @@ function resolveMerged(c: Checker, m0: unknown, lib: Library): RunConfig | undef
           if (hasY && hasW) c.add(path, 'give either `start_year` or `start_week`, not both');
           else if (hasY) {
             const y = c.num(pmap.start_year, `${path}.start_year`, { min: lo, max: years ?? 20, unit: 'years (within the history and horizon)' }, inputs);
-            if (y !== undefined) start = Math.round(y * WEEKS_PER_YEAR);
+            if (y !== undefined) start = Math.round(y * WEEKS_PER_YEAR) + 0;
           } else if (hasW) {
             const w = c.num(pmap.start_week, `${path}.start_week`, { min: -historyWeeks, max: weeks, unit: 'weeks (within the history and horizon)' }, inputs);
-            if (w !== undefined) start = Math.round(w);
-          } else if (i === 0) start = -historyWeeks;
+            if (w !== undefined) start = Math.round(w) + 0;
+          } else if (i === 0) start = historyStart;
           else c.add(path, 'needs `start_year` or `start_week` (only the first phase may leave it out)');
           if (start !== undefined && i > 0 && start <= prevStart) {
             c.add(path, `starts at week ${start}, not after the phase before it (week ${prevStart}); list phases in time order`);
           }
-          if (start !== undefined) prevStart = start;
+          if (start !== undefined) prevStart = i === 0 ? historyStart : start;
           const blend = readBlend(c, pmap, path, lib, inputs);
           const over = leverOverrides(c, pmap.levers, `${path}.levers`, inputs);
           const label = c.text(pmap.label, `${path}.label`, false, 200);
           const levers = blend ? blendLevers(c, blend, `${path}.blend`, lib) : undefined;
           if (blend && levers && start !== undefined) {
-            phases.push({ startWeek: i === 0 ? -historyWeeks : start, label: label ?? blendLabel(blend, lib), blend, levers: { ...levers, ...over } });
+            phases.push({ startWeek: i === 0 ? historyStart : start, label: label ?? blendLabel(blend, lib), blend, levers: { ...levers, ...over } });
           }
         });
       }
@@ -368,7 +370,7 @@ function resolveMerged(c: Checker, m0: unknown, lib: Library): RunConfig | undef
       const over = leverOverrides(c, st.levers, 'strategy.levers', inputs);
       const label = c.text(st.label, 'strategy.label', false, 200);
       const levers = blend ? blendLevers(c, blend, 'strategy.blend', lib) : undefined;
-      if (blend && levers) phases.push({ startWeek: -historyWeeks, label: label ?? blendLabel(blend, lib), blend, levers: { ...levers, ...over } });
+      if (blend && levers) phases.push({ startWeek: historyStart, label: label ?? blendLabel(blend, lib), blend, levers: { ...levers, ...over } });
     }
   }
 
@@ -421,10 +423,10 @@ function readEvent(
   else if (!hasY && !hasW) c.add(path, 'needs `year:` or `week:` (when it happens)');
   else if (hasY) {
     const y = c.num(m.year, `${path}.year`, { min: -historyYears, max: last / WEEKS_PER_YEAR, unit: `years (history_years is ${historyYears}; the run ends at week ${last})` }, inputs);
-    if (y !== undefined) week = Math.round(y * WEEKS_PER_YEAR);
+    if (y !== undefined) week = Math.round(y * WEEKS_PER_YEAR) + 0;
   } else {
     const w = c.num(m.week, `${path}.week`, { min: -historyWeeks, max: last, unit: `weeks (history_years gives ${historyWeeks} weeks of history; the run ends at week ${last})` }, inputs);
-    if (w !== undefined) week = Math.round(w);
+    if (w !== undefined) week = Math.round(w) + 0;
   }
 
   const num = (name: string): number | undefined => {

@@ -134,12 +134,16 @@ export function parseYaml(text: unknown, file: string): ParsedYaml {
     fail(p.line, p.column, '', message);
   }
   if (issues.length > 0) return out;
-  const top = doc.commentBefore ?? '';
-  out.comment = top
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l !== '')
-    .join(' ');
+  // The leading block of `#` lines (read from the text: yaml attaches it to the document or the first key
+  // depending on blank lines).
+  const lead: string[] = [];
+  for (const line of text.slice(0, 5000).split('\n')) {
+    const t = line.trim();
+    if (t.startsWith('#')) lead.push(t.replace(/^#+\s?/, '').trim());
+    else if (t === '' && lead.length === 0) continue;
+    else break;
+  }
+  out.comment = lead.filter((l) => l !== '').join(' ');
 
   // Convert the tree ourselves (iteratively bounded by MAX_DEPTH) so aliases, odd keys and depth are checked
   // before any value is built.
