@@ -1,21 +1,219 @@
-// TEMPORARY STUB: being replaced by the real engine. Same signature.
-import type { RunConfig, RunOptions, RunResult } from '../types.ts';
-import { createRng } from './rng.ts';
-import { METRICS, METRIC_IDS, summariseSeries } from './metrics.ts';
+/**
+ * One run: the weekly schedule (ODD "process overview and scheduling"). Every run owns its random stream;
+ * agents are always visited in index order, so a (config, seed) pair gives bit-identical results anywhere.
+ */
+import type { LogEntry, RunConfig, RunOptions, RunResult, RunTrace, ShockResilience, SimEventType } from '../types.ts';
+import { createRng, type Rng } from './rng.ts';
+import { METRICS, METRIC_IDS, METRIC_INDEX, summariseSeries } from './metrics.ts';
+import { INHOUSE, newCounters, PersonStatus, type State } from './state.ts';
+import { createRecorder } from './record.ts';
+import { createState } from '../model/setup.ts';
+import { updateBudget, updateFidelity, updateLabourMarketAndFees, updatePhase } from '../model/commissioner.ts';
+import { buildRosters, updateContracts, workforceWeek } from '../model/workforce.ts';
+import { arrivals, buildRoster, computeCommitted, peopleWeek } from '../model/people.ts';
+import { deliveryCapacity, entry, finances, handbacksAndExits, placement, providerWages, qualityGamingLearning } from '../model/market.ts';
+import { communityWeek, trustWeek } from '../model/relationships.ts';
+import { applyEvent } from '../model/shocks.ts';
+
+const { Empty: EMPTY, Waiting: WAITING, Supported: SUPPORTED, Hospital: HOSPITAL } = PersonStatus;
+const IN_HOUSE = INHOUSE;
+
+/** Shock types whose resilience is measured (depth of the dip and weeks to recover). */
+const SHOCKS: ReadonlySet<SimEventType> = new Set([
+  'provider_collapse', 'sickness_wave', 'competing_employer', 'budget_cut', 'demand_surge', 'living_wage', 'fee_change',
+]);
 
 export function simulate(config: RunConfig, seed: number, replicate: number, options: RunOptions = {}): RunResult {
   const rng = createRng(seed);
+  const s = createState({ ...config, params: { ...config.params } }, rng, options.log !== false);
+  s.params = { ...config.params };
+  initialiseMoney(s, rng);
   const weeks = config.weeks;
-  const series = new Float64Array(METRICS.length * weeks);
-  for (let m = 0; m < METRICS.length; m++) {
-    let v = 0.5;
-    for (let t = 0; t < weeks; t++) {
-      v += (rng.next() - 0.5) * 0.02;
-      series[m * weeks + t] = v;
+  const rec = createRecorder(weeks, s.params);
+  const trace = options.trace ? createTrace(s, weeks) : undefined;
+  let evIdx = 0;
+  const events = config.events;
+  let meanCommunity = communityMean(s);
+  for (let week = -config.historyWeeks; week < weeks; week++) {
+    s.week = week;
+    s.week_ = newCounters();
+    while (evIdx < events.length && events[evIdx].week < week) evIdx++;
+    while (evIdx < events.length && events[evIdx].week === week) applyEvent(s, events[evIdx++], rng);
+    const { spend, transaction } = tick(s, rng, meanCommunity);
+    meanCommunity = communityMean(s);
+    if (week >= 0) {
+      rec.record(s, week, spend, transaction);
+      if (trace) writeTrace(s, trace, week);
     }
   }
+  const series = rec.series;
   const summary = new Float64Array(METRICS.length);
-  METRICS.forEach((d, m) => (summary[m] = summariseSeries(d, series, m * weeks, weeks)));
-  void options;
-  return { scenarioId: config.scenarioId, replicate, seed, weeks, metricIds: [...METRIC_IDS], series, summary, shocks: [], log: [] };
+  for (let m = 0; m < METRICS.length; m++) summary[m] = summariseSeries(METRICS[m], series, m * weeks, weeks);
+  return {
+    scenarioId: config.scenarioId, replicate, seed, weeks, metricIds: [...METRIC_IDS], series, summary,
+    shocks: resilience(config, series, weeks), log: s.log.filter((e: LogEntry) => e.week >= 0), trace,
+  };
+}
+
+function tick(s: State, rng: Rng, meanCommunity: number): { spend: number; transaction: number } {
+  updatePhase(s);
+  updateFidelity(s);
+  updateLabourMarketAndFees(s, rng);
+  if (s.week % 52 === 0 && s.week !== -s.config.historyWeeks) providerWages(s);
+  updateContracts(s, rng);
+  buildRosters(s);
+  computeCommitted(s);
+  deliveryCapacity(s);
+  const roster = buildRoster(s);
+  peopleWeek(s, rng, roster);
+  arrivals(s, rng, meanCommunity);
+  placement(s, rng);
+  const care = finances(s);
+  handbacksAndExits(s, rng);
+  const { waitingShare, delayed, population } = waitingStats(s);
+  entry(s, rng, waitingShare, meanMargin(s));
+  workforceWeek(s, rng);
+  qualityGamingLearning(s);
+  trustWeek(s, rng, delayed, population);
+  communityWeek(s);
+  // council spend: care, community, monitoring, procurement and transition (spread over 13 weeks)
+  const a = s.agg;
+  const community = s.eff.community_investment * a.budgetWeekly;
+  let activeProviders = 0;
+  for (let p = 1; p < s.providers.count; p++) activeProviders += s.providers.active[p];
+  const monitoring = s.eff.monitoring_intensity * s.params.monitoring_cost_gbp * activeProviders;
+  const transition = Math.min(a.transitionCostDue, a.transitionCostDue / 13 + 1);
+  a.transitionCostDue -= transition;
+  const spend = care + community + monitoring + transition;
+  s.week_.spend = spend;
+  s.week_.transactionCost = monitoring + transition;
+  updateBudget(s, spend);
+  if (a.crisisWeeks > 0) a.crisisWeeks--;
+  return { spend, transaction: monitoring + transition };
+}
+
+/** Starting reserves (weeks of revenue, varied) and the budget: expected spend at the start × headroom. */
+function initialiseMoney(s: State, rng: Rng): void {
+  buildRosters(s);
+  computeCommitted(s);
+  const pr = s.providers;
+  const ic = s.config.initial;
+  let care = 0;
+  for (let p = 0; p < pr.count; p++) {
+    const weekly = pr.committedHours[p] * pr.fee[p];
+    care += p === IN_HOUSE ? weekly * 1.3 : weekly;
+    if (p !== IN_HOUSE) pr.reserves[p] = ic.provider_reserves_weeks * weekly * (0.3 + 1.4 * rng.next());
+    pr.utilisation[p] = 1;
+    pr.deliveryRatio[p] = 1;
+  }
+  const monitoring = s.eff.monitoring_intensity * s.params.monitoring_cost_gbp * (pr.count - 1);
+  const expected = (care + monitoring) / (1 - s.eff.community_investment);
+  s.agg.budgetWeekly = expected * ic.budget_headroom;
+  s.agg.spendRing.fill(expected);
+  s.agg.budgetRing.fill(s.agg.budgetWeekly);
+}
+
+function waitingStats(s: State): { waitingShare: number; delayed: number; population: number } {
+  const pe = s.people;
+  let waiting = 0, population = 0, delayed = 0;
+  for (let i = 0; i < pe.cap; i++) {
+    const st = pe.status[i];
+    if (st === EMPTY) continue;
+    population++;
+    if (st === WAITING) {
+      waiting++;
+      if (pe.fromHospital[i]) delayed++;
+    }
+  }
+  return { waitingShare: population > 0 ? waiting / population : 0, delayed, population };
+}
+
+function meanMargin(s: State): number {
+  const pr = s.providers;
+  let m = 0, h = 0;
+  for (let p = 1; p < pr.count; p++) {
+    if (!pr.active[p]) continue;
+    m += pr.margin[p] * pr.committedHours[p];
+    h += pr.committedHours[p];
+  }
+  return h > 0 ? m / h : 0;
+}
+
+function communityMean(s: State): number {
+  let sum = 0;
+  for (let o = 0; o < s.community.count; o++) sum += s.community.capacity[o];
+  return sum / s.community.count;
+}
+
+/** After each shock: depth of the dip in good days (and rise in unmet need), and weeks until back within tolerance. */
+function resilience(config: RunConfig, series: Float64Array, weeks: number): ShockResilience[] {
+  const out: ShockResilience[] = [];
+  for (const ev of config.events) {
+    if (!SHOCKS.has(ev.type) || ev.week < 0 || ev.week >= weeks) continue;
+    if (ev.type === 'fee_change' && ev.share >= 0) continue;
+    for (const [metric, sign, tol] of [['wellbeing_mean', 1, 0.01], ['unmet_need_share', -1, 0.01]] as const) {
+      const off = (METRIC_INDEX.get(metric) ?? 0) * weeks;
+      const from = Math.max(0, ev.week - 4);
+      let base = 0;
+      for (let t = from; t < Math.max(from + 1, ev.week); t++) base += series[off + Math.min(t, weeks - 1)];
+      base /= Math.max(1, ev.week - from);
+      let depth = 0;
+      let trough = ev.week;
+      const end = Math.min(weeks, ev.week + 156);
+      for (let t = ev.week; t < end; t++) {
+        const d = sign * (base - series[off + t]);
+        if (d > depth) { depth = d; trough = t; }
+      }
+      let recovery = 0;
+      if (depth > tol) {
+        recovery = -1;
+        for (let t = trough; t < weeks; t++) {
+          if (sign * (base - series[off + t]) <= tol) { recovery = t - ev.week; break; }
+        }
+      }
+      out.push({ week: ev.week, type: ev.type, metric, depth, recoveryWeeks: recovery });
+    }
+  }
+  return out;
+}
+
+function createTrace(s: State, weeks: number): RunTrace {
+  const cap = s.providers.cap;
+  const ties = s.providers.tieA.length;
+  return {
+    providers: cap,
+    providerActive: new Uint8Array(weeks * cap),
+    providerTrust: new Float32Array(weeks * cap),
+    commissionerTrust: new Float32Array(weeks * cap),
+    providerWorkers: new Float32Array(weeks * cap),
+    providerKind: new Uint8Array(cap),
+    workforceFlows: new Float32Array(weeks * 4),
+    ties: new Int32Array(ties * 2),
+    tieTrust: new Float32Array(weeks * ties),
+  };
+}
+
+function writeTrace(s: State, tr: RunTrace, t: number): void {
+  const pr = s.providers;
+  const cap = tr.providers;
+  for (let p = 0; p < pr.count; p++) {
+    tr.providerActive[t * cap + p] = pr.active[p];
+    tr.providerTrust[t * cap + p] = pr.trustInCommissioner[p];
+    tr.commissionerTrust[t * cap + p] = pr.commissionerTrust[p];
+    tr.providerWorkers[t * cap + p] = pr.workers[p];
+    tr.providerKind[p] = pr.kind[p];
+  }
+  const c = s.week_;
+  let sick = 0;
+  for (let p = 0; p < pr.count; p++) sick += pr.sickWorkers[p];
+  tr.workforceFlows[t * 4] = c.hires;
+  tr.workforceFlows[t * 4 + 1] = c.leaversStay;
+  tr.workforceFlows[t * 4 + 2] = c.leavers - c.leaversStay;
+  tr.workforceFlows[t * 4 + 3] = sick;
+  const nt = tr.tieTrust.length / Math.max(1, s.config.weeks);
+  for (let e = 0; e < pr.tieCount; e++) {
+    tr.ties[2 * e] = pr.tieA[e];
+    tr.ties[2 * e + 1] = pr.tieB[e];
+    tr.tieTrust[t * nt + e] = pr.tieTrust[e];
+  }
 }

@@ -19,7 +19,7 @@ export interface LeverDef {
 export const LEVERS: readonly LeverDef[] = [
   { id: 'fee_level', label: 'Fee level', unit: 'ratio to the place fee', min: 0.6, max: 1.6, default: 1,
     description: 'Fee paid per hour relative to the place\'s starting fee (1 = unchanged). In-house hours are costed, not paid.', acts: ['P1', 'C4', 'T3'] },
-  { id: 'uplift_vs_inflation', label: 'Annual fee uplift against cost inflation', unit: 'share per year', min: -0.1, max: 0.1, default: -0.04,
+  { id: 'uplift_vs_inflation', label: 'Annual fee uplift against cost inflation', unit: 'share per year', min: -0.1, max: 0.1, default: -0.01,
     description: 'Each April the fee rises by cost inflation plus this (negative = below cost growth).', acts: ['C4', 'T1', 'T3', 'P1'] },
   { id: 'paid_travel', label: 'Travel time paid', unit: 'share 0-1', min: 0, max: 1, default: 0.1,
     description: 'Share of travel and non-contact time the payment basis covers; per-minute contact payment leaves travel unpaid.', acts: ['W9', 'P1'] },

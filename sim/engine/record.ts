@@ -1,0 +1,253 @@
+/**
+ * Weekly metric recording. Flow rates (turnover, exits, hand-backs, admissions) are smoothed over about a
+ * quarter (exponential, α = 1/13) so that a weekly series reads as an annualised rate; their run means equal
+ * the raw means up to the smoothing lag. The bottom decile of wellbeing uses a 200-bin histogram (±0.005).
+ */
+import { INHOUSE, PersonStatus, type State } from './state.ts';
+import { METRIC_INDEX, METRICS } from './metrics.ts';
+import { meanCommissionerTrust, meanProviderTrust } from '../model/commissioner.ts';
+import { payRatio } from '../model/workforce.ts';
+
+const { Empty: EMPTY, Waiting: WAITING, Supported: SUPPORTED, Hospital: HOSPITAL } = PersonStatus;
+const IN_HOUSE = INHOUSE;
+
+const ALPHA = 1 / 13;
+
+class Smooth {
+  num = 0;
+  den = 0;
+  started = false;
+  constructor(private readonly fallback: number) {}
+  add(num: number, den: number): number {
+    if (!this.started) {
+      this.num = num;
+      this.den = den;
+      this.started = true;
+    } else {
+      this.num = this.num * (1 - ALPHA) + num;
+      this.den = this.den * (1 - ALPHA) + den;
+    }
+    return this.den > 0 ? this.num / this.den : this.fallback;
+  }
+}
+
+const idx = (id: string): number => {
+  const i = METRIC_INDEX.get(id);
+  if (i === undefined) throw new Error(`unknown metric ${id}`);
+  return i;
+};
+
+const M = {
+  people_supported: idx('people_supported'), people_waiting: idx('people_waiting'), weeks_waited_mean: idx('weeks_waited_mean'),
+  hours_needed: idx('hours_needed'), hours_delivered: idx('hours_delivered'), unmet_need_share: idx('unmet_need_share'),
+  tasks_completed_share: idx('tasks_completed_share'), wellbeing_mean: idx('wellbeing_mean'), wellbeing_p10: idx('wellbeing_p10'),
+  continuity: idx('continuity'), choice_control: idx('choice_control'), community_assets: idx('community_assets'),
+  hospital_admissions: idx('hospital_admissions'), delayed_discharges: idx('delayed_discharges'),
+  workers_headcount: idx('workers_headcount'), vacancy_rate: idx('vacancy_rate'), turnover_rate: idx('turnover_rate'),
+  leavers_staying_in_sector_share: idx('leavers_staying_in_sector_share'), turnover_first_year: idx('turnover_first_year'),
+  turnover_experienced: idx('turnover_experienced'), sickness_days_per_worker_year: idx('sickness_days_per_worker_year'),
+  morale_mean: idx('morale_mean'), fatigue_mean: idx('fatigue_mean'), wage_vs_outside: idx('wage_vs_outside'),
+  zero_hours_share: idx('zero_hours_share'), providers_active: idx('providers_active'), provider_exit_rate: idx('provider_exit_rate'),
+  provider_entries: idx('provider_entries'), handbacks: idx('handbacks'), market_concentration: idx('market_concentration'),
+  margin_mean: idx('margin_mean'), reserves_weeks: idx('reserves_weeks'), quality_mean: idx('quality_mean'),
+  gaming_mean: idx('gaming_mean'), reported_outcome: idx('reported_outcome'), reported_outcome_gap: idx('reported_outcome_gap'),
+  learning_capability: idx('learning_capability'), trust_commissioner_to_providers: idx('trust_commissioner_to_providers'),
+  trust_providers_to_commissioner: idx('trust_providers_to_commissioner'), trust_provider_network: idx('trust_provider_network'),
+  trust_council_nhs: idx('trust_council_nhs'), trust_council_community: idx('trust_council_community'),
+  spend_vs_budget: idx('spend_vs_budget'), spend_per_week: idx('spend_per_week'), cost_per_person: idx('cost_per_person'),
+  cost_per_good_day: idx('cost_per_good_day'), transaction_cost_share: idx('transaction_cost_share'), fee_per_hour: idx('fee_per_hour'),
+  system_perspective: idx('system_perspective'), system_power: idx('system_power'), system_participation: idx('system_participation'),
+  system_health: idx('system_health'),
+};
+
+export interface Recorder {
+  record(s: State, t: number, spend: number, councilTransaction: number): void;
+  series: Float64Array;
+  weeks: number;
+}
+
+export function createRecorder(weeks: number, params: Record<string, number>): Recorder {
+  const nM = METRICS.length;
+  const series = new Float64Array(nM * weeks);
+  const turnover = new Smooth(0.3);
+  const stay = new Smooth(params.leaver_stay_in_sector);
+  const firstYear = new Smooth(0.45);
+  const experienced = new Smooth(0.22);
+  const exits = new Smooth(0);
+  const entries = new Smooth(0);
+  const handbacks = new Smooth(0);
+  const admissions = new Smooth(0);
+  const hist = new Float64Array(200);
+  const v = new Float64Array(nM);
+  const reserves: number[] = [];
+
+  function record(s: State, t: number, spend: number, councilTransaction: number): void {
+    const pe = s.people;
+    const pr = s.providers;
+    const w = s.workers;
+    const c = s.week_;
+    const E = s.eff;
+    v.fill(0);
+    hist.fill(0);
+    // people
+    let supported = 0, waiting = 0, waited = 0, needed = 0, deliveredH = 0, plannedSupported = 0, deliveredSupported = 0;
+    let wb = 0, wbN = 0, cont = 0, choice = 0, assets = 0, delayed = 0, population = 0;
+    for (let i = 0; i < pe.cap; i++) {
+      const st = pe.status[i];
+      if (st === EMPTY) continue;
+      population++;
+      if (st === HOSPITAL) continue;
+      needed += pe.needHours[i];
+      deliveredH += pe.delivered[i];
+      if (st === SUPPORTED) {
+        supported++;
+        plannedSupported += pe.needHours[i];
+        deliveredSupported += pe.delivered[i];
+        cont += pe.continuity[i];
+      } else {
+        waiting++;
+        waited += pe.weeksWaiting[i];
+        if (pe.fromHospital[i]) delayed++;
+      }
+      wb += pe.wellbeing[i];
+      wbN++;
+      choice += pe.choice[i];
+      assets += pe.assets[i];
+      const b = Math.min(199, Math.floor(pe.wellbeing[i] * 200));
+      hist[b]++;
+    }
+    v[M.people_supported] = supported;
+    v[M.people_waiting] = waiting;
+    v[M.weeks_waited_mean] = waiting > 0 ? waited / waiting : 0;
+    v[M.hours_needed] = needed;
+    v[M.hours_delivered] = deliveredH;
+    v[M.unmet_need_share] = needed > 0 ? 1 - deliveredH / needed : 0;
+    v[M.tasks_completed_share] = plannedSupported > 0 ? deliveredSupported / plannedSupported : 1;
+    v[M.wellbeing_mean] = wbN > 0 ? wb / wbN : 0;
+    v[M.wellbeing_p10] = histQuantile(hist, wbN, 0.1);
+    v[M.continuity] = supported > 0 ? cont / supported : 0;
+    v[M.choice_control] = wbN > 0 ? choice / wbN : 0;
+    v[M.community_assets] = wbN > 0 ? assets / wbN : 0;
+    v[M.hospital_admissions] = admissions.add(c.admissions * 52 * 1000, population);
+    v[M.delayed_discharges] = delayed;
+    // workforce
+    let headcount = 0, sick = 0, morale = 0, fatigue = 0, zh = 0;
+    for (let i = 0; i < w.cap; i++) {
+      if (w.employer[i] < 0) continue;
+      headcount++;
+      if (w.sickWeeks[i] > 0) sick++;
+      morale += w.morale[i];
+      fatigue += w.fatigue[i];
+      zh += w.zeroHours[i];
+    }
+    let desired = 0, filled = 0, pay = 0, payN = 0;
+    for (let p = 0; p < pr.count; p++) {
+      if (!pr.active[p]) continue;
+      desired += Math.max(pr.desiredWorkers[p], pr.workers[p]);
+      filled += pr.workers[p];
+      pay += payRatio(s, p) * pr.workers[p];
+      payN += pr.workers[p];
+    }
+    v[M.workers_headcount] = headcount;
+    v[M.vacancy_rate] = desired > 0 ? 1 - filled / desired : 0;
+    v[M.turnover_rate] = turnover.add(c.leavers * 52, headcount);
+    v[M.leavers_staying_in_sector_share] = stay.add(c.leaversStay, c.leavers);
+    v[M.turnover_first_year] = firstYear.add(c.leaversFirstYear * 52, c.firstYearWorkers);
+    v[M.turnover_experienced] = experienced.add(c.leaversExperienced * 52, c.experiencedWorkers);
+    v[M.sickness_days_per_worker_year] = headcount > 0 ? sick / headcount * 5 * 52 : 0;
+    v[M.morale_mean] = headcount > 0 ? morale / headcount : 0;
+    v[M.fatigue_mean] = headcount > 0 ? fatigue / headcount : 0;
+    v[M.wage_vs_outside] = payN > 0 ? pay / payN : 0;
+    v[M.zero_hours_share] = headcount > 0 ? zh / headcount : 0;
+    // providers (independent: p >= 1)
+    let active = 0, hoursInd = 0, hhi = 0, margin = 0, quality = 0, gaming = 0, reported = 0, trueOut = 0, capab = 0, fee = 0;
+    let hoursAll = 0;
+    reserves.length = 0;
+    for (let p = 0; p < pr.count; p++) {
+      if (!pr.active[p]) continue;
+      const h = pr.committedHours[p];
+      hoursAll += h;
+      quality += pr.quality[p] * h;
+      reported += pr.reported[p] * h;
+      trueOut += pr.clientWellbeing[p] * h;
+      capab += pr.capability[p] * h;
+      gaming += pr.gaming[p] * h;
+      if (p === IN_HOUSE) continue;
+      active++;
+      hoursInd += pr.deliveredHours[p];
+      margin += pr.margin[p] * h;
+      fee += pr.fee[p] * h;
+      reserves.push(pr.cost[p] > 0 ? pr.reserves[p] / pr.cost[p] : 0);
+    }
+    let committedInd = 0;
+    for (let p = 1; p < pr.count; p++) if (pr.active[p]) committedInd += pr.committedHours[p];
+    if (hoursInd > 0) for (let p = 1; p < pr.count; p++) if (pr.active[p]) hhi += (pr.deliveredHours[p] / hoursInd) ** 2;
+    reserves.sort((x, y) => x - y);
+    v[M.providers_active] = active;
+    v[M.provider_exit_rate] = exits.add(c.exits * 52, active + c.exits);
+    v[M.provider_entries] = entries.add(c.entries * 52, 1);
+    v[M.handbacks] = handbacks.add(c.handbacks * 52, 1);
+    v[M.market_concentration] = hhi;
+    v[M.margin_mean] = committedInd > 0 ? margin / committedInd : 0;
+    v[M.reserves_weeks] = reserves.length > 0 ? reserves[reserves.length >> 1] : 0;
+    v[M.quality_mean] = hoursAll > 0 ? quality / hoursAll : 0;
+    v[M.gaming_mean] = hoursAll > 0 ? gaming / hoursAll : 0;
+    v[M.reported_outcome] = hoursAll > 0 ? reported / hoursAll : 0;
+    v[M.reported_outcome_gap] = hoursAll > 0 ? (reported - trueOut) / hoursAll : 0;
+    v[M.learning_capability] = hoursAll > 0 ? capab / hoursAll : 0;
+    v[M.fee_per_hour] = committedInd > 0 ? fee / committedInd : s.agg.placeFee;
+    // trust
+    const tpc = meanProviderTrust(s);
+    const tcp = meanCommissionerTrust(s);
+    let tie = 0, tieN = 0;
+    for (let e = 0; e < pr.tieCount; e++) {
+      if (!pr.active[pr.tieA[e]] || !pr.active[pr.tieB[e]]) continue;
+      tie += pr.tieTrust[e];
+      tieN++;
+    }
+    const tnet = tieN > 0 ? tie / tieN : 0;
+    let ctrust = 0, engage = 0;
+    for (let o = 0; o < s.community.count; o++) {
+      ctrust += s.community.trust[o];
+      engage += s.community.engagement[o];
+    }
+    ctrust /= s.community.count;
+    engage /= s.community.count;
+    v[M.trust_commissioner_to_providers] = tcp;
+    v[M.trust_providers_to_commissioner] = tpc;
+    v[M.trust_provider_network] = tnet;
+    v[M.trust_council_nhs] = (s.agg.trustNhsToCouncil + s.agg.trustCouncilToNhs) / 2;
+    v[M.trust_council_community] = ctrust;
+    // money
+    v[M.spend_vs_budget] = s.agg.budgetYear > 0 ? s.agg.spendYear / s.agg.budgetYear : 1;
+    v[M.spend_per_week] = spend;
+    v[M.cost_per_person] = supported > 0 ? spend / supported : 0;
+    v[M.cost_per_good_day] = wb > 0 ? spend / (wb * 7) : 0;
+    v[M.transaction_cost_share] = spend > 0 ? (councilTransaction + c.providerTransactionCost) / spend : 0;
+    // system health: Lankelly Chase behaviours, defined openly from state
+    const compliance = E.monitoring_intensity * (1 - E.learning_monitoring);
+    const perspective = (tpc + tcp + engage + s.agg.learningCulture) / 4;
+    const power = (E.worker_autonomy + v[M.choice_control] + (1 - compliance)) / 3;
+    const participation = (tnet + E.coproduction + v[M.learning_capability]) / 3;
+    v[M.system_perspective] = perspective;
+    v[M.system_power] = power;
+    v[M.system_participation] = participation;
+    v[M.system_health] = (perspective + power + participation) / 3;
+    for (let m = 0; m < nM; m++) series[m * weeks + t] = v[m];
+  }
+  return { record, series, weeks };
+}
+
+function histQuantile(hist: Float64Array, n: number, q: number): number {
+  if (n <= 0) return 0;
+  const target = q * n;
+  let acc = 0;
+  for (let b = 0; b < hist.length; b++) {
+    if (acc + hist[b] >= target) {
+      const frac = hist[b] > 0 ? (target - acc) / hist[b] : 0;
+      return (b + frac) / hist.length;
+    }
+    acc += hist[b];
+  }
+  return 1;
+}

@@ -1,0 +1,230 @@
+/**
+ * The state of one run as struct-of-arrays: one typed array per attribute per kind of agent, indexed by id.
+ * Workers and people reuse free slots (free-lists); providers never reuse a slot, so a provider id is stable
+ * for playback. Aggregate (system-dynamics) stocks sit beside the agents.
+ */
+import type { Levers, Params, RunConfig } from '../types.ts';
+
+/*
+ * Plain numbers, not enums: hot loops copy them into module-local constants, because an imported binding is
+ * read through a getter under some module transforms (tsx, vite-node) and that costs more than the loop body.
+ */
+export const PersonStatus = { Empty: 0, Waiting: 1, Supported: 2, Hospital: 3 } as const;
+export const ProviderKind = { ForProfit: 0, Voluntary: 1, Micro: 2, InHouse: 3 } as const;
+export const INHOUSE = 0;
+
+export interface People {
+  cap: number;
+  status: Uint8Array;
+  needGroup: Uint8Array;
+  needHours: Float64Array;
+  baseNeed: Float64Array;
+  delivered: Float64Array;
+  wellbeing: Float64Array;
+  continuity: Float64Array;
+  choice: Float64Array;
+  assets: Float64Array;
+  weeksWaiting: Float64Array;
+  provider: Int32Array;
+  regularWorker: Int32Array;
+  community: Int32Array;
+  /** 1 if on a personal budget / individual service fund */
+  personalBudget: Uint8Array;
+  /** 1 if waiting to leave hospital */
+  fromHospital: Uint8Array;
+  hospitalWeeks: Float64Array;
+  free: Int32Array;
+  freeTop: number;
+}
+
+export interface Workers {
+  cap: number;
+  /** provider id, or -1 for an empty slot */
+  employer: Int32Array;
+  tenureWeeks: Float64Array;
+  zeroHours: Uint8Array;
+  morale: Float64Array;
+  fatigue: Float64Array;
+  sickWeeks: Float64Array;
+  free: Int32Array;
+  freeTop: number;
+}
+
+export interface Providers {
+  cap: number;
+  count: number;
+  kind: Uint8Array;
+  active: Uint8Array;
+  fee: Float64Array;
+  wage: Float64Array;
+  /** multiplier on costs (efficiency heterogeneity) */
+  efficiency: Float64Array;
+  reserves: Float64Array;
+  receivable: Float64Array;
+  lossWeeks: Float64Array;
+  trustInCommissioner: Float64Array;
+  commissionerTrust: Float64Array;
+  memory: Float64Array;
+  capability: Float64Array;
+  gaming: Float64Array;
+  quality: Float64Array;
+  margin: Float64Array;
+  committedHours: Float64Array;
+  capacityHours: Float64Array;
+  deliveredHours: Float64Array;
+  deliveryRatio: Float64Array;
+  utilisation: Float64Array;
+  workers: Float64Array;
+  sickWorkers: Float64Array;
+  desiredWorkers: Float64Array;
+  leaversYear: Float64Array;
+  continuity: Float64Array;
+  moraleMean: Float64Array;
+  clientWellbeing: Float64Array;
+  reported: Float64Array;
+  revenue: Float64Array;
+  cost: Float64Array;
+  zeroHoursTarget: Float64Array;
+  clients: Float64Array;
+  /** ties: CSR adjacency over provider ids, fixed at creation (entrants get ties too) */
+  tieA: Int32Array;
+  tieB: Int32Array;
+  tieTrust: Float64Array;
+  tieCount: number;
+}
+
+export interface Community {
+  count: number;
+  capacity: Float64Array;
+  trust: Float64Array;
+  engagement: Float64Array;
+}
+
+export interface Aggregates {
+  outsideWage: number;
+  livingWage: number;
+  /** fee per hour for the place before per-provider differences */
+  placeFee: number;
+  /** multiplier of the place fee from tenders and uplifts since the start */
+  labourPool: number;
+  labourPoolEq: number;
+  budgetWeekly: number;
+  spendYear: number;
+  budgetYear: number;
+  /** rolling 52-week buffers for spend vs budget */
+  spendRing: Float64Array;
+  budgetRing: Float64Array;
+  defensive: number;
+  eligibilityTightening: number;
+  latePayment: number;
+  commissionerCapability: number;
+  trustNhsToCouncil: number;
+  trustCouncilToNhs: number;
+  nhsMemory: number;
+  demandMultiplier: number;
+  groupMultiplier: Float64Array;
+  failureDemand: number;
+  sicknessWaveWeeks: number;
+  sicknessWaveShare: number;
+  transitionCostDue: number;
+  costGrowthYear: number;
+  lastUplift: number;
+  crisisWeeks: number;
+  baseArrivals: number;
+  meanNeedByGroup: Float64Array;
+  hoursPerWorkerContact: number;
+  learningCulture: number;
+  nhsPressure: number;
+}
+
+/** Counters reset every week, read by metrics and logs. */
+export interface WeekCounters {
+  hires: number;
+  leavers: number;
+  leaversStay: number;
+  leaversFirstYear: number;
+  leaversExperienced: number;
+  firstYearWorkers: number;
+  experiencedWorkers: number;
+  exits: number;
+  entries: number;
+  handbacks: number;
+  admissions: number;
+  spend: number;
+  transactionCost: number;
+  providerTransactionCost: number;
+  paidToProviders: number;
+}
+
+export interface State {
+  config: RunConfig;
+  params: Params;
+  levers: Levers;
+  /** effective levers after fidelity (C3, T5) */
+  eff: Levers;
+  fidelity: number;
+  phaseIndex: number;
+  week: number;
+  people: People;
+  workers: Workers;
+  providers: Providers;
+  community: Community;
+  agg: Aggregates;
+  week_: WeekCounters;
+  log: { week: number; text: string }[];
+  logEnabled: boolean;
+}
+
+export function newCounters(): WeekCounters {
+  return {
+    hires: 0, leavers: 0, leaversStay: 0, leaversFirstYear: 0, leaversExperienced: 0, firstYearWorkers: 0,
+    experiencedWorkers: 0, exits: 0, entries: 0, handbacks: 0, admissions: 0, spend: 0, transactionCost: 0,
+    providerTransactionCost: 0, paidToProviders: 0,
+  };
+}
+
+export function allocPeople(cap: number): People {
+  const free = new Int32Array(cap);
+  for (let i = 0; i < cap; i++) free[i] = cap - 1 - i;
+  return {
+    cap,
+    status: new Uint8Array(cap), needGroup: new Uint8Array(cap), needHours: new Float64Array(cap),
+    baseNeed: new Float64Array(cap), delivered: new Float64Array(cap), wellbeing: new Float64Array(cap),
+    continuity: new Float64Array(cap), choice: new Float64Array(cap), assets: new Float64Array(cap),
+    weeksWaiting: new Float64Array(cap), provider: new Int32Array(cap).fill(-1), regularWorker: new Int32Array(cap).fill(-1),
+    community: new Int32Array(cap), personalBudget: new Uint8Array(cap), fromHospital: new Uint8Array(cap),
+    hospitalWeeks: new Float64Array(cap), free, freeTop: cap,
+  };
+}
+
+export function allocWorkers(cap: number): Workers {
+  const free = new Int32Array(cap);
+  for (let i = 0; i < cap; i++) free[i] = cap - 1 - i;
+  return {
+    cap, employer: new Int32Array(cap).fill(-1), tenureWeeks: new Float64Array(cap), zeroHours: new Uint8Array(cap),
+    morale: new Float64Array(cap), fatigue: new Float64Array(cap), sickWeeks: new Float64Array(cap), free, freeTop: cap,
+  };
+}
+
+export function allocProviders(cap: number, maxTies: number): Providers {
+  const f = () => new Float64Array(cap);
+  return {
+    cap, count: 0, kind: new Uint8Array(cap), active: new Uint8Array(cap), fee: f(), wage: f(), efficiency: f(),
+    reserves: f(), receivable: f(), lossWeeks: f(), trustInCommissioner: f(), commissionerTrust: f(), memory: f(),
+    capability: f(), gaming: f(), quality: f(), margin: f(), committedHours: f(), capacityHours: f(), deliveredHours: f(),
+    deliveryRatio: f(), utilisation: f(), workers: f(), sickWorkers: f(), desiredWorkers: f(), leaversYear: f(),
+    continuity: f(), moraleMean: f(), clientWellbeing: f(), reported: f(), revenue: f(), cost: f(), zeroHoursTarget: f(),
+    clients: f(), tieA: new Int32Array(maxTies), tieB: new Int32Array(maxTies), tieTrust: new Float64Array(maxTies), tieCount: 0,
+  };
+}
+
+/** Take a free slot; returns -1 when full (callers then skip the arrival). */
+export function takeSlot(pool: { free: Int32Array; freeTop: number }): number {
+  if (pool.freeTop === 0) return -1;
+  pool.freeTop--;
+  return pool.free[pool.freeTop];
+}
+
+export function releaseSlot(pool: { free: Int32Array; freeTop: number }, id: number): void {
+  pool.free[pool.freeTop++] = id;
+}

@@ -1,0 +1,165 @@
+/**
+ * The commissioner (C1-C4) and the labour market around it.
+ * - phases and fidelity: a phase's levers apply from its start week; relational levers are carried out only as
+ *   far as trust and capability reach the approach's readiness (C3, T5);
+ * - C1 budget with an austerity path; overspend triggers defensive responses (tighter eligibility, lower
+ *   uplifts, late payment, more monitoring): the "doom loop";
+ * - C2 monitoring intensity rises as trust in providers falls;
+ * - C4 the annual fee uplift against cost growth; P4 re-tenders push the fee down by the price weight.
+ */
+import type { Rng } from '../engine/rng.ts';
+import { INHOUSE, type State } from '../engine/state.ts';
+import { LEVER_BY_ID } from './levers.ts';
+import { clamp01 } from './trust.ts';
+import { logEvent } from './log.ts';
+import { pulseProviderTrust } from './relationships.ts';
+
+const IN_HOUSE = INHOUSE;
+const clamp01_ = clamp01;
+
+/** Levers that need trust and capability to be carried out: below readiness they fall back towards the status quo. */
+const RELATIONAL_LEVERS = [
+  'worker_autonomy', 'learning_monitoring', 'learning_loop', 'collaboration_incentive', 'coproduction', 'prevention_focus',
+  'monitoring_intensity',
+];
+
+export function meanProviderTrust(s: State): number {
+  const pr = s.providers;
+  let sum = 0;
+  let n = 0;
+  for (let p = 1; p < pr.count; p++) {
+    if (!pr.active[p]) continue;
+    sum += pr.trustInCommissioner[p];
+    n++;
+  }
+  return n > 0 ? sum / n : 0;
+}
+
+export function meanCommissionerTrust(s: State): number {
+  const pr = s.providers;
+  let sum = 0;
+  let n = 0;
+  for (let p = 1; p < pr.count; p++) {
+    if (!pr.active[p]) continue;
+    sum += pr.commissionerTrust[p];
+    n++;
+  }
+  return n > 0 ? sum / n : 0;
+}
+
+/** Advance to the phase in force this week; record its one-off transition cost. */
+export function updatePhase(s: State): void {
+  const phases = s.config.phases;
+  let idx = s.phaseIndex;
+  while (idx + 1 < phases.length && phases[idx + 1].startWeek <= s.week) idx++;
+  if (idx !== s.phaseIndex) {
+    s.phaseIndex = idx;
+    const ph = phases[idx];
+    // lever changes made by events before this phase are replaced by the phase's own levers
+    Object.assign(s.levers, ph.levers);
+    s.agg.transitionCostDue += ph.levers.transition_cost * s.agg.budgetWeekly * 52;
+    logEvent(s, `a new phase began: ${ph.label}`);
+  }
+}
+
+/** C3, T5: fidelity of carrying out the current levers, and the effective levers. */
+export function updateFidelity(s: State): void {
+  const L = s.levers;
+  const band = s.params.fidelity_band;
+  const trust = meanProviderTrust(s);
+  const gapTrust = Math.max(0, L.readiness_trust - trust);
+  const gapCap = Math.max(0, L.readiness_capability - s.agg.commissionerCapability);
+  s.fidelity = clamp01_(1 - gapTrust / band) * clamp01_(1 - gapCap / band);
+  for (const k in L) s.eff[k] = L[k];
+  for (const k of RELATIONAL_LEVERS) {
+    const def = LEVER_BY_ID.get(k);
+    if (!def) continue;
+    const base = Math.min(def.default, L[k]);
+    s.eff[k] = base + s.fidelity * (L[k] - base);
+  }
+  // C2: monitoring follows distrust of providers, and rises with defensive responses to overspend
+  const cpTrust = meanCommissionerTrust(s);
+  s.eff.monitoring_intensity = clamp01_(
+    s.eff.monitoring_intensity * (1 + s.params.monitoring_trust_response * (0.5 - cpTrust)) + 0.2 * s.agg.defensive,
+  );
+  // the learning culture grows slowly with learning loops and decays without them (assumption)
+  const lc = s.agg.learningCulture;
+  s.agg.learningCulture = clamp01_(lc + 0.004 * (s.eff.learning_loop + s.eff.learning_monitoring) * (1 - lc) - 0.001 * lc);
+  const cap = s.agg.commissionerCapability;
+  s.agg.commissionerCapability = clamp01_(cap + 0.002 * s.eff.learning_loop * (1 - cap) - 0.0005 * (cap - 0.3));
+}
+
+/** Weekly labour-market drift, and each April (week % 52 == 0) the living wage rise, uplift and re-tender. */
+export function updateLabourMarketAndFees(s: State, rng: Rng): void {
+  const a = s.agg;
+  const P = s.params;
+  a.outsideWage *= Math.pow(1 + P.outside_wage_growth, 1 / 52);
+  a.labourPool += P.labour_pool_recovery * (a.labourPoolEq - a.labourPool);
+  if (s.week % 52 !== 0 || s.week === -s.config.historyWeeks) return;
+
+  // April: living wage rises; providers' cost growth is mostly wages (on the living-wage floor)
+  const nlwGrowth = P.living_wage_growth;
+  a.livingWage *= 1 + nlwGrowth;
+  const costGrowth = 0.8 * nlwGrowth + 0.2 * P.cost_inflation_other;
+  a.costGrowthYear = costGrowth;
+  const uplift = costGrowth + s.eff.uplift_vs_inflation - 0.03 * a.defensive * P.defensive_strength;
+  a.lastUplift = uplift;
+  a.placeFee *= 1 + uplift;
+  a.budgetWeekly *= 1 + costGrowth - s.config.initial.savings_per_year;
+  const pr = s.providers;
+  for (let p = 1; p < pr.count; p++) if (pr.active[p]) pr.fee[p] *= 1 + uplift;
+  fairnessPulse(s, uplift - costGrowth);
+  logEvent(s, `the annual fee uplift was ${(uplift * 100).toFixed(1)}% against cost growth of ${(costGrowth * 100).toFixed(1)}%`);
+
+  // P4: re-tender every contract_years; bids fall by the price weight (lowest bids win)
+  const years = Math.max(0.5, s.eff.contract_years);
+  const phaseStart = s.config.phases[s.phaseIndex].startWeek;
+  const sinceStart = (s.week - Math.max(phaseStart, -s.config.historyWeeks)) / 52;
+  if (sinceStart > 0 && Math.abs(sinceStart / years - Math.round(sinceStart / years)) < 1e-6) {
+    const cut = P.tender_discount * s.eff.price_weight;
+    a.placeFee *= 1 - cut;
+    for (let p = 1; p < pr.count; p++) {
+      if (!pr.active[p]) continue;
+      pr.fee[p] *= 1 - cut * (0.5 + rng.next());
+    }
+    a.transitionCostDue += 0.2 * s.eff.transition_cost * a.budgetWeekly * 52;
+    if (cut > 0) {
+      fairnessPulse(s, -cut * 0.5);
+      logEvent(s, `contracts were re-tendered; winning bids came in ${(cut * 100).toFixed(1)}% lower`);
+    }
+  }
+  void IN_HOUSE;
+}
+
+/** C4, T3: a fee change felt as fair or unfair moves providers' trust, with memory of breaches. */
+export function fairnessPulse(s: State, gap: number): void {
+  const P = s.params;
+  const signal = Math.max(-1, Math.min(1, gap / P.fee_signal_scale));
+  const pr = s.providers;
+  const weeks = P.fee_signal_pulse;
+  for (let p = 1; p < pr.count; p++) {
+    if (!pr.active[p]) continue;
+    pulseProviderTrust(s, p, signal, weeks);
+  }
+}
+
+/** C1: spend against budget over the last 52 weeks, and the defensive responses it sets off. */
+export function updateBudget(s: State, spend: number): void {
+  const a = s.agg;
+  const slot = ((s.week % 52) + 52) % 52;
+  a.spendRing[slot] = spend;
+  a.budgetRing[slot] = a.budgetWeekly;
+  let sp = 0;
+  let bu = 0;
+  for (let i = 0; i < 52; i++) {
+    sp += a.spendRing[i];
+    bu += a.budgetRing[i];
+  }
+  a.spendYear = sp;
+  a.budgetYear = bu;
+  const ratio = bu > 0 ? sp / bu : 1;
+  const target = clamp01_((ratio - 1 - s.params.overspend_tolerance) * 10 * s.params.defensive_strength);
+  a.defensive += 0.08 * (target - a.defensive);
+  a.eligibilityTightening = 0.25 * a.defensive;
+  a.latePayment = 0.3 * a.defensive;
+}

@@ -1,0 +1,404 @@
+/**
+ * Providers (P1-P7): staff sharing and delivery, packages offered round, finances, hand-backs, exits and
+ * entry, and the emergent quality, gaming and learning of each provider.
+ */
+import type { Rng } from '../engine/rng.ts';
+import { INHOUSE, PersonStatus, ProviderKind, releaseSlot, type State } from '../engine/state.ts';
+import { clamp01 } from './trust.ts';
+import { addProvider, addTies } from './setup.ts';
+import { hireNew, travelPaidShare, travelShare } from './workforce.ts';
+import { takeSlot } from '../engine/state.ts';
+import { logEvent } from './log.ts';
+import { pulseProviderTrust, pulseTie } from './relationships.ts';
+
+const { Empty: EMPTY, Waiting: WAITING, Supported: SUPPORTED, Hospital: HOSPITAL } = PersonStatus;
+const IN_HOUSE = INHOUSE;
+const clamp01_ = clamp01;
+
+const KIND_NAMES = ['for-profit', 'voluntary', 'micro', 'in-house'];
+
+/**
+ * T4: providers that trust each other lend staff when one is short and another has spare hours (shared
+ * success in a crisis builds trust). Then W7: vacancies are covered by overtime up to a limit; the rest of the
+ * shortfall is not delivered.
+ */
+export function deliveryCapacity(s: State): void {
+  const pr = s.providers;
+  const P = s.params;
+  const collab = s.eff.collaboration_incentive;
+  for (let e = 0; e < pr.tieCount; e++) {
+    const a = pr.tieA[e];
+    const b = pr.tieB[e];
+    const t = pr.tieTrust[e];
+    if (!pr.active[a] || !pr.active[b] || t < 0.45) continue;
+    const spareA = pr.capacityHours[a] - pr.committedHours[a];
+    const spareB = pr.capacityHours[b] - pr.committedHours[b];
+    if (spareA > 0 && spareB < 0) shareStaff(s, e, a, b, Math.min(spareA, -spareB) * (t - 0.45) / 0.55 * (0.3 + 0.7 * collab));
+    else if (spareB > 0 && spareA < 0) shareStaff(s, e, b, a, Math.min(spareB, -spareA) * (t - 0.45) / 0.55 * (0.3 + 0.7 * collab));
+  }
+  for (let p = 0; p < pr.count; p++) {
+    const cap = pr.capacityHours[p];
+    const need = pr.committedHours[p];
+    if (need <= 0) {
+      pr.deliveryRatio[p] = 1;
+      pr.utilisation[p] = cap > 0 ? 0 : 1;
+      continue;
+    }
+    const deliverable = Math.min(need, cap * P.overtime_max);
+    pr.deliveryRatio[p] = deliverable / need;
+    pr.utilisation[p] = cap > 0 ? deliverable / cap : P.overtime_max;
+  }
+}
+
+function shareStaff(s: State, tie: number, from: number, to: number, hours: number): void {
+  if (hours <= 0) return;
+  const pr = s.providers;
+  pr.capacityHours[from] -= hours;
+  pr.capacityHours[to] += hours;
+  // shared success: a small positive signal along the tie and towards the commissioner in a crisis
+  pulseTie(s, tie, 0.5, Math.min(1, hours / 40));
+  if (s.agg.crisisWeeks > 0) {
+    pulseProviderTrust(s, from, 0.3, 0.5);
+    pulseProviderTrust(s, to, 0.3, 0.5);
+  }
+}
+
+/**
+ * Packages offered round (framework / spot purchase): each waiting person is offered to up to three providers
+ * chosen by spare capacity; the in-house service, lead providers and micro-providers (for personal budgets)
+ * are preferred as the levers say. P2: loss-making providers decline; P6: gaming providers decline hard cases.
+ */
+export function placement(s: State, rng: Rng): void {
+  const pe = s.people;
+  const pr = s.providers;
+  const E = s.eff;
+  const n = pr.count;
+  const spare = new Float64Array(n);
+  const cum = new Float64Array(n);
+  let total = 0;
+  let needSum = 0;
+  let needN = 0;
+  // lead providers (P4/zoning): the largest by capacity get a bonus weight
+  let leadThreshold = Infinity;
+  if (E.market_consolidation > 0) {
+    const caps: number[] = [];
+    for (let p = 1; p < n; p++) if (pr.active[p]) caps.push(pr.capacityHours[p]);
+    caps.sort((x, y) => y - x);
+    leadThreshold = caps[Math.min(caps.length - 1, Math.max(0, Math.ceil(caps.length * 0.15) - 1))] ?? Infinity;
+  }
+  for (let p = 0; p < n; p++) {
+    if (!pr.active[p]) continue;
+    spare[p] = Math.max(0, pr.capacityHours[p] - pr.committedHours[p]);
+    let weight = spare[p];
+    if (p !== IN_HOUSE && pr.capacityHours[p] >= leadThreshold) weight *= 1 + 10 * E.market_consolidation;
+    total += weight;
+    cum[p] = total;
+  }
+  for (let i = 0; i < pe.cap; i++) {
+    if (pe.status[i] !== SUPPORTED) continue;
+    needSum += pe.needHours[i];
+    needN++;
+  }
+  const meanNeed = needN > 0 ? needSum / needN : 10;
+  const inhouseTarget = E.inhouse_share;
+  for (let i = 0; i < pe.cap; i++) {
+    if (pe.status[i] !== WAITING) continue;
+    const need = pe.needHours[i];
+    for (let attempt = 0; attempt < 3; attempt++) {
+      let p: number;
+      const u = rng.next();
+      if (u < inhouseTarget && pr.active[IN_HOUSE]) p = IN_HOUSE;
+      else if (total <= 0) break;
+      else {
+        const v = rng.next() * total;
+        p = 1;
+        while (p < n - 1 && cum[p] <= v) p++;
+      }
+      if (!pr.active[p] || spare[p] < need * 0.5) continue;
+      if (p !== IN_HOUSE) {
+        // P2: providers losing money on packages, carrying the risk and distrusting the commissioner decline
+        const declineLoss = clamp01_(-pr.margin[p] * 10) * E.risk_transfer * (1 - pr.trustInCommissioner[p]);
+        // P6 creaming: gaming providers decline people with high needs
+        const declineHard = need > 1.2 * meanNeed ? pr.gaming[p] : 0;
+        if (rng.next() < declineLoss + declineHard) continue;
+      }
+      pe.status[i] = SUPPORTED;
+      pe.provider[i] = p;
+      pe.regularWorker[i] = -1;
+      pe.weeksWaiting[i] = 0;
+      pe.fromHospital[i] = 0;
+      spare[p] -= need;
+      pr.committedHours[p] += need;
+      pr.clients[p]++;
+      break;
+    }
+  }
+}
+
+/**
+ * P1 finances: revenue from fees (block share on committed hours, the rest on delivered hours, an outcome
+ * share on reported outcomes, late payment held back), costs from wages and on-costs over the paid share of
+ * time, overheads and compliance. The council pays providers and runs the in-house service.
+ * Returns the council's spend on care this week.
+ */
+export function finances(s: State): number {
+  const P = s.params;
+  const pr = s.providers;
+  const E = s.eff;
+  const c = s.week_;
+  const travel = travelShare(s);
+  const compliance = E.monitoring_intensity * (1 - E.learning_monitoring);
+  const late = s.agg.latePayment;
+  const guaranteed = guaranteedWorkers(s);
+  let councilCare = 0;
+  for (let p = 0; p < pr.count; p++) {
+    if (!pr.active[p]) continue;
+    const delivered = pr.deliveredHours[p];
+    const tp = travelPaidShare(s, p);
+    const workedPaid = delivered / (1 - travel) * (1 - travel * (1 - tp));
+    const paidHours = Math.max(workedPaid, guaranteed[p] * P.worker_hours * 0.85);
+    const labour = paidHours * pr.wage[p] * P.on_cost;
+    if (p === IN_HOUSE) {
+      const cost = labour / (1 - 0.15);
+      pr.cost[p] = cost;
+      pr.revenue[p] = cost;
+      pr.margin[p] = 0;
+      councilCare += cost;
+      continue;
+    }
+    const fee = pr.fee[p];
+    const vg = E.volume_guarantee;
+    const basePay = fee * ((1 - vg) * delivered + vg * pr.committedHours[p]);
+    const op = E.outcome_payment;
+    const outcomeFactor = clamp01_(pr.reported[p] / P.outcome_target);
+    const due = basePay * (1 - op) + basePay * op * outcomeFactor;
+    const released = pr.receivable[p] * 0.25;
+    pr.receivable[p] += due * late - released;
+    const paid = due * (1 - late) + released;
+    const complianceCost = P.compliance_cost_share * compliance * basePay;
+    const cost = labour * pr.efficiency[p] / (1 - E.provider_overhead) + complianceCost;
+    pr.revenue[p] = paid;
+    pr.cost[p] = cost;
+    pr.reserves[p] += paid - cost;
+    pr.margin[p] = due > 0 ? (due - cost) / due : -1;
+    pr.lossWeeks[p] = pr.margin[p] < 0 ? pr.lossWeeks[p] + 1 : Math.max(0, pr.lossWeeks[p] - 2);
+    // P4: providers losing money cut costs (supervision, training, travel cover): cheaper, but capability falls
+    if (pr.margin[p] < 0 && pr.efficiency[p] > 0.85) {
+      pr.efficiency[p] *= 1 - P.cost_cutting_rate;
+      pr.capability[p] *= 1 - 2 * P.cost_cutting_rate;
+    }
+    c.paidToProviders += paid;
+    c.providerTransactionCost += complianceCost;
+    councilCare += paid;
+  }
+  return councilCare;
+}
+
+function guaranteedWorkers(s: State): Float64Array {
+  const out = new Float64Array(s.providers.count);
+  const w = s.workers;
+  for (let i = 0; i < w.cap; i++) {
+    const p = w.employer[i];
+    if (p >= 0 && !w.zeroHours[i]) out[p]++;
+  }
+  return out;
+}
+
+/** P2: hand-backs when short of staff and losing money; exits when reserves run out or losses persist. */
+export function handbacksAndExits(s: State, rng: Rng): void {
+  const P = s.params;
+  const pr = s.providers;
+  for (let p = 1; p < pr.count; p++) {
+    if (!pr.active[p]) continue;
+    const trust = pr.trustInCommissioner[p];
+    if (pr.reserves[p] < 0) {
+      if (rng.next() < 0.25) {
+        exitProvider(s, p, rng, 'its reserves ran out');
+        continue;
+      }
+    } else if (pr.lossWeeks[p] > 26 && rng.next() < P.exit_loss_hazard * 2 * (1 - trust)) {
+      exitProvider(s, p, rng, 'it had lost money for more than six months');
+      continue;
+    } else if (rng.next() < P.exit_base_hazard) {
+      exitProvider(s, p, rng, 'its owners closed it');
+      continue;
+    }
+    const ratio = pr.deliveryRatio[p];
+    if (ratio < 0.92 && pr.margin[p] < 0.01) {
+      const pressure = clamp01_((0.92 - ratio) / 0.15 + Math.max(0, -pr.margin[p]) * 4 + (pr.reserves[p] < 0 ? 1 : 0));
+      if (rng.next() < P.handback_sensitivity * pressure * (1 - 0.5 * trust)) {
+        const n = handBack(s, p, pr.committedHours[p] - pr.capacityHours[p] * P.overtime_max * 0.95);
+        if (n > 0) {
+          s.week_.handbacks += n;
+          s.providers.commissionerTrust[p] = Math.max(0, s.providers.commissionerTrust[p] - 0.02 * Math.min(5, n));
+          logEvent(s, `a ${KIND_NAMES[pr.kind[p]]} provider handed back ${n} package${n === 1 ? '' : 's'} because it could not staff them${pr.reserves[p] < 0 ? ' and its reserves ran out' : ' at the fee paid'}`);
+        }
+      }
+    }
+  }
+}
+
+/** Hand back packages of provider p until `hours` are released; returns the number handed back. */
+function handBack(s: State, p: number, hours: number): number {
+  const pe = s.people;
+  let released = 0;
+  let n = 0;
+  for (let i = 0; i < pe.cap && released < hours; i++) {
+    if (pe.status[i] !== SUPPORTED || pe.provider[i] !== p) continue;
+    pe.status[i] = WAITING;
+    pe.provider[i] = -1;
+    pe.regularWorker[i] = -1;
+    released += pe.needHours[i];
+    n++;
+  }
+  s.providers.committedHours[p] -= released;
+  return n;
+}
+
+export function exitProvider(s: State, p: number, rng: Rng, reason: string): void {
+  const pr = s.providers;
+  const pe = s.people;
+  const w = s.workers;
+  pr.active[p] = 0;
+  s.week_.exits++;
+  let people = 0;
+  for (let i = 0; i < pe.cap; i++) {
+    if (pe.provider[i] !== p) continue;
+    if (pe.status[i] === SUPPORTED) people++;
+    if (pe.status[i] === SUPPORTED) pe.status[i] = WAITING;
+    pe.provider[i] = -1;
+    pe.regularWorker[i] = -1;
+  }
+  // staff move to other local employers (much as a transfer) or leave care
+  let moved = 0;
+  for (let i = 0; i < w.cap; i++) {
+    if (w.employer[i] !== p) continue;
+    const q = rng.next() < s.params.leaver_stay_in_sector ? randomActiveProvider(s, rng) : -1;
+    if (q >= 0) {
+      w.employer[i] = q;
+      moved++;
+    } else {
+      w.employer[i] = -1;
+      w.sickWeeks[i] = 0;
+      releaseSlot(w, i);
+    }
+  }
+  pr.committedHours[p] = 0;
+  pr.clients[p] = 0;
+  logEvent(s, `a ${KIND_NAMES[pr.kind[p]]} provider closed because ${reason}; ${people} people need new support and ${moved} of its staff moved to other providers`);
+}
+
+function randomActiveProvider(s: State, rng: Rng): number {
+  const pr = s.providers;
+  for (let tries = 0; tries < 10; tries++) {
+    const q = 1 + rng.int(pr.count - 1);
+    if (pr.active[q]) return q;
+  }
+  return pr.active[IN_HOUSE] ? IN_HOUSE : -1;
+}
+
+/** P3: new, mostly micro, providers enter when unmet demand and margins allow. */
+export function entry(s: State, rng: Rng, waitingShare: number, meanMargin: number): void {
+  const P = s.params;
+  const attract = Math.max(0, Math.min(2, waitingShare * 8 + (meanMargin + 0.02) * 8));
+  const rate = P.entry_rate * s.config.place.providers / 52 * attract;
+  if (rng.next() >= rate) return;
+  const kind = rng.next() < 0.6 ? ProviderKind.Micro : ProviderKind.ForProfit;
+  const ic = { ...s.config.initial, care_wage: s.agg.livingWage * 1.03, trust_providers_to_commissioner: meanTrust(s) };
+  const p = addProvider(s, kind, ic, rng);
+  if (p < 0) return;
+  const pr = s.providers;
+  pr.fee[p] = s.agg.placeFee;
+  addTies(s, p, 0.3, rng);
+  let hired = 0;
+  for (let h = 0; h < 3; h++) {
+    const id = takeSlot(s.workers);
+    if (id < 0) break;
+    hireNew(s, id, p, rng);
+    hired++;
+    s.week_.hires++;
+  }
+  pr.reserves[p] = 10 * hired * s.agg.hoursPerWorkerContact * pr.fee[p] * 0.1;
+  s.week_.entries++;
+  logEvent(s, `a new ${KIND_NAMES[kind]} provider entered the market`);
+}
+
+function meanTrust(s: State): number {
+  const pr = s.providers;
+  let sum = 0;
+  let n = 0;
+  for (let p = 1; p < pr.count; p++) if (pr.active[p]) { sum += pr.trustInCommissioner[p]; n++; }
+  return n > 0 ? sum / n : 0.3;
+}
+
+/**
+ * P5 quality emerges from workforce stability, morale, continuity and capability; P6 gaming follows the
+ * incentive on measured indicators, distrust and margin pressure; P7 capability grows with autonomy, learning
+ * monitoring, learning loops and trusted collaboration, and spreads along ties.
+ */
+export function qualityGamingLearning(s: State): void {
+  const P = s.params;
+  const pr = s.providers;
+  const E = s.eff;
+  const compliance = E.monitoring_intensity * (1 - E.learning_monitoring);
+  const learnStyle = E.learning_monitoring * (0.5 + 0.5 * s.agg.learningCulture);
+  const incentive = E.outcome_payment + 0.4 * compliance;
+  const drive = (E.worker_autonomy + learnStyle * E.monitoring_intensity + E.learning_loop + E.collaboration_incentive) / 4;
+  const diffusion = new Float64Array(pr.count);
+  for (let e = 0; e < pr.tieCount; e++) {
+    const a = pr.tieA[e];
+    const b = pr.tieB[e];
+    if (!pr.active[a] || !pr.active[b]) continue;
+    const d = pr.tieTrust[e] * (pr.capability[b] - pr.capability[a]);
+    diffusion[a] += d;
+    diffusion[b] -= d;
+  }
+  for (let p = 0; p < pr.count; p++) {
+    if (!pr.active[p]) continue;
+    const workers = Math.max(1, pr.workers[p]);
+    const turnover = Math.min(1, pr.leaversYear[p] / workers);
+    pr.quality[p] = clamp01_(0.25 * (1 - Math.min(1, turnover / 0.6)) + 0.25 * pr.moraleMean[p] + 0.25 * pr.continuity[p] + 0.25 * pr.capability[p]);
+    const trust = pr.trustInCommissioner[p];
+    if (p !== IN_HOUSE) {
+      const pressure = clamp01_(0.5 - pr.margin[p] * 5);
+      const target = clamp01_(P.gaming_sensitivity * incentive * (1 - 0.7 * trust) * pressure * (1 - 0.5 * learnStyle));
+      pr.gaming[p] += 0.05 * (target - pr.gaming[p]);
+    }
+    pr.reported[p] = clamp01_(pr.clientWellbeing[p] + P.gaming_report_lift * pr.gaming[p]);
+    const cap = pr.capability[p];
+    pr.capability[p] = clamp01_(cap + P.learning_rate * drive * (0.5 + 0.5 * trust) * (1 - cap) - 0.002 * cap * (1 - drive) + P.learning_diffusion * diffusion[p]);
+  }
+  // leavers counted over a rolling year: decay 1/52 a week
+  for (let p = 0; p < pr.count; p++) pr.leaversYear[p] *= 1 - 1 / 52;
+}
+
+/**
+ * Each April providers set wages: at least the living wage (a small premium for most), rising with the living
+ * wage, and pushed up towards what the fee can afford when vacancies bite (W5). The in-house service pays the
+ * independent mean plus the public-sector premium.
+ */
+export function providerWages(s: State): void {
+  const P = s.params;
+  const pr = s.providers;
+  const travel = travelShare(s);
+  let sum = 0;
+  let n = 0;
+  for (let p = 1; p < pr.count; p++) {
+    if (!pr.active[p]) continue;
+    const paidPerContact = (1 - travel * (1 - travelPaidShare(s, p))) / (1 - travel);
+    const affordable = pr.fee[p] * (1 - s.eff.provider_overhead) * 0.97 / (P.on_cost * paidPerContact * pr.efficiency[p]);
+    const vacancy = pr.desiredWorkers[p] > 0 ? Math.max(0, 1 - pr.workers[p] / pr.desiredWorkers[p]) : 0;
+    let wage = pr.wage[p] * (1 + P.living_wage_growth);
+    if (affordable > wage) wage += Math.min(1, 4 * Math.max(0, vacancy - 0.03)) * 0.5 * (affordable - wage);
+    pr.wage[p] = Math.max(wage, s.agg.livingWage);
+    sum += pr.wage[p];
+    n++;
+  }
+  applyLivingWageFloor(s);
+  if (n > 0) pr.wage[IN_HOUSE] = Math.max(pr.wage[IN_HOUSE], (sum / n) * (1 + s.eff.inhouse_wage_premium));
+}
+
+export function applyLivingWageFloor(s: State): void {
+  const pr = s.providers;
+  for (let p = 0; p < pr.count; p++) if (pr.wage[p] < s.agg.livingWage) pr.wage[p] = s.agg.livingWage;
+}

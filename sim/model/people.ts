@@ -1,0 +1,190 @@
+/**
+ * People who draw on care (N1-N4) and demand: what each person receives this week, continuity, wellbeing
+ * (good days), changes in need, hospital admissions and discharges, leaving support, and new arrivals.
+ */
+import type { Rng } from '../engine/rng.ts';
+import { INHOUSE, PersonStatus, releaseSlot, takeSlot, type State } from '../engine/state.ts';
+import { clamp01 } from './trust.ts';
+import { initPerson } from './setup.ts';
+
+const { Empty: EMPTY, Waiting: WAITING, Supported: SUPPORTED, Hospital: HOSPITAL } = PersonStatus;
+const IN_HOUSE = INHOUSE;
+const clamp01_ = clamp01;
+
+/** Hours committed (packages held by people not in hospital) and clients per provider. */
+export function computeCommitted(s: State): void {
+  const pe = s.people;
+  const pr = s.providers;
+  pr.committedHours.fill(0, 0, pr.count);
+  pr.clients.fill(0, 0, pr.count);
+  for (let i = 0; i < pe.cap; i++) {
+    if (pe.status[i] !== SUPPORTED) continue;
+    const p = pe.provider[i];
+    pr.committedHours[p] += pe.needHours[i];
+    pr.clients[p]++;
+  }
+}
+
+/** Workers of each provider as a compact list (CSR), to give people a regular worker. */
+export interface Roster {
+  start: Int32Array;
+  list: Int32Array;
+}
+
+export function buildRoster(s: State): Roster {
+  const pr = s.providers;
+  const w = s.workers;
+  const start = new Int32Array(pr.count + 1);
+  for (let i = 0; i < w.cap; i++) if (w.employer[i] >= 0) start[w.employer[i] + 1]++;
+  for (let p = 0; p < pr.count; p++) start[p + 1] += start[p];
+  const fill = start.slice(0, pr.count);
+  const list = new Int32Array(start[pr.count]);
+  for (let i = 0; i < w.cap; i++) {
+    const p = w.employer[i];
+    if (p >= 0) list[fill[p]++] = i;
+  }
+  return { start, list };
+}
+
+/**
+ * Each person's week. Delivered hours follow the provider's delivery ratio; wellbeing moves towards a target
+ * built from met need, continuity, choice, connection, the worker's morale and relational care (N3); unmet need
+ * raises need and admissions (N1); relational care with connection lowers need (N2).
+ */
+export function peopleWeek(s: State, rng: Rng, roster: Roster): void {
+  const P = s.params;
+  const pe = s.people;
+  const pr = s.providers;
+  const w = s.workers;
+  const E = s.eff;
+  const zone = Math.max(E.market_consolidation, E.worker_autonomy);
+  const familiarShare = 0.55 + 0.35 * zone;
+  const exitBase = P.exit_rate / 52;
+  const admBase = P.admission_rate / 52;
+  const pbBurden = P.personal_budget_burden * (1 - 0.6 * E.coproduction);
+  const choiceTarget = E.choice_control;
+  for (let p = 0; p < pr.count; p++) {
+    pr.deliveredHours[p] = 0;
+    pr.continuity[p] = 0;
+    pr.clientWellbeing[p] = 0;
+  }
+  const c = s.week_;
+  for (let i = 0; i < pe.cap; i++) {
+    const st = pe.status[i];
+    if (st === EMPTY) continue;
+    let met = 0;
+    let contWeek = 0;
+    let morale = 0;
+    let relational = 0;
+    let gaming = 0;
+    const p = pe.provider[i];
+    if (st === SUPPORTED) {
+      const ratio = pr.deliveryRatio[p];
+      const delivered = pe.needHours[i] * ratio;
+      pe.delivered[i] = delivered;
+      pr.deliveredHours[p] += delivered;
+      met = ratio;
+      // continuity: a regular worker still employed here and not off sick does most visits
+      let rw = pe.regularWorker[i];
+      if (rw < 0 || w.employer[rw] !== p) {
+        const n = roster.start[p + 1] - roster.start[p];
+        rw = n > 0 ? roster.list[roster.start[p] + rng.int(n)] : -1;
+        pe.regularWorker[i] = rw;
+      }
+      if (rw >= 0 && w.sickWeeks[rw] === 0 && w.employer[rw] === p) contWeek = familiarShare * ratio;
+      morale = pr.moraleMean[p];
+      relational = 0.5 * E.worker_autonomy + 0.5 * pr.capability[p];
+      gaming = p === IN_HOUSE ? 0 : pr.gaming[p];
+    } else if (st === WAITING) {
+      pe.delivered[i] = 0;
+      pe.weeksWaiting[i]++;
+      met = 0.25 * pe.assets[i]; // family and community fill a little of the gap
+    } else {
+      pe.delivered[i] = 0;
+    }
+    pe.continuity[i] += 0.2 * (contWeek - pe.continuity[i]);
+    pe.choice[i] += 0.02 * (clamp01_(0.1 + 0.8 * choiceTarget * (pe.personalBudget[i] ? 1.2 : 0.6)) - pe.choice[i]);
+
+    if (st === HOSPITAL) {
+      pe.wellbeing[i] += P.wellbeing_adjust_rate * (0.2 - pe.wellbeing[i]);
+      pe.hospitalWeeks[i]--;
+      if (pe.hospitalWeeks[i] <= 0) {
+        if (p >= 0 && pr.active[p]) pe.status[i] = SUPPORTED;
+        else {
+          pe.status[i] = WAITING;
+          pe.fromHospital[i] = 1;
+          pe.provider[i] = -1;
+        }
+      }
+      continue;
+    }
+
+    // N3 wellbeing: good days, not tasks
+    const target = 0.08 + 0.3 * met + 0.15 * pe.continuity[i] + 0.1 * pe.choice[i] + 0.12 * pe.assets[i]
+      + 0.1 * morale + 0.15 * relational - P.gaming_effort_cost * gaming - (pe.personalBudget[i] ? pbBurden : 0);
+    pe.wellbeing[i] = clamp01_(pe.wellbeing[i] + P.wellbeing_adjust_rate * (target - pe.wellbeing[i]));
+    if (st === SUPPORTED) {
+      pr.continuity[p] += pe.continuity[i];
+      pr.clientWellbeing[p] += pe.wellbeing[i];
+    }
+
+    // N1 unmet need deteriorates; N2 relational care and connection reduce need (bounded)
+    const unmet = 1 - met;
+    const reable = P.reablement_strength * pe.continuity[i] * relational * (0.5 + pe.assets[i]);
+    let need = pe.needHours[i] * (1 + P.need_deterioration * unmet - reable);
+    const base = pe.baseNeed[i];
+    need = need < 0.4 * base ? 0.4 * base : need > 2.5 * base ? 2.5 * base : need;
+    pe.needHours[i] = need;
+
+    // leaving support (death, moving, self-funding, recovery) or admission to hospital: one draw
+    const pExit = exitBase + 0.5 * reable; // recovery (reablement) adds to ordinary exits
+    const pAdm = admBase * (1 + P.admission_unmet_multiplier * unmet) * (1.3 - 0.6 * pe.wellbeing[i]);
+    const u = rng.next();
+    if (u < pExit) {
+      pe.status[i] = EMPTY;
+      pe.provider[i] = -1;
+      releaseSlot(pe, i);
+    } else if (u < pExit + pAdm) {
+      c.admissions++;
+      pe.status[i] = HOSPITAL;
+      pe.hospitalWeeks[i] = 1 + rng.int(4);
+      if (st === WAITING) pe.provider[i] = -1;
+    }
+  }
+  for (let p = 0; p < pr.count; p++) {
+    if (pr.clients[p] > 0) {
+      pr.continuity[p] /= pr.clients[p];
+      pr.clientWellbeing[p] /= pr.clients[p];
+    } else {
+      pr.continuity[p] = 0.5;
+      pr.clientWellbeing[p] = 0.5;
+    }
+  }
+}
+
+/** New people assessed eligible this week, by need group; some come straight from hospital (NHS pressure). */
+export function arrivals(s: State, rng: Rng, meanCommunityCapacity: number): void {
+  const P = s.params;
+  const a = s.agg;
+  const years = (s.week + s.config.historyWeeks) / 52;
+  const prevention = 1 - P.prevention_effect * s.eff.prevention_focus * (meanCommunityCapacity / 0.4);
+  const base = a.baseArrivals * a.demandMultiplier * Math.pow(1 + P.demand_growth, years) * Math.max(0.2, prevention);
+  const tight = a.eligibilityTightening;
+  // C1/N1: people turned away by tighter eligibility come back later with more need (failure demand)
+  a.failureDemand += base * tight * 0.5;
+  const returning = a.failureDemand / 26;
+  a.failureDemand -= returning;
+  const shares = s.config.place.needGroupShares;
+  const fromHospital = P.nhs_discharge_share * a.nhsPressure;
+  for (let g = 0; g < 3; g++) {
+    const mean = (base * (1 - tight) + returning) * shares[g] * a.groupMultiplier[g];
+    const n = rng.poisson(mean);
+    for (let k = 0; k < n; k++) {
+      const id = takeSlot(s.people);
+      if (id < 0) return;
+      initPerson(s, id, g, rng, k < returning * shares[g] ? 1.3 : 1);
+      s.people.status[id] = WAITING;
+      s.people.fromHospital[id] = rng.next() < fromHospital ? 1 : 0;
+    }
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * Trust as a directed network (T1-T4) and the community (M1-M2): providers → commissioner, commissioner →
+ * each provider, provider ↔ provider along ties, council ↔ NHS, community organisations → council. Each
+ * relationship gets a weekly positive and negative signal from what happened; updating is asymmetric with
+ * memory (trust.ts). Whole-system events (seed 004) are pulses.
+ */
+import type { Rng } from '../engine/rng.ts';
+import { INHOUSE, PersonStatus, type State } from '../engine/state.ts';
+import type { WholeSystemEffect } from '../types.ts';
+import { clamp01, trustRates, updateMemory, updateTrust } from './trust.ts';
+import { meanProviderTrust } from './commissioner.ts';
+
+const { Empty: EMPTY, Waiting: WAITING, Supported: SUPPORTED, Hospital: HOSPITAL } = PersonStatus;
+const IN_HOUSE = INHOUSE;
+const clamp01_ = clamp01;
+
+/** A one-off signal to provider p's trust in the commissioner, equivalent to `weeks` weeks of it. */
+export function pulseProviderTrust(s: State, p: number, signal: number, weeks: number): void {
+  const pr = s.providers;
+  const r = trustRates(s.params);
+  const pos = signal > 0 ? signal : 0;
+  const neg = signal < 0 ? -signal : 0;
+  pr.trustInCommissioner[p] = updateTrust(pr.trustInCommissioner[p], pr.memory[p], pos, neg, r, weeks);
+  if (neg > 0) pr.memory[p] = updateMemory(pr.memory[p], neg, r, weeks);
+}
+
+export function pulseTie(s: State, e: number, signal: number, weeks: number): void {
+  const pr = s.providers;
+  const r = trustRates(s.params);
+  pr.tieTrust[e] = updateTrust(pr.tieTrust[e], 0, Math.max(0, signal), Math.max(0, -signal), r, weeks);
+}
+
+/** Weekly trust updates on every relationship. */
+export function trustWeek(s: State, rng: Rng, delayedDischarges: number, peopleCount: number): void {
+  const P = s.params;
+  const pr = s.providers;
+  const E = s.eff;
+  const r = trustRates(P);
+  const compliance = E.monitoring_intensity * (1 - E.learning_monitoring);
+  const learning = E.learning_monitoring * E.monitoring_intensity;
+  const late = s.agg.latePayment;
+  // T5: asking for collaboration below the trust an approach needs strains relationships (failed collective decisions)
+  const meanTrust = meanProviderTrust(s);
+  const strain = P.readiness_strain * Math.max(0, s.levers.readiness_trust - meanTrust) * (E.collaboration_incentive + E.coproduction);
+  const posCommon = 0.3 + 0.35 * E.coproduction + 0.3 * learning + 0.2 * E.collaboration_incentive + 0.3 * E.volume_guarantee;
+  const negCommon = 0.3 * compliance + late + strain + 0.1 * E.risk_transfer;
+  for (let p = 0; p < pr.count; p++) {
+    if (!pr.active[p]) continue;
+    if (p !== IN_HOUSE) {
+      const m = pr.margin[p];
+      const pos = posCommon + (m > 0 ? Math.min(0.3, 2 * m) : 0);
+      const neg = negCommon + (m < 0 ? Math.min(0.6, -3 * m) : 0);
+      pr.trustInCommissioner[p] = updateTrust(pr.trustInCommissioner[p], pr.memory[p], pos, neg, r);
+      pr.memory[p] = updateMemory(pr.memory[p], neg * 0.1, r);
+    }
+    // commissioner's trust in p: what it sees of quality (with noise), gaming it detects, learning conversations
+    const seen = pr.quality[p] + P.quality_noise * rng.normal();
+    const detected = compliance * pr.gaming[p];
+    const cpos = 0.2 + 0.4 * Math.max(0, seen - 0.45) + 0.2 * E.collaboration_incentive + 0.2 * learning;
+    const cneg = 0.4 * Math.max(0, 0.45 - seen) + 0.8 * detected;
+    pr.commissionerTrust[p] = updateTrust(pr.commissionerTrust[p], 0, cpos, cneg, r);
+  }
+  // provider ↔ provider: collaboration builds, price competition erodes
+  const tpos = 0.15 + 0.5 * E.collaboration_incentive * (1 - 0.5 * E.price_weight);
+  const tneg = 0.05 + 0.25 * E.price_weight * (1 - E.collaboration_incentive) + 0.5 * strain;
+  for (let e = 0; e < pr.tieCount; e++) {
+    if (!pr.active[pr.tieA[e]] || !pr.active[pr.tieB[e]]) continue;
+    pr.tieTrust[e] = updateTrust(pr.tieTrust[e], 0, tpos, tneg, r);
+  }
+  // council ↔ NHS: pooled budgets and co-production build; delayed discharges and cuts erode
+  const a = s.agg;
+  const delayedShare = peopleCount > 0 ? delayedDischarges / peopleCount : 0;
+  const npos = 0.2 + 0.6 * E.nhs_pooling + 0.2 * E.coproduction;
+  const nneg = 10 * delayedShare + 0.2 * a.defensive;
+  a.trustNhsToCouncil = updateTrust(a.trustNhsToCouncil, a.nhsMemory, npos, nneg, r);
+  a.trustCouncilToNhs = updateTrust(a.trustCouncilToNhs, a.nhsMemory, npos, nneg * 0.5, r);
+  a.nhsMemory = updateMemory(a.nhsMemory, nneg * 0.1, r);
+  // NHS discharge pressure eases a little with trust (joint discharge planning; assumption)
+  a.nhsPressure = clamp01_(s.config.initial.nhs_discharge_pressure * (1.2 - 0.4 * a.trustNhsToCouncil));
+}
+
+/** M1, M2: community capacity follows funding; engagement follows trust and co-production; people's connection follows both. */
+export function communityWeek(s: State): number {
+  const P = s.params;
+  const E = s.eff;
+  const c = s.community;
+  const r = trustRates(P);
+  const ic = s.config.initial;
+  const funding = E.community_investment / 0.01;
+  const grant = E.grant_funding;
+  const cpos = 0.05 + 0.25 * grant + 0.3 * E.coproduction + 3 * Math.min(E.community_investment, 0.05);
+  const cneg = 0.15 * (1 - grant) * E.monitoring_intensity + 0.5 * s.agg.defensive;
+  let capSum = 0;
+  for (let o = 0; o < c.count; o++) {
+    c.trust[o] = updateTrust(c.trust[o], 0, cpos, cneg, r);
+    const eTarget = clamp01_(c.trust[o] * (0.4 + 0.6 * E.coproduction) * (0.7 + 0.6 * grant) + 0.1 * E.prevention_focus);
+    c.engagement[o] += P.engagement_rate * (eTarget - c.engagement[o]);
+    const capTarget = clamp01_(ic.community_capacity * (0.5 + 0.5 * Math.sqrt(funding)) * (0.85 + 0.3 * grant));
+    c.capacity[o] += P.community_growth_rate * (capTarget - c.capacity[o]);
+    capSum += c.capacity[o];
+  }
+  const pe = s.people;
+  const rate = P.asset_build_rate;
+  const prevention = 1 + E.prevention_focus;
+  for (let i = 0; i < pe.cap; i++) {
+    if (pe.status[i] === EMPTY) continue;
+    const o = pe.community[i];
+    const target = clamp01_(0.2 + 0.6 * c.capacity[o] * (0.6 + 0.4 * c.engagement[o]) * prevention);
+    pe.assets[i] += rate * (target - pe.assets[i]);
+  }
+  return capSum / c.count;
+}
+
+/** A whole-system event (Future Search, Open Space, ...): a pulse of trust and engagement, at a cost. */
+export function wholeSystemEvent(s: State, eff: WholeSystemEffect): void {
+  const pr = s.providers;
+  const mw = s.params.trust_memory_weight;
+  for (let p = 0; p < pr.count; p++) {
+    if (!pr.active[p]) continue;
+    const t = pr.trustInCommissioner[p];
+    pr.trustInCommissioner[p] = clamp01_(t + eff.trustProviders * (1 - t) * (1 - mw * pr.memory[p]));
+    const c = pr.commissionerTrust[p];
+    pr.commissionerTrust[p] = clamp01_(c + eff.trustProviders * (1 - c));
+  }
+  for (let e = 0; e < pr.tieCount; e++) pr.tieTrust[e] = clamp01_(pr.tieTrust[e] + eff.trustNetwork * (1 - pr.tieTrust[e]));
+  const a = s.agg;
+  a.trustNhsToCouncil = clamp01_(a.trustNhsToCouncil + eff.trustNhs * (1 - a.trustNhsToCouncil));
+  a.trustCouncilToNhs = clamp01_(a.trustCouncilToNhs + eff.trustNhs * (1 - a.trustCouncilToNhs));
+  const c = s.community;
+  for (let o = 0; o < c.count; o++) {
+    c.trust[o] = clamp01_(c.trust[o] + eff.trustCommunity * (1 - c.trust[o]));
+    c.engagement[o] = clamp01_(c.engagement[o] + eff.engagement);
+  }
+  a.learningCulture = clamp01_(a.learningCulture + 0.02);
+  a.transitionCostDue += eff.costGbp;
+}

@@ -1,0 +1,229 @@
+/**
+ * Care workers (W1-W9): rosters and capacity, morale, fatigue, sickness, quits (and where leavers go) and
+ * recruitment. One uniform draw per worker per week decides sickness onset or a quit (competing risks).
+ */
+import type { Rng } from '../engine/rng.ts';
+import { INHOUSE, releaseSlot, takeSlot, type State } from '../engine/state.ts';
+import { clamp01 } from './trust.ts';
+import { contactHoursPerWorker } from './setup.ts';
+
+const IN_HOUSE = INHOUSE;
+const clamp01_ = clamp01;
+
+/** Share of travel time paid by provider p (W9): the fee's coverage, or the provider's own policy if higher. */
+export function travelPaidShare(s: State, p: number): number {
+  return p === IN_HOUSE ? 1 : Math.max(s.eff.paid_travel, s.params.provider_travel_pay);
+}
+
+export function travelShare(s: State): number {
+  return s.params.travel_share * (1 - 0.3 * s.eff.market_consolidation);
+}
+
+/** W9: pay per hour actually worked (contact and travel), against the outside wage. */
+export function payRatio(s: State, p: number): number {
+  const eff = s.providers.wage[p] * (1 - travelShare(s) * (1 - travelPaidShare(s, p)));
+  return eff / s.agg.outsideWage;
+}
+
+/** Count workers per provider, and capacity in contact hours of those not off sick. */
+export function buildRosters(s: State): void {
+  const pr = s.providers;
+  const w = s.workers;
+  pr.workers.fill(0, 0, pr.count);
+  pr.sickWorkers.fill(0, 0, pr.count);
+  for (let i = 0; i < w.cap; i++) {
+    const p = w.employer[i];
+    if (p < 0) continue;
+    pr.workers[p]++;
+    if (w.sickWeeks[i] > 0) pr.sickWorkers[p]++;
+  }
+  const contact = contactHoursPerWorker(s);
+  s.agg.hoursPerWorkerContact = contact;
+  for (let p = 0; p < pr.count; p++) pr.capacityHours[p] = (pr.workers[p] - pr.sickWorkers[p]) * contact;
+}
+
+/**
+ * W1-W8 for every worker, then W5 recruitment. Needs this week's utilisation, continuity and margins.
+ * Returns nothing; counters in s.week_.
+ */
+export function workforceWeek(s: State, rng: Rng): void {
+  const P = s.params;
+  const pr = s.providers;
+  const w = s.workers;
+  const c = s.week_;
+  const nP = pr.count;
+  const contact = s.agg.hoursPerWorkerContact;
+
+  // per-provider targets and hazards' provider parts
+  const moraleTarget = new Float64Array(nP);
+  const fatigueTarget = new Float64Array(nP);
+  const wageFactor = new Float64Array(nP);
+  const hireWeight = new Float64Array(nP);
+  const vacancies = new Float64Array(nP);
+  const compliance = s.eff.monitoring_intensity * (1 - s.eff.learning_monitoring);
+  const sumW = P.morale_weight_pay + P.morale_weight_autonomy + P.morale_weight_continuity + P.morale_weight_workload + P.morale_weight_compliance;
+  let waitingHours = 0;
+  for (let i = 0; i < s.people.cap; i++) if (s.people.status[i] === 1) waitingHours += s.people.needHours[i];
+  let totalCommitted = 0;
+  for (let p = 0; p < nP; p++) if (pr.active[p]) totalCommitted += pr.committedHours[p];
+  let totalCapacity = 0;
+  for (let p = 0; p < nP; p++) if (pr.active[p]) totalCapacity += pr.capacityHours[p];
+
+  for (let p = 0; p < nP; p++) {
+    if (!pr.active[p]) continue;
+    const r = payRatio(s, p);
+    const util = pr.utilisation[p];
+    // W6: morale follows pay fairness, autonomy, continuity, workload and freedom from compliance monitoring
+    const payFair = clamp01_(0.5 + 2.5 * (r - 0.9));
+    const workload = 1 - clamp01_((util - 0.9) / 0.3);
+    moraleTarget[p] = (P.morale_weight_pay * payFair + P.morale_weight_autonomy * s.eff.worker_autonomy
+      + P.morale_weight_continuity * pr.continuity[p] + P.morale_weight_workload * workload
+      + P.morale_weight_compliance * (1 - compliance)) / sumW;
+    // W7: overtime to cover vacancies raises fatigue
+    fatigueTarget[p] = clamp01_(0.08 + P.fatigue_overtime_sensitivity * Math.max(0, util - 0.95) + 0.1 * (1 - pr.moraleMean[p]));
+    // W1: separation falls with pay against the outside wage
+    wageFactor[p] = Math.exp(-P.quit_wage_sensitivity * (r - 1));
+    // desired posts: hours committed (plus growth where there is a waiting list and no loss) over hours per worker
+    let desired = pr.committedHours[p] / contact * 1.05; // slack for sickness and holiday cover (assumption)
+    if (p === IN_HOUSE) {
+      const target = s.eff.inhouse_share * totalCommitted;
+      desired = Math.max(desired, Math.min(target, pr.committedHours[p] + 0.02 * totalCommitted) / contact);
+    } else if (pr.margin[p] > -0.02 && waitingHours > 0 && totalCapacity > 0) {
+      desired += 0.5 * waitingHours * (pr.capacityHours[p] / totalCapacity) / contact;
+    }
+    pr.desiredWorkers[p] = desired;
+    vacancies[p] = Math.max(0, desired - pr.workers[p]);
+    // W5: recruits come with (pay / outside wage)^elasticity
+    hireWeight[p] = Math.pow(r, P.labour_supply_elasticity);
+  }
+
+  // W8 sickness onset probability per week at zero fatigue (episodes last a week: five working days)
+  const sickBase = P.sickness_base_days / 5 / 52;
+  const tenureMult = tenureMultipliers(P.quit_first_year_multiplier);
+  let moraleSum = 0;
+  for (let p = 0; p < nP; p++) pr.moraleMean[p] = 0;
+  const cumVac = new Float64Array(nP);
+  let vacTotal = 0;
+  for (let p = 0; p < nP; p++) {
+    vacTotal += vacancies[p] * hireWeight[p];
+    cumVac[p] = vacTotal;
+  }
+
+  for (let i = 0; i < w.cap; i++) {
+    const p = w.employer[i];
+    if (p < 0) continue;
+    w.tenureWeeks[i]++;
+    const firstYear = w.tenureWeeks[i] < 52;
+    if (firstYear) c.firstYearWorkers++;
+    else if (w.tenureWeeks[i] >= 156) c.experiencedWorkers++;
+    w.morale[i] += P.morale_adjust_rate * (moraleTarget[p] - w.morale[i]);
+    if (w.sickWeeks[i] > 0) {
+      w.sickWeeks[i]--;
+      w.fatigue[i] += 0.3 * (0.05 - w.fatigue[i]);
+      continue;
+    }
+    w.fatigue[i] += P.fatigue_adjust_rate * (fatigueTarget[p] - w.fatigue[i]);
+    pr.moraleMean[p] += w.morale[i];
+    moraleSum += w.morale[i];
+    // annual separation hazard; weekly probability = hazard / 52
+    const annual = P.quit_base_rate * wageFactor[p] * tenureMult[Math.min(w.tenureWeeks[i], TENURE_TABLE - 1)]
+      * Math.exp(-P.quit_morale_sensitivity * (w.morale[i] - 0.5)) * (1 + P.quit_fatigue_sensitivity * w.fatigue[i])
+      + (w.zeroHours[i] ? P.quit_zero_hours_add : 0);
+    const pQuit = annual < 10 ? annual / 52 : 10 / 52;
+    const pSick = sickBase * (1 + P.sickness_fatigue_sensitivity * w.fatigue[i]);
+    const u = rng.next();
+    if (u < pSick) {
+      w.sickWeeks[i] = 1;
+    } else if (u < pSick + pQuit) {
+      c.leavers++;
+      pr.leaversYear[p]++;
+      if (firstYear) c.leaversFirstYear++;
+      else if (w.tenureWeeks[i] >= 156) c.leaversExperienced++;
+      // W4: a leaver either moves to another local care employer or leaves the sector
+      const stay = clamp01_(P.leaver_stay_in_sector + 0.3 * (w.morale[i] - 0.5));
+      if (rng.next() < stay) {
+        c.leaversStay++;
+        const q = pickVacancy(cumVac, vacTotal, rng);
+        if (q >= 0 && q !== p) {
+          moveWorker(s, i, q, rng);
+          vacancies[q] = Math.max(0, vacancies[q] - 1);
+          c.hires++;
+          continue;
+        }
+        s.agg.labourPool += 1 / Math.max(1, s.config.place.workers);
+      }
+      w.employer[i] = -1;
+      w.sickWeeks[i] = 0;
+      releaseSlot(w, i);
+    }
+  }
+  for (let p = 0; p < nP; p++) {
+    const healthy = pr.workers[p] - pr.sickWorkers[p];
+    pr.moraleMean[p] = healthy > 0 ? pr.moraleMean[p] / healthy : 0.5;
+  }
+  void moraleSum;
+
+  // W5 recruitment from the labour pool
+  for (let p = 0; p < nP; p++) {
+    if (!pr.active[p] || vacancies[p] <= 0) continue;
+    const expected = vacancies[p] * P.recruit_rate * hireWeight[p] * Math.max(0, s.agg.labourPool);
+    const hires = Math.min(Math.ceil(vacancies[p]), rng.poisson(expected));
+    for (let h = 0; h < hires; h++) {
+      const id = takeSlot(w);
+      if (id < 0) break;
+      hireNew(s, id, p, rng);
+      c.hires++;
+      s.agg.labourPool -= 1 / Math.max(1, s.config.place.workers);
+    }
+  }
+}
+
+const TENURE_TABLE = 520;
+let tenureCache: { tau: number; table: Float64Array } | null = null;
+
+/** W2: quits of first-year workers are (1+τ)× those of long-serving staff, the excess fading over years two and three. */
+export function tenureMultipliers(tau: number): Float64Array {
+  if (tenureCache && tenureCache.tau === tau) return tenureCache.table;
+  const table = new Float64Array(TENURE_TABLE);
+  for (let t = 0; t < TENURE_TABLE; t++) table[t] = t < 52 ? 1 + tau : 1 + tau * Math.exp(-(t - 52) / 52);
+  tenureCache = { tau, table };
+  return table;
+}
+
+function pickVacancy(cum: Float64Array, total: number, rng: Rng): number {
+  if (total <= 0) return -1;
+  const u = rng.next() * total;
+  for (let p = 0; p < cum.length; p++) if (u < cum[p]) return p;
+  return -1;
+}
+
+function moveWorker(s: State, i: number, q: number, rng: Rng): void {
+  const w = s.workers;
+  w.employer[i] = q;
+  w.tenureWeeks[i] = 0;
+  w.zeroHours[i] = q !== IN_HOUSE && rng.next() < s.providers.zeroHoursTarget[q] ? 1 : 0;
+  w.fatigue[i] *= 0.5;
+}
+
+export function hireNew(s: State, id: number, p: number, rng: Rng): void {
+  const w = s.workers;
+  w.employer[id] = p;
+  w.tenureWeeks[id] = 0;
+  w.zeroHours[id] = p !== IN_HOUSE && rng.next() < s.providers.zeroHoursTarget[p] ? 1 : 0;
+  w.morale[id] = 0.55;
+  w.fatigue[id] = 0.1;
+  w.sickWeeks[id] = 0;
+}
+
+/** W3: providers move towards guaranteed hours as the volume guarantee rises (new contracts at hire, and slowly for staff in post). */
+export function updateContracts(s: State, rng: Rng): void {
+  const pr = s.providers;
+  const base = s.config.initial.zero_hours_share;
+  for (let p = 1; p < pr.count; p++) pr.zeroHoursTarget[p] = base * (1 - 0.9 * s.eff.volume_guarantee);
+  const w = s.workers;
+  for (let i = 0; i < w.cap; i++) {
+    const p = w.employer[i];
+    if (p <= 0 || !w.zeroHours[i]) continue;
+    if (pr.zeroHoursTarget[p] < base * 0.9 && rng.next() < 1 / 52) w.zeroHours[i] = 0;
+  }
+}
