@@ -160,3 +160,11 @@ describe('buildLibrary with broken files', () => {
     expect(e.issues.some((i) => i.file === 'parent-one.yaml' && i.line === 4 && i.path === 'initial.vacancy_rate')).toBe(true);
   });
 });
+
+describe('the Vite-bundled library', () => {
+  it('holds the same files as the one read from disk', async () => {
+    const { bundledScenarioFiles, loadBundledLibrary } = await import('../sim/scenario/bundled-library.ts');
+    expect(bundledScenarioFiles()).toEqual(files);
+    expect([...loadBundledLibrary().scenarios.keys()].sort()).toEqual([...lib.scenarios.keys()].sort());
+  });
+});
