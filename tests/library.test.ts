@@ -168,3 +168,15 @@ describe('the Vite-bundled library', () => {
     expect([...loadBundledLibrary().scenarios.keys()].sort()).toEqual([...lib.scenarios.keys()].sort());
   });
 });
+
+describe('sim/scenario stays runtime-neutral', () => {
+  it('only node-library.ts imports Node modules; nothing uses Math.random', async () => {
+    const { readdirSync } = await import('node:fs');
+    const dir = join(DEFAULT_SCENARIO_DIR, '..', 'sim', 'scenario');
+    for (const f of readdirSync(dir).filter((x) => x.endsWith('.ts'))) {
+      const text = readFileSync(join(dir, f), 'utf8');
+      expect(text, f).not.toMatch(/Math\.random/);
+      if (f !== 'node-library.ts') expect(text, f).not.toMatch(/from ['"](node:|fs['"]|path['"]|os['"]|react|plotly)/);
+    }
+  });
+});
