@@ -5,7 +5,7 @@ import { loadNodeLibrary, readScenarioFiles, DEFAULT_SCENARIO_DIR } from '../sim
 import {
   buildLibrary, listApproaches, listScenarios, scenarioFromLibrary, loadScenario, ScenarioError, APPROACH_ORDER,
 } from '../sim/scenario/index.ts';
-import { LEVER_BY_ID } from '../sim/model/levers.ts';
+import { LEVER_BY_ID, defaultLevers } from '../sim/model/levers.ts';
 import { INITIAL_BY_ID } from '../sim/model/initial-conditions.ts';
 
 const lib = loadNodeLibrary();
@@ -97,6 +97,13 @@ describe('the shipped scenario library', () => {
     expect(L('neighbourhood-teams').worker_autonomy).toBeGreaterThanOrEqual(0.7);
     expect(L('personal-budgets').personal_budget_share).toBeGreaterThanOrEqual(0.5);
     expect(L('time-and-task').volume_guarantee ?? 0).toBeLessThanOrEqual(0.05);
+  });
+
+  it('midshire-status-quo (60% time-and-task + 40% framework) reproduces the lever defaults exactly', () => {
+    // The engine calibrates the status quo on defaultLevers() (sim/model/defaults.ts); the library must agree.
+    const { config } = scenarioFromLibrary('midshire-status-quo', lib);
+    const d = defaultLevers();
+    for (const [k, v] of Object.entries(d)) expect(config.phases[0].levers[k], k).toBeCloseTo(v, 9);
   });
 
   it('interventions are modest: trust gains 0.02-0.1, costs £5k-£40k', () => {

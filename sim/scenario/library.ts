@@ -261,7 +261,16 @@ export function buildLibrary(files: readonly { path: string; text: string }[]): 
       else throw e;
     }
   }
-  if (issues.length > 0) throw new ScenarioError(issues);
+  if (issues.length > 0) {
+    // One broken file can break every scenario that uses it; report each distinct issue once.
+    const seen = new Set<string>();
+    throw new ScenarioError(issues.filter((i) => {
+      const key = `${i.file}\u0000${i.line}\u0000${i.column}\u0000${i.path}\u0000${i.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    }));
+  }
   return lib;
 }
 
