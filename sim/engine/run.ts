@@ -8,7 +8,7 @@ import { METRICS, METRIC_IDS, METRIC_INDEX, summariseSeries } from './metrics.ts
 import { INHOUSE, newCounters, PersonStatus, type State } from './state.ts';
 import { createRecorder } from './record.ts';
 import { createState } from '../model/setup.ts';
-import { updateBudget, updateFidelity, updateLabourMarketAndFees, updatePhase } from '../model/commissioner.ts';
+import { applyFeeLevel, updateBudget, updateFidelity, updateLabourMarketAndFees, updatePhase } from '../model/commissioner.ts';
 import { buildRosters, updateContracts, workforceWeek } from '../model/workforce.ts';
 import { arrivals, buildRoster, computeCommitted, peopleWeek } from '../model/people.ts';
 import { deliveryCapacity, entry, finances, handbacksAndExits, placement, providerWages, qualityGamingLearning } from '../model/market.ts';
@@ -57,6 +57,7 @@ export function simulate(config: RunConfig, seed: number, replicate: number, opt
 
 function tick(s: State, rng: Rng, meanCommunity: number): { spend: number; transaction: number } {
   updatePhase(s);
+  applyFeeLevel(s);
   updateFidelity(s);
   updateLabourMarketAndFees(s, rng);
   if (s.week % 52 === 0 && s.week !== -s.config.historyWeeks) providerWages(s);

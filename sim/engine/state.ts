@@ -135,6 +135,8 @@ export interface Aggregates {
   hoursPerWorkerContact: number;
   learningCulture: number;
   nhsPressure: number;
+  /** the fee_level lever already applied to fees */
+  feeLevel: number;
 }
 
 /** Counters reset every week, read by metrics and logs. */

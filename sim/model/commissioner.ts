@@ -62,6 +62,20 @@ export function updatePhase(s: State): void {
   }
 }
 
+/** C4: a change of the fee_level lever (a new phase or a mid-run change) moves every fee, and is felt as (un)fair. */
+export function applyFeeLevel(s: State): void {
+  const level = s.levers.fee_level;
+  const a = s.agg;
+  if (!(level > 0) || Math.abs(level - a.feeLevel) < 1e-12) return;
+  const ratio = level / a.feeLevel;
+  a.feeLevel = level;
+  a.placeFee *= ratio;
+  const pr = s.providers;
+  for (let p = 1; p < pr.count; p++) if (pr.active[p]) pr.fee[p] *= ratio;
+  fairnessPulse(s, ratio - 1);
+  logEvent(s, `fees were ${ratio > 1 ? 'raised' : 'cut'} by ${Math.abs((ratio - 1) * 100).toFixed(1)}% (fee level ${level.toFixed(2)})`);
+}
+
 /** C3, T5: fidelity of carrying out the current levers, and the effective levers. */
 export function updateFidelity(s: State): void {
   const L = s.levers;

@@ -74,6 +74,7 @@ export const PARAMETERS: readonly ParamDef[] = [
   { id: 'gaming_effort_cost', mechanism: 'P6', default: 0.06, min: 0, max: 0.15, unit: 'share of days', source: A, description: 'fall in true wellbeing at full gaming (effort diverted to what is measured)' },
   { id: 'outcome_target', mechanism: 'P6', default: 0.55, min: 0.4, max: 0.7, unit: 'share of days', source: 'assumption (Wiltshire-style outcome targets)', description: 'reported outcome at which outcome payments are paid in full' },
   { id: 'learning_rate', mechanism: 'P7', default: 0.01, min: 0.002, max: 0.03, unit: 'share a week', source: A, description: 'speed of provider learning under full autonomy, learning monitoring and learning loops' },
+  { id: 'learning_time_share', mechanism: 'P7', default: 0.06, min: 0, max: 0.12, unit: 'share of paid time', source: A, description: 'paid time spent on learning loops (and half of it on co-production) at full strength, taken from care' },
   { id: 'learning_diffusion', mechanism: 'P7', default: 0.01, min: 0, max: 0.03, unit: 'share a week', source: A, description: 'speed at which capability spreads along trusted provider ties' },
   // Commissioner
   { id: 'overspend_tolerance', mechanism: 'C1', default: 0.02, min: 0, max: 0.08, unit: 'share of budget', source: A, description: 'overspend tolerated before defensive responses start' },

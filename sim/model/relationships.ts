@@ -41,7 +41,7 @@ export function trustWeek(s: State, rng: Rng, delayedDischarges: number, peopleC
   const late = s.agg.latePayment;
   // T5: asking for collaboration below the trust an approach needs strains relationships (failed collective decisions)
   const meanTrust = meanProviderTrust(s);
-  const strain = P.readiness_strain * Math.max(0, s.levers.readiness_trust - meanTrust) * (E.collaboration_incentive + E.coproduction);
+  const strain = P.readiness_strain * Math.max(0, s.levers.readiness_trust - meanTrust) * (s.levers.collaboration_incentive + s.levers.coproduction);
   const posCommon = 0.3 + 0.35 * E.coproduction + 0.3 * learning + 0.2 * E.collaboration_incentive + 0.3 * E.volume_guarantee;
   const negCommon = 0.3 * compliance + late + strain + 0.1 * E.risk_transfer;
   for (let p = 0; p < pr.count; p++) {

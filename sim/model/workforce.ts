@@ -37,7 +37,8 @@ export function buildRosters(s: State): void {
     pr.workers[p]++;
     if (w.sickWeeks[i] > 0) pr.sickWorkers[p]++;
   }
-  const contact = contactHoursPerWorker(s);
+  // P7, M2: reflective practice and co-production take paid time away from care (assumption)
+  const contact = contactHoursPerWorker(s) * (1 - s.params.learning_time_share * (s.eff.learning_loop + 0.5 * s.eff.coproduction));
   s.agg.hoursPerWorkerContact = contact;
   for (let p = 0; p < pr.count; p++) pr.capacityHours[p] = (pr.workers[p] - pr.sickWorkers[p]) * contact;
 }
