@@ -1,0 +1,73 @@
+/**
+ * Benchmarks (npm run bench; not part of npm test). Reports ratios measured in this run as well as times.
+ *  (a) single runs: 5-year Midshire and county status quo, median of several, agent-updates/s
+ *      (agents = people + workers + providers at the start, × weeks simulated incl. history ÷ seconds);
+ *  (b) a 1,000-run Midshire ensemble on 1 and on 2 workers: runs/s, speed-up, peak memory
+ *      (process maxRSS includes worker threads; sampled rss and workers' heap are shown too).
+ * Env: BENCH_RUNS (default 1000), BENCH_SINGLE (repeats, default 5).
+ */
+import { performance } from 'node:perf_hooks';
+import { simulate } from '../../sim/engine/run.ts';
+import { runSeed } from '../../sim/engine/rng.ts';
+import { WorkerPoolBackend } from '../../sim/backend/index.ts';
+import { runEnsemble } from '../../sim/experiment/ensemble.ts';
+import { scenarioFromLibrary } from '../../sim/scenario/index.ts';
+import { loadNodeLibrary } from '../../sim/scenario/node-library.ts';
+import type { RunConfig } from '../../sim/types.ts';
+
+const lib = loadNodeLibrary();
+const cfg = (id: string): RunConfig => scenarioFromLibrary(id, lib).config;
+const RUNS = Number(process.env.BENCH_RUNS ?? 1000);
+const REPEATS = Number(process.env.BENCH_SINGLE ?? 5);
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const mb = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+
+function table(header: string[], rows: (string | number)[][]): void {
+  const cells = rows.map((r) => r.map(String));
+  const w = header.map((h, i) => Math.max(h.length, ...cells.map((r) => r[i].length)));
+  const line = (r: string[]): string => r.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  ');
+  console.log([line(header), line(w.map((n) => '-'.repeat(n))), ...cells.map(line)].join('\n') + '\n');
+}
+
+// (a) single runs
+const singles: (string | number)[][] = [];
+for (const id of ['midshire-status-quo', 'county-status-quo']) {
+  const c = { ...cfg(id), weeks: 5 * 52 };
+  simulate(c, 1, 0, { log: false }); // warm up
+  const times: number[] = [];
+  for (let i = 0; i < REPEATS; i++) {
+    const t0 = performance.now();
+    simulate(c, runSeed(1, id, i), i, { log: false });
+    times.push((performance.now() - t0) / 1000);
+  }
+  const agents = c.place.people + c.place.workers + c.place.providers;
+  const ticks = c.weeks + c.historyWeeks;
+  const t = median(times);
+  singles.push([id, agents, ticks, `${(t * 1000).toFixed(0)} ms`, `${((agents * ticks) / t / 1e6).toFixed(2)} M/s`]);
+}
+console.log(`Single 5-year runs (median of ${REPEATS})`);
+table(['scenario', 'agents', 'weeks', 'wall time', 'agent-updates/s'], singles);
+
+// (b) ensembles
+const mid = { ...cfg('midshire-status-quo'), weeks: 5 * 52 };
+const rows: (string | number)[][] = [];
+let base = 0;
+for (const size of [1, 2]) {
+  const pool = await WorkerPoolBackend.create({ size });
+  let peakRss = 0;
+  let peakHeap = 0;
+  const sample = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    void pool.usage().then((u) => (peakHeap = Math.max(peakHeap, u.reduce((s, x) => s + x.heapUsed, 0))), () => undefined);
+  }, 200);
+  const t0 = performance.now();
+  const r = await runEnsemble(pool, mid, { runs: RUNS, seed: 1, series: true });
+  const secs = (performance.now() - t0) / 1000;
+  clearInterval(sample);
+  await pool.close();
+  const rate = r.completed / secs;
+  if (size === 1) base = rate;
+  rows.push([size, r.completed, `${secs.toFixed(1)} s`, rate.toFixed(1), `${(rate / base).toFixed(2)}×`, mb(peakRss), mb(process.resourceUsage().maxRSS * 1024), mb(peakHeap)]);
+}
+console.log(`Midshire ensemble, ${RUNS} runs × 5 years, weekly bands on (machine: ${(await import('node:os')).availableParallelism()} cores)`);
+table(['workers', 'runs', 'wall time', 'runs/s', 'speed-up', 'peak rss (sampled)', 'maxRSS (process)', 'workers heap'], rows);
