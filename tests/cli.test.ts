@@ -11,7 +11,7 @@ let lib = '';
 const PLACE = '{name: Testshire, people: 80, workers: 40, providers: 5, community_orgs: 3, need_groups: {older_physical: 0.6, learning_disability: 0.25, mental_health: 0.15}}';
 
 function cli(args: string[], env: Record<string, string> = {}): { code: number; out: string; err: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, COMMSIM_LIBRARY: lib, ...env }, timeout: 60_000 });
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, COMMSIM_LIBRARY: lib, ...env }, timeout: 120_000 });
   return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
 }
 const noDate = (s: string): string => s.replace(/"date": "[^"]*"/, '"date": ""');
@@ -29,7 +29,7 @@ beforeAll(() => {
   writeFileSync(join(dir, 'bad.yaml'), 'id: bad\nplace: nowhere\nstrategy: {approach: nope}\n');
 });
 
-describe('commsim CLI', () => {
+describe('commsim CLI', { timeout: 180_000 }, () => {
   it('--help and list', () => {
     const h = cli(['run', '--help']);
     expect(h.code).toBe(0);
