@@ -17,6 +17,7 @@ import { finalizeExperiment, mergeShards } from '../experiment/merge.ts';
 import { ScenarioError, loadScenario, scenarioFromLibrary, validateScenario, listApproaches, listInterventions, listPlaces, listScenarios, type Library } from '../scenario/index.ts';
 import { loadNodeLibrary, DEFAULT_SCENARIO_DIR } from '../scenario/node-library.ts';
 import { render, type Format } from './format.ts';
+import { stressCommand, isStressShard } from './stress-commands.ts';
 
 /** An error meant for the user: printed as is, exit code attached. */
 export class UsageError extends Error {
@@ -38,6 +39,8 @@ Commands:
   validate FILE…  check scenario files; prints each error, exit 1 if any
   list            approaches, interventions, places, scenarios, metrics and events
   merge SHARD…    combine shard files (written with --shard i/n) into one result
+  stress SPEC     run a plan and alternatives across sampled futures; where it fails, how robust
+  sensitivity SPEC  rank uncertain inputs by their effect on outcomes (Morris or Sobol)
 
 FILE may be a path to a scenario YAML file or the id of a library scenario.
 Run 'commsim <command> --help' for a command's options.`,
@@ -431,7 +434,11 @@ export async function main(argv: string[]): Promise<number> {
       case 'list':
         cmdList(rest);
         return 0;
+      case 'stress':
+      case 'sensitivity':
+        return await stressCommand(command, rest);
       case 'merge':
+        if (rest.some((a) => !a.startsWith('-') && isStressShard(a))) return await stressCommand('merge', rest);
         cmdMerge(rest);
         return 0;
       case '--version':

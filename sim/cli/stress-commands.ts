@@ -1,0 +1,478 @@
+/**
+ * commsim stress / sensitivity (and merging their shard files): the Node side of sim/experiment/stress.ts and
+ * sensitivity-run.ts. Every failure a user can cause ends with a one-paragraph message and a non-zero exit code,
+ * never a stack trace. Kept apart from main.ts, which only routes the commands here.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve as resolvePath } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { RunConfig } from '../types.ts';
+import { METRIC_BY_ID } from '../engine/metrics.ts';
+import { createBackend, isAbortError, type SimBackend } from '../backend/index.ts';
+import type { RunProgress, Shard } from '../experiment/ensemble.ts';
+import { ScenarioError, loadScenario, scenarioFromLibrary, type Library } from '../scenario/index.ts';
+import { loadNodeLibrary, DEFAULT_SCENARIO_DIR } from '../scenario/node-library.ts';
+import { parseStressSpec, type StressSpec } from '../experiment/stress-spec.ts';
+import { finalizeStress, mergeStressPartials, runStress, stressTable, type StressPartial, type StressResult } from '../experiment/stress.ts';
+import {
+  finalizeSensitivity, mergeSensitivityPartials, runSensitivity, sensitivityTable, type SensitivityMethod, type SensitivityPartial, type SensitivityResult,
+} from '../experiment/sensitivity-run.ts';
+import { formatNumber } from '../experiment/prim.ts';
+
+export const STRESS_SHARD_FORMAT = 'commsim-stress-shard';
+const STRESS_SHARD_VERSION = 1;
+
+type Kind = 'stress' | 'sensitivity';
+
+interface StressShardFile {
+  format: typeof STRESS_SHARD_FORMAT;
+  formatVersion: number;
+  kind: Kind;
+  shard: Shard;
+  metadata: Record<string, unknown>;
+  partial: StressPartial | SensitivityPartial;
+}
+
+class CliError extends Error {
+  constructor(message: string, readonly exitCode = 2) {
+    super(message);
+  }
+}
+
+export const STRESS_HELP: Record<string, string> = {
+  stress: `Usage: commsim stress SPEC [options]
+
+Runs the plan (and each alternative) of a stress-test spec across plausible futures: a Latin hypercube over
+the spec's uncertainties, every approach with the same seeds in each future. Reports how often each approach
+fails, where in the space of futures the plan fails (PRIM boxes in plain words, with the peeling trajectory),
+and robustness across approaches (share of futures meeting thresholds, regret against the best).
+SPEC is a stress-test YAML file (see docs/stress-testing.md and stress/*.yaml).
+
+Options:
+  --futures N           futures to sample (default: the spec's, else 100)
+  --runs-per-future R   runs of each approach per future (default: the spec's, else 1)
+  --seed S              experiment seed (default: the spec's, else 1)
+  --years Y             horizon in years (default: the spec's, else the plan's)
+  --format F            json (default: everything, with one row per future), csv (the rows) or table (summary)
+  --out PATH            write to PATH instead of standard output
+  --workers N           worker threads (default: one per core; 0 = run in this thread)
+  --shard i/n           run only shard i of n and write a shard file (combine with commsim merge)
+  --library DIR         scenario library folder (default: the shipped scenarios/)`,
+  sensitivity: `Usage: commsim sensitivity SPEC [options]
+
+Global sensitivity of the plan's outcomes to the spec's uncertainties. Each design point runs R times with the
+same seeds (common random numbers); the output is the mean of each metric's run summary. Inputs are ranked per
+metric with 95% bootstrap intervals: Morris μ* (elementary effects) or Sobol total index ST.
+
+Options:
+  --method M            morris (default; r (k+1) points) or sobol (n (k+2) points)
+  --trajectories r      Morris trajectories (default 10)
+  --samples n           Sobol base sample (default 64; a power of two is best)
+  --runs R              runs per design point (default: the spec's runs_per_future, else 1)
+  --metrics a,b         metrics to rank inputs for (default: the spec's metrics)
+  --seed S, --years Y, --format json|csv|table (default json), --out PATH, --workers N, --shard i/n, --library DIR`,
+};
+
+const COMMON = {
+  help: { type: 'boolean', short: 'h' },
+  library: { type: 'string' },
+  seed: { type: 'string' },
+  years: { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  workers: { type: 'string' },
+  shard: { type: 'string' },
+} as const;
+
+const OPTIONS: Record<Kind, ParseArgsConfig['options']> = {
+  stress: { ...COMMON, futures: { type: 'string' }, 'runs-per-future': { type: 'string' } },
+  sensitivity: { ...COMMON, method: { type: 'string' }, trajectories: { type: 'string' }, samples: { type: 'string' }, runs: { type: 'string' }, metrics: { type: 'string' } },
+};
+
+type Opts = Record<string, string | boolean | undefined>;
+
+function parse(command: Kind, argv: string[]): { opts: Opts; args: string[] } {
+  try {
+    const { values, positionals } = parseArgs({ args: argv, options: OPTIONS[command], allowPositionals: true, strict: true });
+    return { opts: values as Opts, args: positionals };
+  } catch (e) {
+    throw new CliError(`${command}: ${(e as Error).message.replace(/\. To specify a positional.*$/s, '')}. See 'commsim ${command} --help'.`);
+  }
+}
+
+function intOpt(o: Opts, name: string, min: number, max = 10_000_000): number | undefined {
+  const v = o[name];
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min || n > max) throw new CliError(`--${name} must be a whole number from ${min} to ${max}, got '${String(v)}'.`);
+  return n;
+}
+
+function shardOpt(o: Opts): Shard | undefined {
+  const s = o.shard as string | undefined;
+  if (s === undefined) return undefined;
+  const m = /^(\d+)\/(\d+)$/.exec(s);
+  const index = m ? Number(m[1]) : NaN;
+  const count = m ? Number(m[2]) : NaN;
+  if (!m || index < 1 || count < 1 || index > count) throw new CliError(`--shard must be i/n with 1 ≤ i ≤ n (e.g. --shard 2/8), got '${s}'.`);
+  return { index, count };
+}
+
+type Format = 'json' | 'csv' | 'table';
+function formatOpt(o: Opts): Format {
+  const f = (o.format as string | undefined) ?? 'json';
+  if (f !== 'json' && f !== 'csv' && f !== 'table') throw new CliError(`--format must be json, csv or table, got '${f}'.`);
+  return f;
+}
+
+function packageVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')) as { version?: string };
+    return pkg.version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+function stampDate(): string {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000).toISOString();
+  return new Date().toISOString();
+}
+
+function library(o: Opts): Library {
+  const dir = (o.library as string | undefined) ?? process.env.COMMSIM_LIBRARY ?? DEFAULT_SCENARIO_DIR;
+  if (!existsSync(dir)) throw new CliError(`scenario library folder '${dir}' does not exist.`, 1);
+  return loadNodeLibrary(dir);
+}
+
+/** Reads and checks a spec; scenario references are library ids or paths (relative to the spec, then to the cwd). */
+export function readSpec(file: string, lib: Library, years?: number): StressSpec {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new CliError(`cannot read '${file}': ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`, 1);
+  }
+  const resolver = (ref: string): RunConfig => {
+    for (const p of [resolvePath(dirname(file), ref), resolvePath(ref)]) {
+      if (/\.ya?ml$/i.test(ref) && existsSync(p)) {
+        try {
+          return loadScenario(readFileSync(p, 'utf8'), ref, lib).config;
+        } catch (e) {
+          throw new Error(e instanceof ScenarioError ? `scenario '${ref}' is invalid:\n${e.message.split('\n').slice(1).join('\n')}` : (e as Error).message);
+        }
+      }
+    }
+    if (lib.scenarios.has(ref)) return scenarioFromLibrary(ref, lib).config;
+    throw new Error(`'${ref}' is neither a scenario file nor a library scenario id (library scenarios: ${[...lib.scenarios.keys()].sort().join(', ')})`);
+  };
+  const spec = parseStressSpec(text, file, resolver);
+  if (years !== undefined) {
+    const weeks = Math.max(1, Math.round(years * 52));
+    for (const a of spec.approaches) a.config = { ...a.config, weeks };
+  }
+  return spec;
+}
+
+function yearsOpt(o: Opts): number | undefined {
+  if (o.years === undefined) return undefined;
+  const y = Number(o.years);
+  if (!Number.isFinite(y) || y <= 0 || y > 50) throw new CliError(`--years must be a number above 0 and at most 50, got '${String(o.years)}'.`);
+  return y;
+}
+
+function progressBar(): ((p: RunProgress) => void) | undefined {
+  if (!process.stderr.isTTY) return undefined;
+  let last = 0;
+  const started = Date.now();
+  return (p) => {
+    const now = Date.now();
+    if (now - last < 200 && p.done < p.total) return;
+    last = now;
+    const width = 30;
+    const filled = Math.round((width * p.done) / Math.max(1, p.total));
+    const eta = p.done > 0 ? Math.round(((now - started) / p.done) * (p.total - p.done) / 1000) : 0;
+    process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${p.done}/${p.total} runs${p.failed ? ` (${p.failed} failed)` : ''}${p.done < p.total ? `, ~${eta}s left ` : '          '}`);
+    if (p.done === p.total) process.stderr.write('\n');
+  };
+}
+
+function emit(text: string, o: Opts): void {
+  const out = o.out as string | undefined;
+  if (out) {
+    try {
+      writeFileSync(out, text);
+    } catch (e) {
+      throw new CliError(`cannot write '${out}': ${(e as Error).message}`, 1);
+    }
+  } else process.stdout.write(text);
+}
+
+/** Runs `work` on a backend with Ctrl-C cancelling (workers terminated). */
+async function withBackend<T>(o: Opts, tasks: number, work: (backend: SimBackend, signal: AbortSignal) => Promise<T>): Promise<T> {
+  const workers = o.workers === undefined ? (tasks < 4 ? 0 : undefined) : intOpt(o, 'workers', 0, 256);
+  const controller = new AbortController();
+  let interrupts = 0;
+  const onSigint = (): void => {
+    if (++interrupts > 1) process.exit(130);
+    controller.abort();
+  };
+  process.on('SIGINT', onSigint);
+  let backend: SimBackend | undefined;
+  try {
+    backend = await createBackend({ workers });
+    return await work(backend, controller.signal);
+  } catch (e) {
+    if (isAbortError(e)) throw new CliError('cancelled.', 130);
+    throw e;
+  } finally {
+    process.off('SIGINT', onSigint);
+    await backend?.close();
+  }
+}
+
+/* ── rendering ───────────────────────────────────────────────────────────────────────────────────── */
+
+const csvCell = (v: unknown): string => {
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+  const s = String(v);
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+const csv = (t: { columns: string[]; rows: unknown[][] }): string => [t.columns, ...t.rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
+const pct = (x: number): string => (Number.isFinite(x) ? `${Math.round(x * 1000) / 10}%` : '-');
+const num = (x: number | undefined): string => (x !== undefined && Number.isFinite(x) ? formatNumber(x, 3) : '-');
+
+function stressJson(result: StressResult, metadata: Record<string, unknown>): string {
+  const h = result.header;
+  const doc = {
+    metadata,
+    title: h.title,
+    failure: result.failureText,
+    uncertainties: h.uncertainties.map((u) => ({ id: u.id, path: u.path, label: u.label, dist: u.dist, min: u.min, max: u.max, base: u.base })),
+    approaches: result.approaches,
+    robustness: result.robustness,
+    discovery: result.discovery,
+    errors: result.errors,
+    rows: result.rows.map((r) => ({
+      future: r.future, seeds: r.seeds,
+      inputs: Object.fromEntries(h.uncertainties.map((u, j) => [u.id, r.inputs[j]])),
+      outcomes: Object.fromEntries(h.approaches.map((a, i) => {
+        const o = r.outcomes[i];
+        return [a.id, { failed: o.failed, failShare: o.failShare, runs: o.runs, conditions: o.conditions, metrics: Object.fromEntries(h.metrics.map((m, k) => [m, o.metrics[k]])) }];
+      })),
+    })),
+  };
+  return JSON.stringify(doc, null, 1) + '\n';
+}
+
+function stressSummary(result: StressResult): string {
+  const h = result.header;
+  const lines: string[] = [];
+  lines.push(`${h.title}: ${h.futures} futures × ${h.runsPerFuture} run(s), ${h.weeks} weeks, seed ${h.seed}`);
+  lines.push(`Failure: ${result.failureText}`);
+  lines.push('', 'Failure rate by approach:');
+  for (const a of result.approaches) {
+    lines.push(`  ${a.id.padEnd(32)} ${pct(a.failureRate).padStart(6)}  (${a.futures} futures)`);
+    for (const c of a.conditionRates) lines.push(`    ${pct(c.rate).padStart(6)}  ${c.condition}`);
+  }
+  if (result.robustness) {
+    lines.push('', 'Robustness (rank 1 = best; share meeting every threshold, regret against the best approach per future):');
+    for (const i of result.robustness.order) {
+      const s = result.robustness.approaches[i];
+      const regrets = Object.values(s.metrics).filter((m) => m.metricId !== 'no_failure').map((m) => `${m.metricId} max regret ${num(m.maxRegret)}`);
+      lines.push(`  ${String(s.rank).padStart(2)}. ${s.approach.padEnd(32)} meets all ${pct(s.shareMeetingAll ?? NaN)}${regrets.length ? `; ${regrets.join('; ')}` : ''}`);
+    }
+  }
+  lines.push('', 'Where it fails (PRIM scenario discovery):');
+  for (const d of result.discovery) {
+    if (d.note) lines.push(`  ${d.note}.`);
+    else if (d.boxes.length === 0) lines.push(`  ${d.approach}: no region of the futures concentrates the failures (${d.failures} of ${d.futures} fail).`);
+    else for (const b of d.boxes) lines.push(`  ${b.statement}.`);
+  }
+  if (result.errors.length) lines.push('', `${result.errors.length} run(s) failed; see the JSON output.`);
+  return lines.join('\n') + '\n';
+}
+
+function sensitivitySummary(result: SensitivityResult): string {
+  const h = result.header;
+  const lines = [`${h.title}: ${h.method} on ${h.plan}, ${h.points} design points × ${h.runsPerPoint} run(s), ${h.weeks} weeks, seed ${h.seed}`];
+  for (const m of result.metrics) {
+    lines.push('', `${m.metric} (${METRIC_BY_ID.get(m.metric)?.label ?? ''})${m.note ? `: ${m.note}` : m.topClear ? '' : ' — top inputs not clearly separated; add trajectories or runs'}`);
+    for (const r of m.ranking) lines.push(`  ${String(r.rank).padStart(2)}. ${r.uncertainty.padEnd(36)} ${h.method === 'morris' ? 'μ*' : 'ST'} ${num(r.importance)} [${num(r.low)}, ${num(r.high)}]`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+function render(kind: Kind, result: StressResult | SensitivityResult, metadata: Record<string, unknown>, format: Format): string {
+  if (kind === 'stress') {
+    const r = result as StressResult;
+    return format === 'csv' ? csv(stressTable(r)) : format === 'table' ? stressSummary(r) : stressJson(r, metadata);
+  }
+  const r = result as SensitivityResult;
+  return format === 'csv' ? csv(sensitivityTable(r)) : format === 'table' ? sensitivitySummary(r) : JSON.stringify({ metadata, ...r }, null, 1) + '\n';
+}
+
+/* ── commands ────────────────────────────────────────────────────────────────────────────────────── */
+
+function metadataOf(kind: Kind, spec: StressSpec, header: Record<string, unknown>): Record<string, unknown> {
+  return { tool: 'commsim', version: packageVersion(), command: kind, spec: spec.id, file: spec.file.replace(/^.*[\\/]/, ''), ...header };
+}
+
+async function cmdStress(argv: string[]): Promise<void> {
+  const { opts: o, args } = parse('stress', argv);
+  if (o.help) return void process.stdout.write(STRESS_HELP.stress + '\n');
+  if (args.length !== 1) throw new CliError(`commsim stress takes one spec file, got ${args.length}. See 'commsim stress --help'.`);
+  const format = formatOpt(o);
+  const shard = shardOpt(o);
+  const futures = intOpt(o, 'futures', 1, 1_000_000);
+  const runsPerFuture = intOpt(o, 'runs-per-future', 1, 1000);
+  const spec = readSpec(args[0], library(o), yearsOpt(o));
+  const seed = o.seed !== undefined ? String(o.seed) : undefined;
+  const total = (futures ?? spec.futures) * (runsPerFuture ?? spec.runsPerFuture) * spec.approaches.length;
+  let failures = 0;
+  const partial = await withBackend(o, total, (backend, signal) =>
+    runStress(backend, spec, {
+      futures, runsPerFuture, seed, shard, signal, onProgress: progressBar(),
+      onError: (e) => {
+        if (++failures <= 5) process.stderr.write(`run failed: future ${e.future}, ${e.approach}, replicate ${e.replicate}, seed ${e.seed}: ${e.error}\n`);
+      },
+    }),
+  );
+  const h = partial.header;
+  const metadata = metadataOf('stress', spec, { seed: h.seed, futures: h.futures, runsPerFuture: h.runsPerFuture, weeks: h.weeks, approaches: h.approaches.map((a) => a.id) });
+  if (shard) emit(JSON.stringify(shardFile('stress', shard, metadata, partial)) + '\n', o);
+  else emit(render('stress', finalizeStress(partial), { ...metadata, date: stampDate() }, format), o);
+  if (failures > 0) process.stderr.write(`${failures} run(s) failed; the results cover the others.\n`);
+}
+
+async function cmdSensitivity(argv: string[]): Promise<void> {
+  const { opts: o, args } = parse('sensitivity', argv);
+  if (o.help) return void process.stdout.write(STRESS_HELP.sensitivity + '\n');
+  if (args.length !== 1) throw new CliError(`commsim sensitivity takes one spec file, got ${args.length}. See 'commsim sensitivity --help'.`);
+  const format = formatOpt(o);
+  const shard = shardOpt(o);
+  const method = ((o.method as string | undefined) ?? 'morris') as SensitivityMethod;
+  if (method !== 'morris' && method !== 'sobol') throw new CliError(`--method must be morris or sobol, got '${String(o.method)}'.`);
+  if (method === 'morris' && o.samples !== undefined) throw new CliError('--samples is for --method sobol; Morris takes --trajectories.');
+  if (method === 'sobol' && o.trajectories !== undefined) throw new CliError('--trajectories is for --method morris; Sobol takes --samples.');
+  const size = method === 'morris' ? intOpt(o, 'trajectories', 2, 100_000) : intOpt(o, 'samples', 2, 1_000_000);
+  const runsPerPoint = intOpt(o, 'runs', 1, 1000);
+  let metrics: string[] | undefined;
+  if (o.metrics !== undefined) {
+    metrics = String(o.metrics).split(',').map((s) => s.trim()).filter(Boolean);
+    const bad = metrics.filter((m) => !METRIC_BY_ID.has(m));
+    if (bad.length || metrics.length === 0) throw new CliError(`--metrics: unknown metric '${bad[0] ?? ''}'; 'commsim list' shows the metrics.`);
+  }
+  const spec = readSpec(args[0], library(o), yearsOpt(o));
+  const seed = o.seed !== undefined ? String(o.seed) : undefined;
+  const k = spec.uncertainties.length;
+  const points = method === 'morris' ? (size ?? 10) * (k + 1) : (size ?? 64) * (k + 2);
+  const partial = await withBackend(o, points * (runsPerPoint ?? spec.runsPerFuture), (backend, signal) =>
+    runSensitivity(backend, spec, { method, size, runsPerPoint, seed, metrics, shard, signal, onProgress: progressBar() }),
+  );
+  const h = partial.header;
+  const metadata = metadataOf('sensitivity', spec, { seed: h.seed, method: h.method, size: h.size, points: h.points, runsPerPoint: h.runsPerPoint, weeks: h.weeks, metrics: h.metrics });
+  if (shard) emit(JSON.stringify(shardFile('sensitivity', shard, metadata, partial)) + '\n', o);
+  else emit(render('sensitivity', finalizeSensitivity(partial), { ...metadata, date: stampDate() }, format), o);
+  if (partial.errors.length) process.stderr.write(`${partial.errors.length} run(s) failed; the results cover the others.\n`);
+}
+
+function shardFile(kind: Kind, shard: Shard, metadata: Record<string, unknown>, partial: StressPartial | SensitivityPartial): StressShardFile {
+  return { format: STRESS_SHARD_FORMAT, formatVersion: STRESS_SHARD_VERSION, kind, shard, metadata, partial };
+}
+
+/** True if the file looks like a stress or sensitivity shard (so `commsim merge` can hand it over). */
+export function isStressShard(path: string): boolean {
+  try {
+    const head = readFileSync(path, 'utf8').slice(0, 200);
+    return head.includes(`"format":"${STRESS_SHARD_FORMAT}"`);
+  } catch {
+    return false;
+  }
+}
+
+/** Merges stress or sensitivity shard files into the result one machine would have written. */
+export function mergeStressShardTexts(files: readonly { name: string; text: string }[]): { kind: Kind; metadata: Record<string, unknown>; result: StressResult | SensitivityResult } {
+  if (files.length === 0) throw new CliError('merge needs the shard files.');
+  const parsed = files.map(({ name, text }) => {
+    let f: StressShardFile;
+    try {
+      f = JSON.parse(text) as StressShardFile;
+    } catch (e) {
+      throw new CliError(`${name}: not a shard file (invalid JSON: ${(e as Error).message})`, 1);
+    }
+    if (f?.format !== STRESS_SHARD_FORMAT) throw new CliError(`${name}: not a stress or sensitivity shard file (write one with commsim stress|sensitivity --shard i/n)`, 1);
+    if (f.formatVersion !== STRESS_SHARD_VERSION) throw new CliError(`${name}: shard format version ${f.formatVersion}, this program reads ${STRESS_SHARD_VERSION}`, 1);
+    return { name, f };
+  });
+  const first = parsed[0];
+  const n = first.f.shard.count;
+  const seen = new Map<number, string>();
+  for (const { name, f } of parsed) {
+    if (f.kind !== first.f.kind) throw new CliError(`cannot merge: ${name} is a ${f.kind} shard, ${first.name} a ${first.f.kind} shard.`, 1);
+    if (JSON.stringify(f.metadata) !== JSON.stringify(first.f.metadata)) throw new CliError(`cannot merge: ${name} and ${first.name} come from different experiments (spec, seed, size or horizon differ).`, 1);
+    if (f.shard.count !== n) throw new CliError(`cannot merge: ${name} is shard ${f.shard.index}/${f.shard.count}, ${first.name} is one of ${n}.`, 1);
+    const other = seen.get(f.shard.index);
+    if (other) throw new CliError(`cannot merge: shard ${f.shard.index}/${n} given twice (${other} and ${name}).`, 1);
+    seen.set(f.shard.index, name);
+  }
+  const missing = Array.from({ length: n }, (_, i) => i + 1).filter((i) => !seen.has(i));
+  if (missing.length) throw new CliError(`cannot merge: missing shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${n}`).join(', ')}.`, 1);
+  const kind = first.f.kind;
+  try {
+    const result = kind === 'stress'
+      ? finalizeStress(mergeStressPartials(parsed.map((p) => p.f.partial as StressPartial)))
+      : finalizeSensitivity(mergeSensitivityPartials(parsed.map((p) => p.f.partial as SensitivityPartial)));
+    return { kind, metadata: first.f.metadata, result };
+  } catch (e) {
+    throw new CliError(`cannot merge: ${(e as Error).message}`, 1);
+  }
+}
+
+function cmdMerge(argv: string[]): void {
+  let values: Opts;
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({ args: argv, options: { help: { type: 'boolean', short: 'h' }, out: { type: 'string' }, format: { type: 'string' } }, allowPositionals: true, strict: true }) as { values: Opts; positionals: string[] });
+  } catch (e) {
+    throw new CliError(`merge: ${(e as Error).message}`);
+  }
+  const files = positionals.map((name) => {
+    try {
+      return { name, text: readFileSync(name, 'utf8') };
+    } catch (e) {
+      throw new CliError(`cannot read '${name}': ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`, 1);
+    }
+  });
+  const merged = mergeStressShardTexts(files);
+  emit(render(merged.kind, merged.result, { ...merged.metadata, date: stampDate() }, formatOpt(values)), values);
+}
+
+/**
+ * Entry point for main.ts: 'stress', 'sensitivity', or 'merge' of stress/sensitivity shards. Returns the exit
+ * code; never throws.
+ */
+export async function stressCommand(command: string, argv: string[]): Promise<number> {
+  try {
+    if (command === 'stress') await cmdStress(argv);
+    else if (command === 'sensitivity') await cmdSensitivity(argv);
+    else if (command === 'merge' || command === 'stress-merge') cmdMerge(argv);
+    else throw new CliError(`unknown command '${command}'`);
+    return 0;
+  } catch (e) {
+    if (e instanceof CliError) {
+      process.stderr.write(`commsim: ${e.message}\n`);
+      return e.exitCode;
+    }
+    if (e instanceof ScenarioError) {
+      process.stderr.write(`${e.message}\n`);
+      return 1;
+    }
+    const msg = e instanceof Error ? e.message : String(e);
+    process.stderr.write(`commsim: ${command} failed: ${msg}\n`);
+    if (process.env.COMMSIM_DEBUG && e instanceof Error && e.stack) process.stderr.write(e.stack + '\n');
+    return 1;
+  }
+}
