@@ -1,0 +1,95 @@
+import { useEffect, useRef } from 'react';
+import Plotly from 'plotly.js-dist-min';
+import type { MetricDef } from '../../../sim/engine/metrics.ts';
+import type { EnsembleData } from '../lib/runner.ts';
+import { bandOf } from '../lib/stats.ts';
+import { chartScale, colourOf, DASHES, rgba, unitLabel } from '../lib/format.ts';
+import { schedule, unschedule } from '../lib/draw-queue.ts';
+
+export interface ChartSeries {
+  name: string;
+  index: number;
+  data: EnsembleData | undefined;
+}
+
+/**
+ * A fan chart of one metric over time: for each scenario the median line with its 50% and 90% bands
+ * (never a line without its range). Drawn with Plotly.react on a plain div.
+ */
+export function FanChart({ metric, series, version, height = 260 }: { metric: MetricDef; series: ChartSeries[]; version: number; height?: number }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const key = useRef({});
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const k = key.current;
+    schedule(k, async () => {
+      const { k: scale, suffix } = chartScale(metric);
+      const traces: unknown[] = [];
+      for (const s of series) {
+        if (!s.data) continue;
+        const b = bandOf(s.data, metric.id);
+        if (!b) continue;
+        const x = Array.from({ length: b.weeks }, (_, t) => Math.round((t / 52) * 1000) / 1000);
+        const c = colourOf(s.index);
+        const ys = (a: Float64Array): number[] => Array.from(a, (v) => v * scale);
+        const band = (lo: Float64Array, hi: Float64Array, alpha: number, label: string): unknown => ({
+          x: [...x, ...x.slice().reverse()],
+          y: [...ys(hi), ...ys(lo).reverse()],
+          fill: 'toself',
+          fillcolor: rgba(c, alpha),
+          line: { width: 0 },
+          hoverinfo: 'skip',
+          name: `${s.name} ${label}`,
+          legendgroup: s.name,
+          showlegend: false,
+          type: 'scatter',
+          mode: 'lines',
+        });
+        traces.push(band(b.p5, b.p95, 0.1, '90% range'), band(b.p25, b.p75, 0.22, '50% range'));
+        traces.push({
+          x,
+          y: ys(b.p50),
+          name: `${s.name} (${b.n} runs)`,
+          legendgroup: s.name,
+          type: 'scatter',
+          mode: 'lines',
+          line: { color: c, width: 2, dash: DASHES[s.index % DASHES.length] },
+          hovertemplate: `${s.name}<br>year %{x:.1f}: median %{y:.3~g}${suffix}<extra></extra>`,
+        });
+      }
+      await Plotly.react(
+        el,
+        traces,
+        {
+          height,
+          margin: { l: 56, r: 12, t: 8, b: 40 },
+          font: { family: 'system-ui, sans-serif', size: 12, color: '#1a1a1a' },
+          xaxis: { title: { text: 'years from now' }, zeroline: false, gridcolor: '#e4e4e4' },
+          yaxis: { title: { text: unitLabel(metric) }, zeroline: false, gridcolor: '#e4e4e4', ticksuffix: suffix },
+          showlegend: false,
+          paper_bgcolor: '#ffffff',
+          plot_bgcolor: '#ffffff',
+          hovermode: 'closest',
+        },
+        { displayModeBar: false, responsive: true, staticPlot: false },
+      );
+    });
+    return () => unschedule(k);
+  }, [metric, series, version, height]);
+  useEffect(() => {
+    const el = ref.current;
+    return () => {
+      if (el) Plotly.purge(el);
+    };
+  }, []);
+  return <div ref={ref} className="chart" data-metric={metric.id} role="img" aria-label={`${metric.label} over time: median line with 50% and 90% ranges for each scenario`} />;
+}
+
+export async function chartPng(el: HTMLElement): Promise<string> {
+  return Plotly.toImage(el, { format: 'png', width: 900, height: 420 });
+}
+
+export function downloadChart(el: HTMLElement, filename: string): Promise<string> {
+  return Plotly.downloadImage(el, { format: 'png', filename, width: 1000, height: 480 });
+}

@@ -1,0 +1,157 @@
+import { useEffect, useState } from 'react';
+import { loadScenario, ScenarioError, type ScenarioIssue } from '../../../sim/scenario/index.ts';
+import { deleteSaved, listSaved, saveNamed, type SavedWorkspace } from '../lib/store.ts';
+import { draftFromLoaded, draftToYaml, lib, uniqueId, type Workspace } from '../lib/workspace.ts';
+import { shareLink } from '../lib/share.ts';
+import { downloadText } from '../lib/download.ts';
+import type { EnsembleData } from '../lib/runner.ts';
+import { resultsCsv } from './CompareView.tsx';
+
+type Notice = { kind: 'error' | 'info'; text: string; issues?: ScenarioIssue[] } | null;
+
+export function KeepView({ ws, setWs, datas, setNotice }: {
+  ws: Workspace;
+  setWs: (w: Workspace) => void;
+  datas: (EnsembleData | undefined)[];
+  setNotice: (n: Notice) => void;
+}) {
+  const [saved, setSaved] = useState<SavedWorkspace[]>([]);
+  const [name, setName] = useState('My comparison');
+  const [status, setStatus] = useState('');
+  const [yamlText, setYamlText] = useState('');
+  const [yamlFile, setYamlFile] = useState('pasted.yaml');
+  const [yamlIssues, setYamlIssues] = useState<ScenarioIssue[] | null>(null);
+  const [link, setLink] = useState('');
+  const refresh = (): void => void listSaved().then(setSaved).catch(() => setSaved([]));
+  useEffect(refresh, []);
+
+  const importYaml = (text: string, file: string): void => {
+    try {
+      const loaded = loadScenario(text, file, lib());
+      const d = draftFromLoaded(loaded);
+      const next = { ...ws, scenarios: [...ws.scenarios, { ...d, id: uniqueId(ws, d.id) }].slice(-7) };
+      const place = loaded.merged.place;
+      if (typeof place === 'string' && lib().places.has(place) && place !== ws.placeId) next.placeId = place;
+      setWs(next);
+      setYamlIssues([]);
+      setStatus(`Imported “${d.title}” from ${file}; it is now in the comparison.`);
+    } catch (e) {
+      setYamlIssues(e instanceof ScenarioError ? e.issues : [{ file, line: 0, column: 0, path: '', message: String(e) }]);
+      setStatus('');
+    }
+  };
+
+  const lines = yamlText.split('\n');
+  return (
+    <section aria-labelledby="keep-h">
+      <h2 id="keep-h">Keep and share</h2>
+      <p>Everything you change is kept in this browser automatically, and survives a reload or a closed tab. Save a named copy to come back to it later.</p>
+      <p className="status" role="status">{status}</p>
+
+      <div className="card">
+        <h3>Save this comparison</h3>
+        <div className="row">
+          <label htmlFor="save-name">Name</label>
+          <input id="save-name" type="text" maxLength={80} value={name} onChange={(e) => setName(e.target.value)} />
+          <button type="button" disabled={!name.trim()} onClick={() => void saveNamed(name.trim(), ws).then(() => { refresh(); setStatus(`Saved “${name.trim()}”.`); })}>
+            Save
+          </button>
+        </div>
+        <h4>Saved comparisons</h4>
+        {saved.length === 0 ? <p className="muted">Nothing saved yet.</p> : null}
+        <ul className="saved">
+          {saved.map((s) => (
+            <li key={s.name}>
+              <span>
+                <strong>{s.name}</strong> <span className="muted small">({s.workspace.scenarios.map((x) => x.title).join(', ')}; saved {new Date(s.savedAt).toLocaleString('en-GB')})</span>
+              </span>
+              <button type="button" onClick={() => { setWs(structuredClone(s.workspace)); setStatus(`Opened “${s.name}”.`); }}>
+                Open<span className="sr-only"> {s.name}</span>
+              </button>
+              <button type="button" onClick={() => void deleteSaved(s.name).then(refresh)}>
+                Delete<span className="sr-only"> {s.name}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </div>
+
+      <div className="card">
+        <h3>Export</h3>
+        <ul className="plain">
+          {ws.scenarios.map((s) => (
+            <li key={s.key}>
+              <button type="button" onClick={() => downloadText(`${s.id}.yaml`, draftToYaml(ws, s), 'text/yaml')}>
+                Download scenario YAML<span className="sr-only">:</span> {s.title}
+              </button>
+            </li>
+          ))}
+        </ul>
+        <p>
+          <button type="button" onClick={() => downloadText('comparison-results.csv', resultsCsv(ws, datas), 'text/csv')}>Export results (CSV)</button>
+        </p>
+        <div className="row">
+          <button type="button" onClick={() => { const l = shareLink(ws); setLink(l); void navigator.clipboard?.writeText(l).then(() => setStatus('Share link copied.'), () => undefined); }}>
+            Make a share link
+          </button>
+        </div>
+        {link ? (
+          <>
+            <label htmlFor="share-link">Share link (the scenarios travel in the link; results are re-run on opening)</label>
+            <textarea id="share-link" readOnly rows={3} value={link} onFocus={(e) => e.target.select()} />
+          </>
+        ) : null}
+      </div>
+
+      <div className="card">
+        <h3>Import a scenario (YAML)</h3>
+        <p className="muted small">The same checks as the command line: every problem is listed with its line number.</p>
+        <div className="row">
+          <label htmlFor="yaml-file">Choose a .yaml file</label>
+          <input
+            id="yaml-file"
+            type="file"
+            accept=".yaml,.yml,text/yaml"
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              if (!f) return;
+              if (f.size > 1_000_000) {
+                setYamlIssues([{ file: f.name, line: 0, column: 0, path: '', message: 'the file is larger than 1 MB' }]);
+                return;
+              }
+              void f.text().then((t) => { setYamlText(t); setYamlFile(f.name); importYaml(t, f.name); });
+            }}
+          />
+        </div>
+        <label htmlFor="yaml-text">Or paste scenario YAML</label>
+        <div className="yaml-editor">
+          <textarea
+            id="yaml-text"
+            rows={14}
+            spellCheck={false}
+            value={yamlText}
+            aria-invalid={yamlIssues && yamlIssues.length > 0 ? true : undefined}
+            aria-describedby="yaml-errors"
+            onChange={(e) => { setYamlText(e.target.value); setYamlFile('pasted.yaml'); setYamlIssues(null); }}
+          />
+        </div>
+        <button type="button" disabled={!yamlText.trim()} onClick={() => importYaml(yamlText, yamlFile)}>Check and import</button>
+        <div id="yaml-errors" aria-live="polite">
+          {yamlIssues && yamlIssues.length > 0 ? (
+            <div className="field-errors" role="alert">
+              <p><strong>{yamlIssues.length} problem{yamlIssues.length > 1 ? 's' : ''} in {yamlFile}; nothing was imported.</strong></p>
+              <ol className="yaml-issues">
+                {yamlIssues.map((i, k) => (
+                  <li key={k}>
+                    <span className="where">{i.line ? `Line ${i.line}${i.column ? `, column ${i.column}` : ''}` : 'File'}{i.path ? ` (${i.path})` : ''}:</span> {i.message}
+                    {i.line > 0 && lines[i.line - 1] !== undefined ? <pre className="src-line"><span className="ln">{i.line}</span>{lines[i.line - 1]}</pre> : null}
+                  </li>
+                ))}
+              </ol>
+            </div>
+          ) : null}
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,87 @@
+import { CONTEXT_ASPECTS, CONTEXT_MAP, contextToInitial, listPlaces, type ContextAspectId } from '../../../sim/scenario/index.ts';
+import { INITIAL_BY_ID } from '../../../sim/model/initial-conditions.ts';
+import { contextDefaults, lib, type Workspace } from '../lib/workspace.ts';
+
+export function PlaceView({ ws, update }: { ws: Workspace; update: (f: (w: Workspace) => Workspace) => void }) {
+  const places = listPlaces(lib());
+  const initial = contextToInitial(ws.context);
+  return (
+    <section aria-labelledby="place-h">
+      <h2 id="place-h">Describe your place</h2>
+      <p>
+        Start from a place in the library, then answer eight questions about yours. Each answer sets the starting
+        state of the simulation (shown under “What it sets”). Answer 3 is a typical English council area.
+      </p>
+      <div className="row">
+        <label htmlFor="place-select">Start from a place</label>
+        <select
+          id="place-select"
+          value={ws.placeId}
+          onChange={(e) => {
+            const id = e.target.value;
+            update((w) => ({ ...w, placeId: id, context: contextDefaults(id) }));
+          }}
+        >
+          {places.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}: {p.config.people.toLocaleString('en-GB')} people, {p.config.workers.toLocaleString('en-GB')} care workers, {p.config.providers} providers
+            </option>
+          ))}
+        </select>
+        <button type="button" onClick={() => update((w) => ({ ...w, context: contextDefaults(w.placeId) }))}>
+          Reset answers to this place
+        </button>
+      </div>
+      <p className="muted small">{lib().places.get(ws.placeId)?.description}</p>
+      <ol className="aspects">
+        {CONTEXT_ASPECTS.map((a, n) => {
+          const value = ws.context[a.id] ?? 3;
+          return (
+            <li key={a.id} className="card">
+              <fieldset>
+                <legend>
+                  <span className="muted">{n + 1}.</span> {a.question}
+                </legend>
+                <div className="answers" role="radiogroup" aria-label={`${a.question} (answer 1 hardest to 5 most favourable)`}>
+                  {a.answers.map((label, i) => (
+                    <label key={i} className={value === i + 1 ? 'answer chosen' : 'answer'}>
+                      <input
+                        type="radio"
+                        name={`ctx-${a.id}`}
+                        value={i + 1}
+                        checked={value === i + 1}
+                        onChange={() => update((w) => ({ ...w, context: { ...w.context, [a.id]: i + 1 } }))}
+                      />
+                      <span className="answer-n">{i + 1}</span> {label}
+                    </label>
+                  ))}
+                </div>
+                <details>
+                  <summary>Why this matters and what it sets</summary>
+                  <p><strong>Why this matters:</strong> {a.why}</p>
+                  <p><strong>What it sets:</strong> {a.sets}.</p>
+                  <ul className="small">
+                    {Object.entries(initial)
+                      .filter(([id]) => setsBy(a.id, id))
+                      .map(([id, v]) => {
+                        const d = INITIAL_BY_ID.get(id);
+                        return (
+                          <li key={id}>
+                            {d?.label ?? id}: {Number.isInteger(v) ? v : v.toFixed(2)} {d?.unit}
+                          </li>
+                        );
+                      })}
+                  </ul>
+                </details>
+              </fieldset>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}
+
+function setsBy(aspect: string, initialId: string): boolean {
+  return (CONTEXT_MAP[aspect as ContextAspectId] ?? []).some((r) => r.initial === initialId);
+}

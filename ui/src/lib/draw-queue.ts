@@ -1,0 +1,74 @@
+/**
+ * Chart drawing, one chart per task: a redraw of ten charts never blocks the main thread for long, and the
+ * page stays responsive while results stream in. When the queue empties, a "pass" is recorded for the perf
+ * script and the browser tests (window.__commsim).
+ */
+type Job = () => Promise<void> | void;
+
+const jobs = new Map<object, Job>();
+let running = false;
+
+export interface DrawPass {
+  t: number;
+  /** fewest runs behind any scenario drawn in this pass */
+  minRuns: number;
+  /** configuration hashes drawn */
+  hashes: string[];
+}
+
+interface CommsimProbe {
+  passes: DrawPass[];
+  current: { minRuns: number; hashes: string[] };
+  runStarted: number[];
+}
+
+export function probe(): CommsimProbe {
+  const w = window as unknown as { __commsim?: CommsimProbe };
+  w.__commsim ??= { passes: [], current: { minRuns: 0, hashes: [] }, runStarted: [] };
+  return w.__commsim;
+}
+
+export function setPassInfo(minRuns: number, hashes: string[]): void {
+  probe().current = { minRuns, hashes };
+}
+
+export function schedule(key: object, job: Job): void {
+  jobs.set(key, job);
+  if (!running) {
+    running = true;
+    setTimeout(pump, 0);
+  }
+}
+
+/** Runs cb now if no chart is waiting to be drawn, else once the queue drains (the latest cb wins). */
+let idleCb: (() => void) | null = null;
+export function whenIdle(cb: () => void): void {
+  if (!running) cb();
+  else idleCb = cb;
+}
+
+export function unschedule(key: object): void {
+  jobs.delete(key);
+}
+
+async function pump(): Promise<void> {
+  const next = jobs.entries().next();
+  if (next.done) {
+    running = false;
+    const p = probe();
+    p.passes.push({ t: performance.now(), ...p.current });
+    window.dispatchEvent(new CustomEvent('commsim:drawn'));
+    const cb = idleCb;
+    idleCb = null;
+    cb?.();
+    return;
+  }
+  const [key, job] = next.value;
+  jobs.delete(key);
+  try {
+    await job();
+  } catch (e) {
+    console.error(e);
+  }
+  setTimeout(pump, 0);
+}

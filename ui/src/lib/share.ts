@@ -1,0 +1,82 @@
+/**
+ * Share links: the scenarios of a comparison as YAML, in the URL hash. On load the text is only parsed and
+ * validated by the scenario loader (which evaluates no code: expressions are a small arithmetic language);
+ * anything too large, malformed or invalid is refused with a message and nothing runs.
+ */
+import { loadScenario, ScenarioError, MAX_FILE_CHARS, type ScenarioIssue } from '../../../sim/scenario/index.ts';
+import { draftFromLoaded, draftToYaml, lib, type ScenarioDraft, type Workspace } from './workspace.ts';
+
+export const MAX_SHARE_CHARS = 60_000;
+export const MAX_SHARED_SCENARIOS = 8;
+
+function toBase64Url(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let bin = '';
+  for (const b of bytes) bin += String.fromCharCode(b);
+  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(s: string): string {
+  if (!/^[A-Za-z0-9_-]*$/.test(s)) throw new Error('the link contains characters a share link never has');
+  const bin = atob(s.replace(/-/g, '+').replace(/_/g, '/'));
+  const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
+  return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+}
+
+export function shareLink(ws: Workspace): string {
+  const payload = JSON.stringify({ v: 1, runs: ws.runs, scenarios: ws.scenarios.map((d) => draftToYaml(ws, d)) });
+  const url = new URL(window.location.href);
+  url.hash = `share=${toBase64Url(payload)}`;
+  return url.toString();
+}
+
+export type ShareOutcome =
+  | { ok: true; drafts: ScenarioDraft[]; placeId: string; context: Record<string, number>; years: number; runs: number }
+  | { ok: false; message: string; issues: ScenarioIssue[] };
+
+/** Reads a share link's hash. Never runs anything; returns drafts only if every scenario validates. */
+export function readShareHash(hash: string): ShareOutcome | null {
+  const m = /^#?share=(.*)$/s.exec(hash);
+  if (!m) return null;
+  const refuse = (message: string, issues: ScenarioIssue[] = []): ShareOutcome => ({ ok: false, message, issues });
+  if (m[1].length > MAX_SHARE_CHARS) return refuse(`This share link is too long (${m[1].length.toLocaleString('en-GB')} characters; at most ${MAX_SHARE_CHARS.toLocaleString('en-GB')}). It was not opened.`);
+  let payload: unknown;
+  try {
+    payload = JSON.parse(fromBase64Url(m[1]));
+  } catch {
+    return refuse('This share link is damaged or was not made by this simulator, so it was not opened.');
+  }
+  if (!payload || typeof payload !== 'object' || (payload as { v?: unknown }).v !== 1 || !Array.isArray((payload as { scenarios?: unknown }).scenarios))
+    return refuse('This share link does not contain scenarios in a format this simulator knows, so it was not opened.');
+  const p = payload as { runs?: unknown; scenarios: unknown[] };
+  if (p.scenarios.length === 0 || p.scenarios.length > MAX_SHARED_SCENARIOS)
+    return refuse(`A share link holds between 1 and ${MAX_SHARED_SCENARIOS} scenarios; this one has ${p.scenarios.length}. It was not opened.`);
+  const drafts: ScenarioDraft[] = [];
+  const issues: ScenarioIssue[] = [];
+  let placeId = 'midshire';
+  let context: Record<string, number> = {};
+  let years = 5;
+  p.scenarios.forEach((text, i) => {
+    if (typeof text !== 'string' || text.length > MAX_FILE_CHARS) {
+      issues.push({ file: `shared scenario ${i + 1}`, line: 0, column: 0, path: '', message: 'not a scenario text' });
+      return;
+    }
+    try {
+      const loaded = loadScenario(text, `shared scenario ${i + 1}`, lib());
+      drafts.push(draftFromLoaded(loaded));
+      if (i === 0) {
+        const place = loaded.merged.place;
+        if (typeof place === 'string' && lib().places.has(place)) placeId = place;
+        const ctx = loaded.merged.context ?? {};
+        context = Object.fromEntries(Object.entries(ctx).filter(([, v]) => typeof v === 'number')) as Record<string, number>;
+        years = loaded.config.weeks / 52;
+      }
+    } catch (e) {
+      if (e instanceof ScenarioError) issues.push(...e.issues);
+      else issues.push({ file: `shared scenario ${i + 1}`, line: 0, column: 0, path: '', message: String(e) });
+    }
+  });
+  if (issues.length) return refuse('This share link contains scenarios that do not pass validation, so nothing was opened or run.', issues);
+  const runs = typeof p.runs === 'number' && Number.isInteger(p.runs) && p.runs >= 5 && p.runs <= 500 ? p.runs : 30;
+  return { ok: true, drafts, placeId, context, years: Math.round(years), runs };
+}

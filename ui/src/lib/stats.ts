@@ -1,0 +1,57 @@
+/** Statistics of (partial) ensembles for the charts and tables; cheap enough to recompute on each redraw. */
+import { pairedDifference, type MetricDifference } from '../../../sim/experiment/compare.ts';
+import { quantileSorted, summaryStats, type SummaryStats } from '../../../sim/experiment/stats.ts';
+import type { EnsembleData } from './runner.ts';
+
+export interface Band {
+  weeks: number;
+  n: number;
+  p5: Float64Array;
+  p25: Float64Array;
+  p50: Float64Array;
+  p75: Float64Array;
+  p95: Float64Array;
+}
+
+/** Weekly percentile bands of one metric across the runs so far. */
+export function bandOf(d: EnsembleData, metric: string): Band | null {
+  const m = d.metricIds.indexOf(metric);
+  if (m < 0 || d.runs.size === 0) return null;
+  const W = d.weeks;
+  const runs = [...d.runs.values()];
+  const n = runs.length;
+  const b: Band = { weeks: W, n, p5: new Float64Array(W), p25: new Float64Array(W), p50: new Float64Array(W), p75: new Float64Array(W), p95: new Float64Array(W) };
+  const col = new Float64Array(n);
+  for (let t = 0; t < W; t++) {
+    let k = 0;
+    for (const r of runs) {
+      const v = r.series[m * W + t];
+      if (!Number.isNaN(v)) col[k++] = v;
+    }
+    const s = col.subarray(0, k).sort();
+    b.p5[t] = quantileSorted(s, 0.05);
+    b.p25[t] = quantileSorted(s, 0.25);
+    b.p50[t] = quantileSorted(s, 0.5);
+    b.p75[t] = quantileSorted(s, 0.75);
+    b.p95[t] = quantileSorted(s, 0.95);
+  }
+  return b;
+}
+
+export function summaryOf(d: EnsembleData, metric: string): SummaryStats | null {
+  const m = d.metricIds.indexOf(metric);
+  if (m < 0 || d.runs.size === 0) return null;
+  return summaryStats([...d.runs.values()].sort((a, b) => a.replicate - b.replicate).map((r) => r.summary[m]));
+}
+
+/** Paired difference of a scenario against the baseline on one metric (replicates both have). */
+export function differenceOf(base: EnsembleData, other: EnsembleData, metric: string): MetricDifference | null {
+  const mb = base.metricIds.indexOf(metric);
+  const mo = other.metricIds.indexOf(metric);
+  if (mb < 0 || mo < 0) return null;
+  const a = new Map<number, number>();
+  const b = new Map<number, number>();
+  for (const r of base.runs.values()) a.set(r.replicate, r.summary[mb]);
+  for (const r of other.runs.values()) b.set(r.replicate, r.summary[mo]);
+  return pairedDifference(metric, a, b);
+}

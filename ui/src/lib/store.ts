@@ -1,0 +1,93 @@
+/**
+ * IndexedDB persistence (idb): the current workspace (autosaved draft), named saved workspaces, and ensemble
+ * results by configuration hash, so a reload or a closed tab loses nothing and redraws at once.
+ */
+import { openDB, type IDBPDatabase } from 'idb';
+import type { Workspace } from './workspace.ts';
+import type { EnsembleData, RunLite } from './runner.ts';
+
+export interface SavedWorkspace {
+  name: string;
+  savedAt: number;
+  workspace: Workspace;
+}
+
+interface StoredResult {
+  hash: string;
+  weeks: number;
+  metricIds: string[];
+  runs: RunLite[];
+  savedAt: number;
+}
+
+let dbp: Promise<IDBPDatabase> | undefined;
+function db(): Promise<IDBPDatabase> {
+  dbp ??= openDB('commsim', 1, {
+    upgrade(d) {
+      d.createObjectStore('drafts');
+      d.createObjectStore('saved', { keyPath: 'name' });
+      d.createObjectStore('results', { keyPath: 'hash' });
+      d.createObjectStore('resultMeta');
+    },
+  });
+  return dbp;
+}
+
+export async function loadDraft(): Promise<Workspace | undefined> {
+  try {
+    return (await (await db()).get('drafts', 'current')) as Workspace | undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function saveDraft(ws: Workspace): Promise<void> {
+  await (await db()).put('drafts', ws, 'current');
+}
+
+export async function listSaved(): Promise<SavedWorkspace[]> {
+  const all = (await (await db()).getAll('saved')) as SavedWorkspace[];
+  return all.sort((a, b) => b.savedAt - a.savedAt);
+}
+
+export async function saveNamed(name: string, ws: Workspace): Promise<void> {
+  await (await db()).put('saved', { name, savedAt: Date.now(), workspace: ws } satisfies SavedWorkspace);
+}
+
+export async function deleteSaved(name: string): Promise<void> {
+  await (await db()).delete('saved', name);
+}
+
+export async function loadResults(hashes: string[]): Promise<EnsembleData[]> {
+  const d = await db();
+  const out: EnsembleData[] = [];
+  for (const h of hashes) {
+    const r = (await d.get('results', h)) as StoredResult | undefined;
+    if (r) out.push({ hash: r.hash, weeks: r.weeks, metricIds: r.metricIds, runs: new Map(r.runs.map((x) => [x.replicate, x])) });
+  }
+  return out;
+}
+
+const KEEP_RESULTS = 80;
+
+export async function saveResults(list: EnsembleData[]): Promise<void> {
+  const d = await db();
+  const tx = d.transaction(['results', 'resultMeta'], 'readwrite');
+  const now = Date.now();
+  for (const e of list) {
+    void tx.objectStore('results').put({ hash: e.hash, weeks: e.weeks, metricIds: e.metricIds, runs: [...e.runs.values()], savedAt: now } satisfies StoredResult);
+    void tx.objectStore('resultMeta').put(now, e.hash);
+  }
+  await tx.done;
+  const keys = (await d.getAllKeys('resultMeta')) as string[];
+  if (keys.length > KEEP_RESULTS) {
+    const times = (await d.getAll('resultMeta')) as number[];
+    const order = keys.map((k, i) => [k, times[i]] as const).sort((a, b) => a[1] - b[1]).slice(0, keys.length - KEEP_RESULTS);
+    const del = d.transaction(['results', 'resultMeta'], 'readwrite');
+    for (const [k] of order) {
+      void del.objectStore('results').delete(k);
+      void del.objectStore('resultMeta').delete(k);
+    }
+    await del.done;
+  }
+}

@@ -1,0 +1,195 @@
+/**
+ * The app's editable state: a place (library place + context answers) and the scenarios being compared.
+ * A scenario draft turns into a scenario document (the same format as the YAML files) and is resolved by the
+ * scenario loader, so the app validates exactly as the CLI does.
+ */
+import {
+  loadBundledLibrary,
+} from '../../../sim/scenario/bundled-library.ts';
+import {
+  CONTEXT_ASPECTS, ScenarioError, resolveScenarioDoc, scenarioFromLibrary, toYaml,
+  type Library, type LoadedScenario, type ScenarioDoc, type ScenarioIssue,
+} from '../../../sim/scenario/index.ts';
+import { LEVERS } from '../../../sim/model/levers.ts';
+import type { RunConfig } from '../../../sim/types.ts';
+
+export interface PhaseDraft {
+  startYear: number;
+  label: string;
+  /** approach id → share of hours (0-1) */
+  blend: Record<string, number>;
+  /** lever overrides on top of the blend */
+  levers: Record<string, number>;
+}
+
+/** An event as written in a scenario (year, type or intervention, and the type's fields). */
+export type EventDraft = Record<string, unknown> & { year: number };
+
+export interface ScenarioDraft {
+  /** local key, stable across edits */
+  key: string;
+  id: string;
+  title: string;
+  description: string;
+  phases: PhaseDraft[];
+  events: EventDraft[];
+  /** fields the editor does not show but keeps (inputs, initial, params, history_years) */
+  extra: Record<string, unknown>;
+}
+
+export interface Workspace {
+  version: 1;
+  placeId: string;
+  context: Record<string, number>;
+  years: number;
+  runs: number;
+  seed: string;
+  scenarios: ScenarioDraft[];
+}
+
+let library: Library | undefined;
+export function lib(): Library {
+  library ??= loadBundledLibrary();
+  return library;
+}
+
+let keyCounter = 0;
+export function newKey(): string {
+  keyCounter++;
+  return `s${Date.now().toString(36)}${keyCounter}${Math.floor(Math.random() * 1e6).toString(36)}`;
+}
+
+const num = (v: unknown, fallback: number): number => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
+
+/** A draft from a resolved scenario (extends applied; expressions evaluated through the resolved config). */
+export function draftFromLoaded(loaded: LoadedScenario): ScenarioDraft {
+  const m = loaded.merged as ScenarioDoc & Record<string, unknown>;
+  const cfg = loaded.config;
+  const s = m.strategy ?? {};
+  const docPhases: { levers?: Record<string, unknown>; start_year?: unknown }[] = s.phases
+    ? (s.phases as { levers?: Record<string, unknown>; start_year?: unknown }[])
+    : [{ levers: s.levers as Record<string, unknown> | undefined, start_year: 0 }];
+  const phases: PhaseDraft[] = cfg.phases.map((p, i) => {
+    const d = docPhases[i] ?? {};
+    const levers: Record<string, number> = {};
+    for (const k of Object.keys(d.levers ?? {})) levers[k] = p.levers[k];
+    return {
+      startYear: i === 0 ? 0 : num(d.start_year, Math.round((p.startWeek / 52) * 100) / 100),
+      label: p.label,
+      blend: { ...p.blend },
+      levers,
+    };
+  });
+  const events: EventDraft[] = ((m.events ?? []) as Record<string, unknown>[]).map((e) => {
+    const { week, year, ...rest } = e;
+    return { year: typeof year === 'number' ? year : typeof week === 'number' ? Math.round((week / 52) * 100) / 100 : 0, ...rest };
+  });
+  const extra: Record<string, unknown> = {};
+  for (const k of ['inputs', 'initial', 'params', 'history_years'] as const) if (m[k] !== undefined) extra[k] = m[k];
+  return { key: newKey(), id: m.id, title: m.title ?? m.id, description: m.description ?? '', phases, events, extra };
+}
+
+export function draftFromLibrary(id: string): ScenarioDraft {
+  return draftFromLoaded(scenarioFromLibrary(id, lib()));
+}
+
+/** A one-phase draft of a single approach. */
+export function draftForApproach(approachId: string, base?: ScenarioDraft): ScenarioDraft {
+  const a = lib().approaches.get(approachId);
+  return {
+    key: newKey(),
+    id: `my-${approachId}`,
+    title: a?.name ?? approachId,
+    description: a?.summary ?? '',
+    phases: [{ startYear: 0, label: a?.name ?? approachId, blend: { [approachId]: 1 }, levers: {} }],
+    events: base ? base.events.map((e) => ({ ...e })) : [],
+    extra: base ? structuredClone(base.extra) : {},
+  };
+}
+
+export const DEFAULT_SCENARIOS = ['midshire-status-quo', 'midshire-price-tender', 'midshire-alliance', 'midshire-neighbourhood-teams'];
+
+export function defaultWorkspace(): Workspace {
+  const place = lib().places.get('midshire');
+  return {
+    version: 1,
+    placeId: 'midshire',
+    context: { ...(place?.context ?? {}) },
+    years: 5,
+    runs: 30,
+    seed: 'commsim',
+    scenarios: DEFAULT_SCENARIOS.map(draftFromLibrary),
+  };
+}
+
+/** The scenario document of a draft in this workspace's place. */
+export function draftToDoc(ws: Workspace, d: ScenarioDraft): ScenarioDoc {
+  const phases = d.phases.map((p) => {
+    const out: Record<string, unknown> = { start_year: p.startYear, label: p.label, blend: { ...p.blend } };
+    if (Object.keys(p.levers).length) out.levers = { ...p.levers };
+    return out;
+  });
+  let strategy: Record<string, unknown>;
+  if (phases.length === 1) {
+    const { start_year: _s, ...one } = phases[0];
+    strategy = one;
+  } else strategy = { phases };
+  const doc: Record<string, unknown> = {
+    id: d.id,
+    title: d.title,
+    ...(d.description ? { description: d.description } : {}),
+    place: ws.placeId,
+    years: ws.years,
+    context: { ...ws.context },
+    ...d.extra,
+    strategy,
+  };
+  if (d.events.length) doc.events = d.events.map((e) => ({ ...e }));
+  return doc as unknown as ScenarioDoc;
+}
+
+export function draftToYaml(ws: Workspace, d: ScenarioDraft): string {
+  return toYaml(draftToDoc(ws, d), `Question: ${d.title}`);
+}
+
+export type Resolved = { ok: true; config: RunConfig } | { ok: false; issues: ScenarioIssue[] };
+
+export function resolveDraft(ws: Workspace, d: ScenarioDraft): Resolved {
+  try {
+    return { ok: true, config: resolveScenarioDoc(draftToDoc(ws, d), lib(), `${d.id}.yaml`).config };
+  } catch (e) {
+    if (e instanceof ScenarioError) return { ok: false, issues: e.issues };
+    return { ok: false, issues: [{ file: d.id, line: 0, column: 0, path: '', message: String(e) }] };
+  }
+}
+
+/** Effective lever values of a phase: Σ share × approach value (or default), then overrides. */
+export function effectiveLevers(p: PhaseDraft): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const l of LEVERS) {
+    let v = 0;
+    let total = 0;
+    for (const [id, share] of Object.entries(p.blend)) {
+      const a = lib().approaches.get(id);
+      v += share * (a?.levers[l.id] ?? l.default);
+      total += share;
+    }
+    out[l.id] = p.levers[l.id] ?? (total > 0 ? v / total : l.default);
+  }
+  return out;
+}
+
+export function contextDefaults(placeId: string): Record<string, number> {
+  const p = lib().places.get(placeId);
+  const out: Record<string, number> = {};
+  for (const a of CONTEXT_ASPECTS) out[a.id] = p?.context[a.id] ?? 3;
+  return out;
+}
+
+/** Scenario ids must be unique kebab-case within a workspace. */
+export function uniqueId(ws: Workspace, base: string): string {
+  const clean = base.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'scenario';
+  const taken = new Set(ws.scenarios.map((s) => s.id));
+  if (!taken.has(clean)) return clean;
+  for (let i = 2; ; i++) if (!taken.has(`${clean}-${i}`)) return `${clean}-${i}`;
+}

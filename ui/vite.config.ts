@@ -1,0 +1,39 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '..');
+
+/**
+ * A fingerprint of the engine and the scenario library: results cached in the browser (IndexedDB) are keyed by
+ * it, so a retuned engine never shows stale numbers as if they were fresh.
+ */
+function engineFingerprint(): string {
+  const h = createHash('sha256');
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir).sort()) {
+      const p = join(dir, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (/\.(ts|yaml)$/.test(name)) h.update(name).update(readFileSync(p));
+    }
+  };
+  walk(join(root, 'sim'));
+  walk(join(root, 'scenarios'));
+  return h.digest('hex').slice(0, 16);
+}
+
+export default defineConfig({
+  root: here,
+  base: './',
+  plugins: [react()],
+  define: { __ENGINE_ID__: JSON.stringify(engineFingerprint()) },
+  server: { fs: { allow: [root] }, host: '127.0.0.1' },
+  preview: { host: '127.0.0.1' },
+  worker: { format: 'es' },
+  build: { outDir: resolve(here, 'dist'), emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 5000 },
+  optimizeDeps: { include: ['plotly.js-dist-min', 'react', 'react-dom', 'comlink', 'idb', 'yaml'] },
+});
