@@ -1,5 +1,113 @@
-import type { Workspace } from '../lib/workspace.ts';
-import type { ResultStore } from '../lib/runner.ts';
-export function OverviewView(_: { ws: Workspace; store: ResultStore }) {
-  return <section aria-labelledby="ov-h"><h2 id="ov-h">All twelve approaches</h2></section>;
+import { useRef, useState } from 'react';
+import { METRICS } from '../../../sim/engine/metrics.ts';
+import { listApproaches } from '../../../sim/scenario/index.ts';
+import { configHash, isAbortError, overviewPool, runMissing, type ResultStore, type Progress } from '../lib/runner.ts';
+import { draftForApproach, lib, resolveDraft, type Workspace } from '../lib/workspace.ts';
+import { summaryOf } from '../lib/stats.ts';
+import { fmt } from '../lib/format.ts';
+import { HonestNote } from './HonestNote.tsx';
+
+const ROWS = METRICS.filter((m) => m.key && m.better !== null);
+
+/** Light tints only, so black text keeps well over 4.5:1 contrast: blue = better, orange = worse. */
+function tint(rank: number): string {
+  const x = Math.max(0, Math.min(1, rank));
+  const good = [207, 226, 243];
+  const bad = [251, 215, 190];
+  const mid = [255, 255, 255];
+  const [a, b, f] = x < 0.5 ? [good, mid, x / 0.5] : [mid, bad, (x - 0.5) / 0.5];
+  return `rgb(${a.map((v, i) => Math.round(v + (b[i] - v) * f)).join(',')})`;
+}
+
+export function OverviewView({ ws, store }: { ws: Workspace; store: ResultStore }) {
+  const [runs, setRuns] = useState(10);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [version, setVersion] = useState(0);
+  const ac = useRef<AbortController | null>(null);
+  const approaches = listApproaches(lib());
+  const base = ws.scenarios[0];
+  const cols = approaches.map((a) => {
+    const d = { ...draftForApproach(a.id, base), id: `overview-${a.id}` };
+    const r = resolveDraft(ws, d);
+    return { a, config: r.ok ? r.config : null, hash: r.ok ? configHash(r.config, ws.seed) : null };
+  });
+  const datas = cols.map((c) => (c.hash ? store.get(c.hash) : undefined));
+  void version;
+
+  const run = async (): Promise<void> => {
+    ac.current?.abort();
+    const c = new AbortController();
+    ac.current = c;
+    setBusy(true);
+    try {
+      await runMissing(store, {
+        configs: cols.flatMap((x) => (x.config && x.hash ? [{ hash: x.hash, config: x.config }] : [])),
+        runs, seed: ws.seed, signal: c.signal, backend: await overviewPool(),
+        onResult: () => undefined,
+        onProgress: (p) => { setProgress(p); if (p.done % 6 === 0) setVersion((v) => v + 1); },
+      });
+    } catch (e) {
+      if (!isAbortError(e)) throw e;
+    } finally {
+      setBusy(false);
+      setVersion((v) => v + 1);
+    }
+  };
+
+  return (
+    <section aria-labelledby="ov-h">
+      <h2 id="ov-h">All twelve approaches in your place</h2>
+      <p>
+        Each approach on its own, from week 0, in the place you described{base?.events.length ? ', with the shocks and events of the baseline scenario' : ''}.
+        Cells show the median over runs and, below it, the range of 90% of runs. Blue tints mark the better approaches on that outcome, orange the worse ones (by median rank).
+      </p>
+      <HonestNote />
+      <div className="row card">
+        <label htmlFor="ov-runs">Runs per approach (5 to 200)</label>
+        <input id="ov-runs" type="number" min={5} max={200} step={5} value={runs} onChange={(e) => setRuns(Math.max(5, Math.min(200, Math.round(Number(e.target.value)) || 5)))} />
+        <button type="button" disabled={busy} onClick={() => void run()}>Run all twelve approaches</button>
+        {busy ? <button type="button" onClick={() => ac.current?.abort()}>Cancel</button> : null}
+        {progress ? (
+          <>
+            <label htmlFor="ov-progress">{progress.done} of {progress.total} runs</label>
+            <progress id="ov-progress" max={Math.max(1, progress.total)} value={progress.done} />
+          </>
+        ) : null}
+      </div>
+      <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="ov-h">
+        <table className="diff heat">
+          <thead>
+            <tr>
+              <th scope="col">Outcome</th>
+              {cols.map((c) => <th scope="col" key={c.a.id}>{c.a.name}</th>)}
+            </tr>
+          </thead>
+          <tbody>
+            {ROWS.map((m) => {
+              const stats = datas.map((d) => (d ? summaryOf(d, m.id) : null));
+              const meds = stats.map((s) => s?.p50 ?? NaN).filter(Number.isFinite);
+              const sorted = [...meds].sort((x, y) => (m.better === 'higher' ? y - x : x - y));
+              return (
+                <tr key={m.id}>
+                  <th scope="row">{m.label}<span className="muted small block">{m.better} is better</span></th>
+                  {stats.map((s, i) => {
+                    if (!s) return <td key={i} className="muted">not run</td>;
+                    const rank = sorted.length > 1 ? sorted.indexOf(s.p50) / (sorted.length - 1) : 0.5;
+                    return (
+                      <td key={i} style={{ background: tint(rank) }}>
+                        <strong>{fmt(m, s.p50)}</strong>
+                        <span className="small block">{fmt(m, s.p5)} to {fmt(m, s.p95)}</span>
+                        <span className="small block muted-dark">{s.n} runs</span>
+                      </td>
+                    );
+                  })}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
 }

@@ -50,6 +50,13 @@ export function pool(): Promise<SimBackend> {
   return poolPromise;
 }
 
+let overviewPoolPromise: Promise<SimBackend> | undefined;
+/** The overview of all approaches runs on its own pool, so it and the comparison can be cancelled separately. */
+export function overviewPool(): Promise<SimBackend> {
+  overviewPoolPromise ??= WorkerPoolBackend.create({ size: Math.max(1, Math.min(8, navigator.hardwareConcurrency || 2)) });
+  return overviewPoolPromise;
+}
+
 let tracePoolPromise: Promise<SimBackend> | undefined;
 /** A separate one-worker pool for single traced runs, so cancelling a comparison does not stop playback. */
 export function tracePool(): Promise<SimBackend> {
@@ -106,6 +113,8 @@ export interface RunRequest {
   signal: AbortSignal;
   onResult: (hash: string) => void;
   onProgress: (p: Progress) => void;
+  /** default: the shared comparison pool */
+  backend?: SimBackend;
 }
 
 /**
@@ -126,7 +135,7 @@ export async function runMissing(store: ResultStore, req: RunRequest): Promise<P
   const progress: Progress = { done: 0, total: tasks.length, failed: 0 };
   req.onProgress({ ...progress });
   if (tasks.length === 0) return progress;
-  const backend = await pool();
+  const backend = req.backend ?? (await pool());
   await backend.runBatch(
     tasks.map((t) => t.task),
     {

@@ -1,0 +1,165 @@
+/**
+ * The main flow in a real browser: the default comparison draws, a lever change re-runs and moves the results,
+ * the workspace survives a reload, broken YAML is refused with errors beside the text, results export as CSV,
+ * the flow works from the keyboard, and axe finds no serious or critical violations on any screen.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { SHOTS, axe, gotoTab, launch, open, waitForRuns } from './helpers.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('commissioning flight simulator', () => {
+  it('opens on Midshire with a comparison of four strategies already running and drawn', async () => {
+    const { page, errors } = await open(browser);
+    await expect.poll(() => page.locator('.legend li').count(), { timeout: 20_000 }).toBe(4);
+    await waitForRuns(page, 2);
+    const traces = await page.evaluate(() => [...document.querySelectorAll('.chart')].map((c) => (c as unknown as { data?: unknown[] }).data?.length ?? 0));
+    expect(traces.length).toBeGreaterThanOrEqual(6);
+    // three traces (90% band, 50% band, median) per scenario
+    expect(traces.every((n) => n === 12)).toBe(true);
+    await expect.poll(() => page.getByRole('note').first().textContent()).toContain('Plausible dynamics, not forecasts');
+    await page.screenshot({ path: `${SHOTS}compare.png`, fullPage: false });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('re-runs and changes the results when a lever changes, and keeps the change after a reload', async () => {
+    const { page } = await open(browser);
+    await waitForRuns(page, 2);
+    const before = await page.evaluate(() => (window as unknown as { __commsim: { current: { hashes: string[] } } }).__commsim.current.hashes.slice());
+    await gotoTab(page, 'Strategies');
+    await page.getByRole('button', { name: /Price-led/ }).first().click();
+    const fee = page.getByLabel('Fee level value (ratio to the place fee, 0.6 to 1.6)');
+    await fee.fill('1.4');
+    await fee.press('Tab');
+    await page.screenshot({ path: `${SHOTS}strategy.png`, fullPage: false });
+    await gotoTab(page, 'Compare');
+    await page.waitForFunction(
+      (old) => {
+        const c = (window as unknown as { __commsim: { passes: { hashes: string[]; minRuns: number }[] } }).__commsim;
+        const last = c.passes[c.passes.length - 1];
+        return !!last && last.hashes[1] !== old[1] && last.minRuns >= 1;
+      },
+      before,
+      { timeout: 90_000, polling: 200 },
+    );
+    const after = await page.evaluate(() => (window as unknown as { __commsim: { current: { hashes: string[] } } }).__commsim.current.hashes.slice());
+    expect(after[0]).toBe(before[0]);
+    expect(after[1]).not.toBe(before[1]);
+    await page.waitForTimeout(600);
+    await page.reload();
+    await gotoTab(page, 'Strategies');
+    await page.getByRole('button', { name: /Price-led/ }).first().click();
+    await expect.poll(() => page.getByLabel('Fee level value (ratio to the place fee, 0.6 to 1.6)').inputValue()).toBe('1.4');
+    // save a named comparison; it is listed after a reload
+    await gotoTab(page, 'Keep and share');
+    await page.getByLabel('Name', { exact: true }).fill('E2E kept');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Saved “E2E kept”.').waitFor();
+    await page.reload();
+    await gotoTab(page, 'Keep and share');
+    await page.getByText('E2E kept', { exact: true }).waitFor();
+    await page.context().close();
+  });
+
+  it('refuses broken YAML with each error and its line beside the text', async () => {
+    const { page } = await open(browser);
+    await gotoTab(page, 'Keep and share');
+    const yaml = ['id: broken-one', 'title: Broken', 'place: midshire', 'strategy:', '  approach: aliance', 'events:', '  - { year: 1, type: sickness_wave, share: 1.3, weeks: 8 }', ''].join('\n');
+    await page.getByLabel('Or paste scenario YAML').fill(yaml);
+    await page.getByRole('button', { name: 'Check and import' }).click();
+    const box = page.locator('#yaml-errors');
+    await box.getByText(/nothing was imported/).waitFor();
+    const text = (await box.textContent()) ?? '';
+    expect(text).toMatch(/Line 5/);
+    expect(text).toMatch(/did you mean `alliance`/);
+    expect(text).toMatch(/Line 7/);
+    await page.screenshot({ path: `${SHOTS}keep-yaml-errors.png`, fullPage: false });
+    await page.context().close();
+  });
+
+  it('exports results as CSV', async () => {
+    const { page } = await open(browser);
+    await waitForRuns(page, 2);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export results (CSV)' }).click()]);
+    expect(download.suggestedFilename()).toBe('comparison-results.csv');
+    const path = await download.path();
+    const { readFileSync } = await import('node:fs');
+    const csv = readFileSync(path!, 'utf8');
+    expect(csv.split('\n')[0]).toContain('difference_low_90');
+    expect(csv).toContain('wellbeing_mean');
+    await page.context().close();
+  });
+
+  it('refuses a hostile share link with a clear message and runs nothing from it', async () => {
+    const bad = Buffer.from(JSON.stringify({ v: 1, scenarios: ['id: x\nstrategy: { approach: alliance }\nevents: [{ year: 1, type: "<script>alert(1)</script>" }]\n'] })).toString('base64url');
+    const { page, errors } = await open(browser, `#share=${bad}`);
+    await page.getByRole('alert').filter({ hasText: 'do not pass validation' }).waitFor();
+    expect(await page.evaluate(() => (window as unknown as { alerted?: boolean }).alerted)).toBeUndefined();
+    const { page: p2 } = await open(browser, '#share=%%%not-base64');
+    await p2.getByRole('alert').filter({ hasText: 'damaged' }).waitFor();
+    expect(errors).toEqual([]);
+    await page.context().close();
+    await p2.context().close();
+  });
+
+  it('can be driven from the keyboard: tabs, context answers and levers', async () => {
+    const { page } = await open(browser);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    // reach the "Your place" tab by keyboard
+    for (let i = 0; i < 30; i++) {
+      await page.keyboard.press('Tab');
+      if ((await page.evaluate(() => document.activeElement?.textContent)) === 'Your place') break;
+    }
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Describe your place' }).waitFor();
+    const radio = page.locator('input[name="ctx-relationships"][value="3"]');
+    await radio.focus();
+    await page.keyboard.press('ArrowUp');
+    expect(await page.locator('input[name="ctx-relationships"]:checked').getAttribute('value')).toBe('2');
+    await gotoTab(page, 'Strategies');
+    const slider = page.locator('#lever-fee_level');
+    await slider.focus();
+    const v0 = Number(await slider.inputValue());
+    await page.keyboard.press('ArrowRight');
+    expect(Number(await slider.inputValue())).toBeGreaterThan(v0);
+    await page.context().close();
+  });
+
+  it('plays one run week by week', async () => {
+    const { page } = await open(browser);
+    await gotoTab(page, 'Inside a run');
+    await page.getByRole('button', { name: 'Run and load for playback' }).click();
+    await page.getByRole('button', { name: 'Step forward a week' }).waitFor({ timeout: 60_000 });
+    for (let i = 0; i < 30; i++) await page.getByRole('button', { name: 'Step forward a week' }).click();
+    await page.locator('#pl-week').fill('120');
+    await expect.poll(() => page.locator('output').textContent()).toContain('Week 120');
+    await page.screenshot({ path: `${SHOTS}inside-a-run.png`, fullPage: false });
+    await page.context().close();
+  });
+
+  it('has no serious or critical accessibility violations on any screen', async () => {
+    const { page } = await open(browser);
+    await waitForRuns(page, 1);
+    const screens = ['Compare', 'Your place', 'Strategies', 'All twelve approaches', 'Inside a run', 'Keep and share'];
+    const found: Record<string, unknown> = {};
+    for (const s of screens) {
+      await gotoTab(page, s);
+      await page.waitForTimeout(300);
+      const v = await axe(page);
+      if (v.length) found[s] = v;
+      const file = s.toLowerCase().replace(/[^a-z]+/g, '-');
+      await page.screenshot({ path: `${SHOTS}screen-${file}.png`, fullPage: false });
+    }
+    expect(found).toEqual({});
+    await page.context().close();
+  });
+});
