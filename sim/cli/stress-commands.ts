@@ -183,8 +183,9 @@ function yearsOpt(o: Opts): number | undefined {
   return y;
 }
 
+/** Progress on stderr when it is a terminal (or COMMSIM_PROGRESS=1, for tests and logs). */
 function progressBar(): ((p: RunProgress) => void) | undefined {
-  if (!process.stderr.isTTY) return undefined;
+  if (!process.stderr.isTTY && process.env.COMMSIM_PROGRESS !== '1') return undefined;
   let last = 0;
   const started = Date.now();
   return (p) => {
