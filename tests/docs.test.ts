@@ -1,0 +1,44 @@
+/**
+ * docs/model.md must stay true to the code: every parameter, lever and metric id appears in it, and the generated
+ * reference tables between the markers match what tests/bench/gen-model-tables.ts prints from the code tables now.
+ * When a default, range or source changes, re-run `npx tsx tests/bench/gen-model-tables.ts --write` (and re-read
+ * the prose around the changed mechanism).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { PARAMETERS } from '../sim/model/parameters.ts';
+import { LEVERS } from '../sim/model/levers.ts';
+import { METRICS } from '../sim/engine/metrics.ts';
+import { BEGIN, END, MODEL_DOC, extractTables, generateModelTables } from './bench/gen-model-tables.ts';
+
+const doc = readFileSync(MODEL_DOC, 'utf8');
+const FIX = 'run `npx tsx tests/bench/gen-model-tables.ts --write` to regenerate the tables in docs/model.md';
+
+describe('docs/model.md', () => {
+  it('has the generated-tables markers', () => {
+    expect(doc.includes(BEGIN) && doc.includes(END), `markers ${BEGIN} / ${END} missing`).toBe(true);
+  });
+
+  it('names every PARAMETERS, LEVERS and METRICS id', () => {
+    const missing = [
+      ...PARAMETERS.map((p) => `parameter ${p.id}`).filter((_, i) => !doc.includes(`\`${PARAMETERS[i].id}\``)),
+      ...LEVERS.map((l) => `lever ${l.id}`).filter((_, i) => !doc.includes(`\`${LEVERS[i].id}\``)),
+      ...METRICS.map((m) => `metric ${m.id}`).filter((_, i) => !doc.includes(`\`${METRICS[i].id}\``)),
+    ];
+    expect(missing, `ids missing from docs/model.md (${FIX})`).toEqual([]);
+  });
+
+  it('has reference tables identical to those generated from the code', () => {
+    const inDoc = extractTables(doc);
+    expect(inDoc, 'no tables between the markers').not.toBeNull();
+    const generated = generateModelTables().trim();
+    if (inDoc !== generated) {
+      // point at the first differing line, so the drift is easy to see
+      const a = (inDoc ?? '').split('\n');
+      const b = generated.split('\n');
+      let k = 0;
+      while (k < Math.min(a.length, b.length) && a[k] === b[k]) k++;
+      expect.fail(`docs/model.md tables differ from the code at table line ${k + 1}:\n  doc:  ${a[k] ?? '(end)'}\n  code: ${b[k] ?? '(end)'}\n${FIX}`);
+    }
+  });
+});
