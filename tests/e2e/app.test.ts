@@ -65,7 +65,7 @@ describe('commissioning flight simulator', () => {
     await page.getByText('Saved “E2E kept”.').waitFor();
     await page.reload();
     await gotoTab(page, 'Keep and share');
-    await page.getByText('E2E kept', { exact: true }).waitFor();
+    await page.locator('.saved strong', { hasText: 'E2E kept' }).first().waitFor();
     await page.context().close();
   });
 
@@ -112,6 +112,7 @@ describe('commissioning flight simulator', () => {
 
   it('can be driven from the keyboard: tabs, context answers and levers', async () => {
     const { page } = await open(browser);
+    await page.getByRole('navigation', { name: 'Screens' }).waitFor();
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
     // reach the "Your place" tab by keyboard

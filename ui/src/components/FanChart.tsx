@@ -19,20 +19,41 @@ export interface ChartSeries {
 export function FanChart({ metric, series, version, height = 260 }: { metric: MetricDef; series: ChartSeries[]; version: number; height?: number }) {
   const ref = useRef<HTMLDivElement>(null);
   const key = useRef({});
+  const visible = useRef(false);
+  const pending = useRef<(() => Promise<void>) | null>(null);
+  // charts scrolled out of view are not redrawn until they come back: redraws stay cheap while runs stream in
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof IntersectionObserver === 'undefined') {
+      visible.current = true;
+      return;
+    }
+    const io = new IntersectionObserver((entries) => {
+      visible.current = entries.some((e) => e.isIntersecting);
+      if (visible.current && pending.current) {
+        schedule(key.current, pending.current);
+        pending.current = null;
+      }
+    }, { rootMargin: '200px' });
+    io.observe(el);
+    return () => io.disconnect();
+  }, []);
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
     const k = key.current;
-    schedule(k, async () => {
+    const job = async (): Promise<void> => {
       const { k: scale, suffix } = chartScale(metric);
       const traces: unknown[] = [];
       for (const s of series) {
         if (!s.data) continue;
         const b = bandOf(s.data, metric.id);
         if (!b) continue;
-        const x = Array.from({ length: b.weeks }, (_, t) => Math.round((t / 52) * 1000) / 1000);
+        const stride = Math.max(1, Math.ceil(b.weeks / 130));
+        const idx = Array.from({ length: Math.ceil(b.weeks / stride) }, (_, i) => Math.min(b.weeks - 1, i * stride));
+        const x = idx.map((t) => Math.round((t / 52) * 1000) / 1000);
         const c = colourOf(s.index);
-        const ys = (a: Float64Array): number[] => Array.from(a, (v) => v * scale);
+        const ys = (a: Float64Array): number[] => idx.map((t) => a[t] * scale);
         const band = (lo: Float64Array, hi: Float64Array, alpha: number, label: string): unknown => ({
           x: [...x, ...x.slice().reverse()],
           y: [...ys(hi), ...ys(lo).reverse()],
@@ -74,7 +95,9 @@ export function FanChart({ metric, series, version, height = 260 }: { metric: Me
         },
         { displayModeBar: false, responsive: true, staticPlot: false },
       );
-    });
+    };
+    if (visible.current || !el.querySelector('.main-svg')) schedule(k, job);
+    else pending.current = job;
     return () => unschedule(k);
   }, [metric, series, version, height]);
   useEffect(() => {
