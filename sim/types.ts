@@ -131,6 +131,8 @@ export interface RunOptions {
   trace?: boolean;
   /** record the plain-language log (default true) */
   log?: boolean;
+  /** check accounting identities every week (hours, money, head-count) and throw if one fails; for tests */
+  checkInvariants?: boolean;
 }
 
 export interface RunResult {

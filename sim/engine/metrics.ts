@@ -39,7 +39,7 @@ export const METRICS: readonly MetricDef[] = [
   { id: 'turnover_experienced', label: 'Turnover, 3+ years', unit: 'share a year', meaning: 'annualised turnover of workers with three or more years in post', summary: 'mean', better: 'lower' },
   { id: 'sickness_days_per_worker_year', label: 'Sickness', unit: 'days per worker a year', meaning: 'working days lost to sickness, annualised per worker', summary: 'mean', better: 'lower' },
   { id: 'morale_mean', label: 'Morale', unit: '0-1', meaning: 'mean morale of care workers', summary: 'mean', better: 'higher' },
-  { id: 'fatigue_mean', label: 'Fatigue', unit: '0-1', meaning: 'mean fatigue of care workers', summary: 'mean', better: 'lower' },
+  { id: 'fatigue_mean', label: 'Fatigue', unit: '0-1', meaning: 'mean fatigue of care workers at work (not off sick)', summary: 'mean', better: 'lower' },
   { id: 'wage_vs_outside', label: 'Pay against outside wage', unit: 'ratio', meaning: 'mean effective hourly pay (paid time / hours worked) over the outside wage', summary: 'mean', better: 'higher' },
   { id: 'zero_hours_share', label: 'Zero-hours share', unit: 'share', meaning: 'share of care workers on zero-hours contracts', summary: 'mean', better: 'lower' },
   // Providers

@@ -136,8 +136,8 @@ export function createRecorder(weeks: number, params: Record<string, number>): R
       if (w.employer[i] < 0) continue;
       headcount++;
       if (w.sickWeeks[i] > 0) sick++;
+      else fatigue += w.fatigue[i];
       morale += w.morale[i];
-      fatigue += w.fatigue[i];
       zh += w.zeroHours[i];
     }
     let desired = 0, filled = 0, pay = 0, payN = 0;
@@ -156,7 +156,7 @@ export function createRecorder(weeks: number, params: Record<string, number>): R
     v[M.turnover_experienced] = experienced.add(c.leaversExperienced * 52, c.experiencedWorkers);
     v[M.sickness_days_per_worker_year] = headcount > 0 ? sick / headcount * 5 * 52 : 0;
     v[M.morale_mean] = headcount > 0 ? morale / headcount : 0;
-    v[M.fatigue_mean] = headcount > 0 ? fatigue / headcount : 0;
+    v[M.fatigue_mean] = headcount > sick ? fatigue / (headcount - sick) : 0;
     v[M.wage_vs_outside] = payN > 0 ? pay / payN : 0;
     v[M.zero_hours_share] = headcount > 0 ? zh / headcount : 0;
     // providers (independent: p >= 1)

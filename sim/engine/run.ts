@@ -39,7 +39,7 @@ export function simulate(config: RunConfig, seed: number, replicate: number, opt
     s.week_ = newCounters();
     while (evIdx < events.length && events[evIdx].week < week) evIdx++;
     while (evIdx < events.length && events[evIdx].week === week) applyEvent(s, events[evIdx++], rng);
-    const { spend, transaction } = tick(s, rng, meanCommunity);
+    const { spend, transaction } = tick(s, rng, meanCommunity, options.checkInvariants === true);
     meanCommunity = communityMean(s);
     if (week >= 0) {
       rec.record(s, week, spend, transaction);
@@ -55,7 +55,7 @@ export function simulate(config: RunConfig, seed: number, replicate: number, opt
   };
 }
 
-function tick(s: State, rng: Rng, meanCommunity: number): { spend: number; transaction: number } {
+function tick(s: State, rng: Rng, meanCommunity: number, check: boolean): { spend: number; transaction: number } {
   updatePhase(s);
   applyFeeLevel(s);
   updateFidelity(s);
@@ -70,6 +70,7 @@ function tick(s: State, rng: Rng, meanCommunity: number): { spend: number; trans
   arrivals(s, rng, meanCommunity);
   placement(s, rng);
   const care = finances(s);
+  if (check) checkHoursAndMoney(s, care);
   handbacksAndExits(s, rng);
   const { waitingShare, delayed, population } = waitingStats(s);
   entry(s, rng, waitingShare, meanMargin(s));
@@ -77,7 +78,7 @@ function tick(s: State, rng: Rng, meanCommunity: number): { spend: number; trans
   qualityGamingLearning(s);
   trustWeek(s, rng, delayed, population);
   communityWeek(s);
-  // council spend: care, community, monitoring, procurement and transition (spread over 13 weeks)
+  // council spend: care, community, monitoring, procurement and transition (1/13 of what is outstanding each week)
   const a = s.agg;
   const community = s.eff.community_investment * a.budgetWeekly;
   let activeProviders = 0;
@@ -88,9 +89,43 @@ function tick(s: State, rng: Rng, meanCommunity: number): { spend: number; trans
   const spend = care + community + monitoring + transition;
   s.week_.spend = spend;
   s.week_.transactionCost = monitoring + transition;
+  if (check && Math.abs(spend - (care + community + monitoring + transition)) > 1e-6 * Math.max(1, spend)) {
+    throw new Error(`week ${s.week}: council spend does not add up`);
+  }
   updateBudget(s, spend);
   if (a.crisisWeeks > 0) a.crisisWeeks--;
   return { spend, transaction: monitoring + transition };
+}
+
+/**
+ * Accounting identities (tests switch these on): hours delivered to people equal hours providers delivered,
+ * never exceed what people need or what staff (with overtime) can give; what the council paid independent
+ * providers equals their revenue; council care spend equals that plus the in-house service's cost.
+ */
+function checkHoursAndMoney(s: State, care: number): void {
+  const pe = s.people;
+  const pr = s.providers;
+  const fail = (what: string): never => { throw new Error(`week ${s.week}: ${what}`); };
+  for (let i = 0; i < pe.cap; i++) {
+    if (pe.status[i] !== SUPPORTED) continue;
+    // need may have changed by at most a few per cent since delivery this week (N1, N2)
+    if (pe.delivered[i] < 0 || pe.delivered[i] > pe.needHours[i] * 1.05) fail(`person ${i} received ${pe.delivered[i]} of ${pe.needHours[i]} hours`);
+  }
+  const toPeople = s.week_.deliveredToPeople;
+  let byProviders = 0;
+  let revenue = 0;
+  for (let p = 0; p < pr.count; p++) {
+    if (!pr.active[p]) continue;
+    byProviders += pr.deliveredHours[p];
+    if (pr.deliveredHours[p] > pr.capacityHours[p] * s.params.overtime_max + 1e-6 && pr.deliveredHours[p] > 1e-9) {
+      fail(`provider ${p} delivered ${pr.deliveredHours[p]} hours with capacity ${pr.capacityHours[p]}`);
+    }
+    if (p !== IN_HOUSE) revenue += pr.revenue[p];
+  }
+  if (Math.abs(toPeople - byProviders) > 1e-6 * Math.max(1, toPeople)) fail(`hours delivered to people ${toPeople} differ from hours providers delivered ${byProviders}`);
+  if (Math.abs(revenue - s.week_.paidToProviders) > 1e-6 * Math.max(1, revenue)) fail('provider revenue differs from what the council paid');
+  const inhouse = pr.active[IN_HOUSE] ? pr.cost[IN_HOUSE] : 0;
+  if (Math.abs(care - (s.week_.paidToProviders + inhouse)) > 1e-6 * Math.max(1, care)) fail('care spend differs from payments plus in-house cost');
 }
 
 /** Starting reserves (weeks of revenue, varied) and the budget: expected spend at the start × headroom. */

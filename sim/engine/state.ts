@@ -156,6 +156,7 @@ export interface WeekCounters {
   transactionCost: number;
   providerTransactionCost: number;
   paidToProviders: number;
+  deliveredToPeople: number;
 }
 
 export interface State {
@@ -181,7 +182,7 @@ export function newCounters(): WeekCounters {
   return {
     hires: 0, leavers: 0, leaversStay: 0, leaversFirstYear: 0, leaversExperienced: 0, firstYearWorkers: 0,
     experiencedWorkers: 0, exits: 0, entries: 0, handbacks: 0, admissions: 0, spend: 0, transactionCost: 0,
-    providerTransactionCost: 0, paidToProviders: 0,
+    providerTransactionCost: 0, paidToProviders: 0, deliveredToPeople: 0,
   };
 }
 

@@ -88,8 +88,14 @@ export function updateFidelity(s: State): void {
   for (const k of RELATIONAL_LEVERS) {
     const def = LEVER_BY_ID.get(k);
     if (!def) continue;
-    const base = Math.min(def.default, L[k]);
-    s.eff[k] = base + s.fidelity * (L[k] - base);
+    if (k === 'monitoring_intensity') {
+      // lighter-touch monitoring needs trust: below readiness the commissioner falls back towards compliance checking
+      s.eff[k] = L[k] + (1 - s.fidelity) * Math.max(0, def.default - L[k]);
+    } else {
+      // relational practice asked for beyond the status quo happens only as far as readiness allows
+      const base = Math.min(def.default, L[k]);
+      s.eff[k] = base + s.fidelity * (L[k] - base);
+    }
   }
   // C2: monitoring follows distrust of providers, and rises with defensive responses to overspend
   const cpTrust = meanCommissionerTrust(s);
@@ -116,7 +122,7 @@ export function updateLabourMarketAndFees(s: State, rng: Rng): void {
   a.livingWage *= 1 + nlwGrowth;
   const costGrowth = 0.8 * nlwGrowth + 0.2 * P.cost_inflation_other;
   a.costGrowthYear = costGrowth;
-  const uplift = costGrowth + s.eff.uplift_vs_inflation - 0.03 * a.defensive * P.defensive_strength;
+  const uplift = costGrowth + s.eff.uplift_vs_inflation - 0.03 * a.defensive * P.defensive_strength * (0.4 + 0.6 * s.eff.risk_transfer);
   a.lastUplift = uplift;
   a.placeFee *= 1 + uplift;
   a.budgetWeekly *= 1 + costGrowth - s.config.initial.savings_per_year;
@@ -175,5 +181,7 @@ export function updateBudget(s: State, spend: number): void {
   const target = clamp01_((ratio - 1 - s.params.overspend_tolerance) * 10 * s.params.defensive_strength);
   a.defensive += 0.08 * (target - a.defensive);
   a.eligibilityTightening = 0.25 * a.defensive;
-  a.latePayment = 0.3 * a.defensive;
+  // where risk is shared (alliances, block contracts) overspend is worked through together rather than by
+  // paying providers late (assumption)
+  a.latePayment = 0.3 * a.defensive * (0.4 + 0.6 * s.eff.risk_transfer);
 }

@@ -86,10 +86,13 @@ export function placement(s: State, rng: Rng): void {
     caps.sort((x, y) => y - x);
     leadThreshold = caps[Math.min(caps.length - 1, Math.max(0, Math.ceil(caps.length * 0.15) - 1))] ?? Infinity;
   }
+  let totalCommitted = 0;
+  for (let p = 0; p < n; p++) if (pr.active[p]) totalCommitted += pr.committedHours[p];
   for (let p = 0; p < n; p++) {
     if (!pr.active[p]) continue;
     spare[p] = Math.max(0, pr.capacityHours[p] - pr.committedHours[p]);
-    let weight = spare[p];
+    // the in-house service takes packages only through its own share (below), never by being offered round
+    let weight = p === IN_HOUSE ? 0 : spare[p];
     if (p !== IN_HOUSE && pr.capacityHours[p] >= leadThreshold) weight *= 1 + 10 * E.market_consolidation;
     total += weight;
     cum[p] = total;
@@ -107,11 +110,12 @@ export function placement(s: State, rng: Rng): void {
     for (let attempt = 0; attempt < 3; attempt++) {
       let p: number;
       const u = rng.next();
-      if (u < inhouseTarget && pr.active[IN_HOUSE]) p = IN_HOUSE;
+      const inhouseRoom = pr.committedHours[IN_HOUSE] < inhouseTarget * totalCommitted * 1.1 + need;
+      if (u < inhouseTarget && pr.active[IN_HOUSE] && inhouseRoom) p = IN_HOUSE;
       else if (total <= 0) break;
       else {
         const v = rng.next() * total;
-        p = 1;
+        p = 0;
         while (p < n - 1 && cum[p] <= v) p++;
       }
       if (!pr.active[p] || spare[p] < need * 0.5) continue;
@@ -180,7 +184,9 @@ export function finances(s: State): number {
     pr.revenue[p] = paid;
     pr.cost[p] = cost;
     pr.reserves[p] += paid - cost;
-    pr.margin[p] = due > 0 ? (due - cost) / due : -1;
+    // margin as a share of what is due, bounded to [-1, 1] (a provider with almost no revenue is simply losing)
+    const m = due > 1e-6 ? (due - cost) / due : cost > 0 ? -1 : 0;
+    pr.margin[p] = m < -1 ? -1 : m > 1 ? 1 : m;
     pr.lossWeeks[p] = pr.margin[p] < 0 ? pr.lossWeeks[p] + 1 : Math.max(0, pr.lossWeeks[p] - 2);
     // P4: providers losing money cut costs (supervision, training, travel cover): cheaper, but capability falls
     if (pr.margin[p] < 0 && pr.efficiency[p] > 0.85) {

@@ -83,6 +83,7 @@ export function peopleWeek(s: State, rng: Rng, roster: Roster): void {
       const delivered = pe.needHours[i] * ratio;
       pe.delivered[i] = delivered;
       pr.deliveredHours[p] += delivered;
+      c.deliveredToPeople += delivered;
       met = ratio;
       // continuity: a regular worker still employed here and not off sick does most visits
       let rw = pe.regularWorker[i];

@@ -103,7 +103,7 @@ export function createState(config: RunConfig, rng: Rng, logEnabled: boolean): S
   // People: assessed hours scaled so the workforce, less vacancies and sickness, can deliver them.
   const contact = contactHoursPerWorker(s);
   s.agg.hoursPerWorkerContact = contact;
-  const deliverable = place.workers * contact * 0.98;
+  const deliverable = place.workers * contact * 0.98 / (1 - 0.5 * ic.vacancy_rate);
   let rawMean = 0;
   for (let g = 0; g < 3; g++) rawMean += place.needGroupShares[g] * GROUP_HOURS[g];
   const scale = deliverable / (place.people * 0.97) / rawMean;

@@ -1,0 +1,44 @@
+/** Small helpers shared by the engine tests: configs built from the tables, and reading a run's metrics. */
+import { simulate } from '../sim/engine/run.ts';
+import { runSeed } from '../sim/engine/rng.ts';
+import { METRIC_INDEX } from '../sim/engine/metrics.ts';
+import { MIDSHIRE, statusQuoConfig } from '../sim/model/defaults.ts';
+import type { PlaceConfig, RunConfig, RunResult, SimEvent } from '../sim/types.ts';
+
+export const SMALL_PLACE: PlaceConfig = {
+  name: 'Smallshire', people: 300, workers: 240, providers: 8, communityOrgs: 3, needGroupShares: [0.7, 0.15, 0.15],
+};
+
+export interface Tweak {
+  years?: number;
+  place?: PlaceConfig;
+  initial?: Record<string, number>;
+  params?: Record<string, number>;
+  levers?: Record<string, number>;
+  events?: SimEvent[];
+}
+
+export function config(t: Tweak = {}): RunConfig {
+  const c = statusQuoConfig(t.place ?? MIDSHIRE, t.years ?? 3);
+  c.initial = { ...c.initial, ...t.initial };
+  c.params = { ...c.params, ...t.params };
+  c.phases = c.phases.map((ph) => ({ ...ph, levers: { ...ph.levers, ...t.levers } }));
+  c.events = [...(t.events ?? [])].sort((a, b) => a.week - b.week);
+  return c;
+}
+
+export function summaryOf(r: RunResult, metric: string): number {
+  return r.summary[METRIC_INDEX.get(metric)!];
+}
+
+export function seriesOf(r: RunResult, metric: string): Float64Array {
+  const m = METRIC_INDEX.get(metric)!;
+  return r.series.subarray(m * r.weeks, (m + 1) * r.weeks);
+}
+
+/** Mean of a summary metric over `runs` replicates on common random numbers. */
+export function ensembleMean(c: RunConfig, metric: string, runs = 4): number {
+  let sum = 0;
+  for (let r = 0; r < runs; r++) sum += summaryOf(simulate(c, runSeed(7, 'mechanism', r), r, { log: false }), metric);
+  return sum / runs;
+}
