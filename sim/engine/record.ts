@@ -92,7 +92,7 @@ export function createRecorder(weeks: number, params: Record<string, number>): R
     // people
     let supported = 0, waiting = 0, waited = 0, needed = 0, deliveredH = 0, plannedSupported = 0, deliveredSupported = 0;
     let wb = 0, wbN = 0, cont = 0, choice = 0, assets = 0, delayed = 0, population = 0;
-    for (let i = 0; i < pe.cap; i++) {
+    for (let i = 0; i < pe.hi; i++) {
       const st = pe.status[i];
       if (st === EMPTY) continue;
       population++;
@@ -132,7 +132,7 @@ export function createRecorder(weeks: number, params: Record<string, number>): R
     v[M.delayed_discharges] = delayed;
     // workforce
     let headcount = 0, sick = 0, morale = 0, fatigue = 0, zh = 0;
-    for (let i = 0; i < w.cap; i++) {
+    for (let i = 0; i < w.hi; i++) {
       if (w.employer[i] < 0) continue;
       headcount++;
       if (w.sickWeeks[i] > 0) sick++;

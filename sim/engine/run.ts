@@ -106,7 +106,7 @@ function checkHoursAndMoney(s: State, care: number): void {
   const pe = s.people;
   const pr = s.providers;
   const fail = (what: string): never => { throw new Error(`week ${s.week}: ${what}`); };
-  for (let i = 0; i < pe.cap; i++) {
+  for (let i = 0; i < pe.hi; i++) {
     if (pe.status[i] !== SUPPORTED) continue;
     // need may have changed by at most a few per cent since delivery this week (N1, N2)
     if (pe.delivered[i] < 0 || pe.delivered[i] > pe.needHours[i] * 1.05) fail(`person ${i} received ${pe.delivered[i]} of ${pe.needHours[i]} hours`);
@@ -152,7 +152,7 @@ function initialiseMoney(s: State, rng: Rng): void {
 function waitingStats(s: State): { waitingShare: number; delayed: number; population: number } {
   const pe = s.people;
   let waiting = 0, population = 0, delayed = 0;
-  for (let i = 0; i < pe.cap; i++) {
+  for (let i = 0; i < pe.hi; i++) {
     const st = pe.status[i];
     if (st === EMPTY) continue;
     population++;

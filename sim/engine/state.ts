@@ -35,6 +35,8 @@ export interface People {
   hospitalWeeks: Float64Array;
   free: Int32Array;
   freeTop: number;
+  /** one past the highest slot ever used: loops stop here */
+  hi: number;
 }
 
 export interface Workers {
@@ -48,6 +50,8 @@ export interface Workers {
   sickWeeks: Float64Array;
   free: Int32Array;
   freeTop: number;
+  /** one past the highest slot ever used: loops stop here */
+  hi: number;
 }
 
 export interface Providers {
@@ -196,7 +200,7 @@ export function allocPeople(cap: number): People {
     continuity: new Float64Array(cap), choice: new Float64Array(cap), assets: new Float64Array(cap),
     weeksWaiting: new Float64Array(cap), provider: new Int32Array(cap).fill(-1), regularWorker: new Int32Array(cap).fill(-1),
     community: new Int32Array(cap), personalBudget: new Uint8Array(cap), fromHospital: new Uint8Array(cap),
-    hospitalWeeks: new Float64Array(cap), free, freeTop: cap,
+    hospitalWeeks: new Float64Array(cap), free, freeTop: cap, hi: 0,
   };
 }
 
@@ -205,7 +209,7 @@ export function allocWorkers(cap: number): Workers {
   for (let i = 0; i < cap; i++) free[i] = cap - 1 - i;
   return {
     cap, employer: new Int32Array(cap).fill(-1), tenureWeeks: new Float64Array(cap), zeroHours: new Uint8Array(cap),
-    morale: new Float64Array(cap), fatigue: new Float64Array(cap), sickWeeks: new Float64Array(cap), free, freeTop: cap,
+    morale: new Float64Array(cap), fatigue: new Float64Array(cap), sickWeeks: new Float64Array(cap), free, freeTop: cap, hi: 0,
   };
 }
 
@@ -222,10 +226,12 @@ export function allocProviders(cap: number, maxTies: number): Providers {
 }
 
 /** Take a free slot; returns -1 when full (callers then skip the arrival). */
-export function takeSlot(pool: { free: Int32Array; freeTop: number }): number {
+export function takeSlot(pool: { free: Int32Array; freeTop: number; hi: number }): number {
   if (pool.freeTop === 0) return -1;
   pool.freeTop--;
-  return pool.free[pool.freeTop];
+  const id = pool.free[pool.freeTop];
+  if (id >= pool.hi) pool.hi = id + 1;
+  return id;
 }
 
 export function releaseSlot(pool: { free: Int32Array; freeTop: number }, id: number): void {

@@ -97,14 +97,14 @@ export function placement(s: State, rng: Rng): void {
     total += weight;
     cum[p] = total;
   }
-  for (let i = 0; i < pe.cap; i++) {
+  for (let i = 0; i < pe.hi; i++) {
     if (pe.status[i] !== SUPPORTED) continue;
     needSum += pe.needHours[i];
     needN++;
   }
   const meanNeed = needN > 0 ? needSum / needN : 10;
   const inhouseTarget = E.inhouse_share;
-  for (let i = 0; i < pe.cap; i++) {
+  for (let i = 0; i < pe.hi; i++) {
     if (pe.status[i] !== WAITING) continue;
     const need = pe.needHours[i];
     for (let attempt = 0; attempt < 3; attempt++) {
@@ -203,7 +203,7 @@ export function finances(s: State): number {
 function guaranteedWorkers(s: State): Float64Array {
   const out = new Float64Array(s.providers.count);
   const w = s.workers;
-  for (let i = 0; i < w.cap; i++) {
+  for (let i = 0; i < w.hi; i++) {
     const p = w.employer[i];
     if (p >= 0 && !w.zeroHours[i]) out[p]++;
   }
@@ -249,7 +249,7 @@ function handBack(s: State, p: number, hours: number): number {
   const pe = s.people;
   let released = 0;
   let n = 0;
-  for (let i = 0; i < pe.cap && released < hours; i++) {
+  for (let i = 0; i < pe.hi && released < hours; i++) {
     if (pe.status[i] !== SUPPORTED || pe.provider[i] !== p) continue;
     pe.status[i] = WAITING;
     pe.provider[i] = -1;
@@ -268,7 +268,7 @@ export function exitProvider(s: State, p: number, rng: Rng, reason: string): voi
   pr.active[p] = 0;
   s.week_.exits++;
   let people = 0;
-  for (let i = 0; i < pe.cap; i++) {
+  for (let i = 0; i < pe.hi; i++) {
     if (pe.provider[i] !== p) continue;
     if (pe.status[i] === SUPPORTED) people++;
     if (pe.status[i] === SUPPORTED) pe.status[i] = WAITING;
@@ -277,7 +277,7 @@ export function exitProvider(s: State, p: number, rng: Rng, reason: string): voi
   }
   // staff move to other local employers (much as a transfer) or leave care
   let moved = 0;
-  for (let i = 0; i < w.cap; i++) {
+  for (let i = 0; i < w.hi; i++) {
     if (w.employer[i] !== p) continue;
     const q = rng.next() < s.params.leaver_stay_in_sector ? randomActiveProvider(s, rng) : -1;
     if (q >= 0) {

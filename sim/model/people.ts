@@ -17,7 +17,7 @@ export function computeCommitted(s: State): void {
   const pr = s.providers;
   pr.committedHours.fill(0, 0, pr.count);
   pr.clients.fill(0, 0, pr.count);
-  for (let i = 0; i < pe.cap; i++) {
+  for (let i = 0; i < pe.hi; i++) {
     if (pe.status[i] !== SUPPORTED) continue;
     const p = pe.provider[i];
     pr.committedHours[p] += pe.needHours[i];
@@ -35,11 +35,11 @@ export function buildRoster(s: State): Roster {
   const pr = s.providers;
   const w = s.workers;
   const start = new Int32Array(pr.count + 1);
-  for (let i = 0; i < w.cap; i++) if (w.employer[i] >= 0) start[w.employer[i] + 1]++;
+  for (let i = 0; i < w.hi; i++) if (w.employer[i] >= 0) start[w.employer[i] + 1]++;
   for (let p = 0; p < pr.count; p++) start[p + 1] += start[p];
   const fill = start.slice(0, pr.count);
   const list = new Int32Array(start[pr.count]);
-  for (let i = 0; i < w.cap; i++) {
+  for (let i = 0; i < w.hi; i++) {
     const p = w.employer[i];
     if (p >= 0) list[fill[p]++] = i;
   }
@@ -69,87 +69,95 @@ export function peopleWeek(s: State, rng: Rng, roster: Roster): void {
     pr.clientWellbeing[p] = 0;
   }
   const c = s.week_;
-  for (let i = 0; i < pe.cap; i++) {
-    const st = pe.status[i];
+  const status = pe.status, needHours = pe.needHours, delivered_ = pe.delivered, continuity = pe.continuity, choice = pe.choice;
+  const wellbeing = pe.wellbeing, assets = pe.assets, provider = pe.provider, regular = pe.regularWorker, pb = pe.personalBudget;
+  const baseNeed = pe.baseNeed, weeksWaiting = pe.weeksWaiting, hospitalWeeks = pe.hospitalWeeks;
+  const employer = w.employer, sickWeeks = w.sickWeeks;
+  const ratioOf = pr.deliveryRatio, moraleOf = pr.moraleMean, capabilityOf = pr.capability, gamingOf = pr.gaming;
+  const wbRate = P.wellbeing_adjust_rate, gamingCost = P.gaming_effort_cost, deterioration = P.need_deterioration;
+  const reablement = P.reablement_strength, admUnmet = P.admission_unmet_multiplier, autonomy = E.worker_autonomy;
+  const rosterStart = roster.start, rosterList = roster.list;
+  for (let i = 0; i < pe.hi; i++) {
+    const st = status[i];
     if (st === EMPTY) continue;
     let met = 0;
     let contWeek = 0;
     let morale = 0;
     let relational = 0;
     let gaming = 0;
-    const p = pe.provider[i];
+    const p = provider[i];
     if (st === SUPPORTED) {
-      const ratio = pr.deliveryRatio[p];
-      const delivered = pe.needHours[i] * ratio;
-      pe.delivered[i] = delivered;
+      const ratio = ratioOf[p];
+      const delivered = needHours[i] * ratio;
+      delivered_[i] = delivered;
       pr.deliveredHours[p] += delivered;
       c.deliveredToPeople += delivered;
       met = ratio;
       // continuity: a regular worker still employed here and not off sick does most visits
-      let rw = pe.regularWorker[i];
-      if (rw < 0 || w.employer[rw] !== p) {
-        const n = roster.start[p + 1] - roster.start[p];
-        rw = n > 0 ? roster.list[roster.start[p] + rng.int(n)] : -1;
-        pe.regularWorker[i] = rw;
+      let rw = regular[i];
+      if (rw < 0 || employer[rw] !== p) {
+        const n = rosterStart[p + 1] - rosterStart[p];
+        rw = n > 0 ? rosterList[rosterStart[p] + rng.int(n)] : -1;
+        regular[i] = rw;
       }
-      if (rw >= 0 && w.sickWeeks[rw] === 0 && w.employer[rw] === p) contWeek = familiarShare * ratio;
-      morale = pr.moraleMean[p];
-      relational = 0.5 * E.worker_autonomy + 0.5 * pr.capability[p];
-      gaming = p === IN_HOUSE ? 0 : pr.gaming[p];
+      if (rw >= 0 && sickWeeks[rw] === 0 && employer[rw] === p) contWeek = familiarShare * ratio;
+      morale = moraleOf[p];
+      relational = 0.5 * autonomy + 0.5 * capabilityOf[p];
+      gaming = p === IN_HOUSE ? 0 : gamingOf[p];
     } else if (st === WAITING) {
-      pe.delivered[i] = 0;
-      pe.weeksWaiting[i]++;
-      met = 0.25 * pe.assets[i]; // family and community fill a little of the gap
+      delivered_[i] = 0;
+      weeksWaiting[i]++;
+      met = 0.25 * assets[i]; // family and community fill a little of the gap
     } else {
-      pe.delivered[i] = 0;
+      delivered_[i] = 0;
     }
-    pe.continuity[i] += 0.2 * (contWeek - pe.continuity[i]);
-    pe.choice[i] += 0.02 * (clamp01_(0.1 + 0.8 * choiceTarget * (pe.personalBudget[i] ? 1.2 : 0.6)) - pe.choice[i]);
+    continuity[i] += 0.2 * (contWeek - continuity[i]);
+    choice[i] += 0.02 * (clamp01_(0.1 + 0.8 * choiceTarget * (pb[i] ? 1.2 : 0.6)) - choice[i]);
 
     if (st === HOSPITAL) {
-      pe.wellbeing[i] += P.wellbeing_adjust_rate * (0.2 - pe.wellbeing[i]);
-      pe.hospitalWeeks[i]--;
-      if (pe.hospitalWeeks[i] <= 0) {
-        if (p >= 0 && pr.active[p]) pe.status[i] = SUPPORTED;
+      wellbeing[i] += wbRate * (0.2 - wellbeing[i]);
+      hospitalWeeks[i]--;
+      if (hospitalWeeks[i] <= 0) {
+        if (p >= 0 && pr.active[p]) status[i] = SUPPORTED;
         else {
-          pe.status[i] = WAITING;
+          status[i] = WAITING;
           pe.fromHospital[i] = 1;
-          pe.provider[i] = -1;
+          provider[i] = -1;
         }
       }
       continue;
     }
 
     // N3 wellbeing: good days, not tasks
-    const target = 0.08 + 0.3 * met + 0.15 * pe.continuity[i] + 0.1 * pe.choice[i] + 0.12 * pe.assets[i]
-      + 0.1 * morale + 0.15 * relational - P.gaming_effort_cost * gaming - (pe.personalBudget[i] ? pbBurden : 0);
-    pe.wellbeing[i] = clamp01_(pe.wellbeing[i] + P.wellbeing_adjust_rate * (target - pe.wellbeing[i]));
+    const target = 0.08 + 0.3 * met + 0.15 * continuity[i] + 0.1 * choice[i] + 0.12 * assets[i]
+      + 0.1 * morale + 0.15 * relational - gamingCost * gaming - (pb[i] ? pbBurden : 0);
+    wellbeing[i] = clamp01_(wellbeing[i] + wbRate * (target - wellbeing[i]));
     if (st === SUPPORTED) {
-      pr.continuity[p] += pe.continuity[i];
-      pr.clientWellbeing[p] += pe.wellbeing[i];
+      pr.continuity[p] += continuity[i];
+      pr.clientWellbeing[p] += wellbeing[i];
     }
 
     // N1 unmet need deteriorates; N2 relational care and connection reduce need (bounded)
     const unmet = 1 - met;
-    const reable = P.reablement_strength * pe.continuity[i] * relational * (0.5 + pe.assets[i]);
-    let need = pe.needHours[i] * (1 + P.need_deterioration * unmet - reable);
-    const base = pe.baseNeed[i];
+    const reable = reablement * continuity[i] * relational * (0.5 + assets[i]);
+    let need = needHours[i] * (1 + deterioration * unmet - reable);
+    const base = baseNeed[i];
     need = need < 0.4 * base ? 0.4 * base : need > 2.5 * base ? 2.5 * base : need;
-    pe.needHours[i] = need;
+    needHours[i] = need;
 
     // leaving support (death, moving, self-funding, recovery) or admission to hospital: one draw
     const pExit = exitBase + 0.5 * reable; // recovery (reablement) adds to ordinary exits
-    const pAdm = admBase * (1 + P.admission_unmet_multiplier * unmet) * (1.3 - 0.6 * pe.wellbeing[i]);
+    const pAdm = admBase * (1 + admUnmet * unmet) * (1.3 - 0.6 * wellbeing[i]);
     const u = rng.next();
     if (u < pExit) {
-      pe.status[i] = EMPTY;
-      pe.provider[i] = -1;
+      status[i] = EMPTY;
+      provider[i] = -1;
       releaseSlot(pe, i);
     } else if (u < pExit + pAdm) {
       c.admissions++;
-      pe.status[i] = HOSPITAL;
-      pe.hospitalWeeks[i] = 1 + rng.int(4);
-      if (st === WAITING) pe.provider[i] = -1;
+      status[i] = HOSPITAL;
+      hospitalWeeks[i] = 1 + rng.int(4);
+      if (st === WAITING) provider[i] = -1;
     }
   }
   for (let p = 0; p < pr.count; p++) {

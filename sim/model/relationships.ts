@@ -102,7 +102,7 @@ export function communityWeek(s: State): number {
   const pe = s.people;
   const rate = P.asset_build_rate;
   const prevention = 1 + E.prevention_focus;
-  for (let i = 0; i < pe.cap; i++) {
+  for (let i = 0; i < pe.hi; i++) {
     if (pe.status[i] === EMPTY) continue;
     const o = pe.community[i];
     const target = clamp01_(0.2 + 0.6 * c.capacity[o] * (0.6 + 0.4 * c.engagement[o]) * prevention);

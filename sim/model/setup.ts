@@ -110,7 +110,7 @@ export function createState(config: RunConfig, rng: Rng, logEnabled: boolean): S
   for (let g = 0; g < 3; g++) s.agg.meanNeedByGroup[g] = GROUP_HOURS[g] * scale;
   // people are placed with providers in proportion to the staff each employs, so no provider starts idle or swamped
   const staff = new Float64Array(pr.count);
-  for (let i = 0; i < w.cap; i++) if (w.employer[i] >= 0) staff[w.employer[i]]++;
+  for (let i = 0; i < w.hi; i++) if (w.employer[i] >= 0) staff[w.employer[i]]++;
   acc = 0;
   for (let p = 0; p < pr.count; p++) {
     acc += staff[p];

@@ -40,7 +40,7 @@ export function applyEvent(s: State, ev: SimEvent, rng: Rng): void {
     case 'sickness_wave': {
       const w = s.workers;
       let n = 0;
-      for (let i = 0; i < w.cap; i++) {
+      for (let i = 0; i < w.hi; i++) {
         if (w.employer[i] < 0 || w.sickWeeks[i] > 0) continue;
         if (rng.next() < ev.share) {
           w.sickWeeks[i] = ev.weeks;

@@ -31,7 +31,7 @@ export function buildRosters(s: State): void {
   const w = s.workers;
   pr.workers.fill(0, 0, pr.count);
   pr.sickWorkers.fill(0, 0, pr.count);
-  for (let i = 0; i < w.cap; i++) {
+  for (let i = 0; i < w.hi; i++) {
     const p = w.employer[i];
     if (p < 0) continue;
     pr.workers[p]++;
@@ -64,7 +64,9 @@ export function workforceWeek(s: State, rng: Rng): void {
   const compliance = s.eff.monitoring_intensity * (1 - s.eff.learning_monitoring);
   const sumW = P.morale_weight_pay + P.morale_weight_autonomy + P.morale_weight_continuity + P.morale_weight_workload + P.morale_weight_compliance;
   let waitingHours = 0;
-  for (let i = 0; i < s.people.cap; i++) if (s.people.status[i] === 1) waitingHours += s.people.needHours[i];
+  const status = s.people.status;
+  const needHours = s.people.needHours;
+  for (let i = 0, n = s.people.hi; i < n; i++) if (status[i] === 1) waitingHours += needHours[i];
   let totalCommitted = 0;
   for (let p = 0; p < nP; p++) if (pr.active[p]) totalCommitted += pr.committedHours[p];
   let totalCapacity = 0;
@@ -110,38 +112,43 @@ export function workforceWeek(s: State, rng: Rng): void {
     cumVac[p] = vacTotal;
   }
 
-  for (let i = 0; i < w.cap; i++) {
-    const p = w.employer[i];
+  const employer = w.employer, tenure = w.tenureWeeks, morale = w.morale, fatigue = w.fatigue, sickWeeks = w.sickWeeks, zeroHours = w.zeroHours;
+  const moraleRate = P.morale_adjust_rate, fatigueRate = P.fatigue_adjust_rate, quitBase = P.quit_base_rate;
+  const moraleSens = P.quit_morale_sensitivity, fatigueSens = P.quit_fatigue_sensitivity, zeroAdd = P.quit_zero_hours_add;
+  const sickFatigue = P.sickness_fatigue_sensitivity, stayBase = P.leaver_stay_in_sector;
+  const moraleSumP = pr.moraleMean;
+  for (let i = 0; i < w.hi; i++) {
+    const p = employer[i];
     if (p < 0) continue;
-    w.tenureWeeks[i]++;
-    const firstYear = w.tenureWeeks[i] < 52;
+    tenure[i]++;
+    const firstYear = tenure[i] < 52;
     if (firstYear) c.firstYearWorkers++;
-    else if (w.tenureWeeks[i] >= 156) c.experiencedWorkers++;
-    w.morale[i] += P.morale_adjust_rate * (moraleTarget[p] - w.morale[i]);
-    if (w.sickWeeks[i] > 0) {
-      w.sickWeeks[i]--;
-      w.fatigue[i] += 0.3 * (0.05 - w.fatigue[i]);
+    else if (tenure[i] >= 156) c.experiencedWorkers++;
+    morale[i] += moraleRate * (moraleTarget[p] - morale[i]);
+    if (sickWeeks[i] > 0) {
+      sickWeeks[i]--;
+      fatigue[i] += 0.3 * (0.05 - fatigue[i]);
       continue;
     }
-    w.fatigue[i] += P.fatigue_adjust_rate * (fatigueTarget[p] - w.fatigue[i]);
-    pr.moraleMean[p] += w.morale[i];
-    moraleSum += w.morale[i];
+    fatigue[i] += fatigueRate * (fatigueTarget[p] - fatigue[i]);
+    moraleSumP[p] += morale[i];
+    moraleSum += morale[i];
     // annual separation hazard; weekly probability = hazard / 52
-    const annual = P.quit_base_rate * wageFactor[p] * tenureMult[Math.min(w.tenureWeeks[i], TENURE_TABLE - 1)]
-      * Math.exp(-P.quit_morale_sensitivity * (w.morale[i] - 0.5)) * (1 + P.quit_fatigue_sensitivity * w.fatigue[i])
-      + (w.zeroHours[i] ? P.quit_zero_hours_add : 0);
+    const annual = quitBase * wageFactor[p] * tenureMult[tenure[i] < TENURE_TABLE ? tenure[i] : TENURE_TABLE - 1]
+      * Math.exp(-moraleSens * (morale[i] - 0.5)) * (1 + fatigueSens * fatigue[i])
+      + (zeroHours[i] ? zeroAdd : 0);
     const pQuit = annual < 10 ? annual / 52 : 10 / 52;
-    const pSick = sickBase * (1 + P.sickness_fatigue_sensitivity * w.fatigue[i]);
+    const pSick = sickBase * (1 + sickFatigue * fatigue[i]);
     const u = rng.next();
     if (u < pSick) {
-      w.sickWeeks[i] = 1;
+      sickWeeks[i] = 1;
     } else if (u < pSick + pQuit) {
       c.leavers++;
       pr.leaversYear[p]++;
       if (firstYear) c.leaversFirstYear++;
-      else if (w.tenureWeeks[i] >= 156) c.leaversExperienced++;
+      else if (tenure[i] >= 156) c.leaversExperienced++;
       // W4: a leaver either moves to another local care employer or leaves the sector
-      const stay = clamp01_(P.leaver_stay_in_sector + 0.3 * (w.morale[i] - 0.5));
+      const stay = clamp01_(stayBase + 0.3 * (morale[i] - 0.5));
       if (rng.next() < stay) {
         c.leaversStay++;
         const q = pickVacancy(cumVac, vacTotal, rng);
@@ -154,7 +161,7 @@ export function workforceWeek(s: State, rng: Rng): void {
         s.agg.labourPool += 1 / Math.max(1, s.config.place.workers);
       }
       w.employer[i] = -1;
-      w.sickWeeks[i] = 0;
+      sickWeeks[i] = 0;
       releaseSlot(w, i);
     }
   }
@@ -222,7 +229,7 @@ export function updateContracts(s: State, rng: Rng): void {
   const base = s.config.initial.zero_hours_share;
   for (let p = 1; p < pr.count; p++) pr.zeroHoursTarget[p] = base * (1 - 0.9 * s.eff.volume_guarantee);
   const w = s.workers;
-  for (let i = 0; i < w.cap; i++) {
+  for (let i = 0; i < w.hi; i++) {
     const p = w.employer[i];
     if (p <= 0 || !w.zeroHours[i]) continue;
     if (pr.zeroHoursTarget[p] < base * 0.9 && rng.next() < 1 / 52) w.zeroHours[i] = 0;
