@@ -151,16 +151,18 @@ function initialiseMoney(s: State, rng: Rng): void {
 
 function waitingStats(s: State): { waitingShare: number; delayed: number; population: number } {
   const pe = s.people;
-  let waiting = 0, population = 0, delayed = 0;
+  let waiting = 0, population = 0, delayed = 0, hours = 0;
   for (let i = 0; i < pe.hi; i++) {
     const st = pe.status[i];
     if (st === EMPTY) continue;
     population++;
     if (st === WAITING) {
       waiting++;
+      hours += pe.needHours[i];
       if (pe.fromHospital[i]) delayed++;
     }
   }
+  s.agg.waitingHours = hours;
   return { waitingShare: population > 0 ? waiting / population : 0, delayed, population };
 }
 

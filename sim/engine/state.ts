@@ -80,6 +80,8 @@ export interface Providers {
   utilisation: Float64Array;
   workers: Float64Array;
   sickWorkers: Float64Array;
+  /** workers on guaranteed-hours contracts */
+  guaranteedWorkers: Float64Array;
   desiredWorkers: Float64Array;
   leaversYear: Float64Array;
   continuity: Float64Array;
@@ -138,6 +140,8 @@ export interface Aggregates {
   meanNeedByGroup: Float64Array;
   hoursPerWorkerContact: number;
   learningCulture: number;
+  /** assessed hours of people waiting, counted once a week before recruitment */
+  waitingHours: number;
   nhsPressure: number;
   /** the fee_level lever already applied to fees */
   feeLevel: number;
@@ -219,7 +223,7 @@ export function allocProviders(cap: number, maxTies: number): Providers {
     cap, count: 0, kind: new Uint8Array(cap), active: new Uint8Array(cap), fee: f(), wage: f(), efficiency: f(),
     reserves: f(), receivable: f(), lossWeeks: f(), trustInCommissioner: f(), commissionerTrust: f(), memory: f(),
     capability: f(), gaming: f(), quality: f(), margin: f(), committedHours: f(), capacityHours: f(), deliveredHours: f(),
-    deliveryRatio: f(), utilisation: f(), workers: f(), sickWorkers: f(), desiredWorkers: f(), leaversYear: f(),
+    deliveryRatio: f(), utilisation: f(), workers: f(), sickWorkers: f(), guaranteedWorkers: f(), desiredWorkers: f(), leaversYear: f(),
     continuity: f(), moraleMean: f(), clientWellbeing: f(), reported: f(), revenue: f(), cost: f(), zeroHoursTarget: f(),
     clients: f(), tieA: new Int32Array(maxTies), tieB: new Int32Array(maxTies), tieTrust: new Float64Array(maxTies), tieCount: 0,
   };

@@ -153,7 +153,7 @@ export function finances(s: State): number {
   const travel = travelShare(s);
   const compliance = E.monitoring_intensity * (1 - E.learning_monitoring);
   const late = s.agg.latePayment;
-  const guaranteed = guaranteedWorkers(s);
+  const guaranteed = pr.guaranteedWorkers;
   let councilCare = 0;
   for (let p = 0; p < pr.count; p++) {
     if (!pr.active[p]) continue;
@@ -198,16 +198,6 @@ export function finances(s: State): number {
     councilCare += paid;
   }
   return councilCare;
-}
-
-function guaranteedWorkers(s: State): Float64Array {
-  const out = new Float64Array(s.providers.count);
-  const w = s.workers;
-  for (let i = 0; i < w.hi; i++) {
-    const p = w.employer[i];
-    if (p >= 0 && !w.zeroHours[i]) out[p]++;
-  }
-  return out;
 }
 
 /** P2: hand-backs when short of staff and losing money; exits when reserves run out or losses persist. */

@@ -34,9 +34,9 @@ export interface Roster {
 export function buildRoster(s: State): Roster {
   const pr = s.providers;
   const w = s.workers;
+  // counts per provider come from buildRosters (run just before)
   const start = new Int32Array(pr.count + 1);
-  for (let i = 0; i < w.hi; i++) if (w.employer[i] >= 0) start[w.employer[i] + 1]++;
-  for (let p = 0; p < pr.count; p++) start[p + 1] += start[p];
+  for (let p = 0; p < pr.count; p++) start[p + 1] = start[p] + pr.workers[p];
   const fill = start.slice(0, pr.count);
   const list = new Int32Array(start[pr.count]);
   for (let i = 0; i < w.hi; i++) {

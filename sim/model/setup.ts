@@ -47,7 +47,7 @@ export function createState(config: RunConfig, rng: Rng, logEnabled: boolean): S
       demandMultiplier: 1, groupMultiplier: new Float64Array([1, 1, 1]), failureDemand: 0, sicknessWaveWeeks: 0,
       sicknessWaveShare: 0, transitionCostDue: 0, costGrowthYear: 0, lastUplift: 0, crisisWeeks: 0, baseArrivals: 0,
       meanNeedByGroup: new Float64Array(3), hoursPerWorkerContact: 0, learningCulture: ic.learning_culture,
-      nhsPressure: ic.nhs_discharge_pressure, feeLevel: 1,
+      nhsPressure: ic.nhs_discharge_pressure, feeLevel: 1, waitingHours: 0,
     },
     week_: newCounters(),
     log: [],

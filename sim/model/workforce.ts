@@ -31,11 +31,14 @@ export function buildRosters(s: State): void {
   const w = s.workers;
   pr.workers.fill(0, 0, pr.count);
   pr.sickWorkers.fill(0, 0, pr.count);
+  pr.guaranteedWorkers.fill(0, 0, pr.count);
+  const employer = w.employer, sick = w.sickWeeks, zeroHours = w.zeroHours;
   for (let i = 0; i < w.hi; i++) {
-    const p = w.employer[i];
+    const p = employer[i];
     if (p < 0) continue;
     pr.workers[p]++;
-    if (w.sickWeeks[i] > 0) pr.sickWorkers[p]++;
+    if (sick[i] > 0) pr.sickWorkers[p]++;
+    if (!zeroHours[i]) pr.guaranteedWorkers[p]++;
   }
   // P7, M2: reflective practice and co-production take paid time away from care (assumption)
   const contact = contactHoursPerWorker(s) * (1 - s.params.learning_time_share * (s.eff.learning_loop + 0.5 * s.eff.coproduction));
@@ -63,10 +66,7 @@ export function workforceWeek(s: State, rng: Rng): void {
   const vacancies = new Float64Array(nP);
   const compliance = s.eff.monitoring_intensity * (1 - s.eff.learning_monitoring);
   const sumW = P.morale_weight_pay + P.morale_weight_autonomy + P.morale_weight_continuity + P.morale_weight_workload + P.morale_weight_compliance;
-  let waitingHours = 0;
-  const status = s.people.status;
-  const needHours = s.people.needHours;
-  for (let i = 0, n = s.people.hi; i < n; i++) if (status[i] === 1) waitingHours += needHours[i];
+  const waitingHours = s.agg.waitingHours;
   let totalCommitted = 0;
   for (let p = 0; p < nP; p++) if (pr.active[p]) totalCommitted += pr.committedHours[p];
   let totalCapacity = 0;
@@ -228,6 +228,9 @@ export function updateContracts(s: State, rng: Rng): void {
   const pr = s.providers;
   const base = s.config.initial.zero_hours_share;
   for (let p = 1; p < pr.count; p++) pr.zeroHoursTarget[p] = base * (1 - 0.9 * s.eff.volume_guarantee);
+  let any = false;
+  for (let p = 1; p < pr.count; p++) if (pr.zeroHoursTarget[p] < base * 0.9) any = true;
+  if (!any) return;
   const w = s.workers;
   for (let i = 0; i < w.hi; i++) {
     const p = w.employer[i];
