@@ -6,6 +6,7 @@
  * cancel); the next batch starts fresh ones. A worker that dies fails only its task and is replaced.
  */
 import * as Comlink from 'comlink';
+import { CONFIG_CACHE } from './config-cache.ts';
 import type { RunConfig, RunResult } from '../types.ts';
 import type { WorkerApi, WorkerUsage } from './worker-entry.ts';
 import { abortError, errorMessage, type BatchOptions, type BatchOutcome, type RunTask, type SimBackend } from './types.ts';
@@ -74,9 +75,21 @@ async function browserWorker(): Promise<WorkerHandle> {
 
 interface Slot {
   handle: WorkerHandle;
-  /** config keys this worker already holds */
+  /** config keys this worker already holds (the same bounded, oldest-first cache as the worker's) */
   sent: Set<number>;
   dead: boolean;
+  /** runs in flight on this worker, settled with DEAD if it stops */
+  waiting: Set<(v: unknown) => void>;
+}
+
+/**
+ * Record that a worker now holds config `key`, evicting the oldest beyond CONFIG_CACHE — exactly as the worker
+ * does (worker-entry.ts), so a stress test with 10,000 distinct configs keeps memory bounded on both sides.
+ */
+function rememberSent(sent: Set<number>, key: number): void {
+  if (sent.has(key)) return;
+  sent.add(key);
+  if (sent.size > CONFIG_CACHE) sent.delete(sent.values().next().value as number);
 }
 
 const DEAD = Symbol('dead');
@@ -110,8 +123,12 @@ export class WorkerPoolBackend implements SimBackend {
   }
 
   private async spawn(): Promise<Slot> {
-    const slot: Slot = { handle: await this.factory(), sent: new Set(), dead: false };
-    void slot.handle.stopped.then(() => (slot.dead = true));
+    const slot: Slot = { handle: await this.factory(), sent: new Set(), dead: false, waiting: new Set() };
+    void slot.handle.stopped.then(() => {
+      slot.dead = true;
+      for (const settle of slot.waiting) settle(DEAD);
+      slot.waiting.clear();
+    });
     return slot;
   }
 
@@ -183,10 +200,18 @@ export class WorkerPoolBackend implements SimBackend {
         const task = tasks[index];
         const key = this.keyOf(task.config);
         const config = slot.sent.has(key) ? null : task.config;
-        slot.sent.add(key);
+        rememberSent(slot.sent, key);
         running++;
-        const call = slot.handle.api.run(key, config, task.seed, task.replicate, task.options);
-        Promise.race([call, slot.handle.stopped.then(() => DEAD)]).then(
+        // settle with DEAD if the worker stops mid-run; one registration per call, removed when it settles
+        const call = new Promise<unknown>((resolveCall, rejectCall) => {
+          if (slot.dead) return resolveCall(DEAD);
+          slot.waiting.add(resolveCall);
+          slot.handle.api.run(key, config, task.seed, task.replicate, task.options).then(
+            (v) => { slot.waiting.delete(resolveCall); resolveCall(v); },
+            (e: unknown) => { slot.waiting.delete(resolveCall); rejectCall(e); },
+          );
+        });
+        call.then(
           (value) => {
             running--;
             if (finished) return;

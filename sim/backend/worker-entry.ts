@@ -6,6 +6,7 @@
 import * as Comlink from 'comlink';
 import type { RunConfig, RunOptions, RunResult } from '../types.ts';
 import { runTask, transferables } from './run-task.ts';
+import { CONFIG_CACHE } from './config-cache.ts';
 
 export interface WorkerUsage {
   /** heap used by this worker's isolate, bytes */
@@ -23,7 +24,11 @@ const configs = new Map<number, RunConfig>();
 
 export const workerApi: WorkerApi = {
   run(configKey, config, seed, replicate, options) {
-    if (config) configs.set(configKey, config);
+    if (config && !configs.has(configKey)) {
+      configs.set(configKey, config);
+      // bounded, oldest first: the pool evicts the same keys (pool.ts rememberSent)
+      if (configs.size > CONFIG_CACHE) configs.delete(configs.keys().next().value as number);
+    }
     const cached = configs.get(configKey);
     if (!cached) throw new Error(`worker has no config ${configKey}`);
     const result = runTask({ config: cached, seed, replicate, options });
