@@ -11,6 +11,7 @@ import { StrategyView } from './components/StrategyView.tsx';
 import { KeepView } from './components/KeepView.tsx';
 import { RunView } from './components/RunView.tsx';
 import { OverviewView } from './components/OverviewView.tsx';
+import { StressView } from './components/StressView.tsx';
 
 const TABS = [
   { id: 'compare', label: 'Compare' },
@@ -18,6 +19,7 @@ const TABS = [
   { id: 'strategy', label: 'Strategies' },
   { id: 'overview', label: 'All twelve approaches' },
   { id: 'run', label: 'Inside a run' },
+  { id: 'stress', label: 'Stress test' },
   { id: 'keep', label: 'Keep and share' },
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
@@ -221,6 +223,7 @@ export function App() {
         {tab === 'strategy' ? <StrategyView ws={ws} update={update} selected={selected} setSelected={setSelected} issuesOf={issuesOf} /> : null}
         {tab === 'overview' ? <OverviewView ws={ws} store={store.current} /> : null}
         {tab === 'run' ? <RunView ws={ws} resolved={resolved} /> : null}
+        {tab === 'stress' ? <StressView ws={ws} /> : null}
         {tab === 'keep' ? <KeepView ws={ws} setWs={(w) => { setWs(w); setSelected(0); }} datas={datas} setNotice={setNotice} /> : null}
         <section className="settings card" aria-labelledby="settings-h">
           <h2 id="settings-h" className="h3">Run settings</h2>
