@@ -54,6 +54,9 @@ describe('stress test screen', () => {
     const v = await axe(page);
     expect(v).toEqual([]);
     await page.screenshot({ path: `${SHOTS}stress-results.png`, fullPage: true });
+    await page.locator('.stress-results > .stress-grid').screenshot({ path: `${SHOTS}stress-tornado.png` });
+    await page.locator('section[aria-labelledby="st-where-h"]').screenshot({ path: `${SHOTS}stress-discovery.png` });
+    await page.locator('section[aria-labelledby="st-rob-h"]').screenshot({ path: `${SHOTS}stress-robustness.png` });
     await page.getByRole('heading', { name: 'Stress test a plan' }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}stress-setup.png`, fullPage: false });
     // CSV of the futures

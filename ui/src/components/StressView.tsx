@@ -294,6 +294,10 @@ function StressResults({ outcome }: { outcome: StressOutcome }) {
   const h = result.header;
   const title = (id: string): string => titles[id] ?? id;
   const [approach, setApproach] = useState(0);
+  const words = (k: number, text: string): string => {
+    const c = outcome.settings.conditions[k];
+    return c && h.failure.conditions.length === outcome.settings.conditions.length ? conditionWords(c) : text;
+  };
   const a = Math.min(approach, h.approaches.length - 1);
   return (
     <section aria-labelledby="st-res-h" className="stress-results">
@@ -302,20 +306,22 @@ function StressResults({ outcome }: { outcome: StressOutcome }) {
         {h.futures} futures × {Math.round(h.weeks / 52 * 10) / 10} years, {h.approaches.length} approach{h.approaches.length === 1 ? '' : 'es'}, seed “{h.seed}”;
         finished {new Date(outcome.savedAt).toLocaleString('en-GB')} in {outcome.seconds.toFixed(1)} s. Kept in this browser.
         {result.errors.length ? ` ${result.errors.length} runs failed and were left out.` : ''}{' '}
-        A run fails if {h.failure.conditions.length > 1 ? (h.failure.combine === 'any' ? 'any of these holds' : 'all of these hold') : 'this holds'}: {h.failure.conditions.map((c) => c.text).join('; ')}.
+        A run fails if {h.failure.conditions.length > 1 ? (h.failure.combine === 'any' ? 'any of these holds' : 'all of these hold') : 'this holds'}: {h.failure.conditions.map((c, k) => words(k, c.text)).join('; ')}.
       </p>
       <div className="row">
         <button type="button" onClick={() => downloadText('stress-test-futures.csv', futuresCsv(result), 'text/csv')}>Export futures (CSV)</button>
       </div>
 
-      <div className="table-wrap">
+      <div className="stress-grid">
+      <section aria-labelledby="st-fail-h" className="card">
+        <h4 id="st-fail-h">How often each approach fails</h4>
+        <div className="table-wrap">
         <table className="diff">
-          <caption>How often each approach fails</caption>
           <thead>
             <tr>
               <th scope="col">Approach</th>
               <th scope="col">Fails in</th>
-              {h.failure.conditions.map((c, k) => <th scope="col" key={k}>{c.text}</th>)}
+              {h.failure.conditions.map((c, k) => <th scope="col" key={k}>{words(k, c.text)}</th>)}
             </tr>
           </thead>
           <tbody>
@@ -328,12 +334,11 @@ function StressResults({ outcome }: { outcome: StressOutcome }) {
             ))}
           </tbody>
         </table>
-      </div>
-
-      <div className="stress-grid">
+        </div>
+      </section>
         <Tornado importance={importance} />
-        <RobustnessTable result={result} title={title} />
       </div>
+      <RobustnessTable result={result} title={title} />
 
       <section aria-labelledby="st-where-h" className="card">
         <h4 id="st-where-h">Where it fails: the futures in plain words</h4>
@@ -412,7 +417,10 @@ function DiscoveryPanel({ result, a, d, name, importance }: { result: StressResu
           <figure>
             <figcaption>
               <strong>Futures on {h.uncertainties[dims[0]].label} and {h.uncertainties[dims[1]].label}</strong>
-              <span className="muted small block">Orange crosses: “{name}” failed; blue circles: it did not. The dashed rectangle is the chosen box.</span>
+              <span className="muted small block">
+                Orange crosses: “{name}” failed; blue circles: it did not. The dashed rectangle is the chosen box
+                {s && s.restricted.length > 2 ? ` (it also limits ${s.restricted.slice(2).map((id) => h.uncertainties.find((u) => u.id === id)?.label ?? id).join(' and ')}, not shown)` : ''}.
+              </span>
             </figcaption>
             <Scatter result={result} a={a} dims={dims} box={s?.box ?? null} name={name} />
           </figure>
@@ -459,15 +467,16 @@ function Tornado({ importance }: { importance: Importance }) {
   const def = METRIC_BY_ID.get(importance.metric);
   const label = def?.label ?? importance.metric;
   const morris = importance.method === 'morris';
-  const bars = importance.bars;
+  const k = morris && isShareMetric(importance.metric) ? 100 : 1;
+  const bars = useMemo(() => importance.bars.map((b) => ({ ...b, value: b.value * k, low: b.low * k, high: b.high * k })), [importance, k]);
   const { data, layout } = useMemo(() => {
     const rev = [...bars].reverse();
     const trace = (up: boolean): unknown => {
       const sel = rev.filter((b) => (b.signed >= 0) === up);
       return {
-        type: 'bar', orientation: 'h', name: up ? `raises ${label.toLowerCase()} as it rises` : `lowers ${label.toLowerCase()} as it rises`,
+        type: 'bar', orientation: 'h', name: up ? `higher input, more ${label.toLowerCase()}` : `higher input, less ${label.toLowerCase()}`,
         y: sel.map((b) => b.label), x: sel.map((b) => b.value),
-        marker: { color: up ? VERMILLION : BLUE, pattern: { shape: up ? '/' : '', fgcolor: '#ffffff', size: 6 } },
+        marker: { color: up ? VERMILLION : BLUE, line: { color: up ? VERMILLION : BLUE, width: 1 }, pattern: { shape: up ? '/' : '', fillmode: 'overlay', fgcolor: '#ffffff', fgopacity: 0.7, size: 7, solidity: 0.25 } },
         error_x: { type: 'data', symmetric: false, array: sel.map((b) => Math.max(0, b.high - b.value)), arrayminus: sel.map((b) => Math.max(0, b.value - b.low)), color: '#1a1a1a', thickness: 1.2, width: 4 },
         hovertemplate: `%{y}: %{x:.3~g}<extra></extra>`,
       };
@@ -478,7 +487,7 @@ function Tornado({ importance }: { importance: Importance }) {
         height: Math.max(220, 60 + 34 * bars.length), barmode: 'overlay', bargap: 0.35,
         margin: { l: 220, r: 16, t: 8, b: 70 },
         yaxis: { categoryorder: 'array', categoryarray: rev.map((b) => b.label), automargin: true },
-        xaxis: { title: { text: morris ? `μ* (mean absolute effect on ${label.toLowerCase()}${def && isShareMetric(def.id) ? ', share' : ''})` : '|rank correlation| with the plan’s outcome' }, rangemode: 'tozero', gridcolor: '#e4e4e4', zeroline: true },
+        xaxis: { title: { text: morris ? `μ*: typical effect on ${label.toLowerCase()}${def && isShareMetric(def.id) ? ' (percentage points)' : ''}` : '|rank correlation| with the plan’s outcome' }, rangemode: 'tozero', gridcolor: '#e4e4e4', zeroline: true },
         legend: { orientation: 'h', y: -0.32, x: 0 },
         showlegend: true,
       },
@@ -497,7 +506,7 @@ function Tornado({ importance }: { importance: Importance }) {
       <details>
         <summary>The numbers</summary>
         <table className="diff small">
-          <thead><tr><th scope="col">Input</th><th scope="col">{morris ? 'μ*' : '|ρ|'}</th><th scope="col">95% interval</th><th scope="col">Direction</th></tr></thead>
+          <thead><tr><th scope="col">Input</th><th scope="col">{morris ? (k === 100 ? 'μ* (points)' : 'μ*') : '|ρ|'}</th><th scope="col">95% interval</th><th scope="col">Direction</th></tr></thead>
           <tbody>
             {bars.map((b) => (
               <tr key={b.id}><th scope="row">{b.label}</th><td>{b.value.toPrecision(3)}</td><td>{b.low.toPrecision(3)} to {b.high.toPrecision(3)}</td><td>{b.signed >= 0 ? 'raises' : 'lowers'}</td></tr>
