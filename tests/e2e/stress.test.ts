@@ -26,7 +26,7 @@ describe('stress test screen', () => {
     expect(await page.locator('.unc-table tbody tr').count()).toBe(6);
     expect(await page.locator('.unc-table tbody').textContent()).toContain('0 to 0.08');
     await page.getByLabel('Futures (4 to 2,000)').fill('12');
-    await page.getByLabel('Years simulated (1 to 20)', { exact: true }).first().fill('1');
+    await page.getByLabel('Years per future (1 to 20)').fill('1');
     await page.getByLabel(/Morris trajectories/).fill('2');
     // a failure that can happen within one year: unmet need above 4% for 8 weeks
     await page.getByLabel('Condition 1: threshold in %').fill('4');

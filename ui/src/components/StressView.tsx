@@ -164,7 +164,7 @@ export function StressView({ ws }: { ws: Workspace }) {
             <label htmlFor="st-futures">Futures (4 to 2,000)</label>
             <input id="st-futures" type="number" min={4} max={2000} step={1} value={settings.futures}
               onChange={(e) => { const n = Math.round(Number(e.target.value)); if (n >= 1) set((s) => ({ ...s, futures: Math.min(2000, n) })); }} />
-            <label htmlFor="st-years">Years simulated (1 to 20)</label>
+            <label htmlFor="st-years">Years per future (1 to 20)</label>
             <input id="st-years" type="number" min={1} max={20} step={1} value={settings.years}
               onChange={(e) => { const n = Math.round(Number(e.target.value)); if (n >= 1 && n <= 20) set((s) => ({ ...s, years: n })); }} />
             <label htmlFor="st-traj">Morris trajectories for “what matters” (0: rank correlations instead, no extra runs)</label>
@@ -348,7 +348,7 @@ function StressResults({ outcome }: { outcome: StressOutcome }) {
             {h.approaches.map((ap, i) => <option key={ap.id} value={i}>{title(ap.id)}{i === 0 ? ' (plan)' : ''}</option>)}
           </select>
         </div>
-        <DiscoveryPanel key={a} result={result} a={a} d={result.discovery[a]} name={title(h.approaches[a].id)} importance={importance} />
+        <DiscoveryPanel key={`${outcome.savedAt}:${a}`} result={result} a={a} d={result.discovery[a]} name={title(h.approaches[a].id)} importance={importance} />
       </section>
     </section>
   );
@@ -360,8 +360,9 @@ function plainStatement(s: string, id: string, name: string): string {
 
 function DiscoveryPanel({ result, a, d, name, importance }: { result: StressResult; a: number; d: Discovery; name: string; importance: Importance }) {
   const h = result.header;
-  const [step, setStep] = useState(d.chosen);
-  const s = d.trajectory[step];
+  const [picked, setStep] = useState(d.chosen);
+  const step = Math.max(0, Math.min(picked, d.trajectory.length - 1));
+  const s = d.trajectory[step] as Discovery['trajectory'][number] | undefined;
   // the two inputs of the scatter: the box's restrictions, topped up by what matters most
   const dims = useMemo(() => {
     const ids = [...(s?.restricted ?? [])];
@@ -371,8 +372,8 @@ function DiscoveryPanel({ result, a, d, name, importance }: { result: StressResu
   }, [s, importance, h]);
   return (
     <>
-      {d.note ? (
-        <p className="statement">{d.note.replace(d.approach, `“${name}”`)}, so there is no failure region to describe.</p>
+      {d.note || !s ? (
+        <p className="statement">{(d.note ?? 'nothing to describe').replace(d.approach, `“${name}”`)}, so there is no failure region to describe.</p>
       ) : (
         <>
           <p className="statement" aria-live="polite"><strong>{plainStatement(s.statement, d.approach, name)}</strong></p>
