@@ -177,7 +177,8 @@ export function StressView({ ws }: { ws: Workspace }) {
           </div>
           <p className="small" id="st-estimate">
             {est.stressRuns.toLocaleString('en-GB')} runs of the futures{est.morrisRuns ? ` + ${est.morrisRuns} for the Morris screening` : ''}: about{' '}
-            {est.seconds < 90 ? `${Math.max(1, Math.round(est.seconds))} seconds` : `${Math.round(est.seconds / 60)} minutes`} on {est.workers} worker{est.workers === 1 ? '' : 's'}.
+            {est.seconds < 90 ? `${Math.max(1, Math.round(est.seconds))} seconds` : `${Math.round(est.seconds / 60)} minutes`} on {est.workers} worker{est.workers === 1 ? '' : 's'}
+            {' '}(longer while the comparison is still running).
           </p>
         </fieldset>
 
@@ -362,7 +363,9 @@ function DiscoveryPanel({ result, a, d, name, importance }: { result: StressResu
   const h = result.header;
   const [picked, setStep] = useState(d.chosen);
   const step = Math.max(0, Math.min(picked, d.trajectory.length - 1));
-  const s = d.trajectory[step] as Discovery['trajectory'][number] | undefined;
+  // at the suggested box, show its pruned version (restrictions that do not matter dropped), as the CLI does
+  const pruned = step === d.chosen && d.boxes.length > 0;
+  const s = (pruned ? d.boxes[0] : d.trajectory[step]) as Discovery['trajectory'][number] | undefined;
   // the two inputs of the scatter: the box's restrictions, topped up by what matters most
   const dims = useMemo(() => {
     const ids = [...(s?.restricted ?? [])];
@@ -379,7 +382,7 @@ function DiscoveryPanel({ result, a, d, name, importance }: { result: StressResu
           <p className="statement" aria-live="polite"><strong>{plainStatement(s.statement, d.approach, name)}</strong></p>
           <p className="muted small">
             Density {pct(s.density)} (how reliably it fails inside the box) · coverage {pct(s.coverage)} (share of all its failures inside) ·
-            {' '}{s.nInBox} of {d.futures} futures. {step === d.chosen ? 'This is the suggested box.' : ''}
+            {' '}{s.nInBox} of {d.futures} futures. {pruned ? 'The suggested box, pruned of limits that do not matter.' : step === d.chosen ? 'The suggested box.' : ''}
           </p>
           {d.boxes.length ? (
             <details>

@@ -268,8 +268,29 @@ export function buildSpec(ws: Workspace, s: StressSettings): BuiltSpec {
 
 /* ── estimate ───────────────────────────────────────────────────────────────────────────────────── */
 
-/** Milliseconds of one simulated year of Midshire on one core (a 3-year run takes 60–100 ms). */
-export const MS_PER_RUN_YEAR = 30;
+/**
+ * Milliseconds of one simulated year of one run on one worker, as first guess (measured in Chromium on a
+ * 2-core machine: ≈ 65 ms). Each finished stress test replaces it with what this browser actually took.
+ */
+export const MS_PER_RUN_YEAR = 65;
+const SPEED_KEY = 'commsim-stress-ms-per-run-year';
+
+function measuredSpeed(): number {
+  try {
+    const v = Number(globalThis.localStorage?.getItem(SPEED_KEY));
+    return Number.isFinite(v) && v > 1 && v < 5000 ? v : MS_PER_RUN_YEAR;
+  } catch {
+    return MS_PER_RUN_YEAR;
+  }
+}
+
+function recordSpeed(msPerRunYear: number): void {
+  try {
+    if (Number.isFinite(msPerRunYear) && msPerRunYear > 1) globalThis.localStorage?.setItem(SPEED_KEY, String(Math.round(msPerRunYear)));
+  } catch {
+    /* private mode: keep the first guess */
+  }
+}
 
 export function workerCount(): number {
   return Math.max(1, Math.min(8, (typeof navigator !== 'undefined' && navigator.hardwareConcurrency) || 2));
@@ -281,7 +302,7 @@ export function estimate(s: StressSettings): { stressRuns: number; morrisRuns: n
   const morrisRuns = s.trajectories > 0 ? morrisBudget(Math.max(1, s.uncertainties.length), s.trajectories) : 0;
   const runs = stressRuns + morrisRuns;
   const workers = workerCount();
-  return { stressRuns, morrisRuns, runs, workers, seconds: (runs * s.years * MS_PER_RUN_YEAR) / 1000 / workers };
+  return { stressRuns, morrisRuns, runs, workers, seconds: (runs * s.years * measuredSpeed()) / 1000 / workers };
 }
 
 /* ── running ────────────────────────────────────────────────────────────────────────────────────── */
@@ -346,8 +367,10 @@ export async function runStressTest(
     });
     sensitivity = finalizeSensitivity(sp);
   }
+  const seconds = (performance.now() - t0) / 1000;
+  recordSpeed((seconds * 1000 * backend.concurrency) / (Math.max(1, total) * settings.years));
   const importance = sensitivity ? morrisImportance(sensitivity, settings.outcome) : rankImportance(result, settings.outcome);
-  return { settings, titles, result, sensitivity, importance, savedAt: Date.now(), seconds: (performance.now() - t0) / 1000 };
+  return { settings, titles, result, sensitivity, importance, savedAt: Date.now(), seconds };
 }
 
 export function morrisImportance(s: SensitivityResult, metric: string): Importance {
