@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import Plotly from 'plotly.js-dist-min';
 import { METRIC_BY_ID, METRICS } from '../../../sim/engine/metrics.ts';
-import type { Discovery, StressResult } from '../../../sim/experiment/stress.ts';
+import { uncertaintyBounds, type Discovery, type StressResult } from '../../../sim/experiment/stress.ts';
+import { describeBox, type PrimStep } from '../../../sim/experiment/prim.ts';
 import type { ResolvedUncertainty } from '../../../sim/experiment/stress-inputs.ts';
 import {
   approachChoices, conditionWords, defaultSettings, defaultUncertainties, estimate, futuresCsv, INPUT_BY_PATH, INPUT_OPTIONS,
@@ -355,8 +356,11 @@ function StressResults({ outcome }: { outcome: StressOutcome }) {
   );
 }
 
-function plainStatement(s: string, id: string, name: string): string {
-  return s.startsWith(`${id} fails`) ? `“${name}” fails${s.slice(id.length + 6)}` : s;
+/** The box in plain words with three significant digits (two would write a fee level of 1.04 as “1”). */
+function statementOf(h: StressResult['header'], step: Discovery['trajectory'][number], name: string): string {
+  return describeBox(step as unknown as PrimStep, h.uncertainties.map((u) => u.label), uncertaintyBounds(h), {
+    outcome: `“${name}” fails`, digits: 3, includeMass: true, percent: h.uncertainties.flatMap((u, j) => (u.percent ? [j] : [])),
+  });
 }
 
 function DiscoveryPanel({ result, a, d, name, importance }: { result: StressResult; a: number; d: Discovery; name: string; importance: Importance }) {
@@ -379,7 +383,7 @@ function DiscoveryPanel({ result, a, d, name, importance }: { result: StressResu
         <p className="statement">{(d.note ?? 'nothing to describe').replace(d.approach, `“${name}”`)}, so there is no failure region to describe.</p>
       ) : (
         <>
-          <p className="statement" aria-live="polite"><strong>{plainStatement(s.statement, d.approach, name)}</strong></p>
+          <p className="statement" aria-live="polite"><strong>{statementOf(h, s, name)}</strong></p>
           <p className="muted small">
             Density {pct(s.density)} (how reliably it fails inside the box) · coverage {pct(s.coverage)} (share of all its failures inside) ·
             {' '}{s.nInBox} of {d.futures} futures. {pruned ? 'The suggested box, pruned of limits that do not matter.' : step === d.chosen ? 'The suggested box.' : ''}
@@ -390,7 +394,7 @@ function DiscoveryPanel({ result, a, d, name, importance }: { result: StressResu
               <ol className="small">
                 {d.boxes.map((b, i) => (
                   <li key={i}>
-                    {plainStatement(b.statement, d.approach, name)}{' '}
+                    {statementOf(h, b, name)}{' '}
                     <span className="muted">({b.pValues.map((p) => `${h.uncertainties.find((u) => u.id === p.uncertainty)?.label ?? p.uncertainty}: p ≈ ${p.pValue < 0.001 ? '<0.001' : p.pValue.toFixed(3)}`).join('; ')})</span>
                   </li>
                 ))}

@@ -368,7 +368,8 @@ export async function runStressTest(
     sensitivity = finalizeSensitivity(sp);
   }
   const seconds = (performance.now() - t0) / 1000;
-  recordSpeed((seconds * 1000 * backend.concurrency) / (Math.max(1, total) * settings.years));
+  // learn only from runs big enough for start-up costs not to dominate, and move halfway (in log terms) each time
+  if (total * settings.years >= 150) recordSpeed(Math.sqrt(measuredSpeed() * ((seconds * 1000 * backend.concurrency) / (total * settings.years))));
   const importance = sensitivity ? morrisImportance(sensitivity, settings.outcome) : rankImportance(result, settings.outcome);
   return { settings, titles, result, sensitivity, importance, savedAt: Date.now(), seconds };
 }
