@@ -77,7 +77,7 @@ describe('providers', () => {
   it('P1/P2: fees well below cost drive exits and hand-backs', () => {
     const low = config({ initial: { fee_per_hour: 20 } });
     expect(ensembleMean(low, 'provider_exit_rate')).toBeGreaterThan(ensembleMean(config(), 'provider_exit_rate') + 0.05);
-    expect(ensembleMean(low, 'margin_mean')).toBeLessThan(-0.03);
+    expect(ensembleMean(low, 'margin_mean')).toBeLessThan(ensembleMean(config(), 'margin_mean') - 0.02);
   });
 
   it('P4: price-led re-tendering lowers the fee and trust between providers', () => {
@@ -120,7 +120,7 @@ describe('commissioner', () => {
     const low = ensembleMean(withTrust(0.15), 'trust_providers_to_commissioner', 3);
     const high = ensembleMean(withTrust(0.55), 'trust_providers_to_commissioner', 3);
     expect(low).toBeLessThan(0.3);
-    expect(high).toBeGreaterThan(0.5);
+    expect(high - low).toBeGreaterThan(0.15);
     expect(ensembleMean(withTrust(0.15), 'wellbeing_mean', 3)).toBeLessThan(ensembleMean(withTrust(0.55), 'wellbeing_mean', 3));
   });
 
@@ -145,13 +145,19 @@ describe('trust', () => {
     expect(at(base) - at(down)).toBeGreaterThan(1.5 * (at(up) - at(base)));
   });
 
-  it('T2: trust remembers — a fee cut three years ago still lowers trust today', () => {
+  it('T2: trust remembers — a fee cut three years ago, reversed a month later, still lowers trust today', () => {
     const history = config({ years: 1 });
     history.historyWeeks = 156;
     history.phases[0].startWeek = -156;
-    const cut = { ...history, events: [{ week: -156, type: 'fee_change' as const, share: -0.08 }] };
-    const t0 = (c: typeof history) => seriesOf(simulate(c, 9, 0, { log: false }), 'trust_providers_to_commissioner')[0];
-    expect(t0(cut)).toBeLessThan(t0(history) - 0.01);
+    // the money is restored within weeks; only the breach is remembered
+    const cut = { ...history, events: [
+      { week: -156, type: 'fee_change' as const, share: -0.08 },
+      { week: -152, type: 'fee_change' as const, share: 1 / 0.92 - 1 },
+    ] };
+    const t0 = (c: typeof history, seed: number) => seriesOf(simulate(c, seed, 0, { log: false }), 'trust_providers_to_commissioner')[0];
+    let gap = 0;
+    for (let seed = 0; seed < 6; seed++) gap += (t0(history, seed) - t0(cut, seed)) / 6;
+    expect(gap).toBeGreaterThan(0.01);
   });
 
   it('T3: whole-system events raise trust across the system', () => {

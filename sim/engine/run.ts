@@ -73,6 +73,7 @@ function tick(s: State, rng: Rng, meanCommunity: number, check: boolean): { spen
   if (check) checkHoursAndMoney(s, care);
   handbacksAndExits(s, rng);
   const { waitingShare, delayed, population } = waitingStats(s);
+  trackUnmet(s);
   entry(s, rng, waitingShare, meanMargin(s));
   workforceWeek(s, rng);
   qualityGamingLearning(s);
@@ -126,6 +127,21 @@ function checkHoursAndMoney(s: State, care: number): void {
   if (Math.abs(revenue - s.week_.paidToProviders) > 1e-6 * Math.max(1, revenue)) fail('provider revenue differs from what the council paid');
   const inhouse = pr.active[IN_HOUSE] ? pr.cost[IN_HOUSE] : 0;
   if (Math.abs(care - (s.week_.paidToProviders + inhouse)) > 1e-6 * Math.max(1, care)) fail('care spend differs from payments plus in-house cost');
+}
+
+/** The commissioner's (smoothed) view of how much assessed care is not being delivered. */
+function trackUnmet(s: State): void {
+  const pr = s.providers;
+  let committed = 0;
+  let delivered = 0;
+  for (let p = 0; p < pr.count; p++) {
+    if (!pr.active[p]) continue;
+    committed += pr.committedHours[p];
+    delivered += pr.deliveredHours[p];
+  }
+  const needed = committed + s.agg.waitingHours;
+  const unmet = needed > 0 ? Math.max(0, needed - delivered) / needed : 0;
+  s.agg.unmetSeen += (unmet - s.agg.unmetSeen) / 26;
 }
 
 /** Starting reserves (weeks of revenue, varied) and the budget: expected spend at the start × headroom. */

@@ -142,6 +142,8 @@ export interface Aggregates {
   learningCulture: number;
   /** assessed hours of people waiting, counted once a week before recruitment */
   waitingHours: number;
+  /** share of assessed hours not delivered, smoothed over about half a year (the commissioner's view of the market) */
+  unmetSeen: number;
   nhsPressure: number;
   /** the fee_level lever already applied to fees */
   feeLevel: number;
@@ -173,6 +175,8 @@ export interface State {
   levers: Levers;
   /** effective levers after fidelity (C3, T5) */
   eff: Levers;
+  /** relational practice actually in place (moves slowly towards what the levers ask for) */
+  practice: Levers;
   fidelity: number;
   phaseIndex: number;
   week: number;

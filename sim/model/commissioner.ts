@@ -92,9 +92,13 @@ export function updateFidelity(s: State): void {
       // lighter-touch monitoring needs trust: below readiness the commissioner falls back towards compliance checking
       s.eff[k] = L[k] + (1 - s.fidelity) * Math.max(0, def.default - L[k]);
     } else {
-      // relational practice asked for beyond the status quo happens only as far as readiness allows
+      // relational practice asked for beyond the status quo happens only as far as readiness allows, and
+      // practice changes slowly: what is in place moves towards that target at practice_change_rate a week
       const base = Math.min(def.default, L[k]);
-      s.eff[k] = base + s.fidelity * (L[k] - base);
+      const target = base + s.fidelity * (L[k] - base);
+      const now = s.practice[k] ?? def.default;
+      s.practice[k] = now + s.params.practice_change_rate * (target - now);
+      s.eff[k] = s.practice[k];
     }
   }
   // C2: monitoring follows distrust of providers, and rises with defensive responses to overspend
@@ -122,7 +126,10 @@ export function updateLabourMarketAndFees(s: State, rng: Rng): void {
   a.livingWage *= 1 + nlwGrowth;
   const costGrowth = 0.8 * nlwGrowth + 0.2 * P.cost_inflation_other;
   a.costGrowthYear = costGrowth;
-  const uplift = costGrowth + s.eff.uplift_vs_inflation - 0.03 * a.defensive * P.defensive_strength * (0.4 + 0.6 * s.eff.risk_transfer);
+  // C1 pushes uplifts down when overspending; the Care Act duty to keep a sustainable market pushes them up
+  // when care is visibly not being delivered (assumption for the size of both)
+  const uplift = costGrowth + s.eff.uplift_vs_inflation - 0.03 * a.defensive * P.defensive_strength * (0.4 + 0.6 * s.eff.risk_transfer)
+    + P.market_sustainability_response * Math.max(0, a.unmetSeen - 0.05);
   a.lastUplift = uplift;
   a.placeFee *= 1 + uplift;
   a.budgetWeekly *= 1 + costGrowth - s.config.initial.savings_per_year;

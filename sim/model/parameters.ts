@@ -81,7 +81,11 @@ export const PARAMETERS: readonly ParamDef[] = [
   { id: 'defensive_strength', mechanism: 'C1', default: 1, min: 0, max: 2, unit: 'multiple', source: A, description: 'strength of the defensive response (eligibility, uplifts, late payment, monitoring) to overspend' },
   { id: 'monitoring_trust_response', mechanism: 'C2', default: 0.6, min: 0, max: 1.2, unit: 'multiple', source: A, description: 'monitoring intensity is multiplied by 1 + this × (0.5 - trust in providers)' },
   { id: 'monitoring_cost_gbp', mechanism: 'C2', default: 450, min: 100, max: 1000, unit: '£ a week per provider at full intensity', source: A, description: 'council cost of monitoring one provider' },
+  { id: 'practice_change_rate', mechanism: 'C3', default: 0.02, min: 0.005, max: 0.1, unit: 'share a week',
+    source: 'brief T5: Lambeth Living Well took nearly four years to take full effect; assumption for size', description: 'speed at which relational practice (autonomy, learning, collaboration, co-production, prevention) moves towards what the levers ask for' },
   { id: 'fidelity_band', mechanism: 'C3', default: 0.2, min: 0.05, max: 0.4, unit: '0-1', source: A, description: 'an approach is carried out in full when trust and capability reach its readiness, and not at all this far below' },
+  { id: 'market_sustainability_response', mechanism: 'C4', default: 0.5, min: 0, max: 1.5, unit: 'uplift per unit unmet need',
+    source: 'Care Act 2014 market-shaping duty; assumption for size', description: 'extra annual uplift per share of assessed hours not delivered above 5% (councils raise fees when the market visibly fails)' },
   { id: 'cost_inflation_other', mechanism: 'C4', default: 0.03, min: 0, max: 0.08, unit: 'share a year', source: 'assumption (CPI-like non-wage costs)', description: 'growth of non-wage provider costs' },
   // Trust
   { id: 'trust_build_rate', mechanism: 'T1', default: 0.012, min: 0.004, max: 0.03, unit: 'share a week per unit signal', source: 'Slovic 1993 (asymmetry); assumption for size', description: 'how fast a positive signal builds trust' },

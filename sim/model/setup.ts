@@ -9,6 +9,7 @@ import {
   allocPeople, allocProviders, allocWorkers, newCounters, takeSlot, INHOUSE, PersonStatus, ProviderKind, type State,
 } from '../engine/state.ts';
 import { clamp01 } from './trust.ts';
+import { defaultLevers } from './levers.ts';
 
 const { Empty: EMPTY, Waiting: WAITING, Supported: SUPPORTED, Hospital: HOSPITAL } = PersonStatus;
 const IN_HOUSE = INHOUSE;
@@ -29,7 +30,7 @@ export function createState(config: RunConfig, rng: Rng, logEnabled: boolean): S
   const years = (config.weeks + config.historyWeeks) / 52;
   const providerCap = 1 + place.providers + Math.ceil(place.providers * params.entry_rate * 3 * years) + 8;
   const s: State = {
-    config, params, levers, eff: { ...levers }, fidelity: 1, phaseIndex: 0, week: -config.historyWeeks,
+    config, params, levers, eff: { ...levers }, practice: defaultLevers(), fidelity: 1, phaseIndex: 0, week: -config.historyWeeks,
     people: allocPeople(Math.ceil(place.people * 2.2 + 200)),
     workers: allocWorkers(Math.ceil(place.workers * 2 + 200)),
     providers: allocProviders(providerCap, providerCap * TIES_PER_PROVIDER),
@@ -47,7 +48,7 @@ export function createState(config: RunConfig, rng: Rng, logEnabled: boolean): S
       demandMultiplier: 1, groupMultiplier: new Float64Array([1, 1, 1]), failureDemand: 0, sicknessWaveWeeks: 0,
       sicknessWaveShare: 0, transitionCostDue: 0, costGrowthYear: 0, lastUplift: 0, crisisWeeks: 0, baseArrivals: 0,
       meanNeedByGroup: new Float64Array(3), hoursPerWorkerContact: 0, learningCulture: ic.learning_culture,
-      nhsPressure: ic.nhs_discharge_pressure, feeLevel: 1, waitingHours: 0,
+      nhsPressure: ic.nhs_discharge_pressure, feeLevel: 1, waitingHours: 0, unmetSeen: 0.05,
     },
     week_: newCounters(),
     log: [],
@@ -158,7 +159,7 @@ export function initPerson(s: State, id: number, g: number, rng: Rng, needMultip
   pe.needHours[id] = need;
   pe.baseNeed[id] = need;
   pe.delivered[id] = 0;
-  pe.wellbeing[id] = 0.45;
+  pe.wellbeing[id] = clamp01_(0.55 + 0.08 * rng.normal());
   pe.continuity[id] = 0;
   pe.personalBudget[id] = rng.next() < s.levers.personal_budget_share ? 1 : 0;
   pe.choice[id] = clamp01_(0.1 + 0.6 * s.levers.choice_control * (pe.personalBudget[id] ? 1.2 : 0.7));
