@@ -73,6 +73,8 @@ interface Row {
   unit: string;
   metric: string;
   source: string;
+  /** a second reading of the pattern above it: shown with its own pass/fail, not counted as a pattern */
+  alt?: boolean;
 }
 
 const per = (f: (r: RunResult, i: number) => number): number[] => baseRuns.map(f);
@@ -90,6 +92,9 @@ const rows: Row[] = [
     scale: 100, digits: 1, unit: '%', metric: '`provider_exit_rate`', source: 'NIHR ASCRU 2014–17' },
   { pattern: 'Commissioned hours not delivered', target: '3–8%', lo: 0.03, hi: 0.08, values: per((r) => 1 - summaryOf(r, 'tasks_completed_share')),
     scale: 100, digits: 1, unit: '%', metric: '1 − `tasks_completed_share`', source: 'ADASS 2022 (about 5%)' },
+  { pattern: '… second reading: assessed hours not delivered, people waiting included', target: '3–8%', lo: 0.03, hi: 0.08, alt: true,
+    values: per((r) => summaryOf(r, 'unmet_need_share')),
+    scale: 100, digits: 1, unit: '%', metric: '`unmet_need_share` (the reading tests/calibration.test.ts checks)', source: 'ADASS 2022 (about 5%)' },
   { pattern: 'Pay rise of 10% (wage and fee ×1.1): change in turnover', target: 'about −3 pp (accepted −2 to −4 pp)', lo: -0.04, hi: -0.02,
     values: baseRuns.map((r, i) => summaryOf(payRuns[i], 'turnover_rate') - summaryOf(r, 'turnover_rate')),
     scale: 100, digits: 2, unit: ' pp', metric: 'paired Δ `turnover_rate`', source: 'Vadean & Saloniki 2023' },
@@ -107,14 +112,15 @@ lines.push('');
 lines.push('| pattern | target | model mean | 5–95% of runs | pass | model metric | source |');
 lines.push('|---|---|---|---|---|---|---|');
 let passed = 0;
+const patterns = rows.filter((r) => !r.alt).length;
 for (const row of rows) {
   const st = stat(row.values);
   const ok = st.mean >= row.lo && st.mean <= row.hi;
-  if (ok) passed++;
+  if (ok && !row.alt) passed++;
   lines.push(`| ${row.pattern} | ${row.target} | ${fmt(st.mean, row)} | ${fmt(st.p5, row)} – ${fmt(st.p95, row)} | ${ok ? 'pass' : '**fail**'} | ${row.metric} | ${row.source} |`);
 }
 lines.push('');
-lines.push(`${passed} of ${rows.length} patterns pass.`);
+lines.push(`${passed} of ${patterns} patterns pass (second readings not counted).`);
 lines.push('');
 
 // decomposition of the pay-rise effect
@@ -144,7 +150,8 @@ const yearly = (runs: RunResult[], id: string, y: number): number => {
 const profile: [string, string, number, number, string][] = [
   ['turnover', 'turnover_rate', 100, 1, '%'], ['leavers staying', 'leavers_staying_in_sector_share', 100, 1, '%'],
   ['vacancy', 'vacancy_rate', 100, 1, '%'], ['provider exits', 'provider_exit_rate', 100, 1, '%'],
-  ['hours not delivered', 'tasks_completed_share', -100, 1, '%'], ['sickness days', 'sickness_days_per_worker_year', 1, 2, ''],
+  ['hours not delivered', 'tasks_completed_share', -100, 1, '%'], ['unmet need incl. waiting', 'unmet_need_share', 100, 1, '%'],
+  ['people waiting', 'people_waiting', 1, 0, ''], ['sickness days', 'sickness_days_per_worker_year', 1, 2, ''],
   ['providers trust commissioner', 'trust_providers_to_commissioner', 1, 3, ''],
 ];
 lines.push('Year by year (ensemble mean of each year\'s weekly values), status quo:');
