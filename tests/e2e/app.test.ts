@@ -150,7 +150,7 @@ describe('commissioning flight simulator', () => {
   it('has no serious or critical accessibility violations on any screen', async () => {
     const { page } = await open(browser);
     await waitForRuns(page, 1);
-    const screens = ['Compare', 'Your place', 'Strategies', 'All twelve approaches', 'Inside a run', 'Keep and share'];
+    const screens = ['Compare', 'Your place', 'Strategies', 'All twelve approaches', 'Inside a run', 'Stress test', 'Keep and share'];
     const found: Record<string, unknown> = {};
     for (const s of screens) {
       await gotoTab(page, s);

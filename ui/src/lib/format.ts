@@ -12,7 +12,8 @@ export function fmt(def: Pick<MetricDef, 'unit'>, v: number, signed = false): st
   if (isShare(u)) return `${sign}${(v * 100).toFixed(Math.abs(v) < 0.1 ? 1 : 0)}${signed ? ' pts' : '%'}`;
   if (u.startsWith('£')) return `${sign}£${Math.abs(v) >= 1000 ? Math.round(v).toLocaleString('en-GB') : v.toFixed(2)}`;
   if (u === '0-1' || u === 'ratio' || u.startsWith('HHI')) return `${sign}${v.toFixed(2)}`;
-  if (Math.abs(v) >= 100) return `${sign}${Math.round(v).toLocaleString('en-GB')}`;
+  // counts (people, providers, care workers) are whole when a single run is shown
+  if (Math.abs(v) >= 100 || ((u === 'people' || u === 'providers') && Number.isInteger(v))) return `${sign}${Math.round(v).toLocaleString('en-GB')}`;
   return `${sign}${v.toFixed(1)}`;
 }
 
