@@ -97,12 +97,14 @@ export function createRecorder(weeks: number, params: Record<string, number>): R
       if (st === EMPTY) continue;
       population++;
       if (st === HOSPITAL) continue;
+      // need may have fallen a little since this week's delivery (reablement): count at most what is needed
+      const got = pe.delivered[i] < pe.needHours[i] ? pe.delivered[i] : pe.needHours[i];
       needed += pe.needHours[i];
-      deliveredH += pe.delivered[i];
+      deliveredH += got;
       if (st === SUPPORTED) {
         supported++;
         plannedSupported += pe.needHours[i];
-        deliveredSupported += pe.delivered[i];
+        deliveredSupported += got;
         cont += pe.continuity[i];
       } else {
         waiting++;

@@ -21,7 +21,7 @@ export const PARAMETERS: readonly ParamDef[] = [
   // Workforce
   { id: 'quit_base_rate', mechanism: 'W1', default: 0.12, min: 0.07, max: 0.2, unit: 'share a year',
     source: 'calibrated to Skills for Care 2021/22-2024/25 turnover (25-36%)', description: 'annual separation rate of a long-serving worker on guaranteed hours, paid the outside wage, at reference morale' },
-  { id: 'quit_wage_sensitivity', mechanism: 'W1', default: 0.7, min: 0.3, max: 1.5, unit: 'per unit of wage ratio',
+  { id: 'quit_wage_sensitivity', mechanism: 'W1', default: 0.45, min: 0.3, max: 1.5, unit: 'per unit of wage ratio',
     source: 'Vadean & Saloniki 2023: a 10% wage rise cuts separation by about 3 pp', description: 'β in exp(-β (pay/outside - 1)) multiplying the separation rate' },
   { id: 'quit_first_year_multiplier', mechanism: 'W2', default: 1.1, min: 0.6, max: 1.6, unit: 'extra multiple',
     source: 'Skills for Care 2021/22: 43.7% first-year vs 20.4% at 20+ years', description: 'τ: first-year workers quit at (1+τ)× the long-tenure rate, fading over the second and third years' },
@@ -90,8 +90,8 @@ export const PARAMETERS: readonly ParamDef[] = [
   // Trust
   { id: 'trust_build_rate', mechanism: 'T1', default: 0.012, min: 0.004, max: 0.03, unit: 'share a week per unit signal', source: 'Slovic 1993 (asymmetry); assumption for size', description: 'how fast a positive signal builds trust' },
   { id: 'trust_loss_ratio', mechanism: 'T1', default: 3, min: 1.5, max: 5, unit: 'ratio', source: 'Slovic 1993: trust is lost faster than built', description: 'negative signals move trust this many times faster than positive ones' },
-  { id: 'trust_memory_weight', mechanism: 'T2', default: 0.6, min: 0, max: 0.9, unit: 'share', source: A, description: 'how far remembered breaches slow rebuilding (build rate × (1 - this × memory))' },
-  { id: 'trust_memory_halflife_years', mechanism: 'T2', default: 5, min: 1, max: 10, unit: 'years', source: 'seed 000: a fee cut three years ago still hurts; assumption', description: 'half-life of the memory of breaches' },
+  { id: 'trust_memory_weight', mechanism: 'T2', default: 0.7, min: 0, max: 0.9, unit: 'share', source: A, description: 'how far remembered breaches slow rebuilding (build rate × (1 - this × memory))' },
+  { id: 'trust_memory_halflife_years', mechanism: 'T2', default: 8, min: 2, max: 15, unit: 'years', source: 'seed 000: a fee cut three years ago still hurts; assumption', description: 'half-life of the memory of breaches' },
   { id: 'fee_signal_scale', mechanism: 'T3', default: 0.04, min: 0.02, max: 0.1, unit: 'share of fee', source: 'Homecare Association 2025/26 (C4); assumption', description: 'an uplift this far from cost growth is a full-strength (±1) fairness signal' },
   { id: 'fee_signal_pulse', mechanism: 'T3', default: 12, min: 4, max: 25, unit: 'weeks of signal', source: A, description: 'the annual uplift moves trust as much as this many weeks of a continuous signal' },
   { id: 'readiness_strain', mechanism: 'T5', default: 1, min: 0, max: 2, unit: 'multiple', source: 'seed 002 (Plymouth needed four years of trust building); assumption', description: 'trust lost each week when collaboration is asked for below the trust an approach needs' },

@@ -117,6 +117,8 @@ export function workforceWeek(s: State, rng: Rng): void {
   const moraleSens = P.quit_morale_sensitivity, fatigueSens = P.quit_fatigue_sensitivity, zeroAdd = P.quit_zero_hours_add;
   const sickFatigue = P.sickness_fatigue_sensitivity, stayBase = P.leaver_stay_in_sector;
   const moraleSumP = pr.moraleMean;
+  // count those at work here as we go: staff moved in from a provider that closed this week are included
+  const atWork = new Float64Array(nP);
   for (let i = 0; i < w.hi; i++) {
     const p = employer[i];
     if (p < 0) continue;
@@ -132,6 +134,7 @@ export function workforceWeek(s: State, rng: Rng): void {
     }
     fatigue[i] += fatigueRate * (fatigueTarget[p] - fatigue[i]);
     moraleSumP[p] += morale[i];
+    atWork[p]++;
     moraleSum += morale[i];
     // annual separation hazard; weekly probability = hazard / 52
     const annual = quitBase * wageFactor[p] * tenureMult[tenure[i] < TENURE_TABLE ? tenure[i] : TENURE_TABLE - 1]
@@ -165,10 +168,7 @@ export function workforceWeek(s: State, rng: Rng): void {
       releaseSlot(w, i);
     }
   }
-  for (let p = 0; p < nP; p++) {
-    const healthy = pr.workers[p] - pr.sickWorkers[p];
-    pr.moraleMean[p] = healthy > 0 ? pr.moraleMean[p] / healthy : 0.5;
-  }
+  for (let p = 0; p < nP; p++) pr.moraleMean[p] = atWork[p] > 0 ? pr.moraleMean[p] / atWork[p] : 0.5;
   void moraleSum;
 
   // W5 recruitment from the labour pool
