@@ -33,7 +33,7 @@ function table(header: string[], rows: (string | number)[][]): void {
 const singles: (string | number)[][] = [];
 for (const id of ['midshire-status-quo', 'county-status-quo']) {
   const c = { ...cfg(id), weeks: 5 * 52 };
-  simulate(c, 1, 0, { log: false }); // warm up
+  for (let w = 0; w < 5; w++) simulate(c, 1000 + w, 0, { log: false }); // warm up: steady state, as inside an ensemble
   const times: number[] = [];
   for (let i = 0; i < REPEATS; i++) {
     const t0 = performance.now();
