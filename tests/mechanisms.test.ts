@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { config, ensembleMean, summaryOf, seriesOf } from './sim-helpers.ts';
 import { simulate } from '../sim/engine/run.ts';
-import { trustRates, updateTrust } from '../sim/model/trust.ts';
+import { trustRates, updateMemory, updateTrust } from '../sim/model/trust.ts';
 import { defaultParams } from '../sim/model/parameters.ts';
 import { tenureMultipliers } from '../sim/model/workforce.ts';
 import { loadNodeLibrary } from '../sim/scenario/node-library.ts';
@@ -145,19 +145,22 @@ describe('trust', () => {
     expect(at(base) - at(down)).toBeGreaterThan(1.5 * (at(up) - at(base)));
   });
 
-  it('T2: trust remembers — a fee cut three years ago, reversed a month later, still lowers trust today', () => {
-    const history = config({ years: 1 });
-    history.historyWeeks = 156;
-    history.phases[0].startWeek = -156;
-    // the money is restored within weeks; only the breach is remembered
-    const cut = { ...history, events: [
-      { week: -156, type: 'fee_change' as const, share: -0.08 },
-      { week: -152, type: 'fee_change' as const, share: 1 / 0.92 - 1 },
-    ] };
-    const t0 = (c: typeof history, seed: number) => seriesOf(simulate(c, seed, 0, { log: false }), 'trust_providers_to_commissioner')[0];
-    let gap = 0;
-    for (let seed = 0; seed < 6; seed++) gap += (t0(history, seed) - t0(cut, seed)) / 6;
-    expect(gap).toBeGreaterThan(0.01);
+  it('T2: trust remembers — three years after a fee cut, the same weekly signals leave trust lower', () => {
+    const r = trustRates(defaultParams());
+    // two providers, same start; one suffers a cut (a full-strength negative pulse worth 12 weeks)
+    let [tA, mA] = [0.35, 0.3];
+    let [tB, mB] = [0.35, 0.3];
+    tB = updateTrust(tB, mB, 0, 1, r, 12);
+    mB = updateMemory(mB, 1, r, 12);
+    // then 156 weeks of the same routine signals for both
+    for (let w = 0; w < 156; w++) {
+      tA = updateTrust(tA, mA, 0.4, 0.25, r);
+      mA = updateMemory(mA, 0, r);
+      tB = updateTrust(tB, mB, 0.4, 0.25, r);
+      mB = updateMemory(mB, 0, r);
+    }
+    expect(mB).toBeGreaterThan(mA + 0.1); // the breach is still remembered (half-life of years)
+    expect(tA - tB).toBeGreaterThan(0.02); // and today's trust is lower for it
   });
 
   it('T3: whole-system events raise trust across the system', () => {

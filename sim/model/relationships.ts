@@ -52,7 +52,7 @@ export function trustWeek(s: State, rng: Rng, delayedDischarges: number, peopleC
       const neg = negCommon + (m < 0 ? Math.min(0.6, -3 * m) : 0);
       pr.trustInCommissioner[p] = updateTrust(pr.trustInCommissioner[p], pr.memory[p], pos, neg, r);
       // memory keeps breaches (fee cuts, uplifts below cost, late payment), not routine friction (T2)
-      if (late > 0) pr.memory[p] = updateMemory(pr.memory[p], late, r);
+      pr.memory[p] = updateMemory(pr.memory[p], late, r); // fades every week; grows only with late payment here
     }
     // commissioner's trust in p: what it sees of quality (with noise), gaming it detects, learning conversations
     const seen = pr.quality[p] + P.quality_noise * rng.normal();
