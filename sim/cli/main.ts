@@ -2,30 +2,23 @@
  * commsim: the command-line front end. Every failure a user can cause (bad file, bad flag, bad scenario)
  * ends with a one-paragraph message and a non-zero exit code, never a stack trace.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { fileURLToPath } from 'node:url';
 import type { RunConfig } from '../types.ts';
 import { METRICS } from '../engine/metrics.ts';
 import { createBackend, isAbortError, type SimBackend } from '../backend/index.ts';
-import { runEnsembles, mergePartials, type EnsembleSpec, type RunProgress, type Shard } from '../experiment/ensemble.ts';
+import { runEnsembles, mergePartials, type EnsembleSpec } from '../experiment/ensemble.ts';
 import { comparisonSpecs } from '../experiment/compare.ts';
 import { sweepSpecs, type SweepAxis } from '../experiment/sweep.ts';
 import { EVENTS } from '../experiment/events.ts';
 import { makeShardFile, parseShardFile, type ExperimentKind } from '../experiment/shard.ts';
 import { finalizeExperiment, mergeShards } from '../experiment/merge.ts';
-import { ScenarioError, loadScenario, scenarioFromLibrary, validateScenario, listApproaches, listInterventions, listPlaces, listScenarios, type Library } from '../scenario/index.ts';
-import { loadNodeLibrary, DEFAULT_SCENARIO_DIR } from '../scenario/node-library.ts';
+import { ScenarioError, loadScenario, scenarioFromLibrary, validateScenario, listApproaches, listInterventions, listPlaces, listScenarios } from '../scenario/index.ts';
 import { render, type Format } from './format.ts';
 import { stressCommand, isStressShard } from './stress-commands.ts';
+import { emit, library, packageVersion, progressBar, shardOpt, stampDate, UsageError, type Opts } from './common.ts';
+export { UsageError } from './common.ts';
 
-/** An error meant for the user: printed as is, exit code attached. */
-export class UsageError extends Error {
-  constructor(message: string, readonly exitCode = 2) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
 
 const HELP: Record<string, string> = {
   main: `commsim: commissioning flight simulator
@@ -88,7 +81,6 @@ Combines the shard files of one experiment (all of 1/n … n/n) into exactly the
 have written (apart from metadata.date).`,
 };
 
-type Opts = Record<string, string | boolean | undefined>;
 
 const COMMON = {
   help: { type: 'boolean', short: 'h' },
@@ -136,42 +128,6 @@ function formatOpt(o: Opts, dflt: Format): Format {
   return f;
 }
 
-function shardOpt(o: Opts): Shard | undefined {
-  const s = o.shard as string | undefined;
-  if (s === undefined) return undefined;
-  const m = /^(\d+)\/(\d+)$/.exec(s);
-  const index = m ? Number(m[1]) : NaN;
-  const count = m ? Number(m[2]) : NaN;
-  if (!m || index < 1 || count < 1 || index > count) throw new UsageError(`--shard must be i/n with 1 ≤ i ≤ n (e.g. --shard 2/8), got '${s}'.`);
-  return { index, count };
-}
-
-function packageVersion(): string {
-  try {
-    const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')) as { version?: string };
-    return pkg.version ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
-
-/** The run's date; SOURCE_DATE_EPOCH (seconds) pins it, as for reproducible builds. */
-function stampDate(): string {
-  const epoch = process.env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000).toISOString();
-  return new Date().toISOString();
-}
-
-let libraryCache: { dir: string; lib: Library } | undefined;
-function library(o: Opts): Library {
-  const dir = (o.library as string | undefined) ?? process.env.COMMSIM_LIBRARY ?? DEFAULT_SCENARIO_DIR;
-  if (libraryCache?.dir !== dir) {
-    if (!existsSync(dir)) throw new UsageError(`scenario library folder '${dir}' does not exist.`, 1);
-    libraryCache = { dir, lib: loadNodeLibrary(dir) };
-  }
-  return libraryCache.lib;
-}
-
 /** FILE argument: a path to a YAML file, or a library scenario id. */
 function loadConfig(arg: string, o: Opts): RunConfig {
   const lib = library(o);
@@ -210,31 +166,6 @@ function parseValues(text: string | undefined, flag: string): number[] {
   const bad = vals.filter((s, i) => s === '' || !Number.isFinite(nums[i]));
   if (bad.length) throw new UsageError(`--${flag}: '${bad[0]}' is not a number (expected e.g. 0.8,1,1.2 or 0.8:1.2:5).`);
   return nums;
-}
-
-function progressBar(): ((p: RunProgress) => void) | undefined {
-  if (!process.stderr.isTTY) return undefined;
-  let last = 0;
-  return (p) => {
-    const now = Date.now();
-    if (now - last < 100 && p.done < p.total) return;
-    last = now;
-    const width = 30;
-    const filled = Math.round((width * p.done) / p.total);
-    process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${p.done}/${p.total}${p.failed ? ` (${p.failed} failed)` : ''}`);
-    if (p.done === p.total) process.stderr.write('\n');
-  };
-}
-
-function emit(text: string, o: Opts): void {
-  const out = o.out as string | undefined;
-  if (out) {
-    try {
-      writeFileSync(out, text);
-    } catch (e) {
-      throw new UsageError(`cannot write '${out}': ${(e as Error).message}`, 1);
-    }
-  } else process.stdout.write(text);
 }
 
 interface Experiment {

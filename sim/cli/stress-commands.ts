@@ -3,22 +3,21 @@
  * sensitivity-run.ts. Every failure a user can cause ends with a one-paragraph message and a non-zero exit code,
  * never a stack trace. Kept apart from main.ts, which only routes the commands here.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve as resolvePath } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { RunConfig } from '../types.ts';
 import { METRIC_BY_ID } from '../engine/metrics.ts';
 import { createBackend, isAbortError, type SimBackend } from '../backend/index.ts';
-import type { RunProgress, Shard } from '../experiment/ensemble.ts';
+import type { Shard } from '../experiment/ensemble.ts';
 import { ScenarioError, loadScenario, scenarioFromLibrary, type Library } from '../scenario/index.ts';
-import { loadNodeLibrary, DEFAULT_SCENARIO_DIR } from '../scenario/node-library.ts';
 import { parseStressSpec, type StressSpec } from '../experiment/stress-spec.ts';
 import { finalizeStress, mergeStressPartials, runStress, stressTable, type StressPartial, type StressResult } from '../experiment/stress.ts';
 import {
   finalizeSensitivity, mergeSensitivityPartials, runSensitivity, sensitivityTable, type SensitivityMethod, type SensitivityPartial, type SensitivityResult,
 } from '../experiment/sensitivity-run.ts';
 import { formatNumber } from '../experiment/prim.ts';
+import { emit, library, packageVersion, progressBar, shardOpt, stampDate, UsageError, type Opts } from './common.ts';
 
 export const STRESS_SHARD_FORMAT = 'commsim-stress-shard';
 const STRESS_SHARD_VERSION = 1;
@@ -34,11 +33,6 @@ interface StressShardFile {
   partial: StressPartial | SensitivityPartial;
 }
 
-class CliError extends Error {
-  constructor(message: string, readonly exitCode = 2) {
-    super(message);
-  }
-}
 
 export const STRESS_HELP: Record<string, string> = {
   stress: `Usage: commsim stress SPEC [options]
@@ -90,14 +84,13 @@ const OPTIONS: Record<Kind, ParseArgsConfig['options']> = {
   sensitivity: { ...COMMON, method: { type: 'string' }, trajectories: { type: 'string' }, samples: { type: 'string' }, runs: { type: 'string' }, metrics: { type: 'string' } },
 };
 
-type Opts = Record<string, string | boolean | undefined>;
 
 function parse(command: Kind, argv: string[]): { opts: Opts; args: string[] } {
   try {
     const { values, positionals } = parseArgs({ args: argv, options: OPTIONS[command], allowPositionals: true, strict: true });
     return { opts: values as Opts, args: positionals };
   } catch (e) {
-    throw new CliError(`${command}: ${(e as Error).message.replace(/\. To specify a positional.*$/s, '')}. See 'commsim ${command} --help'.`);
+    throw new UsageError(`${command}: ${(e as Error).message.replace(/\. To specify a positional.*$/s, '')}. See 'commsim ${command} --help'.`);
   }
 }
 
@@ -105,46 +98,15 @@ function intOpt(o: Opts, name: string, min: number, max = 10_000_000): number | 
   const v = o[name];
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < min || n > max) throw new CliError(`--${name} must be a whole number from ${min} to ${max}, got '${String(v)}'.`);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, got '${String(v)}'.`);
   return n;
-}
-
-function shardOpt(o: Opts): Shard | undefined {
-  const s = o.shard as string | undefined;
-  if (s === undefined) return undefined;
-  const m = /^(\d+)\/(\d+)$/.exec(s);
-  const index = m ? Number(m[1]) : NaN;
-  const count = m ? Number(m[2]) : NaN;
-  if (!m || index < 1 || count < 1 || index > count) throw new CliError(`--shard must be i/n with 1 ≤ i ≤ n (e.g. --shard 2/8), got '${s}'.`);
-  return { index, count };
 }
 
 type Format = 'json' | 'csv' | 'table';
 function formatOpt(o: Opts): Format {
   const f = (o.format as string | undefined) ?? 'json';
-  if (f !== 'json' && f !== 'csv' && f !== 'table') throw new CliError(`--format must be json, csv or table, got '${f}'.`);
+  if (f !== 'json' && f !== 'csv' && f !== 'table') throw new UsageError(`--format must be json, csv or table, got '${f}'.`);
   return f;
-}
-
-function packageVersion(): string {
-  try {
-    const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')) as { version?: string };
-    return pkg.version ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
-
-function stampDate(): string {
-  const epoch = process.env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000).toISOString();
-  return new Date().toISOString();
-}
-
-function library(o: Opts): Library {
-  const dir = (o.library as string | undefined) ?? process.env.COMMSIM_LIBRARY ?? DEFAULT_SCENARIO_DIR;
-  if (!existsSync(dir)) throw new CliError(`scenario library folder '${dir}' does not exist.`, 1);
-  return loadNodeLibrary(dir);
 }
 
 /** Reads and checks a spec; scenario references are library ids or paths (relative to the spec, then to the cwd). */
@@ -153,7 +115,7 @@ export function readSpec(file: string, lib: Library, years?: number): StressSpec
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new CliError(`cannot read '${file}': ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`, 1);
+    throw new UsageError(`cannot read '${file}': ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`, 1);
   }
   const resolver = (ref: string): RunConfig => {
     for (const p of [resolvePath(dirname(file), ref), resolvePath(ref)]) {
@@ -179,36 +141,8 @@ export function readSpec(file: string, lib: Library, years?: number): StressSpec
 function yearsOpt(o: Opts): number | undefined {
   if (o.years === undefined) return undefined;
   const y = Number(o.years);
-  if (!Number.isFinite(y) || y <= 0 || y > 50) throw new CliError(`--years must be a number above 0 and at most 50, got '${String(o.years)}'.`);
+  if (!Number.isFinite(y) || y <= 0 || y > 50) throw new UsageError(`--years must be a number above 0 and at most 50, got '${String(o.years)}'.`);
   return y;
-}
-
-/** Progress on stderr when it is a terminal (or COMMSIM_PROGRESS=1, for tests and logs). */
-function progressBar(): ((p: RunProgress) => void) | undefined {
-  if (!process.stderr.isTTY && process.env.COMMSIM_PROGRESS !== '1') return undefined;
-  let last = 0;
-  const started = Date.now();
-  return (p) => {
-    const now = Date.now();
-    if (now - last < 200 && p.done < p.total) return;
-    last = now;
-    const width = 30;
-    const filled = Math.round((width * p.done) / Math.max(1, p.total));
-    const eta = p.done > 0 ? Math.round(((now - started) / p.done) * (p.total - p.done) / 1000) : 0;
-    process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${p.done}/${p.total} runs${p.failed ? ` (${p.failed} failed)` : ''}${p.done < p.total ? `, ~${eta}s left ` : '          '}`);
-    if (p.done === p.total) process.stderr.write('\n');
-  };
-}
-
-function emit(text: string, o: Opts): void {
-  const out = o.out as string | undefined;
-  if (out) {
-    try {
-      writeFileSync(out, text);
-    } catch (e) {
-      throw new CliError(`cannot write '${out}': ${(e as Error).message}`, 1);
-    }
-  } else process.stdout.write(text);
 }
 
 /** Runs `work` on a backend with Ctrl-C cancelling (workers terminated). */
@@ -226,7 +160,7 @@ async function withBackend<T>(o: Opts, tasks: number, work: (backend: SimBackend
     backend = await createBackend({ workers });
     return await work(backend, controller.signal);
   } catch (e) {
-    if (isAbortError(e)) throw new CliError('cancelled.', 130);
+    if (isAbortError(e)) throw new UsageError('cancelled.', 130);
     throw e;
   } finally {
     process.off('SIGINT', onSigint);
@@ -324,7 +258,7 @@ function metadataOf(kind: Kind, spec: StressSpec, header: Record<string, unknown
 async function cmdStress(argv: string[]): Promise<void> {
   const { opts: o, args } = parse('stress', argv);
   if (o.help) return void process.stdout.write(STRESS_HELP.stress + '\n');
-  if (args.length !== 1) throw new CliError(`commsim stress takes one spec file, got ${args.length}. See 'commsim stress --help'.`);
+  if (args.length !== 1) throw new UsageError(`commsim stress takes one spec file, got ${args.length}. See 'commsim stress --help'.`);
   const format = formatOpt(o);
   const shard = shardOpt(o);
   const futures = intOpt(o, 'futures', 1, 1_000_000);
@@ -351,20 +285,20 @@ async function cmdStress(argv: string[]): Promise<void> {
 async function cmdSensitivity(argv: string[]): Promise<void> {
   const { opts: o, args } = parse('sensitivity', argv);
   if (o.help) return void process.stdout.write(STRESS_HELP.sensitivity + '\n');
-  if (args.length !== 1) throw new CliError(`commsim sensitivity takes one spec file, got ${args.length}. See 'commsim sensitivity --help'.`);
+  if (args.length !== 1) throw new UsageError(`commsim sensitivity takes one spec file, got ${args.length}. See 'commsim sensitivity --help'.`);
   const format = formatOpt(o);
   const shard = shardOpt(o);
   const method = ((o.method as string | undefined) ?? 'morris') as SensitivityMethod;
-  if (method !== 'morris' && method !== 'sobol') throw new CliError(`--method must be morris or sobol, got '${String(o.method)}'.`);
-  if (method === 'morris' && o.samples !== undefined) throw new CliError('--samples is for --method sobol; Morris takes --trajectories.');
-  if (method === 'sobol' && o.trajectories !== undefined) throw new CliError('--trajectories is for --method morris; Sobol takes --samples.');
+  if (method !== 'morris' && method !== 'sobol') throw new UsageError(`--method must be morris or sobol, got '${String(o.method)}'.`);
+  if (method === 'morris' && o.samples !== undefined) throw new UsageError('--samples is for --method sobol; Morris takes --trajectories.');
+  if (method === 'sobol' && o.trajectories !== undefined) throw new UsageError('--trajectories is for --method morris; Sobol takes --samples.');
   const size = method === 'morris' ? intOpt(o, 'trajectories', 2, 100_000) : intOpt(o, 'samples', 2, 1_000_000);
   const runsPerPoint = intOpt(o, 'runs', 1, 1000);
   let metrics: string[] | undefined;
   if (o.metrics !== undefined) {
     metrics = String(o.metrics).split(',').map((s) => s.trim()).filter(Boolean);
     const bad = metrics.filter((m) => !METRIC_BY_ID.has(m));
-    if (bad.length || metrics.length === 0) throw new CliError(`--metrics: unknown metric '${bad[0] ?? ''}'; 'commsim list' shows the metrics.`);
+    if (bad.length || metrics.length === 0) throw new UsageError(`--metrics: unknown metric '${bad[0] ?? ''}'; 'commsim list' shows the metrics.`);
   }
   const spec = readSpec(args[0], library(o), yearsOpt(o));
   const seed = o.seed !== undefined ? String(o.seed) : undefined;
@@ -396,31 +330,31 @@ export function isStressShard(path: string): boolean {
 
 /** Merges stress or sensitivity shard files into the result one machine would have written. */
 export function mergeStressShardTexts(files: readonly { name: string; text: string }[]): { kind: Kind; metadata: Record<string, unknown>; result: StressResult | SensitivityResult } {
-  if (files.length === 0) throw new CliError('merge needs the shard files.');
+  if (files.length === 0) throw new UsageError('merge needs the shard files.');
   const parsed = files.map(({ name, text }) => {
     let f: StressShardFile;
     try {
       f = JSON.parse(text) as StressShardFile;
     } catch (e) {
-      throw new CliError(`${name}: not a shard file (invalid JSON: ${(e as Error).message})`, 1);
+      throw new UsageError(`${name}: not a shard file (invalid JSON: ${(e as Error).message})`, 1);
     }
-    if (f?.format !== STRESS_SHARD_FORMAT) throw new CliError(`${name}: not a stress or sensitivity shard file (write one with commsim stress|sensitivity --shard i/n)`, 1);
-    if (f.formatVersion !== STRESS_SHARD_VERSION) throw new CliError(`${name}: shard format version ${f.formatVersion}, this program reads ${STRESS_SHARD_VERSION}`, 1);
+    if (f?.format !== STRESS_SHARD_FORMAT) throw new UsageError(`${name}: not a stress or sensitivity shard file (write one with commsim stress|sensitivity --shard i/n)`, 1);
+    if (f.formatVersion !== STRESS_SHARD_VERSION) throw new UsageError(`${name}: shard format version ${f.formatVersion}, this program reads ${STRESS_SHARD_VERSION}`, 1);
     return { name, f };
   });
   const first = parsed[0];
   const n = first.f.shard.count;
   const seen = new Map<number, string>();
   for (const { name, f } of parsed) {
-    if (f.kind !== first.f.kind) throw new CliError(`cannot merge: ${name} is a ${f.kind} shard, ${first.name} a ${first.f.kind} shard.`, 1);
-    if (JSON.stringify(f.metadata) !== JSON.stringify(first.f.metadata)) throw new CliError(`cannot merge: ${name} and ${first.name} come from different experiments (spec, seed, size or horizon differ).`, 1);
-    if (f.shard.count !== n) throw new CliError(`cannot merge: ${name} is shard ${f.shard.index}/${f.shard.count}, ${first.name} is one of ${n}.`, 1);
+    if (f.kind !== first.f.kind) throw new UsageError(`cannot merge: ${name} is a ${f.kind} shard, ${first.name} a ${first.f.kind} shard.`, 1);
+    if (JSON.stringify(f.metadata) !== JSON.stringify(first.f.metadata)) throw new UsageError(`cannot merge: ${name} and ${first.name} come from different experiments (spec, seed, size or horizon differ).`, 1);
+    if (f.shard.count !== n) throw new UsageError(`cannot merge: ${name} is shard ${f.shard.index}/${f.shard.count}, ${first.name} is one of ${n}.`, 1);
     const other = seen.get(f.shard.index);
-    if (other) throw new CliError(`cannot merge: shard ${f.shard.index}/${n} given twice (${other} and ${name}).`, 1);
+    if (other) throw new UsageError(`cannot merge: shard ${f.shard.index}/${n} given twice (${other} and ${name}).`, 1);
     seen.set(f.shard.index, name);
   }
   const missing = Array.from({ length: n }, (_, i) => i + 1).filter((i) => !seen.has(i));
-  if (missing.length) throw new CliError(`cannot merge: missing shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${n}`).join(', ')}.`, 1);
+  if (missing.length) throw new UsageError(`cannot merge: missing shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${n}`).join(', ')}.`, 1);
   const kind = first.f.kind;
   try {
     const result = kind === 'stress'
@@ -428,7 +362,7 @@ export function mergeStressShardTexts(files: readonly { name: string; text: stri
       : finalizeSensitivity(mergeSensitivityPartials(parsed.map((p) => p.f.partial as SensitivityPartial)));
     return { kind, metadata: first.f.metadata, result };
   } catch (e) {
-    throw new CliError(`cannot merge: ${(e as Error).message}`, 1);
+    throw new UsageError(`cannot merge: ${(e as Error).message}`, 1);
   }
 }
 
@@ -438,13 +372,13 @@ function cmdMerge(argv: string[]): void {
   try {
     ({ values, positionals } = parseArgs({ args: argv, options: { help: { type: 'boolean', short: 'h' }, out: { type: 'string' }, format: { type: 'string' } }, allowPositionals: true, strict: true }) as { values: Opts; positionals: string[] });
   } catch (e) {
-    throw new CliError(`merge: ${(e as Error).message}`);
+    throw new UsageError(`merge: ${(e as Error).message}`);
   }
   const files = positionals.map((name) => {
     try {
       return { name, text: readFileSync(name, 'utf8') };
     } catch (e) {
-      throw new CliError(`cannot read '${name}': ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`, 1);
+      throw new UsageError(`cannot read '${name}': ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`, 1);
     }
   });
   const merged = mergeStressShardTexts(files);
@@ -460,10 +394,10 @@ export async function stressCommand(command: string, argv: string[]): Promise<nu
     if (command === 'stress') await cmdStress(argv);
     else if (command === 'sensitivity') await cmdSensitivity(argv);
     else if (command === 'merge' || command === 'stress-merge') cmdMerge(argv);
-    else throw new CliError(`unknown command '${command}'`);
+    else throw new UsageError(`unknown command '${command}'`);
     return 0;
   } catch (e) {
-    if (e instanceof CliError) {
+    if (e instanceof UsageError) {
       process.stderr.write(`commsim: ${e.message}\n`);
       return e.exitCode;
     }

@@ -1,0 +1,87 @@
+/**
+ * What the commsim commands share: the user-facing error, option helpers, the library, progress, output.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Shard } from '../experiment/ensemble.ts';
+import type { RunProgress } from '../experiment/ensemble.ts';
+import type { Library } from '../scenario/index.ts';
+import { DEFAULT_SCENARIO_DIR, loadNodeLibrary } from '../scenario/node-library.ts';
+
+/** An error meant for the user: printed as is, exit code attached. */
+export class UsageError extends Error {
+  constructor(message: string, readonly exitCode = 2) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export type Opts = Record<string, string | boolean | undefined>;
+
+/** --shard i/n */
+export function shardOpt(o: Opts): Shard | undefined {
+  const s = o.shard as string | undefined;
+  if (s === undefined) return undefined;
+  const m = /^(\d+)\/(\d+)$/.exec(s);
+  const index = m ? Number(m[1]) : NaN;
+  const count = m ? Number(m[2]) : NaN;
+  if (!m || index < 1 || count < 1 || index > count) throw new UsageError(`--shard must be i/n with 1 ≤ i ≤ n (e.g. --shard 2/8), got '${s}'.`);
+  return { index, count };
+}
+
+export function packageVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')) as { version?: string };
+    return pkg.version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** The run's date; SOURCE_DATE_EPOCH (seconds) pins it, as for reproducible builds. */
+export function stampDate(): string {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000).toISOString();
+  return new Date().toISOString();
+}
+
+let libraryCache: { dir: string; lib: Library } | undefined;
+
+/** The scenario library: --library DIR, else COMMSIM_LIBRARY, else the shipped scenarios/ (loaded once). */
+export function library(o: Opts): Library {
+  const dir = (o.library as string | undefined) ?? process.env.COMMSIM_LIBRARY ?? DEFAULT_SCENARIO_DIR;
+  if (libraryCache?.dir !== dir) {
+    if (!existsSync(dir)) throw new UsageError(`scenario library folder '${dir}' does not exist.`, 1);
+    libraryCache = { dir, lib: loadNodeLibrary(dir) };
+  }
+  return libraryCache.lib;
+}
+
+/** A progress bar on stderr, only when it is a terminal (COMMSIM_PROGRESS=1 forces it, for tests). */
+export function progressBar(): ((p: RunProgress) => void) | undefined {
+  if (!process.stderr.isTTY && process.env.COMMSIM_PROGRESS !== '1') return undefined;
+  let last = 0;
+  const started = Date.now();
+  return (p) => {
+    const now = Date.now();
+    if (now - last < 200 && p.done < p.total) return;
+    last = now;
+    const width = 30;
+    const filled = Math.round((width * p.done) / Math.max(1, p.total));
+    const eta = p.done > 0 ? Math.round(((now - started) / p.done) * (p.total - p.done) / 1000) : 0;
+    process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${p.done}/${p.total} runs${p.failed ? ` (${p.failed} failed)` : ''}${p.done < p.total ? `, ~${eta}s left ` : '          '}`);
+    if (p.done === p.total) process.stderr.write('\n');
+  };
+}
+
+/** Writes to --out PATH, or to stdout. */
+export function emit(text: string, o: Opts): void {
+  const out = o.out as string | undefined;
+  if (out) {
+    try {
+      writeFileSync(out, text);
+    } catch (e) {
+      throw new UsageError(`cannot write '${out}': ${(e as Error).message}`, 1);
+    }
+  } else process.stdout.write(text);
+}
