@@ -23,28 +23,25 @@ const RELATIONAL_LEVERS = [
   'monitoring_intensity',
 ];
 
-export function meanProviderTrust(s: State): number {
+/** Mean of a per-provider value over active independent providers (the in-house service excluded). */
+function meanOverActive(s: State, values: Float64Array, empty: number): number {
   const pr = s.providers;
   let sum = 0;
   let n = 0;
   for (let p = 1; p < pr.count; p++) {
     if (!pr.active[p]) continue;
-    sum += pr.trustInCommissioner[p];
+    sum += values[p];
     n++;
   }
-  return n > 0 ? sum / n : 0;
+  return n > 0 ? sum / n : empty;
+}
+
+export function meanProviderTrust(s: State, empty = 0): number {
+  return meanOverActive(s, s.providers.trustInCommissioner, empty);
 }
 
 export function meanCommissionerTrust(s: State): number {
-  const pr = s.providers;
-  let sum = 0;
-  let n = 0;
-  for (let p = 1; p < pr.count; p++) {
-    if (!pr.active[p]) continue;
-    sum += pr.commissionerTrust[p];
-    n++;
-  }
-  return n > 0 ? sum / n : 0;
+  return meanOverActive(s, s.providers.commissionerTrust, 0);
 }
 
 /** Advance to the phase in force this week; record its one-off transition cost. */

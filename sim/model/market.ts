@@ -10,6 +10,7 @@ import { hireNew, travelPaidShare, travelShare } from './workforce.ts';
 import { takeSlot } from '../engine/state.ts';
 import { logEvent } from './log.ts';
 import { pulseProviderTrust, pulseTie } from './relationships.ts';
+import { meanProviderTrust } from './commissioner.ts';
 
 const { Empty: EMPTY, Waiting: WAITING, Supported: SUPPORTED, Hospital: HOSPITAL } = PersonStatus;
 const IN_HOUSE = INHOUSE;
@@ -300,7 +301,7 @@ export function entry(s: State, rng: Rng, waitingShare: number, meanMargin: numb
   const rate = P.entry_rate * s.config.place.providers / 52 * attract;
   if (rng.next() >= rate) return;
   const kind = rng.next() < 0.6 ? ProviderKind.Micro : ProviderKind.ForProfit;
-  const ic = { ...s.config.initial, care_wage: s.agg.livingWage * 1.03, trust_providers_to_commissioner: meanTrust(s) };
+  const ic = { ...s.config.initial, care_wage: s.agg.livingWage * 1.03, trust_providers_to_commissioner: meanProviderTrust(s, 0.3) };
   const p = addProvider(s, kind, ic, rng);
   if (p < 0) return;
   const pr = s.providers;
@@ -319,13 +320,6 @@ export function entry(s: State, rng: Rng, waitingShare: number, meanMargin: numb
   logEvent(s, `a new ${KIND_NAMES[kind]} provider entered the market`);
 }
 
-function meanTrust(s: State): number {
-  const pr = s.providers;
-  let sum = 0;
-  let n = 0;
-  for (let p = 1; p < pr.count; p++) if (pr.active[p]) { sum += pr.trustInCommissioner[p]; n++; }
-  return n > 0 ? sum / n : 0.3;
-}
 
 /**
  * P5 quality emerges from workforce stability, morale, continuity and capability; P6 gaming follows the
