@@ -5,7 +5,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Shard } from '../experiment/ensemble.ts';
 import type { RunProgress } from '../experiment/ensemble.ts';
-import type { Library } from '../scenario/index.ts';
+import { ScenarioError, type Library } from '../scenario/index.ts';
 import { DEFAULT_SCENARIO_DIR, loadNodeLibrary } from '../scenario/node-library.ts';
 
 /** An error meant for the user: printed as is, exit code attached. */
@@ -84,4 +84,23 @@ export function emit(text: string, o: Opts): void {
       throw new UsageError(`cannot write '${out}': ${(e as Error).message}`, 1);
     }
   } else process.stdout.write(text);
+}
+
+/**
+ * What the user sees when a command fails, and the exit code: their mistakes as they are, scenario errors with
+ * file, line and field, anything else in one paragraph with no stack (COMMSIM_DEBUG=1 shows it).
+ */
+export function reportError(command: string | undefined, e: unknown): number {
+  if (e instanceof UsageError) {
+    process.stderr.write(`commsim: ${e.message}\n`);
+    return e.exitCode;
+  }
+  if (e instanceof ScenarioError) {
+    process.stderr.write(`${e.message}\n`);
+    return 1;
+  }
+  const msg = e instanceof Error ? e.message : String(e);
+  process.stderr.write(`commsim: ${command ?? ''} failed: ${msg}\n`);
+  if (process.env.COMMSIM_DEBUG && e instanceof Error && e.stack) process.stderr.write(e.stack + '\n');
+  return 1;
 }

@@ -16,7 +16,7 @@ import { finalizeExperiment, mergeShards } from '../experiment/merge.ts';
 import { ScenarioError, loadScenario, scenarioFromLibrary, validateScenario, listApproaches, listInterventions, listPlaces, listScenarios } from '../scenario/index.ts';
 import { render, type Format } from './format.ts';
 import { stressCommand, isStressShard } from './stress-commands.ts';
-import { emit, library, packageVersion, progressBar, shardOpt, stampDate, UsageError, type Opts } from './common.ts';
+import { emit, library, packageVersion, progressBar, reportError, shardOpt, stampDate, UsageError, type Opts } from './common.ts';
 export { UsageError } from './common.ts';
 
 
@@ -380,18 +380,6 @@ export async function main(argv: string[]): Promise<number> {
         throw new UsageError(`unknown command '${command}'. Commands: run, compare, sweep, validate, list, merge. See 'commsim --help'.`);
     }
   } catch (e) {
-    if (e instanceof UsageError) {
-      process.stderr.write(`commsim: ${e.message}\n`);
-      return e.exitCode;
-    }
-    if (e instanceof ScenarioError) {
-      process.stderr.write(`${e.message}\n`);
-      return 1;
-    }
-    // anything else is a bug or an environment problem: one paragraph, no stack (COMMSIM_DEBUG=1 shows it)
-    const msg = e instanceof Error ? e.message : String(e);
-    process.stderr.write(`commsim: ${command ?? ''} failed: ${msg}\n`);
-    if (process.env.COMMSIM_DEBUG && e instanceof Error && e.stack) process.stderr.write(e.stack + '\n');
-    return 1;
+    return reportError(command, e);
   }
 }

@@ -17,7 +17,7 @@ import {
   finalizeSensitivity, mergeSensitivityPartials, runSensitivity, sensitivityTable, type SensitivityMethod, type SensitivityPartial, type SensitivityResult,
 } from '../experiment/sensitivity-run.ts';
 import { formatNumber } from '../experiment/prim.ts';
-import { emit, library, packageVersion, progressBar, shardOpt, stampDate, UsageError, type Opts } from './common.ts';
+import { emit, library, packageVersion, progressBar, reportError, shardOpt, stampDate, UsageError, type Opts } from './common.ts';
 
 export const STRESS_SHARD_FORMAT = 'commsim-stress-shard';
 const STRESS_SHARD_VERSION = 1;
@@ -397,17 +397,6 @@ export async function stressCommand(command: string, argv: string[]): Promise<nu
     else throw new UsageError(`unknown command '${command}'`);
     return 0;
   } catch (e) {
-    if (e instanceof UsageError) {
-      process.stderr.write(`commsim: ${e.message}\n`);
-      return e.exitCode;
-    }
-    if (e instanceof ScenarioError) {
-      process.stderr.write(`${e.message}\n`);
-      return 1;
-    }
-    const msg = e instanceof Error ? e.message : String(e);
-    process.stderr.write(`commsim: ${command} failed: ${msg}\n`);
-    if (process.env.COMMSIM_DEBUG && e instanceof Error && e.stack) process.stderr.write(e.stack + '\n');
-    return 1;
+    return reportError(command, e);
   }
 }
