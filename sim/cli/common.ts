@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Shard } from '../experiment/ensemble.ts';
 import type { RunProgress } from '../experiment/ensemble.ts';
 import { ScenarioError, type Library } from '../scenario/index.ts';
+import { createBackend, isAbortError, type SimBackend } from '../backend/index.ts';
 import { DEFAULT_SCENARIO_DIR, loadNodeLibrary } from '../scenario/node-library.ts';
 
 /** An error meant for the user: printed as is, exit code attached. */
@@ -103,4 +104,29 @@ export function reportError(command: string | undefined, e: unknown): number {
   process.stderr.write(`commsim: ${command ?? ''} failed: ${msg}\n`);
   if (process.env.COMMSIM_DEBUG && e instanceof Error && e.stack) process.stderr.write(e.stack + '\n');
   return 1;
+}
+
+/**
+ * Runs `work` on a backend (`workers`: 0 in-thread, n a pool of n, undefined one per core). Ctrl-C cancels and
+ * terminates the workers (exit 130); a second Ctrl-C exits at once.
+ */
+export async function withBackend<T>(workers: number | undefined, work: (backend: SimBackend, signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  let interrupts = 0;
+  const onSigint = (): void => {
+    if (++interrupts > 1) process.exit(130);
+    controller.abort();
+  };
+  process.on('SIGINT', onSigint);
+  let backend: SimBackend | undefined;
+  try {
+    backend = await createBackend({ workers });
+    return await work(backend, controller.signal);
+  } catch (e) {
+    if (isAbortError(e)) throw new UsageError('cancelled.', 130);
+    throw e;
+  } finally {
+    process.off('SIGINT', onSigint);
+    await backend?.close();
+  }
 }

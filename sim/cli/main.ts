@@ -6,7 +6,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { RunConfig } from '../types.ts';
 import { METRICS } from '../engine/metrics.ts';
-import { createBackend, isAbortError, type SimBackend } from '../backend/index.ts';
 import { runEnsembles, mergePartials, type EnsembleSpec } from '../experiment/ensemble.ts';
 import { comparisonSpecs } from '../experiment/compare.ts';
 import { sweepSpecs, type SweepAxis } from '../experiment/sweep.ts';
@@ -16,7 +15,7 @@ import { finalizeExperiment, mergeShards } from '../experiment/merge.ts';
 import { ScenarioError, loadScenario, scenarioFromLibrary, validateScenario, listApproaches, listInterventions, listPlaces, listScenarios } from '../scenario/index.ts';
 import { render, type Format } from './format.ts';
 import { stressCommand, isStressShard } from './stress-commands.ts';
-import { emit, library, packageVersion, progressBar, reportError, shardOpt, stampDate, UsageError, type Opts } from './common.ts';
+import { emit, library, packageVersion, progressBar, reportError, shardOpt, stampDate, UsageError, withBackend, type Opts } from './common.ts';
 export { UsageError } from './common.ts';
 
 
@@ -182,19 +181,10 @@ async function execute(exp: Experiment, o: Opts): Promise<void> {
   const shard = shardOpt(o);
   const tasks = exp.specs.length * exp.specs[0].runs;
   const workers = o.workers === undefined ? (tasks < 4 ? 0 : undefined) : intOpt(o, 'workers', 0, 0, 256);
-  const controller = new AbortController();
-  let interrupts = 0;
-  const onSigint = (): void => {
-    if (++interrupts > 1) process.exit(130);
-    controller.abort();
-  };
-  process.on('SIGINT', onSigint);
-  let backend: SimBackend | undefined;
-  try {
-    backend = await createBackend({ workers });
+  await withBackend(workers, async (backend, signal) => {
     let failures = 0;
     const partials = await runEnsembles(backend, exp.specs, {
-      shard, signal: controller.signal, onProgress: progressBar(),
+      shard, signal, onProgress: progressBar(),
       onError: (f) => {
         failures++;
         if (failures <= 5) process.stderr.write(`run failed: scenario ${f.scenarioId}, replicate ${f.replicate}, seed ${f.seed}: ${f.error}\n`);
@@ -207,13 +197,7 @@ async function execute(exp: Experiment, o: Opts): Promise<void> {
       emit(render(result, { ...exp.metadata, date: stampDate() }, { format: exp.format, series: exp.series }), o);
     }
     if (failures > 0) process.stderr.write(`${failures} run(s) failed; the results cover the others.\n`);
-  } catch (e) {
-    if (isAbortError(e)) throw new UsageError('cancelled.', 130);
-    throw e;
-  } finally {
-    process.off('SIGINT', onSigint);
-    await backend?.close();
-  }
+  });
 }
 
 function baseMetadata(command: string, o: Opts, runs: number, seed: string, configs: RunConfig[], extra: Record<string, unknown> = {}): Record<string, unknown> {

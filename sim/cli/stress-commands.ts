@@ -8,7 +8,7 @@ import { dirname, resolve as resolvePath } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { RunConfig } from '../types.ts';
 import { METRIC_BY_ID } from '../engine/metrics.ts';
-import { createBackend, isAbortError, type SimBackend } from '../backend/index.ts';
+import type { SimBackend } from '../backend/index.ts';
 import type { Shard } from '../experiment/ensemble.ts';
 import { ScenarioError, loadScenario, scenarioFromLibrary, type Library } from '../scenario/index.ts';
 import { parseStressSpec, type StressSpec } from '../experiment/stress-spec.ts';
@@ -17,7 +17,7 @@ import {
   finalizeSensitivity, mergeSensitivityPartials, runSensitivity, sensitivityTable, type SensitivityMethod, type SensitivityPartial, type SensitivityResult,
 } from '../experiment/sensitivity-run.ts';
 import { formatNumber } from '../experiment/prim.ts';
-import { emit, library, packageVersion, progressBar, reportError, shardOpt, stampDate, UsageError, type Opts } from './common.ts';
+import { emit, library, packageVersion, progressBar, reportError, shardOpt, stampDate, UsageError, withBackend, type Opts } from './common.ts';
 
 export const STRESS_SHARD_FORMAT = 'commsim-stress-shard';
 const STRESS_SHARD_VERSION = 1;
@@ -145,27 +145,9 @@ function yearsOpt(o: Opts): number | undefined {
   return y;
 }
 
-/** Runs `work` on a backend with Ctrl-C cancelling (workers terminated). */
-async function withBackend<T>(o: Opts, tasks: number, work: (backend: SimBackend, signal: AbortSignal) => Promise<T>): Promise<T> {
-  const workers = o.workers === undefined ? (tasks < 4 ? 0 : undefined) : intOpt(o, 'workers', 0, 256);
-  const controller = new AbortController();
-  let interrupts = 0;
-  const onSigint = (): void => {
-    if (++interrupts > 1) process.exit(130);
-    controller.abort();
-  };
-  process.on('SIGINT', onSigint);
-  let backend: SimBackend | undefined;
-  try {
-    backend = await createBackend({ workers });
-    return await work(backend, controller.signal);
-  } catch (e) {
-    if (isAbortError(e)) throw new UsageError('cancelled.', 130);
-    throw e;
-  } finally {
-    process.off('SIGINT', onSigint);
-    await backend?.close();
-  }
+/** Runs `work` on a backend chosen by --workers (in-thread for tiny jobs), with Ctrl-C cancelling. */
+function withWorkers<T>(o: Opts, tasks: number, work: (backend: SimBackend, signal: AbortSignal) => Promise<T>): Promise<T> {
+  return withBackend(o.workers === undefined ? (tasks < 4 ? 0 : undefined) : intOpt(o, 'workers', 0, 256), work);
 }
 
 /* ── rendering ───────────────────────────────────────────────────────────────────────────────────── */
@@ -267,7 +249,7 @@ async function cmdStress(argv: string[]): Promise<void> {
   const seed = o.seed !== undefined ? String(o.seed) : undefined;
   const total = (futures ?? spec.futures) * (runsPerFuture ?? spec.runsPerFuture) * spec.approaches.length;
   let failures = 0;
-  const partial = await withBackend(o, total, (backend, signal) =>
+  const partial = await withWorkers(o, total, (backend, signal) =>
     runStress(backend, spec, {
       futures, runsPerFuture, seed, shard, signal, onProgress: progressBar(),
       onError: (e) => {
@@ -304,7 +286,7 @@ async function cmdSensitivity(argv: string[]): Promise<void> {
   const seed = o.seed !== undefined ? String(o.seed) : undefined;
   const k = spec.uncertainties.length;
   const points = method === 'morris' ? (size ?? 10) * (k + 1) : (size ?? 64) * (k + 2);
-  const partial = await withBackend(o, points * (runsPerPoint ?? spec.runsPerFuture), (backend, signal) =>
+  const partial = await withWorkers(o, points * (runsPerPoint ?? spec.runsPerFuture), (backend, signal) =>
     runSensitivity(backend, spec, { method, size, runsPerPoint, seed, metrics, shard, signal, onProgress: progressBar() }),
   );
   const h = partial.header;

@@ -3,9 +3,8 @@
  * results. A shard i/n runs the replicate blocks b with b mod n = i − 1 (ensemble.ts shardReplicates) of every
  * ensemble in the experiment. Typed arrays are stored as base64 of their bytes, so numbers survive exactly.
  */
-import type { EventDef } from './events.ts';
 import { LogHistogram } from './stats.ts';
-import type { EnsemblePartial, RunFailure, RunRow, Shard } from './ensemble.ts';
+import type { EnsemblePartial, Shard } from './ensemble.ts';
 import type { SweepAxis } from './sweep.ts';
 
 export type ExperimentKind = 'ensemble' | 'compare' | 'sweep';
@@ -26,23 +25,12 @@ export interface ShardFile {
   partials: SerializedPartial[];
 }
 
-export interface SerializedPartial {
-  scenarioId: string;
-  title: string;
-  seed: string;
-  stream: string;
-  runs: number;
-  weeks: number;
-  metricIds: string[];
-  blockSize: number;
-  series: boolean;
-  events: EventDef[];
-  rows: RunRow[];
-  failures: RunFailure[];
+/** An EnsemblePartial as JSON: typed arrays as base64, histograms as plain counts. */
+export type SerializedPartial = Omit<EnsemblePartial, 'blocks' | 'hist' | 'trajectories'> & {
   blocks: { index: number; sums: string }[];
   hist: number[][] | null;
   trajectories: { replicate: number; seed: number; series: string }[];
-}
+};
 
 function toBase64(a: ArrayBufferView): string {
   const bytes = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
