@@ -79,7 +79,7 @@ export function createRecorder(weeks: number, params: Record<string, number>): R
   const admissions = new Smooth(0);
   const hist = new Float64Array(200);
   const v = new Float64Array(nM);
-  const reserves: number[] = [];
+  let reserves = new Float64Array(64);
 
   function record(s: State, t: number, spend: number, councilTransaction: number): void {
     const pe = s.people;
@@ -92,31 +92,35 @@ export function createRecorder(weeks: number, params: Record<string, number>): R
     // people
     let supported = 0, waiting = 0, waited = 0, needed = 0, deliveredH = 0, plannedSupported = 0, deliveredSupported = 0;
     let wb = 0, wbN = 0, cont = 0, choice = 0, assets = 0, delayed = 0, population = 0;
-    for (let i = 0; i < pe.hi; i++) {
-      const st = pe.status[i];
+    const status = pe.status, deliveredOf = pe.delivered, needOf = pe.needHours, wellbeing = pe.wellbeing;
+    const continuity = pe.continuity, weeksWaiting = pe.weeksWaiting, fromHospital = pe.fromHospital, choiceOf = pe.choice, assetsOf = pe.assets;
+    for (let i = 0, hi = pe.hi; i < hi; i++) {
+      const st = status[i];
       if (st === EMPTY) continue;
       population++;
       if (st === HOSPITAL) continue;
       // need may have fallen a little since this week's delivery (reablement): count at most what is needed
-      const got = pe.delivered[i] < pe.needHours[i] ? pe.delivered[i] : pe.needHours[i];
-      needed += pe.needHours[i];
+      const need = needOf[i];
+      const got = deliveredOf[i] < need ? deliveredOf[i] : need;
+      needed += need;
       deliveredH += got;
       if (st === SUPPORTED) {
         supported++;
-        plannedSupported += pe.needHours[i];
+        plannedSupported += need;
         deliveredSupported += got;
-        cont += pe.continuity[i];
+        cont += continuity[i];
       } else {
         waiting++;
-        waited += pe.weeksWaiting[i];
-        if (pe.fromHospital[i]) delayed++;
+        waited += weeksWaiting[i];
+        if (fromHospital[i]) delayed++;
       }
-      wb += pe.wellbeing[i];
+      const wbi = wellbeing[i];
+      wb += wbi;
       wbN++;
-      choice += pe.choice[i];
-      assets += pe.assets[i];
-      const b = Math.min(199, Math.floor(pe.wellbeing[i] * 200));
-      hist[b]++;
+      choice += choiceOf[i];
+      assets += assetsOf[i];
+      const b = (wbi * 200) | 0;
+      hist[b < 199 ? b : 199]++;
     }
     v[M.people_supported] = supported;
     v[M.people_waiting] = waiting;
@@ -134,13 +138,14 @@ export function createRecorder(weeks: number, params: Record<string, number>): R
     v[M.delayed_discharges] = delayed;
     // workforce
     let headcount = 0, sick = 0, morale = 0, fatigue = 0, zh = 0;
-    for (let i = 0; i < w.hi; i++) {
-      if (w.employer[i] < 0) continue;
+    const employer = w.employer, sickWeeks = w.sickWeeks, fatigueOf = w.fatigue, moraleOf = w.morale, zeroHours = w.zeroHours;
+    for (let i = 0, hi = w.hi; i < hi; i++) {
+      if (employer[i] < 0) continue;
       headcount++;
-      if (w.sickWeeks[i] > 0) sick++;
-      else fatigue += w.fatigue[i];
-      morale += w.morale[i];
-      zh += w.zeroHours[i];
+      if (sickWeeks[i] > 0) sick++;
+      else fatigue += fatigueOf[i];
+      morale += moraleOf[i];
+      zh += zeroHours[i];
     }
     let desired = 0, filled = 0, pay = 0, payN = 0;
     for (let p = 0; p < pr.count; p++) {
@@ -164,7 +169,8 @@ export function createRecorder(weeks: number, params: Record<string, number>): R
     // providers (independent: p >= 1)
     let active = 0, hoursInd = 0, hhi = 0, margin = 0, quality = 0, gaming = 0, reported = 0, trueOut = 0, capab = 0, fee = 0;
     let hoursAll = 0;
-    reserves.length = 0;
+    let nRes = 0;
+    if (reserves.length < pr.count) reserves = new Float64Array(2 * pr.count);
     for (let p = 0; p < pr.count; p++) {
       if (!pr.active[p]) continue;
       const h = pr.committedHours[p];
@@ -179,19 +185,19 @@ export function createRecorder(weeks: number, params: Record<string, number>): R
       hoursInd += pr.deliveredHours[p];
       margin += pr.margin[p] * h;
       fee += pr.fee[p] * h;
-      reserves.push(pr.cost[p] > 0 ? pr.reserves[p] / pr.cost[p] : 0);
+      reserves[nRes++] = pr.cost[p] > 0 ? pr.reserves[p] / pr.cost[p] : 0;
     }
     let committedInd = 0;
     for (let p = 1; p < pr.count; p++) if (pr.active[p]) committedInd += pr.committedHours[p];
     if (hoursInd > 0) for (let p = 1; p < pr.count; p++) if (pr.active[p]) hhi += (pr.deliveredHours[p] / hoursInd) ** 2;
-    reserves.sort((x, y) => x - y);
+    const sortedRes = reserves.subarray(0, nRes).sort();
     v[M.providers_active] = active;
     v[M.provider_exit_rate] = exits.add(c.exits * 52, active + c.exits);
     v[M.provider_entries] = entries.add(c.entries * 52, 1);
     v[M.handbacks] = handbacks.add(c.handbacks * 52, 1);
     v[M.market_concentration] = hhi;
     v[M.margin_mean] = committedInd > 0 ? margin / committedInd : 0;
-    v[M.reserves_weeks] = reserves.length > 0 ? reserves[reserves.length >> 1] : 0;
+    v[M.reserves_weeks] = nRes > 0 ? sortedRes[nRes >> 1] : 0;
     v[M.quality_mean] = hoursAll > 0 ? quality / hoursAll : 0;
     v[M.gaming_mean] = hoursAll > 0 ? gaming / hoursAll : 0;
     v[M.reported_outcome] = hoursAll > 0 ? reported / hoursAll : 0;

@@ -40,28 +40,51 @@ export interface Rng {
 }
 
 export function createRng(seed: number): Rng {
-  const alea = seedrandom.alea(String(seed));
-  const next = (): number => alea();
-  const normal = (): number => {
-    const u = 1 - next();
-    const v = next();
+  return new AleaStream(seed);
+}
+
+/**
+ * Alea (Baagøe), seeded by seedrandom and then stepped here on a typed array, which the optimiser keeps
+ * unboxed: the numbers are exactly seedrandom's own (tests/determinism.test.ts pins them).
+ */
+class AleaStream implements Rng {
+  private readonly st: Float64Array;
+
+  constructor(seed: number) {
+    const { s0, s1, s2, c } = seedrandom.alea(String(seed), { state: true }).state() as { s0: number; s1: number; s2: number; c: number };
+    this.st = Float64Array.of(s0, s1, s2, c);
+  }
+
+  next(): number {
+    const a = this.st;
+    const t = 2091639 * a[0] + a[3] * 2.3283064365386963e-10; // 2^-32
+    a[0] = a[1];
+    a[1] = a[2];
+    const c = t | 0;
+    a[3] = c;
+    return (a[2] = t - c);
+  }
+
+  normal(): number {
+    const u = 1 - this.next();
+    const v = this.next();
     return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-  };
-  return {
-    next,
-    normal,
-    int: (n: number) => Math.floor(next() * n),
-    poisson(mean: number): number {
-      if (!(mean > 0)) return 0;
-      if (mean > 30) return Math.max(0, Math.round(mean + Math.sqrt(mean) * normal()));
-      const l = Math.exp(-mean);
-      let k = 0;
-      let p = 1;
-      do {
-        k++;
-        p *= next();
-      } while (p > l);
-      return k - 1;
-    },
-  };
+  }
+
+  int(n: number): number {
+    return Math.floor(this.next() * n);
+  }
+
+  poisson(mean: number): number {
+    if (!(mean > 0)) return 0;
+    if (mean > 30) return Math.max(0, Math.round(mean + Math.sqrt(mean) * this.normal()));
+    const l = Math.exp(-mean);
+    let k = 0;
+    let p = 1;
+    do {
+      k++;
+      p *= this.next();
+    } while (p > l);
+    return k - 1;
+  }
 }

@@ -5,7 +5,7 @@
 import type { LogEntry, RunConfig, RunOptions, RunResult, RunTrace, ShockResilience, SimEventType } from '../types.ts';
 import { createRng, type Rng } from './rng.ts';
 import { METRICS, METRIC_IDS, METRIC_INDEX, summariseSeries } from './metrics.ts';
-import { INHOUSE, newCounters, PersonStatus, type State } from './state.ts';
+import { INHOUSE, PersonStatus, resetCounters, type State } from './state.ts';
 import { createRecorder } from './record.ts';
 import { createState } from '../model/setup.ts';
 import { applyFeeLevel, updateBudget, updateFidelity, updateLabourMarketAndFees, updatePhase } from '../model/commissioner.ts';
@@ -36,7 +36,7 @@ export function simulate(config: RunConfig, seed: number, replicate: number, opt
   let meanCommunity = communityMean(s);
   for (let week = -config.historyWeeks; week < weeks; week++) {
     s.week = week;
-    s.week_ = newCounters();
+    resetCounters(s.week_);
     while (evIdx < events.length && events[evIdx].week < week) evIdx++;
     while (evIdx < events.length && events[evIdx].week === week) applyEvent(s, events[evIdx++], rng);
     const { spend, transaction } = tick(s, rng, meanCommunity, options.checkInvariants === true);
@@ -66,9 +66,9 @@ function tick(s: State, rng: Rng, meanCommunity: number, check: boolean): { spen
   computeCommitted(s);
   deliveryCapacity(s);
   const roster = buildRoster(s);
-  peopleWeek(s, rng, roster);
+  const meanNeed = peopleWeek(s, rng, roster);
   arrivals(s, rng, meanCommunity);
-  placement(s, rng);
+  placement(s, rng, meanNeed);
   const care = finances(s);
   if (check) checkHoursAndMoney(s, care);
   handbacksAndExits(s, rng);

@@ -188,6 +188,24 @@ export interface State {
   week_: WeekCounters;
   log: { week: number; text: string }[];
   logEnabled: boolean;
+  /** per-provider work arrays, reused every week (allocating them weekly cost more than the loops using them) */
+  work: Record<string, Float64Array>;
+  /** workers of each provider as a compact list (CSR), rebuilt every week into the same arrays */
+  roster: Roster;
+}
+
+/** Workers of each provider: list[start[p] .. start[p + 1]) are provider p's worker ids. */
+export interface Roster {
+  start: Int32Array;
+  list: Int32Array;
+}
+
+/** A zeroed per-provider work array, one per name (callers use the first providers.count entries). */
+export function workArray(s: State, name: string): Float64Array {
+  let a = s.work[name];
+  if (a === undefined) a = s.work[name] = new Float64Array(s.providers.cap);
+  else a.fill(0, 0, s.providers.count);
+  return a;
 }
 
 export function newCounters(): WeekCounters {
@@ -196,6 +214,13 @@ export function newCounters(): WeekCounters {
     experiencedWorkers: 0, exits: 0, entries: 0, handbacks: 0, admissions: 0, spend: 0, transactionCost: 0,
     providerTransactionCost: 0, paidToProviders: 0, deliveredToPeople: 0,
   };
+}
+
+/** Zero the week's counters in place: one object per run keeps its shape stable for the optimiser. */
+export function resetCounters(c: WeekCounters): void {
+  c.hires = 0; c.leavers = 0; c.leaversStay = 0; c.leaversFirstYear = 0; c.leaversExperienced = 0; c.firstYearWorkers = 0;
+  c.experiencedWorkers = 0; c.exits = 0; c.entries = 0; c.handbacks = 0; c.admissions = 0; c.spend = 0; c.transactionCost = 0;
+  c.providerTransactionCost = 0; c.paidToProviders = 0; c.deliveredToPeople = 0;
 }
 
 export function allocPeople(cap: number): People {

@@ -3,7 +3,7 @@
  * entry, and the emergent quality, gaming and learning of each provider.
  */
 import type { Rng } from '../engine/rng.ts';
-import { INHOUSE, PersonStatus, ProviderKind, releaseSlot, type State } from '../engine/state.ts';
+import { INHOUSE, PersonStatus, ProviderKind, releaseSlot, workArray, type State } from '../engine/state.ts';
 import { clamp01 } from './trust.ts';
 import { addProvider, addTies } from './setup.ts';
 import { hireNew, travelPaidShare, travelShare } from './workforce.ts';
@@ -69,16 +69,15 @@ function shareStaff(s: State, tie: number, from: number, to: number, hours: numb
  * chosen by spare capacity; the in-house service, lead providers and micro-providers (for personal budgets)
  * are preferred as the levers say. P2: loss-making providers decline; P6: gaming providers decline hard cases.
  */
-export function placement(s: State, rng: Rng): void {
+/** Waiting people are offered round providers with spare capacity; meanNeed is the mean package of those supported. */
+export function placement(s: State, rng: Rng, meanNeed: number): void {
   const pe = s.people;
   const pr = s.providers;
   const E = s.eff;
   const n = pr.count;
-  const spare = new Float64Array(n);
-  const cum = new Float64Array(n);
+  const spare = workArray(s, 'spare');
+  const cum = workArray(s, 'cumSpare');
   let total = 0;
-  let needSum = 0;
-  let needN = 0;
   // lead providers (P4/zoning): the largest by capacity get a bonus weight
   let leadThreshold = Infinity;
   if (E.market_consolidation > 0) {
@@ -98,12 +97,6 @@ export function placement(s: State, rng: Rng): void {
     total += weight;
     cum[p] = total;
   }
-  for (let i = 0; i < pe.hi; i++) {
-    if (pe.status[i] !== SUPPORTED) continue;
-    needSum += pe.needHours[i];
-    needN++;
-  }
-  const meanNeed = needN > 0 ? needSum / needN : 10;
   const inhouseTarget = E.inhouse_share;
   for (let i = 0; i < pe.hi; i++) {
     if (pe.status[i] !== WAITING) continue;
@@ -334,7 +327,7 @@ export function qualityGamingLearning(s: State): void {
   const learnStyle = E.learning_monitoring * (0.5 + 0.5 * s.agg.learningCulture);
   const incentive = E.outcome_payment + 0.4 * compliance;
   const drive = (E.worker_autonomy + learnStyle * E.monitoring_intensity + E.learning_loop + E.collaboration_incentive) / 4;
-  const diffusion = new Float64Array(pr.count);
+  const diffusion = workArray(s, 'diffusion');
   for (let e = 0; e < pr.tieCount; e++) {
     const a = pr.tieA[e];
     const b = pr.tieB[e];

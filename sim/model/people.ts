@@ -3,7 +3,7 @@
  * (good days), changes in need, hospital admissions and discharges, leaving support, and new arrivals.
  */
 import type { Rng } from '../engine/rng.ts';
-import { INHOUSE, PersonStatus, releaseSlot, takeSlot, type State } from '../engine/state.ts';
+import { INHOUSE, PersonStatus, releaseSlot, takeSlot, workArray, type Roster, type State } from '../engine/state.ts';
 import { clamp01 } from './trust.ts';
 import { initPerson } from './setup.ts';
 
@@ -26,32 +26,32 @@ export function computeCommitted(s: State): void {
 }
 
 /** Workers of each provider as a compact list (CSR), to give people a regular worker. */
-export interface Roster {
-  start: Int32Array;
-  list: Int32Array;
-}
-
 export function buildRoster(s: State): Roster {
   const pr = s.providers;
   const w = s.workers;
-  // counts per provider come from buildRosters (run just before)
-  const start = new Int32Array(pr.count + 1);
-  for (let p = 0; p < pr.count; p++) start[p + 1] = start[p] + pr.workers[p];
-  const fill = start.slice(0, pr.count);
-  const list = new Int32Array(start[pr.count]);
-  for (let i = 0; i < w.hi; i++) {
-    const p = w.employer[i];
+  const { start, list } = s.roster;
+  // counts per provider come from buildRosters (run just before); `fill` is where the next id of p goes
+  const fill = workArray(s, 'rosterFill');
+  start[0] = 0;
+  for (let p = 0; p < pr.count; p++) {
+    start[p + 1] = start[p] + pr.workers[p];
+    fill[p] = start[p];
+  }
+  const employer = w.employer;
+  for (let i = 0, hi = w.hi; i < hi; i++) {
+    const p = employer[i];
     if (p >= 0) list[fill[p]++] = i;
   }
-  return { start, list };
+  return s.roster;
 }
 
 /**
  * Each person's week. Delivered hours follow the provider's delivery ratio; wellbeing moves towards a target
  * built from met need, continuity, choice, connection, the worker's morale and relational care (N3); unmet need
  * raises need and admissions (N1); relational care with connection lowers need (N2).
+ * Returns the mean assessed hours of the people supported at the end of the week (placement uses it).
  */
-export function peopleWeek(s: State, rng: Rng, roster: Roster): void {
+export function peopleWeek(s: State, rng: Rng, roster: Roster): number {
   const P = s.params;
   const pe = s.people;
   const pr = s.providers;
@@ -63,6 +63,8 @@ export function peopleWeek(s: State, rng: Rng, roster: Roster): void {
   const admBase = P.admission_rate / 52;
   const pbBurden = P.personal_budget_burden * (1 - 0.6 * E.coproduction);
   const choiceTarget = E.choice_control;
+  const choiceWithBudget = clamp01_(0.1 + 0.8 * choiceTarget * 1.2);
+  const choiceWithout = clamp01_(0.1 + 0.8 * choiceTarget * 0.6);
   for (let p = 0; p < pr.count; p++) {
     pr.deliveredHours[p] = 0;
     pr.continuity[p] = 0;
@@ -77,6 +79,8 @@ export function peopleWeek(s: State, rng: Rng, roster: Roster): void {
   const wbRate = P.wellbeing_adjust_rate, gamingCost = P.gaming_effort_cost, deterioration = P.need_deterioration;
   const reablement = P.reablement_strength, admUnmet = P.admission_unmet_multiplier, autonomy = E.worker_autonomy;
   const rosterStart = roster.start, rosterList = roster.list;
+  let supportedNeed = 0;
+  let supportedN = 0;
   for (let i = 0; i < pe.hi; i++) {
     const st = status[i];
     if (st === EMPTY) continue;
@@ -112,7 +116,7 @@ export function peopleWeek(s: State, rng: Rng, roster: Roster): void {
       delivered_[i] = 0;
     }
     continuity[i] += 0.2 * (contWeek - continuity[i]);
-    choice[i] += 0.02 * (clamp01_(0.1 + 0.8 * choiceTarget * (pb[i] ? 1.2 : 0.6)) - choice[i]);
+    choice[i] += 0.02 * ((pb[i] ? choiceWithBudget : choiceWithout) - choice[i]);
 
     if (st === HOSPITAL) {
       wellbeing[i] += wbRate * (0.2 - wellbeing[i]);
@@ -124,6 +128,10 @@ export function peopleWeek(s: State, rng: Rng, roster: Roster): void {
           pe.fromHospital[i] = 1;
           provider[i] = -1;
         }
+      }
+      if (status[i] === SUPPORTED) {
+        supportedNeed += needHours[i];
+        supportedN++;
       }
       continue;
     }
@@ -147,17 +155,19 @@ export function peopleWeek(s: State, rng: Rng, roster: Roster): void {
 
     // leaving support (death, moving, self-funding, recovery) or admission to hospital: one draw
     const pExit = exitBase + 0.5 * reable; // recovery (reablement) adds to ordinary exits
-    const pAdm = admBase * (1 + admUnmet * unmet) * (1.3 - 0.6 * wellbeing[i]);
     const u = rng.next();
     if (u < pExit) {
       status[i] = EMPTY;
       provider[i] = -1;
       releaseSlot(pe, i);
-    } else if (u < pExit + pAdm) {
+    } else if (u < pExit + admBase * (1 + admUnmet * unmet) * (1.3 - 0.6 * wellbeing[i])) {
       c.admissions++;
       status[i] = HOSPITAL;
       hospitalWeeks[i] = 1 + rng.int(4);
       if (st === WAITING) provider[i] = -1;
+    } else if (st === SUPPORTED) {
+      supportedNeed += need;
+      supportedN++;
     }
   }
   for (let p = 0; p < pr.count; p++) {
@@ -169,6 +179,7 @@ export function peopleWeek(s: State, rng: Rng, roster: Roster): void {
       pr.clientWellbeing[p] = 0.5;
     }
   }
+  return supportedN > 0 ? supportedNeed / supportedN : 10;
 }
 
 /** New people assessed eligible this week, by need group; some come straight from hospital (NHS pressure). */

@@ -3,7 +3,7 @@
  * recruitment. One uniform draw per worker per week decides sickness onset or a quit (competing risks).
  */
 import type { Rng } from '../engine/rng.ts';
-import { INHOUSE, releaseSlot, takeSlot, type State } from '../engine/state.ts';
+import { INHOUSE, releaseSlot, takeSlot, workArray, type State } from '../engine/state.ts';
 import { clamp01 } from './trust.ts';
 import { contactHoursPerWorker } from './setup.ts';
 
@@ -59,11 +59,11 @@ export function workforceWeek(s: State, rng: Rng): void {
   const contact = s.agg.hoursPerWorkerContact;
 
   // per-provider targets and hazards' provider parts
-  const moraleTarget = new Float64Array(nP);
-  const fatigueTarget = new Float64Array(nP);
-  const wageFactor = new Float64Array(nP);
-  const hireWeight = new Float64Array(nP);
-  const vacancies = new Float64Array(nP);
+  const moraleTarget = workArray(s, 'moraleTarget');
+  const fatigueTarget = workArray(s, 'fatigueTarget');
+  const wageFactor = workArray(s, 'wageFactor');
+  const hireWeight = workArray(s, 'hireWeight');
+  const vacancies = workArray(s, 'vacancies');
   const compliance = s.eff.monitoring_intensity * (1 - s.eff.learning_monitoring);
   const sumW = P.morale_weight_pay + P.morale_weight_autonomy + P.morale_weight_continuity + P.morale_weight_workload + P.morale_weight_compliance;
   const waitingHours = s.agg.waitingHours;
@@ -103,9 +103,18 @@ export function workforceWeek(s: State, rng: Rng): void {
   // W8 sickness onset probability per week at zero fatigue (episodes last a week: five working days)
   const sickBase = P.sickness_base_days / 5 / 52;
   const tenureMult = tenureMultipliers(P.quit_first_year_multiplier);
-  let moraleSum = 0;
+  // an upper bound of the weekly quit probability at each provider (morale and fatigue in [0, 1], checked per worker)
+  let tenureMax = 0;
+  for (let t = 0; t < TENURE_TABLE; t++) if (tenureMult[t] > tenureMax) tenureMax = tenureMult[t];
+  const moraleMax = Math.exp(Math.abs(P.quit_morale_sensitivity) * 0.5);
+  const fatigueMax = 1 + Math.max(0, P.quit_fatigue_sensitivity);
+  const quitBound = workArray(s, 'quitBound');
+  for (let p = 0; p < nP; p++) {
+    const annual = (Math.max(0, P.quit_base_rate) * wageFactor[p] * tenureMax * moraleMax * fatigueMax + Math.max(0, P.quit_zero_hours_add)) * (1 + 1e-9);
+    quitBound[p] = annual < 10 ? annual / 52 : 10 / 52;
+  }
   for (let p = 0; p < nP; p++) pr.moraleMean[p] = 0;
-  const cumVac = new Float64Array(nP);
+  const cumVac = workArray(s, 'cumVac');
   let vacTotal = 0;
   for (let p = 0; p < nP; p++) {
     vacTotal += vacancies[p] * hireWeight[p];
@@ -118,7 +127,7 @@ export function workforceWeek(s: State, rng: Rng): void {
   const sickFatigue = P.sickness_fatigue_sensitivity, stayBase = P.leaver_stay_in_sector;
   const moraleSumP = pr.moraleMean;
   // count those at work here as we go: staff moved in from a provider that closed this week are included
-  const atWork = new Float64Array(nP);
+  const atWork = workArray(s, 'atWork');
   for (let i = 0; i < w.hi; i++) {
     const p = employer[i];
     if (p < 0) continue;
@@ -135,17 +144,20 @@ export function workforceWeek(s: State, rng: Rng): void {
     fatigue[i] += fatigueRate * (fatigueTarget[p] - fatigue[i]);
     moraleSumP[p] += morale[i];
     atWork[p]++;
-    moraleSum += morale[i];
+    const pSick = sickBase * (1 + sickFatigue * fatigue[i]);
+    const u = rng.next();
+    if (u < pSick) {
+      sickWeeks[i] = 1;
+      continue;
+    }
+    // most weeks the draw is far above any worker's quit probability: the exact hazard is needed only below its bound
+    if (u >= pSick + quitBound[p] && morale[i] >= 0 && morale[i] <= 1 && fatigue[i] >= 0 && fatigue[i] <= 1) continue;
     // annual separation hazard; weekly probability = hazard / 52
     const annual = quitBase * wageFactor[p] * tenureMult[tenure[i] < TENURE_TABLE ? tenure[i] : TENURE_TABLE - 1]
       * Math.exp(-moraleSens * (morale[i] - 0.5)) * (1 + fatigueSens * fatigue[i])
       + (zeroHours[i] ? zeroAdd : 0);
     const pQuit = annual < 10 ? annual / 52 : 10 / 52;
-    const pSick = sickBase * (1 + sickFatigue * fatigue[i]);
-    const u = rng.next();
-    if (u < pSick) {
-      sickWeeks[i] = 1;
-    } else if (u < pSick + pQuit) {
+    if (u < pSick + pQuit) {
       c.leavers++;
       pr.leaversYear[p]++;
       if (firstYear) c.leaversFirstYear++;
@@ -154,7 +166,7 @@ export function workforceWeek(s: State, rng: Rng): void {
       const stay = clamp01_(stayBase + 0.3 * (morale[i] - 0.5));
       if (rng.next() < stay) {
         c.leaversStay++;
-        const q = pickVacancy(cumVac, vacTotal, rng);
+        const q = pickVacancy(cumVac, nP, vacTotal, rng);
         if (q >= 0 && q !== p) {
           moveWorker(s, i, q, rng);
           vacancies[q] = Math.max(0, vacancies[q] - 1);
@@ -169,7 +181,6 @@ export function workforceWeek(s: State, rng: Rng): void {
     }
   }
   for (let p = 0; p < nP; p++) pr.moraleMean[p] = atWork[p] > 0 ? pr.moraleMean[p] / atWork[p] : 0.5;
-  void moraleSum;
 
   // W5 recruitment from the labour pool
   for (let p = 0; p < nP; p++) {
@@ -198,10 +209,10 @@ export function tenureMultipliers(tau: number): Float64Array {
   return table;
 }
 
-function pickVacancy(cum: Float64Array, total: number, rng: Rng): number {
+function pickVacancy(cum: Float64Array, n: number, total: number, rng: Rng): number {
   if (total <= 0) return -1;
   const u = rng.next() * total;
-  for (let p = 0; p < cum.length; p++) if (u < cum[p]) return p;
+  for (let p = 0; p < n; p++) if (u < cum[p]) return p;
   return -1;
 }
 
