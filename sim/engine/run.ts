@@ -5,7 +5,7 @@
 import type { LogEntry, RunConfig, RunOptions, RunResult, RunTrace, ShockResilience, SimEventType } from '../types.ts';
 import { createRng, type Rng } from './rng.ts';
 import { METRICS, METRIC_IDS, METRIC_INDEX, summariseSeries } from './metrics.ts';
-import { INHOUSE, PersonStatus, resetCounters, type State } from './state.ts';
+import { INHOUSE, PersonStatus, resetCounters, type State, type WaitingCount } from './state.ts';
 import { createRecorder } from './record.ts';
 import { createState } from '../model/setup.ts';
 import { applyFeeLevel, updateBudget, updateFidelity, updateLabourMarketAndFees, updatePhase } from '../model/commissioner.ts';
@@ -68,11 +68,16 @@ function tick(s: State, rng: Rng, meanCommunity: number, check: boolean): { spen
   const roster = buildRoster(s);
   const meanNeed = peopleWeek(s, rng, roster);
   arrivals(s, rng, meanCommunity);
-  placement(s, rng, meanNeed);
+  const afterPlacement = placement(s, rng, meanNeed);
   const care = finances(s);
   if (check) checkHoursAndMoney(s, care);
+  const { exits, handbacks } = s.week_;
   handbacksAndExits(s, rng);
-  const { waitingShare, delayed, population } = waitingStats(s);
+  // hand-backs and closures put people back on the waiting list; otherwise the count after placement stands
+  const unchanged = s.week_.exits === exits && s.week_.handbacks === handbacks;
+  const { population, waiting, hours, delayed } = unchanged ? afterPlacement : countWaiting(s);
+  s.agg.waitingHours = hours;
+  const waitingShare = population > 0 ? waiting / population : 0;
   trackUnmet(s);
   entry(s, rng, waitingShare, meanMargin(s));
   workforceWeek(s, rng);
@@ -162,21 +167,20 @@ function initialiseMoney(s: State, rng: Rng): void {
   s.agg.budgetRing.fill(s.agg.budgetWeekly);
 }
 
-function waitingStats(s: State): { waitingShare: number; delayed: number; population: number } {
+function countWaiting(s: State): WaitingCount {
   const pe = s.people;
-  let waiting = 0, population = 0, delayed = 0, hours = 0;
+  const count: WaitingCount = { population: 0, waiting: 0, hours: 0, delayed: 0 };
   for (let i = 0; i < pe.hi; i++) {
     const st = pe.status[i];
     if (st === EMPTY) continue;
-    population++;
+    count.population++;
     if (st === WAITING) {
-      waiting++;
-      hours += pe.needHours[i];
-      if (pe.fromHospital[i]) delayed++;
+      count.waiting++;
+      count.hours += pe.needHours[i];
+      if (pe.fromHospital[i]) count.delayed++;
     }
   }
-  s.agg.waitingHours = hours;
-  return { waitingShare: population > 0 ? waiting / population : 0, delayed, population };
+  return count;
 }
 
 function meanMargin(s: State): number {

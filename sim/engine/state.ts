@@ -194,6 +194,17 @@ export interface State {
   roster: Roster;
 }
 
+/** Who is waiting after placement, counted in id order (the commissioner, entrants and the NHS react to it). */
+export interface WaitingCount {
+  /** people in the system: supported, waiting or in hospital */
+  population: number;
+  waiting: number;
+  /** assessed hours of those waiting */
+  hours: number;
+  /** waiting to leave hospital */
+  delayed: number;
+}
+
 /** Workers of each provider: list[start[p] .. start[p + 1]) are provider p's worker ids. */
 export interface Roster {
   start: Int32Array;

@@ -3,7 +3,7 @@
  * entry, and the emergent quality, gaming and learning of each provider.
  */
 import type { Rng } from '../engine/rng.ts';
-import { INHOUSE, PersonStatus, ProviderKind, releaseSlot, workArray, type State } from '../engine/state.ts';
+import { INHOUSE, PersonStatus, ProviderKind, releaseSlot, workArray, type State, type WaitingCount } from '../engine/state.ts';
 import { clamp01 } from './trust.ts';
 import { addProvider, addTies } from './setup.ts';
 import { hireNew, travelPaidShare, travelShare } from './workforce.ts';
@@ -69,8 +69,11 @@ function shareStaff(s: State, tie: number, from: number, to: number, hours: numb
  * chosen by spare capacity; the in-house service, lead providers and micro-providers (for personal budgets)
  * are preferred as the levers say. P2: loss-making providers decline; P6: gaming providers decline hard cases.
  */
-/** Waiting people are offered round providers with spare capacity; meanNeed is the mean package of those supported. */
-export function placement(s: State, rng: Rng, meanNeed: number): void {
+/**
+ * Waiting people are offered round providers with spare capacity; meanNeed is the mean package of those supported.
+ * Returns who is still waiting afterwards.
+ */
+export function placement(s: State, rng: Rng, meanNeed: number): WaitingCount {
   const pe = s.people;
   const pr = s.providers;
   const E = s.eff;
@@ -98,8 +101,12 @@ export function placement(s: State, rng: Rng, meanNeed: number): void {
     cum[p] = total;
   }
   const inhouseTarget = E.inhouse_share;
+  const count: WaitingCount = { population: 0, waiting: 0, hours: 0, delayed: 0 };
   for (let i = 0; i < pe.hi; i++) {
-    if (pe.status[i] !== WAITING) continue;
+    const st = pe.status[i];
+    if (st === EMPTY) continue;
+    count.population++;
+    if (st !== WAITING) continue;
     const need = pe.needHours[i];
     for (let attempt = 0; attempt < 3; attempt++) {
       let p: number;
@@ -130,7 +137,13 @@ export function placement(s: State, rng: Rng, meanNeed: number): void {
       pr.clients[p]++;
       break;
     }
+    if (pe.status[i] === WAITING) {
+      count.waiting++;
+      count.hours += need;
+      if (pe.fromHospital[i]) count.delayed++;
+    }
   }
+  return count;
 }
 
 /**
