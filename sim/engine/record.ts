@@ -3,12 +3,12 @@
  * quarter (exponential, α = 1/13) so that a weekly series reads as an annualised rate; their run means equal
  * the raw means up to the smoothing lag. The bottom decile of wellbeing uses a 200-bin histogram (±0.005).
  */
-import { INHOUSE, PersonStatus, type State } from './state.ts';
+import { INHOUSE, type State } from './state.ts';
+import { PeopleTally } from './tally.ts';
 import { METRIC_INDEX, METRICS } from './metrics.ts';
 import { meanCommissionerTrust, meanProviderTrust } from '../model/commissioner.ts';
 import { payRatio } from '../model/workforce.ts';
 
-const { Empty: EMPTY, Waiting: WAITING, Supported: SUPPORTED, Hospital: HOSPITAL } = PersonStatus;
 const IN_HOUSE = INHOUSE;
 
 const ALPHA = 1 / 13;
@@ -61,6 +61,8 @@ const M = {
 };
 
 export interface Recorder {
+  /** filled by communityWeek in weeks that are recorded */
+  tally: PeopleTally;
   record(s: State, t: number, spend: number, councilTransaction: number): void;
   series: Float64Array;
   weeks: number;
@@ -77,7 +79,7 @@ export function createRecorder(weeks: number, params: Record<string, number>): R
   const entries = new Smooth(0);
   const handbacks = new Smooth(0);
   const admissions = new Smooth(0);
-  const hist = new Float64Array(200);
+  const tally = new PeopleTally();
   const v = new Float64Array(nM);
   let reserves = new Float64Array(64);
 
@@ -88,40 +90,8 @@ export function createRecorder(weeks: number, params: Record<string, number>): R
     const c = s.week_;
     const E = s.eff;
     v.fill(0);
-    hist.fill(0);
-    // people
-    let supported = 0, waiting = 0, waited = 0, needed = 0, deliveredH = 0, plannedSupported = 0, deliveredSupported = 0;
-    let wb = 0, wbN = 0, cont = 0, choice = 0, assets = 0, delayed = 0, population = 0;
-    const status = pe.status, deliveredOf = pe.delivered, needOf = pe.needHours, wellbeing = pe.wellbeing;
-    const continuity = pe.continuity, weeksWaiting = pe.weeksWaiting, fromHospital = pe.fromHospital, choiceOf = pe.choice, assetsOf = pe.assets;
-    for (let i = 0, hi = pe.hi; i < hi; i++) {
-      const st = status[i];
-      if (st === EMPTY) continue;
-      population++;
-      if (st === HOSPITAL) continue;
-      // need may have fallen a little since this week's delivery (reablement): count at most what is needed
-      const need = needOf[i];
-      const got = deliveredOf[i] < need ? deliveredOf[i] : need;
-      needed += need;
-      deliveredH += got;
-      if (st === SUPPORTED) {
-        supported++;
-        plannedSupported += need;
-        deliveredSupported += got;
-        cont += continuity[i];
-      } else {
-        waiting++;
-        waited += weeksWaiting[i];
-        if (fromHospital[i]) delayed++;
-      }
-      const wbi = wellbeing[i];
-      wb += wbi;
-      wbN++;
-      choice += choiceOf[i];
-      assets += assetsOf[i];
-      const b = (wbi * 200) | 0;
-      hist[b < 199 ? b : 199]++;
-    }
+    const { supported, waiting, waited, needed, plannedSupported, deliveredSupported, delayed, population, hist } = tally;
+    const deliveredH = tally.delivered, wb = tally.wellbeing, wbN = tally.counted, cont = tally.continuity, choice = tally.choice, assets = tally.assets;
     v[M.people_supported] = supported;
     v[M.people_waiting] = waiting;
     v[M.weeks_waited_mean] = waiting > 0 ? waited / waiting : 0;
@@ -243,7 +213,7 @@ export function createRecorder(weeks: number, params: Record<string, number>): R
     v[M.system_health] = (perspective + power + participation) / 3;
     for (let m = 0; m < nM; m++) series[m * weeks + t] = v[m];
   }
-  return { record, series, weeks };
+  return { tally, record, series, weeks };
 }
 
 function histQuantile(hist: Float64Array, n: number, q: number): number {

@@ -7,6 +7,7 @@ import { createRng, type Rng } from './rng.ts';
 import { METRICS, METRIC_IDS, METRIC_INDEX, summariseSeries } from './metrics.ts';
 import { INHOUSE, PersonStatus, resetCounters, type State, type WaitingCount } from './state.ts';
 import { createRecorder } from './record.ts';
+import type { PeopleTally } from './tally.ts';
 import { createState } from '../model/setup.ts';
 import { applyFeeLevel, updateBudget, updateFidelity, updateLabourMarketAndFees, updatePhase } from '../model/commissioner.ts';
 import { buildRosters, updateContracts, workforceWeek } from '../model/workforce.ts';
@@ -39,9 +40,11 @@ export function simulate(config: RunConfig, seed: number, replicate: number, opt
     resetCounters(s.week_);
     while (evIdx < events.length && events[evIdx].week < week) evIdx++;
     while (evIdx < events.length && events[evIdx].week === week) applyEvent(s, events[evIdx++], rng);
-    const { spend, transaction } = tick(s, rng, meanCommunity, options.checkInvariants === true);
+    const recording = week >= 0;
+    if (recording) rec.tally.reset();
+    const { spend, transaction } = tick(s, rng, meanCommunity, options.checkInvariants === true, recording ? rec.tally : null);
     meanCommunity = communityMean(s);
-    if (week >= 0) {
+    if (recording) {
       rec.record(s, week, spend, transaction);
       if (trace) writeTrace(s, trace, week);
     }
@@ -55,7 +58,7 @@ export function simulate(config: RunConfig, seed: number, replicate: number, opt
   };
 }
 
-function tick(s: State, rng: Rng, meanCommunity: number, check: boolean): { spend: number; transaction: number } {
+function tick(s: State, rng: Rng, meanCommunity: number, check: boolean, tally: PeopleTally | null): { spend: number; transaction: number } {
   updatePhase(s);
   applyFeeLevel(s);
   updateFidelity(s);
@@ -83,7 +86,7 @@ function tick(s: State, rng: Rng, meanCommunity: number, check: boolean): { spen
   workforceWeek(s, rng);
   qualityGamingLearning(s);
   trustWeek(s, rng, delayed, population);
-  communityWeek(s);
+  communityWeek(s, tally);
   // council spend: care, community, monitoring, procurement and transition (1/13 of what is outstanding each week)
   const a = s.agg;
   const community = s.eff.community_investment * a.budgetWeekly;

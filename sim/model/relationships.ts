@@ -5,7 +5,8 @@
  * memory (trust.ts). Whole-system events (seed 004) are pulses.
  */
 import type { Rng } from '../engine/rng.ts';
-import { INHOUSE, PersonStatus, type State } from '../engine/state.ts';
+import { INHOUSE, PersonStatus, workArray, type State } from '../engine/state.ts';
+import { tallyPerson, type PeopleTally } from '../engine/tally.ts';
 import type { WholeSystemEffect } from '../types.ts';
 import { clamp01, trustRates, updateMemory, updateTrust } from './trust.ts';
 import { meanProviderTrust } from './commissioner.ts';
@@ -80,8 +81,11 @@ export function trustWeek(s: State, rng: Rng, delayedDischarges: number, peopleC
   a.nhsPressure = clamp01_(s.config.initial.nhs_discharge_pressure * (1.2 - 0.4 * a.trustNhsToCouncil));
 }
 
-/** M1, M2: community capacity follows funding; engagement follows trust and co-production; people's connection follows both. */
-export function communityWeek(s: State): number {
+/**
+ * M1, M2: community capacity follows funding; engagement follows trust and co-production; people's connection
+ * follows both. When a tally is given, people are added to it in the same pass (recording needs no pass of its own).
+ */
+export function communityWeek(s: State, tally: PeopleTally | null): void {
   const P = s.params;
   const E = s.eff;
   const c = s.community;
@@ -91,25 +95,24 @@ export function communityWeek(s: State): number {
   const grant = E.grant_funding;
   const cpos = 0.05 + 0.25 * grant + 0.3 * E.coproduction + 3 * Math.min(E.community_investment, 0.05);
   const cneg = 0.15 * (1 - grant) * E.monitoring_intensity + 0.5 * s.agg.defensive;
-  let capSum = 0;
+  const prevention = 1 + E.prevention_focus;
+  const target = workArray(s, 'connectionTarget');
   for (let o = 0; o < c.count; o++) {
     c.trust[o] = updateTrust(c.trust[o], 0, cpos, cneg, r);
     const eTarget = clamp01_(c.trust[o] * (0.4 + 0.6 * E.coproduction) * (0.7 + 0.6 * grant) + 0.1 * E.prevention_focus);
     c.engagement[o] += P.engagement_rate * (eTarget - c.engagement[o]);
     const capTarget = clamp01_(ic.community_capacity * (0.5 + 0.5 * Math.sqrt(funding)) * (0.85 + 0.3 * grant));
     c.capacity[o] += P.community_growth_rate * (capTarget - c.capacity[o]);
-    capSum += c.capacity[o];
+    target[o] = clamp01_(0.2 + 0.6 * c.capacity[o] * (0.6 + 0.4 * c.engagement[o]) * prevention);
   }
   const pe = s.people;
   const rate = P.asset_build_rate;
-  const prevention = 1 + E.prevention_focus;
-  for (let i = 0; i < pe.hi; i++) {
-    if (pe.status[i] === EMPTY) continue;
-    const o = pe.community[i];
-    const target = clamp01_(0.2 + 0.6 * c.capacity[o] * (0.6 + 0.4 * c.engagement[o]) * prevention);
-    pe.assets[i] += rate * (target - pe.assets[i]);
+  const status = pe.status, community = pe.community, assets = pe.assets;
+  for (let i = 0, hi = pe.hi; i < hi; i++) {
+    if (status[i] === EMPTY) continue;
+    assets[i] += rate * (target[community[i]] - assets[i]);
+    if (tally !== null) tallyPerson(tally, pe, i);
   }
-  return capSum / c.count;
 }
 
 /** A whole-system event (Future Search, Open Space, ...): a pulse of trust and engagement, at a cost. */
