@@ -15,13 +15,15 @@ const clamp01_ = clamp01;
 export function computeCommitted(s: State): void {
   const pe = s.people;
   const pr = s.providers;
-  pr.committedHours.fill(0, 0, pr.count);
-  pr.clients.fill(0, 0, pr.count);
-  for (let i = 0; i < pe.hi; i++) {
-    if (pe.status[i] !== SUPPORTED) continue;
-    const p = pe.provider[i];
-    pr.committedHours[p] += pe.needHours[i];
-    pr.clients[p]++;
+  const committed = pr.committedHours, clients = pr.clients;
+  committed.fill(0, 0, pr.count);
+  clients.fill(0, 0, pr.count);
+  const status = pe.status, provider = pe.provider, needHours = pe.needHours;
+  for (let i = 0, hi = pe.hi; i < hi; i++) {
+    if (status[i] !== SUPPORTED) continue;
+    const p = provider[i];
+    committed[p] += needHours[i];
+    clients[p]++;
   }
 }
 
@@ -79,6 +81,8 @@ export function peopleWeek(s: State, rng: Rng, roster: Roster): number {
   const wbRate = P.wellbeing_adjust_rate, gamingCost = P.gaming_effort_cost, deterioration = P.need_deterioration;
   const reablement = P.reablement_strength, admUnmet = P.admission_unmet_multiplier, autonomy = E.worker_autonomy;
   const rosterStart = roster.start, rosterList = roster.list;
+  const deliveredBy = pr.deliveredHours, continuityAt = pr.continuity, wellbeingAt = pr.clientWellbeing, fromHospital = pe.fromHospital;
+  let toPeople = 0;
   let supportedNeed = 0;
   let supportedN = 0;
   for (let i = 0; i < pe.hi; i++) {
@@ -94,8 +98,8 @@ export function peopleWeek(s: State, rng: Rng, roster: Roster): number {
       const ratio = ratioOf[p];
       const delivered = needHours[i] * ratio;
       delivered_[i] = delivered;
-      pr.deliveredHours[p] += delivered;
-      c.deliveredToPeople += delivered;
+      deliveredBy[p] += delivered;
+      toPeople += delivered;
       met = ratio;
       // continuity: a regular worker still employed here and not off sick does most visits
       let rw = regular[i];
@@ -115,8 +119,10 @@ export function peopleWeek(s: State, rng: Rng, roster: Roster): number {
     } else {
       delivered_[i] = 0;
     }
-    continuity[i] += 0.2 * (contWeek - continuity[i]);
-    choice[i] += 0.02 * ((pb[i] ? choiceWithBudget : choiceWithout) - choice[i]);
+    const cont = continuity[i] + 0.2 * (contWeek - continuity[i]);
+    continuity[i] = cont;
+    const ch = choice[i] + 0.02 * ((pb[i] ? choiceWithBudget : choiceWithout) - choice[i]);
+    choice[i] = ch;
 
     if (st === HOSPITAL) {
       wellbeing[i] += wbRate * (0.2 - wellbeing[i]);
@@ -125,7 +131,7 @@ export function peopleWeek(s: State, rng: Rng, roster: Roster): number {
         if (p >= 0 && pr.active[p]) status[i] = SUPPORTED;
         else {
           status[i] = WAITING;
-          pe.fromHospital[i] = 1;
+          fromHospital[i] = 1;
           provider[i] = -1;
         }
       }
@@ -137,17 +143,19 @@ export function peopleWeek(s: State, rng: Rng, roster: Roster): number {
     }
 
     // N3 wellbeing: good days, not tasks
-    const target = 0.08 + 0.3 * met + 0.15 * continuity[i] + 0.1 * choice[i] + 0.12 * assets[i]
+    const asset = assets[i];
+    const target = 0.08 + 0.3 * met + 0.15 * cont + 0.1 * ch + 0.12 * asset
       + 0.1 * morale + 0.15 * relational - gamingCost * gaming - (pb[i] ? pbBurden : 0);
-    wellbeing[i] = clamp01_(wellbeing[i] + wbRate * (target - wellbeing[i]));
+    const wb = clamp01_(wellbeing[i] + wbRate * (target - wellbeing[i]));
+    wellbeing[i] = wb;
     if (st === SUPPORTED) {
-      pr.continuity[p] += continuity[i];
-      pr.clientWellbeing[p] += wellbeing[i];
+      continuityAt[p] += cont;
+      wellbeingAt[p] += wb;
     }
 
     // N1 unmet need deteriorates; N2 relational care and connection reduce need (bounded)
     const unmet = 1 - met;
-    const reable = reablement * continuity[i] * relational * (0.5 + assets[i]);
+    const reable = reablement * cont * relational * (0.5 + asset);
     let need = needHours[i] * (1 + deterioration * unmet - reable);
     const base = baseNeed[i];
     need = need < 0.4 * base ? 0.4 * base : need > 2.5 * base ? 2.5 * base : need;
@@ -160,7 +168,7 @@ export function peopleWeek(s: State, rng: Rng, roster: Roster): number {
       status[i] = EMPTY;
       provider[i] = -1;
       releaseSlot(pe, i);
-    } else if (u < pExit + admBase * (1 + admUnmet * unmet) * (1.3 - 0.6 * wellbeing[i])) {
+    } else if (u < pExit + admBase * (1 + admUnmet * unmet) * (1.3 - 0.6 * wb)) {
       c.admissions++;
       status[i] = HOSPITAL;
       hospitalWeeks[i] = 1 + rng.int(4);
@@ -170,6 +178,7 @@ export function peopleWeek(s: State, rng: Rng, roster: Roster): number {
       supportedN++;
     }
   }
+  c.deliveredToPeople += toPeople;
   for (let p = 0; p < pr.count; p++) {
     if (pr.clients[p] > 0) {
       pr.continuity[p] /= pr.clients[p];

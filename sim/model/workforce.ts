@@ -33,12 +33,13 @@ export function buildRosters(s: State): void {
   pr.sickWorkers.fill(0, 0, pr.count);
   pr.guaranteedWorkers.fill(0, 0, pr.count);
   const employer = w.employer, sick = w.sickWeeks, zeroHours = w.zeroHours;
-  for (let i = 0; i < w.hi; i++) {
+  const workers = pr.workers, sickWorkers = pr.sickWorkers, guaranteed = pr.guaranteedWorkers;
+  for (let i = 0, hi = w.hi; i < hi; i++) {
     const p = employer[i];
     if (p < 0) continue;
-    pr.workers[p]++;
-    if (sick[i] > 0) pr.sickWorkers[p]++;
-    if (!zeroHours[i]) pr.guaranteedWorkers[p]++;
+    workers[p]++;
+    if (sick[i] > 0) sickWorkers[p]++;
+    if (!zeroHours[i]) guaranteed[p]++;
   }
   // P7, M2: reflective practice and co-production take paid time away from care (assumption)
   const contact = contactHoursPerWorker(s) * (1 - s.params.learning_time_share * (s.eff.learning_loop + 0.5 * s.eff.coproduction));
@@ -128,42 +129,47 @@ export function workforceWeek(s: State, rng: Rng): void {
   const moraleSumP = pr.moraleMean;
   // count those at work here as we go: staff moved in from a provider that closed this week are included
   const atWork = workArray(s, 'atWork');
+  let firstYearWorkers = 0;
+  let experiencedWorkers = 0;
   for (let i = 0; i < w.hi; i++) {
     const p = employer[i];
     if (p < 0) continue;
-    tenure[i]++;
-    const firstYear = tenure[i] < 52;
-    if (firstYear) c.firstYearWorkers++;
-    else if (tenure[i] >= 156) c.experiencedWorkers++;
-    morale[i] += moraleRate * (moraleTarget[p] - morale[i]);
+    const t = tenure[i] + 1;
+    tenure[i] = t;
+    const firstYear = t < 52;
+    if (firstYear) firstYearWorkers++;
+    else if (t >= 156) experiencedWorkers++;
+    const m = morale[i] + moraleRate * (moraleTarget[p] - morale[i]);
+    morale[i] = m;
     if (sickWeeks[i] > 0) {
       sickWeeks[i]--;
       fatigue[i] += 0.3 * (0.05 - fatigue[i]);
       continue;
     }
-    fatigue[i] += fatigueRate * (fatigueTarget[p] - fatigue[i]);
-    moraleSumP[p] += morale[i];
+    const f = fatigue[i] + fatigueRate * (fatigueTarget[p] - fatigue[i]);
+    fatigue[i] = f;
+    moraleSumP[p] += m;
     atWork[p]++;
-    const pSick = sickBase * (1 + sickFatigue * fatigue[i]);
+    const pSick = sickBase * (1 + sickFatigue * f);
     const u = rng.next();
     if (u < pSick) {
       sickWeeks[i] = 1;
       continue;
     }
     // most weeks the draw is far above any worker's quit probability: the exact hazard is needed only below its bound
-    if (u >= pSick + quitBound[p] && morale[i] >= 0 && morale[i] <= 1 && fatigue[i] >= 0 && fatigue[i] <= 1) continue;
+    if (u >= pSick + quitBound[p] && m >= 0 && m <= 1 && f >= 0 && f <= 1) continue;
     // annual separation hazard; weekly probability = hazard / 52
-    const annual = quitBase * wageFactor[p] * tenureMult[tenure[i] < TENURE_TABLE ? tenure[i] : TENURE_TABLE - 1]
-      * Math.exp(-moraleSens * (morale[i] - 0.5)) * (1 + fatigueSens * fatigue[i])
+    const annual = quitBase * wageFactor[p] * tenureMult[t < TENURE_TABLE ? t : TENURE_TABLE - 1]
+      * Math.exp(-moraleSens * (m - 0.5)) * (1 + fatigueSens * f)
       + (zeroHours[i] ? zeroAdd : 0);
     const pQuit = annual < 10 ? annual / 52 : 10 / 52;
     if (u < pSick + pQuit) {
       c.leavers++;
       pr.leaversYear[p]++;
       if (firstYear) c.leaversFirstYear++;
-      else if (tenure[i] >= 156) c.leaversExperienced++;
+      else if (t >= 156) c.leaversExperienced++;
       // W4: a leaver either moves to another local care employer or leaves the sector
-      const stay = clamp01_(stayBase + 0.3 * (morale[i] - 0.5));
+      const stay = clamp01_(stayBase + 0.3 * (m - 0.5));
       if (rng.next() < stay) {
         c.leaversStay++;
         const q = pickVacancy(cumVac, nP, vacTotal, rng);
@@ -180,6 +186,8 @@ export function workforceWeek(s: State, rng: Rng): void {
       releaseSlot(w, i);
     }
   }
+  c.firstYearWorkers += firstYearWorkers;
+  c.experiencedWorkers += experiencedWorkers;
   for (let p = 0; p < nP; p++) pr.moraleMean[p] = atWork[p] > 0 ? pr.moraleMean[p] / atWork[p] : 0.5;
 
   // W5 recruitment from the labour pool
