@@ -160,14 +160,14 @@ export function createRecorder(weeks: number, params: Record<string, number>): R
     let committedInd = 0;
     for (let p = 1; p < pr.count; p++) if (pr.active[p]) committedInd += pr.committedHours[p];
     if (hoursInd > 0) for (let p = 1; p < pr.count; p++) if (pr.active[p]) hhi += (pr.deliveredHours[p] / hoursInd) ** 2;
-    const sortedRes = reserves.subarray(0, nRes).sort();
+    sortPrefix(reserves, nRes);
     v[M.providers_active] = active;
     v[M.provider_exit_rate] = exits.add(c.exits * 52, active + c.exits);
     v[M.provider_entries] = entries.add(c.entries * 52, 1);
     v[M.handbacks] = handbacks.add(c.handbacks * 52, 1);
     v[M.market_concentration] = hhi;
     v[M.margin_mean] = committedInd > 0 ? margin / committedInd : 0;
-    v[M.reserves_weeks] = nRes > 0 ? sortedRes[nRes >> 1] : 0;
+    v[M.reserves_weeks] = nRes > 0 ? reserves[nRes >> 1] : 0;
     v[M.quality_mean] = hoursAll > 0 ? quality / hoursAll : 0;
     v[M.gaming_mean] = hoursAll > 0 ? gaming / hoursAll : 0;
     v[M.reported_outcome] = hoursAll > 0 ? reported / hoursAll : 0;
@@ -214,6 +214,19 @@ export function createRecorder(weeks: number, params: Record<string, number>): R
     for (let m = 0; m < nM; m++) series[m * weeks + t] = v[m];
   }
   return { tally, record, series, weeks };
+}
+
+/** Insertion sort of a[0..n) ascending, in place (n is the number of providers: tens). */
+function sortPrefix(a: Float64Array, n: number): void {
+  for (let i = 1; i < n; i++) {
+    const x = a[i];
+    let j = i - 1;
+    while (j >= 0 && a[j] > x) {
+      a[j + 1] = a[j];
+      j--;
+    }
+    a[j + 1] = x;
+  }
 }
 
 function histQuantile(hist: Float64Array, n: number, q: number): number {
