@@ -1,79 +1,161 @@
 /**
  * Performance of the app in headless Chromium on this machine (a kept script; run with
- * `npx tsx tests/e2e/perf.ts`, E2E_SKIP_BUILD=1 to reuse ui/dist):
- *  1. page load → first comparison drawn (every scenario with ≥1 run, and with ≥2 runs so ranges show);
- *  2. a lever change → the changed scenario's charts redrawn from its first new runs, and → its 50-run quick
- *     ensemble complete;
- *  3. main-thread long tasks (> 50 ms) while ensembles run (PerformanceObserver 'longtask').
- * Cold = fresh browser profile (nothing cached); warm = reload with results in IndexedDB.
+ * `npx tsx tests/e2e/perf.ts`; E2E_SKIP_BUILD=1 reuses ui/dist; PERF_LOADS=N repeats the cold load N times
+ * (default 1) and PERF_CHANGES=N makes N lever changes (default 3); medians are printed when N > 1):
+ *  1. page load (navigation start) → first comparison drawn: every scenario with ≥1 run, ≥2 runs (ranges),
+ *     ≥8 runs, and all 30 runs of the default comparison drawn;
+ *  2. with 50 runs per scenario and the comparison complete, a lever change (the fee level of the second
+ *     scenario, typed on the Strategies screen, then the Compare tab clicked at once) →
+ *     the charts first redrawn with the changed scenario's new runs ("first updated charts"), and → its 50-run
+ *     quick ensemble drawn in full ("all runs drawn"); then a return to an earlier value (results kept);
+ *  3. main-thread long tasks (> 50 ms, PerformanceObserver 'longtask') at start-up, during the first
+ *     comparison's runs, and during each lever change's runs;
+ *  4. a warm reload (results kept in IndexedDB) → comparison drawn.
+ * The machine's load average is printed at the start and the end: the workers share its cores with anything else
+ * running, so compare figures taken at similar loads.
  */
+import { loadavg } from 'node:os';
+import type { Page } from 'playwright-core';
 import { build, preview } from './server.ts';
 import { launch } from './browser.ts';
 
-type Probe = { passes: { t: number; minRuns: number; hashes: string[] }[]; current: { hashes: string[] } };
+interface Pass { t: number; minRuns: number; hashes: string[] }
+type LongTask = { start: number; duration: number };
 
-async function main(): Promise<void> {
-  if (!process.env.E2E_SKIP_BUILD) build();
-  const server = await preview();
+const median = (xs: number[]): number => {
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const sec = (ms: number): string => (Number.isFinite(ms) ? `${(ms / 1000).toFixed(2)} s` : 'n/a');
+const load = (): string => loadavg().map((x) => x.toFixed(2)).join(', ');
+
+const passes = (page: Page): Promise<Pass[]> => page.evaluate('window.__commsim ? window.__commsim.passes : []') as Promise<Pass[]>;
+const longTasks = (page: Page): Promise<LongTask[]> => page.evaluate('window.__long') as Promise<LongTask[]>;
+const now = (page: Page): Promise<number> => page.evaluate(() => performance.now());
+
+async function waitPass(page: Page, pred: string, timeout = 240_000): Promise<Pass> {
+  await page.waitForFunction(`(() => { const c = window.__commsim; return !!c && c.passes.some(${pred}); })()`, undefined, { timeout, polling: 20 });
+  return page.evaluate(`window.__commsim.passes.find(${pred})`) as Promise<Pass>;
+}
+
+function summariseLong(list: LongTask[], from: number, to: number): { n: number; max: number; total: number } {
+  const sel = list.filter((l) => l.start >= from && l.start < to);
+  return { n: sel.length, max: Math.round(Math.max(0, ...sel.map((l) => l.duration))), total: Math.round(sel.reduce((a, l) => a + l.duration, 0)) };
+}
+const fmtLong = (s: { n: number; max: number; total: number }): string => `${s.n} (max ${s.max} ms, ${s.total} ms in all)`;
+
+interface ColdFigures { first1: number; first2: number; first8: number; all30: number; longStart: string; longRuns: string }
+interface ChangeFigures { first: number; all: number; long: string; back: number }
+
+async function coldLoad(url: string, wantChanges: number): Promise<{ cold: ColdFigures; changes: ChangeFigures[]; warm: number }> {
   const browser = await launch();
   try {
     const ctx = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
     const page = await ctx.newPage();
     await page.addInitScript(() => {
-      const w = window as unknown as { __long: number[] };
+      const w = window as unknown as { __long: { start: number; duration: number }[] };
       w.__long = [];
-      new PerformanceObserver((l) => { for (const e of l.getEntries()) w.__long.push(e.duration); }).observe({ type: 'longtask', buffered: true });
+      new PerformanceObserver((l) => {
+        for (const e of l.getEntries()) w.__long.push({ start: e.startTime, duration: e.duration });
+      }).observe({ type: 'longtask', buffered: true });
     });
-    const waitPass = (pred: string, timeout = 180_000) =>
-      page.waitForFunction(`(() => { const c = window.__commsim; return !!c && c.passes.some(${pred}); })()`, undefined, { timeout, polling: 50 });
-    const firstT = (pred: string) => page.evaluate(`window.__commsim.passes.find(${pred}).t`) as Promise<number>;
+    await page.goto(url);
+    const p1 = await waitPass(page, '(p) => p.minRuns >= 1');
+    const p2 = await waitPass(page, '(p) => p.minRuns >= 2');
+    const p8 = await waitPass(page, '(p) => p.minRuns >= 8');
+    const p30 = await waitPass(page, '(p) => p.minRuns >= 30');
+    const lt = await longTasks(page);
+    const cold: ColdFigures = {
+      first1: p1.t, first2: p2.t, first8: p8.t, all30: p30.t,
+      longStart: fmtLong(summariseLong(lt, 0, p1.t)),
+      longRuns: fmtLong(summariseLong(lt, p1.t, p30.t + 1)),
+    };
 
-    await page.goto(server.url);
-    await waitPass('(p) => p.minRuns >= 1');
-    const t1 = await firstT('(p) => p.minRuns >= 1');
-    await waitPass('(p) => p.minRuns >= 2');
-    const t2 = await firstT('(p) => p.minRuns >= 2');
-    const cores = await page.evaluate(() => navigator.hardwareConcurrency);
-    console.log(`workers: ${cores}`);
-    console.log(`cold: page load → first comparison drawn (≥1 run each of 4 scenarios): ${(t1 / 1000).toFixed(2)} s`);
-    console.log(`cold: page load → first comparison with ranges (≥2 runs each): ${(t2 / 1000).toFixed(2)} s`);
-    const longDuringRuns = (await page.evaluate('window.__long')) as number[];
-
-    // lever change with a 50-run quick ensemble
+    // 50 runs per scenario; wait for the whole comparison, so a lever change measures only its own runs
     await page.getByLabel('Runs per scenario (5 to 500)').fill('50');
-    await page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: 'Strategies' }).click();
-    await page.getByRole('button', { name: /Price-led/ }).first().click();
-    const before = ((await page.evaluate('window.__commsim.current.hashes')) as string[])[1];
+    await page.evaluate(() => window.scrollTo(0, 0)); // back to the charts (only charts in view are drawn)
+    await waitPass(page, '(p) => p.minRuns >= 50');
+    const nav = page.getByRole('navigation', { name: 'Screens' });
     const fee = page.getByLabel('Fee level value (ratio to the place fee, 0.6 to 1.6)');
-    await page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: 'Compare' }).click();
-    await page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: 'Strategies' }).click();
-    await page.getByRole('button', { name: /Price-led/ }).first().click();
-    const tChange = (await page.evaluate(() => performance.now())) as number;
-    await fee.fill('1.3');
-    await page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: 'Compare' }).click();
-    const changed = `(p) => p.hashes[1] && p.hashes[1] !== ${JSON.stringify(before)} && p.t > ${tChange}`;
-    await waitPass(`${changed} && p.minRuns >= 1`);
-    const tFirst = await firstT(`${changed} && p.minRuns >= 1`);
-    console.log(`lever change → charts redrawn with the changed scenario's first runs: ${((tFirst - tChange) / 1000).toFixed(2)} s (includes the 400 ms debounce)`);
-    try {
-      await page.waitForFunction(`(() => { const d = document.querySelector('.legend li:nth-child(2)'); return !!d && /\\(50 of 50 runs\\)/.test(d.textContent); })()`, undefined, { timeout: 240_000, polling: 100 });
-      const tDone = (await page.evaluate(() => performance.now())) as number;
-      console.log(`lever change → 50-run quick ensemble of the changed scenario complete: ${((tDone - tChange) / 1000).toFixed(2)} s`);
-    } catch {
-      console.log('lever change → 50-run ensemble did not complete within 240 s');
+    const changes: ChangeFigures[] = [];
+    const values = ['1.3', '0.8', '1.2', '0.9', '1.5', '0.7'];
+    let previous = '';
+    for (let i = 0; i < wantChanges; i++) {
+      await nav.getByRole('link', { name: 'Strategies' }).click();
+      await page.getByRole('button', { name: /Price-led/ }).first().click();
+      if (!previous) previous = await fee.inputValue();
+      const before = ((await page.evaluate('window.__commsim.current.hashes')) as string[])[1];
+      await page.waitForTimeout(300);
+      const tChange = await now(page);
+      await fee.fill(values[i % values.length]);
+      await nav.getByRole('link', { name: 'Compare' }).click();
+      const changed = `(p) => p.t > ${tChange} && p.hashes[1] && p.hashes[1] !== ${JSON.stringify(before)}`;
+      const first = await waitPass(page, changed);
+      const all = await waitPass(page, `${changed} && p.minRuns >= 50`);
+      const lt2 = await longTasks(page);
+      changes.push({ first: first.t - tChange, all: all.t - tChange, long: fmtLong(summariseLong(lt2, tChange, all.t + 1)), back: NaN });
     }
-    const long = (await page.evaluate('window.__long')) as number[];
-    console.log(`main-thread long tasks (>50 ms) during the first comparison: ${longDuringRuns.length}, max ${Math.round(Math.max(0, ...longDuringRuns))} ms`);
-    console.log(`main-thread long tasks in the whole session: ${long.length}, max ${Math.round(Math.max(0, ...long))} ms; durations ${long.map((x) => Math.round(x)).join(', ')}`);
+    // back to the first value: its results are kept, so the charts return at once
+    if (changes.length) {
+      await nav.getByRole('link', { name: 'Strategies' }).click();
+      await page.getByRole('button', { name: /Price-led/ }).first().click();
+      const before = ((await page.evaluate('window.__commsim.current.hashes')) as string[])[1];
+      await page.waitForTimeout(300);
+      const tChange = await now(page);
+      await fee.fill(previous);
+      await nav.getByRole('link', { name: 'Compare' }).click();
+      const back = await waitPass(page, `(p) => p.t > ${tChange} && p.hashes[1] && p.hashes[1] !== ${JSON.stringify(before)} && p.minRuns >= 50`);
+      changes[changes.length - 1].back = back.t - tChange;
+    }
 
-    // warm: results cached in IndexedDB
+    // warm: results kept in IndexedDB
     await page.waitForTimeout(1000);
     const t0 = Date.now();
     await page.reload();
-    await waitPass('(p) => p.minRuns >= 2');
-    console.log(`warm (reload, results in IndexedDB): page load → comparison drawn: ${((Date.now() - t0) / 1000).toFixed(2)} s`);
+    await waitPass(page, '(p) => p.minRuns >= 50');
+    const warm = Date.now() - t0;
+    await ctx.close();
+    return { cold, changes, warm };
   } finally {
     await browser.close();
+  }
+}
+
+async function main(): Promise<void> {
+  if (!process.env.E2E_SKIP_BUILD) build();
+  const loads = Math.max(1, Number(process.env.PERF_LOADS ?? 1));
+  const nChanges = Math.max(0, Number(process.env.PERF_CHANGES ?? 3));
+  const server = await preview();
+  console.log(`load average at start: ${load()}`);
+  try {
+    const colds: ColdFigures[] = [];
+    const changes: ChangeFigures[] = [];
+    const warms: number[] = [];
+    for (let i = 0; i < loads; i++) {
+      const r = await coldLoad(server.url, nChanges);
+      colds.push(r.cold);
+      changes.push(...r.changes);
+      warms.push(r.warm);
+      console.log(`\nload ${i + 1} (load average ${load()}):`);
+      console.log(`  cold: page load → first comparison drawn (≥1 run of each of 4 scenarios): ${sec(r.cold.first1)}`);
+      console.log(`  cold: → with ranges (≥2 runs each): ${sec(r.cold.first2)}; ≥8 runs each: ${sec(r.cold.first8)}; all 30 runs drawn: ${sec(r.cold.all30)}`);
+      console.log(`  long tasks before the first comparison was drawn: ${r.cold.longStart}`);
+      console.log(`  long tasks while the rest of the first comparison ran: ${r.cold.longRuns}`);
+      r.changes.forEach((c, k) => {
+        console.log(`  lever change ${k + 1} (50-run quick ensemble): → first updated charts ${sec(c.first)}; → all 50 runs drawn ${sec(c.all)}; long tasks ${c.long}`);
+      });
+      if (r.changes.length) console.log(`  back to the first value (results kept): → charts ${sec(r.changes[r.changes.length - 1].back)}`);
+      console.log(`  warm reload (results in IndexedDB) → 50-run comparison drawn: ${sec(r.warm)}`);
+    }
+    if (loads > 1 || nChanges > 1) {
+      console.log(`\nmedians over ${loads} cold loads and ${changes.length} lever changes:`);
+      console.log(`  page load → first comparison drawn: ${sec(median(colds.map((c) => c.first1)))}; with ranges: ${sec(median(colds.map((c) => c.first2)))}; all 30 runs: ${sec(median(colds.map((c) => c.all30)))}`);
+      console.log(`  lever change → first updated charts: ${sec(median(changes.map((c) => c.first)))}; → all 50 runs drawn: ${sec(median(changes.map((c) => c.all)))}`);
+      console.log(`  warm reload → comparison drawn: ${sec(median(warms))}`);
+    }
+    console.log(`\nload average at the end: ${load()}`);
+  } finally {
     await server.stop();
   }
 }

@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ScenarioIssue } from '../../sim/scenario/index.ts';
-import { configHash, isAbortError, ResultStore, runMissing, type EnsembleData, type Progress } from './lib/runner.ts';
+import { configHash, ResultStore, type EnsembleData, type Progress } from './lib/runner.ts';
+import { RunQueue } from './lib/run-queue.ts';
+import { loadPlotly } from './lib/plotly.ts';
 import { defaultWorkspace, resolveDraft, type Workspace } from './lib/workspace.ts';
 import { loadDraft, loadResults, saveDraft, saveResults } from './lib/store.ts';
-import { probe, setPassInfo, whenIdle } from './lib/draw-queue.ts';
+import { lastPassDuration, probe, setPassInfo, whenIdle } from './lib/draw-queue.ts';
 import { readShareHash } from './lib/share.ts';
 import { CompareView, KEY_METRICS } from './components/CompareView.tsx';
 import { PlaceView } from './components/PlaceView.tsx';
@@ -24,21 +26,41 @@ const TABS = [
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
 
-const DEBOUNCE_MS = 400;
+/** a lever change re-runs after this pause (a replaced queue costs nothing, so it can be short) */
+const DEBOUNCE_MS = 150;
+/**
+ * A changed scenario's charts switch to its new settings once this many runs are in (its earlier result is
+ * shown, marked as the previous settings, until then); the bands then refine as the rest stream in.
+ */
+export const FIRST_DRAW_RUNS = 8;
+
+/** What the charts and the table show: per scenario the ensemble drawn, possibly that of its previous settings. */
+export interface View {
+  hashes: (string | null)[];
+  datas: (EnsembleData | undefined)[];
+  /** true where the ensemble shown is that of the scenario's previous settings, while the new runs start */
+  stale: boolean[];
+  sizes: number[];
+  keys: string[];
+  version: number;
+}
+const EMPTY_VIEW: View = { hashes: [], datas: [], stale: [], sizes: [], keys: [], version: 0 };
 
 export function App() {
   const [ws, setWs] = useState<Workspace | null>(null);
   const [tab, setTab] = useState<TabId>(() => (TABS.some((t) => `#${t.id}` === location.hash) ? (location.hash.slice(1) as TabId) : 'compare'));
   const [selected, setSelected] = useState(0);
   const [metrics, setMetrics] = useState<string[]>(KEY_METRICS);
-  const [version, setVersion] = useState(0);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [running, setRunning] = useState(false);
   const [notice, setNotice] = useState<{ kind: 'error' | 'info'; text: string; issues?: ScenarioIssue[] } | null>(null);
   const store = useRef(new ResultStore());
-  const controller = useRef<AbortController | null>(null);
+  const queue = useRef<RunQueue | null>(null);
+  const gen = useRef(0);
   const firstRun = useRef(true);
   const [rerun, setRerun] = useState(0);
+  const [view, setView] = useState<View>(EMPTY_VIEW);
+  const live = useRef({ hashes: [] as (string | null)[], keys: [] as string[], runs: 30, finished: new Set<string>() });
 
   // Start: a share link (validated, never executed), else the autosaved draft, else the Midshire example.
   useEffect(() => {
@@ -70,18 +92,89 @@ export function App() {
   const hashes = useMemo(() => (ws ? resolved.map((r) => (r.ok ? configHash(r.config, ws.seed) : null)) : []), [resolved, ws]);
   const runKey = ws ? `${hashes.join(',')}|${ws.runs}|${rerun}` : '';
 
-  // Run what is missing whenever the scenarios change (debounced), cancelling any run in flight.
+  live.current.hashes = hashes;
+  live.current.keys = ws ? ws.scenarios.map((d) => d.key) : [];
+  live.current.runs = ws?.runs ?? 30;
+
+  /**
+   * Publish what the charts show. A scenario whose settings just changed keeps showing its previous ensemble
+   * (marked as such) until FIRST_DRAW_RUNS of its new runs are in, or its new runs are all done.
+   */
+  const publish = useCallback(() => {
+    const { hashes: hs, keys, runs, finished } = live.current;
+    const k = Math.min(runs, FIRST_DRAW_RUNS);
+    setView((prev) => {
+      const next: View = { hashes: [], datas: [], stale: [], sizes: [], keys, version: prev.version + 1 };
+      hs.forEach((h, i) => {
+        const d = h ? store.current.get(h) : undefined;
+        const n = d?.runs.size ?? 0;
+        const j = prev.keys.indexOf(keys[i]);
+        const old = j >= 0 ? prev.hashes[j] : null;
+        const oldD = old && old !== h ? store.current.get(old) : undefined;
+        if (h && n < k && !finished.has(h) && oldD && oldD.runs.size > 0) {
+          next.hashes.push(old);
+          next.datas.push(oldD);
+          next.stale.push(true);
+          next.sizes.push(oldD.runs.size);
+        } else {
+          next.hashes.push(h);
+          next.datas.push(d);
+          next.stale.push(false);
+          next.sizes.push(n);
+        }
+      });
+      const same = prev.version > 0 && next.hashes.length === prev.hashes.length && next.keys.join() === prev.keys.join()
+        && next.hashes.every((h, i) => h === prev.hashes[i] && next.sizes[i] === prev.sizes[i] && next.datas[i] === prev.datas[i]);
+      return same ? prev : next;
+    });
+  }, []);
+
+  // Redraws while runs stream in: at once for a milestone (first runs of every scenario, a changed scenario's
+  // first FIRST_DRAW_RUNS, the end), otherwise at most one pass of drawing per three times its own length
+  // (and never more often than every 300 ms), so drawing never takes more than a third of the main thread
+  // from the workers on a small machine.
+  const drawTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const lastDraw = useRef(0);
+  const requestDraw = useCallback((urgent: boolean) => {
+    if (drawTimer.current !== undefined) {
+      if (!urgent) return;
+      clearTimeout(drawTimer.current);
+    }
+    const gap = Math.min(2000, Math.max(300, 3 * lastPassDuration()));
+    const wait = urgent ? 0 : Math.max(0, lastDraw.current + gap - performance.now());
+    drawTimer.current = setTimeout(() => whenIdle(() => {
+      drawTimer.current = undefined;
+      lastDraw.current = performance.now();
+      publish();
+    }), wait);
+  }, [publish]);
+
+  const progressTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const progressNow = useRef<Progress | null>(null);
+  const showProgress = useCallback((p: Progress, now = false) => {
+    progressNow.current = p;
+    if (now) {
+      clearTimeout(progressTimer.current);
+      progressTimer.current = undefined;
+      setProgress(p);
+      return;
+    }
+    progressTimer.current ??= setTimeout(() => {
+      progressTimer.current = undefined;
+      setProgress(progressNow.current);
+    }, 250);
+  }, []);
+
+  // Run what is missing whenever the scenarios change (debounced), replacing the queue of any earlier work.
   useEffect(() => {
     if (!ws) return;
     const configs = resolved.flatMap((r, i) => (r.ok && hashes[i] ? [{ hash: hashes[i]!, config: r.config }] : []));
     if (configs.length === 0) return;
-    const delay = firstRun.current ? 0 : DEBOUNCE_MS;
+    const first = firstRun.current;
+    const delay = first ? 0 : DEBOUNCE_MS;
     firstRun.current = false;
-    let redraw: ReturnType<typeof setTimeout> | undefined;
     const timer = setTimeout(async () => {
-      controller.current?.abort();
-      const ac = new AbortController();
-      controller.current = ac;
+      const g = ++gen.current;
       // results kept in the browser draw at once
       const missing = configs.filter((c) => !store.current.get(c.hash));
       if (missing.length) {
@@ -90,51 +183,56 @@ export function App() {
         } catch {
           /* no stored results */
         }
-        if (ac.signal.aborted) return;
-        setVersion((v) => v + 1);
+        if (g !== gen.current) return;
       }
+      queue.current ??= new RunQueue(store.current, Math.max(1, Math.min(8, navigator.hardwareConcurrency || 2)));
+      const q = queue.current;
+      if (first) {
+        // plotly's bundle is evaluated on the main thread once these runs are on their way: meanwhile each
+        // worker holds several runs, so it does not wait for the main thread between them
+        q.depth = 6;
+        setTimeout(() => void loadPlotly().then(() => { q.depth = 1; }), 0);
+      }
+      const k = Math.min(ws.runs, FIRST_DRAW_RUNS);
       probe().runStarted.push(performance.now());
       setRunning(true);
-      let last = 0;
-      const bump = (): void => {
-        if (redraw) return;
-        const wait = Math.max(0, 400 - (performance.now() - last));
-        // redraw at most every 400 ms, and never before the previous redraw has finished
-        redraw = setTimeout(() => whenIdle(() => {
-          redraw = undefined;
-          last = performance.now();
-          setVersion((v) => v + 1);
-        }), wait);
-      };
-      try {
-        await runMissing(store.current, {
-          configs, runs: ws.runs, seed: ws.seed, signal: ac.signal,
-          onResult: bump,
-          onProgress: (p) => setProgress(p),
-        });
-      } catch (e) {
-        if (!isAbortError(e)) setNotice({ kind: 'error', text: `The runs stopped: ${e instanceof Error ? e.message : String(e)}` });
-      } finally {
-        if (controller.current === ac) {
+      requestDraw(true);
+      q.setWork(configs, ws.runs, ws.seed, {
+        onResult: (h) => {
+          const n = store.current.get(h)?.runs.size ?? 0;
+          const urgent = n === k || (n <= 2 && configs.every((c) => (store.current.get(c.hash)?.runs.size ?? 0) >= n));
+          requestDraw(urgent);
+        },
+        onProgress: (p) => showProgress(p, p.done === 0),
+        onDone: (p) => {
+          if (g !== gen.current) return;
+          for (const c of configs) live.current.finished.add(c.hash);
+          showProgress(p, true);
           setRunning(false);
-          setVersion((v) => v + 1);
+          requestDraw(true);
           const done = configs.map((c) => store.current.get(c.hash)).filter((d): d is EnsembleData => !!d);
           void saveResults(done).catch(() => undefined);
-        }
-      }
+        },
+      });
     }, delay);
     return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [runKey]);
 
+  useEffect(() => {
+    setPassInfo(view.datas.length ? Math.min(...view.datas.map((d) => d?.runs.size ?? 0)) : 0, view.hashes.filter((h): h is string => !!h));
+  }, [view]);
+
+  // the current results by scenario (for exports: never the previous settings' results)
   const datas = useMemo(
     () => hashes.map((h) => (h ? store.current.get(h) : undefined)),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [hashes, version],
+    [hashes, view, progress],
   );
-  useEffect(() => {
-    setPassInfo(Math.min(...datas.map((d) => d?.runs.size ?? 0)), hashes.filter((h): h is string => !!h));
-  }, [datas, hashes]);
+
+  const datasRef = useRef(datas);
+  datasRef.current = datas;
+  const currentDatas = useCallback(() => datasRef.current, []);
 
   const issuesOf = useCallback((i: number): ScenarioIssue[] => {
     const r = resolved[i];
@@ -142,8 +240,13 @@ export function App() {
   }, [resolved]);
 
   const cancel = (): void => {
-    controller.current?.abort();
+    gen.current++;
+    queue.current?.cancel();
     setRunning(false);
+    if (progressNow.current) showProgress(progressNow.current, true);
+    requestDraw(true);
+    const done = hashes.map((h) => (h ? store.current.get(h) : undefined)).filter((d): d is EnsembleData => !!d);
+    void saveResults(done).catch(() => undefined);
   };
 
   if (!ws) return <p className="loading">Loading the simulator…</p>;
@@ -187,7 +290,9 @@ export function App() {
                   e.preventDefault();
                   setTab(t.id);
                   history.replaceState(null, '', `#${t.id}`);
-                  document.getElementById('main')?.focus();
+                  // a new screen opens at its top
+                  window.scrollTo(0, 0);
+                  document.getElementById('main')?.focus({ preventScroll: true });
                 }}
               >
                 {t.label}
@@ -218,7 +323,10 @@ export function App() {
             </p>
           </div>
         ) : null}
-        {tab === 'compare' ? <CompareView ws={ws} datas={datas} version={version} metrics={metrics} setMetrics={setMetrics} /> : null}
+        {/* kept mounted while other screens show, so its charts are redrawn, not rebuilt, on return */}
+        <div hidden={tab !== 'compare'}>
+          <CompareView ws={ws} view={view} currentDatas={currentDatas} metrics={metrics} setMetrics={setMetrics} />
+        </div>
         {tab === 'place' ? <PlaceView ws={ws} update={update} /> : null}
         {tab === 'strategy' ? <StrategyView ws={ws} update={update} selected={selected} setSelected={setSelected} issuesOf={issuesOf} /> : null}
         {tab === 'overview' ? <OverviewView ws={ws} store={store.current} /> : null}

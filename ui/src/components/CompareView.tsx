@@ -1,10 +1,11 @@
-import { useMemo, useRef, useState } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import { METRICS, METRIC_BY_ID, type MetricDef } from '../../../sim/engine/metrics.ts';
 import type { EnsembleData } from '../lib/runner.ts';
 import { differenceOf, summaryOf } from '../lib/stats.ts';
 import { colourOf, DASHES, fmt } from '../lib/format.ts';
 import { csvCell, downloadText } from '../lib/download.ts';
 import type { Workspace } from '../lib/workspace.ts';
+import type { View } from '../App.tsx';
 import { FanChart, downloadChart, type ChartSeries } from './FanChart.tsx';
 import { HonestNote } from './HonestNote.tsx';
 
@@ -15,7 +16,7 @@ function dashCss(i: number): 'solid' | 'dotted' | 'dashed' {
   return d === 'solid' ? 'solid' : d === 'dot' ? 'dotted' : 'dashed';
 }
 
-export function Legend({ ws, datas }: { ws: Workspace; datas: (EnsembleData | undefined)[] }) {
+export function Legend({ ws, datas, stale }: { ws: Workspace; datas: (EnsembleData | undefined)[]; stale?: boolean[] }) {
   return (
     <ul className="legend" aria-label="Scenarios being compared">
       {ws.scenarios.map((s, i) => (
@@ -23,7 +24,12 @@ export function Legend({ ws, datas }: { ws: Workspace; datas: (EnsembleData | un
           <span className="swatch" style={{ borderTopColor: colourOf(i), borderTopStyle: dashCss(i) }} aria-hidden="true" />
           <span>
             {i === 0 ? <strong>Baseline: </strong> : null}
-            {s.title} <span className="muted">({datas[i]?.runs.size ?? 0} of {ws.runs} runs)</span>
+            {s.title}{' '}
+            <span className="muted">
+              {stale?.[i]
+                ? `(settings changed: new runs starting; shown meanwhile: the previous settings, ${datas[i]?.runs.size ?? 0} runs)`
+                : `(${datas[i]?.runs.size ?? 0} of ${ws.runs} runs)`}
+            </span>
           </span>
         </li>
       ))}
@@ -52,17 +58,24 @@ export function resultsCsv(ws: Workspace, datas: (EnsembleData | undefined)[]): 
   return `${lines.join('\n')}\n`;
 }
 
-export function CompareView({ ws, datas, version, metrics, setMetrics }: {
+/**
+ * Charts and table follow `view` (published by App at a measured pace while runs stream in); a lever change
+ * alone does not redraw anything until results of the new settings are in. Exports use the current results.
+ */
+export const CompareView = memo(function CompareView({ ws, view, currentDatas, metrics, setMetrics }: {
   ws: Workspace;
-  datas: (EnsembleData | undefined)[];
-  version: number;
+  view: View;
+  /** the current settings' results (for the CSV export; never the previous settings') */
+  currentDatas: () => (EnsembleData | undefined)[];
   metrics: string[];
   setMetrics: (m: string[]) => void;
 }) {
+  const { datas, stale, version } = view;
+  const titles = ws.scenarios.map((s) => s.title).join('\u0000');
   const series: ChartSeries[] = useMemo(
-    () => ws.scenarios.map((s, i) => ({ name: s.title, index: i, data: datas[i] })),
+    () => titles.split('\u0000').map((name, i) => ({ name, index: i, data: datas[i], stale: stale[i] })),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [ws.scenarios, datas, version],
+    [titles, datas, stale, version],
   );
   const figRefs = useRef(new Map<string, HTMLElement>());
   const [tableAll, setTableAll] = useState(false);
@@ -74,7 +87,7 @@ export function CompareView({ ws, datas, version, metrics, setMetrics }: {
     <section aria-labelledby="compare-h">
       <h2 id="compare-h">Compare strategies</h2>
       <HonestNote />
-      <Legend ws={ws} datas={datas} />
+      <Legend ws={ws} datas={datas} stale={stale} />
       <details className="picker">
         <summary>Choose outcomes to chart ({defs.length} shown)</summary>
         <fieldset>
@@ -149,7 +162,7 @@ export function CompareView({ ws, datas, version, metrics, setMetrics }: {
                 </th>
                 {ws.scenarios.map((s, i) => {
                   const d = datas[i];
-                  if (!d || d.runs.size === 0) return <td key={s.key} className="muted">running…</td>;
+                  if (!d || d.runs.size === 0 || stale[i]) return <td key={s.key} className="muted">running…</td>;
                   if (i === 0) {
                     const st = summaryOf(d, m.id);
                     return (
@@ -158,7 +171,7 @@ export function CompareView({ ws, datas, version, metrics, setMetrics }: {
                       </td>
                     );
                   }
-                  const diff = base ? differenceOf(base, d, m.id) : null;
+                  const diff = base && !stale[0] ? differenceOf(base, d, m.id) : null;
                   if (!diff || diff.n < 2) return <td key={s.key} className="muted">needs 2+ paired runs</td>;
                   const clear = diff.low > 0 || diff.high < 0;
                   const good = m.better === 'higher' ? diff.mean > 0 : m.better === 'lower' ? diff.mean < 0 : null;
@@ -178,10 +191,10 @@ export function CompareView({ ws, datas, version, metrics, setMetrics }: {
         </table>
       </div>
       <p>
-        <button type="button" onClick={() => downloadText('comparison-results.csv', resultsCsv(ws, datas), 'text/csv')}>
+        <button type="button" onClick={() => downloadText('comparison-results.csv', resultsCsv(ws, currentDatas()), 'text/csv')}>
           Export results (CSV)
         </button>
       </p>
     </section>
   );
-}
+});

@@ -1,15 +1,22 @@
 import { useEffect, useRef } from 'react';
-import Plotly from 'plotly.js-dist-min';
 import type { MetricDef } from '../../../sim/engine/metrics.ts';
 import type { EnsembleData } from '../lib/runner.ts';
 import { bandOf } from '../lib/stats.ts';
 import { chartScale, colourOf, DASHES, rgba, unitLabel } from '../lib/format.ts';
 import { schedule, unschedule } from '../lib/draw-queue.ts';
+import { loadPlotly, plotlyIfLoaded } from '../lib/plotly.ts';
+
+function onScreen(el: HTMLElement): boolean {
+  const r = el.getBoundingClientRect();
+  return r.bottom > 0 && r.top < window.innerHeight && r.right > 0 && r.left < window.innerWidth;
+}
 
 export interface ChartSeries {
   name: string;
   index: number;
   data: EnsembleData | undefined;
+  /** results of this scenario's previous settings, shown until enough runs of the new ones are in */
+  stale?: boolean;
 }
 
 /**
@@ -21,20 +28,26 @@ export function FanChart({ metric, series, version, height = 260 }: { metric: Me
   const key = useRef({});
   const visible = useRef(false);
   const pending = useRef<(() => Promise<void>) | null>(null);
+  const observed = useRef(false);
+  // a job draws the newest series, even if it was queued (or waited for plotly) before they arrived
+  const latest = useRef(series);
+  latest.current = series;
   // charts scrolled out of view are not redrawn until they come back: redraws stay cheap while runs stream in
   useEffect(() => {
     const el = ref.current;
     if (!el || typeof IntersectionObserver === 'undefined') {
       visible.current = true;
+      observed.current = true;
       return;
     }
     const io = new IntersectionObserver((entries) => {
+      observed.current = true;
       visible.current = entries.some((e) => e.isIntersecting);
       if (visible.current && pending.current) {
         schedule(key.current, pending.current);
         pending.current = null;
       }
-    }, { rootMargin: '200px' });
+    }, { rootMargin: '0px' });
     io.observe(el);
     return () => io.disconnect();
   }, []);
@@ -43,9 +56,10 @@ export function FanChart({ metric, series, version, height = 260 }: { metric: Me
     if (!el) return;
     const k = key.current;
     const job = async (): Promise<void> => {
+      const Plotly = await loadPlotly();
       const { k: scale, suffix } = chartScale(metric);
       const traces: unknown[] = [];
-      for (const s of series) {
+      for (const s of latest.current) {
         if (!s.data) continue;
         const b = bandOf(s.data, metric.id);
         if (!b) continue;
@@ -71,12 +85,12 @@ export function FanChart({ metric, series, version, height = 260 }: { metric: Me
         traces.push({
           x,
           y: ys(b.p50),
-          name: `${s.name} (${b.n} runs)`,
+          name: `${s.name} (${b.n} runs${s.stale ? ', previous settings' : ''})`,
           legendgroup: s.name,
           type: 'scatter',
           mode: 'lines',
           line: { color: c, width: 2, dash: DASHES[s.index % DASHES.length] },
-          hovertemplate: `${s.name}<br>year %{x:.1f}: median %{y:.3~g}${suffix}<extra></extra>`,
+          hovertemplate: `${s.name}${s.stale ? ' (previous settings, updating)' : ''}<br>year %{x:.1f}: median of ${b.n} runs %{y:.3~g}${suffix}<extra></extra>`,
         });
       }
       await Plotly.react(
@@ -96,23 +110,27 @@ export function FanChart({ metric, series, version, height = 260 }: { metric: Me
         { displayModeBar: false, responsive: true, staticPlot: false },
       );
     };
-    if (visible.current || !el.querySelector('.main-svg')) schedule(k, job);
+    // until the observer has reported, draw only charts whose box is on screen
+    if (!observed.current) visible.current = onScreen(el);
+    // nothing to draw yet (the first runs are still going): leave the chart empty rather than draw bare axes
+    if (!series.some((s) => s.data && s.data.runs.size > 0) && !el.querySelector('.main-svg')) return;
+    if (visible.current) schedule(k, job);
     else pending.current = job;
     return () => unschedule(k);
   }, [metric, series, version, height]);
   useEffect(() => {
     const el = ref.current;
     return () => {
-      if (el) Plotly.purge(el);
+      if (el) plotlyIfLoaded()?.purge(el);
     };
   }, []);
   return <div ref={ref} className="chart" data-metric={metric.id} role="img" aria-label={`${metric.label} over time: median line with 50% and 90% ranges for each scenario`} />;
 }
 
 export async function chartPng(el: HTMLElement): Promise<string> {
-  return Plotly.toImage(el, { format: 'png', width: 900, height: 420 });
+  return (await loadPlotly()).toImage(el, { format: 'png', width: 900, height: 420 });
 }
 
-export function downloadChart(el: HTMLElement, filename: string): Promise<string> {
-  return Plotly.downloadImage(el, { format: 'png', filename, width: 1000, height: 480 });
+export async function downloadChart(el: HTMLElement, filename: string): Promise<string> {
+  return (await loadPlotly()).downloadImage(el, { format: 'png', filename, width: 1000, height: 480 });
 }

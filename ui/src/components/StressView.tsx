@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import Plotly from 'plotly.js-dist-min';
+import { loadPlotly, plotlyIfLoaded } from '../lib/plotly.ts';
 import { METRIC_BY_ID, METRICS } from '../../../sim/engine/metrics.ts';
 import { uncertaintyBounds, type Discovery, type StressResult } from '../../../sim/experiment/stress.ts';
 import { describeBox, type PrimStep } from '../../../sim/experiment/prim.ts';
@@ -450,9 +450,9 @@ function Plot({ data, layout, label, onClick, className }: { data: unknown[]; la
     const el = ref.current;
     if (!el) return;
     let live = true;
-    void Plotly.react(el, data, {
+    void loadPlotly().then((Plotly) => !live ? undefined : Plotly.react(el, data, {
       font: FONT, paper_bgcolor: '#ffffff', plot_bgcolor: '#ffffff', hovermode: 'closest', ...layout,
-    }, { displayModeBar: false, responsive: true }).then(() => {
+    }, { displayModeBar: false, responsive: true })).then(() => {
       const p = el as unknown as { on?: (ev: string, f: (e: { points: Point[] }) => void) => void; removeAllListeners?: (ev: string) => void };
       if (!live || !p.on) return;
       p.removeAllListeners?.('plotly_click');
@@ -465,7 +465,7 @@ function Plot({ data, layout, label, onClick, className }: { data: unknown[]; la
   useEffect(() => {
     const el = ref.current;
     return () => {
-      if (el) Plotly.purge(el);
+      if (el) plotlyIfLoaded()?.purge(el);
     };
   }, []);
   return <div ref={ref} className={`chart ${className ?? ''}`} role="img" aria-label={label} />;

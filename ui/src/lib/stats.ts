@@ -13,8 +13,23 @@ export interface Band {
   p95: Float64Array;
 }
 
-/** Weekly percentile bands of one metric across the runs so far. */
+const bandCache = new WeakMap<EnsembleData, Map<string, Band>>();
+
+/**
+ * Weekly percentile bands of one metric across the runs so far; kept until the ensemble grows (a redraw
+ * recomputes only the bands of scenarios that got new runs).
+ */
 export function bandOf(d: EnsembleData, metric: string): Band | null {
+  let cache = bandCache.get(d);
+  if (!cache) bandCache.set(d, (cache = new Map()));
+  const hit = cache.get(metric);
+  if (hit && hit.n === d.runs.size) return hit;
+  const b = computeBand(d, metric);
+  if (b) cache.set(metric, b);
+  return b;
+}
+
+function computeBand(d: EnsembleData, metric: string): Band | null {
   const m = d.metricIds.indexOf(metric);
   if (m < 0 || d.runs.size === 0) return null;
   const W = d.weeks;
