@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DirectBackend, WorkerPoolBackend, type RunTask } from '../sim/backend/index.ts';
-import type { RunResult } from '../sim/types.ts';
+import * as Comlink from 'comlink';
+import { DirectBackend, WorkerPoolBackend, type RunTask, type TaskError, type WorkerFactory, type WorkerHandle } from '../sim/backend/index.ts';
+import { runTask } from '../sim/backend/run-task.ts';
+import type { RunConfig, RunResult } from '../sim/types.ts';
 import { smallConfig } from './fixtures-backend.ts';
 
 const tasks = (n: number): RunTask[] => Array.from({ length: n }, (_, i) => ({ config: smallConfig(), seed: 1000 + i, replicate: i }));
@@ -62,6 +64,52 @@ describe('backends', () => {
     expect(await collect(pool, tasks(2))).toHaveLength(2);
     await pool.close();
     expect(pool.liveWorkers).toBe(0);
+  });
+
+  it('keeps a second run queued on each worker; a worker that dies fails only the runs it held, and one replacement takes over', async () => {
+    // in-process stand-ins for workers: runs execute one at a time, in the order sent; seed 1003 kills its worker
+    let started = 0;
+    let maxQueued = 0;
+    const factory: WorkerFactory = async () => {
+      started++;
+      let die: (e: Error) => void = () => {};
+      const stopped = new Promise<Error>((r) => (die = r));
+      let chain = Promise.resolve();
+      let queued = 0;
+      const configs = new Map<number, RunConfig>();
+      const api = {
+        run: (key: number, config: RunConfig | null, seed: number, replicate: number): Promise<RunResult> => {
+          if (config) configs.set(key, config);
+          maxQueued = Math.max(maxQueued, ++queued);
+          const p = chain.then(() => {
+            if (seed === 1003) {
+              die(new Error('crashed'));
+              return new Promise<RunResult>(() => {});
+            }
+            return runTask({ config: configs.get(key)!, seed, replicate });
+          });
+          chain = p.then(() => undefined, () => undefined);
+          return p.finally(() => queued--);
+        },
+        usage: async () => ({ heapUsed: 0, maxRss: 0 }),
+        [Comlink.releaseProxy]: () => undefined,
+      };
+      return { api: api as unknown as WorkerHandle['api'], stopped, terminate: async () => die(new Error('terminated')) };
+    };
+    const pool = await WorkerPoolBackend.create({ size: 2, factory });
+    const errors: TaskError[] = [];
+    const done: number[] = [];
+    const ts = tasks(12);
+    const outcome = await pool.runBatch(ts, { onResult: (i) => done.push(i), onError: (e) => errors.push(e) });
+    await pool.close();
+    expect(maxQueued).toBe(2);
+    expect(errors.map((e) => e.replicate)).toContain(3);
+    for (const e of errors) expect(e).toMatchObject({ seed: 1000 + e.replicate, scenarioId: 'test-small' });
+    // the crashed run and the one queued behind it fail; every other run completes, each reported once
+    expect(errors).toHaveLength(2);
+    expect(outcome).toEqual({ completed: 10, failed: 2 });
+    expect([...done, ...errors.map((e) => e.index)].sort((a, b) => a - b)).toEqual([...Array(12).keys()]);
+    expect(started).toBe(3);
   });
 
   it('direct backend stops on abort', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DirectBackend, WorkerPoolBackend } from '../sim/backend/index.ts';
+import { DirectBackend, WorkerPoolBackend, type SimBackend } from '../sim/backend/index.ts';
 import { runEnsemble, trajectoryValues, shardReplicates, type EnsembleResult } from '../sim/experiment/ensemble.ts';
 import { LogHistogram, HIST_ALPHA, quantileSorted } from '../sim/experiment/stats.ts';
 import { detectEvents } from '../sim/experiment/events.ts';
@@ -86,6 +86,60 @@ describe('ensembles', () => {
       expect(a.quantile(q)).toBeGreaterThanOrEqual(Math.min(lo * (1 - HIST_ALPHA), lo * (1 + HIST_ALPHA)) - 1e-12);
       expect(a.quantile(q)).toBeLessThanOrEqual(Math.max(hi * (1 - HIST_ALPHA), hi * (1 + HIST_ALPHA)) + 1e-12);
     }
+  });
+
+  it('give the same result whatever order runs finish in, failures included', async () => {
+    // a backend that runs everything, then reports results and failures in a scrambled order
+    const inner = new DirectBackend();
+    const scrambled = (seed: number): SimBackend => ({
+      concurrency: 3,
+      close: () => inner.close(),
+      runBatch: async (tasks, o) => {
+        const events: (() => void)[] = [];
+        await inner.runBatch(
+          tasks.map((t) => (t.replicate === 4 || t.replicate === 21 ? { ...t, config: { ...t.config, weeks: -1 } } : t)),
+          { onResult: (i, r) => events.push(() => o.onResult(i, r)), onError: (e) => events.push(() => o.onError?.(e)) },
+        );
+        let x = seed;
+        for (let i = events.length - 1; i > 0; i--) {
+          x = (x * 1103515245 + 12345) % 2 ** 31;
+          const j = x % (i + 1);
+          [events[i], events[j]] = [events[j], events[i]];
+        }
+        for (const e of events) e();
+        return { completed: tasks.length - 2, failed: 2 };
+      },
+    });
+    const opts = { runs: 40, seed: 5, keepTrajectories: 2 };
+    const reference = json(await runEnsemble(scrambled(0), smallConfig(), { ...opts, window: 1 }));
+    expect(JSON.parse(reference).failures.map((f: { replicate: number }) => f.replicate)).toEqual([4, 21]);
+    for (const seed of [1, 2, 3]) expect(json(await runEnsemble(scrambled(seed), smallConfig(), opts))).toBe(reference);
+  });
+
+  it('histogram quantiles in one pass equal quantiles one by one, and the exact type-7 quantiles of the bin values', () => {
+    const xs = Array.from({ length: 301 }, (_, i) => (i % 11 === 0 ? 0 : i % 13 === 0 ? NaN : Math.cos(i * 7.77) * 30 * (i % 3)));
+    for (const n of [0, 1, 2, 3, 7, 301]) {
+      const h = new LogHistogram();
+      xs.slice(0, n).forEach((x) => h.add(x));
+      const qs = [0, 0.05, 0.25, 0.5, 0.5, 0.75, 0.95, 1];
+      const out = new Float64Array(qs.length);
+      h.quantiles(qs, out);
+      // the bin values, sorted, from the serialised form: [zero, nan, posOffset, posLength, ...pos, negOffset, negLength, ...neg]
+      const a = h.toArray();
+      const value = (key: number): number => (2 * ((1 + HIST_ALPHA) / (1 - HIST_ALPHA)) ** key) / ((1 + HIST_ALPHA) / (1 - HIST_ALPHA) + 1);
+      const vals: number[] = Array(a[0]).fill(0);
+      const [po, pl] = [a[2], a[3]];
+      for (let i = 0; i < pl; i++) for (let c = 0; c < a[4 + i]; c++) vals.push(value(po + i));
+      const [no, nl] = [a[4 + pl], a[5 + pl]];
+      for (let i = 0; i < nl; i++) for (let c = 0; c < a[6 + pl + i]; c++) vals.push(-value(no + i));
+      const sorted = Float64Array.from(vals).sort();
+      qs.forEach((q, i) => {
+        expect(out[i]).toBe(h.quantile(q));
+        if (n > 0) expect(out[i]).toBeCloseTo(quantileSorted(sorted, q), 12);
+        else expect(out[i]).toBeNaN();
+      });
+    }
+    expect(() => new LogHistogram().quantiles([0.5, 0.25], [0, 0])).toThrow(/ascending/);
   });
 
   it('event definitions are data', () => {

@@ -80,11 +80,23 @@ interface Slot {
   dead: boolean;
   /** runs in flight on this worker, settled with DEAD if it stops */
   waiting: Set<(v: unknown) => void>;
+  /** runs sent to this worker and not yet settled (at most QUEUE_DEPTH) */
+  inFlight: number;
+  /** the worker started in this one's place once it died (shared by all its runs that failed with it) */
+  replacement?: Promise<Slot>;
 }
+
+/**
+ * Runs sent to a worker ahead of time: one computing and one waiting in its message queue, so the worker goes
+ * straight on to the next run while the caller takes in the previous result (without it a worker idles for
+ * the whole round trip and aggregation of every run). A worker executes its runs one at a time, in order.
+ */
+const QUEUE_DEPTH = 2;
 
 /**
  * Record that a worker now holds config `key`, evicting the oldest beyond CONFIG_CACHE — exactly as the worker
  * does (worker-entry.ts), so a stress test with 10,000 distinct configs keeps memory bounded on both sides.
+ * Messages to a worker are handled in the order they were sent, so this mirror stays exact with runs queued.
  */
 function rememberSent(sent: Set<number>, key: number): void {
   if (sent.has(key)) return;
@@ -123,7 +135,7 @@ export class WorkerPoolBackend implements SimBackend {
   }
 
   private async spawn(): Promise<Slot> {
-    const slot: Slot = { handle: await this.factory(), sent: new Set(), dead: false, waiting: new Set() };
+    const slot: Slot = { handle: await this.factory(), sent: new Set(), dead: false, waiting: new Set(), inFlight: 0 };
     void slot.handle.stopped.then(() => {
       slot.dead = true;
       for (const settle of slot.waiting) settle(DEAD);
@@ -190,18 +202,29 @@ export class WorkerPoolBackend implements SimBackend {
       };
       signal?.addEventListener('abort', onAbort, { once: true });
 
-      const pump = (slot: Slot): void => {
-        if (finished) return;
-        if (next >= tasks.length) {
-          if (running === 0) finish();
-          return;
-        }
+      const checkDone = (): void => {
+        if (!finished && next >= tasks.length && running === 0) finish();
+      };
+      // Sends the next task to this worker if it has room: always when it is idle; a second, queued one only
+      // while more tasks remain than workers (at the end of a batch the last runs go to whichever is free).
+      const offer = (slot: Slot): boolean => {
+        if (finished || slot.dead || next >= tasks.length) return false;
+        if (slot.inFlight >= QUEUE_DEPTH) return false;
+        if (slot.inFlight > 0 && tasks.length - next <= this.slots.length) return false;
+        dispatch(slot);
+        return true;
+      };
+      const fill = (slot: Slot): void => {
+        while (offer(slot));
+      };
+      const dispatch = (slot: Slot): void => {
         const index = next++;
         const task = tasks[index];
         const key = this.keyOf(task.config);
         const config = slot.sent.has(key) ? null : task.config;
         rememberSent(slot.sent, key);
         running++;
+        slot.inFlight++;
         // settle with DEAD if the worker stops mid-run; one registration per call, removed when it settles
         const call = new Promise<unknown>((resolveCall, rejectCall) => {
           if (slot.dead) return resolveCall(DEAD);
@@ -214,26 +237,36 @@ export class WorkerPoolBackend implements SimBackend {
         call.then(
           (value) => {
             running--;
+            slot.inFlight--;
             if (finished) return;
             if (value === DEAD) {
               fail(index, task, new Error('worker stopped during the run'));
-              void this.replace(slot).then(pump, (e) => finish(e));
+              // every run queued on the dead worker lands here; start one replacement for all of them
+              slot.replacement ??= this.replace(slot);
+              void slot.replacement.then((fresh) => {
+                fill(fresh);
+                checkDone();
+              }, (e) => finish(e));
               return;
             }
             completed++;
+            // keep the worker busy first, then take the result in
+            fill(slot);
             try {
               opts.onResult(index, value as RunResult);
             } catch (e) {
               finish(e);
               return;
             }
-            pump(slot);
+            checkDone();
           },
           (e: unknown) => {
             running--;
+            slot.inFlight--;
             if (finished) return;
+            fill(slot);
             fail(index, task, e);
-            pump(slot);
+            checkDone();
           },
         );
       };
@@ -246,7 +279,10 @@ export class WorkerPoolBackend implements SimBackend {
         }
       };
 
-      for (const slot of this.slots.slice(0, Math.min(this.slots.length, tasks.length))) pump(slot);
+      // one run to each worker first, then the queued ones
+      const slots = this.slots.slice(0, Math.min(this.slots.length, tasks.length));
+      for (const slot of slots) offer(slot);
+      for (const slot of slots) fill(slot);
     });
   }
 

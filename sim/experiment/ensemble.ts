@@ -5,11 +5,12 @@
  * replicates were split across shards:
  *  - per-run rows are stored by replicate and all statistics over them are computed in replicate order;
  *  - weekly means: replicates are grouped in fixed blocks of `blockSize` (a function of the run count only);
- *    a block's sums are added in replicate order once the block is complete, and block sums are added in
- *    block order at the end;
+ *    a block's sums are added in replicate order (each run as soon as every earlier run of its block is in),
+ *    and block sums are added in block order at the end;
  *  - weekly quantiles come from log-binned histograms (stats.ts LogHistogram), whose counts only add.
- * Memory is bounded in the number of runs apart from the rows (runs × metrics numbers): at most one dispatch
- * window of results is buffered, block sums number at most ~64, and histograms are bounded by their bins.
+ * Memory is bounded in the number of runs apart from the rows (runs × metrics numbers): only results that
+ * arrive ahead of an earlier run of their block are buffered (about as many as runs in flight), block sums
+ * number at most ~64, and histograms are bounded by their bins.
  * Weekly quantile bands are accurate to ±0.5% relative of a true order statistic; means are exact sums.
  * Per-run series are kept only when asked (keepTrajectories), as Float32.
  */
@@ -53,7 +54,11 @@ export interface ExecOptions {
   signal?: AbortSignal;
   onProgress?: (p: RunProgress) => void;
   onError?: (e: RunFailure) => void;
-  /** tasks handed to the backend at a time (bounds buffered results); default max(64, 16 × concurrency) */
+  /**
+   * tasks handed to the backend at a time; default all of them, as one stream (a backend keeps every worker
+   * busy within a batch, but waits for the slowest run at the end of each). Buffered results are bounded
+   * either way.
+   */
   window?: number;
 }
 
@@ -164,7 +169,10 @@ class EnsembleAccumulator {
   private readonly keep: number;
   private readonly expected = new Map<number, number>();
   private readonly arrived = new Map<number, number>();
-  private readonly pending = new Map<number, Map<number, Float64Array>>();
+  /** per block being summed: its replicates in order, how many of them are summed, their sums so far */
+  private readonly open = new Map<number, { replicates: number[]; next: number; sums: Float64Array | null }>();
+  /** results (null: failed) that arrived before an earlier replicate of their block, by replicate */
+  private readonly early = new Map<number, Float64Array | null>();
   private readonly rowsByReplicate = new Map<number, RunRow>();
 
   constructor(readonly spec: EnsembleSpec, replicates: readonly number[]) {
@@ -179,6 +187,15 @@ class EnsembleAccumulator {
     for (const r of replicates) {
       const b = Math.floor(r / this.partial.blockSize);
       this.expected.set(b, (this.expected.get(b) ?? 0) + 1);
+    }
+    if (this.partial.series) {
+      for (const r of replicates) {
+        const b = Math.floor(r / this.partial.blockSize);
+        let o = this.open.get(b);
+        if (!o) this.open.set(b, (o = { replicates: [], next: 0, sums: null }));
+        o.replicates.push(r);
+      }
+      for (const o of this.open.values()) o.replicates.sort((x, y) => x - y);
     }
   }
 
@@ -205,17 +222,37 @@ class EnsembleAccumulator {
       const hist = p.hist!;
       const s = result.series;
       for (let i = 0; i < s.length; i++) hist[i].add(s[i]);
-      const b = Math.floor(result.replicate / p.blockSize);
-      let m = this.pending.get(b);
-      if (!m) this.pending.set(b, (m = new Map()));
-      m.set(result.replicate, s);
+      this.sum(result.replicate, s);
     }
     this.arrive(result.replicate);
   }
 
   fail(f: RunFailure): void {
     this.partial.failures.push(f);
+    if (this.partial.series) this.sum(f.replicate, null);
     this.arrive(f.replicate);
+  }
+
+  /** Adds a run's series (null: it failed) to its block's sums, in replicate order: held back until its turn. */
+  private sum(replicate: number, series: Float64Array | null): void {
+    const o = this.open.get(Math.floor(replicate / this.partial.blockSize));
+    if (!o) return;
+    if (o.replicates[o.next] !== replicate) {
+      this.early.set(replicate, series);
+      return;
+    }
+    let s: Float64Array | null = series;
+    for (;;) {
+      if (s) {
+        const sums = (o.sums ??= new Float64Array(s.length));
+        for (let i = 0; i < s.length; i++) if (!Number.isNaN(s[i])) sums[i] += s[i];
+      }
+      o.next++;
+      const r = o.replicates[o.next];
+      if (r === undefined || !this.early.has(r)) return;
+      s = this.early.get(r)!;
+      this.early.delete(r);
+    }
   }
 
   private arrive(replicate: number): void {
@@ -226,15 +263,11 @@ class EnsembleAccumulator {
   }
 
   private closeBlock(b: number): void {
-    const m = this.pending.get(b) ?? new Map<number, Float64Array>();
-    this.pending.delete(b);
+    const o = this.open.get(b);
+    this.open.delete(b);
     const p = this.partial;
-    const sums = new Float64Array(p.metricIds.length * p.weeks);
-    for (const r of [...m.keys()].sort((x, y) => x - y)) {
-      const s = m.get(r)!;
-      for (let i = 0; i < s.length; i++) if (!Number.isNaN(s[i])) sums[i] += s[i];
-    }
-    p.blocks.push({ index: b, sums });
+    // a block in which every run failed has zero sums (none at all if no run of the ensemble has finished yet)
+    p.blocks.push({ index: b, sums: o?.sums ?? new Float64Array(p.metricIds.length * p.weeks) });
   }
 
   finish(): EnsemblePartial {
@@ -265,7 +298,7 @@ export async function runEnsembles(backend: SimBackend, specs: readonly Ensemble
   const total = tasks.length;
   let done = 0;
   let failed = 0;
-  const window = Math.max(1, exec.window ?? Math.max(64, 16 * backend.concurrency));
+  const window = Math.max(1, exec.window ?? total);
   for (let start = 0; start < total; start += window) {
     const slice = tasks.slice(start, start + window);
     await backend.runBatch(
@@ -320,6 +353,8 @@ export function mergePartials(parts: readonly EnsemblePartial[]): EnsemblePartia
   };
 }
 
+const BAND_QUANTILES = [0.05, 0.25, 0.5, 0.75, 0.95];
+
 /** Final statistics of a (merged) partial. */
 export function finalizeEnsemble(p: EnsemblePartial): EnsembleResult {
   const summaries: Record<string, SummaryStats> = {};
@@ -337,6 +372,7 @@ export function finalizeEnsemble(p: EnsemblePartial): EnsembleResult {
     // blocks in which every run failed carry no sums
     for (const b of p.blocks) if (b.sums.length === total.length) for (let i = 0; i < total.length; i++) total[i] += b.sums[i];
     bands = {};
+    const q = new Float64Array(BAND_QUANTILES.length);
     p.metricIds.forEach((id, m) => {
       const band: WeeklyBand = { mean: new Float64Array(W), p5: new Float64Array(W), p25: new Float64Array(W), p50: new Float64Array(W), p75: new Float64Array(W), p95: new Float64Array(W) };
       for (let t = 0; t < W; t++) {
@@ -344,11 +380,12 @@ export function finalizeEnsemble(p: EnsemblePartial): EnsembleResult {
         const h = p.hist![i];
         const c = h.count();
         band.mean[t] = c ? total[i] / c : NaN;
-        band.p5[t] = h.quantile(0.05);
-        band.p25[t] = h.quantile(0.25);
-        band.p50[t] = h.quantile(0.5);
-        band.p75[t] = h.quantile(0.75);
-        band.p95[t] = h.quantile(0.95);
+        h.quantiles(BAND_QUANTILES, q);
+        band.p5[t] = q[0];
+        band.p25[t] = q[1];
+        band.p50[t] = q[2];
+        band.p75[t] = q[3];
+        band.p95[t] = q[4];
       }
       bands![id] = band;
     });

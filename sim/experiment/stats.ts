@@ -97,11 +97,31 @@ class DenseStore {
     this.counts[i] += count;
   }
 
+  /** adds every count of another store (a plain copy when this one is still empty) */
+  addStore(other: DenseStore): void {
+    const c = other.counts;
+    if (!c) return;
+    if (!this.counts) {
+      this.offset = other.offset;
+      this.counts = c.slice();
+      return;
+    }
+    for (let i = 0; i < c.length; i++) if (c[i]) this.add(i + other.offset, c[i]);
+  }
+
   total(): number {
     let s = 0;
     if (this.counts) for (const c of this.counts) s += c;
     return s;
   }
+}
+
+const scratchArrays: Float64Array[] = [];
+/** reusable per-call work arrays of at least n entries (quantiles allocates nothing per histogram) */
+function scratch(n: number, which: number): Float64Array {
+  let a = scratchArrays[which];
+  if (!a || a.length < n) scratchArrays[which] = a = new Float64Array(Math.max(8, n));
+  return a;
 }
 
 export class LogHistogram {
@@ -126,46 +146,68 @@ export class LogHistogram {
     return (2 * GAMMA ** key) / (GAMMA + 1);
   }
 
-  /** value of the k-th smallest (0-based) non-NaN value, to within α relative */
-  private rank(k: number): number {
+  /**
+   * Values of the (k + plus)-th smallest (0-based) non-NaN values for ascending ks (NaN beyond the count), each to within
+   * α relative, in one pass over the bins: most negative first (highest key of the negative store), then zero,
+   * then the positive store.
+   */
+  private ranks(ks: ArrayLike<number>, plus: number, out: Float64Array): void {
+    let j = 0;
+    let below = 0; // values in the bins already passed
     const neg = this.neg.counts;
-    if (neg) {
-      // most negative first: highest key of the negative store
-      for (let i = neg.length - 1; i >= 0; i--) {
-        if (k < neg[i]) return -LogHistogram.value(i + this.neg.offset);
-        k -= neg[i];
+    if (neg)
+      for (let i = neg.length - 1; i >= 0 && j < ks.length; i--) {
+        below += neg[i];
+        while (j < ks.length && ks[j] + plus < below) out[j++] = -LogHistogram.value(i + this.neg.offset);
       }
-    }
-    if (k < this.zero) return 0;
-    k -= this.zero;
+    below += this.zero;
+    while (j < ks.length && ks[j] + plus < below) out[j++] = 0;
     const pos = this.pos.counts;
-    if (pos) {
-      for (let i = 0; i < pos.length; i++) {
-        if (k < pos[i]) return LogHistogram.value(i + this.pos.offset);
-        k -= pos[i];
+    if (pos)
+      for (let i = 0; i < pos.length && j < ks.length; i++) {
+        below += pos[i];
+        while (j < ks.length && ks[j] + plus < below) out[j++] = LogHistogram.value(i + this.pos.offset);
       }
-    }
-    return NaN;
+    while (j < ks.length) out[j++] = NaN;
   }
 
   /** type-7 quantile over the binned values */
   quantile(q: number): number {
+    const out = [NaN];
+    this.quantiles([q], out);
+    return out[0];
+  }
+
+  /**
+   * type-7 quantiles for ascending qs, written to out (the same values quantile(q) gives one by one), with one
+   * count and two passes over the bins
+   */
+  quantiles(qs: readonly number[], out: { [i: number]: number }): void {
     const n = this.count();
-    if (n === 0) return NaN;
-    const h = (n - 1) * q;
-    const lo = Math.floor(h);
-    const a = this.rank(lo);
-    if (h === lo) return a;
-    return a + (h - lo) * (this.rank(lo + 1) - a);
+    const lo = scratch(qs.length, 0);
+    const a = scratch(qs.length, 1);
+    const b = scratch(qs.length, 2);
+    for (let i = 0; i < qs.length; i++) {
+      if (i > 0 && !(qs[i] >= qs[i - 1])) throw new Error('quantiles: qs must be ascending');
+      lo[i] = Math.floor((n - 1) * qs[i]);
+    }
+    if (n === 0) {
+      for (let i = 0; i < qs.length; i++) out[i] = NaN;
+      return;
+    }
+    this.ranks(lo, 0, a);
+    this.ranks(lo, 1, b);
+    for (let i = 0; i < qs.length; i++) {
+      const h = (n - 1) * qs[i];
+      out[i] = h === lo[i] ? a[i] : a[i] + (h - lo[i]) * (b[i] - a[i]);
+    }
   }
 
   merge(other: LogHistogram): void {
     this.zero += other.zero;
     this.nan += other.nan;
-    for (const [mine, theirs] of [[this.pos, other.pos], [this.neg, other.neg]] as const) {
-      if (!theirs.counts) continue;
-      for (let i = 0; i < theirs.counts.length; i++) if (theirs.counts[i]) mine.add(i + theirs.offset, theirs.counts[i]);
-    }
+    this.pos.addStore(other.pos);
+    this.neg.addStore(other.neg);
   }
 
   /** compact plain-data form: [zero, nan, posOffset, posLength, ...posCounts, negOffset, negLength, ...negCounts] */
