@@ -91,7 +91,7 @@ describe('backends', () => {
           chain = p.then(() => undefined, () => undefined);
           return p.finally(() => queued--);
         },
-        usage: async () => ({ heapUsed: 0, maxRss: 0 }),
+        usage: async () => ({ heapUsed: 0, maxRss: 0, activeMs: 0, idleMs: 0 }),
         [Comlink.releaseProxy]: () => undefined,
       };
       return { api: api as unknown as WorkerHandle['api'], stopped, terminate: async () => die(new Error('terminated')) };

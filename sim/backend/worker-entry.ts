@@ -13,6 +13,9 @@ export interface WorkerUsage {
   heapUsed: number;
   /** process-wide peak resident set size in bytes (Node only; threads share one process), else 0 */
   maxRss: number;
+  /** this worker's event loop since it started: ms busy (running tasks) and ms idle (waiting for one); Node only, else 0 */
+  activeMs: number;
+  idleMs: number;
 }
 
 export interface WorkerApi {
@@ -35,12 +38,16 @@ export const workerApi: WorkerApi = {
     return Comlink.transfer(result, transferables(result));
   },
   usage() {
-    const perf = (globalThis as { performance?: { memory?: { usedJSHeapSize: number } } }).performance;
+    const perf = (globalThis as {
+      performance?: { memory?: { usedJSHeapSize: number }; eventLoopUtilization?: () => { active: number; idle: number } };
+    }).performance;
+    const elu = perf?.eventLoopUtilization?.();
+    const loop = { activeMs: elu?.active ?? 0, idleMs: elu?.idle ?? 0 };
     const proc = (globalThis as { process?: NodeJS.Process }).process;
     if (proc?.memoryUsage) {
-      return { heapUsed: proc.memoryUsage().heapUsed, maxRss: proc.resourceUsage().maxRSS * 1024 };
+      return { heapUsed: proc.memoryUsage().heapUsed, maxRss: proc.resourceUsage().maxRSS * 1024, ...loop };
     }
-    return { heapUsed: perf?.memory?.usedJSHeapSize ?? 0, maxRss: 0 };
+    return { heapUsed: perf?.memory?.usedJSHeapSize ?? 0, maxRss: 0, ...loop };
   },
 };
 

@@ -3,9 +3,12 @@
  *  (a) single runs: 5-year Midshire and county status quo, median of several, agent-updates/s
  *      (agents = people + workers + providers at the start, × weeks simulated incl. history ÷ seconds);
  *  (b) a 1,000-run Midshire ensemble on 1 and on 2 workers: runs/s, speed-up, peak memory
- *      (process maxRSS includes worker threads; sampled rss and workers' heap are shown too).
+ *      (process maxRSS includes worker threads; sampled rss and workers' heap are shown too), and where the time
+ *      went: the share of the wall time the workers were busy (below 100%: they waited for work), the main
+ *      thread's busy time per run (taking in results), and the machine's load average (other work on the cores).
  * Env: BENCH_RUNS (default 1000), BENCH_SINGLE (repeats, default 5).
  */
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { simulate } from '../../sim/engine/run.ts';
 import { runSeed } from '../../sim/engine/rng.ts';
@@ -60,14 +63,20 @@ for (const size of [1, 2]) {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
     void pool.usage().then((u) => (peakHeap = Math.max(peakHeap, u.reduce((s, x) => s + x.heapUsed, 0))), () => undefined);
   }, 200);
+  const busy0 = await pool.usage(); // empty: workers start with the first batch, so their busy time counts from then
+  const main0 = performance.eventLoopUtilization();
   const t0 = performance.now();
   const r = await runEnsemble(pool, mid, { runs: RUNS, seed: 1, series: true });
   const secs = (performance.now() - t0) / 1000;
+  const main = performance.eventLoopUtilization(main0);
+  const busy1 = await pool.usage();
   clearInterval(sample);
   await pool.close();
+  const workerBusy = busy1.map((u, i) => (u.activeMs - (busy0[i]?.activeMs ?? 0)) / (secs * 1000));
   const rate = r.completed / secs;
   if (size === 1) base = rate;
-  rows.push([size, r.completed, `${secs.toFixed(1)} s`, rate.toFixed(1), `${(rate / base).toFixed(2)}×`, mb(peakRss), mb(process.resourceUsage().maxRSS * 1024), mb(peakHeap)]);
+  rows.push([size, r.completed, `${secs.toFixed(1)} s`, rate.toFixed(1), `${(rate / base).toFixed(2)}×`, mb(peakRss), mb(process.resourceUsage().maxRSS * 1024), mb(peakHeap),
+    workerBusy.map((b) => `${(100 * b).toFixed(0)}%`).join(' '), `${(main.active / RUNS).toFixed(1)} ms`, os.loadavg()[0].toFixed(1)]);
 }
-console.log(`Midshire ensemble, ${RUNS} runs × 5 years, weekly bands on (machine: ${(await import('node:os')).availableParallelism()} cores)`);
-table(['workers', 'runs', 'wall time', 'runs/s', 'speed-up', 'peak rss (sampled)', 'maxRSS (process)', 'workers heap'], rows);
+console.log(`Midshire ensemble, ${RUNS} runs × 5 years, weekly bands on (machine: ${os.availableParallelism()} cores)`);
+table(['workers', 'runs', 'wall time', 'runs/s', 'speed-up', 'peak rss (sampled)', 'maxRSS (process)', 'workers heap', 'workers busy', 'main/run', 'load'], rows);
