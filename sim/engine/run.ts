@@ -11,7 +11,7 @@ import type { PeopleTally } from './tally.ts';
 import { createState } from '../model/setup.ts';
 import { applyFeeLevel, updateBudget, updateFidelity, updateLabourMarketAndFees, updatePhase } from '../model/commissioner.ts';
 import { buildRosters, updateContracts, workforceWeek } from '../model/workforce.ts';
-import { arrivals, buildRoster, computeCommitted, peopleWeek } from '../model/people.ts';
+import { arrivals, computeCommitted, peopleWeek } from '../model/people.ts';
 import { deliveryCapacity, entry, finances, handbacksAndExits, placement, providerWages, qualityGamingLearning } from '../model/market.ts';
 import { communityWeek, trustWeek } from '../model/relationships.ts';
 import { applyEvent } from '../model/shocks.ts';
@@ -68,8 +68,7 @@ function tick(s: State, rng: Rng, meanCommunity: number, check: boolean, tally: 
   buildRosters(s);
   computeCommitted(s);
   deliveryCapacity(s);
-  const roster = buildRoster(s);
-  const meanNeed = peopleWeek(s, rng, roster);
+  const meanNeed = peopleWeek(s, rng);
   arrivals(s, rng, meanCommunity);
   const afterPlacement = placement(s, rng, meanNeed);
   const care = finances(s);

@@ -190,7 +190,7 @@ export interface State {
   logEnabled: boolean;
   /** per-provider work arrays, reused every week (allocating them weekly cost more than the loops using them) */
   work: Record<string, Float64Array>;
-  /** workers of each provider as a compact list (CSR), rebuilt every week into the same arrays */
+  /** workers of each provider, rebuilt every week into the same array */
   roster: Roster;
 }
 
@@ -205,9 +205,12 @@ export interface WaitingCount {
   delayed: number;
 }
 
-/** Workers of each provider: list[start[p] .. start[p + 1]) are provider p's worker ids. */
+/**
+ * Workers of each provider in id order: list[p * stride + k] for k < providers.workers[p]. A fixed stride lets
+ * the counting pass fill the lists as it goes; it grows when a provider outgrows it.
+ */
 export interface Roster {
-  start: Int32Array;
+  stride: number;
   list: Int32Array;
 }
 

@@ -3,7 +3,7 @@
  * (good days), changes in need, hospital admissions and discharges, leaving support, and new arrivals.
  */
 import type { Rng } from '../engine/rng.ts';
-import { INHOUSE, PersonStatus, releaseSlot, takeSlot, workArray, type Roster, type State } from '../engine/state.ts';
+import { INHOUSE, PersonStatus, releaseSlot, takeSlot, type State } from '../engine/state.ts';
 import { clamp01 } from './trust.ts';
 import { initPerson } from './setup.ts';
 
@@ -27,33 +27,13 @@ export function computeCommitted(s: State): void {
   }
 }
 
-/** Workers of each provider as a compact list (CSR), to give people a regular worker. */
-export function buildRoster(s: State): Roster {
-  const pr = s.providers;
-  const w = s.workers;
-  const { start, list } = s.roster;
-  // counts per provider come from buildRosters (run just before); `fill` is where the next id of p goes
-  const fill = workArray(s, 'rosterFill');
-  start[0] = 0;
-  for (let p = 0; p < pr.count; p++) {
-    start[p + 1] = start[p] + pr.workers[p];
-    fill[p] = start[p];
-  }
-  const employer = w.employer;
-  for (let i = 0, hi = w.hi; i < hi; i++) {
-    const p = employer[i];
-    if (p >= 0) list[fill[p]++] = i;
-  }
-  return s.roster;
-}
-
 /**
  * Each person's week. Delivered hours follow the provider's delivery ratio; wellbeing moves towards a target
  * built from met need, continuity, choice, connection, the worker's morale and relational care (N3); unmet need
  * raises need and admissions (N1); relational care with connection lowers need (N2).
  * Returns the mean assessed hours of the people supported at the end of the week (placement uses it).
  */
-export function peopleWeek(s: State, rng: Rng, roster: Roster): number {
+export function peopleWeek(s: State, rng: Rng): number {
   const P = s.params;
   const pe = s.people;
   const pr = s.providers;
@@ -80,7 +60,8 @@ export function peopleWeek(s: State, rng: Rng, roster: Roster): number {
   const ratioOf = pr.deliveryRatio, moraleOf = pr.moraleMean, capabilityOf = pr.capability, gamingOf = pr.gaming;
   const wbRate = P.wellbeing_adjust_rate, gamingCost = P.gaming_effort_cost, deterioration = P.need_deterioration;
   const reablement = P.reablement_strength, admUnmet = P.admission_unmet_multiplier, autonomy = E.worker_autonomy;
-  const rosterStart = roster.start, rosterList = roster.list;
+  const { stride, list: rosterList } = s.roster;
+  const staffOf = pr.workers;
   const deliveredBy = pr.deliveredHours, continuityAt = pr.continuity, wellbeingAt = pr.clientWellbeing, fromHospital = pe.fromHospital;
   let toPeople = 0;
   let supportedNeed = 0;
@@ -104,8 +85,8 @@ export function peopleWeek(s: State, rng: Rng, roster: Roster): number {
       // continuity: a regular worker still employed here and not off sick does most visits
       let rw = regular[i];
       if (rw < 0 || employer[rw] !== p) {
-        const n = rosterStart[p + 1] - rosterStart[p];
-        rw = n > 0 ? rosterList[rosterStart[p] + rng.int(n)] : -1;
+        const n = staffOf[p];
+        rw = n > 0 ? rosterList[p * stride + rng.int(n)] : -1;
         regular[i] = rw;
       }
       if (rw >= 0 && sickWeeks[rw] === 0 && employer[rw] === p) contWeek = familiarShare * ratio;

@@ -54,7 +54,7 @@ export function createState(config: RunConfig, rng: Rng, logEnabled: boolean): S
     log: [],
     logEnabled,
     work: {},
-    roster: { start: new Int32Array(providerCap + 1), list: new Int32Array(Math.ceil(place.workers * 2 + 200)) },
+    roster: { stride: 0, list: new Int32Array(0) },
   };
 
   // Providers: slot 0 is the council's in-house service; the rest independent, sized by a lognormal

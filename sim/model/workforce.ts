@@ -25,7 +25,7 @@ export function payRatio(s: State, p: number): number {
   return eff / s.agg.outsideWage;
 }
 
-/** Count workers per provider, and capacity in contact hours of those not off sick. */
+/** Count workers per provider and list them (the roster), and capacity in contact hours of those not off sick. */
 export function buildRosters(s: State): void {
   const pr = s.providers;
   const w = s.workers;
@@ -34,17 +34,39 @@ export function buildRosters(s: State): void {
   pr.guaranteedWorkers.fill(0, 0, pr.count);
   const employer = w.employer, sick = w.sickWeeks, zeroHours = w.zeroHours;
   const workers = pr.workers, sickWorkers = pr.sickWorkers, guaranteed = pr.guaranteedWorkers;
+  const { stride, list } = s.roster;
+  let overflow = false;
   for (let i = 0, hi = w.hi; i < hi; i++) {
     const p = employer[i];
     if (p < 0) continue;
-    workers[p]++;
+    const k = workers[p];
+    if (k < stride) list[p * stride + k] = i;
+    else overflow = true;
+    workers[p] = k + 1;
     if (sick[i] > 0) sickWorkers[p]++;
     if (!zeroHours[i]) guaranteed[p]++;
   }
+  if (overflow) relist(s);
   // P7, M2: reflective practice and co-production take paid time away from care (assumption)
   const contact = contactHoursPerWorker(s) * (1 - s.params.learning_time_share * (s.eff.learning_loop + 0.5 * s.eff.coproduction));
   s.agg.hoursPerWorkerContact = contact;
   for (let p = 0; p < pr.count; p++) pr.capacityHours[p] = (pr.workers[p] - pr.sickWorkers[p]) * contact;
+}
+
+/** A provider outgrew the roster's stride: widen it (with room to grow) and list everyone again. */
+function relist(s: State): void {
+  const pr = s.providers;
+  const w = s.workers;
+  let most = 0;
+  for (let p = 0; p < pr.count; p++) if (pr.workers[p] > most) most = pr.workers[p];
+  const stride = Math.ceil(most * 1.5) + 16;
+  const list = new Int32Array(pr.cap * stride);
+  const fill = workArray(s, 'rosterFill');
+  for (let i = 0; i < w.hi; i++) {
+    const p = w.employer[i];
+    if (p >= 0) list[p * stride + fill[p]++] = i;
+  }
+  s.roster = { stride, list };
 }
 
 /**
