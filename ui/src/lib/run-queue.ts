@@ -30,8 +30,6 @@ interface Lane {
   backend: Promise<SimBackend>;
   inFlight: number;
   abort: AbortController;
-  /** its worker is up (only then may a second run be queued on it: concurrent first calls would each spawn one) */
-  up: boolean;
 }
 
 export class RunQueue {
@@ -41,7 +39,10 @@ export class RunQueue {
   private handlers: QueueHandlers | null = null;
   private progress: Progress = { done: 0, total: 0, failed: 0 };
   private outstanding = 0;
-  /** runs each worker holds at once: more than one keeps it busy while the main thread is blocked */
+  /**
+   * runs handed to each worker per batch: more than one keeps it busy while the main thread is blocked (the
+   * pool queues the next run on the worker), at the price of that many runs to finish before a change starts
+   */
   depth = 1;
 
   constructor(private readonly store: ResultStore, size: number) {
@@ -49,7 +50,6 @@ export class RunQueue {
       backend: WorkerPoolBackend.create({ size: 1 }),
       inFlight: 0,
       abort: new AbortController(),
-      up: false,
     }));
   }
 
@@ -91,50 +91,62 @@ export class RunQueue {
       if (lane.inFlight > 0) {
         lane.abort.abort();
         lane.abort = new AbortController();
-        lane.up = false;
       }
     }
   }
 
   pump(): void {
-    for (const lane of this.lanes) {
-      while (lane.inFlight < (lane.up ? this.depth : 1) && this.queue.length > 0) this.start(lane, this.queue.shift()!);
-    }
+    const idle = this.lanes.filter((l) => l.inFlight === 0);
+    if (idle.length === 0 || this.queue.length === 0) return;
+    // dealt round-robin, so the first runs of every scenario are spread over the workers
+    const take = this.queue.splice(0, idle.length * Math.max(1, this.depth));
+    idle.forEach((lane, k) => {
+      const mine = take.filter((_, i) => i % idle.length === k);
+      if (mine.length) this.start(lane, mine);
+    });
   }
 
-  private start(lane: Lane, job: Job): void {
-    lane.inFlight++;
+  /**
+   * One batch per lane at a time (a second batch on a busy single-worker pool would wait forever for room);
+   * a batch of several runs lets the pool queue the next run on the worker while the main thread is busy.
+   */
+  private start(lane: Lane, jobs: Job[]): void {
+    lane.inFlight = jobs.length;
     const signal = lane.abort.signal;
-    let result: RunResult | undefined;
-    let error: string | undefined;
+    const settled = new Set<number>();
+    const finishJob = (i: number, result: RunResult | undefined): void => {
+      if (settled.has(i)) return;
+      settled.add(i);
+      const job = jobs[i];
+      if (result) {
+        this.store.put(job.hash, result.weeks, result.metricIds, {
+          replicate: result.replicate, seed: result.seed, summary: result.summary, series: result.series,
+        });
+      }
+      if (job.gen === this.gen && this.handlers) {
+        const h = this.handlers;
+        this.progress.done++;
+        if (!result) this.progress.failed++;
+        this.outstanding--;
+        if (result) h.onResult(job.hash);
+        h.onProgress({ ...this.progress });
+        if (this.outstanding === 0) h.onDone({ ...this.progress });
+      }
+    };
     void lane.backend
-      .then((b) => b.runBatch([job.task], {
+      .then((b) => b.runBatch(jobs.map((j) => j.task), {
         signal,
-        onResult: (_i, r) => (result = r),
-        onError: (e) => (error = e.error),
+        onResult: (i, r) => finishJob(i, r),
+        onError: (e) => finishJob(e.index, undefined),
       }))
-      .catch((e: unknown) => {
-        error = e instanceof Error ? e.message : String(e);
-      })
+      .catch(() => undefined)
       .finally(() => {
-        lane.inFlight--;
-        if (result && !signal.aborted) lane.up = true;
-        if (result) {
-          this.store.put(job.hash, result.weeks, result.metricIds, {
-            replicate: result.replicate, seed: result.seed, summary: result.summary, series: result.series,
-          });
+        lane.inFlight = 0;
+        // runs a cancel stopped are not counted: the cancelled work's handlers are gone
+        if (!signal.aborted) {
+          for (let i = 0; i < jobs.length; i++) finishJob(i, undefined);
+          this.pump();
         }
-        if (job.gen === this.gen && this.handlers) {
-          const h = this.handlers;
-          this.progress.done++;
-          if (!result) this.progress.failed++;
-          this.outstanding--;
-          if (result) h.onResult(job.hash);
-          h.onProgress({ ...this.progress });
-          if (this.outstanding === 0) h.onDone({ ...this.progress });
-        }
-        if (!signal.aborted) this.pump();
-        void error;
       });
   }
 }
