@@ -1,9 +1,11 @@
 /**
  * A pool of workers behind the SimBackend interface, over comlink: Node worker_threads (through comlink's
- * node adapter, each worker booted by worker-node.mjs so it runs our .ts under plain node and vitest) or
- * browser module Workers. Tasks go to idle workers in task order; results come back as transferred typed
- * arrays and are reported as they finish. Abort terminates every worker (no work keeps burning CPU after a
- * cancel); the next batch starts fresh ones. A worker that dies fails only its task and is replaced.
+ * node adapter, each worker running an esbuild bundle of worker-entry.ts (node-bundle.ts), or booted by
+ * worker-node.mjs so it runs our .ts through tsx when no bundle can be built) or
+ * browser module Workers. Tasks go out in task order, each worker holding one run and one queued behind it
+ * (QUEUE_DEPTH); results come back as transferred typed arrays and are reported as they finish. Abort
+ * terminates every worker (no work keeps burning CPU after a cancel); the next batch starts fresh ones. A worker
+ * that dies fails only the runs it held, and is replaced.
  */
 import * as Comlink from 'comlink';
 import { CONFIG_CACHE } from './config-cache.ts';
@@ -39,12 +41,17 @@ export async function defaultPoolSize(): Promise<number> {
   return Math.max(1, nav?.hardwareConcurrency ?? 2);
 }
 
+/** relative to this module; a variable so that Vite leaves it (and esbuild, which it imports) out of the app */
+const nodeBundle = './node-bundle.ts';
+
 async function nodeWorker(): Promise<WorkerHandle> {
   const threads = 'node:worker_threads';
   const adapter = 'comlink/dist/esm/node-adapter.mjs';
   const { Worker } = (await import(/* @vite-ignore */ threads)) as typeof import('node:worker_threads');
   const nodeEndpoint = ((await import(/* @vite-ignore */ adapter)) as { default: (p: unknown) => Comlink.Endpoint }).default;
-  const worker = new Worker(new URL('./worker-node.mjs', import.meta.url));
+  const { workerBundle } = (await import(/* @vite-ignore */ nodeBundle)) as typeof import('./node-bundle.ts');
+  // an esbuild bundle of the worker's code when it can be built (fast start), else the sources through tsx
+  const worker = new Worker((await workerBundle()) ?? new URL('./worker-node.mjs', import.meta.url));
   const stopped = new Promise<Error>((resolve) => {
     worker.once('error', (e) => resolve(e instanceof Error ? e : new Error(String(e))));
     worker.once('exit', (code) => resolve(new Error(`worker exited with code ${code}`)));
