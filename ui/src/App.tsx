@@ -43,8 +43,10 @@ export interface View {
   sizes: number[];
   keys: string[];
   version: number;
+  /** bumped only when the results drawn change (not when only the "previous settings" marks do) */
+  drawVersion: number;
 }
-const EMPTY_VIEW: View = { hashes: [], datas: [], stale: [], sizes: [], keys: [], version: 0 };
+const EMPTY_VIEW: View = { hashes: [], datas: [], stale: [], sizes: [], keys: [], version: 0, drawVersion: 0 };
 
 export function App() {
   const [ws, setWs] = useState<Workspace | null>(null);
@@ -104,7 +106,7 @@ export function App() {
     const { hashes: hs, keys, runs, finished } = live.current;
     const k = Math.min(runs, FIRST_DRAW_RUNS);
     setView((prev) => {
-      const next: View = { hashes: [], datas: [], stale: [], sizes: [], keys, version: prev.version + 1 };
+      const next: View = { hashes: [], datas: [], stale: [], sizes: [], keys, version: prev.version + 1, drawVersion: prev.drawVersion };
       hs.forEach((h, i) => {
         const d = h ? store.current.get(h) : undefined;
         const n = d?.runs.size ?? 0;
@@ -123,9 +125,11 @@ export function App() {
           next.sizes.push(n);
         }
       });
-      const same = prev.version > 0 && next.hashes.length === prev.hashes.length && next.keys.join() === prev.keys.join()
+      const sameData = prev.version > 0 && next.hashes.length === prev.hashes.length && next.keys.join() === prev.keys.join()
         && next.hashes.every((h, i) => h === prev.hashes[i] && next.sizes[i] === prev.sizes[i] && next.datas[i] === prev.datas[i]);
-      return same ? prev : next;
+      if (sameData && next.stale.every((x, i) => x === prev.stale[i])) return prev;
+      if (!sameData) next.drawVersion++;
+      return next;
     });
   }, []);
 

@@ -70,12 +70,13 @@ export const CompareView = memo(function CompareView({ ws, view, currentDatas, m
   metrics: string[];
   setMetrics: (m: string[]) => void;
 }) {
-  const { datas, stale, version } = view;
+  const { datas, stale, drawVersion: version } = view;
   const titles = ws.scenarios.map((s) => s.title).join('\u0000');
+  // charts redraw when the results drawn change, not when a scenario is only marked as updating
   const series: ChartSeries[] = useMemo(
     () => titles.split('\u0000').map((name, i) => ({ name, index: i, data: datas[i], stale: stale[i] })),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [titles, datas, stale, version],
+    [titles, version],
   );
   const figRefs = useRef(new Map<string, HTMLElement>());
   const [tableAll, setTableAll] = useState(false);
