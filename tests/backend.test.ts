@@ -112,6 +112,18 @@ describe('backends', () => {
     expect(started).toBe(3);
   });
 
+  it('runs concurrent batches on one pool side by side', async () => {
+    const pool = await WorkerPoolBackend.create({ size: 1 });
+    try {
+      const [a, b] = await Promise.all([collect(pool, tasks(5)), collect(pool, tasks(3))]);
+      const direct = await collect(new DirectBackend(), tasks(5));
+      expect(a.map((r) => Array.from(r.summary))).toEqual(direct.map((r) => Array.from(r.summary)));
+      expect(b.map((r) => Array.from(r.summary))).toEqual(direct.slice(0, 3).map((r) => Array.from(r.summary)));
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('direct backend stops on abort', async () => {
     const ctl = new AbortController();
     let got = 0;

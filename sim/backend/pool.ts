@@ -87,16 +87,15 @@ interface Slot {
   dead: boolean;
   /** runs in flight on this worker, settled with DEAD if it stops */
   waiting: Set<(v: unknown) => void>;
-  /** runs sent to this worker and not yet settled (at most QUEUE_DEPTH) */
-  inFlight: number;
   /** the worker started in this one's place once it died (shared by all its runs that failed with it) */
   replacement?: Promise<Slot>;
 }
 
 /**
- * Runs sent to a worker ahead of time: one computing and one waiting in its message queue, so the worker goes
- * straight on to the next run while the caller takes in the previous result (without it a worker idles for
- * the whole round trip and aggregation of every run). A worker executes its runs one at a time, in order.
+ * Runs of one batch sent to a worker ahead of time: one computing and one waiting in its message queue, so the
+ * worker goes straight on to the next run while the caller takes in the previous result (without it a worker
+ * idles for the whole round trip and aggregation of every run). A worker executes its runs one at a time, in
+ * the order sent. Counted per batch, so concurrent batches on one pool each keep their runs going.
  */
 const QUEUE_DEPTH = 2;
 
@@ -142,7 +141,7 @@ export class WorkerPoolBackend implements SimBackend {
   }
 
   private async spawn(): Promise<Slot> {
-    const slot: Slot = { handle: await this.factory(), sent: new Set(), dead: false, waiting: new Set(), inFlight: 0 };
+    const slot: Slot = { handle: await this.factory(), sent: new Set(), dead: false, waiting: new Set() };
     void slot.handle.stopped.then(() => {
       slot.dead = true;
       for (const settle of slot.waiting) settle(DEAD);
@@ -209,6 +208,9 @@ export class WorkerPoolBackend implements SimBackend {
       };
       signal?.addEventListener('abort', onAbort, { once: true });
 
+      /** this batch's runs in flight per worker */
+      const held = new Map<Slot, number>();
+      const inFlight = (slot: Slot): number => held.get(slot) ?? 0;
       const checkDone = (): void => {
         if (!finished && next >= tasks.length && running === 0) finish();
       };
@@ -216,8 +218,8 @@ export class WorkerPoolBackend implements SimBackend {
       // while more tasks remain than workers (at the end of a batch the last runs go to whichever is free).
       const offer = (slot: Slot): boolean => {
         if (finished || slot.dead || next >= tasks.length) return false;
-        if (slot.inFlight >= QUEUE_DEPTH) return false;
-        if (slot.inFlight > 0 && tasks.length - next <= this.slots.length) return false;
+        if (inFlight(slot) >= QUEUE_DEPTH) return false;
+        if (inFlight(slot) > 0 && tasks.length - next <= this.slots.length) return false;
         dispatch(slot);
         return true;
       };
@@ -231,7 +233,7 @@ export class WorkerPoolBackend implements SimBackend {
         const config = slot.sent.has(key) ? null : task.config;
         rememberSent(slot.sent, key);
         running++;
-        slot.inFlight++;
+        held.set(slot, inFlight(slot) + 1);
         // settle with DEAD if the worker stops mid-run; one registration per call, removed when it settles
         const call = new Promise<unknown>((resolveCall, rejectCall) => {
           if (slot.dead) return resolveCall(DEAD);
@@ -244,7 +246,7 @@ export class WorkerPoolBackend implements SimBackend {
         call.then(
           (value) => {
             running--;
-            slot.inFlight--;
+            held.set(slot, inFlight(slot) - 1);
             if (finished) return;
             if (value === DEAD) {
               fail(index, task, new Error('worker stopped during the run'));
@@ -269,7 +271,7 @@ export class WorkerPoolBackend implements SimBackend {
           },
           (e: unknown) => {
             running--;
-            slot.inFlight--;
+            held.set(slot, inFlight(slot) - 1);
             if (finished) return;
             fill(slot);
             fail(index, task, e);
