@@ -188,8 +188,8 @@ export interface State {
   week_: WeekCounters;
   log: { week: number; text: string }[];
   logEnabled: boolean;
-  /** per-provider work arrays, reused every week (allocating them weekly cost more than the loops using them) */
-  work: Record<string, Float64Array>;
+  /** work arrays, reused every week (allocating them weekly cost more than the loops using them) */
+  work: WorkArrays;
   /** workers of each provider, rebuilt every week into the same array */
   roster: Roster;
 }
@@ -214,11 +214,23 @@ export interface Roster {
   list: Int32Array;
 }
 
-/** A zeroed per-provider work array, one per name (callers use the first providers.count entries). */
-export function workArray(s: State, name: string): Float64Array {
-  let a = s.work[name];
-  if (a === undefined) a = s.work[name] = new Float64Array(s.providers.cap);
-  else a.fill(0, 0, s.providers.count);
+const WORK_ARRAYS = [
+  'moraleTarget', 'fatigueTarget', 'wageFactor', 'hireWeight', 'vacancies', 'quitBound', 'cumVac', 'atWork', 'rosterFill',
+  'spare', 'cumSpare', 'diffusion', 'connectionTarget',
+] as const;
+export type WorkArrays = Record<(typeof WORK_ARRAYS)[number], Float64Array>;
+
+/** One array per name, each long enough for every provider slot and every community organisation. */
+export function allocWork(length: number): WorkArrays {
+  const work = {} as WorkArrays;
+  for (const name of WORK_ARRAYS) work[name] = new Float64Array(length);
+  return work;
+}
+
+/** A work array with its first n entries zeroed (n: providers by default). */
+export function workArray(s: State, name: keyof WorkArrays, n = s.providers.count): Float64Array {
+  const a = s.work[name];
+  a.fill(0, 0, n);
   return a;
 }
 

@@ -96,7 +96,7 @@ export function communityWeek(s: State, tally: PeopleTally | null): void {
   const cpos = 0.05 + 0.25 * grant + 0.3 * E.coproduction + 3 * Math.min(E.community_investment, 0.05);
   const cneg = 0.15 * (1 - grant) * E.monitoring_intensity + 0.5 * s.agg.defensive;
   const prevention = 1 + E.prevention_focus;
-  const target = workArray(s, 'connectionTarget');
+  const target = workArray(s, 'connectionTarget', c.count);
   for (let o = 0; o < c.count; o++) {
     c.trust[o] = updateTrust(c.trust[o], 0, cpos, cneg, r);
     const eTarget = clamp01_(c.trust[o] * (0.4 + 0.6 * E.coproduction) * (0.7 + 0.6 * grant) + 0.1 * E.prevention_focus);

@@ -6,7 +6,7 @@
 import type { RunConfig } from '../types.ts';
 import type { Rng } from '../engine/rng.ts';
 import {
-  allocPeople, allocProviders, allocWorkers, newCounters, takeSlot, INHOUSE, PersonStatus, ProviderKind, type State,
+  allocPeople, allocProviders, allocWork, allocWorkers, newCounters, takeSlot, INHOUSE, PersonStatus, ProviderKind, type State,
 } from '../engine/state.ts';
 import { clamp01 } from './trust.ts';
 import { defaultLevers } from './levers.ts';
@@ -53,7 +53,7 @@ export function createState(config: RunConfig, rng: Rng, logEnabled: boolean): S
     week_: newCounters(),
     log: [],
     logEnabled,
-    work: {},
+    work: allocWork(Math.max(providerCap, place.communityOrgs, 1)),
     roster: { stride: 0, list: new Int32Array(0) },
   };
 
