@@ -12,7 +12,7 @@ import { LEVERS } from '../sim/model/levers.ts';
 import { INITIAL_CONDITIONS } from '../sim/model/initial-conditions.ts';
 import { PARAMETERS } from '../sim/model/parameters.ts';
 import type { SimEvent } from '../sim/types.ts';
-import { config, SMALL_PLACE } from './sim-helpers.ts';
+import { config, SMALL_PLACE, summaryOf } from './sim-helpers.ts';
 
 const inRange = (def: { min: number; max: number }) => fc.double({ min: def.min, max: def.max, noNaN: true });
 const record = <T extends { id: string; min: number; max: number }>(defs: readonly T[]) =>
@@ -60,5 +60,14 @@ describe('invariants over random valid scenarios', () => {
 
   it('the status quo passes the accounting checks on the full-size place', () => {
     expect(() => simulate(config({ years: 2 }), 1, 0, { checkInvariants: true })).not.toThrow();
+  });
+
+  it('a place with many more community organisations than providers keeps everyone connected to their own', () => {
+    // per-community work arrays must cover every organisation, not just the provider slots
+    const few = simulate(config({ years: 1, place: { ...SMALL_PLACE, providers: 2, communityOrgs: 3 } }), 5, 0);
+    const many = simulate(config({ years: 1, place: { ...SMALL_PLACE, providers: 2, communityOrgs: 400 } }), 5, 0);
+    const assets = (r: typeof few) => summaryOf(r, 'community_assets');
+    expect(assets(many)).toBeGreaterThan(0.8 * assets(few));
+    expect(assets(many)).toBeLessThan(1.25 * assets(few));
   });
 });
