@@ -92,6 +92,7 @@ export function placement(s: State, rng: Rng, meanNeed: number): WaitingCount {
   let totalCommitted = 0;
   for (let p = 0; p < n; p++) if (pr.active[p]) totalCommitted += pr.committedHours[p];
   for (let p = 0; p < n; p++) {
+    cum[p] = total; // cumulative weights never decrease, so a provider can be found by bisection
     if (!pr.active[p]) continue;
     spare[p] = Math.max(0, pr.capacityHours[p] - pr.committedHours[p]);
     // the in-house service takes packages only through its own share (below), never by being offered round
@@ -115,9 +116,16 @@ export function placement(s: State, rng: Rng, meanNeed: number): WaitingCount {
       if (u < inhouseTarget && pr.active[IN_HOUSE] && inhouseRoom) p = IN_HOUSE;
       else if (total <= 0) break;
       else {
+        // the first provider whose cumulative weight exceeds v (the last one if none does)
         const v = rng.next() * total;
-        p = 0;
-        while (p < n - 1 && cum[p] <= v) p++;
+        let lo = 0;
+        let hi = n - 1;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (cum[mid] <= v) lo = mid + 1;
+          else hi = mid;
+        }
+        p = lo;
       }
       if (!pr.active[p] || spare[p] < need * 0.5) continue;
       if (p !== IN_HOUSE) {
