@@ -91,6 +91,8 @@ export class RunQueue {
       if (lane.inFlight > 0) {
         lane.abort.abort();
         lane.abort = new AbortController();
+        // free at once: the stopped batch settles later and must not hold up work given after this
+        lane.inFlight = 0;
       }
     }
   }
@@ -141,9 +143,10 @@ export class RunQueue {
       }))
       .catch(() => undefined)
       .finally(() => {
-        lane.inFlight = 0;
-        // runs a cancel stopped are not counted: the cancelled work's handlers are gone
+        // runs a cancel stopped are not counted (the cancelled work's handlers are gone), and the lane was
+        // freed by the cancel
         if (!signal.aborted) {
+          lane.inFlight = 0;
           for (let i = 0; i < jobs.length; i++) finishJob(i, undefined);
           this.pump();
         }
