@@ -5,7 +5,8 @@
  *  (b) a 1,000-run Midshire ensemble on 1 and on 2 workers: runs/s, speed-up, peak memory
  *      (process maxRSS includes worker threads; sampled rss and workers' heap are shown too), and where the time
  *      went: the share of the wall time the workers were busy (below 100%: they waited for work), the main
- *      thread's busy time per run (taking in results), and the machine's load average (other work on the cores).
+ *      thread's busy time per run (taking in results), CPU time per run over all threads of the process, and the
+ *      machine's load average (other work on the same cores stretches wall times, not CPU per run).
  * Env: BENCH_RUNS (default 1000), BENCH_SINGLE (repeats, default 5).
  */
 import os from 'node:os';
@@ -65,10 +66,12 @@ for (const size of [1, 2]) {
   }, 200);
   const busy0 = await pool.usage(); // empty: workers start with the first batch, so their busy time counts from then
   const main0 = performance.eventLoopUtilization();
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const r = await runEnsemble(pool, mid, { runs: RUNS, seed: 1, series: true });
   const secs = (performance.now() - t0) / 1000;
   const main = performance.eventLoopUtilization(main0);
+  const cpu = process.cpuUsage(cpu0);
   const busy1 = await pool.usage();
   clearInterval(sample);
   await pool.close();
@@ -76,7 +79,8 @@ for (const size of [1, 2]) {
   const rate = r.completed / secs;
   if (size === 1) base = rate;
   rows.push([size, r.completed, `${secs.toFixed(1)} s`, rate.toFixed(1), `${(rate / base).toFixed(2)}×`, mb(peakRss), mb(process.resourceUsage().maxRSS * 1024), mb(peakHeap),
-    workerBusy.map((b) => `${(100 * b).toFixed(0)}%`).join(' '), `${(main.active / RUNS).toFixed(1)} ms`, os.loadavg()[0].toFixed(1)]);
+    workerBusy.map((b) => `${(100 * b).toFixed(0)}%`).join(' '), `${(main.active / RUNS).toFixed(1)} ms`, `${((cpu.user + cpu.system) / 1000 / RUNS).toFixed(0)} ms`,
+    os.loadavg()[0].toFixed(1)]);
 }
 console.log(`Midshire ensemble, ${RUNS} runs × 5 years, weekly bands on (machine: ${os.availableParallelism()} cores)`);
-table(['workers', 'runs', 'wall time', 'runs/s', 'speed-up', 'peak rss (sampled)', 'maxRSS (process)', 'workers heap', 'workers busy', 'main/run', 'load'], rows);
+table(['workers', 'runs', 'wall time', 'runs/s', 'speed-up', 'peak rss (sampled)', 'maxRSS (process)', 'workers heap', 'workers busy', 'main/run', 'cpu/run', 'load'], rows);
