@@ -90,7 +90,8 @@ async function coldLoad(url: string, wantChanges: number): Promise<{ cold: ColdF
       const tChange = await now(page);
       await fee.fill(values[i % values.length]);
       await nav.getByRole('link', { name: 'Compare' }).click();
-      const changed = `(p) => p.t > ${tChange} && p.hashes[1] && p.hashes[1] !== ${JSON.stringify(before)}`;
+      // a pass drawing the changed scenario's new settings with at least one of their runs
+      const changed = `(p) => p.t > ${tChange} && p.hashes[1] && p.hashes[1] !== ${JSON.stringify(before)} && p.minRuns >= 1`;
       const first = await waitPass(page, changed);
       const all = await waitPass(page, `${changed} && p.minRuns >= 50`);
       const lt2 = await longTasks(page);
