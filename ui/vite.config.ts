@@ -4,7 +4,6 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
@@ -46,29 +45,14 @@ function preloadPlotly(): Plugin {
   };
 }
 
-/**
- * The app uses only scatter and bar traces (with error bars and shapes), all in plotly's basic bundle (1.1 MB
- * against the full bundle's 4.7 MB; evaluating the full one held the main thread 1-3 s at start-up on this
- * machine). When `plotly.js-basic-dist-min` is installed it stands in for `plotly.js-dist-min`; otherwise
- * the full bundle is used as before.
- */
-function plotlyAlias(): Record<string, string> {
-  try {
-    return { 'plotly.js-dist-min': createRequire(import.meta.url).resolve('plotly.js-basic-dist-min') };
-  } catch {
-    return {};
-  }
-}
-
 export default defineConfig({
   root: here,
   base: './',
   plugins: [react(), preloadPlotly()],
-  resolve: { alias: plotlyAlias() },
   define: { __ENGINE_ID__: JSON.stringify(engineFingerprint()) },
   server: { fs: { allow: [root] }, host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
   worker: { format: 'es' },
   build: { outDir: resolve(here, 'dist'), emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 5000 },
-  optimizeDeps: { include: ['plotly.js-dist-min', 'react', 'react-dom', 'comlink', 'idb', 'yaml'] },
+  optimizeDeps: { include: ['plotly.js-basic-dist-min', 'react', 'react-dom', 'comlink', 'idb', 'yaml'] },
 });

@@ -1,5 +1,5 @@
 declare const __ENGINE_ID__: string;
-declare module 'plotly.js-dist-min' {
+declare module 'plotly.js-basic-dist-min' {
   const Plotly: {
     react(el: HTMLElement, data: unknown[], layout: unknown, config?: unknown): Promise<unknown>;
     purge(el: HTMLElement): void;
