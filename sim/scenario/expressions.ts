@@ -32,9 +32,6 @@ export class ExpressionError extends Error {
   }
 }
 
-const math: MathJsInstance = create(all, { number: 'number' });
-// Keep the parser before disabling the public entry points.
-const parseExpression = math.parse;
 function refuse(name: string): () => never {
   return () => {
     throw new ExpressionError(`function ${name} is disabled`);
@@ -45,7 +42,22 @@ const DISABLED = [
   'derivative', 'resolve', 'reviver', 'replacer', 'chain', 'rationalize', 'leafCount', 'symbolicEqual', 'parser',
   'map', 'forEach', 'filter', 'apply',
 ];
-math.import(Object.fromEntries(DISABLED.map((n) => [n, refuse(n)])), { override: true });
+
+/**
+ * The locked-down mathjs instance, made on first use: building it takes about a quarter of a second, which the
+ * web app would otherwise spend at start-up although most scenarios have no expressions.
+ */
+let locked: { math: MathJsInstance; parse: MathJsInstance['parse'] } | null = null;
+function lockedMath(): { math: MathJsInstance; parse: MathJsInstance['parse'] } {
+  if (locked === null) {
+    const math = create(all, { number: 'number' });
+    // keep the parser before disabling the public entry points
+    const parse = math.parse;
+    math.import(Object.fromEntries(DISABLED.map((n) => [n, refuse(n)])), { override: true });
+    locked = { math, parse };
+  }
+  return locked;
+}
 
 function describeAllowed(inputs: readonly string[]): string {
   const ins = inputs.length > 0 ? `inputs ${inputs.join(', ')}` : 'no inputs (none are defined)';
@@ -145,7 +157,7 @@ export function evaluateExpression(expr: string, inputs: Readonly<Record<string,
   if (expr.trim() === '') throw new ExpressionError(`${prefix} is empty; give a number or an expression such as \`a * 1.1\``);
   let node: MathNode;
   try {
-    node = parseExpression(expr);
+    node = lockedMath().parse(expr);
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     throw new ExpressionError(`${prefix} cannot be read (${msg}); ${describeAllowed(inputNames)}`);
@@ -165,7 +177,10 @@ export function evaluateExpression(expr: string, inputs: Readonly<Record<string,
     let got: string;
     if (typeof value === 'number') got = String(value);
     else if (typeof value === 'boolean') got = `the truth value ${value}`;
-    else got = math.typeOf(value) + (value != null ? ` ${String(math.format(value as number, { precision: 6 }))}` : '');
+    else {
+      const { math } = lockedMath();
+      got = math.typeOf(value) + (value != null ? ` ${String(math.format(value as number, { precision: 6 }))}` : '');
+    }
     throw new ExpressionError(`${prefix} must give a finite number, but gives ${got}`);
   }
   return value;
