@@ -5,15 +5,18 @@ export function isShare(unit: string): boolean {
   return unit.startsWith('share') || unit === 'share of days';
 }
 
+/** One formatter for whole numbers with thousands separators (toLocaleString builds a new one on every call). */
+const WHOLE = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+
 export function fmt(def: Pick<MetricDef, 'unit'>, v: number, signed = false): string {
   if (!Number.isFinite(v)) return '–';
   const sign = signed && v > 0 ? '+' : '';
   const u = def.unit;
   if (isShare(u)) return `${sign}${(v * 100).toFixed(Math.abs(v) < 0.1 ? 1 : 0)}${signed ? ' pts' : '%'}`;
-  if (u.startsWith('£')) return `${sign}£${Math.abs(v) >= 1000 ? Math.round(v).toLocaleString('en-GB') : v.toFixed(2)}`;
+  if (u.startsWith('£')) return `${sign}£${Math.abs(v) >= 1000 ? WHOLE.format(Math.round(v)) : v.toFixed(2)}`;
   if (u === '0-1' || u === 'ratio' || u.startsWith('HHI')) return `${sign}${v.toFixed(2)}`;
   // counts (people, providers, care workers) are whole when a single run is shown
-  if (Math.abs(v) >= 100 || ((u === 'people' || u === 'providers') && Number.isInteger(v))) return `${sign}${Math.round(v).toLocaleString('en-GB')}`;
+  if (Math.abs(v) >= 100 || ((u === 'people' || u === 'providers') && Number.isInteger(v))) return `${sign}${WHOLE.format(Math.round(v))}`;
   return `${sign}${v.toFixed(1)}`;
 }
 
