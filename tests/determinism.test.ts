@@ -1,7 +1,8 @@
 /**
- * Determinism: a run is a pure function of (config, seed). The golden file pins one seed's output; when the
- * model is changed on purpose, regenerate it with `UPDATE_GOLDEN=1 npx vitest run tests/determinism.test.ts`
- * and say so in the commit.
+ * Determinism: a run is a pure function of (config, seed). Two golden files pin outputs: one seed of Midshire
+ * (summary and series), and every library scenario's full run for seed 1 (series and log digests). When the
+ * model is changed on purpose, regenerate both with `UPDATE_GOLDEN=1 npx vitest run tests/determinism.test.ts`
+ * and say so in the commit; a change meant only to be faster must leave both untouched.
  */
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
