@@ -5,7 +5,7 @@
 import type { LogEntry, RunConfig, RunOptions, RunResult, RunTrace, ShockResilience, SimEventType } from '../types.ts';
 import { createRng, type Rng } from './rng.ts';
 import { METRICS, METRIC_IDS, METRIC_INDEX, summariseSeries } from './metrics.ts';
-import { INHOUSE, PersonStatus, resetCounters, type State, type WaitingCount } from './state.ts';
+import { INHOUSE, numberRecord, PersonStatus, resetCounters, type State, type WaitingCount } from './state.ts';
 import { createRecorder } from './record.ts';
 import type { PeopleTally } from './tally.ts';
 import { createState } from '../model/setup.ts';
@@ -26,8 +26,8 @@ const SHOCKS: ReadonlySet<SimEventType> = new Set([
 
 export function simulate(config: RunConfig, seed: number, replicate: number, options: RunOptions = {}): RunResult {
   const rng = createRng(seed);
-  const s = createState({ ...config, params: { ...config.params } }, rng, options.log !== false);
-  s.params = { ...config.params };
+  const s = createState({ ...config, params: numberRecord(config.params) }, rng, options.log !== false);
+  s.params = numberRecord(config.params);
   initialiseMoney(s, rng);
   const weeks = config.weeks;
   const rec = createRecorder(weeks, s.params);

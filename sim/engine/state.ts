@@ -242,6 +242,27 @@ export function newCounters(): WeekCounters {
   };
 }
 
+const doubleTemplates = new Map<string, string>();
+
+/**
+ * A copy of a record of numbers (levers, parameters) whose fields hold doubles from the start, all with one
+ * hidden class per set of keys. Writing a fraction into a field that first held a whole number changes an
+ * object's hidden class; with configs that arrive by structured clone (pool workers) that deoptimised the weekly
+ * code several times in every run.
+ */
+export function numberRecord<T extends object>(source: T): T {
+  const keys = Object.keys(source);
+  const signature = keys.join(',');
+  let template = doubleTemplates.get(signature);
+  if (template === undefined) {
+    template = JSON.stringify(Object.fromEntries(keys.map((k) => [k, 0.5])));
+    doubleTemplates.set(signature, template);
+  }
+  const copy = JSON.parse(template) as Record<string, unknown>;
+  for (const k of keys) copy[k] = (source as Record<string, unknown>)[k];
+  return copy as T;
+}
+
 /** Zero the week's counters in place: one object per run keeps its shape stable for the optimiser. */
 export function resetCounters(c: WeekCounters): void {
   c.hires = 0; c.leavers = 0; c.leaversStay = 0; c.leaversFirstYear = 0; c.leaversExperienced = 0; c.firstYearWorkers = 0;

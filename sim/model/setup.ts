@@ -6,7 +6,7 @@
 import type { RunConfig } from '../types.ts';
 import type { Rng } from '../engine/rng.ts';
 import {
-  allocPeople, allocProviders, allocWork, allocWorkers, newCounters, takeSlot, INHOUSE, PersonStatus, ProviderKind, type State,
+  allocPeople, allocProviders, allocWork, allocWorkers, numberRecord, newCounters, takeSlot, INHOUSE, PersonStatus, ProviderKind, type State,
 } from '../engine/state.ts';
 import { clamp01 } from './trust.ts';
 import { defaultLevers } from './levers.ts';
@@ -26,11 +26,11 @@ export function contactHoursPerWorker(s: State): number {
 
 export function createState(config: RunConfig, rng: Rng, logEnabled: boolean): State {
   const { place, initial: ic, params } = config;
-  const levers = { ...config.phases[0].levers };
+  const levers = numberRecord(config.phases[0].levers);
   const years = (config.weeks + config.historyWeeks) / 52;
   const providerCap = 1 + place.providers + Math.ceil(place.providers * params.entry_rate * 3 * years) + 8;
   const s: State = {
-    config, params, levers, eff: { ...levers }, practice: defaultLevers(), fidelity: 1, phaseIndex: 0, week: -config.historyWeeks,
+    config, params, levers, eff: numberRecord(levers), practice: numberRecord(defaultLevers()), fidelity: 1, phaseIndex: 0, week: -config.historyWeeks,
     people: allocPeople(Math.ceil(place.people * 2.2 + 200)),
     workers: allocWorkers(Math.ceil(place.workers * 2 + 200)),
     providers: allocProviders(providerCap, providerCap * TIES_PER_PROVIDER),
