@@ -5,7 +5,7 @@
 import type { LogEntry, RunConfig, RunOptions, RunResult, RunTrace, ShockResilience, SimEventType } from '../types.ts';
 import { createRng, type Rng } from './rng.ts';
 import { METRICS, METRIC_IDS, METRIC_INDEX, summariseSeries } from './metrics.ts';
-import { INHOUSE, numberRecord, PersonStatus, resetCounters, type State, type WaitingCount } from './state.ts';
+import { addWaiting, INHOUSE, numberRecord, PersonStatus, resetCounters, type State, type WaitingCount } from './state.ts';
 import { createRecorder } from './record.ts';
 import type { PeopleTally } from './tally.ts';
 import { createState } from '../model/setup.ts';
@@ -176,11 +176,7 @@ function countWaiting(s: State): WaitingCount {
     const st = pe.status[i];
     if (st === EMPTY) continue;
     count.population++;
-    if (st === WAITING) {
-      count.waiting++;
-      count.hours += pe.needHours[i];
-      if (pe.fromHospital[i]) count.delayed++;
-    }
+    if (st === WAITING) addWaiting(count, pe, i);
   }
   return count;
 }

@@ -205,6 +205,13 @@ export interface WaitingCount {
   delayed: number;
 }
 
+/** Add person i, who is waiting, to the count. */
+export function addWaiting(count: WaitingCount, pe: People, i: number): void {
+  count.waiting++;
+  count.hours += pe.needHours[i];
+  if (pe.fromHospital[i]) count.delayed++;
+}
+
 /**
  * Workers of each provider in id order: list[p * stride + k] for k < providers.workers[p]. A fixed stride lets
  * the counting pass fill the lists as it goes; it grows when a provider outgrows it.

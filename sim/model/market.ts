@@ -3,7 +3,7 @@
  * entry, and the emergent quality, gaming and learning of each provider.
  */
 import type { Rng } from '../engine/rng.ts';
-import { INHOUSE, PersonStatus, ProviderKind, releaseSlot, workArray, type State, type WaitingCount } from '../engine/state.ts';
+import { addWaiting, INHOUSE, PersonStatus, ProviderKind, releaseSlot, workArray, type State, type WaitingCount } from '../engine/state.ts';
 import { clamp01 } from './trust.ts';
 import { addProvider, addTies } from './setup.ts';
 import { hireNew, travelPaidShare, travelShare } from './workforce.ts';
@@ -145,11 +145,7 @@ export function placement(s: State, rng: Rng, meanNeed: number): WaitingCount {
       pr.clients[p]++;
       break;
     }
-    if (pe.status[i] === WAITING) {
-      count.waiting++;
-      count.hours += need;
-      if (pe.fromHospital[i]) count.delayed++;
-    }
+    if (pe.status[i] === WAITING) addWaiting(count, pe, i);
   }
   return count;
 }
