@@ -4,7 +4,7 @@ import { configHash, ResultStore, type EnsembleData, type Progress } from './lib
 import { RunQueue } from './lib/run-queue.ts';
 import { loadPlotly } from './lib/plotly.ts';
 import { defaultWorkspace, resolveDraft, type Workspace } from './lib/workspace.ts';
-import { loadDraft, loadResults, saveDraft, saveResults } from './lib/store.ts';
+import { loadDraft, loadResults, saveDraft, saveResultsWhenIdle } from './lib/store.ts';
 import { lastPassDuration, probe, setPassInfo, whenIdle } from './lib/draw-queue.ts';
 import { readShareHash } from './lib/share.ts';
 import { CompareView, KEY_METRICS } from './components/CompareView.tsx';
@@ -27,12 +27,15 @@ const TABS = [
 type TabId = (typeof TABS)[number]['id'];
 
 /** a lever change re-runs after this pause (a replaced queue costs nothing, so it can be short) */
-const DEBOUNCE_MS = 150;
+const DEBOUNCE_MS = 100;
 /**
  * A changed scenario's charts switch to its new settings once this many runs are in (its earlier result is
- * shown, marked as the previous settings, until then); the bands then refine as the rest stream in.
+ * shown, marked as the previous settings, until then); the bands then refine as the rest stream in. Two: the
+ * fewest runs that show a range, and on two cores the first two runs finish together.
  */
-export const FIRST_DRAW_RUNS = 8;
+export const FIRST_DRAW_RUNS = 2;
+/** longest a worker is left idle so that the main thread can draw a milestone (RunQueue.holdOne) */
+const HOLD_FOR_DRAW_MS = 500;
 
 /** What the charts and the table show: per scenario the ensemble drawn, possibly that of its previous settings. */
 export interface View {
@@ -189,7 +192,11 @@ export function App() {
         }
         if (g !== gen.current) return;
       }
-      queue.current ??= new RunQueue(store.current, Math.max(1, Math.min(8, navigator.hardwareConcurrency || 2)));
+      if (!queue.current) {
+        queue.current = new RunQueue(store.current, Math.max(1, Math.min(8, navigator.hardwareConcurrency || 2)));
+        const rq = queue.current;
+        window.addEventListener('commsim:drawn', () => rq.release());
+      }
       const q = queue.current;
       if (first) {
         // plotly's bundle is evaluated on the main thread once these runs are on their way: meanwhile each
@@ -205,6 +212,8 @@ export function App() {
         onResult: (h) => {
           const n = store.current.get(h)?.runs.size ?? 0;
           const urgent = n === k || (n <= 2 && configs.every((c) => (store.current.get(c.hash)?.runs.size ?? 0) >= n));
+          // the first results of a change are drawn with a core to spare (released when drawn)
+          if (urgent) q.holdOne(HOLD_FOR_DRAW_MS);
           requestDraw(urgent);
         },
         onProgress: (p) => showProgress(p, p.done === 0),
@@ -215,7 +224,7 @@ export function App() {
           setRunning(false);
           requestDraw(true);
           const done = configs.map((c) => store.current.get(c.hash)).filter((d): d is EnsembleData => !!d);
-          void saveResults(done).catch(() => undefined);
+          saveResultsWhenIdle(done);
         },
       });
     }, delay);
@@ -250,7 +259,7 @@ export function App() {
     if (progressNow.current) showProgress(progressNow.current, true);
     requestDraw(true);
     const done = hashes.map((h) => (h ? store.current.get(h) : undefined)).filter((d): d is EnsembleData => !!d);
-    void saveResults(done).catch(() => undefined);
+    saveResultsWhenIdle(done);
   };
 
   if (!ws) return <p className="loading">Loading the simulator…</p>;

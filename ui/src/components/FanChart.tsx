@@ -63,7 +63,7 @@ export function FanChart({ metric, series, version, height = 260 }: { metric: Me
         if (!s.data) continue;
         const b = bandOf(s.data, metric.id);
         if (!b) continue;
-        const stride = Math.max(1, Math.ceil(b.weeks / 130));
+        const stride = Math.max(1, Math.ceil(b.weeks / 66));
         const idx = Array.from({ length: Math.ceil(b.weeks / stride) }, (_, i) => Math.min(b.weeks - 1, i * stride));
         const x = idx.map((t) => Math.round((t / 52) * 1000) / 1000);
         const c = colourOf(s.index);
@@ -100,8 +100,9 @@ export function FanChart({ metric, series, version, height = 260 }: { metric: Me
           height,
           margin: { l: 56, r: 12, t: 8, b: 40 },
           font: { family: 'system-ui, sans-serif', size: 12, color: '#1a1a1a' },
-          xaxis: { title: { text: 'years from now' }, zeroline: false, gridcolor: '#e4e4e4' },
-          yaxis: { title: { text: unitLabel(metric) }, zeroline: false, gridcolor: '#e4e4e4', ticksuffix: suffix },
+          // tick labels stay inside the margins; 'allow' spares plotly measuring every label (a forced layout)
+          xaxis: { title: { text: 'years from now' }, zeroline: false, gridcolor: '#e4e4e4', ticklabeloverflow: 'allow' },
+          yaxis: { title: { text: unitLabel(metric) }, zeroline: false, gridcolor: '#e4e4e4', ticksuffix: suffix, ticklabeloverflow: 'allow' },
           showlegend: false,
           paper_bgcolor: '#ffffff',
           plot_bgcolor: '#ffffff',

@@ -44,6 +44,9 @@ export class RunQueue {
    * pool queues the next run on the worker), at the price of that many runs to finish before a change starts
    */
   depth = 1;
+  /** lanes left idle for now (see holdOne) */
+  private held = 0;
+  private holdTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly store: ResultStore, size: number) {
     this.lanes = Array.from({ length: Math.max(1, size) }, () => ({
@@ -97,8 +100,28 @@ export class RunQueue {
     }
   }
 
+  /**
+   * Leave one worker idle for up to `ms` or until release(): while the first results of a change are drawn,
+   * the main thread has a core to itself (with as many workers as cores, it would otherwise get about two
+   * thirds of one, and the charts would follow later). Runs already going carry on.
+   */
+  holdOne(ms: number): void {
+    if (this.lanes.length < 2) return;
+    this.held = 1;
+    clearTimeout(this.holdTimer);
+    this.holdTimer = setTimeout(() => this.release(), ms);
+  }
+
+  release(): void {
+    if (this.held === 0) return;
+    this.held = 0;
+    clearTimeout(this.holdTimer);
+    this.pump();
+  }
+
   pump(): void {
-    const idle = this.lanes.filter((l) => l.inFlight === 0);
+    const busy = this.lanes.filter((l) => l.inFlight > 0).length;
+    const idle = this.lanes.filter((l) => l.inFlight === 0).slice(0, Math.max(0, this.lanes.length - this.held - busy));
     if (idle.length === 0 || this.queue.length === 0) return;
     // dealt round-robin, so the first runs of every scenario are spread over the workers
     const take = this.queue.splice(0, idle.length * Math.max(1, this.depth));

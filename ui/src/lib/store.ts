@@ -58,25 +58,48 @@ export async function deleteSaved(name: string): Promise<void> {
   await (await db()).delete('saved', name);
 }
 
+/** the hashes of the ensembles kept, read once: a lever change to new settings then costs no read at all */
+let keptHashes: Promise<Set<string>> | undefined;
+function kept(): Promise<Set<string>> {
+  keptHashes ??= db().then(async (d) => new Set((await d.getAllKeys('resultMeta')) as string[]));
+  return keptHashes;
+}
+
 export async function loadResults(hashes: string[]): Promise<EnsembleData[]> {
+  const have = await kept();
+  const wanted = hashes.filter((h) => have.has(h));
+  if (wanted.length === 0) return [];
   const d = await db();
   const out: EnsembleData[] = [];
-  for (const h of hashes) {
+  for (const h of wanted) {
     const r = (await d.get('results', h)) as StoredResult | undefined;
-    if (r) out.push({ hash: r.hash, weeks: r.weeks, metricIds: r.metricIds, runs: new Map(r.runs.map((x) => [x.replicate, x])) });
+    if (r) {
+      out.push({ hash: r.hash, weeks: r.weeks, metricIds: r.metricIds, runs: new Map(r.runs.map((x) => [x.replicate, x])) });
+      stored.set(r.hash, r.runs.length);
+    }
   }
   return out;
 }
 
 const KEEP_RESULTS = 80;
+/** runs per ensemble as last written or read: an ensemble that has not grown is not written again */
+const stored = new Map<string, number>();
 
+/**
+ * Keeps ensembles in IndexedDB. Only ensembles with runs not yet stored are written (a comparison's four
+ * ensembles of 50 runs are about 16 MB to clone); the others are only marked as recently used.
+ */
 export async function saveResults(list: EnsembleData[]): Promise<void> {
   const d = await db();
   const tx = d.transaction(['results', 'resultMeta'], 'readwrite');
   const now = Date.now();
   for (const e of list) {
-    void tx.objectStore('results').put({ hash: e.hash, weeks: e.weeks, metricIds: e.metricIds, runs: [...e.runs.values()], savedAt: now } satisfies StoredResult);
+    if (stored.get(e.hash) !== e.runs.size) {
+      void tx.objectStore('results').put({ hash: e.hash, weeks: e.weeks, metricIds: e.metricIds, runs: [...e.runs.values()], savedAt: now } satisfies StoredResult);
+      stored.set(e.hash, e.runs.size);
+    }
     void tx.objectStore('resultMeta').put(now, e.hash);
+    void kept().then((k) => k.add(e.hash));
   }
   await tx.done;
   const keys = (await d.getAllKeys('resultMeta')) as string[];
@@ -85,9 +108,18 @@ export async function saveResults(list: EnsembleData[]): Promise<void> {
     const order = keys.map((k, i) => [k, times[i]] as const).sort((a, b) => a[1] - b[1]).slice(0, keys.length - KEEP_RESULTS);
     const del = d.transaction(['results', 'resultMeta'], 'readwrite');
     for (const [k] of order) {
+      stored.delete(k);
+      void kept().then((set) => set.delete(k));
       void del.objectStore('results').delete(k);
       void del.objectStore('resultMeta').delete(k);
     }
     await del.done;
   }
+}
+
+/** saveResults once the page is idle (after the charts are drawn), so writing never delays a redraw */
+export function saveResultsWhenIdle(list: EnsembleData[]): void {
+  const save = (): void => void saveResults(list).catch(() => undefined);
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(save, { timeout: 3000 });
+  else setTimeout(save, 500);
 }
