@@ -124,6 +124,37 @@ describe('backends', () => {
     }
   });
 
+  it('warm() starts every worker before the first batch, and the batch uses them without starting more', async () => {
+    // in-process stand-ins for workers, counted as they start
+    let started = 0;
+    const factory: WorkerFactory = async () => {
+      started++;
+      const configs = new Map<number, RunConfig>();
+      const api = {
+        run: async (key: number, config: RunConfig | null, seed: number, replicate: number): Promise<RunResult> => {
+          if (config) configs.set(key, config);
+          return runTask({ config: configs.get(key)!, seed, replicate });
+        },
+        [Comlink.releaseProxy]: () => undefined,
+      };
+      return { api: api as unknown as WorkerHandle['api'], stopped: new Promise<Error>(() => {}), terminate: async () => undefined };
+    };
+    const pool = await WorkerPoolBackend.create({ size: 2, factory });
+    try {
+      const warming = pool.warm();
+      // a batch given while the workers are still starting waits for them instead of starting its own
+      const results = collect(pool, tasks(4));
+      await warming;
+      expect(pool.liveWorkers).toBe(2);
+      const got = await results;
+      const direct = await collect(new DirectBackend(), tasks(4));
+      expect(got.map((r) => Array.from(r.summary))).toEqual(direct.map((r) => Array.from(r.summary)));
+      expect(started).toBe(2);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('direct backend stops on abort', async () => {
     const ctl = new AbortController();
     let got = 0;

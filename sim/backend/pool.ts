@@ -150,7 +150,24 @@ export class WorkerPoolBackend implements SimBackend {
     return slot;
   }
 
+  private warming: Promise<void> | undefined;
+
+  /**
+   * Start every worker now, before the first batch (the app calls this first thing, so the workers load their
+   * code while the page is still starting).
+   */
+  warm(): Promise<void> {
+    this.warming ??= this.addSlots(this.concurrency);
+    return this.warming;
+  }
+
   private async ensureSlots(n: number): Promise<void> {
+    // the workers warm() is starting count as there
+    if (this.warming) await this.warming.catch(() => undefined);
+    await this.addSlots(n);
+  }
+
+  private async addSlots(n: number): Promise<void> {
     this.slots = this.slots.filter((s) => !s.dead);
     const missing = n - this.slots.length;
     if (missing > 0) this.slots.push(...(await Promise.all(Array.from({ length: missing }, () => this.spawn()))));

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ScenarioIssue } from '../../sim/scenario/index.ts';
 import { configHash, ResultStore, type EnsembleData, type Progress } from './lib/runner.ts';
 import { RunQueue } from './lib/run-queue.ts';
-import { loadPlotly } from './lib/plotly.ts';
+import { loadPlotly, warmPlotly } from './lib/plotly.ts';
 import { defaultWorkspace, resolveDraft, type Workspace } from './lib/workspace.ts';
 import { loadDraft, loadResults, saveDraft, saveResultsWhenIdle } from './lib/store.ts';
 import { lastPassDuration, probe, setPassInfo, whenIdle } from './lib/draw-queue.ts';
@@ -193,7 +193,7 @@ export function App() {
         if (g !== gen.current) return;
       }
       if (!queue.current) {
-        queue.current = new RunQueue(store.current, Math.max(1, Math.min(8, navigator.hardwareConcurrency || 2)));
+        queue.current = new RunQueue(store.current);
         const rq = queue.current;
         window.addEventListener('commsim:drawn', () => rq.release());
       }
@@ -202,7 +202,10 @@ export function App() {
         // plotly's bundle is evaluated on the main thread once these runs are on their way: meanwhile each
         // worker holds several runs, so it does not wait for the main thread between them
         q.depth = 6;
-        setTimeout(() => void loadPlotly().then(() => { q.depth = 1; }), 0);
+        setTimeout(() => void loadPlotly().then(() => {
+          q.depth = 1;
+          setTimeout(warmPlotly, 0);
+        }), 0);
       }
       const k = Math.min(ws.runs, FIRST_DRAW_RUNS);
       probe().runStarted.push(performance.now());
@@ -210,6 +213,8 @@ export function App() {
       requestDraw(true);
       q.setWork(configs, ws.runs, ws.seed, {
         onResult: (h) => {
+          // nothing is drawn before every scenario has a run: a comparison of two of four would be drawn twice
+          if (configs.some((c) => !store.current.get(c.hash)?.runs.size)) return;
           const n = store.current.get(h)?.runs.size ?? 0;
           const urgent = n === k || (n <= 2 && configs.every((c) => (store.current.get(c.hash)?.runs.size ?? 0) >= n));
           // the first results of a change are drawn with a core to spare (released when drawn)

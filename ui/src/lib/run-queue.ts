@@ -10,7 +10,7 @@ import type { RunTask, SimBackend } from '../../../sim/backend/index.ts';
 import { runSeed } from '../../../sim/engine/rng.ts';
 import { COMPARE_STREAM } from '../../../sim/experiment/compare.ts';
 import type { RunConfig, RunResult } from '../../../sim/types.ts';
-import type { Progress, ResultStore } from './runner.ts';
+import { workerCount, type Progress, type ResultStore } from './runner.ts';
 
 export interface QueueHandlers {
   /** a run of this work finished and is in the store */
@@ -32,6 +32,19 @@ interface Lane {
   abort: AbortController;
 }
 
+let booted: Promise<SimBackend>[] | undefined;
+
+/**
+ * Start the comparison's workers at once (main.tsx calls this before the first render): they load their code
+ * while the page parses the scenario library and renders, instead of after.
+ */
+export function bootLanes(): void {
+  booted ??= Array.from({ length: workerCount() }, () => WorkerPoolBackend.create({ size: 1 }).then(async (b) => {
+    await b.warm();
+    return b;
+  }));
+}
+
 export class RunQueue {
   private lanes: Lane[];
   private queue: Job[] = [];
@@ -48,9 +61,10 @@ export class RunQueue {
   private held = 0;
   private holdTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly store: ResultStore, size: number) {
-    this.lanes = Array.from({ length: Math.max(1, size) }, () => ({
-      backend: WorkerPoolBackend.create({ size: 1 }),
+  constructor(private readonly store: ResultStore) {
+    bootLanes();
+    this.lanes = booted!.map((backend) => ({
+      backend,
       inFlight: 0,
       abort: new AbortController(),
     }));

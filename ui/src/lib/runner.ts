@@ -44,16 +44,21 @@ export interface Progress {
   failed: number;
 }
 
+/** workers to start: one per core, at most eight */
+export function workerCount(): number {
+  return Math.max(1, Math.min(8, (typeof navigator !== 'undefined' && navigator.hardwareConcurrency) || 2));
+}
+
 let poolPromise: Promise<SimBackend> | undefined;
 export function pool(): Promise<SimBackend> {
-  poolPromise ??= WorkerPoolBackend.create({ size: Math.max(1, Math.min(8, navigator.hardwareConcurrency || 2)) });
+  poolPromise ??= WorkerPoolBackend.create({ size: workerCount() });
   return poolPromise;
 }
 
 let overviewPoolPromise: Promise<SimBackend> | undefined;
 /** The overview of all approaches runs on its own pool, so it and the comparison can be cancelled separately. */
 export function overviewPool(): Promise<SimBackend> {
-  overviewPoolPromise ??= WorkerPoolBackend.create({ size: Math.max(1, Math.min(8, navigator.hardwareConcurrency || 2)) });
+  overviewPoolPromise ??= WorkerPoolBackend.create({ size: workerCount() });
   return overviewPoolPromise;
 }
 

@@ -22,6 +22,7 @@ import type { RobustnessMetric, StressSpec } from '../../../sim/experiment/stres
 import { morrisBudget } from '../../../sim/experiment/morris.ts';
 import { resolveDraft, lib, type Workspace } from './workspace.ts';
 import { csvCell } from './download.ts';
+import { workerCount } from './runner.ts';
 
 /* ── settings ───────────────────────────────────────────────────────────────────────────────────── */
 
@@ -290,10 +291,6 @@ function recordSpeed(msPerRunYear: number): void {
   } catch {
     /* private mode: keep the first guess */
   }
-}
-
-export function workerCount(): number {
-  return Math.max(1, Math.min(8, (typeof navigator !== 'undefined' && navigator.hardwareConcurrency) || 2));
 }
 
 export function estimate(s: StressSettings): { stressRuns: number; morrisRuns: number; runs: number; seconds: number; workers: number } {
