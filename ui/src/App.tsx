@@ -195,6 +195,8 @@ export function App() {
       if (!queue.current) {
         queue.current = new RunQueue(store.current);
         const rq = queue.current;
+        // while charts are drawn, one worker waits (RunQueue.holdOne)
+        window.addEventListener('commsim:drawing', () => rq.holdOne(HOLD_FOR_DRAW_MS));
         window.addEventListener('commsim:drawn', () => rq.release());
       }
       const q = queue.current;
