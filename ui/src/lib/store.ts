@@ -58,6 +58,9 @@ export async function deleteSaved(name: string): Promise<void> {
   await (await db()).delete('saved', name);
 }
 
+/** runs per ensemble as last written or read: an ensemble that has not grown is not written again */
+const stored = new Map<string, number>();
+
 /** the hashes of the ensembles kept, read once: a lever change to new settings then costs no read at all */
 let keptHashes: Promise<Set<string>> | undefined;
 function kept(): Promise<Set<string>> {
@@ -82,8 +85,6 @@ export async function loadResults(hashes: string[]): Promise<EnsembleData[]> {
 }
 
 const KEEP_RESULTS = 80;
-/** runs per ensemble as last written or read: an ensemble that has not grown is not written again */
-const stored = new Map<string, number>();
 
 /**
  * Keeps ensembles in IndexedDB. Only ensembles with runs not yet stored are written (a comparison's four
@@ -93,15 +94,20 @@ export async function saveResults(list: EnsembleData[]): Promise<void> {
   const d = await db();
   const tx = d.transaction(['results', 'resultMeta'], 'readwrite');
   const now = Date.now();
+  const written: [string, number][] = [];
   for (const e of list) {
     if (stored.get(e.hash) !== e.runs.size) {
       void tx.objectStore('results').put({ hash: e.hash, weeks: e.weeks, metricIds: e.metricIds, runs: [...e.runs.values()], savedAt: now } satisfies StoredResult);
-      stored.set(e.hash, e.runs.size);
+      written.push([e.hash, e.runs.size]);
     }
     void tx.objectStore('resultMeta').put(now, e.hash);
-    void kept().then((k) => k.add(e.hash));
   }
   await tx.done;
+  const have = await kept();
+  for (const [hash, n] of written) {
+    stored.set(hash, n);
+    have.add(hash);
+  }
   const keys = (await d.getAllKeys('resultMeta')) as string[];
   if (keys.length > KEEP_RESULTS) {
     const times = (await d.getAll('resultMeta')) as number[];
@@ -109,7 +115,7 @@ export async function saveResults(list: EnsembleData[]): Promise<void> {
     const del = d.transaction(['results', 'resultMeta'], 'readwrite');
     for (const [k] of order) {
       stored.delete(k);
-      void kept().then((set) => set.delete(k));
+      have.delete(k);
       void del.objectStore('results').delete(k);
       void del.objectStore('resultMeta').delete(k);
     }
