@@ -26,8 +26,12 @@ const TABS = [
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
 
-/** a lever change re-runs after this pause (a replaced queue costs nothing, so it can be short) */
-const DEBOUNCE_MS = 100;
+/**
+ * A lever change re-runs after this pause, which gathers a burst of changes (a slider dragged, a value pasted)
+ * into one. It can be short: replacing the queue costs nothing, and a run already going for an earlier value
+ * finishes within ~0.1 s and is kept.
+ */
+const DEBOUNCE_MS = 50;
 /**
  * A changed scenario's charts switch to its new settings once this many runs are in (its earlier result is
  * shown, marked as the previous settings, until then); the bands then refine as the rest stream in. Two: the
