@@ -223,8 +223,9 @@ export function App() {
           if (configs.some((c) => !store.current.get(c.hash)?.runs.size)) return;
           const n = store.current.get(h)?.runs.size ?? 0;
           const urgent = n === k || (n <= 2 && configs.every((c) => (store.current.get(c.hash)?.runs.size ?? 0) >= n));
-          // the first results of a change are drawn with a core to spare (released when drawn)
-          if (urgent) q.holdOne(HOLD_FOR_DRAW_MS);
+          // the first comparison and a change's first FIRST_DRAW_RUNS are drawn with a core to spare (released when
+          // drawn); a changed scenario's first run alone is not drawn (its previous results stay until then)
+          if (urgent && (first || n === k)) q.holdOne(HOLD_FOR_DRAW_MS);
           requestDraw(urgent);
         },
         onProgress: (p) => showProgress(p, p.done === 0),
