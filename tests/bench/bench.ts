@@ -1,13 +1,14 @@
 /**
  * Benchmarks (npm run bench; not part of npm test). Reports ratios measured in this run as well as times.
- *  (a) single runs: 5-year Midshire and county status quo, median of several, agent-updates/s
+ *  (a) single runs: 5-year Midshire and county status quo, median (and range) of several, agent-updates/s; on a
+ *      shared machine single runs vary by a third, so the median of 15 is the figure to quote
  *      (agents = people + workers + providers at the start, × weeks simulated incl. history ÷ seconds);
  *  (b) a 1,000-run Midshire ensemble on 1 and on 2 workers: runs/s, speed-up, peak memory
  *      (process maxRSS includes worker threads; sampled rss and workers' heap are shown too), and where the time
  *      went: the share of the wall time the workers were busy (below 100%: they waited for work), the main
  *      thread's busy time per run (taking in results), CPU time per run over all threads of the process, and the
  *      machine's load average (other work on the same cores stretches wall times, not CPU per run).
- * Env: BENCH_RUNS (default 1000), BENCH_SINGLE (repeats, default 5).
+ * Env: BENCH_RUNS (default 1000), BENCH_SINGLE (repeats, default 15).
  */
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -22,7 +23,7 @@ import type { RunConfig } from '../../sim/types.ts';
 const lib = loadNodeLibrary();
 const cfg = (id: string): RunConfig => scenarioFromLibrary(id, lib).config;
 const RUNS = Number(process.env.BENCH_RUNS ?? 1000);
-const REPEATS = Number(process.env.BENCH_SINGLE ?? 5);
+const REPEATS = Number(process.env.BENCH_SINGLE ?? 15);
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const mb = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 
@@ -47,10 +48,11 @@ for (const id of ['midshire-status-quo', 'county-status-quo']) {
   const agents = c.place.people + c.place.workers + c.place.providers;
   const ticks = c.weeks + c.historyWeeks;
   const t = median(times);
-  singles.push([id, agents, ticks, `${(t * 1000).toFixed(0)} ms`, `${((agents * ticks) / t / 1e6).toFixed(2)} M/s`]);
+  const range = `${(Math.min(...times) * 1000).toFixed(0)}–${(Math.max(...times) * 1000).toFixed(0)} ms`;
+  singles.push([id, agents, ticks, `${(t * 1000).toFixed(0)} ms`, range, `${((agents * ticks) / t / 1e6).toFixed(2)} M/s`]);
 }
 console.log(`Single 5-year runs (median of ${REPEATS})`);
-table(['scenario', 'agents', 'weeks', 'wall time', 'agent-updates/s'], singles);
+table(['scenario', 'agents', 'weeks', 'wall time', 'range', 'agent-updates/s'], singles);
 
 // (b) ensembles
 const mid = { ...cfg('midshire-status-quo'), weeks: 5 * 52 };
