@@ -20,10 +20,14 @@ describe('commissioning flight simulator', () => {
     const { page, errors } = await open(browser);
     await expect.poll(() => page.locator('.legend li').count(), { timeout: 20_000 }).toBe(4);
     await waitForRuns(page, 2);
-    const traces = await page.evaluate(() => [...document.querySelectorAll('.chart')].map((c) => (c as unknown as { data?: unknown[] }).data?.length ?? 0));
-    expect(traces.length).toBeGreaterThanOrEqual(6);
-    // three traces (90% band, 50% band, median) per scenario in the charts in view (off-screen ones draw when scrolled to)
-    expect(traces.slice(0, 3).every((n) => n === 12)).toBe(true);
+    const drawn = await page.evaluate(() => [...document.querySelectorAll('.chart')].map((c) => {
+      const g = c as unknown as { data?: unknown[]; layout?: { shapes?: unknown[] } };
+      return [g.data?.length ?? 0, g.layout?.shapes?.length ?? 0];
+    }));
+    expect(drawn.length).toBeGreaterThanOrEqual(6);
+    // per scenario a median line (a trace) and its 90% and 50% bands (shapes), in the charts in view (off-screen
+    // ones draw when scrolled to)
+    expect(drawn.slice(0, 3)).toEqual([[4, 8], [4, 8], [4, 8]]);
     await expect.poll(() => page.getByRole('note').first().textContent()).toContain('Plausible dynamics, not forecasts');
     await page.screenshot({ path: `${SHOTS}compare.png`, fullPage: false });
     expect(errors).toEqual([]);

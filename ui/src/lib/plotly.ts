@@ -38,9 +38,9 @@ export function warmPlotly(): void {
     Plotly.purge(el);
     el.remove();
   };
-  Plotly.react(el, [
-    { x: [...x, ...x.slice().reverse()], y: [1, 2, 2, 3, 4, 3, 2, 1], type: 'scatter', mode: 'lines', fill: 'toself', line: { width: 0 }, hoverinfo: 'skip' },
-    { x, y: [2, 2.5, 2.5, 3], type: 'scatter', mode: 'lines', hovertemplate: '%{y}<extra></extra>' },
-  ], { height: 260, margin: { l: 56, r: 12, t: 8, b: 40 }, showlegend: false, xaxis: { title: { text: 'x' }, ticklabeloverflow: 'allow' }, yaxis: { title: { text: 'y' }, ticklabeloverflow: 'allow' } },
-  { displayModeBar: false, responsive: true }).then(done, done);
+  Plotly.react(el, [{ x, y: [2, 2.5, 2.5, 3], type: 'scatter', mode: 'lines', hovertemplate: '%{y}<extra></extra>' }], {
+    height: 260, margin: { l: 56, r: 12, t: 8, b: 40 }, showlegend: false,
+    shapes: [{ type: 'path', xref: 'x', yref: 'y', layer: 'between', path: 'M0,1L3,3L3,4L0,2Z', fillcolor: 'rgba(0,0,0,0.1)', line: { width: 0 } }],
+    xaxis: { title: { text: 'x' }, ticklabeloverflow: 'allow' }, yaxis: { title: { text: 'y' }, ticklabeloverflow: 'allow' },
+  }, { displayModeBar: false, responsive: true }).then(done, done);
 }
