@@ -69,6 +69,7 @@ export function App() {
   const firstRun = useRef(true);
   const [rerun, setRerun] = useState(0);
   const [view, setView] = useState<View>(EMPTY_VIEW);
+  const strategyOpened = useRef(false);
   const live = useRef({ hashes: [] as (string | null)[], keys: [] as string[], runs: 30, finished: new Set<string>() });
 
   // Start: a share link (validated, never executed), else the autosaved draft, else the Midshire example.
@@ -274,6 +275,7 @@ export function App() {
     saveResultsWhenIdle(done);
   };
 
+  if (tab === 'strategy') strategyOpened.current = true;
   if (!ws) return <p className="loading">Loading the simulator…</p>;
   const badScenarios = ws.scenarios.map((s, i) => ({ s, i })).filter(({ i }) => issuesOf(i).length > 0);
 
@@ -353,7 +355,12 @@ export function App() {
           <CompareView ws={ws} view={view} currentDatas={currentDatas} metrics={metrics} setMetrics={setMetrics} />
         </div>
         {tab === 'place' ? <PlaceView ws={ws} update={update} /> : null}
-        {tab === 'strategy' ? <StrategyView ws={ws} update={update} selected={selected} setSelected={setSelected} issuesOf={issuesOf} /> : null}
+        {/* kept mounted once opened: going back and forth between levers and charts then only shows and hides */}
+        {strategyOpened.current ? (
+          <div hidden={tab !== 'strategy'}>
+            <StrategyView ws={ws} update={update} selected={selected} setSelected={setSelected} issuesOf={issuesOf} />
+          </div>
+        ) : null}
         {tab === 'overview' ? <OverviewView ws={ws} store={store.current} /> : null}
         {tab === 'run' ? <RunView ws={ws} resolved={resolved} /> : null}
         {tab === 'stress' ? <StressView ws={ws} /> : null}
