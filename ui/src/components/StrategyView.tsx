@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { LEVERS, LEVER_BY_ID } from '../../../sim/model/levers.ts';
 import { EVENT_TYPES, listApproaches, listInterventions, listScenarios, type ScenarioIssue } from '../../../sim/scenario/index.ts';
 import {
@@ -41,7 +41,8 @@ function phasePath(d: ScenarioDraft, i: number): string {
   return d.phases.length === 1 ? 'strategy' : `strategy.phases[${i}]`;
 }
 
-export function StrategyView({ ws, update, selected, setSelected, issuesOf }: {
+/** memo: it stays mounted while hidden (App.tsx), so a change of screen alone does not re-render its form */
+export const StrategyView = memo(function StrategyView({ ws, update, selected, setSelected, issuesOf }: {
   ws: Workspace;
   update: Update;
   selected: number;
@@ -196,7 +197,7 @@ export function StrategyView({ ws, update, selected, setSelected, issuesOf }: {
       </ul>
     </section>
   );
-}
+});
 
 function Timeline({ ws, d, ph, setPh }: { ws: Workspace; d: ScenarioDraft; ph: number; setPh: (i: number) => void }) {
   const Y = ws.years;
