@@ -32,6 +32,8 @@ type TabId = (typeof TABS)[number]['id'];
  * finishes within ~0.1 s and is kept.
  */
 const DEBOUNCE_MS = 50;
+/** a change this long after the one before starts its runs at once (the leading edge of the debounce) */
+const QUIET_MS = 400;
 /**
  * A changed scenario's charts switch to its new settings once this many runs are in (its earlier result is
  * shown, marked as the previous settings, until then); the bands then refine as the rest stream in. Two: the
@@ -70,6 +72,7 @@ export function App() {
   const [rerun, setRerun] = useState(0);
   const [view, setView] = useState<View>(EMPTY_VIEW);
   const strategyOpened = useRef(false);
+  const lastChange = useRef(0);
   const live = useRef({ hashes: [] as (string | null)[], keys: [] as string[], runs: 30, finished: new Set<string>() });
 
   // Start: a share link (validated, never executed), else the autosaved draft, else the Midshire example.
@@ -183,7 +186,10 @@ export function App() {
     const configs = resolved.flatMap((r, i) => (r.ok && hashes[i] ? [{ hash: hashes[i]!, config: r.config }] : []));
     if (configs.length === 0) return;
     const first = firstRun.current;
-    const delay = first ? 0 : DEBOUNCE_MS;
+    // a change after a quiet spell runs at once; changes in quick succession wait DEBOUNCE_MS for the next
+    const now = performance.now();
+    const delay = first || now - lastChange.current > QUIET_MS ? 0 : DEBOUNCE_MS;
+    lastChange.current = now;
     firstRun.current = false;
     const timer = setTimeout(async () => {
       const g = ++gen.current;
