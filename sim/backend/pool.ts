@@ -162,7 +162,7 @@ export class WorkerPoolBackend implements SimBackend {
   }
 
   private async ensureSlots(n: number): Promise<void> {
-    // the workers warm() is starting count as there
+    // workers that warm() is still starting count as present
     if (this.warming) await this.warming.catch(() => undefined);
     await this.addSlots(n);
   }

@@ -115,9 +115,9 @@ export class RunQueue {
   }
 
   /**
-   * Leave one worker idle for up to `ms` or until release(): while the first results of a change are drawn,
-   * the main thread has a core to itself (with as many workers as cores, it would otherwise get about two
-   * thirds of one, and the charts would follow later). Runs already going carry on.
+   * Leave one worker idle for up to `ms` or until release(): while charts are drawn, the main thread has a core
+   * to itself (with as many workers as cores, it would otherwise get about two thirds of one, and the charts
+   * would follow later). Runs already going carry on.
    */
   holdOne(ms: number): void {
     if (this.lanes.length < 2) return;
