@@ -13,6 +13,26 @@ async function collect(backend: { runBatch: DirectBackend['runBatch'] }, ts: Run
   return out;
 }
 
+/** In-process stand-ins for workers, counted as they start and as they are terminated. */
+function inProcessWorkers(): { factory: WorkerFactory; started: () => number; alive: () => number } {
+  let started = 0;
+  let alive = 0;
+  const factory: WorkerFactory = async () => {
+    started++;
+    alive++;
+    const configs = new Map<number, RunConfig>();
+    const api = {
+      run: async (key: number, config: RunConfig | null, seed: number, replicate: number): Promise<RunResult> => {
+        if (config) configs.set(key, config);
+        return runTask({ config: configs.get(key)!, seed, replicate });
+      },
+      [Comlink.releaseProxy]: () => undefined,
+    };
+    return { api: api as unknown as WorkerHandle['api'], stopped: new Promise<Error>(() => {}), terminate: async () => void alive-- };
+  };
+  return { factory, started: () => started, alive: () => alive };
+}
+
 describe('backends', () => {
   it('direct and pools of 1 and 2 workers give identical results, as typed arrays', async () => {
     const ts = tasks(6);
@@ -125,20 +145,7 @@ describe('backends', () => {
   });
 
   it('warm() starts every worker before the first batch, and the batch uses them without starting more', async () => {
-    // in-process stand-ins for workers, counted as they start
-    let started = 0;
-    const factory: WorkerFactory = async () => {
-      started++;
-      const configs = new Map<number, RunConfig>();
-      const api = {
-        run: async (key: number, config: RunConfig | null, seed: number, replicate: number): Promise<RunResult> => {
-          if (config) configs.set(key, config);
-          return runTask({ config: configs.get(key)!, seed, replicate });
-        },
-        [Comlink.releaseProxy]: () => undefined,
-      };
-      return { api: api as unknown as WorkerHandle['api'], stopped: new Promise<Error>(() => {}), terminate: async () => undefined };
-    };
+    const { factory, started } = inProcessWorkers();
     const pool = await WorkerPoolBackend.create({ size: 2, factory });
     try {
       const warming = pool.warm();
@@ -149,10 +156,19 @@ describe('backends', () => {
       const got = await results;
       const direct = await collect(new DirectBackend(), tasks(4));
       expect(got.map((r) => Array.from(r.summary))).toEqual(direct.map((r) => Array.from(r.summary)));
-      expect(started).toBe(2);
+      expect(started()).toBe(2);
     } finally {
       await pool.close();
     }
+  });
+
+  it('two batches asking for workers at the same moment start each worker once (none is left running unseen)', async () => {
+    const { factory, started, alive } = inProcessWorkers();
+    const pool = await WorkerPoolBackend.create({ size: 2, factory });
+    await Promise.all([collect(pool, tasks(3)), collect(pool, tasks(3))]);
+    expect(started()).toBe(2);
+    await pool.close();
+    expect(alive()).toBe(0);
   });
 
   it('direct backend stops on abort', async () => {

@@ -150,21 +150,21 @@ export class WorkerPoolBackend implements SimBackend {
     return slot;
   }
 
-  private warming: Promise<void> | undefined;
-
   /**
    * Start every worker now, before the first batch (the app calls this first thing, so the workers load their
    * code while the page is still starting).
    */
   warm(): Promise<void> {
-    this.warming ??= this.addSlots(this.concurrency);
-    return this.warming;
+    return this.ensureSlots(this.concurrency);
   }
 
-  private async ensureSlots(n: number): Promise<void> {
-    // workers that warm() is still starting count as present
-    if (this.warming) await this.warming.catch(() => undefined);
-    await this.addSlots(n);
+  /** the last request for workers: requests are served one after another, so two never start the same worker */
+  private slotsReady: Promise<void> = Promise.resolve();
+
+  private ensureSlots(n: number): Promise<void> {
+    const ready = this.slotsReady.then(() => this.addSlots(n));
+    this.slotsReady = ready.catch(() => undefined);
+    return ready;
   }
 
   private async addSlots(n: number): Promise<void> {
