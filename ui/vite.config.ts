@@ -5,6 +5,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { loadNodeLibrary } from '../sim/scenario/node-library.ts';
+import { libraryToJson } from '../sim/scenario/library-json.ts';
+
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
 
@@ -45,10 +48,36 @@ function preloadPlotly(): Plugin {
   };
 }
 
+/**
+ * The scenario library, built and checked from scenarios/ when the app is built (or served), and shipped as
+ * JSON: the page then parses a string instead of thirty YAML files before it can start the first runs. A broken
+ * library file fails the build with the CLI's error message.
+ */
+function prebuiltLibrary(): Plugin {
+  const id = 'virtual:commsim-library';
+  return {
+    name: 'prebuilt-library',
+    resolveId: (source) => (source === id ? `\0${id}` : undefined),
+    load(loaded) {
+      if (loaded !== `\0${id}`) return undefined;
+      const dir = join(root, 'scenarios');
+      const walk = (d: string): void => {
+        for (const name of readdirSync(d)) {
+          const p = join(d, name);
+          if (statSync(p).isDirectory()) walk(p);
+          else if (/\.ya?ml$/.test(name)) this.addWatchFile(p);
+        }
+      };
+      walk(dir);
+      return `export default ${JSON.stringify(libraryToJson(loadNodeLibrary(dir)))};`;
+    },
+  };
+}
+
 export default defineConfig({
   root: here,
   base: './',
-  plugins: [react(), preloadPlotly()],
+  plugins: [react(), preloadPlotly(), prebuiltLibrary()],
   define: { __ENGINE_ID__: JSON.stringify(engineFingerprint()) },
   server: { fs: { allow: [root] }, host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },

@@ -9,3 +9,8 @@ declare module 'plotly.js-basic-dist-min' {
   };
   export default Plotly;
 }
+/** the scenario library as JSON, built from scenarios/ by ui/vite.config.ts */
+declare module 'virtual:commsim-library' {
+  const json: string;
+  export default json;
+}

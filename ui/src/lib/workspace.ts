@@ -3,9 +3,8 @@
  * A scenario draft turns into a scenario document (the same format as the YAML files) and is resolved by the
  * scenario loader, so the app validates exactly as the CLI does.
  */
-import {
-  loadBundledLibrary,
-} from '../../../sim/scenario/bundled-library.ts';
+import LIBRARY_JSON from 'virtual:commsim-library';
+import { libraryFromJson } from '../../../sim/scenario/library-json.ts';
 import {
   CONTEXT_ASPECTS, ScenarioError, resolveScenarioDoc, scenarioFromLibrary, toYaml,
   type Library, type LoadedScenario, type ScenarioDoc, type ScenarioIssue,
@@ -49,7 +48,7 @@ export interface Workspace {
 
 let library: Library | undefined;
 export function lib(): Library {
-  library ??= loadBundledLibrary();
+  library ??= libraryFromJson(LIBRARY_JSON);
   return library;
 }
 
