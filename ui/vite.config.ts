@@ -4,8 +4,8 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-
-import { loadNodeLibrary } from '../sim/scenario/node-library.ts';
+import { readScenarioFiles } from '../sim/scenario/node-library.ts';
+import { buildLibrary } from '../sim/scenario/library.ts';
 import { libraryToJson } from '../sim/scenario/library-json.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -61,15 +61,9 @@ function prebuiltLibrary(): Plugin {
     load(loaded) {
       if (loaded !== `\0${id}`) return undefined;
       const dir = join(root, 'scenarios');
-      const walk = (d: string): void => {
-        for (const name of readdirSync(d)) {
-          const p = join(d, name);
-          if (statSync(p).isDirectory()) walk(p);
-          else if (/\.ya?ml$/.test(name)) this.addWatchFile(p);
-        }
-      };
-      walk(dir);
-      return `export default ${JSON.stringify(libraryToJson(loadNodeLibrary(dir)))};`;
+      const files = readScenarioFiles(dir);
+      for (const f of files) this.addWatchFile(join(dir, f.path));
+      return `export default ${JSON.stringify(libraryToJson(buildLibrary(files)))};`;
     },
   };
 }
