@@ -123,9 +123,31 @@ export async function saveResults(list: EnsembleData[]): Promise<void> {
   }
 }
 
-/** saveResults once the page is idle (after the charts are drawn), so writing never delays a redraw */
+/** ensembles waiting to be saved, by hash */
+const waiting = new Map<string, EnsembleData>();
+
+function saveWaiting(): void {
+  if (waiting.size === 0) return;
+  const list = [...waiting.values()];
+  waiting.clear();
+  void saveResults(list).catch(() => undefined);
+}
+
+/**
+ * saveResults once the page is idle (after the charts are drawn), so writing never delays a redraw; at once if
+ * the page is being hidden or closed first.
+ */
 export function saveResultsWhenIdle(list: EnsembleData[]): void {
-  const save = (): void => void saveResults(list).catch(() => undefined);
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(save, { timeout: 3000 });
-  else setTimeout(save, 500);
+  const first = waiting.size === 0;
+  for (const e of list) waiting.set(e.hash, e);
+  if (!first) return;
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(saveWaiting, { timeout: 3000 });
+  else setTimeout(saveWaiting, 500);
+}
+
+if (typeof window !== 'undefined') {
+  window.addEventListener('pagehide', saveWaiting);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') saveWaiting();
+  });
 }
