@@ -84,7 +84,6 @@ export function createRecorder(weeks: number, params: Record<string, number>): R
   let reserves = new Float64Array(64);
 
   function record(s: State, t: number, spend: number, councilTransaction: number): void {
-    const pe = s.people;
     const pr = s.providers;
     const w = s.workers;
     const c = s.week_;

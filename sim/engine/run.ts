@@ -16,7 +16,7 @@ import { deliveryCapacity, entry, finances, handbacksAndExits, placement, provid
 import { communityWeek, trustWeek } from '../model/relationships.ts';
 import { applyEvent } from '../model/shocks.ts';
 
-const { Empty: EMPTY, Waiting: WAITING, Supported: SUPPORTED, Hospital: HOSPITAL } = PersonStatus;
+const { Empty: EMPTY, Waiting: WAITING, Supported: SUPPORTED } = PersonStatus;
 const IN_HOUSE = INHOUSE;
 
 /** Shock types whose resilience is measured (depth of the dip and weeks to recover). */

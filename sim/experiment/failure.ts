@@ -34,8 +34,6 @@ export interface FailureDef {
   conditions: FailureCondition[];
 }
 
-const OPS: readonly CompareOp[] = ['>=', '<=', '>', '<'];
-
 /** Parses one condition; throws an Error whose message says what would be valid. */
 export function parseCondition(text: string, metricIds: readonly string[] = METRIC_IDS): FailureCondition {
   const src = String(text ?? '').trim().replace(/\s+/g, ' ');

@@ -12,7 +12,7 @@ import { logEvent } from './log.ts';
 import { pulseProviderTrust, pulseTie } from './relationships.ts';
 import { meanProviderTrust } from './commissioner.ts';
 
-const { Empty: EMPTY, Waiting: WAITING, Supported: SUPPORTED, Hospital: HOSPITAL } = PersonStatus;
+const { Empty: EMPTY, Waiting: WAITING, Supported: SUPPORTED } = PersonStatus;
 const IN_HOUSE = INHOUSE;
 const clamp01_ = clamp01;
 

@@ -11,7 +11,7 @@ import type { WholeSystemEffect } from '../types.ts';
 import { clamp01, trustRates, updateMemory, updateTrust } from './trust.ts';
 import { meanProviderTrust } from './commissioner.ts';
 
-const { Empty: EMPTY, Waiting: WAITING, Supported: SUPPORTED, Hospital: HOSPITAL } = PersonStatus;
+const { Empty: EMPTY } = PersonStatus;
 const IN_HOUSE = INHOUSE;
 const clamp01_ = clamp01;
 

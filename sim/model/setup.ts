@@ -11,7 +11,7 @@ import {
 import { clamp01 } from './trust.ts';
 import { defaultLevers } from './levers.ts';
 
-const { Empty: EMPTY, Waiting: WAITING, Supported: SUPPORTED, Hospital: HOSPITAL } = PersonStatus;
+const { Waiting: WAITING, Supported: SUPPORTED } = PersonStatus;
 const IN_HOUSE = INHOUSE;
 const clamp01_ = clamp01;
 

@@ -30,7 +30,6 @@ const median = (xs: number[]): number => {
 const sec = (ms: number): string => (Number.isFinite(ms) ? `${(ms / 1000).toFixed(2)} s` : 'n/a');
 const load = (): string => loadavg().map((x) => x.toFixed(2)).join(', ');
 
-const passes = (page: Page): Promise<Pass[]> => page.evaluate('window.__commsim ? window.__commsim.passes : []') as Promise<Pass[]>;
 const longTasks = (page: Page): Promise<LongTask[]> => page.evaluate('window.__long') as Promise<LongTask[]>;
 const now = (page: Page): Promise<number> => page.evaluate(() => performance.now());
 

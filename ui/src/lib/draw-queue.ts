@@ -57,10 +57,6 @@ export function lastPassDuration(): number {
   return lastDuration;
 }
 
-export function isDrawing(): boolean {
-  return running;
-}
-
 export function schedule(key: object, job: Job): void {
   jobs.set(key, job);
   if (!running) {

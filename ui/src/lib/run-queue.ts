@@ -7,10 +7,8 @@
  */
 import { WorkerPoolBackend } from '../../../sim/backend/pool.ts';
 import type { RunTask, SimBackend } from '../../../sim/backend/index.ts';
-import { runSeed } from '../../../sim/engine/rng.ts';
-import { COMPARE_STREAM } from '../../../sim/experiment/compare.ts';
 import type { RunConfig, RunResult } from '../../../sim/types.ts';
-import { workerCount, type Progress, type ResultStore } from './runner.ts';
+import { missingRuns, workerCount, type Progress, type ResultStore } from './runner.ts';
 
 export interface QueueHandlers {
   /** a run of this work finished and is in the store */
@@ -81,13 +79,7 @@ export class RunQueue {
   setWork(configs: { hash: string; config: RunConfig }[], runs: number, seed: string, handlers: QueueHandlers): void {
     const gen = ++this.gen;
     this.handlers = handlers;
-    const jobs: Job[] = [];
-    for (let r = 0; r < runs; r++) {
-      for (const { hash, config } of configs) {
-        if (this.store.get(hash)?.runs.has(r)) continue;
-        jobs.push({ hash, gen, task: { config, seed: runSeed(seed, COMPARE_STREAM, r), replicate: r, options: { log: false } } });
-      }
-    }
+    const jobs: Job[] = missingRuns(this.store, configs, runs, seed).map((j) => ({ ...j, gen }));
     this.queue = jobs;
     this.outstanding = jobs.length;
     this.progress = { done: 0, total: jobs.length, failed: 0 };
@@ -158,9 +150,7 @@ export class RunQueue {
       settled.add(i);
       const job = jobs[i];
       if (result) {
-        this.store.put(job.hash, result.weeks, result.metricIds, {
-          replicate: result.replicate, seed: result.seed, summary: result.summary, series: result.series,
-        });
+        this.store.put(job.hash, result);
       }
       if (job.gen === this.gen && this.handlers) {
         const h = this.handlers;

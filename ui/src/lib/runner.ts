@@ -49,12 +49,6 @@ export function workerCount(): number {
   return Math.max(1, Math.min(8, (typeof navigator !== 'undefined' && navigator.hardwareConcurrency) || 2));
 }
 
-let poolPromise: Promise<SimBackend> | undefined;
-export function pool(): Promise<SimBackend> {
-  poolPromise ??= WorkerPoolBackend.create({ size: workerCount() });
-  return poolPromise;
-}
-
 let overviewPoolPromise: Promise<SimBackend> | undefined;
 /** The overview of all approaches runs on its own pool, so it and the comparison can be cancelled separately. */
 export function overviewPool(): Promise<SimBackend> {
@@ -82,14 +76,16 @@ export class ResultStore {
     return d;
   }
 
-  put(hash: string, weeks: number, metricIds: string[], run: RunLite): EnsembleData {
+  /** keep one run's result (only what the charts, tables and exports use) */
+  put(hash: string, result: RunResult): EnsembleData {
     let d = this.data.get(hash);
     if (!d) {
-      d = { hash, weeks, metricIds, runs: new Map() };
+      d = { hash, weeks: result.weeks, metricIds: result.metricIds, runs: new Map() };
       this.data.set(hash, d);
       this.prune();
     }
-    d.runs.set(run.replicate, run);
+    const { replicate, seed, summary, series } = result;
+    d.runs.set(replicate, { replicate, seed, summary, series });
     this.touched.set(hash, ++this.clock);
     return d;
   }
@@ -118,36 +114,40 @@ export interface RunRequest {
   signal: AbortSignal;
   onResult: (hash: string) => void;
   onProgress: (p: Progress) => void;
-  /** default: the shared comparison pool */
-  backend?: SimBackend;
+  backend: SimBackend;
 }
 
 /**
- * Runs the replicates not yet in the store, replicate by replicate across scenarios (so every scenario's
- * ensemble grows together and a partial comparison is already paired). Resolves when done; rejects with
+ * The runs of these configurations not yet in the store, replicate by replicate across scenarios (so every
+ * scenario's ensemble grows together and a partial comparison is already paired).
+ */
+export function missingRuns(store: ResultStore, configs: { hash: string; config: RunConfig }[], runs: number, seed: string): { hash: string; task: RunTask }[] {
+  const out: { hash: string; task: RunTask }[] = [];
+  for (let r = 0; r < runs; r++) {
+    for (const { hash, config } of configs) {
+      if (store.get(hash)?.runs.has(r)) continue;
+      out.push({ hash, task: { config, seed: runSeed(seed, COMPARE_STREAM, r), replicate: r, options: { log: false } } });
+    }
+  }
+  return out;
+}
+
+/**
+ * Runs the replicates not yet in the store (missingRuns) as one batch. Resolves when done; rejects with
  * AbortError on cancel (results so far stay in the store).
  */
 export async function runMissing(store: ResultStore, req: RunRequest): Promise<Progress> {
-  const tasks: { hash: string; task: RunTask }[] = [];
-  const configKey = new Map<string, RunConfig>();
-  for (const { hash, config } of req.configs) configKey.set(hash, config);
-  for (let r = 0; r < req.runs; r++) {
-    for (const [hash, config] of configKey) {
-      if (store.get(hash)?.runs.has(r)) continue;
-      tasks.push({ hash, task: { config, seed: runSeed(req.seed, COMPARE_STREAM, r), replicate: r, options: { log: false } } });
-    }
-  }
+  const tasks = missingRuns(store, req.configs, req.runs, req.seed);
   const progress: Progress = { done: 0, total: tasks.length, failed: 0 };
   req.onProgress({ ...progress });
   if (tasks.length === 0) return progress;
-  const backend = req.backend ?? (await pool());
-  await backend.runBatch(
+  await req.backend.runBatch(
     tasks.map((t) => t.task),
     {
       signal: req.signal,
       onResult: (i, result: RunResult) => {
         const h = tasks[i].hash;
-        store.put(h, result.weeks, result.metricIds, { replicate: result.replicate, seed: result.seed, summary: result.summary, series: result.series });
+        store.put(h, result);
         progress.done++;
         req.onProgress({ ...progress });
         req.onResult(h);
