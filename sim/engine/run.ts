@@ -26,8 +26,8 @@ const SHOCKS: ReadonlySet<SimEventType> = new Set([
 
 export function simulate(config: RunConfig, seed: number, replicate: number, options: RunOptions = {}): RunResult {
   const rng = createRng(seed);
+  // the run's own parameters (events may change them); createState keeps them as s.params
   const s = createState({ ...config, params: numberRecord(config.params) }, rng, options.log !== false);
-  s.params = numberRecord(config.params);
   initialiseMoney(s, rng);
   const weeks = config.weeks;
   const rec = createRecorder(weeks, s.params);
