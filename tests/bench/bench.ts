@@ -51,6 +51,7 @@ for (const id of ['midshire-status-quo', 'county-status-quo']) {
   const range = `${(Math.min(...times) * 1000).toFixed(0)}–${(Math.max(...times) * 1000).toFixed(0)} ms`;
   singles.push([id, agents, ticks, `${(t * 1000).toFixed(0)} ms`, range, `${((agents * ticks) / t / 1e6).toFixed(2)} M/s`]);
 }
+console.log(`Node ${process.version} (V8 ${process.versions.v8}), ${process.execPath}\n`);
 console.log(`Single 5-year runs (median of ${REPEATS})`);
 table(['scenario', 'agents', 'weeks', 'wall time', 'range', 'agent-updates/s'], singles);
 
