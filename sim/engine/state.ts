@@ -219,6 +219,10 @@ export function addWaiting(count: WaitingCount, pe: People, i: number): void {
 export interface Roster {
   stride: number;
   list: Int32Array;
+  /** counts by provider while the roster is built: workers, those off sick, those on guaranteed hours */
+  count: Int32Array;
+  sick: Int32Array;
+  guaranteed: Int32Array;
 }
 
 const WORK_ARRAYS = [

@@ -6,7 +6,7 @@
  */
 import type { Rng } from '../engine/rng.ts';
 import { INHOUSE, PersonStatus, workArray, type State } from '../engine/state.ts';
-import { tallyPerson, type PeopleTally } from '../engine/tally.ts';
+import { connectAndTally, type PeopleTally } from '../engine/tally.ts';
 import type { WholeSystemEffect } from '../types.ts';
 import { clamp01, trustRates, updateMemory, updateTrust } from './trust.ts';
 import { meanProviderTrust } from './commissioner.ts';
@@ -108,10 +108,13 @@ export function communityWeek(s: State, tally: PeopleTally | null): void {
   const pe = s.people;
   const rate = P.asset_build_rate;
   const status = pe.status, community = pe.community, assets = pe.assets;
+  if (tally !== null) {
+    connectAndTally(pe, target, rate, tally);
+    return;
+  }
   for (let i = 0, hi = pe.hi; i < hi; i++) {
     if (status[i] === EMPTY) continue;
     assets[i] += rate * (target[community[i]] - assets[i]);
-    if (tally !== null) tallyPerson(tally, pe, i);
   }
 }
 

@@ -54,7 +54,10 @@ export function createState(config: RunConfig, rng: Rng, logEnabled: boolean): S
     log: [],
     logEnabled,
     work: allocWork(Math.max(providerCap, place.communityOrgs, 1)),
-    roster: { stride: 0, list: new Int32Array(0) },
+    roster: {
+      stride: 0, list: new Int32Array(0),
+      count: new Int32Array(providerCap), sick: new Int32Array(providerCap), guaranteed: new Int32Array(providerCap),
+    },
   };
 
   // Providers: slot 0 is the council's in-house service; the rest independent, sized by a lognormal

@@ -29,28 +29,36 @@ export function payRatio(s: State, p: number): number {
 export function buildRosters(s: State): void {
   const pr = s.providers;
   const w = s.workers;
-  pr.workers.fill(0, 0, pr.count);
-  pr.sickWorkers.fill(0, 0, pr.count);
-  pr.guaranteedWorkers.fill(0, 0, pr.count);
+  const n = pr.count;
+  const roster = s.roster;
+  // integer counts while counting (an index needs an integer; a float count would be converted every time)
+  const count = roster.count, sickCount = roster.sick, guaranteedCount = roster.guaranteed;
+  count.fill(0, 0, n);
+  sickCount.fill(0, 0, n);
+  guaranteedCount.fill(0, 0, n);
   const employer = w.employer, sick = w.sickWeeks, zeroHours = w.zeroHours;
-  const workers = pr.workers, sickWorkers = pr.sickWorkers, guaranteed = pr.guaranteedWorkers;
-  const { stride, list } = s.roster;
+  const { stride, list } = roster;
   let overflow = false;
   for (let i = 0, hi = w.hi; i < hi; i++) {
     const p = employer[i];
     if (p < 0) continue;
-    const k = workers[p];
+    const k = count[p];
     if (k < stride) list[p * stride + k] = i;
     else overflow = true;
-    workers[p] = k + 1;
-    if (sick[i] > 0) sickWorkers[p]++;
-    if (!zeroHours[i]) guaranteed[p]++;
+    count[p] = k + 1;
+    if (sick[i] > 0) sickCount[p]++;
+    if (!zeroHours[i]) guaranteedCount[p]++;
+  }
+  for (let p = 0; p < n; p++) {
+    pr.workers[p] = count[p];
+    pr.sickWorkers[p] = sickCount[p];
+    pr.guaranteedWorkers[p] = guaranteedCount[p];
   }
   if (overflow) relist(s);
   // P7, M2: reflective practice and co-production take paid time away from care (assumption)
   const contact = contactHoursPerWorker(s) * (1 - s.params.learning_time_share * (s.eff.learning_loop + 0.5 * s.eff.coproduction));
   s.agg.hoursPerWorkerContact = contact;
-  for (let p = 0; p < pr.count; p++) pr.capacityHours[p] = (pr.workers[p] - pr.sickWorkers[p]) * contact;
+  for (let p = 0; p < n; p++) pr.capacityHours[p] = (pr.workers[p] - pr.sickWorkers[p]) * contact;
 }
 
 /** A provider outgrew the roster's stride: widen it (with room to grow) and list everyone again. */
@@ -66,7 +74,8 @@ function relist(s: State): void {
     const p = w.employer[i];
     if (p >= 0) list[p * stride + fill[p]++] = i;
   }
-  s.roster = { stride, list };
+  s.roster.stride = stride;
+  s.roster.list = list;
 }
 
 /**
