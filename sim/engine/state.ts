@@ -227,7 +227,7 @@ export interface Roster {
 
 const WORK_ARRAYS = [
   'moraleTarget', 'fatigueTarget', 'wageFactor', 'hireWeight', 'vacancies', 'quitBound', 'cumVac', 'atWork', 'rosterFill',
-  'spare', 'cumSpare', 'diffusion', 'connectionTarget',
+  'spare', 'cumSpare', 'diffusion', 'connectionTarget', 'byBudget', 'burdenByBudget',
 ] as const;
 export type WorkArrays = Record<(typeof WORK_ARRAYS)[number], Float64Array>;
 

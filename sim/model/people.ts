@@ -45,8 +45,13 @@ export function peopleWeek(s: State, rng: Rng): number {
   const admBase = P.admission_rate / 52;
   const pbBurden = P.personal_budget_burden * (1 - 0.6 * E.coproduction);
   const choiceTarget = E.choice_control;
-  const choiceWithBudget = clamp01_(0.1 + 0.8 * choiceTarget * 1.2);
-  const choiceWithout = clamp01_(0.1 + 0.8 * choiceTarget * 0.6);
+  // indexed by personalBudget (0 or 1): a load instead of a branch that goes either way person by person
+  const choiceTargetOf = s.work.byBudget;
+  choiceTargetOf[0] = clamp01_(0.1 + 0.8 * choiceTarget * 0.6);
+  choiceTargetOf[1] = clamp01_(0.1 + 0.8 * choiceTarget * 1.2);
+  const burdenOf = s.work.burdenByBudget;
+  burdenOf[0] = 0;
+  burdenOf[1] = pbBurden;
   for (let p = 0; p < pr.count; p++) {
     pr.deliveredHours[p] = 0;
     pr.continuity[p] = 0;
@@ -102,7 +107,7 @@ export function peopleWeek(s: State, rng: Rng): number {
     }
     const cont = continuity[i] + 0.2 * (contWeek - continuity[i]);
     continuity[i] = cont;
-    const ch = choice[i] + 0.02 * ((pb[i] ? choiceWithBudget : choiceWithout) - choice[i]);
+    const ch = choice[i] + 0.02 * (choiceTargetOf[pb[i]] - choice[i]);
     choice[i] = ch;
 
     if (st === HOSPITAL) {
@@ -126,7 +131,7 @@ export function peopleWeek(s: State, rng: Rng): number {
     // N3 wellbeing: good days, not tasks
     const asset = assets[i];
     const target = 0.08 + 0.3 * met + 0.15 * cont + 0.1 * ch + 0.12 * asset
-      + 0.1 * morale + 0.15 * relational - gamingCost * gaming - (pb[i] ? pbBurden : 0);
+      + 0.1 * morale + 0.15 * relational - gamingCost * gaming - burdenOf[pb[i]];
     const wb = clamp01_(wellbeing[i] + wbRate * (target - wellbeing[i]));
     wellbeing[i] = wb;
     if (st === SUPPORTED) {
