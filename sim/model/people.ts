@@ -3,12 +3,11 @@
  * (good days), changes in need, hospital admissions and discharges, leaving support, and new arrivals.
  */
 import type { Rng } from '../engine/rng.ts';
-import { INHOUSE, PersonStatus, releaseSlot, takeSlot, type State } from '../engine/state.ts';
+import { PersonStatus, releaseSlot, takeSlot, type State } from '../engine/state.ts';
 import { clamp01 } from './trust.ts';
 import { initPerson } from './setup.ts';
 
 const { Empty: EMPTY, Waiting: WAITING, Supported: SUPPORTED, Hospital: HOSPITAL } = PersonStatus;
-const IN_HOUSE = INHOUSE;
 const clamp01_ = clamp01;
 
 /** Hours committed (packages held by people not in hospital) and clients per provider. */
@@ -97,7 +96,7 @@ export function peopleWeek(s: State, rng: Rng): number {
       if (rw >= 0 && sickWeeks[rw] === 0 && employer[rw] === p) contWeek = familiarShare * ratio;
       morale = moraleOf[p];
       relational = 0.5 * autonomy + 0.5 * capabilityOf[p];
-      gaming = p === IN_HOUSE ? 0 : gamingOf[p];
+      gaming = gamingOf[p]; // 0 for the in-house service, which never games (market.ts)
     } else if (st === WAITING) {
       delivered_[i] = 0;
       weeksWaiting[i]++;

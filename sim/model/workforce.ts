@@ -168,8 +168,9 @@ export function workforceWeek(s: State, rng: Rng): void {
     const t = tenure[i] + 1;
     tenure[i] = t;
     const firstYear = t < 52;
-    if (firstYear) firstYearWorkers++;
-    else if (t >= 156) experiencedWorkers++;
+    // counted without branching: whether a worker is in their first year varies from one worker to the next
+    firstYearWorkers += +firstYear;
+    experiencedWorkers += +(t >= 156);
     const m = morale[i] + moraleRate * (moraleTarget[p] - morale[i]);
     morale[i] = m;
     if (sickWeeks[i] > 0) {
