@@ -38,11 +38,22 @@ async function waitPass(page: Page, pred: string, timeout = 240_000): Promise<Pa
   return page.evaluate(`window.__commsim.passes.find(${pred})`) as Promise<Pass>;
 }
 
-function summariseLong(list: LongTask[], from: number, to: number): { n: number; max: number; total: number } {
+type LongSummary = { n: number; max: number; total: number; charts: number; chartMax: number; drawn: number; chartMedian: number; slow: string };
+function summariseLong(list: LongTask[], jobs: LongTask[], from: number, to: number): LongSummary {
   const sel = list.filter((l) => l.start >= from && l.start < to);
-  return { n: sel.length, max: Math.round(Math.max(0, ...sel.map((l) => l.duration))), total: Math.round(sel.reduce((a, l) => a + l.duration, 0)) };
+  // a long task that contains a chart's drawing (draw-queue.ts records each chart job)
+  const charts = sel.filter((l) => jobs.some((j) => j.start >= l.start && j.start < l.start + l.duration));
+  const drawn = jobs.filter((j) => j.start >= from && j.start < to);
+  return {
+    n: sel.length, max: Math.round(Math.max(0, ...sel.map((l) => l.duration))), total: Math.round(sel.reduce((a, l) => a + l.duration, 0)),
+    charts: charts.length, chartMax: Math.round(Math.max(0, ...drawn.map((j) => j.duration))),
+    drawn: drawn.length, chartMedian: Math.round(median(drawn.map((j) => j.duration))),
+    slow: drawn.filter((j) => j.duration > 50).map((j) => `${Math.round(j.start - from)}:${Math.round(j.duration)}`).join(' '),
+  };
 }
-const fmtLong = (s: { n: number; max: number; total: number }): string => `${s.n} (max ${s.max} ms, ${s.total} ms in all)`;
+const fmtLong = (s: LongSummary): string =>
+  `${s.n} (max ${s.max} ms, ${s.total} ms in all; ${s.charts} of them drawing a chart; ${s.drawn} charts drawn, median ${s.chartMedian} ms, longest ${s.chartMax} ms${s.slow ? `; over 50 ms at ${s.slow}` : ''})`;
+const chartJobs = (page: Page): Promise<LongTask[]> => page.evaluate('window.__commsim.jobs') as Promise<LongTask[]>;
 
 interface ColdFigures { first1: number; first2: number; first8: number; all30: number; longStart: string; longRuns: string }
 interface ChangeFigures { first: number; all: number; long: string; back: number }
@@ -65,10 +76,11 @@ async function coldLoad(url: string, wantChanges: number): Promise<{ cold: ColdF
     const p8 = await waitPass(page, '(p) => p.minRuns >= 8');
     const p30 = await waitPass(page, '(p) => p.minRuns >= 30');
     const lt = await longTasks(page);
+    const jobs = await chartJobs(page);
     const cold: ColdFigures = {
       first1: p1.t, first2: p2.t, first8: p8.t, all30: p30.t,
-      longStart: fmtLong(summariseLong(lt, 0, p1.t)),
-      longRuns: fmtLong(summariseLong(lt, p1.t, p30.t + 1)),
+      longStart: fmtLong(summariseLong(lt, jobs, 0, p1.t)),
+      longRuns: fmtLong(summariseLong(lt, jobs, p1.t, p30.t + 1)),
     };
 
     // 50 runs per scenario; wait for the whole comparison, so a lever change measures only its own runs
@@ -97,7 +109,7 @@ async function coldLoad(url: string, wantChanges: number): Promise<{ cold: ColdF
       const first = await waitPass(page, changed);
       const all = await waitPass(page, `${changed} && p.minRuns >= 50`);
       const lt2 = await longTasks(page);
-      changes.push({ first: first.t - tChange, all: all.t - tChange, long: fmtLong(summariseLong(lt2, tChange, all.t + 1)), back: NaN });
+      changes.push({ first: first.t - tChange, all: all.t - tChange, long: fmtLong(summariseLong(lt2, await chartJobs(page), tChange, all.t + 1)), back: NaN });
     }
     // back to the first value: its results are kept, so the charts return at once
     if (changes.length) {

@@ -21,13 +21,15 @@ export interface DrawPass {
 
 interface CommsimProbe {
   passes: DrawPass[];
+  /** each chart drawn: when it started and how long it took (ms), for the perf script */
+  jobs: { start: number; duration: number }[];
   current: { minRuns: number; hashes: string[] };
   runStarted: number[];
 }
 
 export function probe(): CommsimProbe {
   const w = window as unknown as { __commsim?: CommsimProbe };
-  w.__commsim ??= { passes: [], current: { minRuns: 0, hashes: [] }, runStarted: [] };
+  w.__commsim ??= { passes: [], jobs: [], current: { minRuns: 0, hashes: [] }, runStarted: [] };
   return w.__commsim;
 }
 
@@ -96,10 +98,13 @@ async function pump(): Promise<void> {
   }
   const [key, job] = next.value;
   jobs.delete(key);
+  const start = performance.now();
   try {
     await job();
   } catch (e) {
     console.error(e);
   }
+  const drawn = probe().jobs;
+  if (drawn.length < 5000) drawn.push({ start, duration: performance.now() - start });
   nextTask(pump);
 }
