@@ -24,7 +24,8 @@ export interface People {
   continuity: Float64Array;
   choice: Float64Array;
   assets: Float64Array;
-  weeksWaiting: Float64Array;
+  /** whole weeks (the four week counts are integers: Int32 halves their memory; results are unchanged) */
+  weeksWaiting: Int32Array;
   provider: Int32Array;
   regularWorker: Int32Array;
   community: Int32Array;
@@ -32,7 +33,7 @@ export interface People {
   personalBudget: Uint8Array;
   /** 1 if waiting to leave hospital */
   fromHospital: Uint8Array;
-  hospitalWeeks: Float64Array;
+  hospitalWeeks: Int32Array;
   free: Int32Array;
   freeTop: number;
   /** one past the highest slot ever used: loops stop here */
@@ -43,11 +44,11 @@ export interface Workers {
   cap: number;
   /** provider id, or -1 for an empty slot */
   employer: Int32Array;
-  tenureWeeks: Float64Array;
+  tenureWeeks: Int32Array;
   zeroHours: Uint8Array;
   morale: Float64Array;
   fatigue: Float64Array;
-  sickWeeks: Float64Array;
+  sickWeeks: Int32Array;
   free: Int32Array;
   freeTop: number;
   /** one past the highest slot ever used: loops stop here */
@@ -289,9 +290,9 @@ export function allocPeople(cap: number): People {
     status: new Uint8Array(cap), needGroup: new Uint8Array(cap), needHours: new Float64Array(cap),
     baseNeed: new Float64Array(cap), delivered: new Float64Array(cap), wellbeing: new Float64Array(cap),
     continuity: new Float64Array(cap), choice: new Float64Array(cap), assets: new Float64Array(cap),
-    weeksWaiting: new Float64Array(cap), provider: new Int32Array(cap).fill(-1), regularWorker: new Int32Array(cap).fill(-1),
+    weeksWaiting: new Int32Array(cap), provider: new Int32Array(cap).fill(-1), regularWorker: new Int32Array(cap).fill(-1),
     community: new Int32Array(cap), personalBudget: new Uint8Array(cap), fromHospital: new Uint8Array(cap),
-    hospitalWeeks: new Float64Array(cap), free, freeTop: cap, hi: 0,
+    hospitalWeeks: new Int32Array(cap), free, freeTop: cap, hi: 0,
   };
 }
 
@@ -299,8 +300,8 @@ export function allocWorkers(cap: number): Workers {
   const free = new Int32Array(cap);
   for (let i = 0; i < cap; i++) free[i] = cap - 1 - i;
   return {
-    cap, employer: new Int32Array(cap).fill(-1), tenureWeeks: new Float64Array(cap), zeroHours: new Uint8Array(cap),
-    morale: new Float64Array(cap), fatigue: new Float64Array(cap), sickWeeks: new Float64Array(cap), free, freeTop: cap, hi: 0,
+    cap, employer: new Int32Array(cap).fill(-1), tenureWeeks: new Int32Array(cap), zeroHours: new Uint8Array(cap),
+    morale: new Float64Array(cap), fatigue: new Float64Array(cap), sickWeeks: new Int32Array(cap), free, freeTop: cap, hi: 0,
   };
 }
 
