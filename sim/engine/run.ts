@@ -41,8 +41,8 @@ export function simulate(config: RunConfig, seed: number, replicate: number, opt
     while (evIdx < events.length && events[evIdx].week < week) evIdx++;
     while (evIdx < events.length && events[evIdx].week === week) applyEvent(s, events[evIdx++], rng);
     const recording = week >= 0;
-    if (recording) rec.tally.reset();
-    const { spend, transaction } = tick(s, rng, meanCommunity, options.checkInvariants === true, recording ? rec.tally : null);
+    rec.tally.reset(); // history weeks are tallied too, and not recorded
+    const { spend, transaction } = tick(s, rng, meanCommunity, options.checkInvariants === true, rec.tally);
     meanCommunity = communityMean(s);
     if (recording) {
       rec.record(s, week, spend, transaction);
@@ -58,7 +58,7 @@ export function simulate(config: RunConfig, seed: number, replicate: number, opt
   };
 }
 
-function tick(s: State, rng: Rng, meanCommunity: number, check: boolean, tally: PeopleTally | null): { spend: number; transaction: number } {
+function tick(s: State, rng: Rng, meanCommunity: number, check: boolean, tally: PeopleTally): { spend: number; transaction: number } {
   updatePhase(s);
   applyFeeLevel(s);
   updateFidelity(s);

@@ -1,7 +1,7 @@
 /**
  * Sums over people at the end of a week, for the weekly metrics (record.ts). They are gathered in the pass that
- * updates people's connection (M2, communityWeek), the last change to people in a week, so recording needs no
- * pass of its own.
+ * updates people's connection (M2, communityWeek calls connectAndTally), the last change to people in a week, so
+ * recording needs no pass of its own.
  */
 import { PersonStatus, type People } from './state.ts';
 

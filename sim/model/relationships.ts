@@ -5,13 +5,12 @@
  * memory (trust.ts). Whole-system events (seed 004) are pulses.
  */
 import type { Rng } from '../engine/rng.ts';
-import { INHOUSE, PersonStatus, workArray, type State } from '../engine/state.ts';
+import { INHOUSE, workArray, type State } from '../engine/state.ts';
 import { connectAndTally, type PeopleTally } from '../engine/tally.ts';
 import type { WholeSystemEffect } from '../types.ts';
 import { clamp01, trustRates, updateMemory, updateTrust } from './trust.ts';
 import { meanProviderTrust } from './commissioner.ts';
 
-const { Empty: EMPTY } = PersonStatus;
 const IN_HOUSE = INHOUSE;
 const clamp01_ = clamp01;
 
@@ -83,9 +82,9 @@ export function trustWeek(s: State, rng: Rng, delayedDischarges: number, peopleC
 
 /**
  * M1, M2: community capacity follows funding; engagement follows trust and co-production; people's connection
- * follows both. When a tally is given, people are added to it in the same pass (recording needs no pass of its own).
+ * follows both. People are added to the week's tally in the same pass (recording needs no pass of its own).
  */
-export function communityWeek(s: State, tally: PeopleTally | null): void {
+export function communityWeek(s: State, tally: PeopleTally): void {
   const P = s.params;
   const E = s.eff;
   const c = s.community;
@@ -105,17 +104,7 @@ export function communityWeek(s: State, tally: PeopleTally | null): void {
     c.capacity[o] += P.community_growth_rate * (capTarget - c.capacity[o]);
     target[o] = clamp01_(0.2 + 0.6 * c.capacity[o] * (0.6 + 0.4 * c.engagement[o]) * prevention);
   }
-  const pe = s.people;
-  const rate = P.asset_build_rate;
-  const status = pe.status, community = pe.community, assets = pe.assets;
-  if (tally !== null) {
-    connectAndTally(pe, target, rate, tally);
-    return;
-  }
-  for (let i = 0, hi = pe.hi; i < hi; i++) {
-    if (status[i] === EMPTY) continue;
-    assets[i] += rate * (target[community[i]] - assets[i]);
-  }
+  connectAndTally(s.people, target, P.asset_build_rate, tally);
 }
 
 /** A whole-system event (Future Search, Open Space, ...): a pulse of trust and engagement, at a cost. */
