@@ -5,12 +5,13 @@
  * memory (trust.ts). Whole-system events (seed 004) are pulses.
  */
 import type { Rng } from '../engine/rng.ts';
-import { INHOUSE, workArray, type State } from '../engine/state.ts';
-import { connectAndTally, type PeopleTally } from '../engine/tally.ts';
+import { INHOUSE, PersonStatus, workArray, type People, type State } from '../engine/state.ts';
+import type { PeopleTally } from '../engine/tally.ts';
 import type { WholeSystemEffect } from '../types.ts';
 import { clamp01, trustRates, updateMemory, updateTrust } from './trust.ts';
 import { meanProviderTrust } from './commissioner.ts';
 
+const { Empty: EMPTY, Supported: SUPPORTED, Hospital: HOSPITAL } = PersonStatus;
 const IN_HOUSE = INHOUSE;
 const clamp01_ = clamp01;
 
@@ -105,6 +106,52 @@ export function communityWeek(s: State, tally: PeopleTally): void {
     target[o] = clamp01_(0.2 + 0.6 * c.capacity[o] * (0.6 + 0.4 * c.engagement[o]) * prevention);
   }
   connectAndTally(s.people, target, P.asset_build_rate, tally);
+}
+
+/**
+ * M2's last step and the tally in one pass: each person's connection moves towards their community
+ * organisation's target (assets += rate × (target − assets)), then the person is added to the tally. Sums are
+ * kept in locals and stored once; the order of additions is the people's index order.
+ */
+function connectAndTally(pe: People, target: Float64Array, rate: number, t: PeopleTally): void {
+  const status = pe.status, community = pe.community, assets = pe.assets, needHours = pe.needHours, delivered = pe.delivered;
+  const continuity = pe.continuity, weeksWaiting = pe.weeksWaiting, fromHospital = pe.fromHospital, wellbeing = pe.wellbeing, choice = pe.choice;
+  const hist = t.hist;
+  let population = 0, supported = 0, waiting = 0, waited = 0, delayed = 0, needed = 0, got_ = 0, planned = 0, gotSupported = 0;
+  let counted = 0, wbSum = 0, contSum = 0, choiceSum = 0, assetSum = 0;
+  for (let i = 0, hi = pe.hi; i < hi; i++) {
+    const st = status[i];
+    if (st === EMPTY) continue;
+    const a = assets[i] + rate * (target[community[i]] - assets[i]);
+    assets[i] = a;
+    population++;
+    if (st === HOSPITAL) continue;
+    // need may have fallen a little since this week's delivery (reablement): count at most what is needed
+    const need = needHours[i];
+    const got = delivered[i] < need ? delivered[i] : need;
+    needed += need;
+    got_ += got;
+    if (st === SUPPORTED) {
+      supported++;
+      planned += need;
+      gotSupported += got;
+      contSum += continuity[i];
+    } else {
+      waiting++;
+      waited += weeksWaiting[i];
+      if (fromHospital[i]) delayed++;
+    }
+    const wb = wellbeing[i];
+    wbSum += wb;
+    counted++;
+    choiceSum += choice[i];
+    assetSum += a;
+    const b = (wb * 200) | 0;
+    hist[b < 199 ? b : 199]++;
+  }
+  t.population += population; t.supported += supported; t.waiting += waiting; t.waited += waited; t.delayed += delayed;
+  t.needed += needed; t.delivered += got_; t.plannedSupported += planned; t.deliveredSupported += gotSupported;
+  t.counted += counted; t.wellbeing += wbSum; t.continuity += contSum; t.choice += choiceSum; t.assets += assetSum;
 }
 
 /** A whole-system event (Future Search, Open Space, ...): a pulse of trust and engagement, at a cost. */
