@@ -3,6 +3,7 @@ import { DirectBackend, WorkerPoolBackend, type SimBackend } from '../sim/backen
 import { runEnsemble, trajectoryValues, shardReplicates, type EnsembleResult } from '../sim/experiment/ensemble.ts';
 import { LogHistogram, HIST_ALPHA, quantileSorted } from '../sim/experiment/stats.ts';
 import { detectEvents } from '../sim/experiment/events.ts';
+import { simulate } from '../sim/engine/run.ts';
 import { smallConfig } from './fixtures-backend.ts';
 
 const json = (r: EnsembleResult): string => JSON.stringify(r, (_k, v) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v));
@@ -32,6 +33,18 @@ describe('ensembles', () => {
     }
     expect(r.summaries['unmet_need_share'].n).toBe(40);
     expect(r.events.find((e) => e.id === 'any_provider_exit')).toBeDefined();
+    // the series go into the histograms in batches (and the last, partial batch at the end): the bands are
+    // exactly those of histograms filled run by run
+    const m = r.metricIds.indexOf('wellbeing_mean');
+    const byRun = Array.from({ length: r.weeks }, () => new LogHistogram());
+    for (const row of r.rows) {
+      const series = simulate(smallConfig(), row.seed, row.replicate, { log: false }).series;
+      for (let t = 0; t < r.weeks; t++) byRun[t].add(series[m * r.weeks + t]);
+    }
+    const band = r.bands!['wellbeing_mean'];
+    for (let t = 0; t < r.weeks; t++) {
+      expect([band.p5[t], band.p50[t], band.p95[t]]).toEqual([0.05, 0.5, 0.95].map((q) => byRun[t].quantile(q)));
+    }
   });
 
   it('reports progress and a throwing run, and carries on', async () => {

@@ -25,7 +25,7 @@ describe('workforce', () => {
     const ratio = summaryOf(r, 'turnover_first_year') / summaryOf(r, 'turnover_experienced');
     expect(ratio).toBeGreaterThan(1.4);
     expect(ratio).toBeLessThan(2.8);
-    const table = tenureMultipliers(1.1);
+    const { table } = tenureMultipliers(1.1);
     expect(table[10]).toBeCloseTo(2.1);
     expect(table[400]).toBeLessThan(1.05);
   });

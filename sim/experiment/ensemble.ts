@@ -10,7 +10,8 @@
  *  - weekly quantiles come from log-binned histograms (stats.ts LogHistogram), whose counts only add.
  * Memory is bounded in the number of runs apart from the rows (runs × metrics numbers): only results that
  * arrive ahead of an earlier run of their block are buffered (about as many as runs in flight), block sums
- * number at most ~64, and histograms are bounded by their bins.
+ * number at most ~64, histograms are bounded by their bins, and series wait for the histograms in a buffer of at
+ * most HIST_BATCH runs.
  * Weekly quantile bands are accurate to ±0.5% relative of a true order statistic; means are exact sums.
  * Per-run series are kept only when asked (keepTrajectories), as Float32.
  */
@@ -159,6 +160,9 @@ export function shardReplicates(runs: number, shard: Shard = { index: 1, count: 
   return out;
 }
 
+/** runs whose series wait to be added to the weekly histograms together (a buffer of 16 × 13,520 numbers for Midshire's 5 years) */
+const HIST_BATCH = 16;
+
 function keepCount(k: boolean | number | undefined, runs: number): number {
   return k === true ? runs : typeof k === 'number' ? Math.max(0, Math.floor(k)) : 0;
 }
@@ -174,6 +178,10 @@ class EnsembleAccumulator {
   /** results (null: failed) that arrived before an earlier replicate of their block, by replicate */
   private readonly early = new Map<number, Float64Array | null>();
   private readonly rowsByReplicate = new Map<number, RunRow>();
+  /** series not yet added to the histograms (pendingRuns of them, run after run) */
+  private pending: Float64Array | null = null;
+  private pendingRuns = 0;
+  private readonly expectedRuns: number;
 
   constructor(readonly spec: EnsembleSpec, replicates: readonly number[]) {
     const c = spec.config;
@@ -184,6 +192,7 @@ class EnsembleAccumulator {
       rows: [], failures: [], blocks: [], hist: null, trajectories: [],
     };
     this.keep = keepCount(spec.keepTrajectories, spec.runs);
+    this.expectedRuns = replicates.length;
     for (const r of replicates) {
       const b = Math.floor(r / this.partial.blockSize);
       this.expected.set(b, (this.expected.get(b) ?? 0) + 1);
@@ -219,12 +228,32 @@ class EnsembleAccumulator {
     if (result.replicate < this.keep)
       p.trajectories.push({ replicate: result.replicate, seed: result.seed, series: Float32Array.from(result.series) });
     if (p.series) {
-      const hist = p.hist!;
-      const s = result.series;
-      for (let i = 0; i < s.length; i++) hist[i].add(s[i]);
-      this.sum(result.replicate, s);
+      this.queueForHistograms(result.series);
+      this.sum(result.replicate, result.series);
     }
     this.arrive(result.replicate);
+  }
+
+  /**
+   * Series wait in a small buffer and go into the histograms HIST_BATCH runs at a time, metric-week by
+   * metric-week: one histogram's bins are then touched HIST_BATCH times in a row instead of once per run among
+   * some ten thousand others (about 3× less main-thread time; counts only add, so the result is the same).
+   */
+  private queueForHistograms(series: Float64Array): void {
+    const n = series.length;
+    this.pending ??= new Float64Array(n * Math.min(HIST_BATCH, Math.max(1, this.expectedRuns)));
+    this.pending.set(series, this.pendingRuns * n);
+    this.pendingRuns++;
+    if ((this.pendingRuns + 1) * n > this.pending.length) this.flushHistograms();
+  }
+
+  private flushHistograms(): void {
+    const hist = this.partial.hist;
+    const buf = this.pending;
+    if (!hist || !buf || this.pendingRuns === 0) return;
+    const n = hist.length;
+    for (let i = 0; i < n; i++) hist[i].addStrided(buf, i, n, this.pendingRuns);
+    this.pendingRuns = 0;
   }
 
   fail(f: RunFailure): void {
@@ -271,6 +300,8 @@ class EnsembleAccumulator {
   }
 
   finish(): EnsemblePartial {
+    this.flushHistograms();
+    this.pending = null;
     const p = this.partial;
     p.rows = [...this.rowsByReplicate.values()].sort((a, b) => a.replicate - b.replicate);
     p.failures.sort((a, b) => a.replicate - b.replicate);

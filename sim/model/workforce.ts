@@ -134,10 +134,8 @@ export function workforceWeek(s: State, rng: Rng): void {
 
   // W8 sickness onset probability per week at zero fatigue (episodes last a week: five working days)
   const sickBase = P.sickness_base_days / 5 / 52;
-  const tenureMult = tenureMultipliers(P.quit_first_year_multiplier);
+  const { table: tenureMult, max: tenureMax } = tenureMultipliers(P.quit_first_year_multiplier);
   // an upper bound of the weekly quit probability at each provider (morale and fatigue in [0, 1], checked per worker)
-  let tenureMax = 0;
-  for (let t = 0; t < TENURE_TABLE; t++) if (tenureMult[t] > tenureMax) tenureMax = tenureMult[t];
   const moraleMax = Math.exp(Math.abs(P.quit_morale_sensitivity) * 0.5);
   const fatigueMax = 1 + Math.max(0, P.quit_fatigue_sensitivity);
   const quitBound = workArray(s, 'quitBound');
@@ -238,15 +236,22 @@ export function workforceWeek(s: State, rng: Rng): void {
 }
 
 const TENURE_TABLE = 520;
-let tenureCache: { tau: number; table: Float64Array } | null = null;
+let tenureCache: { tau: number; table: Float64Array; max: number } | null = null;
 
-/** W2: quits of first-year workers are (1+τ)× those of long-serving staff, the excess fading over years two and three. */
-export function tenureMultipliers(tau: number): Float64Array {
-  if (tenureCache && tenureCache.tau === tau) return tenureCache.table;
+/**
+ * W2: quits of first-year workers are (1+τ)× those of long-serving staff, the excess fading over years two and
+ * three. The table by weeks of tenure, and its largest entry (for the bound on quit probabilities).
+ */
+export function tenureMultipliers(tau: number): { table: Float64Array; max: number } {
+  if (tenureCache && tenureCache.tau === tau) return tenureCache;
   const table = new Float64Array(TENURE_TABLE);
-  for (let t = 0; t < TENURE_TABLE; t++) table[t] = t < 52 ? 1 + tau : 1 + tau * Math.exp(-(t - 52) / 52);
-  tenureCache = { tau, table };
-  return table;
+  let max = 0;
+  for (let t = 0; t < TENURE_TABLE; t++) {
+    table[t] = t < 52 ? 1 + tau : 1 + tau * Math.exp(-(t - 52) / 52);
+    if (table[t] > max) max = table[t];
+  }
+  tenureCache = { tau, table, max };
+  return tenureCache;
 }
 
 function pickVacancy(cum: Float64Array, n: number, total: number, rng: Rng): number {
