@@ -193,6 +193,19 @@ export interface State {
   work: WorkArrays;
   /** workers of each provider, rebuilt every week into the same array */
   roster: Roster;
+  /** hours committed and clients per provider as people stand at the end of the week, for the next week */
+  committedAhead: CommittedAhead;
+}
+
+/**
+ * The last pass over people in a week (communityWeek) also sums what computeCommitted would sum at the start of
+ * the next, in the same order, so that week needs no pass of its own. `ready` says the sums still stand: it is
+ * cleared when an event (which may move people) is applied at the start of a week.
+ */
+export interface CommittedAhead {
+  hours: Float64Array;
+  clients: Float64Array;
+  ready: boolean;
 }
 
 /** Who is waiting after placement, counted in id order (the commissioner, entrants and the NHS react to it). */

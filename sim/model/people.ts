@@ -10,11 +10,21 @@ import { initPerson } from './setup.ts';
 const { Empty: EMPTY, Waiting: WAITING, Supported: SUPPORTED, Hospital: HOSPITAL } = PersonStatus;
 const clamp01_ = clamp01;
 
-/** Hours committed (packages held by people not in hospital) and clients per provider. */
+/**
+ * Hours committed (packages held by people not in hospital) and clients per provider: summed at the end of last
+ * week when nothing has moved people since (State.committedAhead), else here.
+ */
 export function computeCommitted(s: State): void {
   const pe = s.people;
   const pr = s.providers;
   const committed = pr.committedHours, clients = pr.clients;
+  const ahead = s.committedAhead;
+  if (ahead.ready) {
+    ahead.ready = false;
+    committed.set(ahead.hours.subarray(0, pr.count));
+    clients.set(ahead.clients.subarray(0, pr.count));
+    return;
+  }
   committed.fill(0, 0, pr.count);
   clients.fill(0, 0, pr.count);
   const status = pe.status, provider = pe.provider, needHours = pe.needHours;

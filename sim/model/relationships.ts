@@ -5,7 +5,7 @@
  * memory (trust.ts). Whole-system events (seed 004) are pulses.
  */
 import type { Rng } from '../engine/rng.ts';
-import { INHOUSE, PersonStatus, workArray, type People, type State } from '../engine/state.ts';
+import { INHOUSE, PersonStatus, workArray, type CommittedAhead, type People, type State } from '../engine/state.ts';
 import type { PeopleTally } from '../engine/tally.ts';
 import type { WholeSystemEffect } from '../types.ts';
 import { clamp01, trustRates, updateMemory, updateTrust } from './trust.ts';
@@ -105,16 +105,22 @@ export function communityWeek(s: State, tally: PeopleTally): void {
     c.capacity[o] += P.community_growth_rate * (capTarget - c.capacity[o]);
     target[o] = clamp01_(0.2 + 0.6 * c.capacity[o] * (0.6 + 0.4 * c.engagement[o]) * prevention);
   }
-  connectAndTally(s.people, target, P.asset_build_rate, tally);
+  const ahead = s.committedAhead;
+  ahead.hours.fill(0, 0, s.providers.count);
+  ahead.clients.fill(0, 0, s.providers.count);
+  connectAndTally(s.people, target, P.asset_build_rate, tally, ahead);
+  ahead.ready = true;
 }
 
 /**
  * M2's last step and the tally in one pass: each person's connection moves towards their community
- * organisation's target (assets += rate × (target − assets)), then the person is added to the tally. Sums are
- * kept in locals and stored once; the order of additions is the people's index order.
+ * organisation's target (assets += rate × (target − assets)), then the person is added to the tally and to the
+ * hours committed to their provider for next week (State.committedAhead). Sums are kept in locals and stored
+ * once; the order of additions is the people's index order.
  */
-function connectAndTally(pe: People, target: Float64Array, rate: number, t: PeopleTally): void {
+function connectAndTally(pe: People, target: Float64Array, rate: number, t: PeopleTally, ahead: CommittedAhead): void {
   const status = pe.status, community = pe.community, assets = pe.assets, needHours = pe.needHours, delivered = pe.delivered;
+  const provider = pe.provider, committed = ahead.hours, clients = ahead.clients;
   const continuity = pe.continuity, weeksWaiting = pe.weeksWaiting, fromHospital = pe.fromHospital, wellbeing = pe.wellbeing, choice = pe.choice;
   const hist = t.hist;
   let population = 0, supported = 0, waiting = 0, waited = 0, delayed = 0, needed = 0, got_ = 0, planned = 0, gotSupported = 0;
@@ -132,6 +138,9 @@ function connectAndTally(pe: People, target: Float64Array, rate: number, t: Peop
     needed += need;
     got_ += got;
     if (st === SUPPORTED) {
+      const p = provider[i];
+      committed[p] += need;
+      clients[p]++;
       supported++;
       planned += need;
       gotSupported += got;

@@ -54,6 +54,7 @@ export function createState(config: RunConfig, rng: Rng, logEnabled: boolean): S
     log: [],
     logEnabled,
     work: allocWork(Math.max(providerCap, place.communityOrgs, 1)),
+    committedAhead: { hours: new Float64Array(providerCap), clients: new Float64Array(providerCap), ready: false },
     roster: {
       stride: 0, list: new Int32Array(0),
       count: new Int32Array(providerCap), sick: new Int32Array(providerCap), guaranteed: new Int32Array(providerCap),
