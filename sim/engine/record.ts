@@ -85,7 +85,6 @@ export function createRecorder(weeks: number, params: Record<string, number>): R
 
   function record(s: State, t: number, spend: number, councilTransaction: number): void {
     const pr = s.providers;
-    const w = s.workers;
     const c = s.week_;
     const E = s.eff;
     v.fill(0);
@@ -105,17 +104,8 @@ export function createRecorder(weeks: number, params: Record<string, number>): R
     v[M.community_assets] = wbN > 0 ? assets / wbN : 0;
     v[M.hospital_admissions] = admissions.add(c.admissions * 52 * 1000, population);
     v[M.delayed_discharges] = delayed;
-    // workforce
-    let headcount = 0, sick = 0, morale = 0, fatigue = 0, zh = 0;
-    const employer = w.employer, sickWeeks = w.sickWeeks, fatigueOf = w.fatigue, moraleOf = w.morale, zeroHours = w.zeroHours;
-    for (let i = 0, hi = w.hi; i < hi; i++) {
-      if (employer[i] < 0) continue;
-      headcount++;
-      if (sickWeeks[i] > 0) sick++;
-      else fatigue += fatigueOf[i];
-      morale += moraleOf[i];
-      zh += zeroHours[i];
-    }
+    // workforce: counted at the end of the week (workerCensus)
+    const { headcount, offSick: sick, moraleSum: morale, fatigueSum: fatigue, zeroHours: zh } = s.roster;
     let desired = 0, filled = 0, pay = 0, payN = 0;
     for (let p = 0; p < pr.count; p++) {
       if (!pr.active[p]) continue;

@@ -10,7 +10,7 @@ import { createRecorder } from './record.ts';
 import type { PeopleTally } from './tally.ts';
 import { createState } from '../model/setup.ts';
 import { applyFeeLevel, updateBudget, updateFidelity, updateLabourMarketAndFees, updatePhase } from '../model/commissioner.ts';
-import { buildRosters, updateContracts, workforceWeek } from '../model/workforce.ts';
+import { buildRosters, updateContracts, workerCensus, workforceWeek } from '../model/workforce.ts';
 import { arrivals, computeCommitted, peopleWeek } from '../model/people.ts';
 import { deliveryCapacity, entry, finances, handbacksAndExits, placement, providerWages, qualityGamingLearning } from '../model/market.ts';
 import { communityWeek, trustWeek } from '../model/relationships.ts';
@@ -83,6 +83,7 @@ function tick(s: State, rng: Rng, meanCommunity: number, check: boolean, tally: 
   trackUnmet(s);
   entry(s, rng, waitingShare, meanMargin(s));
   workforceWeek(s, rng);
+  workerCensus(s);
   qualityGamingLearning(s);
   trustWeek(s, rng, delayed, population);
   communityWeek(s, tally);

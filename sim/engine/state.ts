@@ -229,6 +229,8 @@ export function addWaiting(count: WaitingCount, pe: People, i: number): void {
 /**
  * Workers of each provider in id order: list[p * stride + k] for k < providers.workers[p]. A fixed stride lets
  * the counting pass fill the lists as it goes; it grows when a provider outgrows it.
+ * The pass is taken at the end of a week (workerCensus), when no worker changes again before the next week's
+ * buildRosters unless an event or a contract change does (they clear `ready`, and buildRosters counts afresh).
  */
 export interface Roster {
   stride: number;
@@ -237,6 +239,17 @@ export interface Roster {
   count: Int32Array;
   sick: Int32Array;
   guaranteed: Int32Array;
+  /** a provider had more workers than the stride holds: the lists must be rebuilt wider */
+  overflow: boolean;
+  /** the counts and lists still describe the workers (nothing has changed them since they were taken) */
+  ready: boolean;
+  /** over all workers at the last count, in id order (the weekly record uses them) */
+  headcount: number;
+  offSick: number;
+  zeroHours: number;
+  moraleSum: number;
+  /** fatigue summed over those not off sick */
+  fatigueSum: number;
 }
 
 const WORK_ARRAYS = [

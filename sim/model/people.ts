@@ -96,14 +96,15 @@ export function peopleWeek(s: State, rng: Rng): number {
       deliveredBy[p] += delivered;
       toPeople += delivered;
       met = ratio;
-      // continuity: a regular worker still employed here and not off sick does most visits
+      // continuity: a regular worker still employed here and not off sick does most visits (one who has left is
+      // replaced by someone on this week's roster, so from here on rw >= 0 means a worker employed here)
       let rw = regular[i];
       if (rw < 0 || employer[rw] !== p) {
         const n = staffOf[p];
         rw = n > 0 ? rosterList[p * stride + rng.int(n)] : -1;
         regular[i] = rw;
       }
-      if (rw >= 0 && sickWeeks[rw] === 0 && employer[rw] === p) contWeek = familiarShare * ratio;
+      if (rw >= 0 && sickWeeks[rw] === 0) contWeek = familiarShare * ratio;
       morale = moraleOf[p];
       relational = 0.5 * autonomy + 0.5 * capabilityOf[p];
       gaming = gamingOf[p]; // 0 for the in-house service, which never games (market.ts)

@@ -15,7 +15,9 @@ const IN_HOUSE = INHOUSE;
 const GROUP_NAMES = ['older and physically disabled people', 'people with learning disabilities', 'people with mental health needs'];
 
 export function applyEvent(s: State, ev: SimEvent, rng: Rng): void {
-  s.committedAhead.ready = false; // an event may move people: this week's committed hours are summed afresh
+  // an event may move people or workers: this week's committed hours and rosters are counted afresh
+  s.committedAhead.ready = false;
+  s.roster.ready = false;
   const a = s.agg;
   const pr = s.providers;
   switch (ev.type) {

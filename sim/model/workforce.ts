@@ -25,20 +25,52 @@ export function payRatio(s: State, p: number): number {
   return eff / s.agg.outsideWage;
 }
 
-/** Count workers per provider and list them (the roster), and capacity in contact hours of those not off sick. */
+/**
+ * Workers per provider and their lists (the roster), and capacity in contact hours of those not off sick. The
+ * counts taken at the end of last week (workerCensus) are used when nothing has changed the workers since.
+ */
 export function buildRosters(s: State): void {
   const pr = s.providers;
-  const w = s.workers;
   const n = pr.count;
+  const roster = s.roster;
+  if (!roster.ready) countWorkers(s);
+  roster.ready = false;
+  const count = roster.count, sickCount = roster.sick, guaranteedCount = roster.guaranteed;
+  for (let p = 0; p < n; p++) {
+    pr.workers[p] = count[p];
+    pr.sickWorkers[p] = sickCount[p];
+    pr.guaranteedWorkers[p] = guaranteedCount[p];
+  }
+  if (roster.overflow) relist(s);
+  // P7, M2: reflective practice and co-production take paid time away from care (assumption)
+  const contact = contactHoursPerWorker(s) * (1 - s.params.learning_time_share * (s.eff.learning_loop + 0.5 * s.eff.coproduction));
+  s.agg.hoursPerWorkerContact = contact;
+  for (let p = 0; p < n; p++) pr.capacityHours[p] = (pr.workers[p] - pr.sickWorkers[p]) * contact;
+}
+
+/**
+ * The workers as they stand at the end of the week (after workforceWeek, the last step that changes them), in
+ * one pass: next week's roster, and the sums the weekly record needs.
+ */
+export function workerCensus(s: State): void {
+  countWorkers(s);
+  s.roster.ready = true;
+}
+
+/** One pass over workers in id order: counts and lists by provider (integers while counting), and sums. */
+function countWorkers(s: State): void {
+  const w = s.workers;
   const roster = s.roster;
   // integer counts while counting (an index needs an integer; a float count would be converted every time)
   const count = roster.count, sickCount = roster.sick, guaranteedCount = roster.guaranteed;
+  const n = s.providers.count;
   count.fill(0, 0, n);
   sickCount.fill(0, 0, n);
   guaranteedCount.fill(0, 0, n);
-  const employer = w.employer, sick = w.sickWeeks, zeroHours = w.zeroHours;
+  const employer = w.employer, sick = w.sickWeeks, zeroHours = w.zeroHours, morale = w.morale, fatigue = w.fatigue;
   const { stride, list } = roster;
   let overflow = false;
+  let headcount = 0, offSick = 0, zh = 0, moraleSum = 0, fatigueSum = 0;
   for (let i = 0, hi = w.hi; i < hi; i++) {
     const p = employer[i];
     if (p < 0) continue;
@@ -46,19 +78,21 @@ export function buildRosters(s: State): void {
     if (k < stride) list[p * stride + k] = i;
     else overflow = true;
     count[p] = k + 1;
-    if (sick[i] > 0) sickCount[p]++;
+    headcount++;
+    if (sick[i] > 0) {
+      sickCount[p]++;
+      offSick++;
+    } else fatigueSum += fatigue[i];
     if (!zeroHours[i]) guaranteedCount[p]++;
+    moraleSum += morale[i];
+    zh += zeroHours[i];
   }
-  for (let p = 0; p < n; p++) {
-    pr.workers[p] = count[p];
-    pr.sickWorkers[p] = sickCount[p];
-    pr.guaranteedWorkers[p] = guaranteedCount[p];
-  }
-  if (overflow) relist(s);
-  // P7, M2: reflective practice and co-production take paid time away from care (assumption)
-  const contact = contactHoursPerWorker(s) * (1 - s.params.learning_time_share * (s.eff.learning_loop + 0.5 * s.eff.coproduction));
-  s.agg.hoursPerWorkerContact = contact;
-  for (let p = 0; p < n; p++) pr.capacityHours[p] = (pr.workers[p] - pr.sickWorkers[p]) * contact;
+  roster.overflow = overflow;
+  roster.headcount = headcount;
+  roster.offSick = offSick;
+  roster.zeroHours = zh;
+  roster.moraleSum = moraleSum;
+  roster.fatigueSum = fatigueSum;
 }
 
 /** A provider outgrew the roster's stride: widen it (with room to grow) and list everyone again. */
@@ -291,6 +325,9 @@ export function updateContracts(s: State, rng: Rng): void {
   for (let i = 0; i < w.hi; i++) {
     const p = w.employer[i];
     if (p <= 0 || !w.zeroHours[i]) continue;
-    if (pr.zeroHoursTarget[p] < base * 0.9 && rng.next() < 1 / 52) w.zeroHours[i] = 0;
+    if (pr.zeroHoursTarget[p] < base * 0.9 && rng.next() < 1 / 52) {
+      w.zeroHours[i] = 0;
+      s.roster.ready = false;
+    }
   }
 }
