@@ -83,9 +83,11 @@ function countWorkers(s: State): void {
       sickCount[p]++;
       offSick++;
     } else fatigueSum += fatigue[i];
-    if (!zeroHours[i]) guaranteedCount[p]++;
+    // zero-hours contracts are common and spread at random: counted without a branch (zeroHours is 0 or 1)
+    const z = zeroHours[i];
+    guaranteedCount[p] += 1 - z;
+    zh += z;
     moraleSum += morale[i];
-    zh += zeroHours[i];
   }
   roster.overflow = overflow;
   roster.headcount = headcount;
