@@ -11,6 +11,7 @@ import { METRICS } from '../sim/engine/metrics.ts';
 import { LEVERS } from '../sim/model/levers.ts';
 import { INITIAL_CONDITIONS } from '../sim/model/initial-conditions.ts';
 import { PARAMETERS } from '../sim/model/parameters.ts';
+import { firstAbove } from '../sim/model/market.ts';
 import type { SimEvent } from '../sim/types.ts';
 import { config, SMALL_PLACE, summaryOf } from './sim-helpers.ts';
 
@@ -69,5 +70,27 @@ describe('invariants over random valid scenarios', () => {
     const assets = (r: typeof few) => summaryOf(r, 'community_assets');
     expect(assets(many)).toBeGreaterThan(0.8 * assets(few));
     expect(assets(many)).toBeLessThan(1.25 * assets(few));
+  });
+});
+
+describe('placement search (firstAbove)', () => {
+  it('finds the first provider whose cumulative weight exceeds the draw, the last if none does, like a linear scan', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.constant(0), fc.double({ min: 0, max: 50, noNaN: true })), { minLength: 1, maxLength: 70 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (weights, u) => {
+          const cum = new Float64Array(weights.length);
+          let total = 0;
+          weights.forEach((w, i) => (cum[i] = total += w));
+          for (const v of [u * total, total, 0, cum[Math.min(weights.length - 1, Math.floor(u * weights.length))]]) {
+            let linear = cum.findIndex((c) => c > v);
+            if (linear < 0) linear = weights.length - 1;
+            expect(firstAbove(cum, weights.length, v)).toBe(linear);
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

@@ -116,16 +116,7 @@ export function placement(s: State, rng: Rng, meanNeed: number): WaitingCount {
       if (u < inhouseTarget && pr.active[IN_HOUSE] && inhouseRoom) p = IN_HOUSE;
       else if (total <= 0) break;
       else {
-        // the first provider whose cumulative weight exceeds v (the last one if none does)
-        const v = rng.next() * total;
-        let lo = 0;
-        let hi = n - 1;
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          if (cum[mid] <= v) lo = mid + 1;
-          else hi = mid;
-        }
-        p = lo;
+        p = firstAbove(cum, n, rng.next() * total);
       }
       if (!pr.active[p] || spare[p] < need * 0.5) continue;
       if (p !== IN_HOUSE) {
@@ -148,6 +139,23 @@ export function placement(s: State, rng: Rng, meanNeed: number): WaitingCount {
     if (pe.status[i] === WAITING) addWaiting(count, pe, i);
   }
   return count;
+}
+
+/**
+ * The first index whose cumulative weight exceeds v (the last index if none does), by a bisection whose steps
+ * depend only on n: the answer lies in [base, base + len] throughout, and each comparison moves base by
+ * arithmetic, not a branch (which way a search goes is a coin toss the processor cannot predict).
+ */
+export function firstAbove(cum: Float64Array, n: number, v: number): number {
+  let base = 0;
+  let len = n;
+  while (len > 1) {
+    const half = len >> 1;
+    base += half * +(cum[base + half - 1] <= v);
+    len -= half;
+  }
+  const p = base + +(cum[base] <= v);
+  return p < n ? p : n - 1;
 }
 
 /**

@@ -79,10 +79,11 @@ function countWorkers(s: State): void {
     else overflow = true;
     count[p] = k + 1;
     headcount++;
-    if (sick[i] > 0) {
-      sickCount[p]++;
-      offSick++;
-    } else fatigueSum += fatigue[i];
+    // counted without branches (who is off sick varies worker by worker); fatigue is summed over those at work
+    const off = +(sick[i] > 0);
+    sickCount[p] += off;
+    offSick += off;
+    fatigueSum += fatigue[i] * (1 - off);
     // zero-hours contracts are common and spread at random: counted without a branch (zeroHours is 0 or 1)
     const z = zeroHours[i];
     guaranteedCount[p] += 1 - z;
