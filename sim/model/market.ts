@@ -103,10 +103,12 @@ export function placement(s: State, rng: Rng, meanNeed: number): WaitingCount {
   }
   const inhouseTarget = E.inhouse_share;
   const count: WaitingCount = { population: 0, waiting: 0, hours: 0, delayed: 0 };
-  for (let i = 0; i < pe.hi; i++) {
-    const st = pe.status[i];
+  const status = pe.status;
+  let population = 0; // counted in a local: most of this pass is the scan for the few who wait
+  for (let i = 0, hi = pe.hi; i < hi; i++) {
+    const st = status[i];
     if (st === EMPTY) continue;
-    count.population++;
+    population++;
     if (st !== WAITING) continue;
     const need = pe.needHours[i];
     for (let attempt = 0; attempt < 3; attempt++) {
@@ -136,8 +138,9 @@ export function placement(s: State, rng: Rng, meanNeed: number): WaitingCount {
       pr.clients[p]++;
       break;
     }
-    if (pe.status[i] === WAITING) addWaiting(count, pe, i);
+    if (status[i] === WAITING) addWaiting(count, pe, i);
   }
+  count.population = population;
   return count;
 }
 
