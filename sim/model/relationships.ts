@@ -134,7 +134,7 @@ function connectAndTally(pe: People, target: Float64Array, rate: number, t: Peop
     if (st === HOSPITAL) continue;
     // need may have fallen a little since this week's delivery (reablement): count at most what is needed
     const need = needHours[i];
-    const got = Math.min(delivered[i], need); // without a branch: which is smaller varies person by person
+    const got = delivered[i] < need ? delivered[i] : need;
     needed += need;
     got_ += got;
     if (st === SUPPORTED) {
