@@ -1,14 +1,15 @@
 /**
  * Benchmarks (npm run bench; not part of npm test). Reports ratios measured in this run as well as times.
  *  (a) single runs: 5-year Midshire and county status quo, median (and range) of several, agent-updates/s; on a
- *      shared machine single runs vary by a third, so the median of 15 is the figure to quote
+ *      shared machine single runs vary by a third, and a noisy spell can last a few seconds, so the median of 31
+ *      is the figure to quote
  *      (agents = people + workers + providers at the start, × weeks simulated incl. history ÷ seconds);
  *  (b) a 1,000-run Midshire ensemble on 1 and on 2 workers: runs/s, speed-up, peak memory
  *      (process maxRSS includes worker threads; sampled rss and workers' heap are shown too), and where the time
  *      went: the share of the wall time the workers were busy (below 100%: they waited for work), the main
  *      thread's busy time per run (taking in results), CPU time per run over all threads of the process, and the
  *      machine's load average (other work on the same cores stretches wall times, not CPU per run).
- * Env: BENCH_RUNS (default 1000), BENCH_SINGLE (repeats, default 15).
+ * Env: BENCH_RUNS (default 1000), BENCH_SINGLE (repeats, default 31).
  */
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -23,7 +24,7 @@ import type { RunConfig } from '../../sim/types.ts';
 const lib = loadNodeLibrary();
 const cfg = (id: string): RunConfig => scenarioFromLibrary(id, lib).config;
 const RUNS = Number(process.env.BENCH_RUNS ?? 1000);
-const REPEATS = Number(process.env.BENCH_SINGLE ?? 15);
+const REPEATS = Number(process.env.BENCH_SINGLE ?? 31);
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const mb = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 
