@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { MetricDef } from '../../../sim/engine/metrics.ts';
 import type { EnsembleData } from '../lib/runner.ts';
 import { bandOf } from '../lib/stats.ts';
-import { chartScale, colourOf, DASHES, rgba, unitLabel } from '../lib/format.ts';
+import { fanFigure, type FanLine } from '../lib/fan-figure.ts';
 import { schedule, unschedule } from '../lib/draw-queue.ts';
 import { loadPlotly, plotlyIfLoaded } from '../lib/plotly.ts';
 
@@ -20,8 +20,8 @@ export interface ChartSeries {
 }
 
 /**
- * A fan chart of one metric over time: for each scenario the median line (a trace, with hover) over its 50%
- * and 90% bands (shapes) — never a line without its range. Drawn with Plotly.react on a plain div.
+ * A fan chart of one metric over time: for each scenario the median line over its 50% and 90% bands
+ * (lib/fan-figure.ts) — never a line without its range. Drawn with Plotly.react on a plain div.
  */
 export function FanChart({ metric, series, version, height = 260 }: { metric: MetricDef; series: ChartSeries[]; version: number; height?: number }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -57,59 +57,13 @@ export function FanChart({ metric, series, version, height = 260 }: { metric: Me
     const k = key.current;
     const job = async (): Promise<void> => {
       const Plotly = await loadPlotly();
-      const { k: scale, suffix } = chartScale(metric);
-      const traces: unknown[] = [];
-      // the bands are path shapes, not traces: plotly draws a shape for about a third of a trace's cost, and
-      // includes it in the axis ranges the same way (a redraw of a chart in view then stays well under 50 ms)
-      const shapes: unknown[] = [];
+      const lines: FanLine[] = [];
       for (const s of latest.current) {
-        if (!s.data) continue;
-        const b = bandOf(s.data, metric.id);
-        if (!b) continue;
-        const stride = Math.max(1, Math.ceil(b.weeks / 66));
-        const idx = Array.from({ length: Math.ceil(b.weeks / stride) }, (_, i) => Math.min(b.weeks - 1, i * stride));
-        const yearOf = (t: number): number => Math.round((t / 52) * 1000) / 1000;
-        const c = colourOf(s.index);
-        const band = (lo: Float64Array, hi: Float64Array, alpha: number): void => {
-          const ok = idx.filter((t) => Number.isFinite(lo[t]) && Number.isFinite(hi[t]));
-          if (ok.length < 2) return;
-          const upper = ok.map((t) => `${yearOf(t)},${hi[t] * scale}`);
-          const lower = ok.map((t) => `${yearOf(t)},${lo[t] * scale}`).reverse();
-          shapes.push({
-            type: 'path', xref: 'x', yref: 'y', layer: 'between', path: `M${upper.join('L')}L${lower.join('L')}Z`,
-            fillcolor: rgba(c, alpha), line: { width: 0 },
-          });
-        };
-        band(b.p5, b.p95, 0.1);
-        band(b.p25, b.p75, 0.22);
-        traces.push({
-          x: idx.map(yearOf),
-          y: idx.map((t) => b.p50[t] * scale),
-          name: `${s.name} (${b.n} runs${s.stale ? ', previous settings' : ''})`,
-          type: 'scatter',
-          mode: 'lines',
-          line: { color: c, width: 2, dash: DASHES[s.index % DASHES.length] },
-          hovertemplate: `${s.name}${s.stale ? ' (previous settings, updating)' : ''}<br>year %{x:.1f}: median of ${b.n} runs %{y:.3~g}${suffix}<extra></extra>`,
-        });
+        const band = s.data ? bandOf(s.data, metric.id) : null;
+        if (band) lines.push({ name: s.name, index: s.index, band, stale: s.stale });
       }
-      await Plotly.react(
-        el,
-        traces,
-        {
-          height,
-          margin: { l: 56, r: 12, t: 8, b: 40 },
-          font: { family: 'system-ui, sans-serif', size: 12, color: '#1a1a1a' },
-          // tick labels stay inside the margins; 'allow' spares plotly measuring every label (a forced layout)
-          xaxis: { title: { text: 'years from now' }, zeroline: false, gridcolor: '#e4e4e4', ticklabeloverflow: 'allow' },
-          yaxis: { title: { text: unitLabel(metric) }, zeroline: false, gridcolor: '#e4e4e4', ticksuffix: suffix, ticklabeloverflow: 'allow' },
-          showlegend: false,
-          shapes,
-          paper_bgcolor: '#ffffff',
-          plot_bgcolor: '#ffffff',
-          hovermode: 'closest',
-        },
-        { displayModeBar: false, responsive: true, staticPlot: false },
-      );
+      const { data, layout, config } = fanFigure(metric, lines, height);
+      await Plotly.react(el, data, layout, config);
     };
     // until the observer has reported, draw only charts whose box is on screen
     if (!observed.current) visible.current = onScreen(el);

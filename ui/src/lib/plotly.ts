@@ -3,6 +3,7 @@
  * paint, while the first runs are already going in the workers, instead of blocking the page's start.
  */
 import type PlotlyType from 'plotly.js-basic-dist-min';
+import { fanFigure, type FanLine } from './fan-figure.ts';
 
 export type Plotly = typeof PlotlyType;
 
@@ -23,8 +24,9 @@ export function plotlyIfLoaded(): Plotly | undefined {
 }
 
 /**
- * Draw one small fan chart out of sight and remove it: plotly's first chart costs ~0.4 s of compiling and
- * setting up, which this moves to the wait for the first runs instead of the first comparison's drawing.
+ * Draw one fan chart out of sight and remove it: plotly's first chart costs ~0.4 s of compiling and setting up,
+ * which this moves to the wait for the first runs instead of the first comparison's drawing. It is the real
+ * figure (fan-figure.ts) with four made-up scenarios, so the first real chart finds that code compiled too.
  */
 export function warmPlotly(): void {
   if (!ready) return;
@@ -33,14 +35,16 @@ export function warmPlotly(): void {
   el.setAttribute('aria-hidden', 'true');
   el.style.cssText = 'position:absolute;left:-10000px;top:0;width:600px;height:260px;visibility:hidden';
   document.body.appendChild(el);
-  const x = [0, 1, 2, 3];
+  const weeks = 260;
+  const curve = (level: number, spread: number): Float64Array => Float64Array.from({ length: weeks }, (_, t) => level + spread * Math.sin(t / 40));
+  const lines: FanLine[] = [0, 1, 2, 3].map((index) => ({
+    name: `warm-up ${index}`, index,
+    band: { weeks, n: 30, p5: curve(0.1 + 0.1 * index, -0.05), p25: curve(0.15 + 0.1 * index, -0.02), p50: curve(0.2 + 0.1 * index, 0), p75: curve(0.25 + 0.1 * index, 0.02), p95: curve(0.3 + 0.1 * index, 0.05) },
+  }));
+  const { data, layout, config } = fanFigure({ unit: 'share' }, lines, 260);
   const done = (): void => {
     Plotly.purge(el);
     el.remove();
   };
-  Plotly.react(el, [{ x, y: [2, 2.5, 2.5, 3], type: 'scatter', mode: 'lines', hovertemplate: '%{y}<extra></extra>' }], {
-    height: 260, margin: { l: 56, r: 12, t: 8, b: 40 }, showlegend: false,
-    shapes: [{ type: 'path', xref: 'x', yref: 'y', layer: 'between', path: 'M0,1L3,3L3,4L0,2Z', fillcolor: 'rgba(0,0,0,0.1)', line: { width: 0 } }],
-    xaxis: { title: { text: 'x' }, ticklabeloverflow: 'allow' }, yaxis: { title: { text: 'y' }, ticklabeloverflow: 'allow' },
-  }, { displayModeBar: false, responsive: true }).then(done, done);
+  Plotly.react(el, data, layout, config).then(done, done);
 }
