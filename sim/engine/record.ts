@@ -105,7 +105,14 @@ export function createRecorder(weeks: number, params: Record<string, number>): R
     v[M.hospital_admissions] = admissions.add(c.admissions * 52 * 1000, population);
     v[M.delayed_discharges] = delayed;
     // workforce: counted at the end of the week (workerCensus)
-    const { headcount, offSick: sick, moraleSum: morale, fatigueSum: fatigue, zeroHours: zh } = s.roster;
+    const roster = s.roster;
+    const morale = roster.moraleSum, fatigue = roster.fatigueSum;
+    let headcount = 0, sick = 0, zh = 0;
+    for (let p = 0; p < pr.count; p++) {
+      headcount += roster.count[p];
+      sick += roster.sick[p];
+      zh += roster.count[p] - roster.guaranteed[p];
+    }
     let desired = 0, filled = 0, pay = 0, payN = 0;
     for (let p = 0; p < pr.count; p++) {
       if (!pr.active[p]) continue;

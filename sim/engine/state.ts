@@ -243,10 +243,7 @@ export interface Roster {
   overflow: boolean;
   /** the counts and lists still describe the workers (nothing has changed them since they were taken) */
   ready: boolean;
-  /** over all workers at the last count, in id order (the weekly record uses them) */
-  headcount: number;
-  offSick: number;
-  zeroHours: number;
+  /** over all workers at the last count, in id order (the weekly record uses them with the counts) */
   moraleSum: number;
   /** fatigue summed over those not off sick */
   fatigueSum: number;

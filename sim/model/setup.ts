@@ -58,7 +58,7 @@ export function createState(config: RunConfig, rng: Rng, logEnabled: boolean): S
     roster: {
       stride: 0, list: new Int32Array(0),
       count: new Int32Array(providerCap), sick: new Int32Array(providerCap), guaranteed: new Int32Array(providerCap),
-      overflow: false, ready: false, headcount: 0, offSick: 0, zeroHours: 0, moraleSum: 0, fatigueSum: 0,
+      overflow: false, ready: false, moraleSum: 0, fatigueSum: 0,
     },
   };
 

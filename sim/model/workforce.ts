@@ -70,7 +70,7 @@ function countWorkers(s: State): void {
   const employer = w.employer, sick = w.sickWeeks, zeroHours = w.zeroHours, morale = w.morale, fatigue = w.fatigue;
   const { stride, list } = roster;
   let overflow = false;
-  let headcount = 0, offSick = 0, zh = 0, moraleSum = 0, fatigueSum = 0;
+  let moraleSum = 0, fatigueSum = 0;
   for (let i = 0, hi = w.hi; i < hi; i++) {
     const p = employer[i];
     if (p < 0) continue;
@@ -78,22 +78,15 @@ function countWorkers(s: State): void {
     if (k < stride) list[p * stride + k] = i;
     else overflow = true;
     count[p] = k + 1;
-    headcount++;
-    // counted without branches (who is off sick varies worker by worker); fatigue is summed over those at work
+    // counted without branches (who is off sick, and who is on zero hours, varies worker by worker); fatigue is
+    // summed over those at work
     const off = +(sick[i] > 0);
     sickCount[p] += off;
-    offSick += off;
     fatigueSum += fatigue[i] * (1 - off);
-    // zero-hours contracts are common and spread at random: counted without a branch (zeroHours is 0 or 1)
-    const z = zeroHours[i];
-    guaranteedCount[p] += 1 - z;
-    zh += z;
+    guaranteedCount[p] += 1 - zeroHours[i]; // zeroHours is 0 or 1
     moraleSum += morale[i];
   }
   roster.overflow = overflow;
-  roster.headcount = headcount;
-  roster.offSick = offSick;
-  roster.zeroHours = zh;
   roster.moraleSum = moraleSum;
   roster.fatigueSum = fatigueSum;
 }
