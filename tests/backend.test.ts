@@ -14,9 +14,10 @@ async function collect(backend: { runBatch: DirectBackend['runBatch'] }, ts: Run
 }
 
 /** In-process stand-ins for workers, counted as they start and as they are terminated. */
-function inProcessWorkers(): { factory: WorkerFactory; started: () => number; alive: () => number } {
+function inProcessWorkers(): { factory: WorkerFactory; started: () => number; alive: () => number; answered: () => number } {
   let started = 0;
   let alive = 0;
+  let answered = 0;
   const factory: WorkerFactory = async () => {
     started++;
     alive++;
@@ -26,11 +27,16 @@ function inProcessWorkers(): { factory: WorkerFactory; started: () => number; al
         if (config) configs.set(key, config);
         return runTask({ config: configs.get(key)!, seed, replicate });
       },
+      usage: async () => {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        answered++;
+        return { heapUsed: 0, maxRss: 0, activeMs: 0, idleMs: 0 };
+      },
       [Comlink.releaseProxy]: () => undefined,
     };
     return { api: api as unknown as WorkerHandle['api'], stopped: new Promise<Error>(() => {}), terminate: async () => void alive-- };
   };
-  return { factory, started: () => started, alive: () => alive };
+  return { factory, started: () => started, alive: () => alive, answered: () => answered };
 }
 
 describe('backends', () => {
@@ -144,8 +150,8 @@ describe('backends', () => {
     }
   });
 
-  it('warm() starts every worker before the first batch, and the batch uses them without starting more', async () => {
-    const { factory, started } = inProcessWorkers();
+  it('warm() starts every worker and waits for each to answer; a batch given meanwhile uses them without starting more', async () => {
+    const { factory, started, answered } = inProcessWorkers();
     const pool = await WorkerPoolBackend.create({ size: 2, factory });
     try {
       const warming = pool.warm();
@@ -153,6 +159,7 @@ describe('backends', () => {
       const results = collect(pool, tasks(4));
       await warming;
       expect(pool.liveWorkers).toBe(2);
+      expect(answered()).toBe(2);
       const got = await results;
       const direct = await collect(new DirectBackend(), tasks(4));
       expect(got.map((r) => Array.from(r.summary))).toEqual(direct.map((r) => Array.from(r.summary)));

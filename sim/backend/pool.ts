@@ -152,10 +152,11 @@ export class WorkerPoolBackend implements SimBackend {
 
   /**
    * Start every worker now, before the first batch (the app calls this first thing, so the workers load their
-   * code while the page is still starting).
+   * code while the page is still starting); resolves once each has loaded its code and answered (or stopped).
    */
-  warm(): Promise<void> {
-    return this.ensureSlots(this.concurrency);
+  async warm(): Promise<void> {
+    await this.ensureSlots(this.concurrency);
+    await Promise.all(this.slots.map((s) => Promise.race([s.handle.api.usage(), s.handle.stopped])));
   }
 
   /** the last request for workers: requests are served one after another, so two never start the same worker */

@@ -2,10 +2,9 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ScenarioIssue } from '../../sim/scenario/index.ts';
 import { configHash, ResultStore, type EnsembleData, type Progress } from './lib/runner.ts';
 import { RunQueue } from './lib/run-queue.ts';
-import { loadPlotly, warmPlotly } from './lib/plotly.ts';
 import { defaultWorkspace, resolveDraft, type Workspace } from './lib/workspace.ts';
 import { loadDraft, loadResults, saveDraft, saveResultsWhenIdle } from './lib/store.ts';
-import { lastPassDuration, probe, setPassInfo, whenIdle } from './lib/draw-queue.ts';
+import { lastPassDuration, prepareCharts, probe, setPassInfo, whenIdle } from './lib/draw-queue.ts';
 import { readShareHash } from './lib/share.ts';
 import { CompareView, KEY_METRICS } from './components/CompareView.tsx';
 import { PlaceView } from './components/PlaceView.tsx';
@@ -212,13 +211,10 @@ export function App() {
       }
       const q = queue.current;
       if (first) {
-        // plotly's bundle is evaluated on the main thread once these runs are on their way: meanwhile each
-        // worker holds several runs, so it does not wait for the main thread between them
-        q.depth = 6;
-        setTimeout(() => void loadPlotly().then(() => {
-          q.depth = 1;
-          setTimeout(warmPlotly, 0);
-        }), 0);
+        // the main thread's big jobs come before the first runs, not during them: evaluating plotly (~0.5 s), a
+        // warm-up chart, and the charts' frames
+        await prepareCharts();
+        if (g !== gen.current) return;
       }
       const k = Math.min(ws.runs, FIRST_DRAW_RUNS);
       probe().runStarted.push(performance.now());

@@ -2,9 +2,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { bootLanes } from './lib/run-queue.ts';
+import { drawAfter } from './lib/draw-queue.ts';
 import './styles.css';
 
-bootLanes();
+// the workers start loading first; plotly is evaluated once they have
+drawAfter(bootLanes());
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -67,8 +67,8 @@ export function FanChart({ metric, series, version, height = 260 }: { metric: Me
     };
     // until the observer has reported, draw only charts whose box is on screen
     if (!observed.current) visible.current = onScreen(el);
-    // nothing to draw yet (the first runs are still going): leave the chart empty rather than draw bare axes
-    if (!series.some((s) => s.data && s.data.runs.size > 0) && !el.querySelector('.main-svg')) return;
+    // with no results yet (the first runs are still to come) the job draws the chart's frame, once
+    if (!series.some((s) => s.data && s.data.runs.size > 0) && el.querySelector('.main-svg')) return;
     if (visible.current) schedule(k, job);
     else pending.current = job;
     return () => unschedule(k);

@@ -4,7 +4,7 @@
  * ends, when the queue empties, with 'commsim:drawn'; each pass is recorded for the perf script and the browser
  * tests (window.__commsim).
  */
-import { loadPlotly } from './plotly.ts';
+import { loadPlotly, warmPlotly } from './plotly.ts';
 
 type Job = () => Promise<void> | void;
 
@@ -59,12 +59,22 @@ export function lastPassDuration(): number {
   return lastDuration;
 }
 
+/**
+ * Plotly is not loaded before this settles (main.tsx: the workers' start). Evaluating its bundle holds the main
+ * thread for ~0.5 s, and a worker cannot start loading its code while it does.
+ */
+let gate: Promise<unknown> = Promise.resolve();
+export function drawAfter(p: Promise<unknown>): void {
+  gate = p.catch(() => undefined);
+}
+const plotlyWhenAllowed = () => gate.then(loadPlotly);
+
 export function schedule(key: object, job: Job): void {
   jobs.set(key, job);
   if (!running) {
     running = true;
     // a pass starts once plotly is loaded (its first load is not counted as drawing time)
-    void loadPlotly().then(() => {
+    void plotlyWhenAllowed().then(() => {
       passStart = performance.now();
       window.dispatchEvent(new CustomEvent('commsim:drawing'));
       nextTask(pump);
@@ -77,6 +87,26 @@ let idleCb: (() => void) | null = null;
 export function whenIdle(cb: () => void): void {
   if (!running) cb();
   else idleCb = cb;
+}
+
+/** Resolves once no chart is waiting to be drawn. */
+const drainWaiters: (() => void)[] = [];
+export function drained(): Promise<void> {
+  return running ? new Promise((resolve) => drainWaiters.push(resolve)) : Promise.resolve();
+}
+
+/**
+ * The main thread's big jobs before the first runs, so that they do not block it while runs stream in:
+ * evaluating plotly's bundle (~0.5 s here), a warm-up chart, and the charts already queued (their frames).
+ */
+export async function prepareCharts(): Promise<void> {
+  try {
+    await plotlyWhenAllowed();
+  } catch {
+    return;
+  }
+  await warmPlotly();
+  await drained();
 }
 
 export function unschedule(key: object): void {
@@ -94,6 +124,7 @@ async function pump(): Promise<void> {
     const cb = idleCb;
     idleCb = null;
     cb?.();
+    for (const resolve of drainWaiters.splice(0)) resolve();
     return;
   }
   const [key, job] = next.value;

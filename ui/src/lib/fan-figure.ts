@@ -57,17 +57,21 @@ export function fanFigure(metric: Pick<MetricDef, 'unit'>, lines: readonly FanLi
       hovertemplate: `${name}${stale ? ' (previous settings, updating)' : ''}<br>year %{x:.1f}: median of ${b.n} runs %{y:.3~g}${suffix}<extra></extra>`,
     });
   }
+  // before the first runs: the chart's frame, titled, with a note instead of an empty plot area
+  const waiting = lines.length === 0;
+  // tick labels stay inside the margins; 'allow' spares plotly measuring every label (a forced layout)
+  const axis = { zeroline: false, gridcolor: '#e4e4e4', ticklabeloverflow: 'allow', ...(waiting ? { showticklabels: false, showgrid: false } : {}) };
   return {
     data,
     layout: {
       height,
       margin: { l: 56, r: 12, t: 8, b: 40 },
       font: { family: 'system-ui, sans-serif', size: 12, color: '#1a1a1a' },
-      // tick labels stay inside the margins; 'allow' spares plotly measuring every label (a forced layout)
-      xaxis: { title: { text: 'years from now' }, zeroline: false, gridcolor: '#e4e4e4', ticklabeloverflow: 'allow' },
-      yaxis: { title: { text: unitLabel(metric) }, zeroline: false, gridcolor: '#e4e4e4', ticksuffix: suffix, ticklabeloverflow: 'allow' },
+      xaxis: { title: { text: 'years from now' }, ...axis },
+      yaxis: { title: { text: unitLabel(metric) }, ticksuffix: suffix, ...axis },
       showlegend: false,
       shapes,
+      annotations: waiting ? [{ text: 'No results yet', showarrow: false, xref: 'paper', yref: 'paper', x: 0.5, y: 0.5, font: { color: '#555555' } }] : [],
       paper_bgcolor: '#ffffff',
       plot_bgcolor: '#ffffff',
       hovermode: 'closest',

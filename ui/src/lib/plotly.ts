@@ -1,6 +1,6 @@
 /**
- * plotly.js, loaded on demand: its 4.7 MB bundle is a separate chunk fetched and evaluated after the first
- * paint, while the first runs are already going in the workers, instead of blocking the page's start.
+ * plotly.js, loaded on demand: its bundle is a separate chunk, fetched alongside the page and evaluated after
+ * the first paint, before the first runs are dispatched (draw-queue.ts, prepareCharts).
  */
 import type PlotlyType from 'plotly.js-basic-dist-min';
 import { fanFigure, type FanLine } from './fan-figure.ts';
@@ -25,10 +25,11 @@ export function plotlyIfLoaded(): Plotly | undefined {
 
 /**
  * Draw one fan chart out of sight and remove it: plotly's first chart costs ~0.4 s of compiling and setting up,
- * which this moves to the wait for the first runs instead of the first comparison's drawing. It is the real
- * figure (fan-figure.ts) with four made-up scenarios, so the first real chart finds that code compiled too.
+ * which this moves before the first runs instead of into the first comparison's drawing. It goes the way a real
+ * chart goes: its frame first (no results yet), then the real figure (fan-figure.ts) with four made-up
+ * scenarios, each in a task of its own, so the first real charts find all that code compiled.
  */
-export function warmPlotly(): void {
+export async function warmPlotly(): Promise<void> {
   if (!ready) return;
   const Plotly = ready;
   const el = document.createElement('div');
@@ -41,10 +42,15 @@ export function warmPlotly(): void {
     name: `warm-up ${index}`, index,
     band: { weeks, n: 30, p5: curve(0.1 + 0.1 * index, -0.05), p25: curve(0.15 + 0.1 * index, -0.02), p50: curve(0.2 + 0.1 * index, 0), p75: curve(0.25 + 0.1 * index, 0.02), p95: curve(0.3 + 0.1 * index, 0.05) },
   }));
-  const { data, layout, config } = fanFigure({ unit: 'share' }, lines, 260);
-  const done = (): void => {
+  try {
+    for (const figure of [fanFigure({ unit: 'share' }, [], 260), fanFigure({ unit: 'share' }, lines, 260)]) {
+      await Plotly.react(el, figure.data, figure.layout, figure.config);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+  } catch {
+    /* a warm-up only */
+  } finally {
     Plotly.purge(el);
     el.remove();
-  };
-  Plotly.react(el, data, layout, config).then(done, done);
+  }
 }

@@ -34,13 +34,15 @@ let booted: Promise<SimBackend>[] | undefined;
 
 /**
  * Start the comparison's workers at once (main.tsx calls this before the first render): they load their code
- * while the page parses the scenario library and renders, instead of after.
+ * while the page parses the scenario library and renders, instead of after. Resolves once every worker has
+ * answered.
  */
-export function bootLanes(): void {
+export function bootLanes(): Promise<unknown> {
   booted ??= Array.from({ length: workerCount() }, () => WorkerPoolBackend.create({ size: 1 }).then(async (b) => {
     await b.warm();
     return b;
   }));
+  return Promise.all(booted);
 }
 
 export class RunQueue {
