@@ -4,7 +4,7 @@ import { configHash, ResultStore, type EnsembleData, type Progress } from './lib
 import { RunQueue } from './lib/run-queue.ts';
 import { defaultWorkspace, resolveDraft, type Workspace } from './lib/workspace.ts';
 import { loadDraft, loadResults, saveDraft, saveResultsWhenIdle } from './lib/store.ts';
-import { lastPassDuration, prepareCharts, probe, setPassInfo, whenIdle } from './lib/draw-queue.ts';
+import { lastPassDuration, prepareCharts, probe, setBeforePass, setPassInfo, whenIdle } from './lib/draw-queue.ts';
 import { readShareHash } from './lib/share.ts';
 import { CompareView, KEY_METRICS } from './components/CompareView.tsx';
 import { PlaceView } from './components/PlaceView.tsx';
@@ -205,8 +205,9 @@ export function App() {
       if (!queue.current) {
         queue.current = new RunQueue(store.current);
         const rq = queue.current;
-        // while charts are drawn, one worker waits (RunQueue.holdOne)
-        window.addEventListener('commsim:drawing', () => rq.holdOne(HOLD_FOR_DRAW_MS));
+        // a pass of drawing starts once a worker is left idle, which waits until the pass is drawn
+        // (RunQueue.holdOne): the charts have a core to themselves
+        setBeforePass(() => rq.holdOne(HOLD_FOR_DRAW_MS));
         window.addEventListener('commsim:drawn', () => rq.release());
       }
       const q = queue.current;

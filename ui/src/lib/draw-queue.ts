@@ -1,8 +1,8 @@
 /**
  * Chart drawing, one chart per task: a redraw of ten charts never blocks the main thread for long, and the
- * page stays responsive while results stream in. A pass of drawing starts with a 'commsim:drawing' event and
- * ends, when the queue empties, with 'commsim:drawn'; each pass is recorded for the perf script and the browser
- * tests (window.__commsim).
+ * page stays responsive while results stream in. A pass of drawing starts (after the wait set by setBeforePass)
+ * with a 'commsim:drawing' event and ends, when the queue empties, with 'commsim:drawn'; each pass is recorded
+ * for the perf script and the browser tests (window.__commsim).
  */
 import { loadPlotly, warmPlotly } from './plotly.ts';
 
@@ -69,12 +69,18 @@ export function drawAfter(p: Promise<unknown>): void {
 }
 const plotlyWhenAllowed = () => gate.then(loadPlotly);
 
+/** Awaited before each pass of drawing (App.tsx: until a worker is left idle, so the charts have a core). */
+let beforePass: () => Promise<unknown> = () => Promise.resolve();
+export function setBeforePass(f: () => Promise<unknown>): void {
+  beforePass = () => f().catch(() => undefined);
+}
+
 export function schedule(key: object, job: Job): void {
   jobs.set(key, job);
   if (!running) {
     running = true;
     // a pass starts once plotly is loaded (its first load is not counted as drawing time)
-    void plotlyWhenAllowed().then(() => {
+    void plotlyWhenAllowed().then(() => beforePass()).then(() => {
       passStart = performance.now();
       window.dispatchEvent(new CustomEvent('commsim:drawing'));
       nextTask(pump);

@@ -32,6 +32,9 @@ interface Lane {
 
 let booted: Promise<SimBackend>[] | undefined;
 
+/** longest holdOne's promise waits for a worker to finish its run (a Midshire run takes ~0.1 s in a browser) */
+const MAX_WAIT_FOR_IDLE_MS = 150;
+
 /**
  * Start the comparison's workers at once (main.tsx calls this before the first render): they load their code
  * while the page parses the scenario library and renders, instead of after. Resolves once every worker has
@@ -60,6 +63,8 @@ export class RunQueue {
   /** lanes left idle for now (see holdOne) */
   private held = 0;
   private holdTimer: ReturnType<typeof setTimeout> | undefined;
+  /** callers of holdOne waiting for the held worker to finish the run it had */
+  private heldIdle: (() => void)[] = [];
 
   constructor(private readonly store: ResultStore) {
     bootLanes();
@@ -110,24 +115,38 @@ export class RunQueue {
 
   /**
    * Leave one worker idle for up to `ms` or until release(): while charts are drawn, the main thread has a core
-   * to itself (with as many workers as cores, it would otherwise get about two thirds of one, and the charts
-   * would follow later). Runs already going carry on.
+   * to itself (with as many workers as cores, it would otherwise get about two thirds of one, and each chart
+   * would take half as long again). Runs already going carry on; the promise resolves once a worker is idle
+   * (when one finishes its run), at once if one already is, when the hold ends, or after MAX_WAIT_FOR_IDLE_MS.
    */
-  holdOne(ms: number): void {
-    if (this.lanes.length < 2) return;
+  holdOne(ms: number): Promise<void> {
+    if (this.lanes.length < 2) return Promise.resolve();
     this.held = 1;
     clearTimeout(this.holdTimer);
     this.holdTimer = setTimeout(() => this.release(), ms);
+    return new Promise((resolve) => {
+      this.heldIdle.push(resolve);
+      this.settleHeld();
+      // runs of a large place take longer: the charts do not wait for one to finish for more than this
+      setTimeout(resolve, MAX_WAIT_FOR_IDLE_MS);
+    });
   }
 
   release(): void {
     if (this.held === 0) return;
     this.held = 0;
     clearTimeout(this.holdTimer);
+    this.settleHeld();
     this.pump();
   }
 
+  private settleHeld(): void {
+    if (this.held > 0 && this.lanes.every((l) => l.inFlight > 0)) return;
+    for (const resolve of this.heldIdle.splice(0)) resolve();
+  }
+
   pump(): void {
+    this.settleHeld();
     const busy = this.lanes.filter((l) => l.inFlight > 0).length;
     const idle = this.lanes.filter((l) => l.inFlight === 0).slice(0, Math.max(0, this.lanes.length - this.held - busy));
     if (idle.length === 0 || this.queue.length === 0) return;
