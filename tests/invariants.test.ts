@@ -12,6 +12,7 @@ import { LEVERS } from '../sim/model/levers.ts';
 import { INITIAL_CONDITIONS } from '../sim/model/initial-conditions.ts';
 import { PARAMETERS } from '../sim/model/parameters.ts';
 import { firstAbove } from '../sim/model/market.ts';
+import { Smooth } from '../sim/engine/record.ts';
 import type { SimEvent } from '../sim/types.ts';
 import { config, SMALL_PLACE, summaryOf } from './sim-helpers.ts';
 
@@ -91,6 +92,31 @@ describe('placement search (firstAbove)', () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('smoothed flow rates (Smooth, record.ts)', () => {
+  it('with a prior, one rare event in week 0 reads as part of a quarter, not 52 times a week; without, as the week', () => {
+    // one provider exit among 17 in week 0, annualised
+    expect(new Smooth(0, true).add(52, 17)).toBeCloseTo(52 / (17 * 13), 10);
+    expect(new Smooth(0, false).add(52, 17)).toBeCloseTo(52 / 17, 10);
+    expect(new Smooth(0.3, true).add(0, 17)).toBeCloseTo(0.3 * (1 - 1 / 13), 10);
+  });
+
+  it('stays between the prior and the steady rate, and converges to the steady rate', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 2, noNaN: true }), fc.double({ min: 0, max: 2, noNaN: true }), fc.double({ min: 1, max: 1000, noNaN: true }), (prior, rate, den) => {
+        const s = new Smooth(prior, true);
+        let r = prior;
+        for (let t = 0; t < 400; t++) {
+          r = s.add(rate * den, den);
+          expect(r).toBeGreaterThanOrEqual(Math.min(prior, rate) - 1e-9);
+          expect(r).toBeLessThanOrEqual(Math.max(prior, rate) + 1e-9);
+        }
+        expect(r).toBeCloseTo(rate, 6);
+      }),
+      { numRuns: 200 },
     );
   });
 });

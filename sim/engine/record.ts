@@ -1,7 +1,7 @@
 /**
  * Weekly metric recording. Flow rates (turnover, exits, hand-backs, admissions) are smoothed over about a
  * quarter (exponential, α = 1/13) so that a weekly series reads as an annualised rate; their run means equal
- * the raw means up to the smoothing lag. The bottom decile of wellbeing uses a 200-bin histogram (±0.005).
+ * the raw means up to the smoothing lag and, in the first quarter, the prior (Smooth). The bottom decile of wellbeing uses a 200-bin histogram (±0.005).
  */
 import { INHOUSE, type State } from './state.ts';
 import { PeopleTally } from './tally.ts';
@@ -13,20 +13,27 @@ const IN_HOUSE = INHOUSE;
 
 const ALPHA = 1 / 13;
 
-class Smooth {
+/**
+ * A rate as the ratio of exponentially smoothed numerator and denominator. With a prior, the smoother starts as if
+ * the quarter before week 0 had week 0's denominator at the prior rate, so that a rare event early on (one provider
+ * exit among 17 in week 0) reads as part of a quarter's rate instead of 52 times one week's (300% a year). Without
+ * one (frequent flows, such as hospital admissions), it starts from week 0's own rate.
+ */
+export class Smooth {
   num = 0;
   den = 0;
   started = false;
-  constructor(private readonly fallback: number) {}
+  constructor(private readonly fallback: number, private readonly prior: boolean) {}
   add(num: number, den: number): number {
     if (!this.started) {
-      this.num = num;
-      this.den = den;
       this.started = true;
-    } else {
-      this.num = this.num * (1 - ALPHA) + num;
-      this.den = this.den * (1 - ALPHA) + den;
+      if (this.prior) {
+        this.den = den / ALPHA;
+        this.num = this.fallback * this.den;
+      }
     }
+    this.num = this.num * (1 - ALPHA) + num;
+    this.den = this.den * (1 - ALPHA) + den;
     return this.den > 0 ? this.num / this.den : this.fallback;
   }
 }
@@ -71,14 +78,14 @@ export interface Recorder {
 export function createRecorder(weeks: number, params: Record<string, number>): Recorder {
   const nM = METRICS.length;
   const series = new Float64Array(nM * weeks);
-  const turnover = new Smooth(0.3);
-  const stay = new Smooth(params.leaver_stay_in_sector);
-  const firstYear = new Smooth(0.45);
-  const experienced = new Smooth(0.22);
-  const exits = new Smooth(0);
-  const entries = new Smooth(0);
-  const handbacks = new Smooth(0);
-  const admissions = new Smooth(0);
+  const turnover = new Smooth(0.3, true);
+  const stay = new Smooth(params.leaver_stay_in_sector, true);
+  const firstYear = new Smooth(0.45, true);
+  const experienced = new Smooth(0.22, true);
+  const exits = new Smooth(0, true);
+  const entries = new Smooth(0, true);
+  const handbacks = new Smooth(0, true);
+  const admissions = new Smooth(0, false);
   const tally = new PeopleTally();
   const v = new Float64Array(nM);
   let reserves = new Float64Array(64);
