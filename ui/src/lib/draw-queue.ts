@@ -60,12 +60,13 @@ export function lastPassDuration(): number {
 }
 
 /**
- * Plotly is not loaded before this settles (main.tsx: the workers' start). Evaluating its bundle holds the main
- * thread for ~0.5 s, and a worker cannot start loading its code while it does.
+ * Plotly is not loaded before this settles, or GATE_LIMIT_MS have passed (main.tsx: the workers' start).
+ * Evaluating its bundle holds the main thread for ~0.5 s, and a worker cannot start loading its code while it does.
  */
 let gate: Promise<unknown> = Promise.resolve();
+const GATE_LIMIT_MS = 3000;
 export function drawAfter(p: Promise<unknown>): void {
-  gate = p.catch(() => undefined);
+  gate = Promise.race([p, new Promise((resolve) => setTimeout(resolve, GATE_LIMIT_MS))]).catch(() => undefined);
 }
 const plotlyWhenAllowed = () => gate.then(loadPlotly);
 

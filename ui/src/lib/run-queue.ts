@@ -55,11 +55,6 @@ export class RunQueue {
   private handlers: QueueHandlers | null = null;
   private progress: Progress = { done: 0, total: 0, failed: 0 };
   private outstanding = 0;
-  /**
-   * runs handed to each worker per batch: more than one keeps it busy while the main thread is blocked (the
-   * pool queues the next run on the worker), at the price of that many runs to finish before a change starts
-   */
-  depth = 1;
   /** lanes left idle for now (see holdOne) */
   private held = 0;
   private holdTimer: ReturnType<typeof setTimeout> | undefined;
@@ -150,18 +145,12 @@ export class RunQueue {
     const busy = this.lanes.filter((l) => l.inFlight > 0).length;
     const idle = this.lanes.filter((l) => l.inFlight === 0).slice(0, Math.max(0, this.lanes.length - this.held - busy));
     if (idle.length === 0 || this.queue.length === 0) return;
-    // dealt round-robin, so the first runs of every scenario are spread over the workers
-    const take = this.queue.splice(0, idle.length * Math.max(1, this.depth));
-    idle.forEach((lane, k) => {
-      const mine = take.filter((_, i) => i % idle.length === k);
-      if (mine.length) this.start(lane, mine);
-    });
+    // one run to each idle worker, so a change of work waits for at most one run per worker
+    const take = this.queue.splice(0, idle.length);
+    take.forEach((job, k) => this.start(idle[k], [job]));
   }
 
-  /**
-   * One batch per lane at a time (a second batch on a busy single-worker pool would wait forever for room);
-   * a batch of several runs lets the pool queue the next run on the worker while the main thread is busy.
-   */
+  /** One batch per lane at a time (a second batch on a busy single-worker pool would wait forever for room). */
   private start(lane: Lane, jobs: Job[]): void {
     lane.inFlight = jobs.length;
     const signal = lane.abort.signal;
