@@ -39,7 +39,7 @@ const QUIET_MS = 400;
  * fewest runs that show a range, and on two cores the first two runs finish together.
  */
 export const FIRST_DRAW_RUNS = 2;
-/** longest a worker is left idle so that the main thread can draw a milestone (RunQueue.holdOne) */
+/** longest workers are left idle so that the main thread can draw (RunQueue.holdOne, holdAll) */
 const HOLD_FOR_DRAW_MS = 500;
 
 /** What the charts and the table show: per scenario the ensemble drawn, possibly that of its previous settings. */
@@ -227,9 +227,10 @@ export function App() {
           if (configs.some((c) => !store.current.get(c.hash)?.runs.size)) return;
           const n = store.current.get(h)?.runs.size ?? 0;
           const urgent = n === k || (n <= 2 && configs.every((c) => (store.current.get(c.hash)?.runs.size ?? 0) >= n));
-          // the first comparison and a change's first FIRST_DRAW_RUNS are drawn with a core to spare (released when
-          // drawn); a changed scenario's first run alone is not drawn (its previous results stay until then)
-          if (urgent && (first || n === k)) q.holdOne(HOLD_FOR_DRAW_MS);
+          // the first comparison and a change's first FIRST_DRAW_RUNS are drawn with the workers held once they finish
+          // their runs (released when drawn), so these charts come soonest; a changed scenario's first run alone is
+          // not drawn (its previous results stay until then)
+          if (urgent && (first || n === k)) void q.holdAll(HOLD_FOR_DRAW_MS);
           requestDraw(urgent);
         },
         onProgress: (p) => showProgress(p, p.done === 0),

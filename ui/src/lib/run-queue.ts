@@ -115,8 +115,17 @@ export class RunQueue {
    * (when one finishes its run), at once if one already is, when the hold ends, or after MAX_WAIT_FOR_IDLE_MS.
    */
   holdOne(ms: number): Promise<void> {
+    return this.hold(1, ms);
+  }
+
+  /** Leave every worker idle once it finishes its run, as holdOne: for a milestone's charts, drawn once. */
+  holdAll(ms: number): Promise<void> {
+    return this.hold(this.lanes.length, ms);
+  }
+
+  private hold(n: number, ms: number): Promise<void> {
     if (this.lanes.length < 2) return Promise.resolve();
-    this.held = 1;
+    this.held = Math.max(this.held, n);
     clearTimeout(this.holdTimer);
     this.holdTimer = setTimeout(() => this.release(), ms);
     return new Promise((resolve) => {
