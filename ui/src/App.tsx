@@ -56,6 +56,15 @@ export interface View {
 }
 const EMPTY_VIEW: View = { hashes: [], datas: [], stale: [], sizes: [], keys: [], version: 0, drawVersion: 0 };
 
+/**
+ * A screen kept mounted while another shows. Hidden with content-visibility rather than display: none, so the
+ * browser keeps its style and layout and showing it again costs little (for the charts' screen, a display switch
+ * meant restyling and laying out every chart: 60-120 ms). Inert: out of the tab order and the accessibility tree.
+ */
+function KeptScreen({ shown, children }: { shown: boolean; children: React.ReactNode }) {
+  return <div className={shown ? undefined : 'kept-hidden'} aria-hidden={shown ? undefined : true}>{children}</div>;
+}
+
 export function App() {
   const [ws, setWs] = useState<Workspace | null>(null);
   const [tab, setTab] = useState<TabId>(() => (TABS.some((t) => `#${t.id}` === location.hash) ? (location.hash.slice(1) as TabId) : 'compare'));
@@ -355,15 +364,15 @@ export function App() {
           </div>
         ) : null}
         {/* kept mounted while other screens show, so its charts are redrawn, not rebuilt, on return */}
-        <div hidden={tab !== 'compare'}>
+        <KeptScreen shown={tab === 'compare'}>
           <CompareView ws={ws} view={view} currentDatas={currentDatas} metrics={metrics} setMetrics={setMetrics} />
-        </div>
+        </KeptScreen>
         {tab === 'place' ? <PlaceView ws={ws} update={update} /> : null}
         {/* kept mounted once opened: going back and forth between levers and charts then only shows and hides */}
         {strategyOpened.current ? (
-          <div hidden={tab !== 'strategy'}>
+          <KeptScreen shown={tab === 'strategy'}>
             <StrategyView ws={ws} update={update} selected={selected} setSelected={setSelected} issuesOf={issuesOf} />
-          </div>
+          </KeptScreen>
         ) : null}
         {tab === 'overview' ? <OverviewView ws={ws} store={store.current} /> : null}
         {tab === 'run' ? <RunView ws={ws} resolved={resolved} /> : null}
