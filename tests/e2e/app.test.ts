@@ -136,6 +136,16 @@ describe('commissioning flight simulator', () => {
     const v0 = Number(await slider.inputValue());
     await page.keyboard.press('ArrowRight');
     expect(Number(await slider.inputValue())).toBeGreaterThan(v0);
+    expect(await page.getByRole('slider', { name: /Fee level/ }).count()).toBeGreaterThan(0);
+    // back on Compare, the Strategies screen stays mounted but hidden: Tab never lands in it, and its controls are
+    // not offered to assistive technology
+    await gotoTab(page, 'Compare');
+    expect(await page.locator('#lever-fee_level').count()).toBe(1);
+    expect(await page.getByRole('slider', { name: /Fee level/ }).count()).toBe(0);
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => !!document.activeElement?.closest('.kept-hidden'))).toBe(false);
+    }
     await page.context().close();
   });
 
