@@ -1,7 +1,8 @@
 /**
  * Weekly metric recording. Flow rates (turnover, exits, hand-backs, admissions) are smoothed over about a
  * quarter (exponential, α = 1/13) so that a weekly series reads as an annualised rate; their run means equal
- * the raw means up to the smoothing lag and, in the first quarter, the prior (Smooth). The bottom decile of wellbeing uses a 200-bin histogram (±0.005).
+ * the raw means up to the smoothing lag and, in the first quarter, the prior (Smooth). The bottom decile of
+ * wellbeing uses a 200-bin histogram (±0.005).
  */
 import { INHOUSE, type State } from './state.ts';
 import { PeopleTally } from './tally.ts';

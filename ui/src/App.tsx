@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ScenarioIssue } from '../../sim/scenario/index.ts';
 import { configHash, ResultStore, type EnsembleData, type Progress } from './lib/runner.ts';
 import { RunQueue } from './lib/run-queue.ts';
@@ -59,9 +59,10 @@ const EMPTY_VIEW: View = { hashes: [], datas: [], stale: [], sizes: [], keys: []
 /**
  * A screen kept mounted while another shows. Hidden with content-visibility rather than display: none, so the
  * browser keeps its style and layout and showing it again costs little (for the charts' screen, a display switch
- * meant restyling and laying out every chart: 60-120 ms). Inert: out of the tab order and the accessibility tree.
+ * meant restyling and laying out every chart: 60-120 ms). Its controls are out of the tab order (content-visibility:
+ * hidden) and of the accessibility tree (aria-hidden); the keyboard browser test checks both.
  */
-function KeptScreen({ shown, children }: { shown: boolean; children: React.ReactNode }) {
+function KeptScreen({ shown, children }: { shown: boolean; children: ReactNode }) {
   return <div className={shown ? undefined : 'kept-hidden'} aria-hidden={shown ? undefined : true}>{children}</div>;
 }
 
