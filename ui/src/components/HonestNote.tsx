@@ -1,8 +1,12 @@
-export function HonestNote() {
+/** The framing shown wherever results are: plausible dynamics, not forecasts; read the ranges. */
+export function HonestNote({ table = false }: { table?: boolean }) {
   return (
     <p className="honest" role="note">
-      <strong>Plausible dynamics, not forecasts.</strong> Each line is the middle of many runs; the shaded ranges show
-      how differently the same strategy can turn out. Read the ranges and the trade-offs, not a single number.
+      <strong>Plausible dynamics, not forecasts.</strong>{' '}
+      {table
+        ? 'Each cell gives the middle of many runs and, below it, the range of 90% of them: how differently the same approach can turn out.'
+        : 'Each line is the middle of many runs; the shaded ranges show how differently the same strategy can turn out.'}{' '}
+      Read the ranges and the trade-offs, not a single number.
     </p>
   );
 }

@@ -62,7 +62,7 @@ export function OverviewView({ ws, store }: { ws: Workspace; store: ResultStore 
         Each approach on its own, from week 0, in the place you described{base?.events.length ? ', with the shocks and events of the baseline scenario' : ''}.
         Cells show the median over runs and, below it, the range of 90% of runs. Blue tints mark the better approaches on that outcome, orange the worse ones (by median rank).
       </p>
-      <HonestNote />
+      <HonestNote table />
       <div className="row card">
         <label htmlFor="ov-runs">Runs per approach (5 to 200)</label>
         <input id="ov-runs" type="number" min={5} max={200} step={5} value={runs} onChange={(e) => setRuns(Math.max(5, Math.min(200, Math.round(Number(e.target.value)) || 5)))} />
@@ -98,7 +98,7 @@ export function OverviewView({ ws, store }: { ws: Workspace; store: ResultStore 
                       <td key={i} style={{ background: tint(rank) }}>
                         <strong>{fmt(m, s.p50)}</strong>
                         <span className="small block">{fmt(m, s.p5)} to {fmt(m, s.p95)}</span>
-                        <span className="small block muted-dark">{s.n} runs</span>
+                        <span className="small block muted-dark">{s.n === 1 ? '1 run' : `${s.n} runs`}</span>
                       </td>
                     );
                   })}

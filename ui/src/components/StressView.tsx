@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { loadPlotly, plotlyIfLoaded } from '../lib/plotly.ts';
+import { schedule, unschedule } from '../lib/draw-queue.ts';
 import { METRIC_BY_ID, METRICS } from '../../../sim/engine/metrics.ts';
 import { uncertaintyBounds, type Discovery, type StressResult } from '../../../sim/experiment/stress.ts';
 import { describeBox, type PrimStep } from '../../../sim/experiment/prim.ts';
@@ -444,23 +445,26 @@ type Point = { pointIndex: number; curveNumber: number; customdata?: unknown };
 
 function Plot({ data, layout, label, onClick, className }: { data: unknown[]; layout: Record<string, unknown>; label: string; onClick?: (p: Point) => void; className?: string }) {
   const ref = useRef<HTMLDivElement>(null);
+  const key = useRef({});
   const click = useRef(onClick);
   click.current = onClick;
+  // drawn through the draw queue, one chart per task: the results' charts all appear at once, and drawn in one
+  // task they held the main thread for ~0.2 s
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    let live = true;
-    void loadPlotly().then((Plotly) => !live ? undefined : Plotly.react(el, data, {
-      font: FONT, paper_bgcolor: '#ffffff', plot_bgcolor: '#ffffff', hovermode: 'closest', ...layout,
-    }, { displayModeBar: false, responsive: true })).then(() => {
+    const k = key.current;
+    schedule(k, async () => {
+      const Plotly = await loadPlotly();
+      await Plotly.react(el, data, {
+        font: FONT, paper_bgcolor: '#ffffff', plot_bgcolor: '#ffffff', hovermode: 'closest', ...layout,
+      }, { displayModeBar: false, responsive: true });
       const p = el as unknown as { on?: (ev: string, f: (e: { points: Point[] }) => void) => void; removeAllListeners?: (ev: string) => void };
-      if (!live || !p.on) return;
+      if (!p.on) return;
       p.removeAllListeners?.('plotly_click');
       p.on('plotly_click', (e) => { if (e.points?.[0]) click.current?.(e.points[0]); });
     });
-    return () => {
-      live = false;
-    };
+    return () => unschedule(k);
   }, [data, layout]);
   useEffect(() => {
     const el = ref.current;
