@@ -152,15 +152,19 @@ function Network({ run, week }: { run: RunResult; week: number }) {
   const cx = size / 2;
   const cy = size / 2;
   const R = 180;
-  const everActive: number[] = [];
-  for (let p = 0; p < P; p++) {
-    for (let t = 0; t < run.weeks; t++) if (tr.providerActive[t * P + p]) { everActive.push(p); break; }
-  }
-  const pos = new Map<number, [number, number]>();
-  everActive.forEach((p, i) => {
-    const a = (i / Math.max(1, everActive.length)) * Math.PI * 2 - Math.PI / 2;
-    pos.set(p, [cx + R * Math.cos(a), cy + R * Math.sin(a)]);
-  });
+  // the layout is the run's, not the week's: computed once per run, not at every frame of playback
+  const { everActive, pos } = useMemo(() => {
+    const ever: number[] = [];
+    for (let p = 0; p < P; p++) {
+      for (let t = 0; t < run.weeks; t++) if (tr.providerActive[t * P + p]) { ever.push(p); break; }
+    }
+    const at = new Map<number, [number, number]>();
+    ever.forEach((p, i) => {
+      const a = (i / Math.max(1, ever.length)) * Math.PI * 2 - Math.PI / 2;
+      at.set(p, [cx + R * Math.cos(a), cy + R * Math.sin(a)]);
+    });
+    return { everActive: ever, pos: at };
+  }, [run, tr, P, cx, cy]);
   const E = tr.ties.length / 2;
   const base = week * P;
   const commTrust = run.series[run.metricIds.indexOf('trust_council_community') * run.weeks + week];
@@ -212,8 +216,16 @@ function Flows({ run, week }: { run: RunResult; week: number }) {
   const labels = ['Hired', 'Left for another care employer', 'Left the sector', 'Off sick'];
   const colours = ['#009E73', '#E69F00', '#D55E00', '#56B4E9'];
   const vals = [0, 1, 2, 3].map((k) => f[week * 4 + k]);
-  const max = Math.max(1, ...Array.from({ length: run.weeks * 4 }, (_, i) => f[i]).filter((_, i) => i % 4 !== 3));
-  const maxSick = Math.max(1, ...Array.from({ length: run.weeks }, (_, t) => f[t * 4 + 3]));
+  // bar scales for the whole run, computed once per run
+  const { max, maxSick } = useMemo(() => {
+    let flows = 1;
+    let sick = 1;
+    for (let t = 0; t < run.weeks; t++) {
+      flows = Math.max(flows, f[t * 4], f[t * 4 + 1], f[t * 4 + 2]);
+      sick = Math.max(sick, f[t * 4 + 3]);
+    }
+    return { max: flows, maxSick: sick };
+  }, [run, f]);
   return (
     <table className="flows small">
       <caption className="sr-only">Care workforce flows in week {week}</caption>
