@@ -11,7 +11,9 @@
  *  3. main-thread long tasks (> 50 ms, PerformanceObserver 'longtask') at start-up before the first runs are
  *     dispatched (the page's code, plotly's evaluation and warm-up, the charts' frames), from then until the first
  *     comparison is drawn, during the rest of the first comparison's runs, and during each lever change's runs;
- *  4. a warm reload (results kept in IndexedDB) → comparison drawn.
+ *  4. a warm reload (results kept in IndexedDB) → comparison drawn;
+ *  5. main-thread long tasks on the other screens that run or animate: the All-twelve-approaches table's run
+ *     (12 approaches × 10 runs) and 6 s of one run's playback at 26 weeks a second (first cold load only).
  * The machine's load average is printed at the start and the end: the workers share its cores with anything else
  * running, so compare figures taken at similar loads.
  */
@@ -59,7 +61,33 @@ const chartJobs = (page: Page): Promise<LongTask[]> => page.evaluate('window.__c
 interface ColdFigures { first1: number; first2: number; first8: number; all30: number; runsStart: number; longBefore: string; longStart: string; longRuns: string }
 interface ChangeFigures { first: number; all: number; long: string; back: number }
 
-async function coldLoad(url: string, wantChanges: number): Promise<{ cold: ColdFigures; changes: ChangeFigures[]; warm: number }> {
+/** long tasks while the All-twelve table runs, and while one run plays back (section 5 of the header) */
+async function otherScreens(page: Page): Promise<{ overview: string; playback: string }> {
+  const nav = page.getByRole('navigation', { name: 'Screens' });
+  const within = async (t0: number): Promise<string> => {
+    const t1 = await now(page);
+    const sel = (await longTasks(page)).filter((l) => l.start >= t0 && l.start < t1);
+    return `${sec(t1 - t0)}, ${sel.length} long tasks${sel.length ? ` (${sel.map((l) => `${Math.round(l.start - t0)}:${Math.round(l.duration)}`).join(' ')})` : ''}`;
+  };
+  await nav.getByRole('link', { name: 'All twelve approaches' }).click();
+  await page.getByLabel('Runs per approach (5 to 200)').fill('10');
+  let t0 = await now(page);
+  await page.getByRole('button', { name: 'Run all twelve approaches' }).click();
+  await page.waitForFunction(() => /120 of 120 runs/.test(document.body.innerText) || !document.querySelector('#ov-progress'), undefined, { timeout: 240_000, polling: 100 });
+  const overview = await within(t0);
+  await nav.getByRole('link', { name: 'Inside a run' }).click();
+  await page.getByRole('button', { name: 'Run and load for playback' }).click();
+  await page.getByRole('button', { name: 'Step forward a week' }).waitFor({ timeout: 60_000 });
+  await page.selectOption('#pl-speed', '26');
+  t0 = await now(page);
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await page.waitForTimeout(6000);
+  const playback = await within(t0);
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  return { overview, playback };
+}
+
+async function coldLoad(url: string, wantChanges: number, screens: boolean): Promise<{ cold: ColdFigures; changes: ChangeFigures[]; warm: number; other?: { overview: string; playback: string } }> {
   const browser = await launch();
   try {
     const ctx = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
@@ -133,8 +161,9 @@ async function coldLoad(url: string, wantChanges: number): Promise<{ cold: ColdF
     await page.reload();
     await waitPass(page, '(p) => p.minRuns >= 50');
     const warm = Date.now() - t0;
+    const other = screens ? await otherScreens(page) : undefined;
     await ctx.close();
-    return { cold, changes, warm };
+    return { cold, changes, warm, other };
   } finally {
     await browser.close();
   }
@@ -151,7 +180,7 @@ async function main(): Promise<void> {
     const changes: ChangeFigures[] = [];
     const warms: number[] = [];
     for (let i = 0; i < loads; i++) {
-      const r = await coldLoad(server.url, nChanges);
+      const r = await coldLoad(server.url, nChanges, i === 0);
       colds.push(r.cold);
       changes.push(...r.changes);
       warms.push(r.warm);
@@ -166,6 +195,10 @@ async function main(): Promise<void> {
       });
       if (r.changes.length) console.log(`  back to the first value (results kept): → charts ${sec(r.changes[r.changes.length - 1].back)}`);
       console.log(`  warm reload (results in IndexedDB) → 50-run comparison drawn: ${sec(r.warm)}`);
+      if (r.other) {
+        console.log(`  All twelve approaches, 12 × 10 runs: ${r.other.overview}`);
+        console.log(`  Inside a run, 6 s of playback at 26 weeks a second: ${r.other.playback}`);
+      }
     }
     if (loads > 1 || nChanges > 1) {
       console.log(`\nmedians over ${loads} cold loads and ${changes.length} lever changes:`);

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { METRICS } from '../../../sim/engine/metrics.ts';
 import { listApproaches } from '../../../sim/scenario/index.ts';
 import { configHash, isAbortError, overviewPool, runMissing, type ResultStore, type Progress } from '../lib/runner.ts';
@@ -25,15 +25,23 @@ export function OverviewView({ ws, store }: { ws: Workspace; store: ResultStore 
   const [busy, setBusy] = useState(false);
   const [version, setVersion] = useState(0);
   const ac = useRef<AbortController | null>(null);
-  const approaches = listApproaches(lib());
   const base = ws.scenarios[0];
-  const cols = approaches.map((a) => {
+  // resolving and hashing twelve scenarios, and the table's statistics, are redone only when their inputs change:
+  // a progress update re-renders this screen after every run
+  const cols = useMemo(() => listApproaches(lib()).map((a) => {
     const d = { ...draftForApproach(a.id, base), id: `overview-${a.id}` };
     const r = resolveDraft(ws, d);
     return { a, config: r.ok ? r.config : null, hash: r.ok ? configHash(r.config, ws.seed) : null };
-  });
-  const datas = cols.map((c) => (c.hash ? store.get(c.hash) : undefined));
-  void version;
+  }), [ws, base]);
+  const rows = useMemo(() => {
+    const datas = cols.map((c) => (c.hash ? store.get(c.hash) : undefined));
+    return ROWS.map((m) => {
+      const stats = datas.map((d) => (d ? summaryOf(d, m.id) : null));
+      const sorted = stats.map((st) => st?.p50 ?? NaN).filter(Number.isFinite).sort((x, y) => (m.better === 'higher' ? y - x : x - y));
+      return { m, stats, sorted };
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [cols, store, version]);
 
   const run = async (): Promise<void> => {
     ac.current?.abort();
@@ -84,10 +92,7 @@ export function OverviewView({ ws, store }: { ws: Workspace; store: ResultStore 
             </tr>
           </thead>
           <tbody>
-            {ROWS.map((m) => {
-              const stats = datas.map((d) => (d ? summaryOf(d, m.id) : null));
-              const meds = stats.map((s) => s?.p50 ?? NaN).filter(Number.isFinite);
-              const sorted = [...meds].sort((x, y) => (m.better === 'higher' ? y - x : x - y));
+            {rows.map(({ m, stats, sorted }) => {
               return (
                 <tr key={m.id}>
                   <th scope="row">{m.label}<span className="muted small block">{m.better} is better</span></th>
