@@ -6,7 +6,7 @@ import { defaultWorkspace, resolveDraft, type Workspace } from './lib/workspace.
 import { loadDraft, loadResults, saveDraft, saveResultsWhenIdle } from './lib/store.ts';
 import { lastPassDuration, prepareCharts, probe, setBeforePass, setPassInfo, whenIdle } from './lib/draw-queue.ts';
 import { readShareHash } from './lib/share.ts';
-import { CompareView, KEY_METRICS } from './components/CompareView.tsx';
+import { CompareView, KEY_METRICS, type ComparedWorkspace } from './components/CompareView.tsx';
 import { PlaceView } from './components/PlaceView.tsx';
 import { StrategyView } from './components/StrategyView.tsx';
 import { KeepView } from './components/KeepView.tsx';
@@ -274,6 +274,15 @@ export function App() {
   datasRef.current = datas;
   const currentDatas = useCallback(() => datasRef.current, []);
 
+  // what the Compare screen shows of the workspace (names, run count): a lever edited on the Strategies screen
+  // then does not re-render the hidden charts' screen
+  const labelsKey = ws ? ws.scenarios.map((d) => `${d.key}\u0001${d.id}\u0001${d.title}`).join('\u0000') : '';
+  const shownWs: ComparedWorkspace | null = useMemo(
+    () => (ws ? { runs: ws.runs, scenarios: ws.scenarios.map(({ key, id, title }) => ({ key, id, title })) } : null),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [labelsKey, ws?.runs],
+  );
+
   const issuesOf = useCallback((i: number): ScenarioIssue[] => {
     const r = resolved[i];
     return r && !r.ok ? r.issues : [];
@@ -366,7 +375,7 @@ export function App() {
         ) : null}
         {/* kept mounted while other screens show, so its charts are redrawn, not rebuilt, on return */}
         <KeptScreen shown={tab === 'compare'}>
-          <CompareView ws={ws} view={view} currentDatas={currentDatas} metrics={metrics} setMetrics={setMetrics} />
+          <CompareView ws={shownWs!} view={view} currentDatas={currentDatas} metrics={metrics} setMetrics={setMetrics} />
         </KeptScreen>
         {tab === 'place' ? <PlaceView ws={ws} update={update} /> : null}
         {/* kept mounted once opened: going back and forth between levers and charts then only shows and hides */}

@@ -4,19 +4,31 @@ import type { EnsembleData } from '../lib/runner.ts';
 import { differenceOf, summaryOf } from '../lib/stats.ts';
 import { colourOf, DASHES, fmt } from '../lib/format.ts';
 import { csvCell, downloadText } from '../lib/download.ts';
-import type { Workspace } from '../lib/workspace.ts';
 import type { View } from '../App.tsx';
 import { FanChart, downloadChart, type ChartSeries } from './FanChart.tsx';
 import { HonestNote } from './HonestNote.tsx';
 
 export const KEY_METRICS = METRICS.filter((m) => m.key).map((m) => m.id);
 
+/** one cell of the differences table */
+type Cell =
+  | { kind: 'running' }
+  | { kind: 'few' }
+  | { kind: 'base'; st: ReturnType<typeof summaryOf> }
+  | { kind: 'diff'; diff: NonNullable<ReturnType<typeof differenceOf>> };
+
 function dashCss(i: number): 'solid' | 'dotted' | 'dashed' {
   const d = DASHES[i % DASHES.length];
   return d === 'solid' ? 'solid' : d === 'dot' ? 'dotted' : 'dashed';
 }
 
-export function Legend({ ws, datas, stale }: { ws: Workspace; datas: (EnsembleData | undefined)[]; stale?: boolean[] }) {
+/** What the Compare screen uses of the workspace: the scenarios' names and the runs asked for. */
+export interface ComparedWorkspace {
+  runs: number;
+  scenarios: readonly { key: string; id: string; title: string }[];
+}
+
+export function Legend({ ws, datas, stale }: { ws: ComparedWorkspace; datas: (EnsembleData | undefined)[]; stale?: boolean[] }) {
   return (
     <ul className="legend" aria-label="Scenarios being compared">
       {ws.scenarios.map((s, i) => (
@@ -37,7 +49,7 @@ export function Legend({ ws, datas, stale }: { ws: Workspace; datas: (EnsembleDa
   );
 }
 
-export function resultsCsv(ws: Workspace, datas: (EnsembleData | undefined)[]): string {
+export function resultsCsv(ws: Pick<ComparedWorkspace, 'scenarios'>, datas: (EnsembleData | undefined)[]): string {
   const head = ['scenario_id', 'scenario', 'metric_id', 'metric', 'unit', 'runs', 'mean', 'p5', 'median', 'p95',
     'baseline_id', 'difference_mean', 'difference_low_90', 'difference_high_90', 'share_of_runs_better'];
   const lines = [head.join(',')];
@@ -63,7 +75,7 @@ export function resultsCsv(ws: Workspace, datas: (EnsembleData | undefined)[]): 
  * alone does not redraw anything until results of the new settings are in. Exports use the current results.
  */
 export const CompareView = memo(function CompareView({ ws, view, currentDatas, metrics, setMetrics }: {
-  ws: Workspace;
+  ws: ComparedWorkspace;
   view: View;
   /** the current settings' results (for the CSV export; never the previous settings') */
   currentDatas: () => (EnsembleData | undefined)[];
@@ -81,8 +93,18 @@ export const CompareView = memo(function CompareView({ ws, view, currentDatas, m
   const figRefs = useRef(new Map<string, HTMLElement>());
   const [tableAll, setTableAll] = useState(false);
   const defs = metrics.map((id) => METRIC_BY_ID.get(id)).filter((m): m is MetricDef => !!m);
-  const tableMetrics = tableAll ? METRICS.filter((m) => m.better !== null) : defs;
-  const base = datas[0];
+  const tableMetrics = useMemo(
+    () => (tableAll ? METRICS.filter((m) => m.better !== null) : metrics.map((id) => METRIC_BY_ID.get(id)).filter((m): m is MetricDef => !!m)),
+    [tableAll, metrics],
+  );
+  // the table's statistics change with the results shown, not with every render (a lever edited on the Strategies
+  // screen re-renders this hidden screen too)
+  const cells = useMemo(() => tableMetrics.map((m) => datas.map((d, i): Cell => {
+    if (!d || d.runs.size === 0 || stale[i]) return { kind: 'running' };
+    if (i === 0) return { kind: 'base', st: summaryOf(d, m.id) };
+    const diff = datas[0] && !stale[0] ? differenceOf(datas[0], d, m.id) : null;
+    return diff && diff.n >= 2 ? { kind: 'diff', diff } : { kind: 'few' };
+  })), [tableMetrics, datas, stale]);
 
   return (
     <section aria-labelledby="compare-h">
@@ -155,25 +177,25 @@ export const CompareView = memo(function CompareView({ ws, view, currentDatas, m
             </tr>
           </thead>
           <tbody>
-            {tableMetrics.map((m) => (
+            {tableMetrics.map((m, mi) => (
               <tr key={m.id}>
                 <th scope="row">
                   {m.label}
                   <span className="muted small block">{m.better ? `${m.better} is better` : m.unit}</span>
                 </th>
                 {ws.scenarios.map((s, i) => {
-                  const d = datas[i];
-                  if (!d || d.runs.size === 0 || stale[i]) return <td key={s.key} className="muted">running…</td>;
-                  if (i === 0) {
-                    const st = summaryOf(d, m.id);
+                  const cell = cells[mi]?.[i] ?? { kind: 'running' };
+                  if (cell.kind === 'running') return <td key={s.key} className="muted">running…</td>;
+                  if (cell.kind === 'base') {
+                    const st = cell.st;
                     return (
                       <td key={s.key}>
                         {st ? <>{fmt(m, st.p50)} <span className="muted small block">90% of runs: {fmt(m, st.p5)} to {fmt(m, st.p95)}</span></> : '–'}
                       </td>
                     );
                   }
-                  const diff = base && !stale[0] ? differenceOf(base, d, m.id) : null;
-                  if (!diff || diff.n < 2) return <td key={s.key} className="muted">needs 2+ paired runs</td>;
+                  if (cell.kind === 'few') return <td key={s.key} className="muted">needs 2+ paired runs</td>;
+                  const diff = cell.diff;
                   const clear = diff.low > 0 || diff.high < 0;
                   const good = m.better === 'higher' ? diff.mean > 0 : m.better === 'lower' ? diff.mean < 0 : null;
                   return (
