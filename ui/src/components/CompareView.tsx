@@ -92,11 +92,8 @@ export const CompareView = memo(function CompareView({ ws, view, currentDatas, m
   );
   const figRefs = useRef(new Map<string, HTMLElement>());
   const [tableAll, setTableAll] = useState(false);
-  const defs = metrics.map((id) => METRIC_BY_ID.get(id)).filter((m): m is MetricDef => !!m);
-  const tableMetrics = useMemo(
-    () => (tableAll ? METRICS.filter((m) => m.better !== null) : metrics.map((id) => METRIC_BY_ID.get(id)).filter((m): m is MetricDef => !!m)),
-    [tableAll, metrics],
-  );
+  const defs = useMemo(() => metrics.map((id) => METRIC_BY_ID.get(id)).filter((m): m is MetricDef => !!m), [metrics]);
+  const tableMetrics = useMemo(() => (tableAll ? METRICS.filter((m) => m.better !== null) : defs), [tableAll, defs]);
   // the table's statistics change with the results shown, not with every render (a lever edited on the Strategies
   // screen re-renders this hidden screen too)
   const cells = useMemo(() => tableMetrics.map((m) => datas.map((d, i): Cell => {
