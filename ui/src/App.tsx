@@ -39,7 +39,7 @@ const QUIET_MS = 400;
  * fewest runs that show a range, and on two cores the first two runs finish together.
  */
 export const FIRST_DRAW_RUNS = 2;
-/** longest workers are left idle so that the main thread can draw (RunQueue.holdOne, holdAll) */
+/** longest workers are left idle so that the main thread can draw (RunQueue.holdAll) */
 const HOLD_FOR_DRAW_MS = 500;
 
 /** What the charts and the table show: per scenario the ensemble drawn, possibly that of its previous settings. */
@@ -215,9 +215,9 @@ export function App() {
       if (!queue.current) {
         queue.current = new RunQueue(store.current);
         const rq = queue.current;
-        // a pass of drawing starts once a worker is left idle, which waits until the pass is drawn
-        // (RunQueue.holdOne): the charts have a core to themselves
-        setBeforePass(() => rq.holdOne(HOLD_FOR_DRAW_MS));
+        // a pass of drawing starts once a worker is idle, and the workers wait, each once its run is done, until the
+        // pass is drawn (RunQueue.holdAll): the charts and their painting have the cores to themselves
+        setBeforePass(() => rq.holdAll(HOLD_FOR_DRAW_MS));
         window.addEventListener('commsim:drawn', () => rq.release());
       }
       const q = queue.current;
@@ -237,9 +237,9 @@ export function App() {
           if (configs.some((c) => !store.current.get(c.hash)?.runs.size)) return;
           const n = store.current.get(h)?.runs.size ?? 0;
           const urgent = n === k || (n <= 2 && configs.every((c) => (store.current.get(c.hash)?.runs.size ?? 0) >= n));
-          // the first comparison and a change's first FIRST_DRAW_RUNS are drawn with the workers held once they finish
-          // their runs (released when drawn), so these charts come soonest; a changed scenario's first run alone is
-          // not drawn (its previous results stay until then)
+          // the first comparison and a change's first FIRST_DRAW_RUNS are drawn at once, the workers held from this
+          // result on (released when drawn); a changed scenario's first run alone is not drawn (its previous results
+          // stay until then)
           if (urgent && (first || n === k)) void q.holdAll(HOLD_FOR_DRAW_MS);
           requestDraw(urgent);
         },

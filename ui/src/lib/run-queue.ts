@@ -32,7 +32,7 @@ interface Lane {
 
 let booted: Promise<SimBackend>[] | undefined;
 
-/** longest holdOne's promise waits for a worker to finish its run (a Midshire run takes ~0.1 s in a browser) */
+/** longest holdAll's promise waits for a worker to finish its run (a Midshire run takes ~0.1 s in a browser) */
 const MAX_WAIT_FOR_IDLE_MS = 150;
 
 /**
@@ -55,10 +55,10 @@ export class RunQueue {
   private handlers: QueueHandlers | null = null;
   private progress: Progress = { done: 0, total: 0, failed: 0 };
   private outstanding = 0;
-  /** lanes left idle for now (see holdOne) */
+  /** lanes left idle for now (see holdAll) */
   private held = 0;
   private holdTimer: ReturnType<typeof setTimeout> | undefined;
-  /** callers of holdOne waiting for the held worker to finish the run it had */
+  /** callers of holdAll waiting for a held worker to finish the run it had */
   private heldIdle: (() => void)[] = [];
 
   constructor(private readonly store: ResultStore) {
@@ -109,23 +109,14 @@ export class RunQueue {
   }
 
   /**
-   * Leave one worker idle for up to `ms` or until release(): while charts are drawn, the main thread has a core
-   * to itself (with as many workers as cores, it would otherwise get about two thirds of one, and each chart
-   * would take half as long again). Runs already going carry on; the promise resolves once a worker is idle
-   * (when one finishes its run), at once if one already is, when the hold ends, or after MAX_WAIT_FOR_IDLE_MS.
+   * Leave the workers idle, each once it finishes its run, for up to `ms` or until release(): while charts are
+   * drawn, the main thread and the browser's painting have the cores to themselves (with workers running, a chart
+   * that takes 15-25 ms took 50-90 ms now and then on two cores). Runs already going carry on; the promise resolves
+   * once a worker is idle, at once if one already is, when the hold ends, or after MAX_WAIT_FOR_IDLE_MS.
    */
-  holdOne(ms: number): Promise<void> {
-    return this.hold(1, ms);
-  }
-
-  /** Leave every worker idle once it finishes its run, as holdOne: for a milestone's charts, drawn once. */
   holdAll(ms: number): Promise<void> {
-    return this.hold(this.lanes.length, ms);
-  }
-
-  private hold(n: number, ms: number): Promise<void> {
     if (this.lanes.length < 2) return Promise.resolve();
-    this.held = Math.max(this.held, n);
+    this.held = this.lanes.length;
     clearTimeout(this.holdTimer);
     this.holdTimer = setTimeout(() => this.release(), ms);
     return new Promise((resolve) => {
