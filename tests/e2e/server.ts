@@ -24,9 +24,10 @@ export function build(): void {
   if (r.status !== 0) throw new Error('vite build failed');
 }
 
-export async function preview(): Promise<{ url: string; proc: ChildProcess; stop: () => Promise<void> }> {
+/** Serves `root`'s built app (default this checkout; perf-ab.ts serves another revision's build too). */
+export async function preview(root = process.env.E2E_SERVE_ROOT || ROOT): Promise<{ url: string; proc: ChildProcess; stop: () => Promise<void> }> {
   const port = await freePort();
-  const proc = spawn(process.execPath, [VITE, 'preview', '--config', 'ui/vite.config.ts', '--port', String(port), '--strictPort'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [VITE, 'preview', '--config', 'ui/vite.config.ts', '--port', String(port), '--strictPort'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   const url = `http://127.0.0.1:${port}/`;
   for (let i = 0; i < 100; i++) {
     try {
