@@ -70,7 +70,7 @@ export function drawAfter(p: Promise<unknown>): void {
 }
 const plotlyWhenAllowed = () => gate.then(loadPlotly);
 
-/** Awaited before each pass of drawing (App.tsx: until a worker is left idle, so the charts have a core). */
+/** Awaited before each pass of drawing (App.tsx: until the workers are held, so the charts have the cores). */
 let beforePass: () => Promise<unknown> = () => Promise.resolve();
 export function setBeforePass(f: () => Promise<unknown>): void {
   beforePass = () => f().catch(() => undefined);
@@ -89,17 +89,18 @@ export function schedule(key: object, job: Job): void {
   }
 }
 
-/** Runs cb now if no chart is waiting to be drawn, else once the queue drains (the latest cb wins). */
-let idleCb: (() => void) | null = null;
-export function whenIdle(cb: () => void): void {
-  if (!running) cb();
-  else idleCb = cb;
-}
-
 /** Resolves once no chart is waiting to be drawn. */
 const drainWaiters: (() => void)[] = [];
 export function drained(): Promise<void> {
   return running ? new Promise((resolve) => drainWaiters.push(resolve)) : Promise.resolve();
+}
+
+/** Runs cb now if no chart is waiting to be drawn, else once the queue drains (of callers waiting, the latest). */
+let latestIdle = 0;
+export function whenIdle(cb: () => void): void {
+  const mine = ++latestIdle;
+  if (!running) cb();
+  else void drained().then(() => mine === latestIdle && cb());
 }
 
 /**
@@ -128,9 +129,6 @@ async function pump(): Promise<void> {
     const p = probe();
     p.passes.push({ t: performance.now(), ...p.current });
     window.dispatchEvent(new CustomEvent('commsim:drawn'));
-    const cb = idleCb;
-    idleCb = null;
-    cb?.();
     for (const resolve of drainWaiters.splice(0)) resolve();
     return;
   }
