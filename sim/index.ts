@@ -1,41 +1,71 @@
 /**
- * The public API of the simulation, for the web app and the CLI. Everything else under sim/ is internal.
- * Runs go through a SimBackend (in-thread or a worker pool); experiments stream results and are
- * deterministic whatever the backend.
+ * The door to the simulation, for the web app and the command line: they import from here (or from
+ * sim/node.ts, which adds what only Node can do) and from nowhere else under sim/. Runtime-neutral: nothing here
+ * touches the file system, the DOM or Node's modules, so it runs in the browser, in workers and under Node.
+ * Everything not exported here is internal and may change without notice. `docs/architecture.md` draws the
+ * folders behind this door and which may import which (checked by tests/architecture.test.ts).
  */
+
+// --- shared types --------------------------------------------------------------------------------------------
 export type {
-  RunConfig, RunOptions, RunResult, RunTrace, PlaceConfig, Phase, SimEvent, SimEventType, ShockResilience, LogEntry, Levers, Params, InitialConditions,
+  RunConfig, RunOptions, RunResult, RunTrace, PlaceConfig, Phase, SimEvent, SimEventType, ShockResilience, LogEntry,
+  Levers, Params, InitialConditions,
 } from './types.ts';
 export { NEED_GROUPS } from './types.ts';
-export { simulate } from './engine/run.ts';
-export { runSeed } from './engine/rng.ts';
-export { METRICS, METRIC_IDS, METRIC_BY_ID, type MetricDef } from './engine/metrics.ts';
+
+// --- one run and the model's tables ---------------------------------------------------------------------------
+export { simulate } from './model/simulate.ts';
+export { runSeed } from './core/random.ts';
+export { METRICS, METRIC_IDS, METRIC_BY_ID, METRIC_INDEX, type MetricDef } from './model/metrics.ts';
 export { LEVERS, LEVER_BY_ID, type LeverDef } from './model/levers.ts';
 export { PARAMETERS, PARAM_BY_ID, type ParamDef } from './model/parameters.ts';
 export { INITIAL_CONDITIONS, INITIAL_BY_ID, type InitialDef } from './model/initial-conditions.ts';
+export { statusQuoConfig } from './model/defaults.ts';
 
-// backends
+// --- where runs execute ---------------------------------------------------------------------------------------
 export {
   DirectBackend, WorkerPoolBackend, createBackend, defaultPoolSize, isAbortError,
   type SimBackend, type RunTask, type TaskError, type BatchOptions, type BatchOutcome, type WorkerPoolOptions,
 } from './backend/index.ts';
 
-// experiments
+// --- running many: ensembles, comparisons, sweeps, shards -----------------------------------------------------
 export {
   runEnsemble, runEnsembles, finalizeEnsemble, mergePartials, shardReplicates, blockSizeFor, trajectoryValues,
   type EnsembleSpec, type EnsembleOptions, type EnsembleResult, type EnsemblePartial, type ExecOptions, type RunProgress,
   type RunRow, type RunFailure, type WeeklyBand, type EventProbability, type Trajectory, type Shard,
 } from './experiment/ensemble.ts';
-export { EVENTS, detectEvents, type EventDef, type EventCondition } from './experiment/events.ts';
-export { runComparison, comparisonSpecs, compareFromPartials, COMPARE_STREAM, type ComparisonResult, type MetricDifference, type ScenarioDifference, type CompareOptions } from './experiment/compare.ts';
-export { runSweep, sweepSpecs, applyPath, sweepTable, type SweepAxis, type SweepPoint, type SweepResult, type SweepOptions } from './experiment/sweep.ts';
+export { EVENTS, detectEvents, type EventDef, type EventCondition } from './experiment/outcome-events.ts';
+export {
+  runComparison, comparisonSpecs, compareFromPartials, pairedDifference, COMPARE_STREAM,
+  type ComparisonResult, type MetricDifference, type ScenarioDifference, type CompareOptions,
+} from './experiment/compare.ts';
+export {
+  runSweep, sweepSpecs, applyPath, sweepTable, type SweepAxis, type SweepPoint, type SweepResult, type SweepOptions,
+} from './experiment/sweep.ts';
 export { makeShardFile, parseShardFile, type ShardFile, type ExperimentKind } from './experiment/shard.ts';
 export { mergeShards, finalizeExperiment, type ExperimentResult } from './experiment/merge.ts';
 export { summaryStats, quantileSorted, HIST_ALPHA, type SummaryStats } from './experiment/stats.ts';
 
-// scenarios (runtime-neutral part; Node code reads the library with sim/scenario/node-library.ts)
+// --- deciding: stress tests, sensitivity, scenario discovery --------------------------------------------------
+export {
+  runStress, finalizeStress, mergeStressPartials, stressTable, uncertaintyBounds,
+  type StressPartial, type StressResult, type Discovery,
+} from './analysis/stress.ts';
+export {
+  runSensitivity, finalizeSensitivity, mergeSensitivityPartials, sensitivityHeader, sensitivityTable,
+  type SensitivityMethod, type SensitivityPartial, type SensitivityResult,
+} from './analysis/sensitivity.ts';
+export { parseStressSpec, type StressSpec, type RobustnessMetric } from './analysis/stress-spec.ts';
+export { resolveUncertainty, type ResolvedUncertainty } from './analysis/stress-inputs.ts';
+export { parseCondition, type FailureCondition } from './analysis/plan-failure.ts';
+export { morrisBudget } from './analysis/morris.ts';
+export { describeBox, formatNumber, type PrimStep } from './analysis/prim.ts';
+
+// --- scenarios: the YAML format and the library ---------------------------------------------------------------
 export {
   loadScenario, validateScenario, resolveScenarioDoc, scenarioFromLibrary, buildLibrary, emptyLibrary, toYaml,
-  listApproaches, listInterventions, listPlaces, listScenarios, ScenarioError, formatIssue,
-  type Library, type LoadedScenario, type ScenarioDoc, type ScenarioIssue,
+  listApproaches, listInterventions, listPlaces, listScenarios, ScenarioError, formatIssue, MAX_FILE_CHARS,
+  EVENT_TYPES, CONTEXT_ASPECTS, CONTEXT_MAP, contextToInitial,
+  type Library, type LoadedScenario, type ScenarioDoc, type ScenarioIssue, type ContextAspectId,
 } from './scenario/index.ts';
+export { libraryFromJson, libraryToJson } from './scenario/library-json.ts';

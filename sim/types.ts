@@ -140,7 +140,7 @@ export interface RunResult {
   replicate: number;
   seed: number;
   weeks: number;
-  /** metric ids in order; see sim/engine/metrics.ts */
+  /** metric ids in order; see sim/model/metrics.ts */
   metricIds: string[];
   /** metric-major weekly series: series[m * weeks + t] */
   series: Float64Array;

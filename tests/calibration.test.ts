@@ -3,8 +3,8 @@
  * over an ensemble small enough for CI. docs/validation.md reports the same patterns over a larger ensemble.
  */
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../sim/engine/run.ts';
-import { runSeed } from '../sim/engine/rng.ts';
+import { simulate } from '../sim/model/simulate.ts';
+import { runSeed } from '../sim/core/random.ts';
 import { statusQuoConfig } from '../sim/model/defaults.ts';
 import { summaryOf } from './sim-helpers.ts';
 

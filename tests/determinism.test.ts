@@ -7,8 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { simulate } from '../sim/engine/run.ts';
-import { createRng, hash32, runSeed } from '../sim/engine/rng.ts';
+import { simulate } from '../sim/model/simulate.ts';
+import { createRng, hash32, runSeed } from '../sim/core/random.ts';
 import { config } from './sim-helpers.ts';
 import { loadNodeLibrary } from '../sim/scenario/node-library.ts';
 import { scenarioFromLibrary } from '../sim/scenario/index.ts';

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PARAMETERS } from '../sim/model/parameters.ts';
 import { LEVERS } from '../sim/model/levers.ts';
-import { METRICS } from '../sim/engine/metrics.ts';
+import { METRICS } from '../sim/model/metrics.ts';
 import { BEGIN, END, MODEL_DOC, extractTables, generateModelTables } from './bench/gen-model-tables.ts';
 
 const doc = readFileSync(MODEL_DOC, 'utf8');

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DirectBackend, WorkerPoolBackend, type SimBackend } from '../sim/backend/index.ts';
 import { runEnsemble, trajectoryValues, shardReplicates, type EnsembleResult } from '../sim/experiment/ensemble.ts';
 import { LogHistogram, HIST_ALPHA, quantileSorted } from '../sim/experiment/stats.ts';
-import { detectEvents } from '../sim/experiment/events.ts';
-import { simulate } from '../sim/engine/run.ts';
+import { detectEvents } from '../sim/experiment/outcome-events.ts';
+import { simulate } from '../sim/model/simulate.ts';
 import { smallConfig } from './fixtures-backend.ts';
 
 const json = (r: EnsembleResult): string => JSON.stringify(r, (_k, v) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v));

@@ -6,13 +6,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { simulate } from '../sim/engine/run.ts';
-import { METRICS } from '../sim/engine/metrics.ts';
+import { simulate } from '../sim/model/simulate.ts';
+import { METRICS } from '../sim/model/metrics.ts';
 import { LEVERS } from '../sim/model/levers.ts';
 import { INITIAL_CONDITIONS } from '../sim/model/initial-conditions.ts';
 import { PARAMETERS } from '../sim/model/parameters.ts';
 import { firstAbove } from '../sim/model/market.ts';
-import { Smooth } from '../sim/engine/record.ts';
+import { Smooth } from '../sim/model/record.ts';
 import type { SimEvent } from '../sim/types.ts';
 import { config, SMALL_PLACE, summaryOf } from './sim-helpers.ts';
 

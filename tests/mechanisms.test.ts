@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { config, ensembleMean, summaryOf, seriesOf } from './sim-helpers.ts';
-import { simulate } from '../sim/engine/run.ts';
+import { simulate } from '../sim/model/simulate.ts';
 import { trustRates, updateMemory, updateTrust } from '../sim/model/trust.ts';
 import { defaultParams } from '../sim/model/parameters.ts';
 import { tenureMultipliers } from '../sim/model/workforce.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../sim/engine/rng.ts';
-import { latinHypercube } from '../sim/experiment/sampling.ts';
+import { createRng } from '../sim/core/random.ts';
+import { latinHypercube } from '../sim/analysis/sampling.ts';
 import {
   boxStats,
   chooseBox,
@@ -11,7 +11,7 @@ import {
   prim,
   pruneBox,
   restrictionPValues,
-} from '../sim/experiment/prim.ts';
+} from '../sim/analysis/prim.ts';
 
 const UNIT5 = { lo: [0, 0, 0, 0, 0], hi: [1, 1, 1, 1, 1] };
 const NAMES = ['outside wage growth', 'starting trust', 'noise a', 'noise b', 'noise c'];

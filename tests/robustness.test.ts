@@ -5,7 +5,7 @@ import {
   meets,
   regretMatrix,
   type MetricOutcomes,
-} from '../sim/experiment/robustness.ts';
+} from '../sim/analysis/robustness.ts';
 
 const APPROACHES = ['A', 'B', 'C'];
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createRng } from '../sim/engine/rng.ts';
+import { createRng } from '../sim/core/random.ts';
 import {
   boundsOf,
   latinHypercube,
@@ -8,7 +8,7 @@ import {
   SOBOL_MAX_DIMS,
   sobolSequence,
   toRecords,
-} from '../sim/experiment/sampling.ts';
+} from '../sim/analysis/sampling.ts';
 import {
   assertValidUncertainties,
   cdfValue,
@@ -18,9 +18,9 @@ import {
   validateUncertainties,
   validateUncertainty,
   type Uncertainty,
-} from '../sim/experiment/uncertainty.ts';
-import { morrisAnalyse, morrisBudget, morrisDesign, rankDescending } from '../sim/experiment/morris.ts';
-import { saltelliBudget, saltelliDesign, sobolAnalyse } from '../sim/experiment/sobol.ts';
+} from '../sim/analysis/uncertainty.ts';
+import { morrisAnalyse, morrisBudget, morrisDesign, rankDescending } from '../sim/analysis/morris.ts';
+import { saltelliBudget, saltelliDesign, sobolAnalyse } from '../sim/analysis/sobol.ts';
 
 /* ── test functions with analytic indices ─────────────────────────────────────────────────────────── */
 

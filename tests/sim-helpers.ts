@@ -1,7 +1,7 @@
 /** Small helpers shared by the engine tests: configs built from the tables, and reading a run's metrics. */
-import { simulate } from '../sim/engine/run.ts';
-import { runSeed } from '../sim/engine/rng.ts';
-import { METRIC_INDEX } from '../sim/engine/metrics.ts';
+import { simulate } from '../sim/model/simulate.ts';
+import { runSeed } from '../sim/core/random.ts';
+import { METRIC_INDEX } from '../sim/model/metrics.ts';
 import { MIDSHIRE, statusQuoConfig } from '../sim/model/defaults.ts';
 import type { PlaceConfig, RunConfig, RunResult, SimEvent } from '../sim/types.ts';
 

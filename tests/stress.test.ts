@@ -5,18 +5,18 @@ import { DirectBackend } from '../sim/backend/direct.ts';
 import { WorkerPoolBackend } from '../sim/backend/pool.ts';
 import { PARAM_BY_ID } from '../sim/model/parameters.ts';
 import { LEVER_BY_ID } from '../sim/model/levers.ts';
-import { applyPoint, resolveUncertainties, resolveUncertainty } from '../sim/experiment/stress-inputs.ts';
-import { conditionHolds, evaluateFailure, parseCondition, parseFailure } from '../sim/experiment/failure.ts';
-import { parseStressSpec, type StressSpec } from '../sim/experiment/stress-spec.ts';
+import { applyPoint, resolveUncertainties, resolveUncertainty } from '../sim/analysis/stress-inputs.ts';
+import { conditionHolds, evaluateFailure, parseCondition, parseFailure } from '../sim/analysis/plan-failure.ts';
+import { parseStressSpec, type StressSpec } from '../sim/analysis/stress-spec.ts';
 import {
   boxStatsFromRows, finalizeStress, futureInputs, futureSeed, mergeStressPartials, runStress, stressHeader,
   type FutureRow, type StressPartial,
-} from '../sim/experiment/stress.ts';
+} from '../sim/analysis/stress.ts';
 import {
   analyseSensitivity, finalizeSensitivity, mergeSensitivityPartials, runSensitivity, sensitivityDesign, sensitivityHeader,
-} from '../sim/experiment/sensitivity-run.ts';
+} from '../sim/analysis/sensitivity.ts';
 import { ScenarioError } from '../sim/scenario/errors.ts';
-import { createRng } from '../sim/engine/rng.ts';
+import { createRng } from '../sim/core/random.ts';
 
 function twoPhaseConfig(): RunConfig {
   const c = smallConfig({ weeks: 6 });

@@ -4,9 +4,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readScenarioFiles } from '../sim/scenario/node-library.ts';
-import { buildLibrary } from '../sim/scenario/library.ts';
-import { libraryToJson } from '../sim/scenario/library-json.ts';
+import { buildLibrary, libraryToJson, readScenarioFiles } from '../sim/node.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');

@@ -1,6 +1,6 @@
 /** Running one task and listing the buffers its result can hand over without copying. */
 import type { RunResult } from '../types.ts';
-import { simulate } from '../engine/run.ts';
+import { simulate } from '../model/simulate.ts';
 import type { RunTask } from './types.ts';
 
 export function runTask(task: RunTask): RunResult {

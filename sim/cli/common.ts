@@ -3,11 +3,11 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Shard } from '../experiment/ensemble.ts';
-import type { RunProgress } from '../experiment/ensemble.ts';
-import { ScenarioError, type Library } from '../scenario/index.ts';
-import { createBackend, isAbortError, type SimBackend } from '../backend/index.ts';
-import { DEFAULT_SCENARIO_DIR, loadNodeLibrary } from '../scenario/node-library.ts';
+import type { Shard } from '../node.ts';
+import type { RunProgress } from '../node.ts';
+import { ScenarioError, type Library } from '../node.ts';
+import { createBackend, isAbortError, type SimBackend } from '../node.ts';
+import { DEFAULT_SCENARIO_DIR, loadNodeLibrary } from '../node.ts';
 
 /** An error meant for the user: printed as is, exit code attached. */
 export class UsageError extends Error {

@@ -1,9 +1,9 @@
 /** Rendering results for the CLI: JSON (deterministic: no volatile fields beyond metadata.date), CSV, tables. */
-import { METRIC_BY_ID } from '../engine/metrics.ts';
-import type { EnsembleResult } from '../experiment/ensemble.ts';
-import type { ComparisonResult } from '../experiment/compare.ts';
-import { sweepTable, type SweepResult } from '../experiment/sweep.ts';
-import type { ExperimentResult } from '../experiment/merge.ts';
+import { METRIC_BY_ID } from '../node.ts';
+import type { EnsembleResult } from '../node.ts';
+import type { ComparisonResult } from '../node.ts';
+import { sweepTable, type SweepResult } from '../node.ts';
+import type { ExperimentResult } from '../node.ts';
 
 export type Format = 'json' | 'csv' | 'table';
 

@@ -4,15 +4,15 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { RunConfig } from '../types.ts';
-import { METRICS } from '../engine/metrics.ts';
-import { runEnsembles, mergePartials, type EnsembleSpec } from '../experiment/ensemble.ts';
-import { comparisonSpecs } from '../experiment/compare.ts';
-import { sweepSpecs, type SweepAxis } from '../experiment/sweep.ts';
-import { EVENTS } from '../experiment/events.ts';
-import { makeShardFile, parseShardFile, type ExperimentKind } from '../experiment/shard.ts';
-import { finalizeExperiment, mergeShards } from '../experiment/merge.ts';
-import { ScenarioError, loadScenario, scenarioFromLibrary, validateScenario, listApproaches, listInterventions, listPlaces, listScenarios } from '../scenario/index.ts';
+import type { RunConfig } from '../node.ts';
+import { METRICS } from '../node.ts';
+import { runEnsembles, mergePartials, type EnsembleSpec } from '../node.ts';
+import { comparisonSpecs } from '../node.ts';
+import { sweepSpecs, type SweepAxis } from '../node.ts';
+import { EVENTS } from '../node.ts';
+import { makeShardFile, parseShardFile, type ExperimentKind } from '../node.ts';
+import { finalizeExperiment, mergeShards } from '../node.ts';
+import { ScenarioError, loadScenario, scenarioFromLibrary, validateScenario, listApproaches, listInterventions, listPlaces, listScenarios } from '../node.ts';
 import { render, type Format } from './format.ts';
 import { stressCommand, isStressShard } from './stress-commands.ts';
 import { emit, library, packageVersion, progressBar, reportError, shardOpt, stampDate, UsageError, withBackend, type Opts } from './common.ts';

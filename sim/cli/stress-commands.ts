@@ -1,22 +1,22 @@
 /**
- * commsim stress / sensitivity (and merging their shard files): the Node side of sim/experiment/stress.ts and
+ * commsim stress / sensitivity (and merging their shard files): the Node side of sim/analysis/stress.ts and
  * sensitivity-run.ts. Every failure a user can cause ends with a one-paragraph message and a non-zero exit code,
  * never a stack trace. Kept apart from main.ts, which only routes the commands here.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve as resolvePath } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { RunConfig } from '../types.ts';
-import { METRIC_BY_ID } from '../engine/metrics.ts';
-import type { SimBackend } from '../backend/index.ts';
-import type { Shard } from '../experiment/ensemble.ts';
-import { ScenarioError, loadScenario, scenarioFromLibrary, type Library } from '../scenario/index.ts';
-import { parseStressSpec, type StressSpec } from '../experiment/stress-spec.ts';
-import { finalizeStress, mergeStressPartials, runStress, stressTable, type StressPartial, type StressResult } from '../experiment/stress.ts';
+import type { RunConfig } from '../node.ts';
+import { METRIC_BY_ID } from '../node.ts';
+import type { SimBackend } from '../node.ts';
+import type { Shard } from '../node.ts';
+import { ScenarioError, loadScenario, scenarioFromLibrary, type Library } from '../node.ts';
+import { parseStressSpec, type StressSpec } from '../node.ts';
+import { finalizeStress, mergeStressPartials, runStress, stressTable, type StressPartial, type StressResult } from '../node.ts';
 import {
   finalizeSensitivity, mergeSensitivityPartials, runSensitivity, sensitivityTable, type SensitivityMethod, type SensitivityPartial, type SensitivityResult,
-} from '../experiment/sensitivity-run.ts';
-import { formatNumber } from '../experiment/prim.ts';
+} from '../node.ts';
+import { formatNumber } from '../node.ts';
 import { emit, library, packageVersion, progressBar, reportError, shardOpt, stampDate, UsageError, withBackend, type Opts } from './common.ts';
 
 export const STRESS_SHARD_FORMAT = 'commsim-stress-shard';

@@ -7,7 +7,7 @@
  * for reference.
  */
 import type { RunConfig } from '../types.ts';
-import { METRIC_BY_ID } from '../engine/metrics.ts';
+import { METRIC_BY_ID } from '../model/metrics.ts';
 import type { SimBackend } from '../backend/types.ts';
 import { finalizeEnsemble, mergePartials, runEnsembles, type EnsemblePartial, type EnsembleResult, type EnsembleSpec, type ExecOptions } from './ensemble.ts';
 import { mean, quantileSorted, sd, t95 } from './stats.ts';

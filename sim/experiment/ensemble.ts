@@ -16,10 +16,10 @@
  * Per-run series are kept only when asked (keepTrajectories), as Float32.
  */
 import type { RunConfig, RunOptions, RunResult } from '../types.ts';
-import { runSeed } from '../engine/rng.ts';
+import { runSeed } from '../core/random.ts';
 import type { RunTask, SimBackend, TaskError } from '../backend/types.ts';
 import { LogHistogram, quantileSorted, summaryStats, type SummaryStats } from './stats.ts';
-import { EVENTS, detectEvents, validateEvents, type EventDef } from './events.ts';
+import { EVENTS, detectEvents, validateEvents, type EventDef } from './outcome-events.ts';
 
 export interface Shard {
   /** 1-based */

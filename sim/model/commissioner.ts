@@ -7,12 +7,12 @@
  * - C2 monitoring intensity rises as trust in providers falls;
  * - C4 the annual fee uplift against cost growth; P4 re-tenders push the fee down by the price weight.
  */
-import type { Rng } from '../engine/rng.ts';
-import { INHOUSE, type State } from '../engine/state.ts';
+import type { Rng } from '../core/random.ts';
+import { INHOUSE, type State } from './state.ts';
 import { LEVER_BY_ID } from './levers.ts';
 import { clamp01 } from './trust.ts';
 import { logEvent } from './log.ts';
-import { pulseProviderTrust } from './relationships.ts';
+import { meanCommissionerTrust, meanProviderTrust, pulseProviderTrust } from './relationships.ts';
 
 const IN_HOUSE = INHOUSE;
 const clamp01_ = clamp01;
@@ -22,27 +22,6 @@ const RELATIONAL_LEVERS = [
   'worker_autonomy', 'learning_monitoring', 'learning_loop', 'collaboration_incentive', 'coproduction', 'prevention_focus',
   'monitoring_intensity',
 ];
-
-/** Mean of a per-provider value over active independent providers (the in-house service excluded). */
-function meanOverActive(s: State, values: Float64Array, empty: number): number {
-  const pr = s.providers;
-  let sum = 0;
-  let n = 0;
-  for (let p = 1; p < pr.count; p++) {
-    if (!pr.active[p]) continue;
-    sum += values[p];
-    n++;
-  }
-  return n > 0 ? sum / n : empty;
-}
-
-export function meanProviderTrust(s: State, empty = 0): number {
-  return meanOverActive(s, s.providers.trustInCommissioner, empty);
-}
-
-export function meanCommissionerTrust(s: State): number {
-  return meanOverActive(s, s.providers.commissionerTrust, 0);
-}
 
 /** Advance to the phase in force this week; record its one-off transition cost. */
 export function updatePhase(s: State): void {

@@ -1,5 +1,5 @@
 /** The plain-language log of what happened in a run ("week 63: a provider handed back 40 packages ..."). */
-import type { State } from '../engine/state.ts';
+import type { State } from './state.ts';
 
 const MAX_ENTRIES = 2000;
 

@@ -2,15 +2,14 @@
  * Providers (P1-P7): staff sharing and delivery, packages offered round, finances, hand-backs, exits and
  * entry, and the emergent quality, gaming and learning of each provider.
  */
-import type { Rng } from '../engine/rng.ts';
-import { addWaiting, INHOUSE, PersonStatus, ProviderKind, releaseSlot, workArray, type State, type WaitingCount } from '../engine/state.ts';
+import type { Rng } from '../core/random.ts';
+import { addWaiting, INHOUSE, PersonStatus, ProviderKind, releaseSlot, workArray, type State, type WaitingCount } from './state.ts';
 import { clamp01 } from './trust.ts';
 import { addProvider, addTies } from './setup.ts';
 import { hireNew, travelPaidShare, travelShare } from './workforce.ts';
-import { takeSlot } from '../engine/state.ts';
+import { takeSlot } from './state.ts';
 import { logEvent } from './log.ts';
-import { pulseProviderTrust, pulseTie } from './relationships.ts';
-import { meanProviderTrust } from './commissioner.ts';
+import { meanProviderTrust, pulseProviderTrust, pulseTie } from './relationships.ts';
 
 const { Empty: EMPTY, Waiting: WAITING, Supported: SUPPORTED } = PersonStatus;
 const IN_HOUSE = INHOUSE;

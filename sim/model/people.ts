@@ -2,8 +2,8 @@
  * People who draw on care (N1-N4) and demand: what each person receives this week, continuity, wellbeing
  * (good days), changes in need, hospital admissions and discharges, leaving support, and new arrivals.
  */
-import type { Rng } from '../engine/rng.ts';
-import { PersonStatus, releaseSlot, takeSlot, type State } from '../engine/state.ts';
+import type { Rng } from '../core/random.ts';
+import { PersonStatus, releaseSlot, takeSlot, type State } from './state.ts';
 import { clamp01 } from './trust.ts';
 import { initPerson } from './setup.ts';
 

@@ -4,12 +4,11 @@
  * relationship gets a weekly positive and negative signal from what happened; updating is asymmetric with
  * memory (trust.ts). Whole-system events (seed 004) are pulses.
  */
-import type { Rng } from '../engine/rng.ts';
-import { INHOUSE, PersonStatus, workArray, type CommittedAhead, type People, type State } from '../engine/state.ts';
-import type { PeopleTally } from '../engine/tally.ts';
+import type { Rng } from '../core/random.ts';
+import { INHOUSE, PersonStatus, workArray, type CommittedAhead, type People, type State } from './state.ts';
+import type { PeopleTally } from './tally.ts';
 import type { WholeSystemEffect } from '../types.ts';
 import { clamp01, trustRates, updateMemory, updateTrust } from './trust.ts';
-import { meanProviderTrust } from './commissioner.ts';
 
 const { Empty: EMPTY, Supported: SUPPORTED, Hospital: HOSPITAL } = PersonStatus;
 const IN_HOUSE = INHOUSE;
@@ -185,4 +184,25 @@ export function wholeSystemEvent(s: State, eff: WholeSystemEffect): void {
   }
   a.learningCulture = clamp01_(a.learningCulture + 0.02);
   a.transitionCostDue += eff.costGbp;
+}
+
+/** Mean of a per-provider value over active independent providers (the in-house service excluded). */
+function meanOverActive(s: State, values: Float64Array, empty: number): number {
+  const pr = s.providers;
+  let sum = 0;
+  let n = 0;
+  for (let p = 1; p < pr.count; p++) {
+    if (!pr.active[p]) continue;
+    sum += values[p];
+    n++;
+  }
+  return n > 0 ? sum / n : empty;
+}
+
+export function meanProviderTrust(s: State, empty = 0): number {
+  return meanOverActive(s, s.providers.trustInCommissioner, empty);
+}
+
+export function meanCommissionerTrust(s: State): number {
+  return meanOverActive(s, s.providers.commissionerTrust, 0);
 }

@@ -4,10 +4,10 @@
  * workforce, less its vacancies, can deliver them.
  */
 import type { RunConfig } from '../types.ts';
-import type { Rng } from '../engine/rng.ts';
+import type { Rng } from '../core/random.ts';
 import {
   allocPeople, allocProviders, allocWork, allocWorkers, numberRecord, newCounters, takeSlot, INHOUSE, PersonStatus, ProviderKind, type State,
-} from '../engine/state.ts';
+} from './state.ts';
 import { clamp01 } from './trust.ts';
 import { defaultLevers } from './levers.ts';
 

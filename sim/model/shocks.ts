@@ -2,8 +2,8 @@
  * Shocks and scheduled changes (scenario `events:`). Events are also how a lever changes mid-run, so every
  * run, including one changed while it played, replays exactly.
  */
-import type { Rng } from '../engine/rng.ts';
-import { INHOUSE, type State } from '../engine/state.ts';
+import type { Rng } from '../core/random.ts';
+import { INHOUSE, type State } from './state.ts';
 import type { SimEvent } from '../types.ts';
 import { fairnessPulse } from './commissioner.ts';
 import { logEvent } from './log.ts';

@@ -2,8 +2,8 @@
  * Care workers (W1-W9): rosters and capacity, morale, fatigue, sickness, quits (and where leavers go) and
  * recruitment. One uniform draw per worker per week decides sickness onset or a quit (competing risks).
  */
-import type { Rng } from '../engine/rng.ts';
-import { INHOUSE, releaseSlot, takeSlot, workArray, type State } from '../engine/state.ts';
+import type { Rng } from '../core/random.ts';
+import { INHOUSE, releaseSlot, takeSlot, workArray, type State } from './state.ts';
 import { clamp01 } from './trust.ts';
 import { contactHoursPerWorker } from './setup.ts';
 

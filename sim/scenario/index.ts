@@ -24,9 +24,10 @@ export {
   type ScenarioDoc, type StrategyDoc, type PhaseDoc, type LoadedScenario, type NumberLike,
 } from './load.ts';
 export {
-  buildLibrary, emptyLibrary, listApproaches, listScenarios, listPlaces, listInterventions, approachLevers,
+  emptyLibrary, listApproaches, listScenarios, listPlaces, listInterventions, approachLevers,
   APPROACH_ORDER, type Library, type ApproachDef, type InterventionDef, type PlaceDef, type LibraryScenario,
 } from './library.ts';
+export { buildLibrary } from './build-library.ts';
 export { MAX_FILE_CHARS } from './source.ts';
 
 /** A library scenario, resolved (with `extends` applied). Throws ScenarioError for an unknown id. */

@@ -4,7 +4,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildLibrary, type Library } from './library.ts';
+import { buildLibrary } from './build-library.ts';
+import type { Library } from './library.ts';
 
 /** <repo>/scenarios, found from this file's location. */
 export const DEFAULT_SCENARIO_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'scenarios');

@@ -8,7 +8,7 @@
  * results), since a speed change should not change a run.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -22,8 +22,8 @@ const work = mkdtempSync(join(tmpdir(), 'commsim-ab-'));
 /** A script that times `runs` runs of the scenario with the engine under `tree` and prints JSON. */
 function runner(tree: string): string {
   return `
-import { simulate } from '${tree}/sim/engine/run.ts';
-import { runSeed } from '${tree}/sim/engine/rng.ts';
+import { simulate } from '${tree}/sim/${existsSync(tree + '/sim/node.ts') ? 'node.ts' : 'engine/run.ts'}';
+import { runSeed } from '${tree}/sim/${existsSync(tree + '/sim/node.ts') ? 'node.ts' : 'engine/rng.ts'}';
 import { scenarioFromLibrary } from '${tree}/sim/scenario/index.ts';
 import { loadNodeLibrary } from '${tree}/sim/scenario/node-library.ts';
 const c = { ...scenarioFromLibrary(${JSON.stringify(scenario)}, loadNodeLibrary('${tree}/scenarios')).config, weeks: 260 };

@@ -3,11 +3,11 @@
  * `node bin/run-ts.mjs tests/bench/approaches.ts [runs]`. A quick look used to check that no approach is
  * written to win and that outcomes depend on context.
  */
-import { simulate } from '../../sim/engine/run.ts';
-import { runSeed } from '../../sim/engine/rng.ts';
-import { METRIC_IDS } from '../../sim/engine/metrics.ts';
-import { loadNodeLibrary } from '../../sim/scenario/node-library.ts';
-import { scenarioFromLibrary } from '../../sim/scenario/index.ts';
+import { simulate } from '../../sim/node.ts';
+import { runSeed } from '../../sim/node.ts';
+import { METRIC_IDS } from '../../sim/node.ts';
+import { loadNodeLibrary } from '../../sim/node.ts';
+import { scenarioFromLibrary } from '../../sim/node.ts';
 
 const runs = Number(process.argv[2] ?? 4);
 const only = process.argv[3];

@@ -13,13 +13,13 @@
  */
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { simulate } from '../../sim/engine/run.ts';
-import { runSeed } from '../../sim/engine/rng.ts';
-import { WorkerPoolBackend } from '../../sim/backend/index.ts';
-import { runEnsemble } from '../../sim/experiment/ensemble.ts';
-import { scenarioFromLibrary } from '../../sim/scenario/index.ts';
-import { loadNodeLibrary } from '../../sim/scenario/node-library.ts';
-import type { RunConfig } from '../../sim/types.ts';
+import { simulate } from '../../sim/node.ts';
+import { runSeed } from '../../sim/node.ts';
+import { WorkerPoolBackend } from '../../sim/node.ts';
+import { runEnsemble } from '../../sim/node.ts';
+import { scenarioFromLibrary } from '../../sim/node.ts';
+import { loadNodeLibrary } from '../../sim/node.ts';
+import type { RunConfig } from '../../sim/node.ts';
 
 const lib = loadNodeLibrary();
 const cfg = (id: string): RunConfig => scenarioFromLibrary(id, lib).config;

@@ -1,7 +1,7 @@
 /** Prints the calibration patterns (brief §8) for the status quo over an ensemble: `node bin/run-ts.mjs tests/bench/calibrate.ts [runs]`. */
-import { simulate } from '../../sim/engine/run.ts';
-import { statusQuoConfig } from '../../sim/model/defaults.ts';
-import { METRIC_IDS } from '../../sim/engine/metrics.ts';
+import { simulate } from '../../sim/node.ts';
+import { statusQuoConfig } from '../../sim/node.ts';
+import { METRIC_IDS } from '../../sim/node.ts';
 
 const runs = Number(process.argv[2] ?? 8);
 const cfg = statusQuoConfig();

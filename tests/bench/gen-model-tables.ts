@@ -1,7 +1,7 @@
 /**
  * Generates the reference tables of docs/model.md from the code tables, so the model description cannot drift
  * from the code: PARAMETERS (sim/model/parameters.ts), LEVERS (sim/model/levers.ts), INITIAL_CONDITIONS
- * (sim/model/initial-conditions.ts), CONTEXT_MAP (sim/scenario/context.ts), METRICS (sim/engine/metrics.ts) and
+ * (sim/model/initial-conditions.ts), CONTEXT_MAP (sim/scenario/context.ts), METRICS (sim/model/metrics.ts) and
  * the lever values of the approach presets (scenarios/approaches/*.yaml).
  *
  *   npx tsx tests/bench/gen-model-tables.ts          # print the Markdown
@@ -13,11 +13,11 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
-import { PARAMETERS } from '../../sim/model/parameters.ts';
-import { LEVERS } from '../../sim/model/levers.ts';
-import { INITIAL_CONDITIONS } from '../../sim/model/initial-conditions.ts';
-import { METRICS } from '../../sim/engine/metrics.ts';
-import { CONTEXT_ASPECTS, CONTEXT_MAP } from '../../sim/scenario/context.ts';
+import { PARAMETERS } from '../../sim/node.ts';
+import { LEVERS } from '../../sim/node.ts';
+import { INITIAL_CONDITIONS } from '../../sim/node.ts';
+import { METRICS } from '../../sim/node.ts';
+import { CONTEXT_ASPECTS, CONTEXT_MAP } from '../../sim/node.ts';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const MODEL_DOC = join(ROOT, 'docs', 'model.md');
@@ -109,7 +109,7 @@ export function generateModelTables(): string {
   }
   L.push('');
 
-  L.push(`### Outcome metrics (\`METRICS\`, sim/engine/metrics.ts): ${METRICS.length} weekly series`);
+  L.push(`### Outcome metrics (\`METRICS\`, sim/model/metrics.ts): ${METRICS.length} weekly series`);
   L.push('');
   L.push('Summary kind: `mean` = the run summary is the mean of the weekly series over the horizon; `end` = the mean of its last');
   L.push('13 weeks (stocks whose end state matters). "Better" is the direction the app treats as an improvement (blank = a level, not a good).');

@@ -8,10 +8,10 @@
  */
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
-import { loadNodeLibrary } from '../../sim/scenario/node-library.ts';
-import { DirectBackend, WorkerPoolBackend } from '../../sim/backend/index.ts';
+import { loadNodeLibrary } from '../../sim/node.ts';
+import { DirectBackend, WorkerPoolBackend } from '../../sim/node.ts';
 import { readSpec } from '../../sim/cli/stress-commands.ts';
-import { finalizeStress, runStress } from '../../sim/experiment/stress.ts';
+import { finalizeStress, runStress } from '../../sim/node.ts';
 
 const { values } = parseArgs({
   options: { futures: { type: 'string' }, years: { type: 'string' }, workers: { type: 'string' }, alternatives: { type: 'string' } },

@@ -8,11 +8,11 @@
  * so the output is reproducible bit for bit; the pay-rise check reuses the same seeds (common random numbers),
  * so its differences are paired run by run.
  */
-import { simulate } from '../../sim/engine/run.ts';
-import { runSeed } from '../../sim/engine/rng.ts';
-import { METRIC_INDEX } from '../../sim/engine/metrics.ts';
-import { statusQuoConfig } from '../../sim/model/defaults.ts';
-import type { RunConfig, RunResult } from '../../sim/types.ts';
+import { simulate } from '../../sim/node.ts';
+import { runSeed } from '../../sim/node.ts';
+import { METRIC_INDEX } from '../../sim/node.ts';
+import { statusQuoConfig } from '../../sim/node.ts';
+import type { RunConfig, RunResult } from '../../sim/node.ts';
 
 const RUNS = Number(process.argv[2] ?? 40);
 const YEARS = Number(process.argv[3] ?? 5);

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { ScenarioIssue } from '../../sim/scenario/index.ts';
+import type { ScenarioIssue } from '../../sim/index.ts';
 import { configHash, ResultStore, type EnsembleData, type Progress } from './lib/runner.ts';
 import { RunQueue } from './lib/run-queue.ts';
 import { defaultWorkspace, resolveDraft, type Workspace } from './lib/workspace.ts';

@@ -1,5 +1,5 @@
 import { memo, useMemo, useRef, useState } from 'react';
-import { METRICS, METRIC_BY_ID, type MetricDef } from '../../../sim/engine/metrics.ts';
+import { METRICS, METRIC_BY_ID, type MetricDef } from '../../../sim/index.ts';
 import type { EnsembleData } from '../lib/runner.ts';
 import { differenceOf, summaryOf } from '../lib/stats.ts';
 import { colourOf, DASHES, fmt } from '../lib/format.ts';

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { MetricDef } from '../../../sim/engine/metrics.ts';
+import type { MetricDef } from '../../../sim/index.ts';
 import type { EnsembleData } from '../lib/runner.ts';
 import { bandOf } from '../lib/stats.ts';
 import { fanFigure, type FanLine } from '../lib/fan-figure.ts';

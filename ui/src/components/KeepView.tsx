@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { loadScenario, ScenarioError, type ScenarioIssue } from '../../../sim/scenario/index.ts';
+import { loadScenario, ScenarioError, type ScenarioIssue } from '../../../sim/index.ts';
 import { deleteSaved, listSaved, saveNamed, type SavedWorkspace } from '../lib/store.ts';
 import { draftFromLoaded, draftToYaml, lib, uniqueId, type Workspace } from '../lib/workspace.ts';
 import { shareLink } from '../lib/share.ts';

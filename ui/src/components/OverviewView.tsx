@@ -1,6 +1,6 @@
 import { useMemo, useRef, useState } from 'react';
-import { METRICS } from '../../../sim/engine/metrics.ts';
-import { listApproaches } from '../../../sim/scenario/index.ts';
+import { METRICS } from '../../../sim/index.ts';
+import { listApproaches } from '../../../sim/index.ts';
 import { configHash, isAbortError, overviewPool, runMissing, type ResultStore, type Progress } from '../lib/runner.ts';
 import { draftForApproach, lib, resolveDraft, type Workspace } from '../lib/workspace.ts';
 import { summaryOf } from '../lib/stats.ts';

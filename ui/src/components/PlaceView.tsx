@@ -1,5 +1,5 @@
-import { CONTEXT_ASPECTS, CONTEXT_MAP, contextToInitial, listPlaces, type ContextAspectId } from '../../../sim/scenario/index.ts';
-import { INITIAL_BY_ID } from '../../../sim/model/initial-conditions.ts';
+import { CONTEXT_ASPECTS, CONTEXT_MAP, contextToInitial, listPlaces, type ContextAspectId } from '../../../sim/index.ts';
+import { INITIAL_BY_ID } from '../../../sim/index.ts';
 import { contextDefaults, lib, type Workspace } from '../lib/workspace.ts';
 
 export function PlaceView({ ws, update }: { ws: Workspace; update: (f: (w: Workspace) => Workspace) => void }) {

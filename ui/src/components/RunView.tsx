@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { RunResult } from '../../../sim/types.ts';
-import { METRIC_BY_ID } from '../../../sim/engine/metrics.ts';
+import type { RunResult } from '../../../sim/index.ts';
+import { METRIC_BY_ID } from '../../../sim/index.ts';
 import type { Resolved, Workspace } from '../lib/workspace.ts';
 import { isAbortError, runTraced } from '../lib/runner.ts';
 import { fmt, trustColour } from '../lib/format.ts';

@@ -1,6 +1,6 @@
 import { memo, useState } from 'react';
-import { LEVERS, LEVER_BY_ID } from '../../../sim/model/levers.ts';
-import { EVENT_TYPES, listApproaches, listInterventions, listScenarios, type ScenarioIssue } from '../../../sim/scenario/index.ts';
+import { LEVERS, LEVER_BY_ID } from '../../../sim/index.ts';
+import { EVENT_TYPES, listApproaches, listInterventions, listScenarios, type ScenarioIssue } from '../../../sim/index.ts';
 import {
   draftForApproach, draftFromLibrary, effectiveLevers, lib, uniqueId,
   type EventDraft, type PhaseDraft, type ScenarioDraft, type Workspace,

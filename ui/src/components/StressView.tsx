@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { loadPlotly, plotlyIfLoaded } from '../lib/plotly.ts';
 import { schedule, unschedule } from '../lib/draw-queue.ts';
-import { METRIC_BY_ID, METRICS } from '../../../sim/engine/metrics.ts';
-import { uncertaintyBounds, type Discovery, type StressResult } from '../../../sim/experiment/stress.ts';
-import { describeBox, type PrimStep } from '../../../sim/experiment/prim.ts';
-import type { ResolvedUncertainty } from '../../../sim/experiment/stress-inputs.ts';
+import { METRIC_BY_ID, METRICS } from '../../../sim/index.ts';
+import { uncertaintyBounds, type Discovery, type StressResult } from '../../../sim/index.ts';
+import { describeBox, type PrimStep } from '../../../sim/index.ts';
+import type { ResolvedUncertainty } from '../../../sim/index.ts';
 import {
   approachChoices, conditionWords, defaultSettings, defaultUncertainties, estimate, futuresCsv, INPUT_BY_PATH, INPUT_OPTIONS,
   isShareMetric, rowFor, type ConditionDraft, type Importance, type StressOutcome, type StressSettings,

@@ -4,7 +4,7 @@
  * includes it in the axis ranges the same way). The warm-up draw (plotly.ts) uses the same figure, so plotly
  * has compiled what the first real chart needs before it is drawn.
  */
-import type { MetricDef } from '../../../sim/engine/metrics.ts';
+import type { MetricDef } from '../../../sim/index.ts';
 import type { Band } from './stats.ts';
 import { chartScale, colourOf, DASHES, rgba, unitLabel } from './format.ts';
 

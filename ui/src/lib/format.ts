@@ -1,5 +1,5 @@
 /** Numbers as people read them: shares as percentages, money in pounds, counts whole. */
-import type { MetricDef } from '../../../sim/engine/metrics.ts';
+import type { MetricDef } from '../../../sim/index.ts';
 
 export function isShare(unit: string): boolean {
   return unit.startsWith('share') || unit === 'share of days';

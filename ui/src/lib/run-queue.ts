@@ -5,9 +5,9 @@
  * flight finish in ~0.1 s and are kept (a result belongs to its configuration hash, so it is never wrong, only
  * possibly no longer shown), and the new scenario's runs start next. "Cancel runs" still stops the workers.
  */
-import { WorkerPoolBackend } from '../../../sim/backend/pool.ts';
-import type { RunTask, SimBackend } from '../../../sim/backend/index.ts';
-import type { RunConfig, RunResult } from '../../../sim/types.ts';
+import { WorkerPoolBackend } from '../../../sim/index.ts';
+import type { RunTask, SimBackend } from '../../../sim/index.ts';
+import type { RunConfig, RunResult } from '../../../sim/index.ts';
 import { missingRuns, workerCount, type Progress, type ResultStore } from './runner.ts';
 
 export interface QueueHandlers {

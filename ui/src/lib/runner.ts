@@ -4,11 +4,11 @@
  * (runSeed(seed, 'compare', replicate)): replicate r of every scenario shares its random numbers, so the
  * differences are paired. Results arrive one by one and the caller redraws from partial ensembles.
  */
-import { WorkerPoolBackend } from '../../../sim/backend/pool.ts';
-import { isAbortError, type RunTask, type SimBackend } from '../../../sim/backend/index.ts';
-import { runSeed } from '../../../sim/engine/rng.ts';
-import { COMPARE_STREAM } from '../../../sim/experiment/compare.ts';
-import type { RunConfig, RunResult } from '../../../sim/types.ts';
+import { WorkerPoolBackend } from '../../../sim/index.ts';
+import { isAbortError, type RunTask, type SimBackend } from '../../../sim/index.ts';
+import { runSeed } from '../../../sim/index.ts';
+import { COMPARE_STREAM } from '../../../sim/index.ts';
+import type { RunConfig, RunResult } from '../../../sim/index.ts';
 
 export interface RunLite {
   replicate: number;

@@ -3,7 +3,7 @@
  * validated by the scenario loader (which evaluates no code: expressions are a small arithmetic language);
  * anything too large, malformed or invalid is refused with a message and nothing runs.
  */
-import { loadScenario, ScenarioError, MAX_FILE_CHARS, type ScenarioIssue } from '../../../sim/scenario/index.ts';
+import { loadScenario, ScenarioError, MAX_FILE_CHARS, type ScenarioIssue } from '../../../sim/index.ts';
 import { draftFromLoaded, draftToYaml, lib, type ScenarioDraft, type Workspace } from './workspace.ts';
 
 export const MAX_SHARE_CHARS = 60_000;

@@ -1,6 +1,6 @@
 /** Statistics of (partial) ensembles for the charts and tables; cheap enough to recompute on each redraw. */
-import { pairedDifference, type MetricDifference } from '../../../sim/experiment/compare.ts';
-import { quantileSorted, summaryStats, type SummaryStats } from '../../../sim/experiment/stats.ts';
+import { pairedDifference, type MetricDifference } from '../../../sim/index.ts';
+import { quantileSorted, summaryStats, type SummaryStats } from '../../../sim/index.ts';
 import type { EnsembleData } from './runner.ts';
 
 export interface Band {

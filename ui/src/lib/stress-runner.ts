@@ -6,20 +6,20 @@
  *
  * Runtime-neutral apart from the pool: the engine modules (sim/experiment) do the statistics.
  */
-import { WorkerPoolBackend } from '../../../sim/backend/pool.ts';
-import type { SimBackend } from '../../../sim/backend/index.ts';
-import { METRIC_BY_ID, METRIC_IDS, METRICS } from '../../../sim/engine/metrics.ts';
-import { PARAMETERS } from '../../../sim/model/parameters.ts';
-import { INITIAL_CONDITIONS } from '../../../sim/model/initial-conditions.ts';
-import { LEVERS } from '../../../sim/model/levers.ts';
-import { scenarioFromLibrary } from '../../../sim/scenario/index.ts';
-import type { RunConfig } from '../../../sim/types.ts';
-import { finalizeStress, runStress, stressTable, type StressResult } from '../../../sim/experiment/stress.ts';
-import { finalizeSensitivity, runSensitivity, sensitivityHeader, type SensitivityResult } from '../../../sim/experiment/sensitivity-run.ts';
-import { resolveUncertainty, type ResolvedUncertainty } from '../../../sim/experiment/stress-inputs.ts';
-import { parseCondition, type FailureCondition } from '../../../sim/experiment/failure.ts';
-import type { RobustnessMetric, StressSpec } from '../../../sim/experiment/stress-spec.ts';
-import { morrisBudget } from '../../../sim/experiment/morris.ts';
+import { WorkerPoolBackend } from '../../../sim/index.ts';
+import type { SimBackend } from '../../../sim/index.ts';
+import { METRIC_BY_ID, METRIC_IDS, METRICS } from '../../../sim/index.ts';
+import { PARAMETERS } from '../../../sim/index.ts';
+import { INITIAL_CONDITIONS } from '../../../sim/index.ts';
+import { LEVERS } from '../../../sim/index.ts';
+import { scenarioFromLibrary } from '../../../sim/index.ts';
+import type { RunConfig } from '../../../sim/index.ts';
+import { finalizeStress, runStress, stressTable, type StressResult } from '../../../sim/index.ts';
+import { finalizeSensitivity, runSensitivity, sensitivityHeader, type SensitivityResult } from '../../../sim/index.ts';
+import { resolveUncertainty, type ResolvedUncertainty } from '../../../sim/index.ts';
+import { parseCondition, type FailureCondition } from '../../../sim/index.ts';
+import type { RobustnessMetric, StressSpec } from '../../../sim/index.ts';
+import { morrisBudget } from '../../../sim/index.ts';
 import { resolveDraft, lib, type Workspace } from './workspace.ts';
 import { csvCell } from './download.ts';
 import { workerCount } from './runner.ts';

@@ -3,7 +3,7 @@
  * another tab, and the Stress test screen picks it up again when they come back.
  */
 import { useSyncExternalStore } from 'react';
-import { isAbortError } from '../../../sim/backend/index.ts';
+import { isAbortError } from '../../../sim/index.ts';
 import { runStressTest, type StressOutcome, type StressProgress, type StressSettings } from './stress-runner.ts';
 import { loadStress, saveStress } from './stress-store.ts';
 import type { Workspace } from './workspace.ts';

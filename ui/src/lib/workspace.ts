@@ -4,13 +4,13 @@
  * scenario loader, so the app validates exactly as the CLI does.
  */
 import LIBRARY_JSON from 'virtual:commsim-library';
-import { libraryFromJson } from '../../../sim/scenario/library-json.ts';
+import { libraryFromJson } from '../../../sim/index.ts';
 import {
   CONTEXT_ASPECTS, ScenarioError, resolveScenarioDoc, scenarioFromLibrary, toYaml,
   type Library, type LoadedScenario, type ScenarioDoc, type ScenarioIssue,
-} from '../../../sim/scenario/index.ts';
-import { LEVERS } from '../../../sim/model/levers.ts';
-import type { RunConfig } from '../../../sim/types.ts';
+} from '../../../sim/index.ts';
+import { LEVERS } from '../../../sim/index.ts';
+import type { RunConfig } from '../../../sim/index.ts';
 
 export interface PhaseDraft {
   startYear: number;

@@ -11,9 +11,9 @@
  * Design points are dealt to shards in whole blocks; the design depends only on (seed, method, size, k), so every
  * shard builds the same one. Runtime-neutral.
  */
-import { createRng, hash32, runSeed } from '../engine/rng.ts';
+import { createRng, hash32, runSeed } from '../core/random.ts';
 import type { RunTask, SimBackend } from '../backend/types.ts';
-import { shardReplicates, type RunProgress, type Shard } from './ensemble.ts';
+import { shardReplicates, type RunProgress, type Shard } from '../experiment/ensemble.ts';
 import { mapToUncertainties } from './sampling.ts';
 import { morrisAnalyse, morrisBudget, morrisDesign, type MorrisDesign } from './morris.ts';
 import { saltelliBudget, saltelliDesign, sobolAnalyse, type SaltelliDesign } from './sobol.ts';

@@ -7,8 +7,8 @@
 import { INHOUSE, type State } from './state.ts';
 import { PeopleTally } from './tally.ts';
 import { METRIC_INDEX, METRICS } from './metrics.ts';
-import { meanCommissionerTrust, meanProviderTrust } from '../model/commissioner.ts';
-import { payRatio } from '../model/workforce.ts';
+import { meanCommissionerTrust, meanProviderTrust } from './relationships.ts';
+import { payRatio } from './workforce.ts';
 
 const IN_HOUSE = INHOUSE;
 

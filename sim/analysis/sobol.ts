@@ -14,8 +14,8 @@
  *   total, Jansen (1999):             ST_i = mean[(f(A) − f(A_B^i))²] / (2V)
  * Confidence intervals: percentile bootstrap over the n rows (A, B and every A_B^i resampled together).
  */
-import type { Rng } from '../engine/rng.ts';
-import { createRng } from '../engine/rng.ts';
+import type { Rng } from '../core/random.ts';
+import { createRng } from '../core/random.ts';
 import { checkOutputs, quantileSorted } from './morris.ts';
 import { latinHypercube, SOBOL_MAX_DIMS, sobolSequence, uniformSample } from './sampling.ts';
 

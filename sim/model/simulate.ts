@@ -3,18 +3,18 @@
  * agents are always visited in index order, so a (config, seed) pair gives bit-identical results anywhere.
  */
 import type { LogEntry, RunConfig, RunOptions, RunResult, RunTrace, ShockResilience, SimEventType } from '../types.ts';
-import { createRng, type Rng } from './rng.ts';
+import { createRng, type Rng } from '../core/random.ts';
 import { METRICS, METRIC_IDS, METRIC_INDEX, summariseSeries } from './metrics.ts';
 import { addWaiting, INHOUSE, numberRecord, PersonStatus, resetCounters, type State, type WaitingCount } from './state.ts';
 import { createRecorder } from './record.ts';
 import type { PeopleTally } from './tally.ts';
-import { createState } from '../model/setup.ts';
-import { applyFeeLevel, updateBudget, updateFidelity, updateLabourMarketAndFees, updatePhase } from '../model/commissioner.ts';
-import { buildRosters, updateContracts, workerCensus, workforceWeek } from '../model/workforce.ts';
-import { arrivals, computeCommitted, peopleWeek } from '../model/people.ts';
-import { deliveryCapacity, entry, finances, handbacksAndExits, placement, providerWages, qualityGamingLearning } from '../model/market.ts';
-import { communityWeek, trustWeek } from '../model/relationships.ts';
-import { applyEvent } from '../model/shocks.ts';
+import { createState } from './setup.ts';
+import { applyFeeLevel, updateBudget, updateFidelity, updateLabourMarketAndFees, updatePhase } from './commissioner.ts';
+import { buildRosters, updateContracts, workerCensus, workforceWeek } from './workforce.ts';
+import { arrivals, computeCommitted, peopleWeek } from './people.ts';
+import { deliveryCapacity, entry, finances, handbacksAndExits, placement, providerWages, qualityGamingLearning } from './market.ts';
+import { communityWeek, trustWeek } from './relationships.ts';
+import { applyEvent } from './shocks.ts';
 
 const { Empty: EMPTY, Waiting: WAITING, Supported: SUPPORTED } = PersonStatus;
 const IN_HOUSE = INHOUSE;

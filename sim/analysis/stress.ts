@@ -18,12 +18,12 @@
  * Runtime-neutral (no Node imports): the web app can call runStress with a worker-pool backend.
  */
 import type { RunConfig } from '../types.ts';
-import { createRng, hash32, runSeed } from '../engine/rng.ts';
+import { createRng, hash32, runSeed } from '../core/random.ts';
 import type { RunTask, SimBackend } from '../backend/types.ts';
-import { shardReplicates, type RunProgress, type Shard } from './ensemble.ts';
+import { shardReplicates, type RunProgress, type Shard } from '../experiment/ensemble.ts';
 import { latinHypercube, mapToUncertainties } from './sampling.ts';
 import { appliedValue, applyPoint, type ResolvedUncertainty } from './stress-inputs.ts';
-import { describeFailure, evaluateFailure, type FailureDef } from './failure.ts';
+import { describeFailure, evaluateFailure, type FailureDef } from './plan-failure.ts';
 import { boxStats, chooseBox, describeBox, findBoxes, prim, type Bounds, type BoxLimits, type PrimStep } from './prim.ts';
 import { evaluateRobustness, type MetricOutcomes, type RobustnessResult } from './robustness.ts';
 import type { RobustnessMetric, StressSpec } from './stress-spec.ts';

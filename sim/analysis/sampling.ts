@@ -10,7 +10,7 @@
  *
  * Everything is deterministic given the Rng; never Math.random. Pure TypeScript.
  */
-import type { Rng } from '../engine/rng.ts';
+import type { Rng } from '../core/random.ts';
 import { sampleValue, type Uncertainty } from './uncertainty.ts';
 
 /** Random permutation of 0..n-1 (Fisher-Yates). */

@@ -2,7 +2,7 @@
  * Named events whose probability an ensemble reports: the share of runs in which the event happened at least
  * once over the horizon. Definitions are data, so the UI, CLI and scenario files can add their own.
  */
-import { METRIC_INDEX } from '../engine/metrics.ts';
+import { METRIC_INDEX } from '../model/metrics.ts';
 
 export interface EventCondition {
   metric: string;

@@ -4,13 +4,13 @@
  *   unmet_need_share > 0.08 for 26 weeks          weekly metric beyond a threshold for 26 consecutive weeks
  *   provider_exit_rate > 0 in first 52 weeks       ... at least once within the first 52 weeks
  *   vacancy_rate >= 0.15 for 13 weeks in weeks 53-156   ... within weeks 53 to 156 (1-based, inclusive)
- *   summary.turnover_rate > 0.35                   the run's summary value (sim/engine/metrics.ts) beyond a threshold
+ *   summary.turnover_rate > 0.35                   the run's summary value (sim/model/metrics.ts) beyond a threshold
  *   any provider exit in first 52 weeks            shorthand for provider_exit_rate > 0 in first 52 weeks
  *
  * A definition combines conditions with 'any' (fails if one holds) or 'all' (fails only if every one holds).
  * Pure TypeScript, runtime-neutral.
  */
-import { METRIC_IDS } from '../engine/metrics.ts';
+import { METRIC_IDS } from '../model/metrics.ts';
 
 export type CompareOp = '>' | '>=' | '<' | '<=';
 

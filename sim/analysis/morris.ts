@@ -15,8 +15,8 @@
  * input's range, so EE_i is "change in output per full range of input i" whatever the input's units.
  * (For non-uniform declarations, the range is the unit-probability range.)
  */
-import type { Rng } from '../engine/rng.ts';
-import { createRng } from '../engine/rng.ts';
+import type { Rng } from '../core/random.ts';
+import { createRng } from '../core/random.ts';
 import { sobolSequence, SOBOL_MAX_DIMS, uniformSample } from './sampling.ts';
 
 export interface MorrisStep {

@@ -27,12 +27,12 @@
  * Runtime-neutral: the caller resolves scenario references to RunConfigs (the CLI reads files and the library).
  */
 import type { RunConfig } from '../types.ts';
-import { METRICS, METRIC_BY_ID, METRIC_IDS } from '../engine/metrics.ts';
+import { METRICS, METRIC_BY_ID, METRIC_IDS } from '../model/metrics.ts';
 import { ScenarioError, type ScenarioIssue } from '../scenario/errors.ts';
 import { locateIn, parseYaml } from '../scenario/source.ts';
 import { UNCERTAINTY_DISTS } from './uncertainty.ts';
 import { resolveUncertainty, type ResolvedUncertainty, type UncertaintyDecl } from './stress-inputs.ts';
-import { parseFailure, type FailureDef } from './failure.ts';
+import { parseFailure, type FailureDef } from './plan-failure.ts';
 import type { Direction } from './robustness.ts';
 
 export interface Approach {
