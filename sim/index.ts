@@ -30,11 +30,11 @@ export {
 
 // --- running many: ensembles, comparisons, sweeps, shards -----------------------------------------------------
 export {
-  runEnsemble, runEnsembles, finalizeEnsemble, mergePartials, shardReplicates, blockSizeFor, trajectoryValues,
+  runEnsemble, runEnsembles, finalizeEnsemble, mergePartials, shardReplicates, blockSizeFor, valuesAtWeek,
   type EnsembleSpec, type EnsembleOptions, type EnsembleResult, type EnsemblePartial, type ExecOptions, type RunProgress,
-  type RunRow, type RunFailure, type WeeklyBand, type EventProbability, type Trajectory, type Shard,
+  type RunRow, type RunError, type WeeklyBand, type OutcomeProbability, type RunSeries, type Shard,
 } from './experiment/ensemble.ts';
-export { EVENTS, detectEvents, type EventDef, type EventCondition } from './experiment/outcome-events.ts';
+export { OUTCOME_EVENTS, detectOutcomeEvents, type OutcomeEventDef, type OutcomeCondition } from './experiment/outcome-events.ts';
 export {
   runComparison, comparisonSpecs, compareFromPartials, pairedDifference, COMPARE_STREAM,
   type ComparisonResult, type MetricDifference, type ScenarioDifference, type CompareOptions,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DirectBackend, WorkerPoolBackend, type SimBackend } from '../sim/backend/index.ts';
-import { runEnsemble, trajectoryValues, shardReplicates, type EnsembleResult } from '../sim/experiment/ensemble.ts';
+import { runEnsemble, valuesAtWeek, shardReplicates, type EnsembleResult } from '../sim/experiment/ensemble.ts';
 import { LogHistogram, HIST_ALPHA, quantileSorted } from '../sim/experiment/stats.ts';
-import { detectEvents } from '../sim/experiment/outcome-events.ts';
+import { detectOutcomeEvents } from '../sim/experiment/outcome-events.ts';
 import { simulate } from '../sim/model/simulate.ts';
 import { smallConfig } from './fixtures-backend.ts';
 
@@ -27,7 +27,7 @@ describe('ensembles', () => {
     expect(r.rows.map((x) => x.replicate)).toEqual([...Array(40).keys()]);
     expect(new Set(r.rows.map((x) => x.seed)).size).toBe(40);
     for (const metric of ['unmet_need_share', 'vacancy_rate']) {
-      const v = Float64Array.from(trajectoryValues(r, metric, 10).map(Number)).sort();
+      const v = Float64Array.from(valuesAtWeek(r, metric, 10).map(Number)).sort();
       const band = r.bands![metric];
       expect(Math.abs(band.p50[10] - quantileSorted(v, 0.5))).toBeLessThanOrEqual(2 * HIST_ALPHA * Math.abs(quantileSorted(v, 0.5)) + 1e-6);
     }
@@ -168,6 +168,6 @@ describe('ensembles', () => {
       { id: 'q14', label: '', anyOf: [{ metric: 'unmet_need_share', op: '>' as const, value: 0.1, weeks: 14 }] },
       { id: 'exit', label: '', anyOf: [{ metric: 'providers_active', op: 'falls' as const }] },
     ];
-    expect(detectEvents(defs, ids, s, weeks)).toEqual([1, 0, 0]);
+    expect(detectOutcomeEvents(defs, ids, s, weeks)).toEqual([1, 0, 0]);
   });
 });

@@ -9,7 +9,7 @@ import { METRICS } from '../node.ts';
 import { runEnsembles, mergePartials, type EnsembleSpec } from '../node.ts';
 import { comparisonSpecs } from '../node.ts';
 import { sweepSpecs, type SweepAxis } from '../node.ts';
-import { EVENTS } from '../node.ts';
+import { OUTCOME_EVENTS } from '../node.ts';
 import { makeShardFile, parseShardFile, type ExperimentKind } from '../node.ts';
 import { finalizeExperiment, mergeShards } from '../node.ts';
 import { ScenarioError, loadScenario, scenarioFromLibrary, validateScenario, listApproaches, listInterventions, listPlaces, listScenarios } from '../node.ts';
@@ -293,7 +293,7 @@ function cmdList(argv: string[]): void {
     section('Places', listPlaces(lib).map((p) => [p.id, `${p.name} (${p.config.people} people, ${p.config.workers} workers, ${p.config.providers} providers)`])),
     section('Scenarios', listScenarios(lib).map((s) => [s.id, s.title])),
     section('Metrics', METRICS.map((m) => [m.id, `${m.meaning} [${m.unit}]`])),
-    section('Events (probabilities reported by run)', EVENTS.map((e) => [e.id, e.label])),
+    section('Outcome events (probabilities reported by run)', OUTCOME_EVENTS.map((e) => [e.id, e.label])),
   ].join('\n'));
 }
 

@@ -19,7 +19,7 @@ import type { RunConfig, RunOptions, RunResult } from '../types.ts';
 import { runSeed } from '../core/random.ts';
 import type { RunTask, SimBackend, TaskError } from '../backend/types.ts';
 import { LogHistogram, quantileSorted, summaryStats, type SummaryStats } from './stats.ts';
-import { EVENTS, detectEvents, validateEvents, type EventDef } from './outcome-events.ts';
+import { OUTCOME_EVENTS, detectOutcomeEvents, validateEvents, type OutcomeEventDef } from './outcome-events.ts';
 
 export interface Shard {
   /** 1-based */
@@ -39,7 +39,7 @@ export interface EnsembleSpec {
   series?: boolean;
   /** keep per-run Float32 series: true for all runs, a number for the first N replicates */
   keepTrajectories?: boolean | number;
-  events?: readonly EventDef[];
+  events?: readonly OutcomeEventDef[];
   /** engine options (default { log: false }: logs are for single runs) */
   runOptions?: RunOptions;
 }
@@ -54,7 +54,7 @@ export interface ExecOptions {
   shard?: Shard;
   signal?: AbortSignal;
   onProgress?: (p: RunProgress) => void;
-  onError?: (e: RunFailure) => void;
+  onError?: (e: RunError) => void;
   /**
    * tasks handed to the backend at a time; default all of them, as one stream (a backend keeps every worker
    * busy within a batch, but waits for the slowest run at the end of each). Buffered results are bounded
@@ -72,14 +72,14 @@ export interface RunRow {
   events: number[];
 }
 
-export interface RunFailure {
+export interface RunError {
   replicate: number;
   seed: number;
   scenarioId: string;
   error: string;
 }
 
-export interface Trajectory {
+export interface RunSeries {
   replicate: number;
   seed: number;
   /** metric-major: series[m * weeks + t] */
@@ -97,14 +97,14 @@ export interface EnsemblePartial {
   metricIds: string[];
   blockSize: number;
   series: boolean;
-  events: EventDef[];
+  events: OutcomeEventDef[];
   rows: RunRow[];
-  failures: RunFailure[];
+  failures: RunError[];
   /** per complete block: sums over its runs of each metric-week (non-NaN values) */
   blocks: { index: number; sums: Float64Array }[];
   /** per metric-week (m * weeks + t) histogram, null without series */
   hist: LogHistogram[] | null;
-  trajectories: Trajectory[];
+  trajectories: RunSeries[];
 }
 
 export interface WeeklyBand {
@@ -116,7 +116,7 @@ export interface WeeklyBand {
   p95: Float64Array;
 }
 
-export interface EventProbability {
+export interface OutcomeProbability {
   id: string;
   label: string;
   /** share of completed runs in which it happened */
@@ -136,12 +136,12 @@ export interface EnsembleResult {
   metricIds: string[];
   /** per-metric statistics of the run summaries */
   summaries: Record<string, SummaryStats>;
-  events: EventProbability[];
+  events: OutcomeProbability[];
   rows: RunRow[];
-  failures: RunFailure[];
+  failures: RunError[];
   /** per-metric weekly bands; null unless series was asked */
   bands: Record<string, WeeklyBand> | null;
-  trajectories: Trajectory[];
+  trajectories: RunSeries[];
 }
 
 /** Block size: at least 16 replicates, and at most about 64 blocks however many runs. */
@@ -185,7 +185,7 @@ class EnsembleAccumulator {
 
   constructor(readonly spec: EnsembleSpec, replicates: readonly number[]) {
     const c = spec.config;
-    const events = [...(spec.events ?? EVENTS)];
+    const events = [...(spec.events ?? OUTCOME_EVENTS)];
     this.partial = {
       scenarioId: c.scenarioId, title: c.title, seed: String(spec.seed), stream: spec.stream ?? c.scenarioId, runs: spec.runs,
       weeks: c.weeks, metricIds: [], blockSize: blockSizeFor(spec.runs), series: spec.series ?? true, events,
@@ -223,7 +223,7 @@ class EnsembleAccumulator {
       throw new Error(`run ${result.replicate} returned ${result.weeks} weeks × ${result.metricIds.length} metrics, expected ${p.weeks} × ${p.metricIds.length}`);
     this.rowsByReplicate.set(result.replicate, {
       replicate: result.replicate, seed: result.seed, summary: Array.from(result.summary),
-      events: detectEvents(p.events, p.metricIds, result.series, p.weeks),
+      events: detectOutcomeEvents(p.events, p.metricIds, result.series, p.weeks),
     });
     if (result.replicate < this.keep)
       p.trajectories.push({ replicate: result.replicate, seed: result.seed, series: Float32Array.from(result.series) });
@@ -256,7 +256,7 @@ class EnsembleAccumulator {
     this.pendingRuns = 0;
   }
 
-  fail(f: RunFailure): void {
+  fail(f: RunError): void {
     this.partial.failures.push(f);
     if (this.partial.series) this.sum(f.replicate, null);
     this.arrive(f.replicate);
@@ -342,7 +342,7 @@ export async function runEnsembles(backend: SimBackend, specs: readonly Ensemble
           exec.onProgress?.({ done, failed, total });
         },
         onError: (e: TaskError) => {
-          const f: RunFailure = { replicate: e.replicate, seed: e.seed, scenarioId: e.scenarioId, error: e.error };
+          const f: RunError = { replicate: e.replicate, seed: e.seed, scenarioId: e.scenarioId, error: e.error };
           accs[slice[e.index].acc].fail(f);
           done++;
           failed++;
@@ -436,7 +436,7 @@ export async function runEnsemble(backend: SimBackend, config: RunConfig, opts: 
 }
 
 /** Values of one metric across the kept trajectories at week t (for exact checks and spaghetti plots). */
-export function trajectoryValues(result: EnsembleResult, metric: string, t: number): number[] {
+export function valuesAtWeek(result: EnsembleResult, metric: string, t: number): number[] {
   const m = result.metricIds.indexOf(metric);
   return result.trajectories.map((tr) => tr.series[m * result.weeks + t]);
 }

@@ -4,7 +4,7 @@
  */
 import { METRIC_INDEX } from '../model/metrics.ts';
 
-export interface EventCondition {
+export interface OutcomeCondition {
   metric: string;
   /** 'falls': the metric is lower than the week before (value/weeks ignored) */
   op: '>' | '>=' | '<' | '<=' | 'falls';
@@ -15,14 +15,14 @@ export interface EventCondition {
   relativeToStart?: boolean;
 }
 
-export interface EventDef {
+export interface OutcomeEventDef {
   id: string;
   label: string;
   /** the event happens if any of these conditions holds at some point */
-  anyOf: EventCondition[];
+  anyOf: OutcomeCondition[];
 }
 
-export const EVENTS: readonly EventDef[] = [
+export const OUTCOME_EVENTS: readonly OutcomeEventDef[] = [
   { id: 'any_provider_exit', label: 'At least one provider leaves the market',
     anyOf: [{ metric: 'providers_active', op: 'falls' }, { metric: 'provider_exit_rate', op: '>', value: 0 }] },
   { id: 'providers_halved', label: 'Providers active fall to half their starting number or fewer',
@@ -37,14 +37,14 @@ export const EVENTS: readonly EventDef[] = [
     anyOf: [{ metric: 'trust_providers_to_commissioner', op: '<', value: 0.2, weeks: 4 }] },
 ];
 
-export function validateEvents(defs: readonly EventDef[], metricIds: readonly string[]): void {
+export function validateEvents(defs: readonly OutcomeEventDef[], metricIds: readonly string[]): void {
   const known = new Set(metricIds);
   for (const d of defs)
     for (const c of d.anyOf)
       if (!known.has(c.metric)) throw new Error(`event ${d.id}: unknown metric '${c.metric}' (known: ${metricIds.join(', ')})`);
 }
 
-function holds(c: EventCondition, series: ArrayLike<number>, offset: number, weeks: number): boolean {
+function holds(c: OutcomeCondition, series: ArrayLike<number>, offset: number, weeks: number): boolean {
   if (c.op === 'falls') {
     for (let t = 1; t < weeks; t++) if (series[offset + t] < series[offset + t - 1]) return true;
     return false;
@@ -63,7 +63,7 @@ function holds(c: EventCondition, series: ArrayLike<number>, offset: number, wee
 }
 
 /** 1/0 per event for one run's metric-major series (series[m * weeks + t]). */
-export function detectEvents(defs: readonly EventDef[], metricIds: readonly string[], series: ArrayLike<number>, weeks: number): number[] {
+export function detectOutcomeEvents(defs: readonly OutcomeEventDef[], metricIds: readonly string[], series: ArrayLike<number>, weeks: number): number[] {
   const index: ReadonlyMap<string, number> = metricIds.length ? new Map(metricIds.map((id, i) => [id, i])) : METRIC_INDEX;
   return defs.map((d) =>
     d.anyOf.some((c) => {

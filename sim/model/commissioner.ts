@@ -33,7 +33,7 @@ export function updatePhase(s: State): void {
     const ph = phases[idx];
     // lever changes made by events before this phase are replaced by the phase's own levers
     Object.assign(s.levers, ph.levers);
-    s.agg.transitionCostDue += ph.levers.transition_cost * s.agg.budgetWeekly * 52;
+    s.stocks.transitionCostDue += ph.levers.transition_cost * s.stocks.budgetWeekly * 52;
     logEvent(s, `a new phase began: ${ph.label}`);
   }
 }
@@ -41,7 +41,7 @@ export function updatePhase(s: State): void {
 /** C4: a change of the fee_level lever (a new phase or a mid-run change) moves every fee, and is felt as (un)fair. */
 export function applyFeeLevel(s: State): void {
   const level = s.levers.fee_level;
-  const a = s.agg;
+  const a = s.stocks;
   if (!(level > 0) || Math.abs(level - a.feeLevel) < 1e-12) return;
   const ratio = level / a.feeLevel;
   a.feeLevel = level;
@@ -58,15 +58,15 @@ export function updateFidelity(s: State): void {
   const band = s.params.fidelity_band;
   const trust = meanProviderTrust(s);
   const gapTrust = Math.max(0, L.readiness_trust - trust);
-  const gapCap = Math.max(0, L.readiness_capability - s.agg.commissionerCapability);
+  const gapCap = Math.max(0, L.readiness_capability - s.stocks.commissionerCapability);
   s.fidelity = clamp01_(1 - gapTrust / band) * clamp01_(1 - gapCap / band);
-  for (const k in L) s.eff[k] = L[k];
+  for (const k in L) s.effective[k] = L[k];
   for (const k of RELATIONAL_LEVERS) {
     const def = LEVER_BY_ID.get(k);
     if (!def) continue;
     if (k === 'monitoring_intensity') {
       // lighter-touch monitoring needs trust: below readiness the commissioner falls back towards compliance checking
-      s.eff[k] = L[k] + (1 - s.fidelity) * Math.max(0, def.default - L[k]);
+      s.effective[k] = L[k] + (1 - s.fidelity) * Math.max(0, def.default - L[k]);
     } else {
       // relational practice asked for beyond the status quo happens only as far as readiness allows, and
       // practice changes slowly: what is in place moves towards that target at practice_change_rate a week
@@ -74,24 +74,24 @@ export function updateFidelity(s: State): void {
       const target = base + s.fidelity * (L[k] - base);
       const now = s.practice[k] ?? def.default;
       s.practice[k] = now + s.params.practice_change_rate * (target - now);
-      s.eff[k] = s.practice[k];
+      s.effective[k] = s.practice[k];
     }
   }
   // C2: monitoring follows distrust of providers, and rises with defensive responses to overspend
   const cpTrust = meanCommissionerTrust(s);
-  s.eff.monitoring_intensity = clamp01_(
-    s.eff.monitoring_intensity * (1 + s.params.monitoring_trust_response * (0.5 - cpTrust)) + 0.2 * s.agg.defensive,
+  s.effective.monitoring_intensity = clamp01_(
+    s.effective.monitoring_intensity * (1 + s.params.monitoring_trust_response * (0.5 - cpTrust)) + 0.2 * s.stocks.defensive,
   );
   // the learning culture grows slowly with learning loops and decays without them (assumption)
-  const lc = s.agg.learningCulture;
-  s.agg.learningCulture = clamp01_(lc + 0.004 * (s.eff.learning_loop + s.eff.learning_monitoring) * (1 - lc) - 0.001 * lc);
-  const cap = s.agg.commissionerCapability;
-  s.agg.commissionerCapability = clamp01_(cap + 0.002 * s.eff.learning_loop * (1 - cap) - 0.0005 * (cap - 0.3));
+  const lc = s.stocks.learningCulture;
+  s.stocks.learningCulture = clamp01_(lc + 0.004 * (s.effective.learning_loop + s.effective.learning_monitoring) * (1 - lc) - 0.001 * lc);
+  const cap = s.stocks.commissionerCapability;
+  s.stocks.commissionerCapability = clamp01_(cap + 0.002 * s.effective.learning_loop * (1 - cap) - 0.0005 * (cap - 0.3));
 }
 
 /** Weekly labour-market drift, and each April (week % 52 == 0) the living wage rise, uplift and re-tender. */
 export function updateLabourMarketAndFees(s: State, rng: Rng): void {
-  const a = s.agg;
+  const a = s.stocks;
   const P = s.params;
   a.outsideWage *= Math.pow(1 + P.outside_wage_growth, 1 / 52);
   a.labourPool += P.labour_pool_recovery * (a.labourPoolEq - a.labourPool);
@@ -104,7 +104,7 @@ export function updateLabourMarketAndFees(s: State, rng: Rng): void {
   a.costGrowthYear = costGrowth;
   // C1 pushes uplifts down when overspending; the Care Act duty to keep a sustainable market pushes them up
   // when care is visibly not being delivered (assumption for the size of both)
-  const uplift = costGrowth + s.eff.uplift_vs_inflation - 0.03 * a.defensive * P.defensive_strength * (0.4 + 0.6 * s.eff.risk_transfer)
+  const uplift = costGrowth + s.effective.uplift_vs_inflation - 0.03 * a.defensive * P.defensive_strength * (0.4 + 0.6 * s.effective.risk_transfer)
     + P.market_sustainability_response * Math.max(0, a.unmetSeen - 0.05);
   a.lastUplift = uplift;
   a.placeFee *= 1 + uplift;
@@ -115,17 +115,17 @@ export function updateLabourMarketAndFees(s: State, rng: Rng): void {
   logEvent(s, `the annual fee uplift was ${(uplift * 100).toFixed(1)}% against cost growth of ${(costGrowth * 100).toFixed(1)}%`);
 
   // P4: re-tender every contract_years; bids fall by the price weight (lowest bids win)
-  const years = Math.max(0.5, s.eff.contract_years);
+  const years = Math.max(0.5, s.effective.contract_years);
   const phaseStart = s.config.phases[s.phaseIndex].startWeek;
   const sinceStart = (s.week - Math.max(phaseStart, -s.config.historyWeeks)) / 52;
   if (sinceStart > 0 && Math.abs(sinceStart / years - Math.round(sinceStart / years)) < 1e-6) {
-    const cut = P.tender_discount * s.eff.price_weight;
+    const cut = P.tender_discount * s.effective.price_weight;
     a.placeFee *= 1 - cut;
     for (let p = 1; p < pr.count; p++) {
       if (!pr.active[p]) continue;
       pr.fee[p] *= 1 - cut * (0.5 + rng.next());
     }
-    a.transitionCostDue += 0.2 * s.eff.transition_cost * a.budgetWeekly * 52;
+    a.transitionCostDue += 0.2 * s.effective.transition_cost * a.budgetWeekly * 52;
     if (cut > 0) {
       fairnessPulse(s, -cut * 0.5);
       logEvent(s, `contracts were re-tendered; winning bids came in ${(cut * 100).toFixed(1)}% lower`);
@@ -148,7 +148,7 @@ export function fairnessPulse(s: State, gap: number): void {
 
 /** C1: spend against budget over the last 52 weeks, and the defensive responses it sets off. */
 export function updateBudget(s: State, spend: number): void {
-  const a = s.agg;
+  const a = s.stocks;
   const slot = ((s.week % 52) + 52) % 52;
   a.spendRing[slot] = spend;
   a.budgetRing[slot] = a.budgetWeekly;
@@ -166,5 +166,5 @@ export function updateBudget(s: State, spend: number): void {
   a.eligibilityTightening = 0.25 * a.defensive;
   // where risk is shared (alliances, block contracts) overspend is worked through together rather than by
   // paying providers late (assumption)
-  a.latePayment = 0.3 * a.defensive * (0.4 + 0.6 * s.eff.risk_transfer);
+  a.latePayment = 0.3 * a.defensive * (0.4 + 0.6 * s.effective.risk_transfer);
 }

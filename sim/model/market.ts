@@ -25,7 +25,7 @@ const KIND_NAMES = ['for-profit', 'voluntary', 'micro', 'in-house'];
 export function deliveryCapacity(s: State): void {
   const pr = s.providers;
   const P = s.params;
-  const collab = s.eff.collaboration_incentive;
+  const collab = s.effective.collaboration_incentive;
   for (let e = 0; e < pr.tieCount; e++) {
     const a = pr.tieA[e];
     const b = pr.tieB[e];
@@ -57,7 +57,7 @@ function shareStaff(s: State, tie: number, from: number, to: number, hours: numb
   pr.capacityHours[to] += hours;
   // shared success: a small positive signal along the tie and towards the commissioner in a crisis
   pulseTie(s, tie, 0.5, Math.min(1, hours / 40));
-  if (s.agg.crisisWeeks > 0) {
+  if (s.stocks.crisisWeeks > 0) {
     pulseProviderTrust(s, from, 0.3, 0.5);
     pulseProviderTrust(s, to, 0.3, 0.5);
   }
@@ -75,7 +75,7 @@ function shareStaff(s: State, tie: number, from: number, to: number, hours: numb
 export function placement(s: State, rng: Rng, meanNeed: number): WaitingCount {
   const pe = s.people;
   const pr = s.providers;
-  const E = s.eff;
+  const E = s.effective;
   const n = pr.count;
   const spare = workArray(s, 'spare');
   const cum = workArray(s, 'cumSpare');
@@ -169,11 +169,11 @@ export function firstAbove(cum: Float64Array, n: number, v: number): number {
 export function finances(s: State): number {
   const P = s.params;
   const pr = s.providers;
-  const E = s.eff;
-  const c = s.week_;
+  const E = s.effective;
+  const c = s.thisWeek;
   const travel = travelShare(s);
   const compliance = E.monitoring_intensity * (1 - E.learning_monitoring);
-  const late = s.agg.latePayment;
+  const late = s.stocks.latePayment;
   const guaranteed = pr.guaranteedWorkers;
   let councilCare = 0;
   for (let p = 0; p < pr.count; p++) {
@@ -246,7 +246,7 @@ export function handbacksAndExits(s: State, rng: Rng): void {
       if (rng.next() < P.handback_sensitivity * pressure * (1 - 0.5 * trust)) {
         const n = handBack(s, p, pr.committedHours[p] - pr.capacityHours[p] * P.overtime_max * 0.95);
         if (n > 0) {
-          s.week_.handbacks += n;
+          s.thisWeek.handbacks += n;
           s.providers.commissionerTrust[p] = Math.max(0, s.providers.commissionerTrust[p] - 0.02 * Math.min(5, n));
           logEvent(s, `a ${KIND_NAMES[pr.kind[p]]} provider handed back ${n} package${n === 1 ? '' : 's'} because it could not staff them${pr.reserves[p] < 0 ? ' and its reserves ran out' : ' at the fee paid'}`);
         }
@@ -277,7 +277,7 @@ export function exitProvider(s: State, p: number, rng: Rng, reason: string): voi
   const pe = s.people;
   const w = s.workers;
   pr.active[p] = 0;
-  s.week_.exits++;
+  s.thisWeek.exits++;
   let people = 0;
   for (let i = 0; i < pe.hi; i++) {
     if (pe.provider[i] !== p) continue;
@@ -321,11 +321,11 @@ export function entry(s: State, rng: Rng, waitingShare: number, meanMargin: numb
   const rate = P.entry_rate * s.config.place.providers / 52 * attract;
   if (rng.next() >= rate) return;
   const kind = rng.next() < 0.6 ? ProviderKind.Micro : ProviderKind.ForProfit;
-  const ic = { ...s.config.initial, care_wage: s.agg.livingWage * 1.03, trust_providers_to_commissioner: meanProviderTrust(s, 0.3) };
+  const ic = { ...s.config.initial, care_wage: s.stocks.livingWage * 1.03, trust_providers_to_commissioner: meanProviderTrust(s, 0.3) };
   const p = addProvider(s, kind, ic, rng);
   if (p < 0) return;
   const pr = s.providers;
-  pr.fee[p] = s.agg.placeFee;
+  pr.fee[p] = s.stocks.placeFee;
   addTies(s, p, 0.3, rng);
   let hired = 0;
   for (let h = 0; h < 3; h++) {
@@ -333,10 +333,10 @@ export function entry(s: State, rng: Rng, waitingShare: number, meanMargin: numb
     if (id < 0) break;
     hireNew(s, id, p, rng);
     hired++;
-    s.week_.hires++;
+    s.thisWeek.hires++;
   }
-  pr.reserves[p] = 10 * hired * s.agg.hoursPerWorkerContact * pr.fee[p] * 0.1;
-  s.week_.entries++;
+  pr.reserves[p] = 10 * hired * s.stocks.hoursPerWorkerContact * pr.fee[p] * 0.1;
+  s.thisWeek.entries++;
   logEvent(s, `a new ${KIND_NAMES[kind]} provider entered the market`);
 }
 
@@ -349,9 +349,9 @@ export function entry(s: State, rng: Rng, waitingShare: number, meanMargin: numb
 export function qualityGamingLearning(s: State): void {
   const P = s.params;
   const pr = s.providers;
-  const E = s.eff;
+  const E = s.effective;
   const compliance = E.monitoring_intensity * (1 - E.learning_monitoring);
-  const learnStyle = E.learning_monitoring * (0.5 + 0.5 * s.agg.learningCulture);
+  const learnStyle = E.learning_monitoring * (0.5 + 0.5 * s.stocks.learningCulture);
   const incentive = E.outcome_payment + 0.4 * compliance;
   const drive = (E.worker_autonomy + learnStyle * E.monitoring_intensity + E.learning_loop + E.collaboration_incentive) / 4;
   const diffusion = workArray(s, 'diffusion');
@@ -396,19 +396,19 @@ export function providerWages(s: State): void {
   for (let p = 1; p < pr.count; p++) {
     if (!pr.active[p]) continue;
     const paidPerContact = (1 - travel * (1 - travelPaidShare(s, p))) / (1 - travel);
-    const affordable = pr.fee[p] * (1 - s.eff.provider_overhead) * 0.97 / (P.on_cost * paidPerContact * pr.efficiency[p]);
+    const affordable = pr.fee[p] * (1 - s.effective.provider_overhead) * 0.97 / (P.on_cost * paidPerContact * pr.efficiency[p]);
     const vacancy = pr.desiredWorkers[p] > 0 ? Math.max(0, 1 - pr.workers[p] / pr.desiredWorkers[p]) : 0;
     let wage = pr.wage[p] * (1 + P.living_wage_growth);
     if (affordable > wage) wage += Math.min(1, 4 * Math.max(0, vacancy - 0.03)) * 0.5 * (affordable - wage);
-    pr.wage[p] = Math.max(wage, s.agg.livingWage);
+    pr.wage[p] = Math.max(wage, s.stocks.livingWage);
     sum += pr.wage[p];
     n++;
   }
   applyLivingWageFloor(s);
-  if (n > 0) pr.wage[IN_HOUSE] = Math.max(pr.wage[IN_HOUSE], (sum / n) * (1 + s.eff.inhouse_wage_premium));
+  if (n > 0) pr.wage[IN_HOUSE] = Math.max(pr.wage[IN_HOUSE], (sum / n) * (1 + s.effective.inhouse_wage_premium));
 }
 
 export function applyLivingWageFloor(s: State): void {
   const pr = s.providers;
-  for (let p = 0; p < pr.count; p++) if (pr.wage[p] < s.agg.livingWage) pr.wage[p] = s.agg.livingWage;
+  for (let p = 0; p < pr.count; p++) if (pr.wage[p] < s.stocks.livingWage) pr.wage[p] = s.stocks.livingWage;
 }

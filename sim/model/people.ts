@@ -47,7 +47,7 @@ export function peopleWeek(s: State, rng: Rng): number {
   const pe = s.people;
   const pr = s.providers;
   const w = s.workers;
-  const E = s.eff;
+  const E = s.effective;
   const zone = Math.max(E.market_consolidation, E.worker_autonomy);
   const familiarShare = 0.55 + 0.35 * zone;
   const exitBase = P.exit_rate / 52;
@@ -66,7 +66,7 @@ export function peopleWeek(s: State, rng: Rng): number {
     pr.continuity[p] = 0;
     pr.clientWellbeing[p] = 0;
   }
-  const c = s.week_;
+  const c = s.thisWeek;
   const status = pe.status, needHours = pe.needHours, delivered_ = pe.delivered, continuity = pe.continuity, choice = pe.choice;
   const wellbeing = pe.wellbeing, assets = pe.assets, provider = pe.provider, regular = pe.regularWorker, pb = pe.personalBudget;
   const baseNeed = pe.baseNeed, weeksWaiting = pe.weeksWaiting, hospitalWeeks = pe.hospitalWeeks;
@@ -190,9 +190,9 @@ export function peopleWeek(s: State, rng: Rng): number {
 /** New people assessed eligible this week, by need group; some come straight from hospital (NHS pressure). */
 export function arrivals(s: State, rng: Rng, meanCommunityCapacity: number): void {
   const P = s.params;
-  const a = s.agg;
+  const a = s.stocks;
   const years = (s.week + s.config.historyWeeks) / 52;
-  const prevention = 1 - P.prevention_effect * s.eff.prevention_focus * (meanCommunityCapacity / 0.4);
+  const prevention = 1 - P.prevention_effect * s.effective.prevention_focus * (meanCommunityCapacity / 0.4);
   const base = a.baseArrivals * a.demandMultiplier * Math.pow(1 + P.demand_growth, years) * Math.max(0.2, prevention);
   const tight = a.eligibilityTightening;
   // C1/N1: people turned away by tighter eligibility come back later with more need (failure demand)

@@ -93,8 +93,8 @@ export function createRecorder(weeks: number, params: Record<string, number>): R
 
   function record(s: State, t: number, spend: number, councilTransaction: number): void {
     const pr = s.providers;
-    const c = s.week_;
-    const E = s.eff;
+    const c = s.thisWeek;
+    const E = s.effective;
     v.fill(0);
     const { supported, waiting, waited, needed, plannedSupported, deliveredSupported, delayed, population, hist } = tally;
     const deliveredH = tally.delivered, wb = tally.wellbeing, wbN = tally.counted, cont = tally.continuity, choice = tally.choice, assets = tally.assets;
@@ -177,7 +177,7 @@ export function createRecorder(weeks: number, params: Record<string, number>): R
     v[M.reported_outcome] = hoursAll > 0 ? reported / hoursAll : 0;
     v[M.reported_outcome_gap] = hoursAll > 0 ? (reported - trueOut) / hoursAll : 0;
     v[M.learning_capability] = hoursAll > 0 ? capab / hoursAll : 0;
-    v[M.fee_per_hour] = committedInd > 0 ? fee / committedInd : s.agg.placeFee;
+    v[M.fee_per_hour] = committedInd > 0 ? fee / committedInd : s.stocks.placeFee;
     // trust
     const tpc = meanProviderTrust(s);
     const tcp = meanCommissionerTrust(s);
@@ -198,17 +198,17 @@ export function createRecorder(weeks: number, params: Record<string, number>): R
     v[M.trust_commissioner_to_providers] = tcp;
     v[M.trust_providers_to_commissioner] = tpc;
     v[M.trust_provider_network] = tnet;
-    v[M.trust_council_nhs] = (s.agg.trustNhsToCouncil + s.agg.trustCouncilToNhs) / 2;
+    v[M.trust_council_nhs] = (s.stocks.trustNhsToCouncil + s.stocks.trustCouncilToNhs) / 2;
     v[M.trust_council_community] = ctrust;
     // money
-    v[M.spend_vs_budget] = s.agg.budgetYear > 0 ? s.agg.spendYear / s.agg.budgetYear : 1;
+    v[M.spend_vs_budget] = s.stocks.budgetYear > 0 ? s.stocks.spendYear / s.stocks.budgetYear : 1;
     v[M.spend_per_week] = spend;
     v[M.cost_per_person] = supported > 0 ? spend / supported : 0;
     v[M.cost_per_good_day] = wb > 0 ? spend / (wb * 7) : 0;
     v[M.transaction_cost_share] = spend > 0 ? (councilTransaction + c.providerTransactionCost) / spend : 0;
     // system health: Lankelly Chase behaviours, defined openly from state
     const compliance = E.monitoring_intensity * (1 - E.learning_monitoring);
-    const perspective = (tpc + tcp + engage + s.agg.learningCulture) / 4;
+    const perspective = (tpc + tcp + engage + s.stocks.learningCulture) / 4;
     const power = (E.worker_autonomy + v[M.choice_control] + (1 - compliance)) / 3;
     const participation = (tnet + E.coproduction + v[M.learning_capability]) / 3;
     v[M.system_perspective] = perspective;

@@ -34,11 +34,11 @@ export function pulseTie(s: State, e: number, signal: number, weeks: number): vo
 export function trustWeek(s: State, rng: Rng, delayedDischarges: number, peopleCount: number): void {
   const P = s.params;
   const pr = s.providers;
-  const E = s.eff;
+  const E = s.effective;
   const r = trustRates(P);
   const compliance = E.monitoring_intensity * (1 - E.learning_monitoring);
   const learning = E.learning_monitoring * E.monitoring_intensity;
-  const late = s.agg.latePayment;
+  const late = s.stocks.latePayment;
   // T5: asking for collaboration below the trust an approach needs strains relationships (failed collective decisions)
   const meanTrust = meanProviderTrust(s);
   const strain = P.readiness_strain * Math.max(0, s.levers.readiness_trust - meanTrust) * (s.levers.collaboration_incentive + s.levers.coproduction);
@@ -69,7 +69,7 @@ export function trustWeek(s: State, rng: Rng, delayedDischarges: number, peopleC
     pr.tieTrust[e] = updateTrust(pr.tieTrust[e], 0, tpos, tneg, r);
   }
   // council ↔ NHS: pooled budgets and co-production build; delayed discharges and cuts erode
-  const a = s.agg;
+  const a = s.stocks;
   const delayedShare = peopleCount > 0 ? delayedDischarges / peopleCount : 0;
   const npos = 0.2 + 0.6 * E.nhs_pooling + 0.2 * E.coproduction;
   const nneg = 10 * delayedShare + 0.2 * a.defensive;
@@ -86,14 +86,14 @@ export function trustWeek(s: State, rng: Rng, delayedDischarges: number, peopleC
  */
 export function communityWeek(s: State, tally: PeopleTally): void {
   const P = s.params;
-  const E = s.eff;
+  const E = s.effective;
   const c = s.community;
   const r = trustRates(P);
   const ic = s.config.initial;
   const funding = E.community_investment / 0.01;
   const grant = E.grant_funding;
   const cpos = 0.05 + 0.25 * grant + 0.3 * E.coproduction + 3 * Math.min(E.community_investment, 0.05);
-  const cneg = 0.15 * (1 - grant) * E.monitoring_intensity + 0.5 * s.agg.defensive;
+  const cneg = 0.15 * (1 - grant) * E.monitoring_intensity + 0.5 * s.stocks.defensive;
   const prevention = 1 + E.prevention_focus;
   const target = workArray(s, 'connectionTarget', c.count);
   for (let o = 0; o < c.count; o++) {
@@ -174,7 +174,7 @@ export function wholeSystemEvent(s: State, eff: WholeSystemEffect): void {
     pr.commissionerTrust[p] = clamp01_(c + eff.trustProviders * (1 - c));
   }
   for (let e = 0; e < pr.tieCount; e++) pr.tieTrust[e] = clamp01_(pr.tieTrust[e] + eff.trustNetwork * (1 - pr.tieTrust[e]));
-  const a = s.agg;
+  const a = s.stocks;
   a.trustNhsToCouncil = clamp01_(a.trustNhsToCouncil + eff.trustNhs * (1 - a.trustNhsToCouncil));
   a.trustCouncilToNhs = clamp01_(a.trustCouncilToNhs + eff.trustNhs * (1 - a.trustCouncilToNhs));
   const c = s.community;

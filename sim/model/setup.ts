@@ -20,7 +20,7 @@ const GROUP_HOURS = [10, 28, 8];
 const TIES_PER_PROVIDER = 4;
 
 export function contactHoursPerWorker(s: State): number {
-  const travel = s.params.travel_share * (1 - 0.3 * s.eff.market_consolidation);
+  const travel = s.params.travel_share * (1 - 0.3 * s.effective.market_consolidation);
   return s.params.worker_hours * (1 - travel);
 }
 
@@ -30,7 +30,7 @@ export function createState(config: RunConfig, rng: Rng, logEnabled: boolean): S
   const years = (config.weeks + config.historyWeeks) / 52;
   const providerCap = 1 + place.providers + Math.ceil(place.providers * params.entry_rate * 3 * years) + 8;
   const s: State = {
-    config, params, levers, eff: numberRecord(levers), practice: numberRecord(defaultLevers()), fidelity: 1, phaseIndex: 0, week: -config.historyWeeks,
+    config, params, levers, effective: numberRecord(levers), practice: numberRecord(defaultLevers()), fidelity: 1, phaseIndex: 0, week: -config.historyWeeks,
     people: allocPeople(Math.ceil(place.people * 2.2 + 200)),
     workers: allocWorkers(Math.ceil(place.workers * 2 + 200)),
     providers: allocProviders(providerCap, providerCap * TIES_PER_PROVIDER),
@@ -40,7 +40,7 @@ export function createState(config: RunConfig, rng: Rng, logEnabled: boolean): S
       trust: new Float64Array(Math.max(1, place.communityOrgs)),
       engagement: new Float64Array(Math.max(1, place.communityOrgs)),
     },
-    agg: {
+    stocks: {
       outsideWage: ic.outside_wage, livingWage: ic.living_wage, placeFee: ic.fee_per_hour, labourPool: 0.85, labourPoolEq: 1,
       budgetWeekly: 0, spendYear: 0, budgetYear: 0, spendRing: new Float64Array(52), budgetRing: new Float64Array(52),
       defensive: 0, eligibilityTightening: 0, latePayment: 0, commissionerCapability: ic.commissioner_capability,
@@ -50,7 +50,7 @@ export function createState(config: RunConfig, rng: Rng, logEnabled: boolean): S
       meanNeedByGroup: new Float64Array(3), hoursPerWorkerContact: 0, learningCulture: ic.learning_culture,
       nhsPressure: ic.nhs_discharge_pressure, feeLevel: 1, waitingHours: 0, unmetSeen: 0.05,
     },
-    week_: newCounters(),
+    thisWeek: newCounters(),
     log: [],
     logEnabled,
     work: allocWork(Math.max(providerCap, place.communityOrgs, 1)),
@@ -110,12 +110,12 @@ export function createState(config: RunConfig, rng: Rng, logEnabled: boolean): S
 
   // People: assessed hours scaled so the workforce, less vacancies and sickness, can deliver them.
   const contact = contactHoursPerWorker(s);
-  s.agg.hoursPerWorkerContact = contact;
+  s.stocks.hoursPerWorkerContact = contact;
   const deliverable = place.workers * contact * 0.98 / (1 - 0.5 * ic.vacancy_rate);
   let rawMean = 0;
   for (let g = 0; g < 3; g++) rawMean += place.needGroupShares[g] * GROUP_HOURS[g];
   const scale = deliverable / (place.people * 0.97) / rawMean;
-  for (let g = 0; g < 3; g++) s.agg.meanNeedByGroup[g] = GROUP_HOURS[g] * scale;
+  for (let g = 0; g < 3; g++) s.stocks.meanNeedByGroup[g] = GROUP_HOURS[g] * scale;
   // people are placed with providers in proportion to the staff each employs, so no provider starts idle or swamped
   const staff = new Float64Array(pr.count);
   for (let i = 0; i < w.hi; i++) if (w.employer[i] >= 0) staff[w.employer[i]]++;
@@ -139,7 +139,7 @@ export function createState(config: RunConfig, rng: Rng, logEnabled: boolean): S
       pe.weeksWaiting[id] = Math.floor(rng.next() * 6);
     }
   }
-  s.agg.baseArrivals = place.people * params.arrival_rate / 52;
+  s.stocks.baseArrivals = place.people * params.arrival_rate / 52;
 
   // Community organisations
   const c = s.community;
@@ -162,7 +162,7 @@ export function initPerson(s: State, id: number, g: number, rng: Rng, needMultip
   const ic = s.config.initial;
   pe.needGroup[id] = g;
   // assessed hours: lognormal around the group mean (sd of log 0.5)
-  const need = s.agg.meanNeedByGroup[g] * Math.exp(0.5 * rng.normal() - 0.125) * needMultiplier;
+  const need = s.stocks.meanNeedByGroup[g] * Math.exp(0.5 * rng.normal() - 0.125) * needMultiplier;
   pe.needHours[id] = need;
   pe.baseNeed[id] = need;
   pe.delivered[id] = 0;
@@ -186,7 +186,7 @@ export function addProvider(s: State, kind: number, ic: Record<string, number>, 
   const inhouse = kind === ProviderKind.InHouse;
   pr.kind[p] = kind;
   pr.active[p] = 1;
-  pr.fee[p] = s.agg.placeFee;
+  pr.fee[p] = s.stocks.placeFee;
   pr.efficiency[p] = inhouse ? 1 : Math.exp(s.params.initial_margin_spread * rng.normal());
   pr.wage[p] = inhouse ? ic.care_wage * (1 + s.levers.inhouse_wage_premium) : ic.care_wage * (0.97 + 0.06 * rng.next());
   pr.reserves[p] = 0;

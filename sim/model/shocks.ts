@@ -18,7 +18,7 @@ export function applyEvent(s: State, ev: SimEvent, rng: Rng): void {
   // an event may move people or workers: this week's committed hours and rosters are counted afresh
   s.committedAhead.ready = false;
   s.roster.ready = false;
-  const a = s.agg;
+  const a = s.stocks;
   const pr = s.providers;
   switch (ev.type) {
     case 'provider_collapse': {

@@ -37,7 +37,7 @@ export function simulate(config: RunConfig, seed: number, replicate: number, opt
   let meanCommunity = communityMean(s);
   for (let week = -config.historyWeeks; week < weeks; week++) {
     s.week = week;
-    resetCounters(s.week_);
+    resetCounters(s.thisWeek);
     while (evIdx < events.length && events[evIdx].week < week) evIdx++;
     while (evIdx < events.length && events[evIdx].week === week) applyEvent(s, events[evIdx++], rng);
     const recording = week >= 0;
@@ -73,12 +73,12 @@ function tick(s: State, rng: Rng, meanCommunity: number, check: boolean, tally: 
   const afterPlacement = placement(s, rng, meanNeed);
   const care = finances(s);
   if (check) checkHoursAndMoney(s, care);
-  const { exits, handbacks } = s.week_;
+  const { exits, handbacks } = s.thisWeek;
   handbacksAndExits(s, rng);
   // hand-backs and closures put people back on the waiting list; otherwise the count after placement stands
-  const unchanged = s.week_.exits === exits && s.week_.handbacks === handbacks;
+  const unchanged = s.thisWeek.exits === exits && s.thisWeek.handbacks === handbacks;
   const { population, waiting, hours, delayed } = unchanged ? afterPlacement : countWaiting(s);
-  s.agg.waitingHours = hours;
+  s.stocks.waitingHours = hours;
   const waitingShare = population > 0 ? waiting / population : 0;
   trackUnmet(s);
   entry(s, rng, waitingShare, meanMargin(s));
@@ -88,16 +88,16 @@ function tick(s: State, rng: Rng, meanCommunity: number, check: boolean, tally: 
   trustWeek(s, rng, delayed, population);
   communityWeek(s, tally);
   // council spend: care, community, monitoring, procurement and transition (1/13 of what is outstanding each week)
-  const a = s.agg;
-  const community = s.eff.community_investment * a.budgetWeekly;
+  const a = s.stocks;
+  const community = s.effective.community_investment * a.budgetWeekly;
   let activeProviders = 0;
   for (let p = 1; p < s.providers.count; p++) activeProviders += s.providers.active[p];
-  const monitoring = s.eff.monitoring_intensity * s.params.monitoring_cost_gbp * activeProviders;
+  const monitoring = s.effective.monitoring_intensity * s.params.monitoring_cost_gbp * activeProviders;
   const transition = Math.min(a.transitionCostDue, a.transitionCostDue / 13 + 1);
   a.transitionCostDue -= transition;
   const spend = care + community + monitoring + transition;
-  s.week_.spend = spend;
-  s.week_.transactionCost = monitoring + transition;
+  s.thisWeek.spend = spend;
+  s.thisWeek.transactionCost = monitoring + transition;
   updateBudget(s, spend);
   if (a.crisisWeeks > 0) a.crisisWeeks--;
   return { spend, transaction: monitoring + transition };
@@ -117,7 +117,7 @@ function checkHoursAndMoney(s: State, care: number): void {
     // need may have changed by at most a few per cent since delivery this week (N1, N2)
     if (pe.delivered[i] < 0 || pe.delivered[i] > pe.needHours[i] * 1.05) fail(`person ${i} received ${pe.delivered[i]} of ${pe.needHours[i]} hours`);
   }
-  const toPeople = s.week_.deliveredToPeople;
+  const toPeople = s.thisWeek.deliveredToPeople;
   let byProviders = 0;
   let revenue = 0;
   for (let p = 0; p < pr.count; p++) {
@@ -129,9 +129,9 @@ function checkHoursAndMoney(s: State, care: number): void {
     if (p !== IN_HOUSE) revenue += pr.revenue[p];
   }
   if (Math.abs(toPeople - byProviders) > 1e-6 * Math.max(1, toPeople)) fail(`hours delivered to people ${toPeople} differ from hours providers delivered ${byProviders}`);
-  if (Math.abs(revenue - s.week_.paidToProviders) > 1e-6 * Math.max(1, revenue)) fail('provider revenue differs from what the council paid');
+  if (Math.abs(revenue - s.thisWeek.paidToProviders) > 1e-6 * Math.max(1, revenue)) fail('provider revenue differs from what the council paid');
   const inhouse = pr.active[IN_HOUSE] ? pr.cost[IN_HOUSE] : 0;
-  if (Math.abs(care - (s.week_.paidToProviders + inhouse)) > 1e-6 * Math.max(1, care)) fail('care spend differs from payments plus in-house cost');
+  if (Math.abs(care - (s.thisWeek.paidToProviders + inhouse)) > 1e-6 * Math.max(1, care)) fail('care spend differs from payments plus in-house cost');
 }
 
 /** The commissioner's (smoothed) view of how much assessed care is not being delivered. */
@@ -144,9 +144,9 @@ function trackUnmet(s: State): void {
     committed += pr.committedHours[p];
     delivered += pr.deliveredHours[p];
   }
-  const needed = committed + s.agg.waitingHours;
+  const needed = committed + s.stocks.waitingHours;
   const unmet = needed > 0 ? Math.max(0, needed - delivered) / needed : 0;
-  s.agg.unmetSeen += (unmet - s.agg.unmetSeen) / 26;
+  s.stocks.unmetSeen += (unmet - s.stocks.unmetSeen) / 26;
 }
 
 /** Starting reserves (weeks of revenue, varied) and the budget: expected spend at the start × headroom. */
@@ -163,11 +163,11 @@ function initialiseMoney(s: State, rng: Rng): void {
     pr.utilisation[p] = 1;
     pr.deliveryRatio[p] = 1;
   }
-  const monitoring = s.eff.monitoring_intensity * s.params.monitoring_cost_gbp * (pr.count - 1);
-  const expected = (care + monitoring) / (1 - s.eff.community_investment);
-  s.agg.budgetWeekly = expected * ic.budget_headroom;
-  s.agg.spendRing.fill(expected);
-  s.agg.budgetRing.fill(s.agg.budgetWeekly);
+  const monitoring = s.effective.monitoring_intensity * s.params.monitoring_cost_gbp * (pr.count - 1);
+  const expected = (care + monitoring) / (1 - s.effective.community_investment);
+  s.stocks.budgetWeekly = expected * ic.budget_headroom;
+  s.stocks.spendRing.fill(expected);
+  s.stocks.budgetRing.fill(s.stocks.budgetWeekly);
 }
 
 function countWaiting(s: State): WaitingCount {
@@ -257,7 +257,7 @@ function writeTrace(s: State, tr: RunTrace, t: number): void {
     tr.providerWorkers[t * cap + p] = pr.workers[p];
     tr.providerKind[p] = pr.kind[p];
   }
-  const c = s.week_;
+  const c = s.thisWeek;
   let sick = 0;
   for (let p = 0; p < pr.count; p++) sick += pr.sickWorkers[p];
   tr.workforceFlows[t * 4] = c.hires;

@@ -107,7 +107,8 @@ export interface Community {
   engagement: Float64Array;
 }
 
-export interface Aggregates {
+/** The place's stocks and running figures: wages, fees, budget, spend, trust between organisations. */
+export interface PlaceStocks {
   outsideWage: number;
   livingWage: number;
   /** fee per hour for the place before per-provider differences */
@@ -150,7 +151,7 @@ export interface Aggregates {
   feeLevel: number;
 }
 
-/** Counters reset every week, read by metrics and logs. */
+/** This week's counters (hires, leavers, spend, ...): reset every week, read by the record and the log. */
 export interface WeekCounters {
   hires: number;
   leavers: number;
@@ -175,7 +176,7 @@ export interface State {
   params: Params;
   levers: Levers;
   /** effective levers after fidelity (C3, T5) */
-  eff: Levers;
+  effective: Levers;
   /** relational practice actually in place (moves slowly towards what the levers ask for) */
   practice: Levers;
   fidelity: number;
@@ -185,8 +186,8 @@ export interface State {
   workers: Workers;
   providers: Providers;
   community: Community;
-  agg: Aggregates;
-  week_: WeekCounters;
+  stocks: PlaceStocks;
+  thisWeek: WeekCounters;
   log: { week: number; text: string }[];
   logEnabled: boolean;
   /** work arrays, reused every week (allocating them weekly cost more than the loops using them) */

@@ -12,17 +12,17 @@ const clamp01_ = clamp01;
 
 /** Share of travel time paid by provider p (W9): the fee's coverage, or the provider's own policy if higher. */
 export function travelPaidShare(s: State, p: number): number {
-  return p === IN_HOUSE ? 1 : Math.max(s.eff.paid_travel, s.params.provider_travel_pay);
+  return p === IN_HOUSE ? 1 : Math.max(s.effective.paid_travel, s.params.provider_travel_pay);
 }
 
 export function travelShare(s: State): number {
-  return s.params.travel_share * (1 - 0.3 * s.eff.market_consolidation);
+  return s.params.travel_share * (1 - 0.3 * s.effective.market_consolidation);
 }
 
 /** W9: pay per hour actually worked (contact and travel), against the outside wage. */
 export function payRatio(s: State, p: number): number {
   const eff = s.providers.wage[p] * (1 - travelShare(s) * (1 - travelPaidShare(s, p)));
-  return eff / s.agg.outsideWage;
+  return eff / s.stocks.outsideWage;
 }
 
 /**
@@ -43,8 +43,8 @@ export function buildRosters(s: State): void {
   }
   if (roster.overflow) relist(s);
   // P7, M2: reflective practice and co-production take paid time away from care (assumption)
-  const contact = contactHoursPerWorker(s) * (1 - s.params.learning_time_share * (s.eff.learning_loop + 0.5 * s.eff.coproduction));
-  s.agg.hoursPerWorkerContact = contact;
+  const contact = contactHoursPerWorker(s) * (1 - s.params.learning_time_share * (s.effective.learning_loop + 0.5 * s.effective.coproduction));
+  s.stocks.hoursPerWorkerContact = contact;
   for (let p = 0; p < n; p++) pr.capacityHours[p] = (pr.workers[p] - pr.sickWorkers[p]) * contact;
 }
 
@@ -110,15 +110,15 @@ function relist(s: State): void {
 
 /**
  * W1-W8 for every worker, then W5 recruitment. Needs this week's utilisation, continuity and margins.
- * Returns nothing; counters in s.week_.
+ * Returns nothing; counters in s.thisWeek.
  */
 export function workforceWeek(s: State, rng: Rng): void {
   const P = s.params;
   const pr = s.providers;
   const w = s.workers;
-  const c = s.week_;
+  const c = s.thisWeek;
   const nP = pr.count;
-  const contact = s.agg.hoursPerWorkerContact;
+  const contact = s.stocks.hoursPerWorkerContact;
 
   // per-provider targets and hazards' provider parts
   const moraleTarget = workArray(s, 'moraleTarget');
@@ -126,9 +126,9 @@ export function workforceWeek(s: State, rng: Rng): void {
   const wageFactor = workArray(s, 'wageFactor');
   const hireWeight = workArray(s, 'hireWeight');
   const vacancies = workArray(s, 'vacancies');
-  const compliance = s.eff.monitoring_intensity * (1 - s.eff.learning_monitoring);
+  const compliance = s.effective.monitoring_intensity * (1 - s.effective.learning_monitoring);
   const sumW = P.morale_weight_pay + P.morale_weight_autonomy + P.morale_weight_continuity + P.morale_weight_workload + P.morale_weight_compliance;
-  const waitingHours = s.agg.waitingHours;
+  const waitingHours = s.stocks.waitingHours;
   let totalCommitted = 0;
   for (let p = 0; p < nP; p++) if (pr.active[p]) totalCommitted += pr.committedHours[p];
   let totalCapacity = 0;
@@ -141,7 +141,7 @@ export function workforceWeek(s: State, rng: Rng): void {
     // W6: morale follows pay fairness, autonomy, continuity, workload and freedom from compliance monitoring
     const payFair = clamp01_(0.5 + 2.5 * (r - 0.9));
     const workload = 1 - clamp01_((util - 0.9) / 0.3);
-    moraleTarget[p] = (P.morale_weight_pay * payFair + P.morale_weight_autonomy * s.eff.worker_autonomy
+    moraleTarget[p] = (P.morale_weight_pay * payFair + P.morale_weight_autonomy * s.effective.worker_autonomy
       + P.morale_weight_continuity * pr.continuity[p] + P.morale_weight_workload * workload
       + P.morale_weight_compliance * (1 - compliance)) / sumW;
     // W7: overtime to cover vacancies raises fatigue
@@ -151,7 +151,7 @@ export function workforceWeek(s: State, rng: Rng): void {
     // desired posts: hours committed (plus growth where there is a waiting list and no loss) over hours per worker
     let desired = pr.committedHours[p] / contact * 1.05; // slack for sickness and holiday cover (assumption)
     if (p === IN_HOUSE) {
-      const target = s.eff.inhouse_share * totalCommitted;
+      const target = s.effective.inhouse_share * totalCommitted;
       desired = Math.max(desired, Math.min(target, pr.committedHours[p] + 0.02 * totalCommitted) / contact);
     } else if (pr.margin[p] > -0.02 && waitingHours > 0 && totalCapacity > 0) {
       desired += 0.5 * waitingHours * (pr.capacityHours[p] / totalCapacity) / contact;
@@ -239,7 +239,7 @@ export function workforceWeek(s: State, rng: Rng): void {
           c.hires++;
           continue;
         }
-        s.agg.labourPool += 1 / Math.max(1, s.config.place.workers);
+        s.stocks.labourPool += 1 / Math.max(1, s.config.place.workers);
       }
       w.employer[i] = -1;
       sickWeeks[i] = 0;
@@ -253,14 +253,14 @@ export function workforceWeek(s: State, rng: Rng): void {
   // W5 recruitment from the labour pool
   for (let p = 0; p < nP; p++) {
     if (!pr.active[p] || vacancies[p] <= 0) continue;
-    const expected = vacancies[p] * P.recruit_rate * hireWeight[p] * Math.max(0, s.agg.labourPool);
+    const expected = vacancies[p] * P.recruit_rate * hireWeight[p] * Math.max(0, s.stocks.labourPool);
     const hires = Math.min(Math.ceil(vacancies[p]), rng.poisson(expected));
     for (let h = 0; h < hires; h++) {
       const id = takeSlot(w);
       if (id < 0) break;
       hireNew(s, id, p, rng);
       c.hires++;
-      s.agg.labourPool -= 1 / Math.max(1, s.config.place.workers);
+      s.stocks.labourPool -= 1 / Math.max(1, s.config.place.workers);
     }
   }
 }
@@ -313,7 +313,7 @@ export function hireNew(s: State, id: number, p: number, rng: Rng): void {
 export function updateContracts(s: State, rng: Rng): void {
   const pr = s.providers;
   const base = s.config.initial.zero_hours_share;
-  for (let p = 1; p < pr.count; p++) pr.zeroHoursTarget[p] = base * (1 - 0.9 * s.eff.volume_guarantee);
+  for (let p = 1; p < pr.count; p++) pr.zeroHoursTarget[p] = base * (1 - 0.9 * s.effective.volume_guarantee);
   let any = false;
   for (let p = 1; p < pr.count; p++) if (pr.zeroHoursTarget[p] < base * 0.9) any = true;
   if (!any) return;
