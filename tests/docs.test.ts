@@ -1,7 +1,7 @@
 /**
  * docs/model.md must stay true to the code: every parameter, lever and metric id appears in it, and the generated
- * reference tables between the markers match what tests/bench/gen-model-tables.ts prints from the code tables now.
- * When a default, range or source changes, re-run `npx tsx tests/bench/gen-model-tables.ts --write` (and re-read
+ * reference tables between the markers match what tools/gen-model-tables.ts prints from the code tables now.
+ * When a default, range or source changes, re-run `npx tsx tools/gen-model-tables.ts --write` (and re-read
  * the prose around the changed mechanism).
  */
 import { readFileSync } from 'node:fs';
@@ -9,10 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { PARAMETERS } from '../sim/model/parameters.ts';
 import { LEVERS } from '../sim/model/levers.ts';
 import { METRICS } from '../sim/model/metrics.ts';
-import { BEGIN, END, MODEL_DOC, extractTables, generateModelTables } from './bench/gen-model-tables.ts';
+import { BEGIN, END, MODEL_DOC, extractTables, generateModelTables } from '../tools/gen-model-tables.ts';
 
 const doc = readFileSync(MODEL_DOC, 'utf8');
-const FIX = 'run `npx tsx tests/bench/gen-model-tables.ts --write` to regenerate the tables in docs/model.md';
+const FIX = 'run `npx tsx tools/gen-model-tables.ts --write` to regenerate the tables in docs/model.md';
 
 describe('docs/model.md', () => {
   it('has the generated-tables markers', () => {

@@ -1,0 +1,198 @@
+/**
+ * Each mechanism moves outcomes in the documented direction, by roughly the documented size. Runs are paired
+ * on common random numbers so that small differences are signal.
+ */
+import { describe, expect, it } from 'vitest';
+import { config, ensembleMean, summaryOf, seriesOf } from '../sim-helpers.ts';
+import { simulate } from '../../sim/model/simulate.ts';
+import { trustRates, updateMemory, updateTrust } from '../../sim/model/trust.ts';
+import { defaultParams } from '../../sim/model/parameters.ts';
+import { tenureMultipliers } from '../../sim/model/workforce.ts';
+import { loadNodeLibrary } from '../../sim/scenario/node-library.ts';
+import { scenarioFromLibrary } from '../../sim/scenario/index.ts';
+
+describe('workforce', () => {
+  it('W1: a 10% pay rise (with the fee to pay for it) cuts annual turnover by roughly 3 percentage points', () => {
+    const base = ensembleMean(config(), 'turnover_rate');
+    const raised = ensembleMean(config({ initial: { care_wage: 12.6 * 1.1, fee_per_hour: 24.1 * 1.1 } }), 'turnover_rate');
+    const drop = base - raised;
+    expect(drop).toBeGreaterThan(0.01);
+    expect(drop).toBeLessThan(0.08);
+  });
+
+  it('W2: first-year turnover is about twice long-tenure turnover', () => {
+    const r = simulate(config(), 11, 0, { log: false });
+    const ratio = summaryOf(r, 'turnover_first_year') / summaryOf(r, 'turnover_experienced');
+    expect(ratio).toBeGreaterThan(1.4);
+    expect(ratio).toBeLessThan(2.8);
+    const { table } = tenureMultipliers(1.1);
+    expect(table[10]).toBeCloseTo(2.1);
+    expect(table[400]).toBeLessThan(1.05);
+  });
+
+  it('W3: zero-hours contracts add turnover', () => {
+    const low = ensembleMean(config({ initial: { zero_hours_share: 0.1 } }), 'turnover_rate');
+    const high = ensembleMean(config({ initial: { zero_hours_share: 0.9 } }), 'turnover_rate');
+    expect(high - low).toBeGreaterThan(0.02);
+    expect(high - low).toBeLessThan(0.12);
+  });
+
+  it('W4: about two thirds of leavers stay in the sector', () => {
+    const share = ensembleMean(config(), 'leavers_staying_in_sector_share', 2);
+    expect(share).toBeGreaterThan(0.55);
+    expect(share).toBeLessThan(0.7);
+  });
+
+  it('W5: a competing employer paying more raises vacancies and unmet need', () => {
+    const ev = [{ week: 10, type: 'competing_employer' as const, wageRise: 0.15 }];
+    expect(ensembleMean(config({ events: ev }), 'vacancy_rate')).toBeGreaterThan(ensembleMean(config(), 'vacancy_rate') + 0.01);
+    expect(ensembleMean(config({ events: ev }), 'unmet_need_share')).toBeGreaterThan(ensembleMean(config(), 'unmet_need_share'));
+  });
+
+  it('W6: compliance-style monitoring lowers morale; learning-style monitoring of the same intensity does not', () => {
+    const compliance = ensembleMean(config({ levers: { monitoring_intensity: 0.9, learning_monitoring: 0 } }), 'morale_mean');
+    const learning = ensembleMean(config({ levers: { monitoring_intensity: 0.9, learning_monitoring: 1 } }), 'morale_mean');
+    expect(learning - compliance).toBeGreaterThan(0.02);
+  });
+
+  it('W7/W8: a sickness wave (30% off for 8 weeks) raises fatigue, sickness and unmet need', () => {
+    const ev = [{ week: 20, type: 'sickness_wave' as const, share: 0.3, weeks: 8 }];
+    const a = simulate(config({ years: 1 }), 5, 0, { log: false });
+    const b = simulate(config({ years: 1, events: ev }), 5, 0, { log: false });
+    const at = (r: typeof a, m: string) => seriesOf(r, m)[24];
+    expect(at(b, 'sickness_days_per_worker_year')).toBeGreaterThan(at(a, 'sickness_days_per_worker_year') * 5);
+    expect(at(b, 'unmet_need_share')).toBeGreaterThan(at(a, 'unmet_need_share') + 0.05);
+    expect(at(b, 'fatigue_mean')).toBeGreaterThan(at(a, 'fatigue_mean'));
+    expect(b.shocks.find((s) => s.metric === 'unmet_need_share')!.depth).toBeGreaterThan(0.05);
+  });
+
+  it('W9: paying travel time raises effective pay against the outside wage', () => {
+    const unpaid = ensembleMean(config({ levers: { paid_travel: 0 }, years: 1 }), 'wage_vs_outside', 1);
+    const paid = ensembleMean(config({ levers: { paid_travel: 1 }, years: 1 }), 'wage_vs_outside', 1);
+    expect(paid / unpaid).toBeGreaterThan(1.05);
+  });
+});
+
+describe('providers', () => {
+  it('P1/P2: fees well below cost drive exits and hand-backs', () => {
+    const low = config({ initial: { fee_per_hour: 20 } });
+    expect(ensembleMean(low, 'provider_exit_rate')).toBeGreaterThan(ensembleMean(config(), 'provider_exit_rate') + 0.05);
+    expect(ensembleMean(low, 'margin_mean')).toBeLessThan(ensembleMean(config(), 'margin_mean') - 0.02);
+  });
+
+  it('P4: price-led re-tendering lowers the fee and trust between providers', () => {
+    const tender = config({ levers: { price_weight: 1, contract_years: 1 } });
+    expect(ensembleMean(tender, 'fee_per_hour')).toBeLessThan(ensembleMean(config(), 'fee_per_hour'));
+    expect(ensembleMean(tender, 'trust_provider_network')).toBeLessThan(ensembleMean(config(), 'trust_provider_network'));
+  });
+
+  it('P6: outcome payments with thin margins widen the reported-outcome gap; fat margins narrow it', () => {
+    const none = ensembleMean(config({ levers: { outcome_payment: 0 } }), 'reported_outcome_gap');
+    const thin = ensembleMean(config({ levers: { outcome_payment: 0.8, fee_level: 0.9 } }), 'reported_outcome_gap');
+    const fat = ensembleMean(config({ levers: { outcome_payment: 0.8, fee_level: 1.3 } }), 'reported_outcome_gap');
+    expect(thin).toBeGreaterThan(none + 0.02);
+    expect(fat).toBeLessThan(thin);
+  });
+
+  it('P7: autonomy, learning monitoring and learning loops raise provider capability', () => {
+    const learn = config({ levers: { worker_autonomy: 0.9, learning_monitoring: 0.9, learning_loop: 0.9 } });
+    expect(ensembleMean(learn, 'learning_capability', 2)).toBeGreaterThan(ensembleMean(config(), 'learning_capability', 2) + 0.05);
+  });
+});
+
+describe('commissioner', () => {
+  it('C1: a budget cut sets off the defensive doom loop: overspend, fewer people supported', () => {
+    const cut = config({ events: [{ week: 5, type: 'budget_cut', share: 0.15 }] });
+    expect(ensembleMean(cut, 'spend_vs_budget')).toBeGreaterThan(ensembleMean(config(), 'spend_vs_budget') + 0.05);
+    expect(ensembleMean(cut, 'people_supported')).toBeLessThan(ensembleMean(config(), 'people_supported'));
+  });
+
+  it('C2: distrust of providers means more monitoring and higher transaction costs', () => {
+    const low = ensembleMean(config({ initial: { trust_commissioner_to_providers: 0.05 }, years: 1 }), 'transaction_cost_share', 2);
+    const high = ensembleMean(config({ initial: { trust_commissioner_to_providers: 0.9 }, years: 1 }), 'transaction_cost_share', 2);
+    expect(low).toBeGreaterThan(high);
+  });
+
+  it('C3/T5: an alliance started without trust fails to build it; started with trust it holds', () => {
+    const lib = loadNodeLibrary();
+    const alliance = scenarioFromLibrary('midshire-alliance', lib).config;
+    const withTrust = (t: number) => ({ ...alliance, initial: { ...alliance.initial, trust_providers_to_commissioner: t, trust_provider_network: t } });
+    const low = ensembleMean(withTrust(0.15), 'trust_providers_to_commissioner', 3);
+    const high = ensembleMean(withTrust(0.55), 'trust_providers_to_commissioner', 3);
+    expect(low).toBeLessThan(0.3);
+    expect(high - low).toBeGreaterThan(0.15);
+    expect(ensembleMean(withTrust(0.15), 'wellbeing_mean', 3)).toBeLessThan(ensembleMean(withTrust(0.55), 'wellbeing_mean', 3));
+  });
+
+  it('C4: uplifts below cost growth erode providers\' trust; fair uplifts build it', () => {
+    const stingy = ensembleMean(config({ levers: { uplift_vs_inflation: -0.04 } }), 'trust_providers_to_commissioner');
+    const fair = ensembleMean(config({ levers: { uplift_vs_inflation: 0.01 } }), 'trust_providers_to_commissioner');
+    expect(fair - stingy).toBeGreaterThan(0.05);
+  });
+});
+
+describe('trust', () => {
+  it('T1: a fee cut lowers trust faster than an equal rise restores it', () => {
+    const r = trustRates(defaultParams());
+    const cut = 0.5 - updateTrust(0.5, 0, 0, 0.5, r, 12);
+    const rise = updateTrust(0.5, 0, 0.5, 0, r, 12) - 0.5;
+    expect(cut).toBeGreaterThan(2 * rise);
+    // and in a run: a 5% cut moves trust further than a 5% rise
+    const base = simulate(config({ years: 1 }), 3, 0, { log: false });
+    const down = simulate(config({ years: 1, events: [{ week: 10, type: 'fee_change', share: -0.05 }] }), 3, 0, { log: false });
+    const up = simulate(config({ years: 1, events: [{ week: 10, type: 'fee_change', share: 0.05 }] }), 3, 0, { log: false });
+    const at = (x: typeof base) => seriesOf(x, 'trust_providers_to_commissioner')[11];
+    expect(at(base) - at(down)).toBeGreaterThan(1.5 * (at(up) - at(base)));
+  });
+
+  it('T2: trust remembers — three years after a fee cut, the same weekly signals leave trust lower', () => {
+    const r = trustRates(defaultParams());
+    // two providers, same start; one suffers a cut (a full-strength negative pulse worth 12 weeks)
+    let [tA, mA] = [0.35, 0.3];
+    let [tB, mB] = [0.35, 0.3];
+    tB = updateTrust(tB, mB, 0, 1, r, 12);
+    mB = updateMemory(mB, 1, r, 12);
+    // then 156 weeks of the same routine signals for both
+    for (let w = 0; w < 156; w++) {
+      tA = updateTrust(tA, mA, 0.4, 0.25, r);
+      mA = updateMemory(mA, 0, r);
+      tB = updateTrust(tB, mB, 0.4, 0.25, r);
+      mB = updateMemory(mB, 0, r);
+    }
+    expect(mB).toBeGreaterThan(mA + 0.1); // the breach is still remembered (half-life of years)
+    expect(tA - tB).toBeGreaterThan(0.02); // and today's trust is lower for it
+  });
+
+  it('T3: whole-system events raise trust across the system', () => {
+    const ev = [{ week: 4, type: 'whole_system_event' as const, name: 'Future Search',
+      effect: { trustProviders: 0.1, trustNetwork: 0.1, trustNhs: 0.1, trustCommunity: 0.1, engagement: 0.05, costGbp: 20000 } }];
+    const a = simulate(config({ years: 1 }), 4, 0, { log: false });
+    const b = simulate(config({ years: 1, events: ev }), 4, 0, { log: false });
+    for (const m of ['trust_providers_to_commissioner', 'trust_provider_network', 'trust_council_nhs', 'trust_council_community']) {
+      expect(seriesOf(b, m)[6]).toBeGreaterThan(seriesOf(a, m)[6]);
+    }
+  });
+});
+
+describe('people and community', () => {
+  it('N1: unmet need raises hospital admissions', () => {
+    const ev = [{ week: 5, type: 'competing_employer' as const, wageRise: 0.2 }];
+    expect(ensembleMean(config({ events: ev }), 'hospital_admissions')).toBeGreaterThan(ensembleMean(config(), 'hospital_admissions'));
+  });
+
+  it('N3: wellbeing follows continuity and relational care, not tasks alone', () => {
+    const relational = config({ levers: { worker_autonomy: 0.9, market_consolidation: 0.8 } });
+    expect(ensembleMean(relational, 'wellbeing_mean')).toBeGreaterThan(ensembleMean(config(), 'wellbeing_mean') + 0.01);
+  });
+
+  it('N4: personal budgets raise choice and control', () => {
+    const pb = config({ levers: { personal_budget_share: 0.8, choice_control: 0.8 } });
+    expect(ensembleMean(pb, 'choice_control', 2)).toBeGreaterThan(ensembleMean(config(), 'choice_control', 2) + 0.1);
+  });
+
+  it('M1/M2: community investment with grants builds connection and community trust', () => {
+    const c = config({ levers: { community_investment: 0.06, grant_funding: 1, coproduction: 0.6 } });
+    expect(ensembleMean(c, 'community_assets', 2)).toBeGreaterThan(ensembleMean(config(), 'community_assets', 2) + 0.02);
+    expect(ensembleMean(c, 'trust_council_community', 2)).toBeGreaterThan(ensembleMean(config(), 'trust_council_community', 2));
+  });
+});
