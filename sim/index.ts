@@ -21,6 +21,7 @@ export { LEVERS, LEVER_BY_ID, type LeverDef } from './model/levers.ts';
 export { PARAMETERS, PARAM_BY_ID, type ParamDef } from './model/parameters.ts';
 export { INITIAL_CONDITIONS, INITIAL_BY_ID, type InitialDef } from './model/initial-conditions.ts';
 export { statusQuoConfig } from './model/defaults.ts';
+export { WEEKLY_STEPS, type WeeklyStep } from './model/schedule.ts';
 
 // --- where runs execute ---------------------------------------------------------------------------------------
 export {

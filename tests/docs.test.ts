@@ -1,7 +1,7 @@
 /**
  * docs/model.md must stay true to the code: every parameter, lever and metric id appears in it, and the generated
  * reference tables between the markers match what tools/gen-model-tables.ts prints from the code tables now.
- * When a default, range or source changes, re-run `npx tsx tools/gen-model-tables.ts --write` (and re-read
+ * When a default, range or source changes, re-run `npm run docs:tables` (and re-read
  * the prose around the changed mechanism).
  */
 import { readFileSync } from 'node:fs';
@@ -9,10 +9,13 @@ import { describe, expect, it } from 'vitest';
 import { PARAMETERS } from '../sim/model/parameters.ts';
 import { LEVERS } from '../sim/model/levers.ts';
 import { METRICS } from '../sim/model/metrics.ts';
-import { BEGIN, END, MODEL_DOC, extractTables, generateModelTables } from '../tools/gen-model-tables.ts';
+import {
+  BEGIN, END, MODEL_DOC, SCHEDULE_BEGIN, SCHEDULE_END, extractTables, generateModelTables, generateScheduleTable,
+} from '../tools/gen-model-tables.ts';
+import { WEEKLY_STEPS } from '../sim/model/schedule.ts';
 
 const doc = readFileSync(MODEL_DOC, 'utf8');
-const FIX = 'run `npx tsx tools/gen-model-tables.ts --write` to regenerate the tables in docs/model.md';
+const FIX = 'run `npm run docs:tables` to regenerate the tables in docs/model.md';
 
 describe('docs/model.md', () => {
   it('has the generated-tables markers', () => {
@@ -40,5 +43,27 @@ describe('docs/model.md', () => {
       while (k < Math.min(a.length, b.length) && a[k] === b[k]) k++;
       expect.fail(`docs/model.md tables differ from the code at table line ${k + 1}:\n  doc:  ${a[k] ?? '(end)'}\n  code: ${b[k] ?? '(end)'}\n${FIX}`);
     }
+  });
+
+  it('has the weekly schedule table generated from WEEKLY_STEPS', () => {
+    expect(extractTables(doc, SCHEDULE_BEGIN, SCHEDULE_END), FIX).toBe(generateScheduleTable().trim());
+  });
+});
+
+describe('the weekly schedule (sim/model/schedule.ts)', () => {
+  it('each step calls every function it names, so its row in docs/model.md says what runs', () => {
+    for (const step of WEEKLY_STEPS) {
+      const named = [...step.functions.matchAll(/`(\w+)`/g)].map((m) => m[1]);
+      expect(named.length, step.n).toBeGreaterThan(0);
+      const source = step.run.toString();
+      // the step's source names each function (the test runner's transform may write `(0, module.f)(…)` for `f(…)`)
+      for (const f of named) expect(source, `step ${step.n} names ${f}`).toMatch(new RegExp(`\\b${f}\\b`));
+    }
+  });
+  it('numbers the steps in order, without repeats', () => {
+    const ns = WEEKLY_STEPS.map((s) => s.n);
+    expect(new Set(ns).size).toBe(ns.length);
+    const key = (n: string): number => parseInt(n, 10) + (/[a-z]$/.test(n) ? 0.5 : 0);
+    expect([...ns].sort((a, b) => key(a) - key(b))).toEqual(ns);
   });
 });
