@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { ARCHITECTURE_ROOTS, findCycles, importGraph, loadPolicy, partOf, violations } from '../tools/import-graph.ts';
+import { ARCHITECTURE_DOC, extractGraph, generateGraph } from '../tools/gen-architecture.ts';
 
 const graph = importGraph(ARCHITECTURE_ROOTS);
 const policy = loadPolicy();
@@ -35,6 +36,10 @@ describe('dependency policy (dep-policy.json)', () => {
       Object.entries(policy.parts).map(([p, allowed]) => [p, allowed.map((target) => ({ target, typeOnly: false }))]),
     );
     expect(findCycles(partGraph).map((c) => c.join(' -> '))).toEqual([]);
+  });
+
+  it('docs/architecture.md draws the policy as it is (npm run docs:tables)', () => {
+    expect(extractGraph(readFileSync(ARCHITECTURE_DOC, 'utf8'))).toBe(generateGraph(policy).trim());
   });
 
   it('rejects a deep import from the UI (the check can fail)', () => {

@@ -4,7 +4,8 @@
  * When a default, range or source changes, re-run `npm run docs:tables` (and re-read
  * the prose around the changed mechanism).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PARAMETERS } from '../sim/model/parameters.ts';
 import { LEVERS } from '../sim/model/levers.ts';
@@ -65,5 +66,22 @@ describe('the weekly schedule (sim/model/schedule.ts)', () => {
     expect(new Set(ns).size).toBe(ns.length);
     const key = (n: string): number => parseInt(n, 10) + (/[a-z]$/.test(n) ? 0.5 : 0);
     expect([...ns].sort((a, b) => key(a) - key(b))).toEqual(ns);
+  });
+});
+
+describe('links in the Markdown docs', () => {
+  const mdFiles = ['README.md', 'CONTRIBUTING.md', ...readdirSync('docs', { recursive: true }).map((f) => join('docs', String(f)))]
+    .filter((f) => f.endsWith('.md') && existsSync(f));
+  it('every relative link points at a file that exists', () => {
+    const dead: string[] = [];
+    for (const f of mdFiles) {
+      for (const m of readFileSync(f, 'utf8').matchAll(/\]\(([^)#\s]+)(#[^)]*)?\)/g)) {
+        const target = m[1];
+        if (/^[a-z]+:/.test(target)) continue; // http:, https:, mailto:
+        if (!existsSync(join(dirname(f), target))) dead.push(`${f}: ${target}`);
+      }
+    }
+    expect(mdFiles.length).toBeGreaterThan(4);
+    expect(dead).toEqual([]);
   });
 });
