@@ -5,7 +5,7 @@
  *     from a stream that depends only on (seed, futures, number of uncertainties), so every shard draws the same.
  *  2. Each future runs the plan and every alternative `runsPerFuture` times with common random numbers:
  *     replicate r of future f has seed runSeed(seed, 'future:f', r) for every approach.
- *  3. Each run is judged against the failure definition (failure.ts); a future fails for an approach when at
+ *  3. Each run is judged against the failure definition (plan-failure.ts); a future fails for an approach when at
  *     least half its runs fail. Only per-future rows are kept (inputs, mean summary metrics, failure shares):
  *     no trajectories, so memory is bounded by rows (10,000 futures × a few dozen numbers).
  *  4. Scenario discovery: PRIM (prim.ts) on (inputs, failed?) per approach: the peeling trajectory (coverage
