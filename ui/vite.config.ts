@@ -28,7 +28,7 @@ function engineFingerprint(): string {
 }
 
 /**
- * plotly.js is imported on demand (ui/src/lib/plotly.ts) so its evaluation does not hold up the start; this
+ * plotly.js is imported on demand (ui/src/charts/plotly.ts) so its evaluation does not hold up the start; this
  * preloads its chunk from the page's first moment, so it is downloaded and compiled (off the main thread) by the
  * time the app asks for it.
  */

@@ -1,18 +1,18 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ScenarioIssue } from '../../sim/index.ts';
-import { configHash, ResultStore, type EnsembleData, type Progress } from './lib/runner.ts';
-import { RunQueue } from './lib/run-queue.ts';
-import { defaultWorkspace, resolveDraft, type Workspace } from './lib/workspace.ts';
-import { loadDraft, loadResults, saveDraft, saveResultsWhenIdle } from './lib/store.ts';
-import { lastPassDuration, prepareCharts, probe, setBeforePass, setPassInfo, whenIdle } from './lib/draw-queue.ts';
-import { readShareHash } from './lib/share.ts';
-import { CompareView, KEY_METRICS, type ComparedWorkspace } from './components/CompareView.tsx';
-import { PlaceView } from './components/PlaceView.tsx';
-import { StrategyView } from './components/StrategyView.tsx';
-import { KeepView } from './components/KeepView.tsx';
-import { RunView } from './components/RunView.tsx';
-import { OverviewView } from './components/OverviewView.tsx';
-import { StressView } from './components/StressView.tsx';
+import { configHash, ResultStore, type EnsembleData, type Progress } from './runs/runner.ts';
+import { RunQueue } from './runs/run-queue.ts';
+import { defaultWorkspace, resolveDraft, type Workspace } from './state/workspace.ts';
+import { loadDraft, loadResults, saveDraft, saveResultsWhenIdle } from './state/store.ts';
+import { lastPassDuration, prepareCharts, probe, setBeforePass, setPassInfo, whenIdle } from './charts/draw-queue.ts';
+import { readShareHash } from './state/share.ts';
+import { CompareScreen, KEY_METRICS, type ComparedWorkspace } from './screens/compare/CompareScreen.tsx';
+import { PlaceScreen } from './screens/place/PlaceScreen.tsx';
+import { StrategiesScreen } from './screens/strategies/StrategiesScreen.tsx';
+import { KeepScreen } from './screens/keep/KeepScreen.tsx';
+import { RunScreen } from './screens/run/RunScreen.tsx';
+import { OverviewScreen } from './screens/overview/OverviewScreen.tsx';
+import { StressScreen } from './screens/stress/StressScreen.tsx';
 
 const TABS = [
   { id: 'compare', label: 'Compare' },
@@ -375,19 +375,19 @@ export function App() {
         ) : null}
         {/* kept mounted while other screens show, so its charts are redrawn, not rebuilt, on return */}
         <KeptScreen shown={tab === 'compare'}>
-          <CompareView ws={shownWs!} view={view} currentDatas={currentDatas} metrics={metrics} setMetrics={setMetrics} />
+          <CompareScreen ws={shownWs!} view={view} currentDatas={currentDatas} metrics={metrics} setMetrics={setMetrics} />
         </KeptScreen>
-        {tab === 'place' ? <PlaceView ws={ws} update={update} /> : null}
+        {tab === 'place' ? <PlaceScreen ws={ws} update={update} /> : null}
         {/* kept mounted once opened: going back and forth between levers and charts then only shows and hides */}
         {strategyOpened.current ? (
           <KeptScreen shown={tab === 'strategy'}>
-            <StrategyView ws={ws} update={update} selected={selected} setSelected={setSelected} issuesOf={issuesOf} />
+            <StrategiesScreen ws={ws} update={update} selected={selected} setSelected={setSelected} issuesOf={issuesOf} />
           </KeptScreen>
         ) : null}
-        {tab === 'overview' ? <OverviewView ws={ws} store={store.current} /> : null}
-        {tab === 'run' ? <RunView ws={ws} resolved={resolved} /> : null}
-        {tab === 'stress' ? <StressView ws={ws} /> : null}
-        {tab === 'keep' ? <KeepView ws={ws} setWs={(w) => { setWs(w); setSelected(0); }} datas={datas} setNotice={setNotice} /> : null}
+        {tab === 'overview' ? <OverviewScreen ws={ws} store={store.current} /> : null}
+        {tab === 'run' ? <RunScreen ws={ws} resolved={resolved} /> : null}
+        {tab === 'stress' ? <StressScreen ws={ws} /> : null}
+        {tab === 'keep' ? <KeepScreen ws={ws} setWs={(w) => { setWs(w); setSelected(0); }} datas={datas} setNotice={setNotice} /> : null}
         <section className="settings card" aria-labelledby="settings-h">
           <h2 id="settings-h" className="h3">Run settings</h2>
           <div className="row">

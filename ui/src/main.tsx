@@ -1,8 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
-import { bootLanes } from './lib/run-queue.ts';
-import { drawAfter } from './lib/draw-queue.ts';
+import { bootLanes } from './runs/run-queue.ts';
+import { drawAfter } from './charts/draw-queue.ts';
 import './styles.css';
 
 // the workers start loading first; plotly is evaluated once they have

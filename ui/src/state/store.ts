@@ -4,7 +4,7 @@
  */
 import { openDB, type IDBPDatabase } from 'idb';
 import type { Workspace } from './workspace.ts';
-import type { EnsembleData, RunLite } from './runner.ts';
+import type { EnsembleData, RunLite } from '../runs/runner.ts';
 
 export interface SavedWorkspace {
   name: string;

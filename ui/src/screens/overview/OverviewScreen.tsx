@@ -1,11 +1,11 @@
 import { useMemo, useRef, useState } from 'react';
-import { METRICS } from '../../../sim/index.ts';
-import { listApproaches } from '../../../sim/index.ts';
-import { configHash, isAbortError, overviewPool, runMissing, type ResultStore, type Progress } from '../lib/runner.ts';
-import { draftForApproach, lib, resolveDraft, type Workspace } from '../lib/workspace.ts';
-import { summaryOf } from '../lib/stats.ts';
-import { fmt } from '../lib/format.ts';
-import { HonestNote } from './HonestNote.tsx';
+import { METRICS } from '../../../../sim/index.ts';
+import { listApproaches } from '../../../../sim/index.ts';
+import { configHash, isAbortError, overviewPool, runMissing, type ResultStore, type Progress } from '../../runs/runner.ts';
+import { draftForApproach, lib, resolveDraft, type Workspace } from '../../state/workspace.ts';
+import { summaryOf } from '../../state/result-stats.ts';
+import { fmt } from '../../common/format.ts';
+import { HonestNote } from '../../common/HonestNote.tsx';
 
 const ROWS = METRICS.filter((m) => m.key && m.better !== null);
 
@@ -19,7 +19,7 @@ function tint(rank: number): string {
   return `rgb(${a.map((v, i) => Math.round(v + (b[i] - v) * f)).join(',')})`;
 }
 
-export function OverviewView({ ws, store }: { ws: Workspace; store: ResultStore }) {
+export function OverviewScreen({ ws, store }: { ws: Workspace; store: ResultStore }) {
   const [runs, setRuns] = useState(10);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [busy, setBusy] = useState(false);

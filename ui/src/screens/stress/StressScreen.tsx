@@ -1,18 +1,18 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { loadPlotly, plotlyIfLoaded } from '../lib/plotly.ts';
-import { schedule, unschedule } from '../lib/draw-queue.ts';
-import { METRIC_BY_ID, METRICS } from '../../../sim/index.ts';
-import { uncertaintyBounds, type Discovery, type StressResult } from '../../../sim/index.ts';
-import { describeBox, type PrimStep } from '../../../sim/index.ts';
-import type { ResolvedUncertainty } from '../../../sim/index.ts';
+import { loadPlotly, plotlyIfLoaded } from '../../charts/plotly.ts';
+import { schedule, unschedule } from '../../charts/draw-queue.ts';
+import { METRIC_BY_ID, METRICS } from '../../../../sim/index.ts';
+import { uncertaintyBounds, type Discovery, type StressResult } from '../../../../sim/index.ts';
+import { describeBox, type PrimStep } from '../../../../sim/index.ts';
+import type { ResolvedUncertainty } from '../../../../sim/index.ts';
 import {
   approachChoices, conditionWords, defaultSettings, defaultUncertainties, estimate, futuresCsv, INPUT_BY_PATH, INPUT_OPTIONS,
   isShareMetric, rowFor, type ConditionDraft, type Importance, type StressOutcome, type StressSettings,
-} from '../lib/stress-runner.ts';
-import { cancelStress, loadSavedOnce, setStress, startStress, useStress } from '../lib/stress-session.ts';
-import type { Workspace } from '../lib/workspace.ts';
-import { downloadText } from '../lib/download.ts';
-import { fmt } from '../lib/format.ts';
+} from '../../runs/stress-runner.ts';
+import { cancelStress, loadSavedOnce, setStress, startStress, useStress } from '../../runs/stress-session.ts';
+import type { Workspace } from '../../state/workspace.ts';
+import { downloadText } from '../../common/download.ts';
+import { fmt } from '../../common/format.ts';
 
 const BLUE = '#0072B2';
 const VERMILLION = '#D55E00';
@@ -30,7 +30,7 @@ function reconcile(ws: Workspace, s: StressSettings | null): StressSettings {
   return { ...d, ...s, plan, alternatives: refs.has(s.plan) ? alternatives : d.alternatives };
 }
 
-export function StressView({ ws }: { ws: Workspace }) {
+export function StressScreen({ ws }: { ws: Workspace }) {
   const st = useStress();
   const settings = useMemo(() => reconcile(ws, st.settings), [ws, st.settings]);
   const set = (f: (s: StressSettings) => StressSettings): void => setStress({ settings: f(settings) });

@@ -20,8 +20,8 @@ import { resolveUncertainty, type ResolvedUncertainty } from '../../../sim/index
 import { parseCondition, type FailureCondition } from '../../../sim/index.ts';
 import type { RobustnessMetric, StressSpec } from '../../../sim/index.ts';
 import { morrisBudget } from '../../../sim/index.ts';
-import { resolveDraft, lib, type Workspace } from './workspace.ts';
-import { csvCell } from './download.ts';
+import { resolveDraft, lib, type Workspace } from '../state/workspace.ts';
+import { csvCell } from '../common/download.ts';
 import { workerCount } from './runner.ts';
 
 /* ── settings ───────────────────────────────────────────────────────────────────────────────────── */

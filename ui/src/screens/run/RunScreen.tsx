@@ -1,14 +1,14 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { RunResult } from '../../../sim/index.ts';
-import { METRIC_BY_ID } from '../../../sim/index.ts';
-import type { Resolved, Workspace } from '../lib/workspace.ts';
-import { isAbortError, runTraced } from '../lib/runner.ts';
-import { fmt, trustColour } from '../lib/format.ts';
+import type { RunResult } from '../../../../sim/index.ts';
+import { METRIC_BY_ID } from '../../../../sim/index.ts';
+import type { Resolved, Workspace } from '../../state/workspace.ts';
+import { isAbortError, runTraced } from '../../runs/runner.ts';
+import { fmt, trustColour } from '../../common/format.ts';
 
 const KINDS = ['for-profit', 'voluntary', 'micro', 'in-house'];
 const SPEEDS = [1, 4, 13, 26, 52];
 
-export function RunView({ ws, resolved }: { ws: Workspace; resolved: Resolved[] }) {
+export function RunScreen({ ws, resolved }: { ws: Workspace; resolved: Resolved[] }) {
   const [sc, setSc] = useState(0);
   const [rep, setRep] = useState(0);
   const [run, setRun] = useState<RunResult | null>(null);

@@ -3,7 +3,7 @@
  * a reload shows it again at once.
  */
 import { openDB, type IDBPDatabase } from 'idb';
-import type { StressOutcome } from './stress-runner.ts';
+import type { StressOutcome } from '../runs/stress-runner.ts';
 
 let dbp: Promise<IDBPDatabase> | undefined;
 function db(): Promise<IDBPDatabase> {

@@ -1,15 +1,15 @@
 import { useEffect, useState } from 'react';
-import { loadScenario, ScenarioError, type ScenarioIssue } from '../../../sim/index.ts';
-import { deleteSaved, listSaved, saveNamed, type SavedWorkspace } from '../lib/store.ts';
-import { draftFromLoaded, draftToYaml, lib, uniqueId, type Workspace } from '../lib/workspace.ts';
-import { shareLink } from '../lib/share.ts';
-import { downloadText } from '../lib/download.ts';
-import type { EnsembleData } from '../lib/runner.ts';
-import { resultsCsv } from './CompareView.tsx';
+import { loadScenario, ScenarioError, type ScenarioIssue } from '../../../../sim/index.ts';
+import { deleteSaved, listSaved, saveNamed, type SavedWorkspace } from '../../state/store.ts';
+import { draftFromLoaded, draftToYaml, lib, uniqueId, type Workspace } from '../../state/workspace.ts';
+import { shareLink } from '../../state/share.ts';
+import { downloadText } from '../../common/download.ts';
+import type { EnsembleData } from '../../runs/runner.ts';
+import { resultsCsv } from '../compare/CompareScreen.tsx';
 
 type Notice = { kind: 'error' | 'info'; text: string; issues?: ScenarioIssue[] } | null;
 
-export function KeepView({ ws, setWs, datas, setNotice }: {
+export function KeepScreen({ ws, setWs, datas, setNotice }: {
   ws: Workspace;
   setWs: (w: Workspace) => void;
   datas: (EnsembleData | undefined)[];

@@ -5,8 +5,8 @@
 import { useSyncExternalStore } from 'react';
 import { isAbortError } from '../../../sim/index.ts';
 import { runStressTest, type StressOutcome, type StressProgress, type StressSettings } from './stress-runner.ts';
-import { loadStress, saveStress } from './stress-store.ts';
-import type { Workspace } from './workspace.ts';
+import { loadStress, saveStress } from '../state/stress-store.ts';
+import type { Workspace } from '../state/workspace.ts';
 
 export interface StressState {
   settings: StressSettings | null;

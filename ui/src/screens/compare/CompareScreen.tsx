@@ -1,12 +1,12 @@
 import { memo, useMemo, useRef, useState } from 'react';
-import { METRICS, METRIC_BY_ID, type MetricDef } from '../../../sim/index.ts';
-import type { EnsembleData } from '../lib/runner.ts';
-import { differenceOf, summaryOf } from '../lib/stats.ts';
-import { colourOf, DASHES, fmt } from '../lib/format.ts';
-import { csvCell, downloadText } from '../lib/download.ts';
-import type { View } from '../App.tsx';
-import { FanChart, downloadChart, type ChartSeries } from './FanChart.tsx';
-import { HonestNote } from './HonestNote.tsx';
+import { METRICS, METRIC_BY_ID, type MetricDef } from '../../../../sim/index.ts';
+import type { EnsembleData } from '../../runs/runner.ts';
+import { differenceOf, summaryOf } from '../../state/result-stats.ts';
+import { colourOf, DASHES, fmt } from '../../common/format.ts';
+import { csvCell, downloadText } from '../../common/download.ts';
+import type { View } from '../../App.tsx';
+import { FanChart, downloadChart, type ChartSeries } from '../../charts/FanChart.tsx';
+import { HonestNote } from '../../common/HonestNote.tsx';
 
 export const KEY_METRICS = METRICS.filter((m) => m.key).map((m) => m.id);
 
@@ -74,7 +74,7 @@ export function resultsCsv(ws: Pick<ComparedWorkspace, 'scenarios'>, datas: (Ens
  * Charts and table follow `view` (published by App at a measured pace while runs stream in); a lever change
  * alone does not redraw anything until results of the new settings are in. Exports use the current results.
  */
-export const CompareView = memo(function CompareView({ ws, view, currentDatas, metrics, setMetrics }: {
+export const CompareScreen = memo(function CompareScreen({ ws, view, currentDatas, metrics, setMetrics }: {
   ws: ComparedWorkspace;
   view: View;
   /** the current settings' results (for the CSV export; never the previous settings') */

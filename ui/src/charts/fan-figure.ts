@@ -5,8 +5,8 @@
  * has compiled what the first real chart needs before it is drawn.
  */
 import type { MetricDef } from '../../../sim/index.ts';
-import type { Band } from './stats.ts';
-import { chartScale, colourOf, DASHES, rgba, unitLabel } from './format.ts';
+import type { Band } from '../state/result-stats.ts';
+import { chartScale, colourOf, DASHES, rgba, unitLabel } from '../common/format.ts';
 
 export interface FanLine {
   name: string;

@@ -1,11 +1,11 @@
 import { memo, useState } from 'react';
-import { LEVERS, LEVER_BY_ID } from '../../../sim/index.ts';
-import { EVENT_TYPES, listApproaches, listInterventions, listScenarios, type ScenarioIssue } from '../../../sim/index.ts';
+import { LEVERS, LEVER_BY_ID } from '../../../../sim/index.ts';
+import { EVENT_TYPES, listApproaches, listInterventions, listScenarios, type ScenarioIssue } from '../../../../sim/index.ts';
 import {
   draftForApproach, draftFromLibrary, effectiveLevers, lib, uniqueId,
   type EventDraft, type PhaseDraft, type ScenarioDraft, type Workspace,
-} from '../lib/workspace.ts';
-import { colourOf } from '../lib/format.ts';
+} from '../../state/workspace.ts';
+import { colourOf } from '../../common/format.ts';
 
 const EVENT_LABELS: Record<string, string> = {
   provider_collapse: 'A provider collapses',
@@ -42,7 +42,7 @@ function phasePath(d: ScenarioDraft, i: number): string {
 }
 
 /** memo: it stays mounted while hidden (App.tsx), so a change of screen alone does not re-render its form */
-export const StrategyView = memo(function StrategyView({ ws, update, selected, setSelected, issuesOf }: {
+export const StrategiesScreen = memo(function StrategiesScreen({ ws, update, selected, setSelected, issuesOf }: {
   ws: Workspace;
   update: Update;
   selected: number;

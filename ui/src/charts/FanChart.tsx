@@ -1,10 +1,10 @@
 import { useEffect, useRef } from 'react';
 import type { MetricDef } from '../../../sim/index.ts';
-import type { EnsembleData } from '../lib/runner.ts';
-import { bandOf } from '../lib/stats.ts';
-import { fanFigure, type FanLine } from '../lib/fan-figure.ts';
-import { schedule, unschedule } from '../lib/draw-queue.ts';
-import { loadPlotly, plotlyIfLoaded } from '../lib/plotly.ts';
+import type { EnsembleData } from '../runs/runner.ts';
+import { bandOf } from '../state/result-stats.ts';
+import { fanFigure, type FanLine } from './fan-figure.ts';
+import { schedule, unschedule } from './draw-queue.ts';
+import { loadPlotly, plotlyIfLoaded } from './plotly.ts';
 
 function onScreen(el: HTMLElement): boolean {
   const r = el.getBoundingClientRect();
@@ -21,7 +21,7 @@ export interface ChartSeries {
 
 /**
  * A fan chart of one metric over time: for each scenario the median line over its 50% and 90% bands
- * (lib/fan-figure.ts) — never a line without its range. Drawn with Plotly.react on a plain div.
+ * (fan-figure.ts) — never a line without its range. Drawn with Plotly.react on a plain div.
  */
 export function FanChart({ metric, series, version, height = 260 }: { metric: MetricDef; series: ChartSeries[]; version: number; height?: number }) {
   const ref = useRef<HTMLDivElement>(null);

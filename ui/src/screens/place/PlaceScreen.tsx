@@ -1,8 +1,8 @@
-import { CONTEXT_ASPECTS, CONTEXT_MAP, contextToInitial, listPlaces, type ContextAspectId } from '../../../sim/index.ts';
-import { INITIAL_BY_ID } from '../../../sim/index.ts';
-import { contextDefaults, lib, type Workspace } from '../lib/workspace.ts';
+import { CONTEXT_ASPECTS, CONTEXT_MAP, contextToInitial, listPlaces, type ContextAspectId } from '../../../../sim/index.ts';
+import { INITIAL_BY_ID } from '../../../../sim/index.ts';
+import { contextDefaults, lib, type Workspace } from '../../state/workspace.ts';
 
-export function PlaceView({ ws, update }: { ws: Workspace; update: (f: (w: Workspace) => Workspace) => void }) {
+export function PlaceScreen({ ws, update }: { ws: Workspace; update: (f: (w: Workspace) => Workspace) => void }) {
   const places = listPlaces(lib());
   const initial = contextToInitial(ws.context);
   return (
