@@ -61,6 +61,7 @@ export { resolveUncertainty, type ResolvedUncertainty } from './analysis/stress-
 export { parseCondition, type FailureCondition } from './analysis/plan-failure.ts';
 export { morrisBudget } from './analysis/morris.ts';
 export { describeBox, formatNumber, type PrimStep } from './analysis/prim.ts';
+export { rankCorrelations, spearman, fisherInterval, type RankCorrelation } from './analysis/input-correlation.ts';
 
 // --- scenarios: the YAML format and the library ---------------------------------------------------------------
 export {
