@@ -5,8 +5,9 @@
  * has compiled what the first real chart needs before it is drawn.
  */
 import type { MetricDef } from '../../../sim/index.ts';
+import { chartScale, unitLabel } from '../common/format.ts';
 import type { Band } from '../state/result-stats.ts';
-import { chartScale, colourOf, DASHES, rgba, unitLabel } from '../common/format.ts';
+import { BASE_LAYOUT, CHART_CONFIG, colourOf, dashOf, GRID, MUTED_INK, rgba } from './theme.ts';
 
 export interface FanLine {
   name: string;
@@ -53,29 +54,26 @@ export function fanFigure(metric: Pick<MetricDef, 'unit'>, lines: readonly FanLi
       name: `${name} (${b.n} runs${stale ? ', previous settings' : ''})`,
       type: 'scatter',
       mode: 'lines',
-      line: { color: c, width: 2, dash: DASHES[index % DASHES.length] },
+      line: { color: c, width: 2, dash: dashOf(index) },
       hovertemplate: `${name}${stale ? ' (previous settings, updating)' : ''}<br>year %{x:.1f}: median of ${b.n} runs %{y:.3~g}${suffix}<extra></extra>`,
     });
   }
   // before the first runs: the chart's frame, titled, with a note instead of an empty plot area
   const waiting = lines.length === 0;
   // tick labels stay inside the margins; 'allow' spares plotly measuring every label (a forced layout)
-  const axis = { zeroline: false, gridcolor: '#e4e4e4', ticklabeloverflow: 'allow', ...(waiting ? { showticklabels: false, showgrid: false } : {}) };
+  const axis = { zeroline: false, gridcolor: GRID, ticklabeloverflow: 'allow', ...(waiting ? { showticklabels: false, showgrid: false } : {}) };
   return {
     data,
     layout: {
+      ...BASE_LAYOUT,
       height,
       margin: { l: 56, r: 12, t: 8, b: 40 },
-      font: { family: 'system-ui, sans-serif', size: 12, color: '#1a1a1a' },
       xaxis: { title: { text: 'years from now' }, ...axis },
       yaxis: { title: { text: unitLabel(metric) }, ticksuffix: suffix, ...axis },
       showlegend: false,
       shapes,
-      annotations: waiting ? [{ text: 'No results yet', showarrow: false, xref: 'paper', yref: 'paper', x: 0.5, y: 0.5, font: { color: '#555555' } }] : [],
-      paper_bgcolor: '#ffffff',
-      plot_bgcolor: '#ffffff',
-      hovermode: 'closest',
+      annotations: waiting ? [{ text: 'No results yet', showarrow: false, xref: 'paper', yref: 'paper', x: 0.5, y: 0.5, font: { color: MUTED_INK } }] : [],
     },
-    config: { displayModeBar: false, responsive: true, staticPlot: false },
+    config: { ...CHART_CONFIG, staticPlot: false },
   };
 }

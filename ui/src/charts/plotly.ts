@@ -1,6 +1,7 @@
 /**
  * plotly.js, loaded on demand: its bundle is a separate chunk, fetched alongside the page and evaluated after
- * the first paint, before the first runs are dispatched (draw-queue.ts, prepareCharts).
+ * the first paint, before the first runs are dispatched (draw-queue.ts, prepareCharts). Charts draw through
+ * PlotlyChart.tsx, the one component that calls plotly.
  */
 import type PlotlyType from 'plotly.js-basic-dist-min';
 import { fanFigure, type FanLine } from './fan-figure.ts';
@@ -53,4 +54,9 @@ export async function warmPlotly(): Promise<void> {
     Plotly.purge(el);
     el.remove();
   }
+}
+
+/** Saves a drawn chart as a PNG file. */
+export async function downloadChart(el: HTMLElement, filename: string): Promise<string> {
+  return (await loadPlotly()).downloadImage(el, { format: 'png', filename, width: 1000, height: 480 });
 }

@@ -29,26 +29,7 @@ export function unitLabel(def: Pick<MetricDef, 'unit'>): string {
   return isShare(def.unit) ? `% (${def.unit})` : def.unit;
 }
 
-/** Okabe–Ito, reordered so the first four have at least 3:1 contrast on white (WCAG 1.4.11). */
-export const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#000000', '#CC79A7', '#E69F00', '#56B4E9'];
-export const DASHES = ['solid', 'dash', 'dot', 'dashdot', 'longdash', 'longdashdot', 'solid'];
-
-export function colourOf(i: number): string {
-  return PALETTE[i % PALETTE.length];
-}
-
-export function rgba(hex: string, a: number): string {
-  const n = parseInt(hex.slice(1), 16);
-  return `rgba(${(n >> 16) & 255},${(n >> 8) & 255},${n & 255},${a})`;
-}
-
-/** Trust 0..1 on a colour-blind-safe diverging scale: vermillion (low) → grey → blue (high). */
-export function trustColour(t: number): string {
-  const x = Math.max(0, Math.min(1, t));
-  const lo = [213, 94, 0];
-  const mid = [150, 150, 150];
-  const hi = [0, 114, 178];
-  const [a, b, f] = x < 0.5 ? [lo, mid, x / 0.5] : [mid, hi, (x - 0.5) / 0.5];
-  const c = a.map((v, i) => Math.round(v + (b[i] - v) * f));
-  return `rgb(${c[0]},${c[1]},${c[2]})`;
+/** A share as a percentage ('–' when not a number). */
+export function pct(x: number, digits = 0): string {
+  return Number.isFinite(x) ? `${(x * 100).toFixed(digits)}%` : '–';
 }

@@ -1,14 +1,14 @@
 /**
- * The comparison's run queue: one single-worker pool per core, fed one run at a time from a queue that can be
- * replaced at any moment. A lever change replaces the queue instead of cancelling the batch: the workers stay
+ * The comparison's run queue: one single-worker pool per core (pools.ts), fed one run at a time from a queue that
+ * can be replaced at any moment. A lever change replaces the queue instead of cancelling the batch: the workers stay
  * alive and warm (a cancelled pool terminates its workers, and fresh ones start cold), the runs already in
  * flight finish in ~0.1 s and are kept (a result belongs to its configuration hash, so it is never wrong, only
  * possibly no longer shown), and the new scenario's runs start next. "Cancel runs" still stops the workers.
  */
-import { WorkerPoolBackend } from '../../../sim/index.ts';
-import type { RunTask, SimBackend } from '../../../sim/index.ts';
-import type { RunConfig, RunResult } from '../../../sim/index.ts';
-import { missingRuns, workerCount, type Progress, type ResultStore } from './runner.ts';
+import type { RunConfig, RunResult, RunTask, SimBackend } from '../../../sim/index.ts';
+import type { ResultStore } from '../state/results.ts';
+import { missingRuns, type Progress } from './ensemble-runs.ts';
+import { comparisonLanes } from './pools.ts';
 
 export interface QueueHandlers {
   /** a run of this work finished and is in the store */
@@ -30,23 +30,8 @@ interface Lane {
   abort: AbortController;
 }
 
-let booted: Promise<SimBackend>[] | undefined;
-
 /** longest holdAll's promise waits for a worker to finish its run (a Midshire run takes ~0.1 s in a browser) */
 const MAX_WAIT_FOR_IDLE_MS = 150;
-
-/**
- * Start the comparison's workers at once (main.tsx calls this before the first render): they load their code
- * while the page parses the scenario library and renders, instead of after. Resolves once every worker has
- * answered.
- */
-export function bootLanes(): Promise<unknown> {
-  booted ??= Array.from({ length: workerCount() }, () => WorkerPoolBackend.create({ size: 1 }).then(async (b) => {
-    await b.warm();
-    return b;
-  }));
-  return Promise.all(booted);
-}
 
 export class RunQueue {
   private lanes: Lane[];
@@ -61,9 +46,9 @@ export class RunQueue {
   /** callers of holdAll waiting for a held worker to finish the run it had */
   private heldIdle: (() => void)[] = [];
 
-  constructor(private readonly store: ResultStore) {
-    bootLanes();
-    this.lanes = booted!.map((backend) => ({
+  /** lanes: one single-worker backend each (by default the comparison's, from pools.ts) */
+  constructor(private readonly store: ResultStore, lanes: readonly Promise<SimBackend>[] = comparisonLanes()) {
+    this.lanes = lanes.map((backend) => ({
       backend,
       inFlight: 0,
       abort: new AbortController(),

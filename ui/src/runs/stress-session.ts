@@ -1,12 +1,14 @@
 /**
- * The stress test's state outside React: a run keeps going (and its result is saved) when the user switches to
- * another tab, and the Stress test screen picks it up again when they come back.
+ * The stress test's session, outside React: a run keeps going (and its result is saved) when the user switches
+ * to another tab, and the Stress test screen picks it up again when they come back. It lives with the runs
+ * because it starts and cancels them; what it holds (settings, the last outcome) is defined in state/.
  */
 import { useSyncExternalStore } from 'react';
 import { isAbortError } from '../../../sim/index.ts';
-import { runStressTest, type StressOutcome, type StressProgress, type StressSettings } from './stress-runner.ts';
-import { loadStress, saveStress } from '../state/stress-store.ts';
+import type { StressSettings } from '../state/stress-settings.ts';
+import { loadStress, saveStress, type StressOutcome } from '../state/stress-store.ts';
 import type { Workspace } from '../state/workspace.ts';
+import { runStressTest, type StressProgress } from './stress-runner.ts';
 
 export interface StressState {
   settings: StressSettings | null;

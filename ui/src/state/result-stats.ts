@@ -1,7 +1,7 @@
 /** Statistics of (partial) ensembles for the charts and tables; cheap enough to recompute on each redraw. */
 import { pairedDifference, type MetricDifference } from '../../../sim/index.ts';
 import { quantileSorted, summaryStats, type SummaryStats } from '../../../sim/index.ts';
-import type { EnsembleData } from '../runs/runner.ts';
+import type { EnsembleData } from './results.ts';
 
 export interface Band {
   weeks: number;

@@ -4,7 +4,8 @@
  * anything too large, malformed or invalid is refused with a message and nothing runs.
  */
 import { loadScenario, ScenarioError, MAX_FILE_CHARS, type ScenarioIssue } from '../../../sim/index.ts';
-import { draftFromLoaded, draftToYaml, lib, type ScenarioDraft, type Workspace } from './workspace.ts';
+import { lib } from './library.ts';
+import { draftFromLoaded, draftToYaml, type ScenarioDraft, type Workspace } from './workspace.ts';
 
 export const MAX_SHARE_CHARS = 60_000;
 export const MAX_SHARED_SCENARIOS = 8;
@@ -23,10 +24,16 @@ function fromBase64Url(s: string): string {
   return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
 }
 
-export function shareLink(ws: Workspace): string {
+/** The hash of a share link to this workspace (without the '#'): the scenarios as YAML, base64url-encoded. */
+export function shareHash(ws: Workspace): string {
   const payload = JSON.stringify({ v: 1, runs: ws.runs, scenarios: ws.scenarios.map((d) => draftToYaml(ws, d)) });
-  const url = new URL(window.location.href);
-  url.hash = `share=${toBase64Url(payload)}`;
+  return `share=${toBase64Url(payload)}`;
+}
+
+/** A link to this page that opens the workspace's scenarios (readShareHash reads it). */
+export function shareLink(ws: Workspace, href = window.location.href): string {
+  const url = new URL(href);
+  url.hash = shareHash(ws);
   return url.toString();
 }
 

@@ -4,7 +4,7 @@
  */
 import { openDB, type IDBPDatabase } from 'idb';
 import type { Workspace } from './workspace.ts';
-import type { EnsembleData, RunLite } from '../runs/runner.ts';
+import type { EnsembleData, RunLite } from './results.ts';
 
 export interface SavedWorkspace {
   name: string;

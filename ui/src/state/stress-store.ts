@@ -1,9 +1,32 @@
 /**
- * The last stress test, kept in IndexedDB (a database of its own, so the main store's schema is untouched):
- * a reload shows it again at once.
+ * The last stress test: what it produced (StressOutcome), kept in IndexedDB (a database of its own, so the main
+ * store's schema is untouched): a reload shows it again at once.
  */
 import { openDB, type IDBPDatabase } from 'idb';
-import type { StressOutcome } from '../runs/stress-runner.ts';
+import type { SensitivityResult, StressResult } from '../../../sim/index.ts';
+import type { StressSettings } from './stress-settings.ts';
+
+/** What the tornado shows. */
+export interface Importance {
+  /** 'morris': μ* with a 95% bootstrap interval; 'rank': Spearman rank correlation over the futures */
+  method: 'morris' | 'rank';
+  metric: string;
+  /** most important first */
+  bars: { id: string; label: string; value: number; low: number; high: number; signed: number }[];
+  note: string | null;
+}
+
+/** A finished stress test, as shown and as kept. */
+export interface StressOutcome {
+  settings: StressSettings;
+  titles: Record<string, string>;
+  result: StressResult;
+  sensitivity: SensitivityResult | null;
+  importance: Importance;
+  savedAt: number;
+  /** wall-clock seconds */
+  seconds: number;
+}
 
 let dbp: Promise<IDBPDatabase> | undefined;
 function db(): Promise<IDBPDatabase> {

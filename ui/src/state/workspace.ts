@@ -3,14 +3,11 @@
  * A scenario draft turns into a scenario document (the same format as the YAML files) and is resolved by the
  * scenario loader, so the app validates exactly as the CLI does.
  */
-import LIBRARY_JSON from 'virtual:commsim-library';
-import { libraryFromJson } from '../../../sim/index.ts';
 import {
-  CONTEXT_ASPECTS, ScenarioError, resolveScenarioDoc, scenarioFromLibrary, toYaml,
-  type Library, type LoadedScenario, type ScenarioDoc, type ScenarioIssue,
+  CONTEXT_ASPECTS, LEVERS, ScenarioError, resolveScenarioDoc, scenarioFromLibrary, toYaml,
+  type LoadedScenario, type RunConfig, type ScenarioDoc, type ScenarioIssue,
 } from '../../../sim/index.ts';
-import { LEVERS } from '../../../sim/index.ts';
-import type { RunConfig } from '../../../sim/index.ts';
+import { lib } from './library.ts';
 
 export interface PhaseDraft {
   startYear: number;
@@ -46,10 +43,16 @@ export interface Workspace {
   scenarios: ScenarioDraft[];
 }
 
-let library: Library | undefined;
-export function lib(): Library {
-  library ??= libraryFromJson(LIBRARY_JSON);
-  return library;
+/** The most scenarios a comparison holds. */
+export const MAX_SCENARIOS = 7;
+
+/**
+ * What the Compare screen uses of the workspace: the scenarios' names and the runs asked for (a lever edited on
+ * the Strategies screen then does not re-render the hidden charts' screen).
+ */
+export interface ComparedWorkspace {
+  runs: number;
+  scenarios: readonly { key: string; id: string; title: string }[];
 }
 
 let keyCounter = 0;

@@ -1,19 +1,19 @@
 import { useEffect, useState } from 'react';
 import { loadScenario, ScenarioError, type ScenarioIssue } from '../../../../sim/index.ts';
-import { deleteSaved, listSaved, saveNamed, type SavedWorkspace } from '../../state/store.ts';
-import { draftFromLoaded, draftToYaml, lib, uniqueId, type Workspace } from '../../state/workspace.ts';
-import { shareLink } from '../../state/share.ts';
 import { downloadText } from '../../common/download.ts';
-import type { EnsembleData } from '../../runs/runner.ts';
-import { resultsCsv } from '../compare/CompareScreen.tsx';
+import { lib } from '../../state/library.ts';
+import { resultsCsv } from '../../state/results-csv.ts';
+import type { EnsembleData } from '../../state/results.ts';
+import { shareLink } from '../../state/share.ts';
+import { deleteSaved, listSaved, saveNamed, type SavedWorkspace } from '../../state/store.ts';
+import { draftFromLoaded, draftToYaml, MAX_SCENARIOS, uniqueId, type Workspace } from '../../state/workspace.ts';
 
-type Notice = { kind: 'error' | 'info'; text: string; issues?: ScenarioIssue[] } | null;
-
-export function KeepScreen({ ws, setWs, datas, setNotice }: {
+/** The Keep and share screen: saved comparisons, exports, share links, and importing a scenario's YAML. */
+export function KeepScreen({ ws, setWs, datas }: {
   ws: Workspace;
   setWs: (w: Workspace) => void;
+  /** the current results by scenario, for the CSV export */
   datas: (EnsembleData | undefined)[];
-  setNotice: (n: Notice) => void;
 }) {
   const [saved, setSaved] = useState<SavedWorkspace[]>([]);
   const [name, setName] = useState('My comparison');
@@ -29,7 +29,7 @@ export function KeepScreen({ ws, setWs, datas, setNotice }: {
     try {
       const loaded = loadScenario(text, file, lib());
       const d = draftFromLoaded(loaded);
-      const next = { ...ws, scenarios: [...ws.scenarios, { ...d, id: uniqueId(ws, d.id) }].slice(-7) };
+      const next = { ...ws, scenarios: [...ws.scenarios, { ...d, id: uniqueId(ws, d.id) }].slice(-MAX_SCENARIOS) };
       const place = loaded.merged.place;
       if (typeof place === 'string' && lib().places.has(place) && place !== ws.placeId) next.placeId = place;
       setWs(next);

@@ -1,24 +1,21 @@
 import { useMemo, useRef, useState } from 'react';
-import { METRICS } from '../../../../sim/index.ts';
-import { listApproaches } from '../../../../sim/index.ts';
-import { configHash, isAbortError, overviewPool, runMissing, type ResultStore, type Progress } from '../../runs/runner.ts';
-import { draftForApproach, lib, resolveDraft, type Workspace } from '../../state/workspace.ts';
-import { summaryOf } from '../../state/result-stats.ts';
+import { isAbortError, listApproaches, METRICS } from '../../../../sim/index.ts';
+import { rankTint } from '../../charts/theme.ts';
 import { fmt } from '../../common/format.ts';
 import { HonestNote } from '../../common/HonestNote.tsx';
+import { runMissing, type Progress } from '../../runs/ensemble-runs.ts';
+import { overviewPool } from '../../runs/pools.ts';
+import { lib } from '../../state/library.ts';
+import { summaryOf } from '../../state/result-stats.ts';
+import { configHash, type ResultStore } from '../../state/results.ts';
+import { draftForApproach, resolveDraft, type Workspace } from '../../state/workspace.ts';
 
 const ROWS = METRICS.filter((m) => m.key && m.better !== null);
 
-/** Light tints only, so black text keeps well over 4.5:1 contrast: blue = better, orange = worse. */
-function tint(rank: number): string {
-  const x = Math.max(0, Math.min(1, rank));
-  const good = [207, 226, 243];
-  const bad = [251, 215, 190];
-  const mid = [255, 255, 255];
-  const [a, b, f] = x < 0.5 ? [good, mid, x / 0.5] : [mid, bad, (x - 0.5) / 0.5];
-  return `rgb(${a.map((v, i) => Math.round(v + (b[i] - v) * f)).join(',')})`;
-}
-
+/**
+ * The All twelve approaches screen: each approach on its own in the user's place, run on a pool of its own, in a
+ * table tinted by rank (blue better, orange worse).
+ */
 export function OverviewScreen({ ws, store }: { ws: Workspace; store: ResultStore }) {
   const [runs, setRuns] = useState(10);
   const [progress, setProgress] = useState<Progress | null>(null);
@@ -100,7 +97,7 @@ export function OverviewScreen({ ws, store }: { ws: Workspace; store: ResultStor
                     if (!s) return <td key={i} className="muted">not run</td>;
                     const rank = sorted.length > 1 ? sorted.indexOf(s.p50) / (sorted.length - 1) : 0.5;
                     return (
-                      <td key={i} style={{ background: tint(rank) }}>
+                      <td key={i} style={{ background: rankTint(rank) }}>
                         <strong>{fmt(m, s.p50)}</strong>
                         <span className="small block">{fmt(m, s.p5)} to {fmt(m, s.p95)}</span>
                         <span className="small block muted-dark">{s.n === 1 ? '1 run' : `${s.n} runs`}</span>

@@ -1,7 +1,8 @@
-import { CONTEXT_ASPECTS, CONTEXT_MAP, contextToInitial, listPlaces, type ContextAspectId } from '../../../../sim/index.ts';
-import { INITIAL_BY_ID } from '../../../../sim/index.ts';
-import { contextDefaults, lib, type Workspace } from '../../state/workspace.ts';
+import { CONTEXT_ASPECTS, CONTEXT_MAP, contextToInitial, INITIAL_BY_ID, listPlaces, type ContextAspectId } from '../../../../sim/index.ts';
+import { lib } from '../../state/library.ts';
+import { contextDefaults, type Workspace } from '../../state/workspace.ts';
 
+/** The Your place screen: a library place to start from, and eight questions that set the starting state. */
 export function PlaceScreen({ ws, update }: { ws: Workspace; update: (f: (w: Workspace) => Workspace) => void }) {
   const places = listPlaces(lib());
   const initial = contextToInitial(ws.context);

@@ -1,0 +1,86 @@
+/**
+ * Runs ensembles on a worker pool (never on the main thread) into the result store (state/results.ts), so a
+ * lever change re-runs only the scenario that changed. Seeds are those of the CLI's `compare`
+ * (runSeed(seed, 'compare', replicate)): replicate r of every scenario shares its random numbers, so the
+ * differences are paired. Results arrive one by one and the caller redraws from partial ensembles.
+ */
+import {
+  COMPARE_STREAM, runSeed, type RunConfig, type RunResult, type RunTask, type SimBackend,
+} from '../../../sim/index.ts';
+import type { ResultStore } from '../state/results.ts';
+import { tracePool } from './pools.ts';
+
+export interface Progress {
+  done: number;
+  total: number;
+  failed: number;
+}
+
+export interface RunRequest {
+  configs: { hash: string; config: RunConfig }[];
+  runs: number;
+  seed: string;
+  signal: AbortSignal;
+  onResult: (hash: string) => void;
+  onProgress: (p: Progress) => void;
+  backend: SimBackend;
+}
+
+/**
+ * The runs of these configurations not yet in the store, replicate by replicate across scenarios (so every
+ * scenario's ensemble grows together and a partial comparison is already paired).
+ */
+export function missingRuns(store: ResultStore, configs: { hash: string; config: RunConfig }[], runs: number, seed: string): { hash: string; task: RunTask }[] {
+  const out: { hash: string; task: RunTask }[] = [];
+  for (let r = 0; r < runs; r++) {
+    for (const { hash, config } of configs) {
+      if (store.get(hash)?.runs.has(r)) continue;
+      out.push({ hash, task: { config, seed: runSeed(seed, COMPARE_STREAM, r), replicate: r, options: { log: false } } });
+    }
+  }
+  return out;
+}
+
+/**
+ * Runs the replicates not yet in the store (missingRuns) as one batch. Resolves when done; rejects with
+ * AbortError on cancel (results so far stay in the store).
+ */
+export async function runMissing(store: ResultStore, req: RunRequest): Promise<Progress> {
+  const tasks = missingRuns(store, req.configs, req.runs, req.seed);
+  const progress: Progress = { done: 0, total: tasks.length, failed: 0 };
+  req.onProgress({ ...progress });
+  if (tasks.length === 0) return progress;
+  await req.backend.runBatch(
+    tasks.map((t) => t.task),
+    {
+      signal: req.signal,
+      onResult: (i, result: RunResult) => {
+        const h = tasks[i].hash;
+        store.put(h, result);
+        progress.done++;
+        req.onProgress({ ...progress });
+        req.onResult(h);
+      },
+      onError: () => {
+        progress.done++;
+        progress.failed++;
+        req.onProgress({ ...progress });
+      },
+    },
+  );
+  return progress;
+}
+
+/** One traced run (trust network, workforce flows, log) for playback. */
+export async function runTraced(config: RunConfig, seed: string, replicate: number, signal?: AbortSignal): Promise<RunResult> {
+  const backend = await tracePool();
+  let out: RunResult | undefined;
+  let err: string | undefined;
+  await backend.runBatch([{ config, seed: runSeed(seed, COMPARE_STREAM, replicate), replicate, options: { trace: true, log: true } }], {
+    signal,
+    onResult: (_i, r) => (out = r),
+    onError: (e) => (err = e.error),
+  });
+  if (!out) throw new Error(err ?? 'the run failed');
+  return out;
+}

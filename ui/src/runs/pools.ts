@@ -1,0 +1,60 @@
+/**
+ * The one owner of the app's worker pools: every run the app makes goes to a pool from here, and nothing else
+ * creates one. Each kind of work has pools of its own, so cancelling one never stops another (a cancelled pool
+ * terminates its workers):
+ *
+ * - the comparison's lanes: one single-worker pool per core, fed one run at a time by RunQueue (run-queue.ts),
+ *   started before the first render (main.tsx: bootLanes) so their code loads while the page starts;
+ * - the All-twelve table's pool (overviewPool);
+ * - one worker for single traced runs (tracePool), so cancelling a comparison does not stop playback;
+ * - the stress test's pool (stressPool).
+ *
+ * Pools are made on first use and kept for the page's life.
+ */
+import { WorkerPoolBackend, type SimBackend } from '../../../sim/index.ts';
+
+/** workers to start: one per core, at most eight */
+export function workerCount(): number {
+  return Math.max(1, Math.min(8, (typeof navigator !== 'undefined' && navigator.hardwareConcurrency) || 2));
+}
+
+let lanes: Promise<SimBackend>[] | undefined;
+
+/** The comparison's lanes (one single-worker pool per core), started on first call. */
+export function comparisonLanes(): readonly Promise<SimBackend>[] {
+  lanes ??= Array.from({ length: workerCount() }, () => WorkerPoolBackend.create({ size: 1 }).then(async (b) => {
+    await b.warm();
+    return b;
+  }));
+  return lanes;
+}
+
+/**
+ * Start the comparison's workers at once (main.tsx calls this before the first render): they load their code
+ * while the page parses the scenario library and renders, instead of after. Resolves once every worker has
+ * answered.
+ */
+export function bootLanes(): Promise<unknown> {
+  return Promise.all(comparisonLanes());
+}
+
+let overview: Promise<SimBackend> | undefined;
+/** The overview of all approaches runs on its own pool, so it and the comparison can be cancelled separately. */
+export function overviewPool(): Promise<SimBackend> {
+  overview ??= WorkerPoolBackend.create({ size: workerCount() });
+  return overview;
+}
+
+let trace: Promise<SimBackend> | undefined;
+/** A separate one-worker pool for single traced runs, so cancelling a comparison does not stop playback. */
+export function tracePool(): Promise<SimBackend> {
+  trace ??= WorkerPoolBackend.create({ size: 1 });
+  return trace;
+}
+
+let stress: Promise<SimBackend> | undefined;
+/** The stress test's own pool, so cancelling it never stops the comparison (and the reverse). */
+export function stressPool(): Promise<SimBackend> {
+  stress ??= WorkerPoolBackend.create({ size: workerCount() });
+  return stress;
+}

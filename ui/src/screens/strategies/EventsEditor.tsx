@@ -1,0 +1,125 @@
+import { useState } from 'react';
+import { EVENT_TYPES, LEVER_BY_ID, LEVERS, listInterventions, NEED_GROUP_KEYS, type ScenarioIssue } from '../../../../sim/index.ts';
+import { lib } from '../../state/library.ts';
+import type { EventDraft, ScenarioDraft, Workspace } from '../../state/workspace.ts';
+import { Issues } from './Issues.tsx';
+
+const EVENT_LABELS: Record<string, string> = {
+  provider_collapse: 'A provider collapses',
+  sickness_wave: 'Sickness wave among care workers',
+  competing_employer: 'A competing employer pays more',
+  budget_cut: 'Budget cut',
+  demand_surge: 'Surge in demand',
+  living_wage: 'National living wage rises',
+  fee_change: 'One-off fee change',
+  set_lever: 'Change a lever from this point',
+};
+const FIELD_LABELS: Record<string, string> = {
+  share: 'Share', weeks: 'Length', wage_rise: 'Outside wage rise', rise: 'Rise', largest: 'The largest provider', need_group: 'Need group', lever: 'Lever', value: 'New value',
+};
+const FIELD_UNITS: Record<string, string> = { share: 'share 0-1', weeks: 'weeks', wage_rise: 'share', rise: 'share' };
+
+/** The scenario's shocks and whole-system events: each with its year and fields, and a list to add more. */
+export function EventsEditor({ ws, d, editDraft, issues }: {
+  ws: Workspace; d: ScenarioDraft; editDraft: (f: (d: ScenarioDraft) => ScenarioDraft) => void; issues: ScenarioIssue[];
+}) {
+  const [kind, setKind] = useState('sickness_wave');
+  const interventions = listInterventions(lib());
+  const setEvent = (i: number, e: EventDraft): void => editDraft((s) => ({ ...s, events: s.events.map((x, k) => (k === i ? e : x)) }));
+  const template = (k: string): EventDraft => {
+    if (k.startsWith('intervention:')) return { year: 0.5, intervention: k.slice(13) };
+    const defaults: Record<string, EventDraft> = {
+      provider_collapse: { year: 1, type: 'provider_collapse', largest: true },
+      sickness_wave: { year: 1, type: 'sickness_wave', share: 0.3, weeks: 8 },
+      competing_employer: { year: 1, type: 'competing_employer', wage_rise: 0.1 },
+      budget_cut: { year: 1, type: 'budget_cut', share: 0.1 },
+      demand_surge: { year: 1, type: 'demand_surge', need_group: 'mental_health', share: 0.2 },
+      living_wage: { year: 1, type: 'living_wage', rise: 0.07 },
+      fee_change: { year: 1, type: 'fee_change', share: -0.05 },
+      set_lever: { year: 1, type: 'set_lever', lever: 'fee_level', value: 1.1 },
+    };
+    return { ...defaults[k] };
+  };
+  return (
+    <div className="card">
+      {d.events.length === 0 ? <p className="muted">No shocks or events in this scenario.</p> : null}
+      <ol className="events">
+        {d.events.map((e, i) => {
+          const type = typeof e.type === 'string' ? e.type : 'whole_system_event';
+          const title = e.intervention ? lib().interventions.get(String(e.intervention))?.name ?? String(e.intervention) : EVENT_LABELS[type] ?? type;
+          const path = `events[${i}]`;
+          const fields = type === 'whole_system_event' ? [] : (EVENT_TYPES[type]?.fields ?? []);
+          return (
+            <li key={i} className="event">
+              <fieldset>
+                <legend>{title}</legend>
+                <div className="row">
+                  <label htmlFor={`ev-${i}-year`}>Year (0 to {ws.years}, fractions allowed)</label>
+                  <input id={`ev-${i}-year`} type="number" min={0} max={ws.years} step={0.25} value={e.year} onChange={(x) => setEvent(i, { ...e, year: Number(x.target.value) })} />
+                  {fields.map((f) => {
+                    const id = `ev-${i}-${f.name}`;
+                    const v = e[f.name];
+                    if (f.kind === 'boolean')
+                      return (
+                        <label key={f.name} className="inline">
+                          <input type="checkbox" checked={v === true} onChange={(x) => { const n = { ...e }; if (x.target.checked) n[f.name] = true; else delete n[f.name]; setEvent(i, n); }} />
+                          {FIELD_LABELS[f.name] ?? f.name}
+                        </label>
+                      );
+                    if (f.kind === 'need_group')
+                      return (
+                        <span key={f.name} className="field">
+                          <label htmlFor={id}>Need group</label>
+                          <select id={id} value={String(v ?? '')} onChange={(x) => setEvent(i, { ...e, [f.name]: x.target.value })}>
+                            {NEED_GROUP_KEYS.map((g) => <option key={g} value={g}>{g.replace('_', ' ')}</option>)}
+                          </select>
+                        </span>
+                      );
+                    if (f.kind === 'lever')
+                      return (
+                        <span key={f.name} className="field">
+                          <label htmlFor={id}>Lever</label>
+                          <select id={id} value={String(v ?? '')} onChange={(x) => setEvent(i, { ...e, [f.name]: x.target.value })}>
+                            {LEVERS.map((l) => <option key={l.id} value={l.id}>{l.label} ({l.unit}, {l.min} to {l.max})</option>)}
+                          </select>
+                        </span>
+                      );
+                    const r = f.range ?? (type === 'set_lever' ? { min: LEVER_BY_ID.get(String(e.lever))?.min ?? 0, max: LEVER_BY_ID.get(String(e.lever))?.max ?? 1 } : undefined);
+                    return (
+                      <span key={f.name} className="field">
+                        <label htmlFor={id}>
+                          {FIELD_LABELS[f.name] ?? f.name} ({FIELD_UNITS[f.name] ?? 'value'}{r ? `, ${r.min} to ${r.max}` : ''})
+                        </label>
+                        <input id={id} type="number" min={r?.min} max={r?.max} step={f.name === 'weeks' ? 1 : 0.01} value={typeof v === 'number' ? v : String(v ?? '')}
+                          onChange={(x) => setEvent(i, { ...e, [f.name]: x.target.value === '' ? '' : Number(x.target.value) })} />
+                      </span>
+                    );
+                  })}
+                  <button type="button" onClick={() => editDraft((s) => ({ ...s, events: s.events.filter((_, k) => k !== i) }))}>
+                    Remove<span className="sr-only"> {title} in year {e.year}</span>
+                  </button>
+                </div>
+                {e.intervention ? <p className="muted small">{lib().interventions.get(String(e.intervention))?.description}</p> : <p className="muted small">{EVENT_TYPES[type]?.description}</p>}
+                <Issues issues={issues} paths={[path]} />
+              </fieldset>
+            </li>
+          );
+        })}
+      </ol>
+      <div className="row">
+        <label htmlFor="ev-kind">Add to the timeline</label>
+        <select id="ev-kind" value={kind} onChange={(e) => setKind(e.target.value)}>
+          <optgroup label="Shocks and changes">
+            {Object.keys(EVENT_LABELS).map((k) => <option key={k} value={k}>{EVENT_LABELS[k]}</option>)}
+          </optgroup>
+          <optgroup label="Whole-system events (process interventions)">
+            {interventions.map((iv) => <option key={iv.id} value={`intervention:${iv.id}`}>{iv.name}</option>)}
+          </optgroup>
+        </select>
+        <button type="button" onClick={() => editDraft((s) => ({ ...s, events: [...s.events, template(kind)].sort((a, b) => a.year - b.year) }))}>
+          Add event
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import { useMemo } from 'react';
+import type { Discovery } from '../../../../sim/index.ts';
+import { PlotlyChart } from '../../charts/PlotlyChart.tsx';
+import { BASE_LAYOUT, CONNECTOR, GRID, OKABE_ITO } from '../../charts/theme.ts';
+import { pct } from '../../common/format.ts';
+
+/**
+ * The boxes along PRIM's peeling path, coverage against density, from all futures to small dense boxes; a click
+ * on one chooses it.
+ */
+export function PeelingSteps({ d, step, onPick }: { d: Discovery; step: number; onPick: (i: number) => void }) {
+  const { data, layout } = useMemo(() => ({
+    data: [
+      {
+        type: 'scatter', mode: 'lines+markers', name: 'boxes', x: d.trajectory.map((t) => t.coverage), y: d.trajectory.map((t) => t.density),
+        line: { color: CONNECTOR, width: 1 }, marker: { color: OKABE_ITO.blue, size: 8 },
+        hovertemplate: 'coverage %{x:.0%}, density %{y:.0%}<extra>click to choose</extra>',
+      },
+      {
+        type: 'scatter', mode: 'markers', name: 'chosen', x: [d.trajectory[step].coverage], y: [d.trajectory[step].density],
+        marker: { color: OKABE_ITO.black, size: 15, symbol: 'diamond-open', line: { width: 2.5 } }, hoverinfo: 'skip',
+      },
+    ],
+    layout: {
+      ...BASE_LAYOUT,
+      height: 300, margin: { l: 56, r: 12, t: 8, b: 44 }, showlegend: false,
+      xaxis: { title: { text: 'coverage (share of failures inside)' }, tickformat: '.0%', range: [-0.03, 1.05], gridcolor: GRID },
+      yaxis: { title: { text: 'density (failing inside)' }, tickformat: '.0%', range: [0, 1.05], gridcolor: GRID },
+    },
+  }), [d, step]);
+  return <PlotlyChart figure={() => ({ data, layout })} redraw={[data, layout]} className="clickable" onClick={(p) => { if (p.curveNumber === 0) onPick(p.pointIndex); }}
+    label={`Peeling trajectory: ${d.trajectory.length} boxes from coverage 100% and density ${pct(d.trajectory[0].density)} to coverage ${pct(d.trajectory[d.trajectory.length - 1].coverage)} and density ${pct(d.trajectory[d.trajectory.length - 1].density)}; box ${step} chosen`} />;
+}
