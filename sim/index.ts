@@ -67,7 +67,7 @@ export { rankCorrelations, spearman, fisherInterval, type RankCorrelation } from
 export {
   loadScenario, validateScenario, resolveScenarioDoc, scenarioFromLibrary, buildLibrary, emptyLibrary, toYaml,
   listApproaches, listInterventions, listPlaces, listScenarios, ScenarioError, formatIssue, MAX_FILE_CHARS,
-  EVENT_TYPES, CONTEXT_ASPECTS, CONTEXT_MAP, contextToInitial,
+  EVENT_TYPES, NEED_GROUP_KEYS, CONTEXT_ASPECTS, CONTEXT_MAP, contextToInitial,
   type Library, type LoadedScenario, type ScenarioDoc, type ScenarioIssue, type ContextAspectId,
 } from './scenario/index.ts';
 export { libraryFromJson, libraryToJson } from './scenario/library-json.ts';
