@@ -70,7 +70,10 @@ export function drawAfter(p: Promise<unknown>): void {
 }
 const plotlyWhenAllowed = () => gate.then(loadPlotly);
 
-/** Awaited before each pass of drawing (App.tsx: until the workers are held, so the charts have the cores). */
+/**
+ * Awaited before each pass of drawing (runs/use-comparison-runs.ts: until the workers are held, so the charts have
+ * the cores).
+ */
 let beforePass: () => Promise<unknown> = () => Promise.resolve();
 export function setBeforePass(f: () => Promise<unknown>): void {
   beforePass = () => f().catch(() => undefined);

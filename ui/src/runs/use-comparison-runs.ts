@@ -67,7 +67,8 @@ export interface ComparisonRuns {
 export function useComparisonRuns(ws: Workspace | null): ComparisonRuns {
   const [progress, setProgress] = useState<Progress | null>(null);
   const [running, setRunning] = useState(false);
-  const store = useRef(new ResultStore());
+  // one store for the page's life (the All-twelve table runs into it too)
+  const [store] = useState(() => new ResultStore());
   const queue = useRef<RunQueue | null>(null);
   const gen = useRef(0);
   const firstRun = useRef(true);
@@ -94,11 +95,11 @@ export function useComparisonRuns(ws: Workspace | null): ComparisonRuns {
     setShown((prev) => {
       const next: ShownResults = { hashes: [], datas: [], stale: [], sizes: [], keys, version: prev.version + 1, drawVersion: prev.drawVersion };
       hs.forEach((h, i) => {
-        const d = h ? store.current.get(h) : undefined;
+        const d = h ? store.get(h) : undefined;
         const n = d?.runs.size ?? 0;
         const j = prev.keys.indexOf(keys[i]);
         const old = j >= 0 ? prev.hashes[j] : null;
-        const oldD = old && old !== h ? store.current.get(old) : undefined;
+        const oldD = old && old !== h ? store.get(old) : undefined;
         if (h && n < k && !finished.has(h) && oldD && oldD.runs.size > 0) {
           next.hashes.push(old);
           next.datas.push(oldD);
@@ -117,7 +118,7 @@ export function useComparisonRuns(ws: Workspace | null): ComparisonRuns {
       if (!sameData) next.drawVersion++;
       return next;
     });
-  }, []);
+  }, [store]);
 
   // Redraws while runs stream in: at once for a milestone (first runs of every scenario, a changed scenario's
   // first FIRST_DRAW_RUNS, the end), otherwise at most one pass of drawing per three times its own length
@@ -169,17 +170,17 @@ export function useComparisonRuns(ws: Workspace | null): ComparisonRuns {
     const timer = setTimeout(async () => {
       const g = ++gen.current;
       // results kept in the browser draw at once
-      const missing = configs.filter((c) => !store.current.get(c.hash));
+      const missing = configs.filter((c) => !store.get(c.hash));
       if (missing.length) {
         try {
-          for (const d of await loadResults(missing.map((c) => c.hash))) store.current.adopt(d);
+          for (const d of await loadResults(missing.map((c) => c.hash))) store.adopt(d);
         } catch {
           /* no stored results */
         }
         if (g !== gen.current) return;
       }
       if (!queue.current) {
-        queue.current = new RunQueue(store.current);
+        queue.current = new RunQueue(store);
         const rq = queue.current;
         // a pass of drawing starts once a worker is idle, and the workers wait, each once its run is done, until the
         // pass is drawn (RunQueue.holdAll): the charts and their painting have the cores to themselves
@@ -200,9 +201,9 @@ export function useComparisonRuns(ws: Workspace | null): ComparisonRuns {
       q.setWork(configs, ws.runs, ws.seed, {
         onResult: (h) => {
           // nothing is drawn before every scenario has a run: a comparison of two of four would be drawn twice
-          if (configs.some((c) => !store.current.get(c.hash)?.runs.size)) return;
-          const n = store.current.get(h)?.runs.size ?? 0;
-          const urgent = n === k || (n <= 2 && configs.every((c) => (store.current.get(c.hash)?.runs.size ?? 0) >= n));
+          if (configs.some((c) => !store.get(c.hash)?.runs.size)) return;
+          const n = store.get(h)?.runs.size ?? 0;
+          const urgent = n === k || (n <= 2 && configs.every((c) => (store.get(c.hash)?.runs.size ?? 0) >= n));
           // the first comparison and a change's first FIRST_DRAW_RUNS are drawn at once, the workers held from this
           // result on (released when drawn); a changed scenario's first run alone is not drawn (its previous results
           // stay until then)
@@ -216,7 +217,7 @@ export function useComparisonRuns(ws: Workspace | null): ComparisonRuns {
           showProgress(p, true);
           setRunning(false);
           requestDraw(true);
-          const done = configs.map((c) => store.current.get(c.hash)).filter((d): d is EnsembleData => !!d);
+          const done = configs.map((c) => store.get(c.hash)).filter((d): d is EnsembleData => !!d);
           saveResultsWhenIdle(done);
         },
       });
@@ -231,7 +232,7 @@ export function useComparisonRuns(ws: Workspace | null): ComparisonRuns {
 
   // the current results by scenario (for exports: never the previous settings' results)
   const datas = useMemo(
-    () => hashes.map((h) => (h ? store.current.get(h) : undefined)),
+    () => hashes.map((h) => (h ? store.get(h) : undefined)),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [hashes, shown, progress],
   );
@@ -251,10 +252,10 @@ export function useComparisonRuns(ws: Workspace | null): ComparisonRuns {
     setRunning(false);
     if (progressNow.current) showProgress(progressNow.current, true);
     requestDraw(true);
-    const done = hashes.map((h) => (h ? store.current.get(h) : undefined)).filter((d): d is EnsembleData => !!d);
+    const done = hashes.map((h) => (h ? store.get(h) : undefined)).filter((d): d is EnsembleData => !!d);
     saveResultsWhenIdle(done);
   };
   const resume = (): void => setRerun((x) => x + 1);
 
-  return { resolved, shown, progress, running, datas, currentDatas, store: store.current, issuesOf, cancel, resume };
+  return { resolved, shown, progress, running, datas, currentDatas, store, issuesOf, cancel, resume };
 }
