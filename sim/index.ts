@@ -9,17 +9,17 @@
 // --- shared types --------------------------------------------------------------------------------------------
 export type {
   RunConfig, RunOptions, RunResult, RunTrace, PlaceConfig, Phase, SimEvent, SimEventType, ShockResilience, LogEntry,
-  Levers, Params, InitialConditions,
+  Levers, LeverValues, Params, InitialConditions, LeverId, ParamId, InitialId, MetricId, RowsById, IdList,
 } from './types.ts';
 export { NEED_GROUPS } from './types.ts';
 
 // --- one run and the model's tables ---------------------------------------------------------------------------
 export { simulate } from './model/simulate.ts';
 export { runSeed } from './core/random.ts';
-export { METRICS, METRIC_IDS, METRIC_BY_ID, METRIC_INDEX, type MetricDef } from './model/metrics.ts';
-export { LEVERS, LEVER_BY_ID, type LeverDef } from './model/levers.ts';
-export { PARAMETERS, PARAM_BY_ID, type ParamDef } from './model/parameters.ts';
-export { INITIAL_CONDITIONS, INITIAL_BY_ID, type InitialDef } from './model/initial-conditions.ts';
+export { METRICS, METRIC_IDS, METRIC_BY_ID, METRIC_INDEX, isMetricId, type MetricDef } from './model/metrics.ts';
+export { LEVERS, LEVER_BY_ID, isLeverId, type LeverDef } from './model/levers.ts';
+export { PARAMETERS, PARAM_BY_ID, isParamId, type ParamDef } from './model/parameters.ts';
+export { INITIAL_CONDITIONS, INITIAL_BY_ID, isInitialId, type InitialDef } from './model/initial-conditions.ts';
 export { statusQuoConfig } from './model/defaults.ts';
 export { WEEKLY_STEPS, type WeeklyStep } from './model/schedule.ts';
 

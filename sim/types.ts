@@ -8,13 +8,61 @@ export const NEED_GROUPS = ['older-physical', 'learning-disability', 'mental-hea
 export type NeedGroupId = (typeof NEED_GROUPS)[number];
 
 /**
+ * The ids of the model's tables. Each table registers its ids here by declaration merging (`declare module
+ * '../types.ts'` in sim/model/levers.ts, parameters.ts, initial-conditions.ts and metrics.ts), so every id type is
+ * derived from its table while this file imports nothing (dep-policy.json keeps it a leaf). Not to be extended
+ * anywhere else.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface TableIds {}
+
+/** A commissioning lever's id (sim/model/levers.ts): a misspelt lever does not compile. */
+export type LeverId = TableIds['lever'];
+/** A model parameter's id (sim/model/parameters.ts). */
+export type ParamId = TableIds['param'];
+/** An initial condition's id (sim/model/initial-conditions.ts). */
+export type InitialId = TableIds['initial'];
+/** An outcome metric's id (sim/model/metrics.ts). */
+export type MetricId = TableIds['metric'];
+
+/**
+ * A table's rows by id. Its keys are the table's ids; a lookup also takes a plain string (an id from a user, a
+ * file or a result, not yet checked), but a string literal that is not an id of the table does not compile. `has`
+ * narrows a checked string to the id type.
+ */
+export interface RowsById<Id extends string, Row> extends ReadonlyMap<Id, Row> {
+  get<K extends string>(id: IdOrString<K, Id>): K extends Id ? Row : Row | undefined;
+  has(id: string): id is Id;
+}
+
+/** A table's ids in table order. Like RowsById, `indexOf` also takes a plain string, but no misspelt literal. */
+export interface IdList<Id extends string> extends ReadonlyArray<Id> {
+  indexOf<K extends string>(id: IdOrString<K, Id>, fromIndex?: number): number;
+}
+
+/**
+ * `K` when it is one of the ids or a string not known while compiling (`string`, or a template such as
+ * `` `${x}_mean` ``); never for a string literal that is not an id, so that a misspelt id does not compile.
+ */
+export type IdOrString<K extends string, Id extends string> = K extends Id
+  ? K
+  : string extends K
+    ? K
+    : Record<never, never> extends Record<K, 1> // only for a template with a string in it (a literal needs its key)
+      ? K
+      : never;
+
+/**
  * Commissioning levers. Every approach is a set of values for these; a blend is the hours-weighted average.
  * Ids, ranges and meanings live in sim/model/levers.ts (LEVERS).
  */
-export type Levers = Record<string, number>;
+export type Levers = Record<LeverId, number>;
+
+/** Values for some levers (an approach's settings, a scenario's overrides); the rest keep their defaults. */
+export type LeverValues = Partial<Record<LeverId, number>>;
 
 /** Model parameters (mechanism coefficients). Ids, defaults and ranges live in sim/model/parameters.ts. */
-export type Params = Record<string, number>;
+export type Params = Record<ParamId, number>;
 
 /** The size and make-up of a place. */
 export interface PlaceConfig {
@@ -34,7 +82,7 @@ export interface PlaceConfig {
  * Starting state of the place, after the context assessment has been mapped (sim/scenario/context.ts).
  * Ids, ranges and meanings live in sim/model/initial-conditions.ts (INITIAL_CONDITIONS).
  */
-export type InitialConditions = Record<string, number>;
+export type InitialConditions = Record<InitialId, number>;
 
 /** One phase of a strategy: from startWeek on, these (already blended) levers apply. */
 export interface Phase {
@@ -67,8 +115,8 @@ export type SimEvent =
   | { week: number; type: 'living_wage'; rise: number }
   | { week: number; type: 'fee_change'; share: number }
   | { week: number; type: 'whole_system_event'; name: string; effect: WholeSystemEffect }
-  | { week: number; type: 'set_lever'; lever: string; value: number }
-  | { week: number; type: 'set_param'; param: string; value: number };
+  | { week: number; type: 'set_lever'; lever: LeverId; value: number }
+  | { week: number; type: 'set_param'; param: ParamId; value: number };
 
 export type SimEventType = SimEvent['type'];
 
@@ -93,7 +141,7 @@ export interface RunConfig {
 export interface ShockResilience {
   week: number;
   type: SimEventType;
-  metric: string;
+  metric: MetricId;
   /** largest fall of the metric below its pre-shock level, in the metric's units (>= 0) */
   depth: number;
   /** weeks until the metric came back within tolerance of its pre-shock level; -1 if it never did */

@@ -3,7 +3,9 @@ import { simulate } from '../sim/model/simulate.ts';
 import { runSeed } from '../sim/core/random.ts';
 import { METRIC_INDEX } from '../sim/model/metrics.ts';
 import { MIDSHIRE, statusQuoConfig } from '../sim/model/defaults.ts';
-import type { PlaceConfig, RunConfig, RunResult, SimEvent } from '../sim/types.ts';
+import type {
+  InitialConditions, LeverValues, MetricId, Params, PlaceConfig, RunConfig, RunResult, SimEvent,
+} from '../sim/types.ts';
 
 export const SMALL_PLACE: PlaceConfig = {
   name: 'Smallshire', people: 300, workers: 240, providers: 8, communityOrgs: 3, needGroupShares: [0.7, 0.15, 0.15],
@@ -12,9 +14,9 @@ export const SMALL_PLACE: PlaceConfig = {
 export interface Tweak {
   years?: number;
   place?: PlaceConfig;
-  initial?: Record<string, number>;
-  params?: Record<string, number>;
-  levers?: Record<string, number>;
+  initial?: Partial<InitialConditions>;
+  params?: Partial<Params>;
+  levers?: LeverValues;
   events?: SimEvent[];
 }
 
@@ -27,17 +29,17 @@ export function config(t: Tweak = {}): RunConfig {
   return c;
 }
 
-export function summaryOf(r: RunResult, metric: string): number {
-  return r.summary[METRIC_INDEX.get(metric)!];
+export function summaryOf(r: RunResult, metric: MetricId): number {
+  return r.summary[METRIC_INDEX.get(metric)];
 }
 
-export function seriesOf(r: RunResult, metric: string): Float64Array {
-  const m = METRIC_INDEX.get(metric)!;
+export function seriesOf(r: RunResult, metric: MetricId): Float64Array {
+  const m = METRIC_INDEX.get(metric);
   return r.series.subarray(m * r.weeks, (m + 1) * r.weeks);
 }
 
 /** Mean of a summary metric over `runs` replicates on common random numbers. */
-export function ensembleMean(c: RunConfig, metric: string, runs = 4): number {
+export function ensembleMean(c: RunConfig, metric: MetricId, runs = 4): number {
   let sum = 0;
   for (let r = 0; r < runs; r++) sum += summaryOf(simulate(c, runSeed(7, 'mechanism', r), r, { log: false }), metric);
   return sum / runs;

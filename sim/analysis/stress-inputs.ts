@@ -14,7 +14,7 @@
  *
  * Pure TypeScript, runtime-neutral.
  */
-import type { RunConfig } from '../types.ts';
+import type { InitialId, LeverId, ParamId, RunConfig } from '../types.ts';
 import { PARAM_BY_ID } from '../model/parameters.ts';
 import { INITIAL_BY_ID } from '../model/initial-conditions.ts';
 import { LEVER_BY_ID } from '../model/levers.ts';
@@ -88,20 +88,20 @@ export function resolveUncertainty(decl: UncertaintyDecl, config: RunConfig): { 
       if (!d) return { errors: [`${who}: unknown parameter '${key}' in '${path}' (see 'commsim list' or sim/model/parameters.ts)${suggest(key, [...PARAM_BY_ID.keys()])}`] };
       kind = 'params';
       [tableMin, tableMax, unit, label] = [d.min, d.max, d.unit, humanise(key)];
-      base = config.params[key] ?? d.default;
+      base = config.params[d.id] ?? d.default;
     } else if (table === 'initial') {
       const d = INITIAL_BY_ID.get(key);
       if (!d) return { errors: [`${who}: unknown starting condition '${key}' in '${path}'${suggest(key, [...INITIAL_BY_ID.keys()])}`] };
       kind = 'initial';
       [tableMin, tableMax, unit, label] = [d.min, d.max, d.unit, d.label];
-      base = config.initial[key] ?? d.default;
+      base = config.initial[d.id] ?? d.default;
     } else if (table === 'levers') {
       const d = LEVER_BY_ID.get(key);
       if (!d) return { errors: [`${who}: unknown lever '${key}' in '${path}'${suggest(key, [...LEVER_BY_ID.keys()])}`] };
       if (config.phases.length === 0) return { errors: [`${who}: the plan has no strategy phases to set the lever in`] };
       kind = 'levers';
       [tableMin, tableMax, unit, label] = [d.min, d.max, d.unit, d.label];
-      base = config.phases[0].levers[key] ?? d.default;
+      base = config.phases[0].levers[d.id] ?? d.default;
     } else {
       return { errors: [`${who}: '${key}' in '${path}' is neither a parameter nor a starting condition`] };
     }
@@ -198,13 +198,13 @@ export function applyPoint(config: RunConfig, uncertainties: readonly ResolvedUn
     const { kind, key, index } = u.target;
     switch (kind) {
       case 'params':
-        out.params[key] = v;
+        out.params[key as ParamId] = v; // checked by resolveUncertainty
         break;
       case 'initial':
-        out.initial[key] = v;
+        out.initial[key as InitialId] = v;
         break;
       case 'levers':
-        for (const ph of out.phases) ph.levers[key] = v;
+        for (const ph of out.phases) ph.levers[key as LeverId] = v;
         break;
       case 'place':
         (out.place as unknown as Record<string, number>)[key] = v;

@@ -8,20 +8,15 @@
  * - C4 the annual fee uplift against cost growth; P4 re-tenders push the fee down by the price weight.
  */
 import type { Rng } from '../core/random.ts';
+import type { LeverId } from '../types.ts';
 import { INHOUSE, type State } from './state.ts';
-import { LEVER_BY_ID } from './levers.ts';
+import { LEVER_BY_ID, RELATIONAL_LEVERS } from './levers.ts';
 import { clamp01 } from './trust.ts';
 import { logEvent } from './log.ts';
 import { meanCommissionerTrust, meanProviderTrust, pulseProviderTrust } from './relationships.ts';
 
 const IN_HOUSE = INHOUSE;
 const clamp01_ = clamp01;
-
-/** Levers that need trust and capability to be carried out: below readiness they fall back towards the status quo. */
-const RELATIONAL_LEVERS = [
-  'worker_autonomy', 'learning_monitoring', 'learning_loop', 'collaboration_incentive', 'coproduction', 'prevention_focus',
-  'monitoring_intensity',
-];
 
 /** Advance to the phase in force this week; record its one-off transition cost. */
 export function updatePhase(s: State): void {
@@ -60,10 +55,9 @@ export function updateFidelity(s: State): void {
   const gapTrust = Math.max(0, L.readiness_trust - trust);
   const gapCap = Math.max(0, L.readiness_capability - s.stocks.commissionerCapability);
   s.fidelity = clamp01_(1 - gapTrust / band) * clamp01_(1 - gapCap / band);
-  for (const k in L) s.effective[k] = L[k];
+  for (const k in L) s.effective[k as LeverId] = L[k as LeverId];
   for (const k of RELATIONAL_LEVERS) {
     const def = LEVER_BY_ID.get(k);
-    if (!def) continue;
     if (k === 'monitoring_intensity') {
       // lighter-touch monitoring needs trust: below readiness the commissioner falls back towards compliance checking
       s.effective[k] = L[k] + (1 - s.fidelity) * Math.max(0, def.default - L[k]);

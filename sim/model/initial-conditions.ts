@@ -3,8 +3,13 @@
  * (`context:`, mapped by sim/scenario/context.ts), or both (raw values win). Defaults describe status-quo
  * "Midshire": a typical English council area in 2025/26.
  */
-export interface InitialDef {
-  id: string;
+import type { IdList, InitialId, RowsById } from '../types.ts';
+import { idList, rowsById } from './table-ids.ts';
+
+export type { InitialId };
+
+export interface InitialDef<Id extends string = InitialId> {
+  id: Id;
   label: string;
   unit: string;
   min: number;
@@ -13,7 +18,7 @@ export interface InitialDef {
   source: string;
 }
 
-export const INITIAL_CONDITIONS: readonly InitialDef[] = [
+const INITIAL_TABLE = [
   { id: 'trust_providers_to_commissioner', label: 'Providers\' trust in the commissioner', unit: '0-1', min: 0, max: 1, default: 0.35,
     source: 'assumption: fee uplifts below cost growth for several years (Homecare Association 2025/26)' },
   { id: 'trust_commissioner_to_providers', label: 'Commissioner\'s trust in providers', unit: '0-1', min: 0, max: 1, default: 0.4, source: 'assumption' },
@@ -44,13 +49,25 @@ export const INITIAL_CONDITIONS: readonly InitialDef[] = [
   { id: 'learning_culture', label: 'Data used to learn (vs to prove)', unit: '0-1', min: 0, max: 1, default: 0.25, source: 'assumption' },
   { id: 'provider_capability', label: 'Provider learning capability', unit: '0-1', min: 0, max: 1, default: 0.3, source: 'assumption' },
   { id: 'community_assets', label: 'People\'s community connection', unit: '0-1', min: 0, max: 1, default: 0.35, source: 'assumption' },
-] as const;
+] as const satisfies readonly InitialDef<string>[];
 
-export const INITIAL_IDS: readonly string[] = INITIAL_CONDITIONS.map((d) => d.id);
-export const INITIAL_BY_ID: ReadonlyMap<string, InitialDef> = new Map(INITIAL_CONDITIONS.map((d) => [d.id, d]));
+declare module '../types.ts' {
+  interface TableIds {
+    initial: (typeof INITIAL_TABLE)[number]['id'];
+  }
+}
 
-export function defaultInitial(): Record<string, number> {
-  const out: Record<string, number> = {};
+export const INITIAL_CONDITIONS: readonly InitialDef[] = INITIAL_TABLE;
+export const INITIAL_IDS: IdList<InitialId> = idList(INITIAL_CONDITIONS.map((d) => d.id));
+export const INITIAL_BY_ID: RowsById<InitialId, InitialDef> = rowsById(INITIAL_CONDITIONS.map((d) => [d.id, d]));
+
+/** Narrow a string (from YAML, a path, a share link) to an initial-condition id, once checked against the table. */
+export function isInitialId(id: string): id is InitialId {
+  return INITIAL_BY_ID.has(id);
+}
+
+export function defaultInitial(): Record<InitialId, number> {
+  const out = {} as Record<InitialId, number>;
   for (const d of INITIAL_CONDITIONS) out[d.id] = d.default;
   return out;
 }

@@ -2,8 +2,13 @@
  * Outcome metrics: stable snake_case ids, recorded weekly; each run's summary is the mean over the horizon
  * ('mean') or over its last 13 weeks ('end', for stocks such as trust where the end state matters).
  */
-export interface MetricDef {
-  id: string;
+import type { IdList, MetricId, RowsById } from '../types.ts';
+import { idList, rowsById } from './table-ids.ts';
+
+export type { MetricId };
+
+export interface MetricDef<Id extends string = MetricId> {
+  id: Id;
   label: string;
   unit: string;
   meaning: string;
@@ -14,7 +19,7 @@ export interface MetricDef {
   key?: boolean;
 }
 
-export const METRICS: readonly MetricDef[] = [
+const METRIC_TABLE = [
   // People
   { id: 'people_supported', label: 'People supported', unit: 'people', meaning: 'people receiving care this week', summary: 'mean', better: null },
   { id: 'people_waiting', label: 'People waiting', unit: 'people', meaning: 'people assessed as eligible and waiting for a package', summary: 'mean', better: 'lower', key: true },
@@ -73,11 +78,23 @@ export const METRICS: readonly MetricDef[] = [
   { id: 'system_power', label: 'Power', unit: '0-1', meaning: 'Lankelly Chase power: shared power (worker autonomy, choice and control, low compliance pressure)', summary: 'mean', better: 'higher' },
   { id: 'system_participation', label: 'Participation', unit: '0-1', meaning: 'Lankelly Chase participation: open relationships and learning (network trust, co-production, learning capability)', summary: 'mean', better: 'higher' },
   { id: 'system_health', label: 'System health', unit: '0-1', meaning: 'mean of perspective, power and participation', summary: 'mean', better: 'higher', key: true },
-] as const;
+] as const satisfies readonly MetricDef<string>[];
 
-export const METRIC_IDS: readonly string[] = METRICS.map((m) => m.id);
-export const METRIC_INDEX: ReadonlyMap<string, number> = new Map(METRICS.map((m, i) => [m.id, i]));
-export const METRIC_BY_ID: ReadonlyMap<string, MetricDef> = new Map(METRICS.map((m) => [m.id, m]));
+declare module '../types.ts' {
+  interface TableIds {
+    metric: (typeof METRIC_TABLE)[number]['id'];
+  }
+}
+
+export const METRICS: readonly MetricDef[] = METRIC_TABLE;
+export const METRIC_IDS: IdList<MetricId> = idList(METRICS.map((m) => m.id));
+export const METRIC_INDEX: RowsById<MetricId, number> = rowsById(METRICS.map((m, i) => [m.id, i]));
+export const METRIC_BY_ID: RowsById<MetricId, MetricDef> = rowsById(METRICS.map((m) => [m.id, m]));
+
+/** Narrow a string (from a file, a command line, a share link) to a metric id, once checked against the table. */
+export function isMetricId(id: string): id is MetricId {
+  return METRIC_BY_ID.has(id);
+}
 
 /** Summarise one metric's weekly series as the run summary. */
 export function summariseSeries(def: MetricDef, series: Float64Array, offset: number, weeks: number): number {

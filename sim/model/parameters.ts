@@ -3,8 +3,13 @@
  * source for docs/model.md's parameter table, for scenario validation (`params:` overrides), and for the
  * default ranges of uncertainties in stress tests.
  */
-export interface ParamDef {
-  id: string;
+import type { IdList, ParamId, RowsById } from '../types.ts';
+import { idList, rowsById } from './table-ids.ts';
+
+export type { ParamId };
+
+export interface ParamDef<Id extends string = ParamId> {
+  id: Id;
   /** mechanism id from the model brief (W1..W9, P1..P7, C1..C4, T1..T5, N1..N4, M1..M2, L for the labour market, D for demand) */
   mechanism: string;
   default: number;
@@ -17,7 +22,7 @@ export interface ParamDef {
 
 const A = 'assumption';
 
-export const PARAMETERS: readonly ParamDef[] = [
+const PARAMETER_TABLE = [
   // Workforce
   { id: 'quit_base_rate', mechanism: 'W1', default: 0.12, min: 0.07, max: 0.2, unit: 'share a year',
     source: 'calibrated to Skills for Care 2021/22-2024/25 turnover (25-36%)', description: 'annual separation rate of a long-serving worker on guaranteed hours, paid the outside wage, at reference morale' },
@@ -111,13 +116,25 @@ export const PARAMETERS: readonly ParamDef[] = [
   { id: 'asset_build_rate', mechanism: 'M1', default: 0.01, min: 0.002, max: 0.03, unit: 'share a week', source: 'Local Area Coordination evaluations (£4 per £1 forecast, uncertain); assumption', description: 'speed at which people\'s community connection follows what their community offers' },
   { id: 'prevention_effect', mechanism: 'M1', default: 0.25, min: 0, max: 0.5, unit: 'share of arrivals', source: A, description: 'largest fall in new demand from coordination before eligibility' },
   { id: 'engagement_rate', mechanism: 'M2', default: 0.01, min: 0.002, max: 0.03, unit: 'share a week', source: 'seed 003 (co-production must be nurtured); assumption', description: 'speed at which co-production engagement follows trust and investment' },
-];
+] as const satisfies readonly ParamDef<string>[];
 
-export const PARAM_IDS: readonly string[] = PARAMETERS.map((p) => p.id);
-export const PARAM_BY_ID: ReadonlyMap<string, ParamDef> = new Map(PARAMETERS.map((p) => [p.id, p]));
+declare module '../types.ts' {
+  interface TableIds {
+    param: (typeof PARAMETER_TABLE)[number]['id'];
+  }
+}
 
-export function defaultParams(): Record<string, number> {
-  const out: Record<string, number> = {};
+export const PARAMETERS: readonly ParamDef[] = PARAMETER_TABLE;
+export const PARAM_IDS: IdList<ParamId> = idList(PARAMETERS.map((p) => p.id));
+export const PARAM_BY_ID: RowsById<ParamId, ParamDef> = rowsById(PARAMETERS.map((p) => [p.id, p]));
+
+/** Narrow a string (from YAML, a path, a share link) to a parameter id, once it has been checked against the table. */
+export function isParamId(id: string): id is ParamId {
+  return PARAM_BY_ID.has(id);
+}
+
+export function defaultParams(): Record<ParamId, number> {
+  const out = {} as Record<ParamId, number>;
   for (const p of PARAMETERS) out[p.id] = p.default;
   return out;
 }

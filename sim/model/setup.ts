@@ -3,7 +3,7 @@
  * The place is made internally consistent: people's assessed hours are scaled so that the starting
  * workforce, less its vacancies, can deliver them.
  */
-import type { RunConfig } from '../types.ts';
+import type { InitialConditions, RunConfig } from '../types.ts';
 import type { Rng } from '../core/random.ts';
 import {
   allocPeople, allocProviders, allocWork, allocWorkers, numberRecord, newCounters, takeSlot, INHOUSE, PersonStatus, ProviderKind, type State,
@@ -179,7 +179,7 @@ export function initPerson(s: State, id: number, g: number, rng: Rng, needMultip
   pe.hospitalWeeks[id] = 0;
 }
 
-export function addProvider(s: State, kind: number, ic: Record<string, number>, rng: Rng): number {
+export function addProvider(s: State, kind: number, ic: InitialConditions, rng: Rng): number {
   const pr = s.providers;
   if (pr.count >= pr.cap) return -1;
   const p = pr.count++;

@@ -5,6 +5,8 @@
  * τ* = P(1 - w·m) / (P(1 - w·m) + L·N). Memory of breaches grows with negative signals and fades with a
  * half-life of years (seed 000: a fee cut three years ago still shapes today's trust).
  */
+import type { Params } from '../types.ts';
+
 export interface TrustRates {
   build: number;
   lossRatio: number;
@@ -12,7 +14,7 @@ export interface TrustRates {
   memoryDecay: number;
 }
 
-export function trustRates(params: Record<string, number>): TrustRates {
+export function trustRates(params: Params): TrustRates {
   return {
     build: params.trust_build_rate,
     lossRatio: params.trust_loss_ratio,

@@ -6,7 +6,8 @@
 import { ScenarioError, type ScenarioIssue } from './errors.ts';
 import { parseYaml } from './source.ts';
 import { APPROACH_FIELDS, Checker, EFFECT_FIELDS, INTERVENTION_FIELDS, names } from './schema.ts';
-import { LEVER_BY_ID, LEVER_IDS } from '../model/levers.ts';
+import type { LeverValues } from '../types.ts';
+import { LEVER_BY_ID, LEVER_IDS, isLeverId } from '../model/levers.ts';
 import { checkScenarioDoc, resolveLibraryScenario } from './load.ts';
 import { checkPlace, emptyLibrary, type ApproachDef, type InterventionDef, type Library } from './library.ts';
 
@@ -34,10 +35,11 @@ function buildApproach(c: Checker, v: unknown, file: string, question: string): 
   const summary = c.text(m.summary, 'summary', true) ?? '';
   const defines = c.text(m.defines, 'defines', true) ?? '';
   const source = c.text(m.source, 'source', true) ?? '';
-  const levers: Record<string, number> = {};
+  const levers: LeverValues = {};
   const lv = c.idMapping(m.levers, 'levers', LEVER_IDS, 'lever');
   for (const [k, val] of Object.entries(lv ?? {})) {
-    const d = LEVER_BY_ID.get(k)!;
+    if (!isLeverId(k)) continue; // idMapping reported it
+    const d = LEVER_BY_ID.get(k);
     const n = c.num(val, `levers.${k}`, { min: d.min, max: d.max });
     if (n !== undefined) levers[k] = n;
   }

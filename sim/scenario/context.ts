@@ -9,6 +9,7 @@
  * interpolated, so fractional answers (2.5) work. Every initial condition is set by at most one aspect, and
  * every mapping is monotone in the answer.
  */
+import type { InitialId } from '../types.ts';
 import { INITIAL_BY_ID } from '../model/initial-conditions.ts';
 
 export const CONTEXT_ASPECT_IDS = [
@@ -147,7 +148,7 @@ export const CONTEXT_ASPECT_BY_ID: ReadonlyMap<string, ContextAspect> = new Map(
 
 /** One row of the mapping table: an initial condition set by an aspect, with its values at answers 1..5. */
 export interface ContextMapping {
-  initial: string;
+  initial: InitialId;
   /** values at answers 1, 2, 3, 4, 5; answer 3 is the status-quo default */
   values: [number, number, number, number, number];
 }
@@ -210,15 +211,15 @@ export function interpolateAnswer(values: readonly number[], answer: number): nu
  * Initial conditions implied by the answers. Only conditions of answered aspects appear (unanswered aspects keep
  * the defaults of the caller's base). Values are clamped into each initial condition's [min, max].
  */
-export function contextToInitial(answers: Partial<Record<string, number>>): Record<string, number> {
-  const out: Record<string, number> = {};
+export function contextToInitial(answers: Partial<Record<string, number>>): Partial<Record<InitialId, number>> {
+  const out: Partial<Record<InitialId, number>> = {};
   for (const id of CONTEXT_ASPECT_IDS) {
     const ans = answers[id];
     if (ans === undefined || !Number.isFinite(ans)) continue;
     for (const m of CONTEXT_MAP[id]) {
       let v = interpolateAnswer(m.values, ans);
       const def = INITIAL_BY_ID.get(m.initial);
-      if (def) v = Math.min(def.max, Math.max(def.min, v));
+      v = Math.min(def.max, Math.max(def.min, v));
       out[m.initial] = Math.round(v * 1e6) / 1e6;
     }
   }

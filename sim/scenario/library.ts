@@ -3,9 +3,9 @@
  * a place. Built from the YAML texts under scenarios/ by build-library.ts (Node reads them with fs in
  * node-library.ts; the browser imports them with Vite `?raw`).
  */
-import type { PlaceConfig, WholeSystemEffect } from '../types.ts';
+import type { InitialId, LeverValues, Levers, PlaceConfig, WholeSystemEffect } from '../types.ts';
 import { LEVERS } from '../model/levers.ts';
-import { INITIAL_BY_ID, INITIAL_IDS } from '../model/initial-conditions.ts';
+import { INITIAL_BY_ID, INITIAL_IDS, isInitialId } from '../model/initial-conditions.ts';
 import { CONTEXT_ASPECT_IDS } from './context.ts';
 import type { SourceMap } from './source.ts';
 import { Checker, NEED_GROUP_KEYS, PLACE_FIELDS, RANGES, names } from './schema.ts';
@@ -17,8 +17,8 @@ export interface ApproachDef {
   defines: string;
   source: string;
   /** lever values the approach sets; others keep LEVERS defaults */
-  levers: Record<string, number>;
-  /** why each lever value was chosen */
+  levers: LeverValues;
+  /** why each lever value was chosen, by lever id */
   notes: Record<string, string>;
   file: string;
   question: string;
@@ -42,7 +42,7 @@ export interface PlaceDef {
   /** context answers of the place */
   context: Record<string, number>;
   /** raw initial conditions of the place */
-  initial: Record<string, number>;
+  initial: Partial<Record<InitialId, number>>;
   file: string;
   question: string;
 }
@@ -109,10 +109,11 @@ export function checkPlace(c: Checker, v: unknown, path: string, inline: boolean
     const n = c.num(val, p(`context.${k}`), RANGES.context);
     if (n !== undefined) context[k] = n;
   }
-  const initial: Record<string, number> = {};
+  const initial: Partial<Record<InitialId, number>> = {};
   const ini = c.idMapping(m.initial, p('initial'), INITIAL_IDS, 'initial condition');
   for (const [k, val] of Object.entries(ini ?? {})) {
-    const d = INITIAL_BY_ID.get(k)!;
+    if (!isInitialId(k)) continue; // idMapping reported it
+    const d = INITIAL_BY_ID.get(k);
     const n = c.num(val, p(`initial.${k}`), { min: d.min, max: d.max, unit: d.unit.startsWith('share') || d.unit === '0-1' ? undefined : d.unit });
     if (n !== undefined) initial[k] = n;
   }
@@ -149,8 +150,8 @@ export function listInterventions(lib: Library): InterventionDef[] {
 }
 
 /** Lever values of an approach with defaults filled in for levers it does not set. */
-export function approachLevers(a: ApproachDef): Record<string, number> {
-  const out: Record<string, number> = {};
+export function approachLevers(a: ApproachDef): Levers {
+  const out = {} as Levers;
   for (const l of LEVERS) out[l.id] = a.levers[l.id] ?? l.default;
   return out;
 }

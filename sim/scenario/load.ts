@@ -2,10 +2,10 @@
  * Scenario loading and resolution: YAML text → validated ScenarioDoc → numeric RunConfig for the engine.
  * All problems are collected as issues with file, line, column and field path, and thrown as one ScenarioError.
  */
-import type { Phase, PlaceConfig, RunConfig, SimEvent } from '../types.ts';
-import { LEVER_BY_ID, LEVER_IDS, LEVERS } from '../model/levers.ts';
-import { INITIAL_BY_ID, INITIAL_IDS, defaultInitial } from '../model/initial-conditions.ts';
-import { PARAM_BY_ID, PARAM_IDS, defaultParams } from '../model/parameters.ts';
+import type { InitialConditions, InitialId, LeverValues, Levers, Phase, PlaceConfig, RunConfig, SimEvent } from '../types.ts';
+import { LEVER_BY_ID, LEVER_IDS, LEVERS, isLeverId } from '../model/levers.ts';
+import { INITIAL_BY_ID, INITIAL_IDS, defaultInitial, isInitialId } from '../model/initial-conditions.ts';
+import { PARAM_BY_ID, PARAM_IDS, defaultParams, isParamId } from '../model/parameters.ts';
 import { CONTEXT_ASPECT_IDS, contextToInitial } from './context.ts';
 import { checkInputName } from './expressions.ts';
 import { ScenarioError, unknownMessage, type ScenarioIssue } from './errors.ts';
@@ -155,8 +155,8 @@ function applyExtends(doc: Record<string, unknown>, source: SourceMap, lib: Libr
 
 function blendLevers(
   c: Checker, blend: Record<string, number>, path: string, lib: Library,
-): Record<string, number> | undefined {
-  const out: Record<string, number> = {};
+): Levers | undefined {
+  const out = {} as Levers;
   for (const l of LEVERS) out[l.id] = 0;
   let sum = 0;
   for (const [id, share] of Object.entries(blend)) {
@@ -219,11 +219,12 @@ function readBlend(c: Checker, m: Record<string, unknown>, path: string, lib: Li
   return ok ? out : undefined;
 }
 
-function leverOverrides(c: Checker, v: unknown, path: string, inputs: Record<string, number>): Record<string, number> {
-  const out: Record<string, number> = {};
+function leverOverrides(c: Checker, v: unknown, path: string, inputs: Record<string, number>): LeverValues {
+  const out: LeverValues = {};
   const m = c.idMapping(v, path, LEVER_IDS, 'lever');
   for (const [k, val] of Object.entries(m ?? {})) {
-    const d = LEVER_BY_ID.get(k)!;
+    if (!isLeverId(k)) continue; // idMapping reported it
+    const d = LEVER_BY_ID.get(k);
     const n = c.num(val, `${path}.${k}`, { min: d.min, max: d.max }, inputs);
     if (n !== undefined) out[k] = n;
   }
@@ -277,7 +278,7 @@ function resolveMerged(c: Checker, m0: unknown, lib: Library): RunConfig | undef
   // Place.
   let place: PlaceConfig | undefined;
   let placeContext: Record<string, number> = {};
-  let placeInitial: Record<string, number> = {};
+  let placeInitial: Partial<Record<InitialId, number>> = {};
   const placeV = m.place ?? (lib.places.has('midshire') ? 'midshire' : undefined);
   if (placeV === undefined) c.add('place', 'is required: a place id from scenarios/places/ or an inline mapping');
   else if (typeof placeV === 'string') {
@@ -304,10 +305,11 @@ function resolveMerged(c: Checker, m0: unknown, lib: Library): RunConfig | undef
     const n = c.num(v, `context.${k}`, RANGES.context, inputs);
     if (n !== undefined) answers[k] = n;
   }
-  const initial = { ...defaultInitial(), ...contextToInitial(answers), ...placeInitial };
+  const initial: InitialConditions = { ...defaultInitial(), ...contextToInitial(answers), ...placeInitial };
   const ini = c.idMapping(m.initial, 'initial', INITIAL_IDS, 'initial condition');
   for (const [k, v] of Object.entries(ini ?? {})) {
-    const n = c.num(v, `initial.${k}`, rangeOf(INITIAL_BY_ID.get(k)!), inputs);
+    if (!isInitialId(k)) continue; // idMapping reported it
+    const n = c.num(v, `initial.${k}`, rangeOf(INITIAL_BY_ID.get(k)), inputs);
     if (n !== undefined) initial[k] = n;
   }
 
@@ -315,7 +317,8 @@ function resolveMerged(c: Checker, m0: unknown, lib: Library): RunConfig | undef
   const params = defaultParams();
   const pm = c.idMapping(m.params, 'params', PARAM_IDS, 'parameter');
   for (const [k, v] of Object.entries(pm ?? {})) {
-    const n = c.num(v, `params.${k}`, rangeOf(PARAM_BY_ID.get(k)!), inputs);
+    if (!isParamId(k)) continue; // idMapping reported it
+    const n = c.num(v, `params.${k}`, rangeOf(PARAM_BY_ID.get(k)), inputs);
     if (n !== undefined) params[k] = n;
   }
 
@@ -482,7 +485,7 @@ function readEvent(
       const d = id === undefined ? undefined : LEVER_BY_ID.get(id);
       if (id !== undefined && !d) c.add(`${path}.lever`, unknownMessage('lever', id, LEVER_IDS));
       const value = d && m.value !== undefined ? c.num(m.value, `${path}.value`, rangeOf(d), inputs) : undefined;
-      if (id && d && value !== undefined) out = { week: w, type, lever: id, value };
+      if (id && d && value !== undefined) out = { week: w, type, lever: d.id, value };
       break;
     }
     case 'set_param': {
@@ -490,7 +493,7 @@ function readEvent(
       const d = id === undefined ? undefined : PARAM_BY_ID.get(id);
       if (id !== undefined && !d) c.add(`${path}.param`, unknownMessage('parameter', id, PARAM_IDS));
       const value = d && m.value !== undefined ? c.num(m.value, `${path}.value`, rangeOf(d), inputs) : undefined;
-      if (id && d && value !== undefined) out = { week: w, type, param: id, value };
+      if (id && d && value !== undefined) out = { week: w, type, param: d.id, value };
       break;
     }
   }

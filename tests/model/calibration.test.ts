@@ -6,9 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { simulate } from '../../sim/model/simulate.ts';
 import { runSeed } from '../../sim/core/random.ts';
 import { statusQuoConfig } from '../../sim/model/defaults.ts';
+import type { MetricId } from '../../sim/types.ts';
 import { summaryOf } from '../sim-helpers.ts';
 
-const PATTERNS: [string, number, number][] = [
+const PATTERNS: [MetricId, number, number][] = [
   ['turnover_rate', 0.25, 0.36],
   ['leavers_staying_in_sector_share', 0.55, 0.7],
   ['vacancy_rate', 0.06, 0.11],
@@ -20,7 +21,7 @@ const PATTERNS: [string, number, number][] = [
 describe('status quo calibration', () => {
   const runs = 10;
   const results = Array.from({ length: runs }, (_, r) => simulate(statusQuoConfig(), runSeed(2026, 'calibration', r), r, { log: false }));
-  const mean = (m: string) => results.reduce((a, r) => a + summaryOf(r, m), 0) / runs;
+  const mean = (m: MetricId) => results.reduce((a, r) => a + summaryOf(r, m), 0) / runs;
 
   for (const [metric, lo, hi] of PATTERNS) {
     it(`${metric} lands in [${lo}, ${hi}]`, () => {

@@ -10,6 +10,7 @@ import { defaultParams } from '../../sim/model/parameters.ts';
 import { tenureMultipliers } from '../../sim/model/workforce.ts';
 import { loadNodeLibrary } from '../../sim/scenario/node-library.ts';
 import { scenarioFromLibrary } from '../../sim/scenario/index.ts';
+import type { MetricId } from '../../sim/types.ts';
 
 describe('workforce', () => {
   it('W1: a 10% pay rise (with the fee to pay for it) cuts annual turnover by roughly 3 percentage points', () => {
@@ -59,7 +60,7 @@ describe('workforce', () => {
     const ev = [{ week: 20, type: 'sickness_wave' as const, share: 0.3, weeks: 8 }];
     const a = simulate(config({ years: 1 }), 5, 0, { log: false });
     const b = simulate(config({ years: 1, events: ev }), 5, 0, { log: false });
-    const at = (r: typeof a, m: string) => seriesOf(r, m)[24];
+    const at = (r: typeof a, m: MetricId) => seriesOf(r, m)[24];
     expect(at(b, 'sickness_days_per_worker_year')).toBeGreaterThan(at(a, 'sickness_days_per_worker_year') * 5);
     expect(at(b, 'unmet_need_share')).toBeGreaterThan(at(a, 'unmet_need_share') + 0.05);
     expect(at(b, 'fatigue_mean')).toBeGreaterThan(at(a, 'fatigue_mean'));
@@ -168,7 +169,10 @@ describe('trust', () => {
       effect: { trustProviders: 0.1, trustNetwork: 0.1, trustNhs: 0.1, trustCommunity: 0.1, engagement: 0.05, costGbp: 20000 } }];
     const a = simulate(config({ years: 1 }), 4, 0, { log: false });
     const b = simulate(config({ years: 1, events: ev }), 4, 0, { log: false });
-    for (const m of ['trust_providers_to_commissioner', 'trust_provider_network', 'trust_council_nhs', 'trust_council_community']) {
+    const trust = [
+      'trust_providers_to_commissioner', 'trust_provider_network', 'trust_council_nhs', 'trust_council_community',
+    ] as const;
+    for (const m of trust) {
       expect(seriesOf(b, m)[6]).toBeGreaterThan(seriesOf(a, m)[6]);
     }
   });

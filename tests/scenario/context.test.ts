@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import {
   CONTEXT_ASPECTS, CONTEXT_ASPECT_IDS, CONTEXT_MAP, contextToInitial,
 } from '../../sim/scenario/context.ts';
-import { INITIAL_BY_ID, defaultInitial } from '../../sim/model/initial-conditions.ts';
+import { INITIAL_BY_ID, defaultInitial, type InitialId } from '../../sim/model/initial-conditions.ts';
 
 describe('context assessment', () => {
   it('has the eight aspects of the brief, each with a question, why, sets and five answers', () => {
@@ -39,7 +39,7 @@ describe('context assessment', () => {
     const all3 = Object.fromEntries(CONTEXT_ASPECT_IDS.map((id) => [id, 3]));
     const got = contextToInitial(all3);
     const def = defaultInitial();
-    for (const [k, v] of Object.entries(got)) expect(v, k).toBeCloseTo(def[k], 9);
+    for (const [k, v] of Object.entries(got)) expect(v, k).toBeCloseTo(def[k as InitialId], 9);
   });
 
   it('unanswered aspects set nothing', () => {
@@ -66,8 +66,8 @@ describe('context assessment', () => {
               expect(v).toBeGreaterThanOrEqual(def.min);
               expect(v).toBeLessThanOrEqual(def.max);
             }
-            if (increasing) expect(b[m.initial]).toBeGreaterThanOrEqual(a[m.initial] - 1e-9);
-            else expect(b[m.initial]).toBeLessThanOrEqual(a[m.initial] + 1e-9);
+            if (increasing) expect(b[m.initial]).toBeGreaterThanOrEqual(a[m.initial]! - 1e-9);
+            else expect(b[m.initial]).toBeLessThanOrEqual(a[m.initial]! + 1e-9);
           }
         },
       ),

@@ -5,7 +5,7 @@ import { loadNodeLibrary, readScenarioFiles, DEFAULT_SCENARIO_DIR } from '../../
 import {
   buildLibrary, listApproaches, listScenarios, scenarioFromLibrary, loadScenario, ScenarioError, APPROACH_ORDER,
 } from '../../sim/scenario/index.ts';
-import { LEVER_BY_ID, defaultLevers } from '../../sim/model/levers.ts';
+import { LEVER_BY_ID, defaultLevers, type LeverId } from '../../sim/model/levers.ts';
 import { libraryFromJson, libraryToJson } from '../../sim/scenario/library-json.ts';
 import { INITIAL_BY_ID } from '../../sim/model/initial-conditions.ts';
 
@@ -80,7 +80,7 @@ describe('the shipped scenario library', () => {
       expect(a.summary.length, a.id).toBeGreaterThan(100);
       expect(a.source.length, a.id).toBeGreaterThan(10);
       expect(Object.keys(a.levers).length, a.id).toBeGreaterThanOrEqual(8);
-      for (const k of Object.keys(a.notes)) expect(a.levers[k], `${a.id} note ${k}`).toBeDefined();
+      for (const k of Object.keys(a.notes)) expect(a.levers[k as LeverId], `${a.id} note ${k}`).toBeDefined();
     }
   });
 
@@ -104,7 +104,7 @@ describe('the shipped scenario library', () => {
     // The engine calibrates the status quo on defaultLevers() (sim/model/defaults.ts); the library must agree.
     const { config } = scenarioFromLibrary('midshire-status-quo', lib);
     const d = defaultLevers();
-    for (const [k, v] of Object.entries(d)) expect(config.phases[0].levers[k], k).toBeCloseTo(v, 9);
+    for (const [k, v] of Object.entries(d)) expect(config.phases[0].levers[k as LeverId], k).toBeCloseTo(v, 9);
   });
 
   it('interventions are modest: trust gains 0.02-0.1, costs £5k-£40k', () => {

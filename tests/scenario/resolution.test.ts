@@ -5,7 +5,7 @@ import {
   loadScenario, scenarioFromLibrary, resolveScenarioDoc, toYaml, contextToInitial, mergeDocs,
 } from '../../sim/scenario/index.ts';
 import { LEVERS, defaultLevers } from '../../sim/model/levers.ts';
-import { defaultInitial } from '../../sim/model/initial-conditions.ts';
+import { defaultInitial, type InitialId } from '../../sim/model/initial-conditions.ts';
 import { PARAM_IDS, PARAMETERS } from '../../sim/model/parameters.ts';
 
 const lib = loadNodeLibrary();
@@ -117,7 +117,7 @@ describe('initial conditions: defaults ← context ← initial', () => {
   it('the status quo starts at the defaults', () => {
     const { config } = scenarioFromLibrary('midshire-status-quo', lib);
     const d = defaultInitial();
-    for (const [k, v] of Object.entries(d)) expect(config.initial[k], k).toBeCloseTo(v, 9);
+    for (const [k, v] of Object.entries(d)) expect(config.initial[k as InitialId], k).toBeCloseTo(v, 9);
   });
 });
 

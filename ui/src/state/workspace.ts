@@ -4,7 +4,7 @@
  * scenario loader, so the app validates exactly as the CLI does.
  */
 import {
-  CONTEXT_ASPECTS, LEVERS, ScenarioError, resolveScenarioDoc, scenarioFromLibrary, toYaml,
+  CONTEXT_ASPECTS, LEVERS, ScenarioError, isLeverId, resolveScenarioDoc, scenarioFromLibrary, toYaml,
   type LoadedScenario, type RunConfig, type ScenarioDoc, type ScenarioIssue,
 } from '../../../sim/index.ts';
 import { lib } from './library.ts';
@@ -74,7 +74,7 @@ export function draftFromLoaded(loaded: LoadedScenario): ScenarioDraft {
   const phases: PhaseDraft[] = cfg.phases.map((p, i) => {
     const d = docPhases[i] ?? {};
     const levers: Record<string, number> = {};
-    for (const k of Object.keys(d.levers ?? {})) levers[k] = p.levers[k];
+    for (const k of Object.keys(d.levers ?? {})) if (isLeverId(k)) levers[k] = p.levers[k];
     return {
       startYear: i === 0 ? 0 : num(d.start_year, Math.round((p.startWeek / 52) * 100) / 100),
       label: p.label,
