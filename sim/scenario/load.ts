@@ -2,7 +2,9 @@
  * Scenario loading and resolution: YAML text → validated ScenarioDoc → numeric RunConfig for the engine.
  * All problems are collected as issues with file, line, column and field path, and thrown as one ScenarioError.
  */
-import type { InitialConditions, InitialId, LeverValues, Levers, Phase, PlaceConfig, RunConfig, SimEvent } from '../types.ts';
+import type {
+  InitialConditions, InitialId, LeverValues, Levers, Phase, PlaceConfig, RunConfig, SimEvent,
+} from '../types.ts';
 import { LEVER_BY_ID, LEVER_IDS, LEVERS, isLeverId } from '../model/levers.ts';
 import { INITIAL_BY_ID, INITIAL_IDS, defaultInitial, isInitialId } from '../model/initial-conditions.ts';
 import { PARAM_BY_ID, PARAM_IDS, defaultParams, isParamId } from '../model/parameters.ts';
