@@ -71,3 +71,6 @@ export {
   type Library, type LoadedScenario, type ScenarioDoc, type ScenarioIssue, type ContextAspectId,
 } from './scenario/index.ts';
 export { libraryFromJson, libraryToJson } from './scenario/library-json.ts';
+
+// --- helpers that know nothing of the model ------------------------------------------------------------------
+export { csvField, toCsv, type CsvOptions } from './core/csv.ts';

@@ -10,6 +10,7 @@
  * A definition combines conditions with 'any' (fails if one holds) or 'all' (fails only if every one holds).
  * Pure TypeScript, runtime-neutral.
  */
+import { didYouMean } from '../core/did-you-mean.ts';
 import { METRIC_IDS } from '../model/metrics.ts';
 
 export type CompareOp = '>' | '>=' | '<' | '<=';
@@ -64,8 +65,8 @@ export function parseCondition(text: string, metricIds: readonly string[] = METR
   if (!m) throw new Error(`cannot read failure condition '${src}'; ${hint}`);
   const metric = m[2];
   if (!metricIds.includes(metric)) {
-    const close = metricIds.filter((id) => id.includes(metric) || metric.includes(id)).slice(0, 3);
-    throw new Error(`failure condition '${src}': unknown metric '${metric}'${close.length ? ` (did you mean ${close.join(', ')}?)` : ''}; 'commsim list' shows the metrics`);
+    const guess = didYouMean(metric, metricIds);
+    throw new Error(`failure condition '${src}': unknown metric '${metric}'${guess ? ` (${guess})` : ''}; 'commsim list' shows the metrics`);
   }
   const on = m[1] ? 'summary' : 'weekly';
   if (on === 'summary' && (forWeeks !== 1 || fromWeek !== 0 || toWeek !== Number.MAX_SAFE_INTEGER)) {

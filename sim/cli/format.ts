@@ -3,6 +3,7 @@ import { METRIC_BY_ID } from '../node.ts';
 import type { EnsembleResult } from '../node.ts';
 import type { ComparisonResult } from '../node.ts';
 import { sweepTable, type SweepResult } from '../node.ts';
+import { toCsv } from '../node.ts';
 import type { ExperimentResult } from '../node.ts';
 
 export type Format = 'json' | 'csv' | 'table';
@@ -61,11 +62,7 @@ function sweepBody(s: SweepResult): Record<string, unknown> {
   };
 }
 
-function csvCell(v: unknown): string {
-  const s = v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v)) ? '' : String(v);
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-const csv = (rows: unknown[][]): string => rows.map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
+const csv = (rows: unknown[][]): string => toCsv(rows);
 
 const fmt = (x: number | null | undefined): string => {
   if (x === null || x === undefined || !Number.isFinite(x)) return '–';

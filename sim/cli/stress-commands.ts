@@ -17,6 +17,7 @@ import {
   finalizeSensitivity, mergeSensitivityPartials, runSensitivity, sensitivityTable, type SensitivityMethod, type SensitivityPartial, type SensitivityResult,
 } from '../node.ts';
 import { formatNumber } from '../node.ts';
+import { toCsv } from '../node.ts';
 import { emit, library, packageVersion, progressBar, reportError, shardOpt, stampDate, UsageError, withBackend, type Opts } from './common.ts';
 
 export const STRESS_SHARD_FORMAT = 'commsim-stress-shard';
@@ -152,12 +153,7 @@ function withWorkers<T>(o: Opts, tasks: number, work: (backend: SimBackend, sign
 
 /* ── rendering ───────────────────────────────────────────────────────────────────────────────────── */
 
-const csvCell = (v: unknown): string => {
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
-  const s = String(v);
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-const csv = (t: { columns: string[]; rows: unknown[][] }): string => [t.columns, ...t.rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
+const csv = (t: { columns: string[]; rows: unknown[][] }): string => toCsv([t.columns, ...t.rows]);
 const pct = (x: number): string => (Number.isFinite(x) ? `${Math.round(x * 1000) / 10}%` : '-');
 const num = (x: number | undefined): string => (x !== undefined && Number.isFinite(x) ? formatNumber(x, 3) : '-');
 
