@@ -41,8 +41,9 @@ export {
   type ComparisonResult, type MetricDifference, type ScenarioDifference, type CompareOptions,
 } from './experiment/compare.ts';
 export {
-  runSweep, sweepSpecs, applyPath, sweepTable, type SweepAxis, type SweepPoint, type SweepResult, type SweepOptions,
+  runSweep, sweepSpecs, sweepTable, type SweepAxis, type SweepPoint, type SweepResult, type SweepOptions,
 } from './experiment/sweep.ts';
+export { applyPath, resolvePath, type PathTarget } from './experiment/paths.ts';
 export { makeShardFile, parseShardFile, type ShardFile, type ExperimentKind } from './experiment/shard.ts';
 export { mergeShards, finalizeExperiment, type ExperimentResult } from './experiment/merge.ts';
 export { summaryStats, quantileSorted, HIST_ALPHA, type SummaryStats } from './experiment/stats.ts';

@@ -1,23 +1,23 @@
 /**
- * Uncertainties as data: where a declared uncertain input goes in a RunConfig, its default range, and the pure
- * function that applies one sampled point (a value per uncertainty) to a configuration.
- *
- * Paths (checked against the configuration before any run):
- *   initial.<id>        a starting condition (INITIAL_CONDITIONS; default range from the table)
- *   params.<id>         a mechanism parameter (PARAMETERS; default range from the table)
- *   levers.<id>         a commissioning lever, set in every phase of the strategy (LEVERS; default range from the table)
+ * Uncertainties as data: which numbers of a RunConfig a stress test may vary, their default ranges, and the pure
+ * function that applies one sampled point (a value per uncertainty) to a configuration. Paths are those of the
+ * one path language (sim/experiment/paths.ts); an uncertainty may be
+ *   initial.<id>        a starting condition (default range from INITIAL_CONDITIONS)
+ *   params.<id>         a mechanism parameter (default range from PARAMETERS)
+ *   levers.<id>         a commissioning lever, set in every phase of the strategy (default range from LEVERS)
  *   inputs.<id>         a named input: the parameter or starting condition of that id (params first)
  *   events[i].<field>   a numeric field of the i-th scheduled event (share, weeks, rise, wageRise, week, ...); needs min/max
- *   place.<field>       people, workers, providers or communityOrgs; needs min/max; rounded to whole numbers
+ *   place.<field>       people, workers, providers or communityOrgs; needs min/max
  * Whole-number fields (place counts, events' week/weeks/needGroup) are rounded after sampling, and events are
  * re-sorted by week when a week moves, as the engine expects.
  *
  * Pure TypeScript, runtime-neutral.
  */
-import type { InitialId, LeverId, ParamId, RunConfig } from '../types.ts';
+import type { RunConfig } from '../types.ts';
 import { PARAM_BY_ID } from '../model/parameters.ts';
 import { INITIAL_BY_ID } from '../model/initial-conditions.ts';
 import { LEVER_BY_ID } from '../model/levers.ts';
+import { isWholeNumber, resolvePath, setTargets, type PathTarget } from '../experiment/paths.ts';
 import { validateUncertainty, type Uncertainty, type UncertaintyDist } from './uncertainty.ts';
 
 /** An uncertainty as a user writes it: only `path` is required. */
@@ -36,21 +36,20 @@ export interface UncertaintyDecl {
   percent?: boolean;
 }
 
-export type TargetKind = 'initial' | 'params' | 'levers' | 'event' | 'place';
+/** The targets an uncertainty may have (not one phase's lever, nor other numbers of the scenario). */
+export type UncertaintyTarget = Extract<PathTarget, { kind: 'initial' | 'params' | 'levers' | 'event' | 'place' }>;
+export type TargetKind = UncertaintyTarget['kind'];
 
 /** A declaration with its target resolved and its range filled in. */
 export interface ResolvedUncertainty extends Uncertainty {
   label: string;
-  target: { kind: TargetKind; key: string; index?: number };
+  target: UncertaintyTarget;
   /** the value in the base configuration (for levers: in the first phase) */
   base: number;
   /** rounded to a whole number when applied */
   integer: boolean;
   percent: boolean;
 }
-
-const PLACE_FIELDS = ['people', 'workers', 'providers', 'communityOrgs'] as const;
-const INTEGER_EVENT_FIELDS = new Set(['week', 'weeks', 'needGroup']);
 
 function humanise(id: string): string {
   return id.replace(/_/g, ' ');
@@ -69,65 +68,30 @@ export function resolveUncertainty(decl: UncertaintyDecl, config: RunConfig): { 
   const path = typeof decl?.path === 'string' ? decl.path.trim() : '';
   const who = `uncertainty ${decl?.id ? `"${decl.id}"` : `'${path}'`}`;
   if (!path) return { errors: [`${who}: 'path' is required (e.g. params.outside_wage_growth, initial.trust_providers_to_commissioner, levers.fee_level, events[0].share, place.workers)`] };
-  let m: RegExpExecArray | null;
-  let kind: TargetKind;
-  let key: string;
-  let index: number | undefined;
+  const r = resolvePath(config, path);
+  if ('error' in r) return { errors: [`${who}: ${r.error}`] };
+  const target = r.target;
+  const base = r.value;
+  if (target.kind === 'field' || target.kind === 'phase-lever')
+    return { errors: [`${who}: path '${path}' is not one of initial.ID, params.ID, levers.ID, inputs.ID, events[i].FIELD, place.FIELD`] };
   let tableMin: number | undefined;
   let tableMax: number | undefined;
   let label: string;
   let unit: string | undefined;
-  let base: number;
-  let integer = false;
-  if ((m = /^(initial|params|levers|inputs)\.([A-Za-z0-9_]+)$/.exec(path))) {
-    key = m[2];
-    let table = m[1];
-    if (table === 'inputs') table = PARAM_BY_ID.has(key) ? 'params' : INITIAL_BY_ID.has(key) ? 'initial' : 'inputs';
-    if (table === 'params') {
-      const d = PARAM_BY_ID.get(key);
-      if (!d) return { errors: [`${who}: unknown parameter '${key}' in '${path}' (see 'commsim list' or sim/model/parameters.ts)${suggest(key, [...PARAM_BY_ID.keys()])}`] };
-      kind = 'params';
-      [tableMin, tableMax, unit, label] = [d.min, d.max, d.unit, humanise(key)];
-      base = config.params[d.id] ?? d.default;
-    } else if (table === 'initial') {
-      const d = INITIAL_BY_ID.get(key);
-      if (!d) return { errors: [`${who}: unknown starting condition '${key}' in '${path}'${suggest(key, [...INITIAL_BY_ID.keys()])}`] };
-      kind = 'initial';
-      [tableMin, tableMax, unit, label] = [d.min, d.max, d.unit, d.label];
-      base = config.initial[d.id] ?? d.default;
-    } else if (table === 'levers') {
-      const d = LEVER_BY_ID.get(key);
-      if (!d) return { errors: [`${who}: unknown lever '${key}' in '${path}'${suggest(key, [...LEVER_BY_ID.keys()])}`] };
-      if (config.phases.length === 0) return { errors: [`${who}: the plan has no strategy phases to set the lever in`] };
-      kind = 'levers';
-      [tableMin, tableMax, unit, label] = [d.min, d.max, d.unit, d.label];
-      base = config.phases[0].levers[d.id] ?? d.default;
-    } else {
-      return { errors: [`${who}: '${key}' in '${path}' is neither a parameter nor a starting condition`] };
-    }
-  } else if ((m = /^events\[(\d+)\]\.([A-Za-z]+)$/.exec(path))) {
-    index = Number(m[1]);
-    key = m[2];
-    kind = 'event';
-    const ev = config.events[index] as unknown as Record<string, unknown> | undefined;
-    if (!ev) return { errors: [`${who}: '${path}': the plan has ${config.events.length} scheduled event(s) (events[0]..events[${config.events.length - 1}])`] };
-    if (typeof ev[key] !== 'number' || key === 'type') {
-      const numeric = Object.keys(ev).filter((k) => typeof ev[k] === 'number');
-      return { errors: [`${who}: '${path}': event ${index} (${String(ev.type)}) has no number '${key}'; its numbers are ${numeric.join(', ')}`] };
-    }
-    base = ev[key] as number;
-    label = `${String(ev.type).replace(/_/g, ' ')} ${key}`;
-    integer = INTEGER_EVENT_FIELDS.has(key);
-    unit = key === 'share' ? 'share' : undefined;
-  } else if ((m = /^place\.([A-Za-z]+)$/.exec(path))) {
-    key = m[1];
-    kind = 'place';
-    if (!(PLACE_FIELDS as readonly string[]).includes(key)) return { errors: [`${who}: '${path}': place fields that can vary are ${PLACE_FIELDS.join(', ')}`] };
-    base = (config.place as unknown as Record<string, number>)[key];
-    label = `${key === 'communityOrgs' ? 'community organisations' : key} in the place`;
-    integer = true;
+  if (target.kind === 'params') {
+    const d = PARAM_BY_ID.get(target.key);
+    [tableMin, tableMax, unit, label] = [d.min, d.max, d.unit, humanise(target.key)];
+  } else if (target.kind === 'initial') {
+    const d = INITIAL_BY_ID.get(target.key);
+    [tableMin, tableMax, unit, label] = [d.min, d.max, d.unit, d.label];
+  } else if (target.kind === 'levers') {
+    const d = LEVER_BY_ID.get(target.key);
+    [tableMin, tableMax, unit, label] = [d.min, d.max, d.unit, d.label];
+  } else if (target.kind === 'event') {
+    label = `${String(config.events[target.index].type).replace(/_/g, ' ')} ${target.key}`;
+    unit = target.key === 'share' ? 'share' : undefined;
   } else {
-    return { errors: [`${who}: path '${path}' is not one of initial.ID, params.ID, levers.ID, inputs.ID, events[i].FIELD, place.FIELD`] };
+    label = `${target.key === 'communityOrgs' ? 'community organisations' : target.key} in the place`;
   }
   const min = decl.min ?? tableMin;
   const max = decl.max ?? tableMax;
@@ -135,26 +99,14 @@ export function resolveUncertainty(decl: UncertaintyDecl, config: RunConfig): { 
     errors.push(`${who}: '${path}' has no default range; give min and max (the plan's value is ${base})`);
     return { errors };
   }
-  const id = decl.id ?? (kind === 'event' ? `events_${index}_${key}` : kind === 'place' ? `place_${key}` : key);
+  const id = decl.id ?? (target.kind === 'event' ? `events_${target.index}_${target.key}` : target.kind === 'place' ? `place_${target.key}` : target.key);
   const value: ResolvedUncertainty = {
     id, path, label: decl.label ?? label, dist: decl.dist ?? (decl.values ? 'discrete' : 'uniform'), min, max,
-    target: index === undefined ? { kind, key } : { kind, key, index }, base, integer,
-    percent: decl.percent ?? isShareUnit(unit),
+    target, base, integer: isWholeNumber(target), percent: decl.percent ?? isShareUnit(unit),
   };
   for (const k of ['mode', 'mean', 'sd', 'values'] as const) if (decl[k] !== undefined) (value as unknown as Record<string, unknown>)[k] = decl[k];
   errors.push(...validateUncertainty(value));
   return errors.length ? { errors } : { value, errors };
-}
-
-function suggest(key: string, known: string[]): string {
-  const close = known.filter((k) => k.includes(key) || key.includes(k) || shareStart(k, key) >= 6).slice(0, 3);
-  return close.length ? `; did you mean ${close.join(', ')}?` : '';
-}
-
-function shareStart(a: string, b: string): number {
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  return i;
 }
 
 /** Resolves a list; throws one Error listing every problem (with the declaration's position in the list). */
@@ -190,31 +142,12 @@ export function appliedValue(u: ResolvedUncertainty, value: number): number {
  */
 export function applyPoint(config: RunConfig, uncertainties: readonly ResolvedUncertainty[], values: ArrayLike<number>): RunConfig {
   if (values.length !== uncertainties.length) throw new Error(`applyPoint: ${values.length} values for ${uncertainties.length} uncertainties`);
-  const out = structuredClone(config);
-  let weekMoved = false;
-  uncertainties.forEach((u, j) => {
-    const v = appliedValue(u, values[j]);
-    if (!Number.isFinite(v)) throw new Error(`applyPoint: value for ${u.id} is ${v}`);
-    const { kind, key, index } = u.target;
-    switch (kind) {
-      case 'params':
-        out.params[key as ParamId] = v; // checked by resolveUncertainty
-        break;
-      case 'initial':
-        out.initial[key as InitialId] = v;
-        break;
-      case 'levers':
-        for (const ph of out.phases) ph.levers[key as LeverId] = v;
-        break;
-      case 'place':
-        (out.place as unknown as Record<string, number>)[key] = v;
-        break;
-      case 'event':
-        (out.events[index as number] as unknown as Record<string, number>)[key] = v;
-        if (key === 'week') weekMoved = true;
-        break;
-    }
-  });
-  if (weekMoved) out.events = out.events.map((e, i) => ({ e, i })).sort((a, b) => a.e.week - b.e.week || a.i - b.i).map((x) => x.e);
-  return out;
+  return setTargets(
+    config,
+    uncertainties.map((u, j) => {
+      const v = appliedValue(u, values[j]);
+      if (!Number.isFinite(v)) throw new Error(`applyPoint: value for ${u.id} is ${v}`);
+      return [u.target, v] as const;
+    }),
+  );
 }

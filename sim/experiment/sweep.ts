@@ -1,14 +1,12 @@
 /**
  * Sweeps: one or two parameters over a list of values; every point (or grid cell) is an ensemble. Points share
  * seeds (replicate i has the same seed at every point), so differences between points are common-random-number
- * differences. Paths address the resolved RunConfig: `params.quit_base_rate`, `initial.fee_per_hour`,
+ * differences. Axes are paths of the one path language (paths.ts): `params.quit_base_rate`, `initial.fee_per_hour`,
  * `levers.fee_level` (set in every phase), `phases[1].levers.fee_level`, `events[0].share`, `place.people`, `weeks`.
  */
 import type { RunConfig } from '../types.ts';
-import { LEVER_BY_ID } from '../model/levers.ts';
-import { PARAM_BY_ID } from '../model/parameters.ts';
-import { INITIAL_BY_ID } from '../model/initial-conditions.ts';
 import type { SimBackend } from '../backend/types.ts';
+import { applyPath } from './paths.ts';
 import { finalizeEnsemble, mergePartials, runEnsembles, type EnsemblePartial, type EnsembleResult, type EnsembleSpec, type ExecOptions } from './ensemble.ts';
 
 export interface SweepAxis {
@@ -28,50 +26,6 @@ export interface SweepResult {
 }
 
 export interface SweepOptions extends ExecOptions, Omit<EnsembleSpec, 'config'> {}
-
-function parsePath(path: string): (string | number)[] {
-  const parts: (string | number)[] = [];
-  const re = /([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]|(\.)/gy;
-  let m: RegExpExecArray | null;
-  let last = 0;
-  while ((m = re.exec(path))) {
-    if (m[1] !== undefined) parts.push(m[1]);
-    else if (m[2] !== undefined) parts.push(Number(m[2]));
-    last = re.lastIndex;
-  }
-  if (last !== path.length || parts.length === 0) throw new Error(`bad parameter path '${path}': expected e.g. params.quit_base_rate, levers.fee_level or events[0].share`);
-  return parts;
-}
-
-const KNOWN: Record<string, ReadonlyMap<string, unknown>> = { params: PARAM_BY_ID, initial: INITIAL_BY_ID, levers: LEVER_BY_ID };
-
-/** A copy of config with the number at path set to value (levers.X: in every phase). */
-export function applyPath(config: RunConfig, path: string, value: number): RunConfig {
-  if (!Number.isFinite(value)) throw new Error(`value for ${path} must be a finite number, got ${value}`);
-  const out = structuredClone(config);
-  const parts = parsePath(path);
-  if (parts[0] === 'levers' && parts.length === 2) {
-    const id = String(parts[1]);
-    if (!LEVER_BY_ID.has(id)) throw new Error(`unknown lever '${id}' in ${path}; levers: ${[...LEVER_BY_ID.keys()].join(', ')}`);
-    if (out.phases.length === 0) throw new Error(`${path}: the scenario has no phases to set the lever in`);
-    for (const ph of out.phases) ph.levers[id] = value;
-    return out;
-  }
-  let node: unknown = out;
-  for (let i = 0; i < parts.length - 1; i++) {
-    const k = parts[i];
-    const next = (node as Record<string | number, unknown>)?.[k];
-    if (next === null || typeof next !== 'object') throw new Error(`${path}: '${parts.slice(0, i + 1).join('.')}' does not exist in the scenario`);
-    node = next;
-  }
-  const key = parts[parts.length - 1];
-  const parent = node as Record<string | number, unknown>;
-  const table = parts.length === 2 ? KNOWN[String(parts[0])] : undefined;
-  if (typeof parent[key] !== 'number' && !(table && table.has(String(key))))
-    throw new Error(`${path}: not a number in the scenario${table ? `; known ids: ${[...table.keys()].join(', ')}` : ''}`);
-  parent[key] = value;
-  return out;
-}
 
 /** Grid points (first axis slowest) and their specs. */
 export function sweepSpecs(config: RunConfig, axes: readonly SweepAxis[], opts: Omit<EnsembleSpec, 'config'>): { points: Record<string, number>[]; specs: EnsembleSpec[] } {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DirectBackend } from '../../sim/backend/index.ts';
 import { runComparison } from '../../sim/experiment/compare.ts';
-import { applyPath, runSweep, sweepTable } from '../../sim/experiment/sweep.ts';
+import { runSweep, sweepTable } from '../../sim/experiment/sweep.ts';
+import { applyPath } from '../../sim/experiment/paths.ts';
 import { smallConfig } from '../fixtures-backend.ts';
 
 describe('comparisons with common random numbers', () => {
