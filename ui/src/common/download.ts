@@ -9,10 +9,3 @@ export function downloadText(filename: string, text: string, type = 'text/plain'
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 5_000);
 }
-
-export function csvCell(v: string | number): string {
-  const s = typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : v;
-  // a leading = + - @ would be read as a formula by spreadsheets
-  const safe = typeof v === 'string' && /^[=+\-@]/.test(s) ? `'${s}` : s;
-  return /[",\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}

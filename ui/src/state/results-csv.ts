@@ -1,6 +1,5 @@
 /** Results as CSV, for the export buttons: the comparison (Compare, Keep and share) and a stress test's futures. */
-import { METRICS, stressTable, type StressResult } from '../../../sim/index.ts';
-import { csvCell } from '../common/download.ts';
+import { METRICS, stressTable, toCsv, type StressResult } from '../../../sim/index.ts';
 import { differenceOf, summaryOf } from './result-stats.ts';
 import type { EnsembleData } from './results.ts';
 
@@ -8,7 +7,7 @@ import type { EnsembleData } from './results.ts';
 export function resultsCsv(ws: { scenarios: readonly { id: string; title: string }[] }, datas: (EnsembleData | undefined)[]): string {
   const head = ['scenario_id', 'scenario', 'metric_id', 'metric', 'unit', 'runs', 'mean', 'p5', 'median', 'p95',
     'baseline_id', 'difference_mean', 'difference_low_90', 'difference_high_90', 'share_of_runs_better'];
-  const lines = [head.join(',')];
+  const rows: (string | number)[][] = [head];
   const base = datas[0];
   ws.scenarios.forEach((s, i) => {
     const d = datas[i];
@@ -17,17 +16,18 @@ export function resultsCsv(ws: { scenarios: readonly { id: string; title: string
       const st = summaryOf(d, m.id);
       if (!st) continue;
       const diff = i > 0 && base ? differenceOf(base, d, m.id) : null;
-      lines.push([
+      rows.push([
         s.id, s.title, m.id, m.label, m.unit, st.n, st.mean, st.p5, st.p50, st.p95,
         i > 0 ? ws.scenarios[0].id : '', diff?.mean ?? '', diff?.low ?? '', diff?.high ?? '', diff?.shareBetter ?? '',
-      ].map((v) => csvCell(v as string | number)).join(','));
+      ]);
     }
   });
-  return `${lines.join('\n')}\n`;
+  // scenario titles are typed by users: a leading = + - @ must not run as a spreadsheet formula
+  return toCsv(rows, { guardFormulas: true });
 }
 
 /** A stress test's futures as CSV (the CLI's `--format csv`). */
 export function futuresCsv(result: StressResult): string {
   const t = stressTable(result);
-  return [t.columns.map(csvCell).join(','), ...t.rows.map((r) => r.map(csvCell).join(','))].join('\n') + '\n';
+  return toCsv([t.columns, ...t.rows], { guardFormulas: true });
 }
