@@ -4,6 +4,7 @@
  * the raw means up to the smoothing lag and, in the first quarter, the prior (Smooth). The bottom decile of
  * wellbeing uses a 200-bin histogram (±0.005).
  */
+import type { MetricId, Params } from '../types.ts';
 import { INHOUSE, type State } from './state.ts';
 import { PeopleTally } from './tally.ts';
 import { METRIC_INDEX, METRICS } from './metrics.ts';
@@ -39,7 +40,7 @@ export class Smooth {
   }
 }
 
-const idx = (id: string): number => {
+const idx = (id: MetricId): number => {
   const i = METRIC_INDEX.get(id);
   if (i === undefined) throw new Error(`unknown metric ${id}`);
   return i;
@@ -76,7 +77,7 @@ export interface Recorder {
   weeks: number;
 }
 
-export function createRecorder(weeks: number, params: Record<string, number>): Recorder {
+export function createRecorder(weeks: number, params: Params): Recorder {
   const nM = METRICS.length;
   const series = new Float64Array(nM * weeks);
   const turnover = new Smooth(0.3, true);
