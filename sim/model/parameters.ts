@@ -54,6 +54,8 @@ const PARAMETER_TABLE = [
   { id: 'fatigue_adjust_rate', mechanism: 'W7', default: 0.1, min: 0.03, max: 0.3, unit: 'share a week', source: A, description: 'speed at which fatigue moves to its target' },
   { id: 'sickness_base_days', mechanism: 'W8', default: 4.2, min: 3, max: 7, unit: 'days per worker a year',
     source: 'Skills for Care pre-2020: about 5 days a year', description: 'sickness days of a rested worker' },
+  { id: 'sick_quit_multiplier', mechanism: 'W8', default: 1.5, min: 1, max: 2.5, unit: 'multiple of the quit hazard',
+    source: 'Koopmans et al. 2008 (RR 1.2-2.1 of job termination after frequent or long absence); Virtanen et al. 2006 (OR 1.5-1.7, temporary staff)', description: 'a worker off sick can still leave (competing risks), at this multiple of the hazard they would face at work' },
   { id: 'sickness_fatigue_sensitivity', mechanism: 'W8', default: 1.5, min: 0.5, max: 3, unit: 'per unit of fatigue', source: A, description: 'sickness rate multiplied by (1 + this × fatigue)' },
   { id: 'travel_share', mechanism: 'W9', default: 0.2, min: 0.1, max: 0.3, unit: 'share of working time',
     source: 'UKHCA/Homecare Association: travel about 20% of homecare working time', description: 'share of a homecare worker\'s time spent travelling between visits' },

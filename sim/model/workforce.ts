@@ -1,6 +1,7 @@
 /**
  * Care workers (W1-W9): rosters and capacity, morale, fatigue, sickness, quits (and where leavers go) and
- * recruitment. One uniform draw per worker per week decides sickness onset or a quit (competing risks).
+ * recruitment. One uniform draw per worker per week decides sickness onset or a quit (competing risks); a worker
+ * off sick draws too, and may leave while off.
  */
 import type { Rng } from '../core/random.ts';
 import { INHOUSE, releaseSlot, takeSlot, workArray, type State } from './state.ts';
@@ -185,6 +186,8 @@ export function workforceWeek(s: State, rng: Rng): void {
   const moraleRate = P.morale_adjust_rate, fatigueRate = P.fatigue_adjust_rate, quitBase = P.quit_base_rate;
   const moraleSens = P.quit_morale_sensitivity, fatigueSens = P.quit_fatigue_sensitivity, zeroAdd = P.quit_zero_hours_add;
   const sickFatigue = P.sickness_fatigue_sensitivity, stayBase = P.leaver_stay_in_sector;
+  const sickQuit = Math.max(0, P.sick_quit_multiplier);
+  const sickQuitBound = Math.max(1, sickQuit); // quitBound[p] bounds the at-work probability; × this bounds a sick worker's
   const moraleSumP = pr.moraleMean;
   // count those at work here as we go: staff moved in from a provider that closed this week are included
   const atWork = workArray(s, 'atWork');
@@ -201,27 +204,38 @@ export function workforceWeek(s: State, rng: Rng): void {
     experiencedWorkers += +(t >= 156);
     const m = morale[i] + moraleRate * (moraleTarget[p] - morale[i]);
     morale[i] = m;
+    let f: number;
+    let pSick: number;
+    let sickMult = 1;
+    let u: number;
     if (sickWeeks[i] > 0) {
+      // W8 competing risks: a worker off sick recovers, and can still leave, at sick_quit_multiplier × the hazard
+      // they would face at work (sickness absence predicts leaving: Koopmans et al. 2008, Virtanen et al. 2006)
       sickWeeks[i]--;
-      fatigue[i] += 0.3 * (0.05 - fatigue[i]);
-      continue;
+      f = fatigue[i] + 0.3 * (0.05 - fatigue[i]);
+      fatigue[i] = f;
+      pSick = 0;
+      sickMult = sickQuit;
+      u = rng.next();
+      if (u >= quitBound[p] * sickQuitBound && m >= 0 && m <= 1 && f >= 0 && f <= 1) continue;
+    } else {
+      f = fatigue[i] + fatigueRate * (fatigueTarget[p] - fatigue[i]);
+      fatigue[i] = f;
+      moraleSumP[p] += m;
+      atWork[p]++;
+      pSick = sickBase * (1 + sickFatigue * f);
+      u = rng.next();
+      if (u < pSick) {
+        sickWeeks[i] = 1;
+        continue;
+      }
+      // most weeks the draw is far above any worker's quit probability: the exact hazard is needed only below its bound
+      if (u >= pSick + quitBound[p] && m >= 0 && m <= 1 && f >= 0 && f <= 1) continue;
     }
-    const f = fatigue[i] + fatigueRate * (fatigueTarget[p] - fatigue[i]);
-    fatigue[i] = f;
-    moraleSumP[p] += m;
-    atWork[p]++;
-    const pSick = sickBase * (1 + sickFatigue * f);
-    const u = rng.next();
-    if (u < pSick) {
-      sickWeeks[i] = 1;
-      continue;
-    }
-    // most weeks the draw is far above any worker's quit probability: the exact hazard is needed only below its bound
-    if (u >= pSick + quitBound[p] && m >= 0 && m <= 1 && f >= 0 && f <= 1) continue;
     // annual separation hazard; weekly probability = hazard / 52
-    const annual = quitBase * wageFactor[p] * tenureMult[t < TENURE_TABLE ? t : TENURE_TABLE - 1]
+    const annual = (quitBase * wageFactor[p] * tenureMult[t < TENURE_TABLE ? t : TENURE_TABLE - 1]
       * Math.exp(-moraleSens * (m - 0.5)) * (1 + fatigueSens * f)
-      + (zeroHours[i] ? zeroAdd : 0);
+      + (zeroHours[i] ? zeroAdd : 0)) * sickMult;
     const pQuit = annual < 10 ? annual / 52 : 10 / 52;
     if (u < pSick + pQuit) {
       c.leavers++;
@@ -235,6 +249,7 @@ export function workforceWeek(s: State, rng: Rng): void {
         const q = pickVacancy(cumVac, nP, vacTotal, rng);
         if (q >= 0 && q !== p) {
           moveWorker(s, i, q, rng);
+          sickWeeks[i] = 0; // a sick leaver starts with the new employer once recovered (no gap is modelled)
           vacancies[q] = Math.max(0, vacancies[q] - 1);
           c.hires++;
           continue;

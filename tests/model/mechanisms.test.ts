@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { config, ensembleMean, summaryOf, seriesOf } from '../sim-helpers.ts';
 import { simulate } from '../../sim/model/simulate.ts';
+import { runSeed } from '../../sim/core/random.ts';
 import { trustRates, updateMemory, updateTrust } from '../../sim/model/trust.ts';
 import { defaultParams } from '../../sim/model/parameters.ts';
 import { tenureMultipliers } from '../../sim/model/workforce.ts';
@@ -65,6 +66,30 @@ describe('workforce', () => {
     expect(at(b, 'unmet_need_share')).toBeGreaterThan(at(a, 'unmet_need_share') + 0.05);
     expect(at(b, 'fatigue_mean')).toBeGreaterThan(at(a, 'fatigue_mean'));
     expect(b.shocks.find((s) => s.metric === 'unmet_need_share')!.depth).toBeGreaterThan(0.05);
+  });
+
+  it('W8 competing risks: a 30% sickness wave does not lower turnover (workers off sick can still leave)', () => {
+    const ev = [{ week: 52, type: 'sickness_wave' as const, share: 0.3, weeks: 8 }];
+    const mean = (x: Float64Array, from: number, to: number) => x.slice(from, to).reduce((a, b) => a + b, 0) / (to - from);
+    const effect = (params: Record<string, number> = {}) => {
+      let during = 0;
+      let year = 0;
+      const runs = 6;
+      for (let r = 0; r < runs; r++) {
+        const seed = runSeed(7, 'sickness-competing-risks', r);
+        const a = seriesOf(simulate(config({ years: 2, params }), seed, r, { log: false }), 'turnover_rate');
+        const b = seriesOf(simulate(config({ years: 2, params, events: ev }), seed, r, { log: false }), 'turnover_rate');
+        during += (mean(b, 52, 62) - mean(a, 52, 62)) / runs;
+        year += (mean(b, 52, 104) - mean(a, 52, 104)) / runs;
+      }
+      return { during, year };
+    };
+    const withRisk = effect();
+    expect(withRisk.during).toBeGreaterThan(0);
+    expect(withRisk.year).toBeGreaterThanOrEqual(0);
+    // the check can fail: with the competing risk switched off (those off sick cannot leave, as before) the same
+    // wave lowers turnover
+    expect(effect({ sick_quit_multiplier: 0 }).during).toBeLessThan(0);
   });
 
   it('W9: paying travel time raises effective pay against the outside wage', () => {
