@@ -11,7 +11,7 @@ import type { Rng } from '../core/random.ts';
 import type { LeverId } from '../types.ts';
 import { INHOUSE, type State } from './state.ts';
 import { LEVER_BY_ID, RELATIONAL_LEVERS } from './levers.ts';
-import { clamp01 } from './trust.ts';
+import { breachMemory, clamp01 } from './trust.ts';
 import { logEvent } from './log.ts';
 import { meanCommissionerTrust, meanProviderTrust, pulseProviderTrust } from './relationships.ts';
 
@@ -105,7 +105,7 @@ export function updateLabourMarketAndFees(s: State, rng: Rng): void {
   a.budgetWeekly *= 1 + costGrowth - s.config.initial.savings_per_year;
   const pr = s.providers;
   for (let p = 1; p < pr.count; p++) if (pr.active[p]) pr.fee[p] *= 1 + uplift;
-  fairnessPulse(s, uplift - costGrowth);
+  fairnessPulse(s, uplift - costGrowth, true);
   logEvent(s, `the annual fee uplift was ${(uplift * 100).toFixed(1)}% against cost growth of ${(costGrowth * 100).toFixed(1)}%`);
 
   // P4: re-tender every contract_years; bids fall by the price weight (lowest bids win)
@@ -121,22 +121,33 @@ export function updateLabourMarketAndFees(s: State, rng: Rng): void {
     }
     a.transitionCostDue += 0.2 * s.effective.transition_cost * a.budgetWeekly * 52;
     if (cut > 0) {
-      fairnessPulse(s, -cut * 0.5);
+      fairnessPulse(s, -cut * 0.5, true);
       logEvent(s, `contracts were re-tendered; winning bids came in ${(cut * 100).toFixed(1)}% lower`);
     }
   }
   void IN_HOUSE;
 }
 
-/** C4, T3: a fee change felt as fair or unfair moves providers' trust, with memory of breaches. */
-export function fairnessPulse(s: State, gap: number): void {
+/**
+ * C4, T3: a fee change felt as fair or unfair moves providers' trust; T2: a breach is remembered. `gap` is the
+ * change against what is fair (an uplift against cost growth, a cut or rise of the fee). A routine decision (the
+ * April uplift, a re-tender) is a breach only beyond `breach_tolerance` (providers expect uplifts a little below
+ * cost growth); a decision to cut fees is a breach in full. A fair decision (gap ≥ 0; a rise > 0) repairs memory:
+ * it loses `memory_repair` of itself.
+ */
+export function fairnessPulse(s: State, gap: number, routine = false): void {
   const P = s.params;
   const signal = Math.max(-1, Math.min(1, gap / P.fee_signal_scale));
   const pr = s.providers;
   const weeks = P.fee_signal_pulse;
+  const breach = Math.max(0, -gap - (routine ? Math.max(0, P.breach_tolerance) : 0));
+  const repair = (routine ? gap >= 0 : gap > 0) ? clamp01_(P.memory_repair) : 0;
+  const scale = P.breach_memory_scale;
   for (let p = 1; p < pr.count; p++) {
     if (!pr.active[p]) continue;
     pulseProviderTrust(s, p, signal, weeks);
+    if (breach > 0) pr.memory[p] = breachMemory(pr.memory[p], breach, scale);
+    else pr.memory[p] *= 1 - repair;
   }
 }
 

@@ -9,7 +9,7 @@ import { addProvider, addTies } from './setup.ts';
 import { hireNew, travelPaidShare, travelShare } from './workforce.ts';
 import { takeSlot } from './state.ts';
 import { logEvent } from './log.ts';
-import { meanProviderTrust, pulseProviderTrust, pulseTie } from './relationships.ts';
+import { meanProviderMemory, meanProviderTrust, pulseProviderTrust, pulseTie } from './relationships.ts';
 
 const { Empty: EMPTY, Waiting: WAITING, Supported: SUPPORTED } = PersonStatus;
 const IN_HOUSE = INHOUSE;
@@ -326,6 +326,8 @@ export function entry(s: State, rng: Rng, waitingShare: number, meanMargin: numb
   if (p < 0) return;
   const pr = s.providers;
   pr.fee[p] = s.stocks.placeFee;
+  // T2: an entrant has heard what the commissioner did: it starts with the market's memory of breaches
+  pr.memory[p] = meanProviderMemory(s, s.config.initial.trust_memory);
   addTies(s, p, 0.3, rng);
   let hired = 0;
   for (let h = 0; h < 3; h++) {

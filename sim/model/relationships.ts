@@ -14,14 +14,16 @@ const { Empty: EMPTY, Supported: SUPPORTED, Hospital: HOSPITAL } = PersonStatus;
 const IN_HOUSE = INHOUSE;
 const clamp01_ = clamp01;
 
-/** A one-off signal to provider p's trust in the commissioner, equivalent to `weeks` weeks of it. */
+/**
+ * A one-off signal to provider p's trust in the commissioner, equivalent to `weeks` weeks of it. Memory of breaches
+ * is not touched here: fee decisions add to it through commissioner.ts `fairnessPulse` (T2).
+ */
 export function pulseProviderTrust(s: State, p: number, signal: number, weeks: number): void {
   const pr = s.providers;
   const r = trustRates(s.params);
   const pos = signal > 0 ? signal : 0;
   const neg = signal < 0 ? -signal : 0;
   pr.trustInCommissioner[p] = updateTrust(pr.trustInCommissioner[p], pr.memory[p], pos, neg, r, weeks);
-  if (neg > 0) pr.memory[p] = updateMemory(pr.memory[p], neg, r, weeks);
 }
 
 export function pulseTie(s: State, e: number, signal: number, weeks: number): void {
@@ -166,10 +168,13 @@ function connectAndTally(pe: People, target: Float64Array, rate: number, t: Peop
 export function wholeSystemEvent(s: State, eff: WholeSystemEffect): void {
   const pr = s.providers;
   const mw = s.params.trust_memory_weight;
+  // T2: bringing everyone together acknowledges past breaches: memory loses memory_repair of itself (once)
+  const repair = clamp01_(s.params.memory_repair);
   for (let p = 0; p < pr.count; p++) {
     if (!pr.active[p]) continue;
     const t = pr.trustInCommissioner[p];
     pr.trustInCommissioner[p] = clamp01_(t + eff.trustProviders * (1 - t) * (1 - mw * pr.memory[p]));
+    pr.memory[p] *= 1 - repair;
     const c = pr.commissionerTrust[p];
     pr.commissionerTrust[p] = clamp01_(c + eff.trustProviders * (1 - c));
   }
@@ -201,6 +206,10 @@ function meanOverActive(s: State, values: Float64Array, empty: number): number {
 
 export function meanProviderTrust(s: State, empty = 0): number {
   return meanOverActive(s, s.providers.trustInCommissioner, empty);
+}
+
+export function meanProviderMemory(s: State, empty = 0): number {
+  return meanOverActive(s, s.providers.memory, empty);
 }
 
 export function meanCommissionerTrust(s: State): number {

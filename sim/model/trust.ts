@@ -37,6 +37,17 @@ export function updateMemory(memory: number, neg: number, r: TrustRates, weeks =
   return m < 0 ? 0 : m > 1 ? 1 : m;
 }
 
+/**
+ * T2: memory after a breach of `breach` (a share of the fee taken away or withheld: a cut, an uplift short of cost
+ * growth beyond what providers expect, a price-cutting re-tender). The breach fills a share 1 − exp(−breach/scale)
+ * of the room memory has left, so breaches add up but memory never passes 1.
+ */
+export function breachMemory(memory: number, breach: number, scale: number): number {
+  if (!(breach > 0) || !(scale > 0)) return memory;
+  const m = memory + (1 - memory) * (1 - Math.exp(-breach / scale));
+  return m < 0 ? 0 : m > 1 ? 1 : m;
+}
+
 export function clamp01(x: number): number {
   return x < 0 ? 0 : x > 1 ? 1 : x;
 }

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { config, ensembleMean, summaryOf, seriesOf } from '../sim-helpers.ts';
 import { simulate } from '../../sim/model/simulate.ts';
 import { runSeed } from '../../sim/core/random.ts';
-import { trustRates, updateMemory, updateTrust } from '../../sim/model/trust.ts';
+import { breachMemory, trustRates, updateMemory, updateTrust } from '../../sim/model/trust.ts';
+import type { SimEvent } from '../../sim/types.ts';
 import { defaultParams } from '../../sim/model/parameters.ts';
 import { tenureMultipliers } from '../../sim/model/workforce.ts';
 import { loadNodeLibrary } from '../../sim/scenario/node-library.ts';
@@ -187,6 +188,44 @@ describe('trust', () => {
     }
     expect(mB).toBeGreaterThan(mA + 0.1); // the breach is still remembered (half-life of years)
     expect(tA - tB).toBeGreaterThan(0.02); // and today's trust is lower for it
+  });
+
+  it('T2 memory that lasts: a 5% fee cut three years ago leaves trust today lower by a quarter of the wary-good gap', () => {
+    // paired runs (same seed) of the status quo simulated from three years before today, with and without a 5% cut
+    // at the start of that history. The gap between a "wary" and a "good" relationship is the context assessment's
+    // 0.22 against 0.50 (sim/scenario/context.ts). The fiscal side of the cut (it lowers spend, so the overspend
+    // responses of C1 come later) is switched off here so that the test reads the memory alone.
+    const gap = 0.5 - 0.22;
+    const base = config({ years: 1, params: { defensive_strength: 0 } });
+    base.historyWeeks = 156;
+    const cut = { ...base, events: [{ week: -156, type: 'fee_change' as const, share: -0.05 }] };
+    const runs = 6;
+    let diff = 0;
+    for (let r = 0; r < runs; r++) {
+      const seed = runSeed(7, 'fee-cut-memory', r);
+      const today = (c: typeof base) => seriesOf(simulate(c, seed, r, { log: false }), 'trust_providers_to_commissioner').slice(0, 13)
+        .reduce((a, b) => a + b, 0) / 13;
+      diff += (today(base) - today(cut)) / runs;
+    }
+    expect(diff / gap).toBeGreaterThan(0.15);
+    expect(diff / gap).toBeLessThan(0.5);
+  });
+
+  it('T2: breaches add to memory without passing 1; fair decisions and whole-system events repair it', () => {
+    const scale = defaultParams().breach_memory_scale;
+    const m = breachMemory(0.3, 0.05, scale);
+    expect(m).toBeGreaterThan(0.6);
+    expect(breachMemory(m, 0.05, scale)).toBeLessThan(1);
+    expect(breachMemory(0.3, 0, scale)).toBe(0.3);
+    // a fair uplift every April, or a whole-system event, repairs memory: trust ends higher than under the status quo
+    const trustAt = (levers: Record<string, number>, events: SimEvent[] = []) => {
+      const c = config({ years: 3, levers, events });
+      return ensembleMean(c, 'trust_providers_to_commissioner', 2);
+    };
+    const wse: SimEvent = { week: 30, type: 'whole_system_event', name: 'Future Search',
+      effect: { trustProviders: 0.05, trustNetwork: 0, trustNhs: 0, trustCommunity: 0, engagement: 0, costGbp: 0 } };
+    expect(trustAt({ uplift_vs_inflation: 0.005 })).toBeGreaterThan(trustAt({}));
+    expect(trustAt({}, [wse])).toBeGreaterThan(trustAt({}));
   });
 
   it('T3: whole-system events raise trust across the system', () => {
