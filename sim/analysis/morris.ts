@@ -17,6 +17,7 @@
  */
 import type { Rng } from '../core/random.ts';
 import { createRng } from '../core/random.ts';
+import { mean, percentileInterval, sd } from '../experiment/stats.ts';
 import { sobolSequence, SOBOL_MAX_DIMS, uniformSample } from './sampling.ts';
 
 export interface MorrisStep {
@@ -189,8 +190,9 @@ export interface MorrisIndex {
   effects: Float64Array;
 }
 
-export interface MorrisAnalyseOptions {
-  /** bootstrap resamples for the μ* interval (default 1000; 0 turns it off: the interval is [μ*, μ*]) */
+/** Bootstrap intervals of an analysis (Morris μ*, Sobol S1 and ST). */
+export interface BootstrapOptions {
+  /** bootstrap resamples (0 turns them off: an interval collapses to its point estimate) */
   bootstrap?: number;
   /** stream for the bootstrap (default createRng(seed)) */
   rng?: Rng;
@@ -200,15 +202,8 @@ export interface MorrisAnalyseOptions {
   names?: readonly string[];
 }
 
-/** Linear-interpolation quantile of an ascending array. */
-export function quantileSorted(sorted: Float64Array, q: number): number {
-  const n = sorted.length;
-  if (n === 0) return NaN;
-  const pos = q * (n - 1);
-  const lo = Math.floor(pos);
-  const hi = Math.min(n - 1, lo + 1);
-  return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
-}
+/** `bootstrap`: resamples for the μ* interval (default 1000). */
+export type MorrisAnalyseOptions = BootstrapOptions;
 
 /** Throws unless there is one finite output per design point (shared with sobol.ts). */
 export function checkOutputs(outputs: ArrayLike<number>, expected: number, who: string): void {
@@ -242,17 +237,9 @@ export function morrisAnalyse(
     }
   });
   return ee.map((e, i) => {
-    let sum = 0;
-    let sumAbs = 0;
-    for (const v of e) {
-      sum += v;
-      sumAbs += Math.abs(v);
-    }
-    const mu = sum / r;
-    const muStar = sumAbs / r;
-    let ss = 0;
-    for (const v of e) ss += (v - mu) ** 2;
-    const sigma = Math.sqrt(ss / (r - 1));
+    const mu = mean(e);
+    const muStar = mean(e.map(Math.abs));
+    const sigma = sd(e, mu);
     let lo = muStar;
     let hi = muStar;
     if (B > 0) {
@@ -263,8 +250,7 @@ export function morrisAnalyse(
         stats[b] = s / r;
       }
       stats.sort();
-      lo = quantileSorted(stats, (1 - level) / 2);
-      hi = quantileSorted(stats, 1 - (1 - level) / 2);
+      ({ low: lo, high: hi } = percentileInterval(stats, level));
     }
     const out: MorrisIndex = { input: i, muStar, mu, sigma, muStarConfLow: lo, muStarConfHigh: hi, effects: e };
     if (opts.names) out.name = opts.names[i];

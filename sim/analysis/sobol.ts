@@ -16,7 +16,8 @@
  */
 import type { Rng } from '../core/random.ts';
 import { createRng } from '../core/random.ts';
-import { checkOutputs, quantileSorted } from './morris.ts';
+import { percentileInterval } from '../experiment/stats.ts';
+import { checkOutputs, type BootstrapOptions } from './morris.ts';
 import { latinHypercube, SOBOL_MAX_DIMS, sobolSequence, uniformSample } from './sampling.ts';
 
 export type SaltelliSampler = 'sobol' | 'lhs' | 'random';
@@ -92,14 +93,8 @@ export interface SobolResult {
   indices: SobolIndex[];
 }
 
-export interface SobolAnalyseOptions {
-  /** bootstrap resamples (default 500; 0: intervals collapse to the point estimate) */
-  bootstrap?: number;
-  rng?: Rng;
-  seed?: number;
-  /** interval level (default 0.95) */
-  confidence?: number;
-  names?: readonly string[];
+/** `bootstrap`: resamples (default 500). */
+export interface SobolAnalyseOptions extends BootstrapOptions {
   /** first-order estimator (default 'jansen') */
   firstOrder?: 'jansen' | 'saltelli2010';
 }
@@ -174,17 +169,17 @@ export function sobolAnalyse(design: SaltelliDesign, outputs: ArrayLike<number>,
       stBoot[i].sort();
     }
   }
-  const qLo = (1 - level) / 2;
-  const qHi = 1 - qLo;
   const indices: SobolIndex[] = Array.from({ length: k }, (_, i) => {
+    const s1Conf = Bn > 0 ? percentileInterval(s1Boot[i], level) : { low: s1[i], high: s1[i] };
+    const stConf = Bn > 0 ? percentileInterval(stBoot[i], level) : { low: st[i], high: st[i] };
     const idx: SobolIndex = {
       input: i,
       S1: s1[i],
-      S1ConfLow: Bn > 0 ? quantileSorted(s1Boot[i], qLo) : s1[i],
-      S1ConfHigh: Bn > 0 ? quantileSorted(s1Boot[i], qHi) : s1[i],
+      S1ConfLow: s1Conf.low,
+      S1ConfHigh: s1Conf.high,
       ST: st[i],
-      STConfLow: Bn > 0 ? quantileSorted(stBoot[i], qLo) : st[i],
-      STConfHigh: Bn > 0 ? quantileSorted(stBoot[i], qHi) : st[i],
+      STConfLow: stConf.low,
+      STConfHigh: stConf.high,
     };
     if (opts.names) idx.name = opts.names[i];
     return idx;

@@ -18,7 +18,7 @@
 import type { RunConfig, RunOptions, RunResult } from '../types.ts';
 import { runSeed } from '../core/random.ts';
 import type { RunTask, SimBackend, TaskError } from '../backend/types.ts';
-import { LogHistogram, quantileSorted, summaryStats, type SummaryStats } from './stats.ts';
+import { LogHistogram, summaryStats, type SummaryStats } from './stats.ts';
 import { OUTCOME_EVENTS, detectOutcomeEvents, validateEvents, type OutcomeEventDef } from './outcome-events.ts';
 
 export interface Shard {
@@ -440,5 +440,3 @@ export function valuesAtWeek(result: EnsembleResult, metric: string, t: number):
   const m = result.metricIds.indexOf(metric);
   return result.trajectories.map((tr) => tr.series[m * result.weeks + t]);
 }
-
-export { quantileSorted };

@@ -1,5 +1,6 @@
 /**
- * Summary statistics used by ensembles and comparisons. Quantiles follow Hyndman & Fan type 7 (the default of
+ * The statistics of runs, ensembles, comparisons and the analyses built on them (sim/analysis imports these
+ * rather than keeping its own). Quantiles follow Hyndman & Fan type 7 (the default of
  * R and numpy): h = (n - 1) q, interpolate between the order statistics around h.
  */
 
@@ -11,6 +12,12 @@ export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
   const lo = Math.floor(h);
   const hi = Math.min(n - 1, lo + 1);
   return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+}
+
+/** The central `level` interval of an ascending-sorted sample, e.g. a bootstrap percentile interval (level 0.95: p2.5 to p97.5). */
+export function percentileInterval(sorted: ArrayLike<number>, level: number): { low: number; high: number } {
+  const q = (1 - level) / 2;
+  return { low: quantileSorted(sorted, q), high: quantileSorted(sorted, 1 - q) };
 }
 
 /** Sum in the order given (callers fix the order, e.g. replicate order, so results are reproducible). */
