@@ -10,8 +10,7 @@ import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { loadNodeLibrary } from '../sim/node.ts';
 import { DirectBackend, WorkerPoolBackend } from '../sim/node.ts';
-import { readSpec } from '../sim/cli/stress-commands.ts';
-import { finalizeStress, runStress } from '../sim/node.ts';
+import { finalizeStress, readStressSpecFile, runStress } from '../sim/node.ts';
 
 const { values } = parseArgs({
   options: { futures: { type: 'string' }, years: { type: 'string' }, workers: { type: 'string' }, alternatives: { type: 'string' } },
@@ -22,7 +21,7 @@ const workers = Number(values.workers ?? 2);
 const nAlt = Number(values.alternatives ?? 1);
 
 const root = join(import.meta.dirname ?? '.', '..');
-const spec = readSpec(join(root, 'stress', 'midshire-alliance-plan.yaml'), loadNodeLibrary(), years);
+const spec = readStressSpecFile(join(root, 'stress', 'midshire-alliance-plan.yaml'), loadNodeLibrary(), years);
 spec.approaches = spec.approaches.slice(0, 1 + nAlt);
 const runs = futures * spec.approaches.length;
 const mb = (b: number): string => (b / 2 ** 20).toFixed(0);

@@ -3,15 +3,13 @@
  * sensitivity-run.ts. Every failure a user can cause ends with a one-paragraph message and a non-zero exit code,
  * never a stack trace. Kept apart from main.ts, which only routes the commands here.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve as resolvePath } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { RunConfig } from '../node.ts';
 import { METRIC_BY_ID } from '../node.ts';
 import type { SimBackend } from '../node.ts';
 import type { Shard } from '../node.ts';
-import { ScenarioError, loadScenario, scenarioFromLibrary, type Library } from '../node.ts';
-import { parseStressSpec, type StressSpec } from '../node.ts';
+import type { Library } from '../node.ts';
+import { readStressSpecFile, SpecFileError, type StressSpec } from '../node.ts';
 import { finalizeStress, mergeStressPartials, runStress, stressTable, type StressPartial, type StressResult } from '../node.ts';
 import {
   finalizeSensitivity, mergeSensitivityPartials, runSensitivity, sensitivityTable, type SensitivityMethod, type SensitivityPartial, type SensitivityResult,
@@ -110,33 +108,14 @@ function formatOpt(o: Opts): Format {
   return f;
 }
 
-/** Reads and checks a spec; scenario references are library ids or paths (relative to the spec, then to the cwd). */
-export function readSpec(file: string, lib: Library, years?: number): StressSpec {
-  let text: string;
+/** Reads and checks a spec (sim/analysis/node-stress-spec.ts); a file that cannot be read is a usage error. */
+function readSpec(file: string, lib: Library, years?: number): StressSpec {
   try {
-    text = readFileSync(file, 'utf8');
+    return readStressSpecFile(file, lib, years);
   } catch (e) {
-    throw new UsageError(`cannot read '${file}': ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`, 1);
+    if (e instanceof SpecFileError) throw new UsageError(e.message, 1);
+    throw e;
   }
-  const resolver = (ref: string): RunConfig => {
-    for (const p of [resolvePath(dirname(file), ref), resolvePath(ref)]) {
-      if (/\.ya?ml$/i.test(ref) && existsSync(p)) {
-        try {
-          return loadScenario(readFileSync(p, 'utf8'), ref, lib).config;
-        } catch (e) {
-          throw new Error(e instanceof ScenarioError ? `scenario '${ref}' is invalid:\n${e.message.split('\n').slice(1).join('\n')}` : (e as Error).message);
-        }
-      }
-    }
-    if (lib.scenarios.has(ref)) return scenarioFromLibrary(ref, lib).config;
-    throw new Error(`'${ref}' is neither a scenario file nor a library scenario id (library scenarios: ${[...lib.scenarios.keys()].sort().join(', ')})`);
-  };
-  const spec = parseStressSpec(text, file, resolver);
-  if (years !== undefined) {
-    const weeks = Math.max(1, Math.round(years * 52));
-    for (const a of spec.approaches) a.config = { ...a.config, weeks };
-  }
-  return spec;
 }
 
 function yearsOpt(o: Opts): number | undefined {
