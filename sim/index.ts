@@ -44,20 +44,24 @@ export {
   runSweep, sweepSpecs, sweepTable, type SweepAxis, type SweepPoint, type SweepResult, type SweepOptions,
 } from './experiment/sweep.ts';
 export { applyPath, resolvePath, type PathTarget } from './experiment/paths.ts';
-export { makeShardFile, parseShardFile, type ShardFile, type ExperimentKind } from './experiment/shard.ts';
-export { mergeShards, finalizeExperiment, type ExperimentResult } from './experiment/merge.ts';
+export { makeShardFile, parseShardFile, SHARD_FORMAT, type ShardFile, type ShardKind } from './experiment/shard.ts';
+export {
+  mergeShards, finalizeExperiment, ENSEMBLE_SHARDS, COMPARE_SHARDS, SWEEP_SHARDS, EXPERIMENT_SHARDS, EXPERIMENT_SHARD_KINDS,
+  type ExperimentKind, type ExperimentResult, type ExperimentPartial, type MergedShards, type SweepGrid,
+} from './experiment/merge.ts';
 export { summaryStats, quantileSorted, HIST_ALPHA, type SummaryStats } from './experiment/stats.ts';
 
 // --- deciding: stress tests, sensitivity, scenario discovery --------------------------------------------------
 export {
-  runStress, finalizeStress, mergeStressPartials, stressTable, uncertaintyBounds,
+  runStress, finalizeStress, mergeStressPartials, stressTable, uncertaintyBounds, STRESS_SHARDS, STRESS_SHARD_FORMAT,
   type StressPartial, type StressResult, type Discovery,
 } from './analysis/stress.ts';
 export {
-  runSensitivity, finalizeSensitivity, mergeSensitivityPartials, sensitivityHeader, sensitivityTable,
+  runSensitivity, finalizeSensitivity, mergeSensitivityPartials, sensitivityHeader, sensitivityTable, SENSITIVITY_SHARDS,
   type SensitivityMethod, type SensitivityPartial, type SensitivityResult,
 } from './analysis/sensitivity.ts';
 export { parseStressSpec, type StressSpec, type RobustnessMetric } from './analysis/stress-spec.ts';
+export { SHARD_KINDS } from './analysis/shard-kinds.ts';
 export { resolveUncertainty, type ResolvedUncertainty } from './analysis/stress-inputs.ts';
 export { parseCondition, type FailureCondition } from './analysis/plan-failure.ts';
 export { morrisBudget } from './analysis/morris.ts';

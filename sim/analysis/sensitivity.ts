@@ -14,11 +14,13 @@
 import { createRng, hash32, runSeed } from '../core/random.ts';
 import type { RunTask, SimBackend } from '../backend/types.ts';
 import { shardReplicates, type RunProgress, type Shard } from '../experiment/ensemble.ts';
+import type { ShardKind } from '../experiment/shard.ts';
 import { mapToUncertainties } from './sampling.ts';
 import { morrisAnalyse, morrisBudget, morrisDesign, type MorrisDesign } from './morris.ts';
 import { saltelliBudget, saltelliDesign, sobolAnalyse, type SaltelliDesign } from './sobol.ts';
 import { applyPoint, type ResolvedUncertainty } from './stress-inputs.ts';
 import type { StressSpec } from './stress-spec.ts';
+import { STRESS_SHARD_FORMAT } from './stress.ts';
 
 export type SensitivityMethod = 'morris' | 'sobol';
 
@@ -263,3 +265,17 @@ export function sensitivityTable(result: SensitivityResult): { columns: string[]
   );
   return { columns, rows };
 }
+
+/** Sensitivity shards in the one shard file format (the stress tests' format name, the partial as one field). */
+export const SENSITIVITY_SHARDS: ShardKind<'sensitivity', SensitivityPartial, SensitivityResult> = {
+  kind: 'sensitivity',
+  format: STRESS_SHARD_FORMAT,
+  encode: (partial) => ({ partial }),
+  decode: (file) => {
+    const p = file.partial as SensitivityPartial | undefined;
+    if (!p || !p.header || !Array.isArray(p.rows)) throw new Error('it holds no partial results');
+    return p;
+  },
+  merge: mergeSensitivityPartials,
+  finalize: finalizeSensitivity,
+};

@@ -21,6 +21,7 @@ import type { RunConfig } from '../types.ts';
 import { createRng, hash32, runSeed } from '../core/random.ts';
 import type { RunTask, SimBackend } from '../backend/types.ts';
 import { shardReplicates, type RunProgress, type Shard } from '../experiment/ensemble.ts';
+import type { ShardKind } from '../experiment/shard.ts';
 import { latinHypercube, mapToUncertainties } from './sampling.ts';
 import { appliedValue, applyPoint, type ResolvedUncertainty } from './stress-inputs.ts';
 import { describeFailure, evaluateFailure, type FailureDef } from './plan-failure.ts';
@@ -430,3 +431,20 @@ export function stressTable(result: Pick<StressResult, 'header' | 'rows'>): { co
   ]);
   return { columns, rows };
 }
+
+/** The `format` of stress and sensitivity shard files (kept from before there was one shard format). */
+export const STRESS_SHARD_FORMAT = 'commsim-stress-shard';
+
+/** Stress-test shards in the one shard file format: the partial as one field. */
+export const STRESS_SHARDS: ShardKind<'stress', StressPartial, StressResult> = {
+  kind: 'stress',
+  format: STRESS_SHARD_FORMAT,
+  encode: (partial) => ({ partial }),
+  decode: (file) => {
+    const p = file.partial as StressPartial | undefined;
+    if (!p || !p.header || !Array.isArray(p.rows)) throw new Error('it holds no partial results');
+    return p;
+  },
+  merge: mergeStressPartials,
+  finalize: finalizeStress,
+};

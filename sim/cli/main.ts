@@ -6,15 +6,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { RunConfig } from '../node.ts';
 import { METRICS } from '../node.ts';
-import { runEnsembles, mergePartials, type EnsembleSpec } from '../node.ts';
+import { runEnsembles, type EnsembleSpec } from '../node.ts';
 import { comparisonSpecs } from '../node.ts';
 import { sweepSpecs, type SweepAxis } from '../node.ts';
 import { OUTCOME_EVENTS } from '../node.ts';
-import { makeShardFile, parseShardFile, type ExperimentKind } from '../node.ts';
-import { finalizeExperiment, mergeShards } from '../node.ts';
+import { makeShardFile, parseShardFile, SHARD_KINDS, EXPERIMENT_SHARDS, type ExperimentKind } from '../node.ts';
+import { mergeShards } from '../node.ts';
 import { ScenarioError, loadScenario, scenarioFromLibrary, validateScenario, listApproaches, listInterventions, listPlaces, listScenarios } from '../node.ts';
 import { render, type Format } from './format.ts';
-import { stressCommand, isStressShard } from './stress-commands.ts';
+import { stressCommand, renderStudy } from './stress-commands.ts';
 import { emit, library, packageVersion, progressBar, reportError, shardOpt, stampDate, UsageError, withBackend, type Opts } from './common.ts';
 export { UsageError } from './common.ts';
 
@@ -190,10 +190,12 @@ async function execute(exp: Experiment, o: Opts): Promise<void> {
         if (failures <= 5) process.stderr.write(`run failed: scenario ${f.scenarioId}, replicate ${f.replicate}, seed ${f.seed}: ${f.error}\n`);
       },
     });
+    const kind = EXPERIMENT_SHARDS[exp.kind];
+    const partial = exp.sweep ? { partials, sweep: exp.sweep } : { partials };
     if (shard) {
-      emit(JSON.stringify(makeShardFile(exp.kind, shard, exp.metadata, partials, exp.sweep)) + '\n', o);
+      emit(JSON.stringify(makeShardFile(kind, shard, exp.metadata, partial)) + '\n', o);
     } else {
-      const result = finalizeExperiment(exp.kind, partials.map((p) => mergePartials([p])), exp.sweep);
+      const result = kind.finalize(kind.merge([partial]));
       emit(render(result, { ...exp.metadata, date: stampDate() }, { format: exp.format, series: exp.series }), o);
     }
     if (failures > 0) process.stderr.write(`${failures} run(s) failed; the results cover the others.\n`);
@@ -309,19 +311,21 @@ function cmdMerge(argv: string[]): void {
       throw new UsageError(`cannot read '${name}': ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`, 1);
     }
     try {
-      return { name, file: parseShardFile(text, name) };
+      return { name, file: parseShardFile(text, name, SHARD_KINDS) };
     } catch (e) {
       throw new UsageError((e as Error).message, 1);
     }
   });
   let merged;
   try {
-    merged = mergeShards(files);
+    merged = mergeShards(files, SHARD_KINDS);
   } catch (e) {
     throw new UsageError(`cannot merge: ${(e as Error).message}`, 1);
   }
+  const metadata = { ...merged.metadata, date: stampDate() };
+  if (merged.kind === 'stress' || merged.kind === 'sensitivity') return void emit(renderStudy(merged, metadata, formatOpt(o, 'json')), o);
   const dflt: Format = merged.kind === 'ensemble' ? 'json' : 'table';
-  emit(render(merged.experiment, { ...merged.metadata, date: stampDate() }, { format: formatOpt(o, dflt), series: merged.metadata.series === true }), o);
+  emit(render(merged.result, metadata, { format: formatOpt(o, dflt), series: merged.metadata.series === true }), o);
 }
 
 /** Runs the CLI; returns the exit code. Never throws. */
@@ -353,7 +357,6 @@ export async function main(argv: string[]): Promise<number> {
       case 'sensitivity':
         return await stressCommand(command, rest);
       case 'merge':
-        if (rest.some((a) => !a.startsWith('-') && isStressShard(a))) return await stressCommand('merge', rest);
         cmdMerge(rest);
         return 0;
       case '--version':

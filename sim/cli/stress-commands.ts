@@ -3,34 +3,21 @@
  * sensitivity-run.ts. Every failure a user can cause ends with a one-paragraph message and a non-zero exit code,
  * never a stack trace. Kept apart from main.ts, which only routes the commands here.
  */
-import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { METRIC_BY_ID } from '../node.ts';
 import type { SimBackend } from '../node.ts';
-import type { Shard } from '../node.ts';
 import type { Library } from '../node.ts';
 import { readStressSpecFile, SpecFileError, type StressSpec } from '../node.ts';
-import { finalizeStress, mergeStressPartials, runStress, stressTable, type StressPartial, type StressResult } from '../node.ts';
+import { finalizeStress, runStress, stressTable, STRESS_SHARDS, type StressResult } from '../node.ts';
+import { makeShardFile } from '../node.ts';
 import {
-  finalizeSensitivity, mergeSensitivityPartials, runSensitivity, sensitivityTable, type SensitivityMethod, type SensitivityPartial, type SensitivityResult,
+  finalizeSensitivity, runSensitivity, sensitivityTable, SENSITIVITY_SHARDS, type SensitivityMethod, type SensitivityResult,
 } from '../node.ts';
 import { formatNumber } from '../node.ts';
 import { toCsv } from '../node.ts';
 import { emit, library, packageVersion, progressBar, reportError, shardOpt, stampDate, UsageError, withBackend, type Opts } from './common.ts';
 
-export const STRESS_SHARD_FORMAT = 'commsim-stress-shard';
-const STRESS_SHARD_VERSION = 1;
-
 type Kind = 'stress' | 'sensitivity';
-
-interface StressShardFile {
-  format: typeof STRESS_SHARD_FORMAT;
-  formatVersion: number;
-  kind: Kind;
-  shard: Shard;
-  metadata: Record<string, unknown>;
-  partial: StressPartial | SensitivityPartial;
-}
 
 
 export const STRESS_HELP: Record<string, string> = {
@@ -197,12 +184,15 @@ function sensitivitySummary(result: SensitivityResult): string {
   return lines.join('\n') + '\n';
 }
 
-function render(kind: Kind, result: StressResult | SensitivityResult, metadata: Record<string, unknown>, format: Format): string {
-  if (kind === 'stress') {
-    const r = result as StressResult;
+/** A stress test's or sensitivity study's result as the user asked for it (also for merged shards). */
+export function renderStudy(
+  study: { kind: 'stress'; result: StressResult } | { kind: 'sensitivity'; result: SensitivityResult }, metadata: Record<string, unknown>, format: Format,
+): string {
+  if (study.kind === 'stress') {
+    const r = study.result;
     return format === 'csv' ? csv(stressTable(r)) : format === 'table' ? stressSummary(r) : stressJson(r, metadata);
   }
-  const r = result as SensitivityResult;
+  const r = study.result;
   return format === 'csv' ? csv(sensitivityTable(r)) : format === 'table' ? sensitivitySummary(r) : JSON.stringify({ metadata, ...r }, null, 1) + '\n';
 }
 
@@ -234,8 +224,8 @@ async function cmdStress(argv: string[]): Promise<void> {
   );
   const h = partial.header;
   const metadata = metadataOf('stress', spec, { seed: h.seed, futures: h.futures, runsPerFuture: h.runsPerFuture, weeks: h.weeks, approaches: h.approaches.map((a) => a.id) });
-  if (shard) emit(JSON.stringify(shardFile('stress', shard, metadata, partial)) + '\n', o);
-  else emit(render('stress', finalizeStress(partial), { ...metadata, date: stampDate() }, format), o);
+  if (shard) emit(JSON.stringify(makeShardFile(STRESS_SHARDS, shard, metadata, partial)) + '\n', o);
+  else emit(renderStudy({ kind: 'stress', result: finalizeStress(partial) }, { ...metadata, date: stampDate() }, format), o);
   if (failures > 0) process.stderr.write(`${failures} run(s) failed; the results cover the others.\n`);
 }
 
@@ -266,91 +256,18 @@ async function cmdSensitivity(argv: string[]): Promise<void> {
   );
   const h = partial.header;
   const metadata = metadataOf('sensitivity', spec, { seed: h.seed, method: h.method, size: h.size, points: h.points, runsPerPoint: h.runsPerPoint, weeks: h.weeks, metrics: h.metrics });
-  if (shard) emit(JSON.stringify(shardFile('sensitivity', shard, metadata, partial)) + '\n', o);
-  else emit(render('sensitivity', finalizeSensitivity(partial), { ...metadata, date: stampDate() }, format), o);
+  if (shard) emit(JSON.stringify(makeShardFile(SENSITIVITY_SHARDS, shard, metadata, partial)) + '\n', o);
+  else emit(renderStudy({ kind: 'sensitivity', result: finalizeSensitivity(partial) }, { ...metadata, date: stampDate() }, format), o);
   if (partial.errors.length) process.stderr.write(`${partial.errors.length} run(s) failed; the results cover the others.\n`);
 }
 
-function shardFile(kind: Kind, shard: Shard, metadata: Record<string, unknown>, partial: StressPartial | SensitivityPartial): StressShardFile {
-  return { format: STRESS_SHARD_FORMAT, formatVersion: STRESS_SHARD_VERSION, kind, shard, metadata, partial };
-}
-
-/** True if the file looks like a stress or sensitivity shard (so `commsim merge` can hand it over). */
-export function isStressShard(path: string): boolean {
-  try {
-    const head = readFileSync(path, 'utf8').slice(0, 200);
-    return head.includes(`"format":"${STRESS_SHARD_FORMAT}"`);
-  } catch {
-    return false;
-  }
-}
-
-/** Merges stress or sensitivity shard files into the result one machine would have written. */
-export function mergeStressShardTexts(files: readonly { name: string; text: string }[]): { kind: Kind; metadata: Record<string, unknown>; result: StressResult | SensitivityResult } {
-  if (files.length === 0) throw new UsageError('merge needs the shard files.');
-  const parsed = files.map(({ name, text }) => {
-    let f: StressShardFile;
-    try {
-      f = JSON.parse(text) as StressShardFile;
-    } catch (e) {
-      throw new UsageError(`${name}: not a shard file (invalid JSON: ${(e as Error).message})`, 1);
-    }
-    if (f?.format !== STRESS_SHARD_FORMAT) throw new UsageError(`${name}: not a stress or sensitivity shard file (write one with commsim stress|sensitivity --shard i/n)`, 1);
-    if (f.formatVersion !== STRESS_SHARD_VERSION) throw new UsageError(`${name}: shard format version ${f.formatVersion}, this program reads ${STRESS_SHARD_VERSION}`, 1);
-    return { name, f };
-  });
-  const first = parsed[0];
-  const n = first.f.shard.count;
-  const seen = new Map<number, string>();
-  for (const { name, f } of parsed) {
-    if (f.kind !== first.f.kind) throw new UsageError(`cannot merge: ${name} is a ${f.kind} shard, ${first.name} a ${first.f.kind} shard.`, 1);
-    if (JSON.stringify(f.metadata) !== JSON.stringify(first.f.metadata)) throw new UsageError(`cannot merge: ${name} and ${first.name} come from different experiments (spec, seed, size or horizon differ).`, 1);
-    if (f.shard.count !== n) throw new UsageError(`cannot merge: ${name} is shard ${f.shard.index}/${f.shard.count}, ${first.name} is one of ${n}.`, 1);
-    const other = seen.get(f.shard.index);
-    if (other) throw new UsageError(`cannot merge: shard ${f.shard.index}/${n} given twice (${other} and ${name}).`, 1);
-    seen.set(f.shard.index, name);
-  }
-  const missing = Array.from({ length: n }, (_, i) => i + 1).filter((i) => !seen.has(i));
-  if (missing.length) throw new UsageError(`cannot merge: missing shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${n}`).join(', ')}.`, 1);
-  const kind = first.f.kind;
-  try {
-    const result = kind === 'stress'
-      ? finalizeStress(mergeStressPartials(parsed.map((p) => p.f.partial as StressPartial)))
-      : finalizeSensitivity(mergeSensitivityPartials(parsed.map((p) => p.f.partial as SensitivityPartial)));
-    return { kind, metadata: first.f.metadata, result };
-  } catch (e) {
-    throw new UsageError(`cannot merge: ${(e as Error).message}`, 1);
-  }
-}
-
-function cmdMerge(argv: string[]): void {
-  let values: Opts;
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({ args: argv, options: { help: { type: 'boolean', short: 'h' }, out: { type: 'string' }, format: { type: 'string' } }, allowPositionals: true, strict: true }) as { values: Opts; positionals: string[] });
-  } catch (e) {
-    throw new UsageError(`merge: ${(e as Error).message}`);
-  }
-  const files = positionals.map((name) => {
-    try {
-      return { name, text: readFileSync(name, 'utf8') };
-    } catch (e) {
-      throw new UsageError(`cannot read '${name}': ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`, 1);
-    }
-  });
-  const merged = mergeStressShardTexts(files);
-  emit(render(merged.kind, merged.result, { ...merged.metadata, date: stampDate() }, formatOpt(values)), values);
-}
-
 /**
- * Entry point for main.ts: 'stress', 'sensitivity', or 'merge' of stress/sensitivity shards. Returns the exit
- * code; never throws.
+ * Entry point for main.ts: 'stress' or 'sensitivity'. Returns the exit code; never throws.
  */
 export async function stressCommand(command: string, argv: string[]): Promise<number> {
   try {
     if (command === 'stress') await cmdStress(argv);
     else if (command === 'sensitivity') await cmdSensitivity(argv);
-    else if (command === 'merge' || command === 'stress-merge') cmdMerge(argv);
     else throw new UsageError(`unknown command '${command}'`);
     return 0;
   } catch (e) {

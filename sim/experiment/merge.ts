@@ -1,56 +1,111 @@
 /**
- * Merging shard files into exactly the result one machine would have produced: partials are merged per
- * ensemble (rows by replicate, block sums in block order, histogram counts added) and finalized by the same
- * code as a single run.
+ * Merging shard files into exactly the result one machine would have produced, whatever the kind of experiment:
+ * mergeShards checks that the files are all the shards of one experiment, each once, and hands their partials to
+ * the kind (ShardKind, shard.ts) to merge and finalise. The kinds of this folder: ensembles, comparisons and
+ * sweeps, whose partials are merged per ensemble (rows by replicate, block sums in block order, histogram counts
+ * added) and finalised by the same code as a single run.
  */
 import { finalizeEnsemble, mergePartials, type EnsemblePartial, type EnsembleResult } from './ensemble.ts';
 import { compareFromPartials, type ComparisonResult } from './compare.ts';
 import { sweepFromPartials, type SweepAxis, type SweepResult } from './sweep.ts';
-import { deserializePartial, type ExperimentKind, type ShardFile } from './shard.ts';
+import { SHARD_FORMAT, deserializePartial, serializePartial, type SerializedPartial, type ShardFile, type ShardKind } from './shard.ts';
+
+export type ExperimentKind = 'ensemble' | 'compare' | 'sweep';
 
 export type ExperimentResult =
   | { kind: 'ensemble'; result: EnsembleResult }
   | { kind: 'compare'; result: ComparisonResult }
   | { kind: 'sweep'; result: SweepResult };
 
+/** A sweep's grid: the axes and every point (first axis slowest). */
+export interface SweepGrid {
+  axes: SweepAxis[];
+  points: Record<string, number>[];
+}
+
 /** Final result of an experiment from its (complete, merged) partials. */
-export function finalizeExperiment(
-  kind: ExperimentKind, partials: readonly EnsemblePartial[], sweep?: { axes: SweepAxis[]; points: Record<string, number>[] },
-): ExperimentResult {
+export function finalizeExperiment(kind: ExperimentKind, partials: readonly EnsemblePartial[], sweep?: SweepGrid): ExperimentResult {
   if (kind === 'ensemble') return { kind, result: finalizeEnsemble(partials[0]) };
   if (kind === 'compare') return { kind, result: compareFromPartials(partials) };
   if (!sweep) throw new Error('sweep shards carry no axes');
   return { kind, result: sweepFromPartials(sweep.axes, sweep.points, partials) };
 }
 
-const canonical = (v: unknown): string => JSON.stringify(v);
-
-export interface MergedShards {
-  kind: ExperimentKind;
-  metadata: Record<string, unknown>;
-  experiment: ExperimentResult;
+/** The partial result of an ensemble, comparison or sweep: one partial per ensemble (and a sweep's grid). */
+export interface ExperimentPartial {
+  partials: EnsemblePartial[];
+  sweep?: SweepGrid;
 }
 
-/** Checks that the files are all the shards of one experiment, each once, and merges them. */
-export function mergeShards(files: readonly { name: string; file: ShardFile }[]): MergedShards {
+const canonical = (v: unknown): string => JSON.stringify(v);
+
+function experimentShards<K extends ExperimentKind>(kind: K): ShardKind<K, ExperimentPartial, ExperimentResult> {
+  return {
+    kind,
+    format: SHARD_FORMAT,
+    encode: (p) => ({ ...(p.sweep ?? {}), partials: p.partials.map(serializePartial) }),
+    decode: (file: ShardFile) => {
+      if (!Array.isArray(file.partials)) throw new Error('it holds no partial results');
+      const partials = (file.partials as SerializedPartial[]).map(deserializePartial);
+      const sweep = file.axes && file.points ? { axes: file.axes as SweepAxis[], points: file.points as Record<string, number>[] } : undefined;
+      return sweep ? { partials, sweep } : { partials };
+    },
+    merge: (parts) => {
+      const first = parts[0];
+      for (const p of parts) {
+        if (canonical(p.sweep) !== canonical(first.sweep)) throw new Error('the shards come from different sweeps (their axes differ)');
+        if (p.partials.length !== first.partials.length) throw new Error('the shards hold different numbers of ensembles');
+      }
+      const partials = first.partials.map((_, k) => mergePartials(parts.map((p) => p.partials[k])));
+      return first.sweep ? { partials, sweep: first.sweep } : { partials };
+    },
+    finalize: (p) => finalizeExperiment(kind, p.partials, p.sweep),
+  };
+}
+
+export const ENSEMBLE_SHARDS = experimentShards('ensemble');
+export const COMPARE_SHARDS = experimentShards('compare');
+export const SWEEP_SHARDS = experimentShards('sweep');
+/** The shard kinds of this folder, by experiment kind. */
+export const EXPERIMENT_SHARDS = { ensemble: ENSEMBLE_SHARDS, compare: COMPARE_SHARDS, sweep: SWEEP_SHARDS } as const;
+export const EXPERIMENT_SHARD_KINDS = [ENSEMBLE_SHARDS, COMPARE_SHARDS, SWEEP_SHARDS] as const;
+
+/** The merged result of the shards of one experiment of one of the kinds K. */
+export type MergedShards<K extends ShardKind> =
+  K extends ShardKind<infer N, infer _P, infer R> ? { kind: N; metadata: Record<string, unknown>; result: R } : never;
+
+/**
+ * Checks that the files are all the shards of one experiment (the same kind and metadata, each of 1/n … n/n once)
+ * and merges them with their kind, one of `kinds`. Throws an Error naming the files at fault.
+ */
+export function mergeShards<K extends ShardKind>(files: readonly { name: string; file: ShardFile }[], kinds: readonly K[]): MergedShards<K> {
   if (files.length === 0) throw new Error('merge needs at least one shard file');
-  const first = files[0].file;
+  const { name: firstName, file: first } = files[0];
+  const kind = kinds.find((k) => k.kind === first.kind && k.format === first.format);
+  if (!kind) throw new Error(`${firstName}: a '${first.kind}' shard, which this program cannot merge`);
   const n = first.shard.count;
   const seen = new Map<number, string>();
   for (const { name, file } of files) {
-    if (file.kind !== first.kind) throw new Error(`${name} is a ${file.kind} shard, ${files[0].name} a ${first.kind} shard: not the same experiment`);
-    if (canonical(file.metadata) !== canonical(first.metadata) || canonical(file.axes) !== canonical(first.axes))
-      throw new Error(`${name} and ${files[0].name} come from different experiments (metadata differs: scenario, seed, runs, years or options)`);
-    if (file.shard.count !== n) throw new Error(`${name} is shard ${file.shard.index}/${file.shard.count}, ${files[0].name} is one of ${n}`);
-    if (file.partials.length !== first.partials.length) throw new Error(`${name}: wrong number of ensembles`);
+    if (file.kind !== first.kind || file.format !== first.format)
+      throw new Error(`${name} is a shard of kind '${file.kind}', ${firstName} of kind '${first.kind}': not the same experiment`);
+    if (canonical(file.metadata) !== canonical(first.metadata))
+      throw new Error(`${name} and ${firstName} come from different experiments (their metadata differ: scenario or spec, seed, size, horizon or options)`);
+    if (file.shard.count !== n) throw new Error(`${name} is shard ${file.shard.index}/${file.shard.count}, ${firstName} is one of ${n}`);
     const other = seen.get(file.shard.index);
     if (other) throw new Error(`shard ${file.shard.index}/${n} given twice (${other} and ${name})`);
     seen.set(file.shard.index, name);
   }
   const missing = Array.from({ length: n }, (_, i) => i + 1).filter((i) => !seen.has(i));
   if (missing.length) throw new Error(`missing shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${n}`).join(', ')}`);
-  const ordered = [...files].sort((a, b) => a.file.shard.index - b.file.shard.index);
-  const partials = first.partials.map((_, k) => mergePartials(ordered.map((f) => deserializePartial(f.file.partials[k]))));
-  const sweep = first.axes && first.points ? { axes: first.axes, points: first.points } : undefined;
-  return { kind: first.kind, metadata: first.metadata, experiment: finalizeExperiment(first.kind, partials, sweep) };
+  const parts = [...files]
+    .sort((a, b) => a.file.shard.index - b.file.shard.index)
+    .map(({ name, file }) => {
+      try {
+        return kind.decode(file);
+      } catch (e) {
+        throw new Error(`${name}: shard file is incomplete (${(e as Error).message})`);
+      }
+    });
+  const result = kind.finalize(kind.merge(parts));
+  return { kind: kind.kind, metadata: first.metadata, result } as MergedShards<K>;
 }

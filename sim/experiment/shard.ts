@@ -1,28 +1,71 @@
 /**
- * Shard files: one machine's slice of an experiment (ensemble, comparison or sweep), as mergeable partial
- * results. A shard i/n runs the replicate blocks b with b mod n = i − 1 (ensemble.ts shardReplicates) of every
- * ensemble in the experiment. Typed arrays are stored as base64 of their bytes, so numbers survive exactly.
+ * The one shard file format: one machine's slice of an experiment, as mergeable partial results. Every kind of
+ * experiment writes the same envelope (format, formatVersion, kind, shard i/n, metadata) followed by its partial
+ * result's own fields; a ShardKind says how its partials are written, read, merged and finalised. Ensembles,
+ * comparisons and sweeps are defined in merge.ts; stress tests and sensitivity studies in sim/analysis (which may
+ * import this module; this module knows nothing of them). merge.ts's mergeShards is the one entry point that
+ * merges files of any kind.
+ *
+ * A shard i/n runs the replicate blocks (or futures, or design points) b with b mod n = i − 1
+ * (ensemble.ts shardReplicates). Typed arrays are stored as base64 of their bytes, so numbers survive exactly.
  */
 import { LogHistogram } from './stats.ts';
 import type { EnsemblePartial, Shard } from './ensemble.ts';
-import type { SweepAxis } from './sweep.ts';
 
-export type ExperimentKind = 'ensemble' | 'compare' | 'sweep';
-
+/** The `format` of ensemble, comparison and sweep shards. */
 export const SHARD_FORMAT = 'commsim-shard';
 export const SHARD_FORMAT_VERSION = 1;
 
 export interface ShardFile {
-  format: typeof SHARD_FORMAT;
+  /** SHARD_FORMAT, or the format a kind has kept since before there was one format ('commsim-stress-shard') */
+  format: string;
   formatVersion: number;
-  kind: ExperimentKind;
+  kind: string;
   shard: Shard;
   /** describes the experiment; identical in every shard of it (no date: merge stamps its own) */
   metadata: Record<string, unknown>;
-  /** sweeps only */
-  axes?: SweepAxis[];
-  points?: Record<string, number>[];
-  partials: SerializedPartial[];
+  /** the partial result, as the kind writes it */
+  [field: string]: unknown;
+}
+
+/** What a kind of experiment brings to the shard format. */
+export interface ShardKind<K extends string = string, P = unknown, R = unknown> {
+  /** the file's `kind` */
+  readonly kind: K;
+  /** the file's `format`: SHARD_FORMAT unless files of the kind were written under another name before */
+  readonly format: string;
+  /** the partial result as the fields that follow the envelope */
+  encode(partial: P): Record<string, unknown>;
+  /** the partial result from a file's fields; throws if they are missing */
+  decode(file: ShardFile): P;
+  /** the partials of every shard (in shard order) combined; throws if they do not belong together */
+  merge(parts: readonly P[]): P;
+  /** the result one machine would have produced */
+  finalize(partial: P): R;
+}
+
+/** The file of one shard of an experiment of the given kind. */
+export function makeShardFile<P>(kind: ShardKind<string, P>, shard: Shard, metadata: Record<string, unknown>, partial: P): ShardFile {
+  return { format: kind.format, formatVersion: SHARD_FORMAT_VERSION, kind: kind.kind, shard, metadata, ...kind.encode(partial) };
+}
+
+/** Parses and checks a shard file's text against the kinds this program knows; `name` is used in error messages. */
+export function parseShardFile(text: string, name: string, kinds: readonly ShardKind[]): ShardFile {
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`${name}: not a shard file (invalid JSON: ${(e as Error).message})`);
+  }
+  const f = v as Partial<ShardFile> | null;
+  const formats = [...new Set(kinds.map((k) => k.format))];
+  if (!f || typeof f !== 'object' || !formats.includes(f.format as string))
+    throw new Error(`${name}: not a shard file (expected "format": ${formats.map((x) => `"${x}"`).join(' or ')}; write one with --shard i/n)`);
+  if (f.formatVersion !== SHARD_FORMAT_VERSION) throw new Error(`${name}: shard format version ${f.formatVersion}, this program reads ${SHARD_FORMAT_VERSION}`);
+  if (!f.shard || !f.kind || !f.metadata) throw new Error(`${name}: shard file is incomplete`);
+  if (!kinds.some((k) => k.kind === f.kind && k.format === f.format))
+    throw new Error(`${name}: a '${f.kind}' shard, which this program cannot merge (it merges ${kinds.map((k) => k.kind).join(', ')})`);
+  return f as ShardFile;
 }
 
 /** An EnsemblePartial as JSON: typed arrays as base64, histograms as plain counts. */
@@ -69,26 +112,4 @@ export function deserializePartial(s: SerializedPartial): EnsemblePartial {
     hist: s.hist ? s.hist.map((a) => LogHistogram.fromArray(a)) : null,
     trajectories: s.trajectories.map((t) => ({ replicate: t.replicate, seed: t.seed, series: f32(t.series) })),
   };
-}
-
-export function makeShardFile(
-  kind: ExperimentKind, shard: Shard, metadata: Record<string, unknown>, partials: readonly EnsemblePartial[],
-  sweep?: { axes: SweepAxis[]; points: Record<string, number>[] },
-): ShardFile {
-  return { format: SHARD_FORMAT, formatVersion: SHARD_FORMAT_VERSION, kind, shard, metadata, ...(sweep ?? {}), partials: partials.map(serializePartial) };
-}
-
-/** Parses and checks a shard file's text; `name` is used in error messages. */
-export function parseShardFile(text: string, name: string): ShardFile {
-  let v: unknown;
-  try {
-    v = JSON.parse(text);
-  } catch (e) {
-    throw new Error(`${name}: not a shard file (invalid JSON: ${(e as Error).message})`);
-  }
-  const f = v as Partial<ShardFile>;
-  if (!f || f.format !== SHARD_FORMAT) throw new Error(`${name}: not a shard file (expected "format": "${SHARD_FORMAT}"; write one with --shard i/n)`);
-  if (f.formatVersion !== SHARD_FORMAT_VERSION) throw new Error(`${name}: shard format version ${f.formatVersion}, this program reads ${SHARD_FORMAT_VERSION}`);
-  if (!f.shard || !Array.isArray(f.partials) || !f.kind) throw new Error(`${name}: shard file is incomplete`);
-  return f as ShardFile;
 }

@@ -17,6 +17,10 @@ import {
 } from '../../sim/analysis/sensitivity.ts';
 import { ScenarioError } from '../../sim/scenario/errors.ts';
 import { createRng } from '../../sim/core/random.ts';
+import { makeShardFile, parseShardFile, type ShardFile } from '../../sim/experiment/shard.ts';
+import { mergeShards } from '../../sim/experiment/merge.ts';
+import { SHARD_KINDS } from '../../sim/analysis/shard-kinds.ts';
+import { STRESS_SHARDS } from '../../sim/analysis/stress.ts';
 
 function twoPhaseConfig(): RunConfig {
   const c = smallConfig({ weeks: 6 });
@@ -195,6 +199,22 @@ describe('stress tests', () => {
     expect(JSON.stringify(finalizeStress(merged))).toBe(JSON.stringify(finalizeStress(single)));
     expect(() => mergeStressPartials([s1, s1])).toThrow(/appears twice/);
     expect(() => mergeStressPartials([s1, { ...s2, header: { ...s2.header, seed: '8' } }])).toThrow(/different stress tests/);
+  }, 60_000);
+
+  it('shard files merge through the one shard format and merge entry point', async () => {
+    const spec = tinySpec({ futures: 12, approaches: tinySpec().approaches.map((a) => ({ ...a, config: { ...a.config, weeks: 4 } })) });
+    const b = new DirectBackend();
+    const single = finalizeStress(await runStress(b, spec));
+    const files: { name: string; file: ShardFile }[] = [];
+    for (const index of [2, 1]) {
+      const text = JSON.stringify(makeShardFile(STRESS_SHARDS, { index, count: 2 }, { spec: 'tiny' }, await runStress(b, spec, { shard: { index, count: 2 } })));
+      expect(text.startsWith('{"format":"commsim-stress-shard"')).toBe(true);
+      files.push({ name: `t${index}`, file: parseShardFile(text, `t${index}`, SHARD_KINDS) });
+    }
+    const merged = mergeShards(files, SHARD_KINDS);
+    expect(merged.kind).toBe('stress');
+    expect(JSON.stringify(merged.result)).toBe(JSON.stringify(single));
+    expect(() => mergeShards(files.slice(1), SHARD_KINDS)).toThrow(/missing shard 2\/2/);
   }, 60_000);
 });
 
