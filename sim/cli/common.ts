@@ -1,34 +1,15 @@
 /**
- * What the commsim commands share: the user-facing error, option helpers, the library, progress, output.
+ * What the commsim commands share: the program's version and date stamp, the scenario library, progress on the
+ * terminal, and a backend with Ctrl-C.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Shard } from '../node.ts';
 import type { RunProgress } from '../node.ts';
-import { ScenarioError, type Library } from '../node.ts';
+import type { Library } from '../node.ts';
 import { createBackend, isAbortError, type SimBackend } from '../node.ts';
 import { DEFAULT_SCENARIO_DIR, loadNodeLibrary } from '../node.ts';
-
-/** An error meant for the user: printed as is, exit code attached. */
-export class UsageError extends Error {
-  constructor(message: string, readonly exitCode = 2) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
-
-export type Opts = Record<string, string | boolean | undefined>;
-
-/** --shard i/n */
-export function shardOpt(o: Opts): Shard | undefined {
-  const s = o.shard as string | undefined;
-  if (s === undefined) return undefined;
-  const m = /^(\d+)\/(\d+)$/.exec(s);
-  const index = m ? Number(m[1]) : NaN;
-  const count = m ? Number(m[2]) : NaN;
-  if (!m || index < 1 || count < 1 || index > count) throw new UsageError(`--shard must be i/n with 1 ≤ i ≤ n (e.g. --shard 2/8), got '${s}'.`);
-  return { index, count };
-}
+import { UsageError } from './errors.ts';
+import type { Opts } from './options.ts';
 
 export function packageVersion(): string {
   try {
@@ -73,37 +54,6 @@ export function progressBar(): ((p: RunProgress) => void) | undefined {
     process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${p.done}/${p.total} runs${p.failed ? ` (${p.failed} failed)` : ''}${p.done < p.total ? `, ~${eta}s left ` : '          '}`);
     if (p.done === p.total) process.stderr.write('\n');
   };
-}
-
-/** Writes to --out PATH, or to stdout. */
-export function emit(text: string, o: Opts): void {
-  const out = o.out as string | undefined;
-  if (out) {
-    try {
-      writeFileSync(out, text);
-    } catch (e) {
-      throw new UsageError(`cannot write '${out}': ${(e as Error).message}`, 1);
-    }
-  } else process.stdout.write(text);
-}
-
-/**
- * What the user sees when a command fails, and the exit code: their mistakes as they are, scenario errors with
- * file, line and field, anything else in one paragraph with no stack (COMMSIM_DEBUG=1 shows it).
- */
-export function reportError(command: string | undefined, e: unknown): number {
-  if (e instanceof UsageError) {
-    process.stderr.write(`commsim: ${e.message}\n`);
-    return e.exitCode;
-  }
-  if (e instanceof ScenarioError) {
-    process.stderr.write(`${e.message}\n`);
-    return 1;
-  }
-  const msg = e instanceof Error ? e.message : String(e);
-  process.stderr.write(`commsim: ${command ?? ''} failed: ${msg}\n`);
-  if (process.env.COMMSIM_DEBUG && e instanceof Error && e.stack) process.stderr.write(e.stack + '\n');
-  return 1;
 }
 
 /**

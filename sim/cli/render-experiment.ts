@@ -1,12 +1,13 @@
-/** Rendering results for the CLI: JSON (deterministic: no volatile fields beyond metadata.date), CSV, tables. */
-import { METRIC_BY_ID } from '../node.ts';
+/**
+ * The results of ensembles, comparisons and sweeps (commsim run, compare, sweep, and their merged shards) as JSON
+ * (deterministic: no volatile fields beyond metadata.date), CSV or a table.
+ */
+import { METRIC_BY_ID, toCsv } from '../node.ts';
 import type { EnsembleResult } from '../node.ts';
 import type { ComparisonResult } from '../node.ts';
 import { sweepTable, type SweepResult } from '../node.ts';
-import { toCsv } from '../node.ts';
 import type { ExperimentResult } from '../node.ts';
-
-export type Format = 'json' | 'csv' | 'table';
+import { csvTable, json, textTable, type Format } from './output.ts';
 
 export interface RenderOptions {
   format: Format;
@@ -62,7 +63,6 @@ function sweepBody(s: SweepResult): Record<string, unknown> {
   };
 }
 
-const csv = (rows: unknown[][]): string => toCsv(rows);
 
 const fmt = (x: number | null | undefined): string => {
   if (x === null || x === undefined || !Number.isFinite(x)) return '–';
@@ -71,16 +71,11 @@ const fmt = (x: number | null | undefined): string => {
   return Number(x.toPrecision(4)).toString();
 };
 
-function table(header: string[], rows: string[][]): string {
-  const w = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (r: string[]): string => r.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  ').trimEnd();
-  return [line(header), line(w.map((n) => '-'.repeat(n))), ...rows.map(line)].join('\n') + '\n';
-}
-
-export function render(exp: ExperimentResult, metadata: Record<string, unknown>, o: RenderOptions): string {
+/** An experiment's result in the format asked for; `series` adds the weekly bands (run only). */
+export function renderExperiment(exp: ExperimentResult, metadata: Record<string, unknown>, o: RenderOptions): string {
   if (o.format === 'json') {
     const body = exp.kind === 'ensemble' ? ensembleBody(exp.result, o.series) : exp.kind === 'compare' ? compareBody(exp.result) : sweepBody(exp.result);
-    return JSON.stringify({ metadata, ...body }, null, 1) + '\n';
+    return json({ metadata, ...body });
   }
   if (exp.kind === 'ensemble') {
     const r = exp.result;
@@ -91,16 +86,16 @@ export function render(exp: ExperimentResult, metadata: Record<string, unknown>,
           const b = r.bands[id];
           for (let t = 0; t < r.weeks; t++) rows.push([id, t, b.mean[t], b.p5[t], b.p25[t], b.p50[t], b.p75[t], b.p95[t]]);
         }
-        return csv(rows);
+        return toCsv(rows);
       }
-      return csv([['metric', 'unit', 'mean', 'p5', 'p50', 'p95', 'n'], ...r.metricIds.map((id) => {
+      return toCsv([['metric', 'unit', 'mean', 'p5', 'p50', 'p95', 'n'], ...r.metricIds.map((id) => {
         const s = r.summaries[id];
         return [id, METRIC_BY_ID.get(id)?.unit ?? '', s.mean, s.p5, s.p50, s.p95, s.n];
       })]);
     }
     const head = `${r.title} (${r.scenarioId}): ${r.completed} of ${r.runs} runs, ${r.weeks} weeks, seed ${r.seed}\n\n`;
-    const t = table(['metric', 'mean', 'p5', 'p50', 'p95'], r.metricIds.map((id) => { const s = r.summaries[id]; return [id, fmt(s.mean), fmt(s.p5), fmt(s.p50), fmt(s.p95)]; }));
-    const ev = table(['event', 'probability'], r.events.map((e) => [e.id, fmt(e.probability)]));
+    const t = textTable(['metric', 'mean', 'p5', 'p50', 'p95'], r.metricIds.map((id) => { const s = r.summaries[id]; return [id, fmt(s.mean), fmt(s.p5), fmt(s.p50), fmt(s.p95)]; }));
+    const ev = textTable(['event', 'probability'], r.events.map((e) => [e.id, fmt(e.probability)]));
     return head + t + '\n' + ev;
   }
   if (exp.kind === 'compare') {
@@ -109,24 +104,24 @@ export function render(exp: ExperimentResult, metadata: Record<string, unknown>,
       const rows: unknown[][] = [['scenario', 'baseline', 'metric', 'better', 'n', 'mean_diff', 'low90', 'high90', 'p5', 'p95', 'share_better', 'unpaired_low90', 'unpaired_high90']];
       for (const d of c.differences) for (const m of d.metrics)
         rows.push([d.scenarioId, d.baselineId, m.metric, m.better ?? '', m.n, m.mean, m.low, m.high, m.p5, m.p95, m.shareBetter, m.unpaired.low, m.unpaired.high]);
-      return csv(rows);
+      return toCsv(rows);
     }
     const base = c.scenarios[0];
     let out = `Paired differences with common random numbers: ${c.runs} replicates, seed ${c.seed}; baseline ${base.scenarioId}\n`;
     c.differences.forEach((d, k) => {
       const s = c.scenarios[k + 1];
       out += `\n${d.scenarioId} − ${d.baselineId}\n`;
-      out += table(['metric', d.baselineId, d.scenarioId, 'difference', '90% interval (paired)', '90% (unpaired)', 'better in'],
+      out += textTable(['metric', d.baselineId, d.scenarioId, 'difference', '90% interval (paired)', '90% (unpaired)', 'better in'],
         d.metrics.map((m) => [m.metric, fmt(base.summaries[m.metric].mean), fmt(s.summaries[m.metric]?.mean), fmt(m.mean), `[${fmt(m.low)}, ${fmt(m.high)}]`,
           `[${fmt(m.unpaired.low)}, ${fmt(m.unpaired.high)}]`, m.shareBetter === null ? '' : `${Math.round(m.shareBetter * 100)}%`]));
     });
     return out;
   }
   const t = sweepTable(exp.result);
-  if (o.format === 'csv') return csv([t.columns, ...t.rows]);
+  if (o.format === 'csv') return csvTable(t);
   const keyMetrics = exp.result.points[0]?.result.metricIds.filter((id) => METRIC_BY_ID.get(id)?.key) ?? [];
   const kt = sweepTable(exp.result, keyMetrics);
   const cols = kt.columns.map((c, i) => ({ c, i })).filter(({ c, i }) => i < exp.result.axes.length || c.endsWith('_mean'));
-  return table(cols.map(({ c }) => c.replace(/_mean$/, '')), kt.rows.map((r) => cols.map(({ i }) => fmt(r[i])))) +
+  return textTable(cols.map(({ c }) => c.replace(/_mean$/, '')), kt.rows.map((r) => cols.map(({ i }) => fmt(r[i])))) +
     '\n(means of run summaries; --format csv or json for every metric with p5, p50, p95)\n';
 }

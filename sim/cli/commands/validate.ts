@@ -1,0 +1,38 @@
+/** commsim validate FILE…: each scenario file checked against the format and the library. */
+import { readFileSync } from 'node:fs';
+import type { Command } from '../command.ts';
+import { ScenarioError, validateScenario } from '../../node.ts';
+import { library } from '../common.ts';
+import { UsageError } from '../errors.ts';
+import { COMMON } from '../options.ts';
+
+export const validate: Command = {
+  name: 'validate',
+  help: `Usage: commsim validate FILE… [--library DIR]
+
+Checks each scenario file against the format and the library; prints 'FILE: ok' or each error with its line.
+Exit code 0 if all are valid, 1 otherwise.`,
+  options: COMMON,
+  run: (args, o) => {
+    if (args.length === 0) throw new UsageError(`commsim validate needs at least one file. See 'commsim validate --help'.`);
+    const lib = library(o);
+    let bad = 0;
+    for (const file of args) {
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch (e) {
+        bad++;
+        process.stdout.write(`${file}: cannot read: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}\n`);
+        continue;
+      }
+      const issues = validateScenario(text, file, lib);
+      if (issues.length === 0) process.stdout.write(`${file}: ok\n`);
+      else {
+        bad++;
+        process.stdout.write(new ScenarioError(issues).message.split('\n').slice(1).join('\n') + '\n');
+      }
+    }
+    return bad ? 1 : 0;
+  },
+};
