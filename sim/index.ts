@@ -32,9 +32,10 @@ export {
 // --- running many: ensembles, comparisons, sweeps, shards -----------------------------------------------------
 export {
   runEnsemble, runEnsembles, finalizeEnsemble, mergePartials, shardReplicates, blockSizeFor, valuesAtWeek,
-  type EnsembleSpec, type EnsembleOptions, type EnsembleResult, type EnsemblePartial, type ExecOptions, type RunProgress,
+  type EnsembleSpec, type EnsembleOptions, type EnsembleResult, type EnsemblePartial, type ExecOptions,
   type RunRow, type RunError, type WeeklyBand, type OutcomeProbability, type RunSeries, type Shard,
 } from './experiment/ensemble.ts';
+export type { RunProgress } from './experiment/batches.ts';
 export { OUTCOME_EVENTS, detectOutcomeEvents, type OutcomeEventDef, type OutcomeCondition } from './experiment/outcome-events.ts';
 export {
   runComparison, comparisonSpecs, compareFromPartials, pairedDifference, COMPARE_STREAM,

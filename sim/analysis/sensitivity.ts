@@ -12,9 +12,11 @@
  * shard builds the same one. Runtime-neutral.
  */
 import { createRng, hash32, runSeed } from '../core/random.ts';
-import type { RunTask, SimBackend } from '../backend/types.ts';
-import { shardReplicates, type RunProgress, type Shard } from '../experiment/ensemble.ts';
+import type { SimBackend } from '../backend/types.ts';
+import { shardReplicates, type Shard } from '../experiment/ensemble.ts';
 import type { ShardKind } from '../experiment/shard.ts';
+import { batchWindow, runBatches, type RunProgress, type TaskBatch } from '../experiment/batches.ts';
+import { mergeKeyedPartials } from '../experiment/merge.ts';
 import { mapToUncertainties } from './sampling.ts';
 import { morrisAnalyse, morrisBudget, morrisDesign, type MorrisDesign } from './morris.ts';
 import { saltelliBudget, saltelliDesign, sobolAnalyse, type SaltelliDesign } from './sobol.ts';
@@ -67,6 +69,9 @@ export interface SensitivityOptions {
   window?: number;
 }
 
+type PointError = SensitivityPartial['errors'][number];
+const compareErrors = (a: PointError, b: PointError): number => a.point - b.point || a.replicate - b.replicate;
+
 export const DEFAULT_TRAJECTORIES = 10;
 export const DEFAULT_SOBOL_SAMPLES = 64;
 
@@ -101,78 +106,65 @@ export async function runSensitivity(backend: SimBackend, spec: StressSpec, opts
   const R = header.runsPerPoint;
   const M = header.metrics.length;
   const plan = spec.approaches[0].config;
-  const window = Math.max(1, opts.window ?? Math.max(64, 16 * backend.concurrency));
-  const perBatch = Math.max(1, Math.floor(window / R));
+  const perBatch = Math.max(1, Math.floor(batchWindow(backend, opts.window) / R));
   const rows: PointRow[] = [];
   const errors: SensitivityPartial['errors'] = [];
-  const total = points.length * R;
-  let done = 0;
-  let failed = 0;
   let metricIndex: number[] | null = null;
-  for (let start = 0; start < points.length; start += perBatch) {
-    const chunk = points.slice(start, start + perBatch);
-    const tasks: RunTask[] = [];
-    const meta: { p: number; r: number }[] = [];
-    const sums = new Map<number, { arrived: number; per: Float64Array; ok: Uint8Array }>();
-    for (const p of chunk) {
-      const config = applyPoint(plan, header.uncertainties, values[p]);
-      sums.set(p, { arrived: 0, per: new Float64Array(R * M), ok: new Uint8Array(R) });
-      for (let r = 0; r < R; r++) {
-        tasks.push({ config, seed: runSeed(header.seed, 'sensitivity', r), replicate: r, options: { log: false } });
-        meta.push({ p, r });
-      }
+  /** per design point in flight: runs arrived, their outputs (run-major), which completed */
+  const sums = new Map<number, { arrived: number; per: Float64Array; ok: Uint8Array }>();
+  const arrive = (p: number): void => {
+    const s = sums.get(p)!;
+    if (++s.arrived < R) return;
+    let runs = 0;
+    const outputs = new Array<number>(M).fill(0);
+    for (let r = 0; r < R; r++) {
+      if (!s.ok[r]) continue;
+      runs++;
+      for (let m = 0; m < M; m++) outputs[m] += s.per[r * M + m];
     }
-    const arrive = (p: number): void => {
-      const s = sums.get(p)!;
-      if (++s.arrived < R) return;
-      let runs = 0;
-      const outputs = new Array<number>(M).fill(0);
-      for (let r = 0; r < R; r++) {
-        if (!s.ok[r]) continue;
-        runs++;
-        for (let m = 0; m < M; m++) outputs[m] += s.per[r * M + m];
+    rows.push({ point: p, runs, outputs: outputs.map((x) => (runs ? x / runs : NaN)) });
+    sums.delete(p);
+  };
+  // configurations are built a batch at a time, when its turn comes
+  function* batches(): Generator<TaskBatch<{ p: number; r: number }>> {
+    for (let start = 0; start < points.length; start += perBatch) {
+      const batch: TaskBatch<{ p: number; r: number }> = { tasks: [], meta: [] };
+      for (const p of points.slice(start, start + perBatch)) {
+        const config = applyPoint(plan, header.uncertainties, values[p]);
+        sums.set(p, { arrived: 0, per: new Float64Array(R * M), ok: new Uint8Array(R) });
+        for (let r = 0; r < R; r++) {
+          batch.tasks.push({ config, seed: runSeed(header.seed, 'sensitivity', r), replicate: r, options: { log: false } });
+          batch.meta.push({ p, r });
+        }
       }
-      rows.push({ point: p, runs, outputs: outputs.map((x) => (runs ? x / runs : NaN)) });
-      sums.delete(p);
-    };
-    await backend.runBatch(tasks, {
-      signal: opts.signal,
-      onResult: (i, result) => {
-        const { p, r } = meta[i];
-        metricIndex ??= header.metrics.map((id) => {
-          const j = result.metricIds.indexOf(id);
-          if (j < 0) throw new Error(`the engine records no metric '${id}'`);
-          return j;
-        });
-        const s = sums.get(p)!;
-        for (let m = 0; m < M; m++) s.per[r * M + m] = result.summary[metricIndex[m]];
-        s.ok[r] = 1;
-        done++;
-        opts.onProgress?.({ done, failed, total });
-        arrive(p);
-      },
-      onError: (e) => {
-        const { p, r } = meta[e.index];
-        errors.push({ point: p, replicate: r, seed: e.seed, error: e.error });
-        done++;
-        failed++;
-        opts.onProgress?.({ done, failed, total });
-        arrive(p);
-      },
-    });
+      yield batch;
+    }
   }
+  await runBatches(backend, batches(), {
+    total: points.length * R, signal: opts.signal, onProgress: opts.onProgress,
+    onResult: ({ p, r }, result) => {
+      metricIndex ??= header.metrics.map((id) => {
+        const j = result.metricIds.indexOf(id);
+        if (j < 0) throw new Error(`the engine records no metric '${id}'`);
+        return j;
+      });
+      const s = sums.get(p)!;
+      for (let m = 0; m < M; m++) s.per[r * M + m] = result.summary[metricIndex[m]];
+      s.ok[r] = 1;
+      arrive(p);
+    },
+    onError: ({ p, r }, e) => {
+      errors.push({ point: p, replicate: r, seed: e.seed, error: e.error });
+      arrive(p);
+    },
+  });
   rows.sort((a, b) => a.point - b.point);
-  errors.sort((a, b) => a.point - b.point || a.replicate - b.replicate);
+  errors.sort(compareErrors);
   return { header, rows, errors };
 }
 
 export function mergeSensitivityPartials(parts: readonly SensitivityPartial[]): SensitivityPartial {
-  if (parts.length === 0) throw new Error('nothing to merge');
-  const h = JSON.stringify(parts[0].header);
-  for (const p of parts) if (JSON.stringify(p.header) !== h) throw new Error('the partials come from different sensitivity studies');
-  const rows = parts.flatMap((p) => p.rows).sort((a, b) => a.point - b.point);
-  for (let i = 1; i < rows.length; i++) if (rows[i].point === rows[i - 1].point) throw new Error(`design point ${rows[i].point} appears twice (the same shard given twice?)`);
-  return { header: parts[0].header, rows, errors: parts.flatMap((p) => p.errors).sort((a, b) => a.point - b.point || a.replicate - b.replicate) };
+  return mergeKeyedPartials(parts, (r: PointRow) => r.point, compareErrors, { what: 'design point', experiments: 'sensitivity studies' });
 }
 
 /** One input's importance for one metric. */

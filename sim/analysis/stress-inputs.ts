@@ -18,20 +18,11 @@ import { PARAM_BY_ID } from '../model/parameters.ts';
 import { INITIAL_BY_ID } from '../model/initial-conditions.ts';
 import { LEVER_BY_ID } from '../model/levers.ts';
 import { isWholeNumber, resolvePath, setTargets, type PathTarget } from '../experiment/paths.ts';
-import { validateUncertainty, type Uncertainty, type UncertaintyDist } from './uncertainty.ts';
+import { validateUncertainty, type Uncertainty } from './uncertainty.ts';
 
 /** An uncertainty as a user writes it: only `path` is required. */
-export interface UncertaintyDecl {
+export interface UncertaintyDecl extends Partial<Omit<Uncertainty, 'path'>> {
   path: string;
-  id?: string;
-  label?: string;
-  dist?: UncertaintyDist;
-  min?: number;
-  max?: number;
-  mode?: number;
-  mean?: number;
-  sd?: number;
-  values?: number[];
   /** write values as percentages in plain-word statements (default: when the table's unit is a share) */
   percent?: boolean;
 }

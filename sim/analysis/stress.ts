@@ -19,9 +19,11 @@
  */
 import type { RunConfig } from '../types.ts';
 import { createRng, hash32, runSeed } from '../core/random.ts';
-import type { RunTask, SimBackend } from '../backend/types.ts';
-import { shardReplicates, type RunProgress, type Shard } from '../experiment/ensemble.ts';
+import type { SimBackend } from '../backend/types.ts';
+import { shardReplicates, type Shard } from '../experiment/ensemble.ts';
 import type { ShardKind } from '../experiment/shard.ts';
+import { batchWindow, runBatches, type RunProgress, type TaskBatch } from '../experiment/batches.ts';
+import { mergeKeyedPartials } from '../experiment/merge.ts';
 import { latinHypercube, mapToUncertainties } from './sampling.ts';
 import { appliedValue, applyPoint, type ResolvedUncertainty } from './stress-inputs.ts';
 import { describeFailure, evaluateFailure, type FailureDef } from './plan-failure.ts';
@@ -207,63 +209,49 @@ export async function runStress(backend: SimBackend, spec: StressSpec, opts: Str
   const A = spec.approaches.length;
   const R = header.runsPerFuture;
   const perFuture = A * R;
-  const window = Math.max(1, opts.window ?? Math.max(64, 16 * backend.concurrency));
-  const futuresPerBatch = Math.max(1, Math.floor(window / perFuture));
+  const futuresPerBatch = Math.max(1, Math.floor(batchWindow(backend, opts.window) / perFuture));
   const acc = new FutureAccumulator(header);
   const errors: StressRunError[] = [];
-  const total = futures.length * perFuture;
-  let done = 0;
-  let failed = 0;
-  for (let start = 0; start < futures.length; start += futuresPerBatch) {
-    const chunk = futures.slice(start, start + futuresPerBatch);
-    const tasks: RunTask[] = [];
-    const meta: { f: number; a: number; r: number }[] = [];
-    for (const f of chunk) {
-      acc.open(f, inputs[f]);
-      const configs: RunConfig[] = spec.approaches.map((ap) => applyPoint(ap.config, header.uncertainties, inputs[f]));
-      for (let r = 0; r < R; r++) {
-        const seed = futureSeed(header.seed, f, r);
-        for (let a = 0; a < A; a++) {
-          tasks.push({ config: configs[a], seed, replicate: r, options: { log: false } });
-          meta.push({ f, a, r });
+  // configurations are built a batch at a time, when its turn comes
+  function* batches(): Generator<TaskBatch<{ f: number; a: number; r: number }>> {
+    for (let start = 0; start < futures.length; start += futuresPerBatch) {
+      const batch: TaskBatch<{ f: number; a: number; r: number }> = { tasks: [], meta: [] };
+      for (const f of futures.slice(start, start + futuresPerBatch)) {
+        acc.open(f, inputs[f]);
+        const configs: RunConfig[] = spec.approaches.map((ap) => applyPoint(ap.config, header.uncertainties, inputs[f]));
+        for (let r = 0; r < R; r++) {
+          const seed = futureSeed(header.seed, f, r);
+          for (let a = 0; a < A; a++) {
+            batch.tasks.push({ config: configs[a], seed, replicate: r, options: { log: false } });
+            batch.meta.push({ f, a, r });
+          }
         }
       }
+      yield batch;
     }
-    await backend.runBatch(tasks, {
-      signal: opts.signal,
-      onResult: (i, result) => {
-        const { f, a, r } = meta[i];
-        acc.add(f, a, r, result.metricIds, result.series, result.summary, result.weeks);
-        done++;
-        opts.onProgress?.({ done, failed, total });
-      },
-      onError: (e) => {
-        const { f, a, r } = meta[e.index];
-        const err: StressRunError = { future: f, approach: header.approaches[a].id, replicate: r, seed: e.seed, error: e.error };
-        errors.push(err);
-        acc.fail(f);
-        done++;
-        failed++;
-        opts.onError?.(err);
-        opts.onProgress?.({ done, failed, total });
-      },
-    });
   }
-  return { header, rows: acc.rows.sort((x, y) => x.future - y.future), errors: sortErrors(errors) };
+  await runBatches(backend, batches(), {
+    total: futures.length * perFuture, signal: opts.signal, onProgress: opts.onProgress,
+    onResult: ({ f, a, r }, result) => acc.add(f, a, r, result.metricIds, result.series, result.summary, result.weeks),
+    onError: ({ f, a, r }, e) => {
+      const err: StressRunError = { future: f, approach: header.approaches[a].id, replicate: r, seed: e.seed, error: e.error };
+      errors.push(err);
+      acc.fail(f);
+      opts.onError?.(err);
+    },
+  });
+  return { header, rows: acc.rows.sort((x, y) => x.future - y.future), errors: errors.sort(compareErrors) };
 }
 
-function sortErrors(e: StressRunError[]): StressRunError[] {
-  return e.sort((a, b) => a.future - b.future || a.replicate - b.replicate || (a.approach < b.approach ? -1 : a.approach > b.approach ? 1 : 0));
+function compareErrors(a: StressRunError, b: StressRunError): number {
+  return a.future - b.future || a.replicate - b.replicate || (a.approach < b.approach ? -1 : a.approach > b.approach ? 1 : 0);
 }
 
 /** Combines the partials of one stress test (shards); argument order does not matter. */
 export function mergeStressPartials(parts: readonly StressPartial[]): StressPartial {
-  if (parts.length === 0) throw new Error('nothing to merge');
-  const h = JSON.stringify(parts[0].header);
-  for (const p of parts) if (JSON.stringify(p.header) !== h) throw new Error('the partials come from different stress tests (spec, seed, futures or runs per future differ)');
-  const rows = parts.flatMap((p) => p.rows).sort((a, b) => a.future - b.future);
-  for (let i = 1; i < rows.length; i++) if (rows[i].future === rows[i - 1].future) throw new Error(`future ${rows[i].future} appears twice (the same shard given twice?)`);
-  return { header: parts[0].header, rows, errors: sortErrors(parts.flatMap((p) => p.errors)) };
+  return mergeKeyedPartials(parts, (r: FutureRow) => r.future, compareErrors, {
+    what: 'future', experiments: 'stress tests (spec, seed, futures or runs per future differ)',
+  });
 }
 
 /* ── results ─────────────────────────────────────────────────────────────────────────────────────── */

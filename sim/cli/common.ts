@@ -1,6 +1,6 @@
 /**
- * What the commsim commands share: the program's version and date stamp, the scenario library, progress on the
- * terminal, and a backend with Ctrl-C.
+ * What the commsim commands share: reading the files users name, the program's version and date stamp, the
+ * scenario library, progress on the terminal, and a backend with Ctrl-C.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,20 @@ import { createBackend, isAbortError, type SimBackend } from '../node.ts';
 import { DEFAULT_SCENARIO_DIR, loadNodeLibrary } from '../node.ts';
 import { UsageError } from './errors.ts';
 import type { Opts } from './options.ts';
+
+/** Why a file could not be read, in a few words. */
+export function unreadable(e: unknown): string {
+  return (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;
+}
+
+/** A file the user named, as text; a usage error (exit 1) if it cannot be read. */
+export function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read '${path}': ${unreadable(e)}`, 1);
+  }
+}
 
 export function packageVersion(): string {
   try {

@@ -2,12 +2,12 @@
  * What commsim run, compare and sweep share: reading a scenario argument, running an experiment (or one shard
  * of it) on a backend with progress and Ctrl-C, and writing its result or its shard file.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { RunConfig } from '../node.ts';
 import { loadScenario, scenarioFromLibrary } from '../node.ts';
 import { runEnsembles, type EnsembleSpec } from '../node.ts';
 import { EXPERIMENT_SHARDS, makeShardFile, type ExperimentKind, type SweepGrid } from '../node.ts';
-import { library, packageVersion, progressBar, stampDate, withBackend } from './common.ts';
+import { library, packageVersion, progressBar, readText, stampDate, withBackend } from './common.ts';
 import { UsageError } from './errors.ts';
 import { shardOpt, weeksOf, workersOpt, type Opts } from './options.ts';
 import { emit, type Format } from './output.ts';
@@ -16,15 +16,7 @@ import { renderExperiment } from './render-experiment.ts';
 /** FILE argument: a path to a YAML file, or a library scenario id. */
 export function loadConfig(arg: string, o: Opts): RunConfig {
   const lib = library(o);
-  if (existsSync(arg)) {
-    let text: string;
-    try {
-      text = readFileSync(arg, 'utf8');
-    } catch (e) {
-      throw new UsageError(`cannot read '${arg}': ${(e as Error).message}`, 1);
-    }
-    return loadScenario(text, arg, lib).config;
-  }
+  if (existsSync(arg)) return loadScenario(readText(arg), arg, lib).config;
   if (lib.scenarios.has(arg)) return scenarioFromLibrary(arg, lib).config;
   const known = [...lib.scenarios.keys()].sort();
   throw new UsageError(`'${arg}' is neither a file nor a library scenario id${known.length ? ` (library scenarios: ${known.join(', ')})` : ''}.`, 1);

@@ -45,7 +45,7 @@ export function createRng(seed: number): Rng {
 
 /**
  * Alea (Baagøe), seeded by seedrandom and then stepped here on a typed array, which the optimiser keeps
- * unboxed: the numbers are exactly seedrandom's own (tests/determinism.test.ts pins them).
+ * unboxed: the numbers are exactly seedrandom's own (tests/model/determinism.test.ts pins them).
  */
 class AleaStream implements Rng {
   private readonly st: Float64Array;

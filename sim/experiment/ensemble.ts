@@ -17,9 +17,10 @@
  */
 import type { RunConfig, RunOptions, RunResult } from '../types.ts';
 import { runSeed } from '../core/random.ts';
-import type { RunTask, SimBackend, TaskError } from '../backend/types.ts';
+import type { RunTask, SimBackend } from '../backend/types.ts';
 import { LogHistogram, summaryStats, type SummaryStats } from './stats.ts';
 import { OUTCOME_EVENTS, detectOutcomeEvents, validateEvents, type OutcomeEventDef } from './outcome-events.ts';
+import { runBatches, type RunProgress, type TaskBatch } from './batches.ts';
 
 export interface Shard {
   /** 1-based */
@@ -42,12 +43,6 @@ export interface EnsembleSpec {
   events?: readonly OutcomeEventDef[];
   /** engine options (default { log: false }: logs are for single runs) */
   runOptions?: RunOptions;
-}
-
-export interface RunProgress {
-  done: number;
-  failed: number;
-  total: number;
 }
 
 export interface ExecOptions {
@@ -326,32 +321,22 @@ export async function runEnsembles(backend: SimBackend, specs: readonly Ensemble
     specs.forEach((s, a) =>
       tasks.push({ acc: a, task: { config: s.config, seed: accs[a].seedOf(r), replicate: r, options: s.runOptions ?? { log: false } } }),
     );
-  const total = tasks.length;
-  let done = 0;
-  let failed = 0;
-  const window = Math.max(1, exec.window ?? total);
-  for (let start = 0; start < total; start += window) {
-    const slice = tasks.slice(start, start + window);
-    await backend.runBatch(
-      slice.map((t) => t.task),
-      {
-        signal: exec.signal,
-        onResult: (i, result) => {
-          accs[slice[i].acc].add(result);
-          done++;
-          exec.onProgress?.({ done, failed, total });
-        },
-        onError: (e: TaskError) => {
-          const f: RunError = { replicate: e.replicate, seed: e.seed, scenarioId: e.scenarioId, error: e.error };
-          accs[slice[e.index].acc].fail(f);
-          done++;
-          failed++;
-          exec.onError?.(f);
-          exec.onProgress?.({ done, failed, total });
-        },
-      },
-    );
+  const window = Math.max(1, exec.window ?? tasks.length);
+  function* batches(): Generator<TaskBatch<number>> {
+    for (let start = 0; start < tasks.length; start += window) {
+      const slice = tasks.slice(start, start + window);
+      yield { tasks: slice.map((t) => t.task), meta: slice.map((t) => t.acc) };
+    }
   }
+  await runBatches(backend, batches(), {
+    total: tasks.length, signal: exec.signal, onProgress: exec.onProgress,
+    onResult: (acc, result) => accs[acc].add(result),
+    onError: (acc, e) => {
+      const f: RunError = { replicate: e.replicate, seed: e.seed, scenarioId: e.scenarioId, error: e.error };
+      accs[acc].fail(f);
+      exec.onError?.(f);
+    },
+  });
   return accs.map((a) => a.finish());
 }
 

@@ -109,3 +109,27 @@ export function mergeShards<K extends ShardKind>(files: readonly { name: string;
   const result = kind.finalize(kind.merge(parts));
   return { kind: kind.kind, metadata: first.metadata, result } as MergedShards<K>;
 }
+
+/** A partial result made of a header (the same in every shard), rows each keyed by a number, and run errors. */
+export interface KeyedPartial<H, Row, Err> {
+  header: H;
+  rows: Row[];
+  errors: Err[];
+}
+
+/**
+ * Combines keyed partials (stress tests' futures, sensitivity studies' design points): the headers must agree,
+ * rows are put in key order and each key may come from one shard only, errors are sorted by `errorOrder`.
+ * `what` names a key in messages ('future'); `experiments` names what differs ('stress tests').
+ */
+export function mergeKeyedPartials<H, Row, Err, P extends KeyedPartial<H, Row, Err>>(
+  parts: readonly P[], key: (row: Row) => number, errorOrder: (a: Err, b: Err) => number, names: { what: string; experiments: string },
+): KeyedPartial<H, Row, Err> {
+  if (parts.length === 0) throw new Error('nothing to merge');
+  const h = canonical(parts[0].header);
+  for (const p of parts) if (canonical(p.header) !== h) throw new Error(`the partials come from different ${names.experiments}`);
+  const rows = parts.flatMap((p) => p.rows).sort((a, b) => key(a) - key(b));
+  for (let i = 1; i < rows.length; i++)
+    if (key(rows[i]) === key(rows[i - 1])) throw new Error(`${names.what} ${key(rows[i])} appears twice (the same shard given twice?)`);
+  return { header: parts[0].header, rows, errors: parts.flatMap((p) => p.errors).sort(errorOrder) };
+}

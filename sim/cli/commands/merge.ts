@@ -3,10 +3,9 @@
  * combined into exactly the result one machine would have written, through the simulation's one merge
  * (mergeShards with SHARD_KINDS).
  */
-import { readFileSync } from 'node:fs';
 import type { Command } from '../command.ts';
 import { SHARD_KINDS, mergeShards, parseShardFile } from '../../node.ts';
-import { stampDate } from '../common.ts';
+import { readText, stampDate } from '../common.ts';
 import { UsageError } from '../errors.ts';
 import { HELP, OUTPUT } from '../options.ts';
 import { emit, formatOpt } from '../output.ts';
@@ -23,12 +22,7 @@ have written (apart from metadata.date).`,
   run: (args, o) => {
     if (args.length === 0) throw new UsageError(`commsim merge needs the shard files. See 'commsim merge --help'.`);
     const files = args.map((name) => {
-      let text: string;
-      try {
-        text = readFileSync(name, 'utf8');
-      } catch (e) {
-        throw new UsageError(`cannot read '${name}': ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`, 1);
-      }
+      const text = readText(name);
       try {
         return { name, file: parseShardFile(text, name, SHARD_KINDS) };
       } catch (e) {

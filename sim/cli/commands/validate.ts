@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from '../command.ts';
 import { ScenarioError, validateScenario } from '../../node.ts';
-import { library } from '../common.ts';
+import { library, unreadable } from '../common.ts';
 import { UsageError } from '../errors.ts';
 import { COMMON } from '../options.ts';
 
@@ -23,7 +23,7 @@ Exit code 0 if all are valid, 1 otherwise.`,
         text = readFileSync(file, 'utf8');
       } catch (e) {
         bad++;
-        process.stdout.write(`${file}: cannot read: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}\n`);
+        process.stdout.write(`${file}: cannot read: ${unreadable(e)}\n`);
         continue;
       }
       const issues = validateScenario(text, file, lib);
