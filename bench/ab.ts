@@ -52,11 +52,19 @@ try {
   execFileSync('git', ['-C', root, 'worktree', 'add', '--detach', '-q', treeA, rev]);
   symlinkSync(join(root, 'node_modules'), join(treeA, 'node_modules'));
   const bundles: Record<'A' | 'B', string> = { A: join(work, 'a.mjs'), B: join(work, 'b.mjs') };
-  for (const [name, tree] of [['A', treeA], ['B', root]] as const) {
+  for (const [name, tree] of [
+    ['A', treeA],
+    ['B', root],
+  ] as const) {
     const entry = join(work, `${name}.ts`);
     writeFileSync(entry, runner(tree));
     await build({
-      entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', outfile: bundles[name], logLevel: 'error',
+      entryPoints: [entry],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      outfile: bundles[name],
+      logLevel: 'error',
       banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
     });
   }
@@ -67,7 +75,11 @@ try {
     const order: ('A' | 'B')[] = r % 2 ? ['B', 'A'] : ['A', 'B'];
     const line: string[] = [];
     for (const name of order) {
-      const out = JSON.parse(execFileSync(process.execPath, [bundles[name]], { encoding: 'utf8' })) as { median: number; min: number; check: string };
+      const out = JSON.parse(execFileSync(process.execPath, [bundles[name]], { encoding: 'utf8' })) as {
+        median: number;
+        min: number;
+        check: string;
+      };
       results[name].push(out.median);
       checks.add(out.check);
       line.push(`${name} ${out.median.toFixed(1)} ms (min ${out.min.toFixed(1)})`);
@@ -77,7 +89,9 @@ try {
   const a = median(results.A);
   const b = median(results.B);
   const wins = results.B.filter((x, i) => x < results.A[i]).length;
-  console.log(`median of rounds: A ${a.toFixed(1)} ms, B ${b.toFixed(1)} ms (${(((b - a) / a) * 100).toFixed(1)}%); B faster in ${wins} of ${rounds} rounds`);
+  console.log(
+    `median of rounds: A ${a.toFixed(1)} ms, B ${b.toFixed(1)} ms (${(((b - a) / a) * 100).toFixed(1)}%); B faster in ${wins} of ${rounds} rounds`,
+  );
   console.log(checks.size === 1 ? 'results: identical' : 'results: DIFFERENT (the change alters runs)');
 } finally {
   try {

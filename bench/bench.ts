@@ -50,7 +50,14 @@ for (const id of ['midshire-status-quo', 'county-status-quo']) {
   const ticks = c.weeks + c.historyWeeks;
   const t = median(times);
   const range = `${(Math.min(...times) * 1000).toFixed(0)}–${(Math.max(...times) * 1000).toFixed(0)} ms`;
-  singles.push([id, agents, ticks, `${(t * 1000).toFixed(0)} ms`, range, `${((agents * ticks) / t / 1e6).toFixed(2)} M/s`]);
+  singles.push([
+    id,
+    agents,
+    ticks,
+    `${(t * 1000).toFixed(0)} ms`,
+    range,
+    `${((agents * ticks) / t / 1e6).toFixed(2)} M/s`,
+  ]);
 }
 console.log(`Node ${process.version} (V8 ${process.versions.v8}), ${process.execPath}\n`);
 console.log(`Single 5-year runs (median of ${REPEATS})`);
@@ -66,7 +73,14 @@ for (const size of [1, 2]) {
   let peakHeap = 0;
   const sample = setInterval(() => {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
-    void pool.usage().then((u) => (peakHeap = Math.max(peakHeap, u.reduce((s, x) => s + x.heapUsed, 0))), () => undefined);
+    void pool.usage().then(
+      (u) =>
+        (peakHeap = Math.max(
+          peakHeap,
+          u.reduce((s, x) => s + x.heapUsed, 0),
+        )),
+      () => undefined,
+    );
   }, 200);
   const busy0 = await pool.usage(); // empty: workers start with the first batch, so their busy time counts from then
   const main0 = performance.eventLoopUtilization();
@@ -82,9 +96,36 @@ for (const size of [1, 2]) {
   const workerBusy = busy1.map((u, i) => (u.activeMs - (busy0[i]?.activeMs ?? 0)) / (secs * 1000));
   const rate = r.completed / secs;
   if (size === 1) base = rate;
-  rows.push([size, r.completed, `${secs.toFixed(1)} s`, rate.toFixed(1), `${(rate / base).toFixed(2)}×`, mb(peakRss), mb(process.resourceUsage().maxRSS * 1024), mb(peakHeap),
-    workerBusy.map((b) => `${(100 * b).toFixed(0)}%`).join(' '), `${(main.active / RUNS).toFixed(1)} ms`, `${((cpu.user + cpu.system) / 1000 / RUNS).toFixed(0)} ms`,
-    os.loadavg()[0].toFixed(1)]);
+  rows.push([
+    size,
+    r.completed,
+    `${secs.toFixed(1)} s`,
+    rate.toFixed(1),
+    `${(rate / base).toFixed(2)}×`,
+    mb(peakRss),
+    mb(process.resourceUsage().maxRSS * 1024),
+    mb(peakHeap),
+    workerBusy.map((b) => `${(100 * b).toFixed(0)}%`).join(' '),
+    `${(main.active / RUNS).toFixed(1)} ms`,
+    `${((cpu.user + cpu.system) / 1000 / RUNS).toFixed(0)} ms`,
+    os.loadavg()[0].toFixed(1),
+  ]);
 }
 console.log(`Midshire ensemble, ${RUNS} runs × 5 years, weekly bands on (machine: ${os.availableParallelism()} cores)`);
-table(['workers', 'runs', 'wall time', 'runs/s', 'speed-up', 'peak rss (sampled)', 'maxRSS (process)', 'workers heap', 'workers busy', 'main/run', 'cpu/run', 'load'], rows);
+table(
+  [
+    'workers',
+    'runs',
+    'wall time',
+    'runs/s',
+    'speed-up',
+    'peak rss (sampled)',
+    'maxRSS (process)',
+    'workers heap',
+    'workers busy',
+    'main/run',
+    'cpu/run',
+    'load',
+  ],
+  rows,
+);

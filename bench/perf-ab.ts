@@ -26,17 +26,29 @@ try {
   symlinkSync(join(ROOT, 'node_modules'), join(treeA, 'node_modules'));
   console.log(`A: ${rev} (${git('rev-parse', '--short', rev)}) built in ${treeA}; B: the working tree`);
   const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
-  const a = spawnSync(process.execPath, [vite, 'build', '--config', 'ui/vite.config.ts', '--logLevel', 'error'], { cwd: treeA, stdio: 'inherit' });
+  const a = spawnSync(process.execPath, [vite, 'build', '--config', 'ui/vite.config.ts', '--logLevel', 'error'], {
+    cwd: treeA,
+    stdio: 'inherit',
+  });
   if (a.status !== 0) throw new Error(`building ${rev} failed`);
   build();
   for (let r = 1; r <= rounds; r++) {
-    for (const [name, root] of [['A', treeA], ['B', ROOT]] as const) {
+    for (const [name, root] of [
+      ['A', treeA],
+      ['B', ROOT],
+    ] as const) {
       const out = spawnSync(process.execPath, [join(ROOT, 'bin', 'run-ts.mjs'), join(ROOT, 'bench', 'perf.ts')], {
-        cwd: ROOT, encoding: 'utf8',
+        cwd: ROOT,
+        encoding: 'utf8',
         env: { ...process.env, E2E_SKIP_BUILD: '1', E2E_SERVE_ROOT: root, PERF_LOADS: '1', PERF_CHANGES: changesArg },
       });
       console.log(`\n=== round ${r}, ${name}`);
-      console.log((out.stdout ?? '').split('\n').filter((l) => KEEP.test(l)).join('\n') || out.stderr);
+      console.log(
+        (out.stdout ?? '')
+          .split('\n')
+          .filter((l) => KEEP.test(l))
+          .join('\n') || out.stderr,
+      );
     }
   }
 } finally {

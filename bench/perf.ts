@@ -22,7 +22,11 @@ import type { Page } from 'playwright-core';
 import { build, preview } from '../tests/e2e/server.ts';
 import { launch } from '../tests/e2e/browser.ts';
 
-interface Pass { t: number; minRuns: number; hashes: string[] }
+interface Pass {
+  t: number;
+  minRuns: number;
+  hashes: string[];
+}
 type LongTask = { start: number; duration: number };
 
 const median = (xs: number[]): number => {
@@ -31,35 +35,72 @@ const median = (xs: number[]): number => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 const sec = (ms: number): string => (Number.isFinite(ms) ? `${(ms / 1000).toFixed(2)} s` : 'n/a');
-const load = (): string => loadavg().map((x) => x.toFixed(2)).join(', ');
+const load = (): string =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(', ');
 
 const longTasks = (page: Page): Promise<LongTask[]> => page.evaluate('window.__long') as Promise<LongTask[]>;
 const now = (page: Page): Promise<number> => page.evaluate(() => performance.now());
 
 async function waitPass(page: Page, pred: string, timeout = 240_000): Promise<Pass> {
-  await page.waitForFunction(`(() => { const c = window.__commsim; return !!c && c.passes.some(${pred}); })()`, undefined, { timeout, polling: 20 });
+  await page.waitForFunction(
+    `(() => { const c = window.__commsim; return !!c && c.passes.some(${pred}); })()`,
+    undefined,
+    { timeout, polling: 20 },
+  );
   return page.evaluate(`window.__commsim.passes.find(${pred})`) as Promise<Pass>;
 }
 
-type LongSummary = { n: number; max: number; total: number; charts: number; chartMax: number; drawn: number; chartMedian: number; slow: string };
+type LongSummary = {
+  n: number;
+  max: number;
+  total: number;
+  charts: number;
+  chartMax: number;
+  drawn: number;
+  chartMedian: number;
+  slow: string;
+};
 function summariseLong(list: LongTask[], jobs: LongTask[], from: number, to: number): LongSummary {
   const sel = list.filter((l) => l.start >= from && l.start < to);
   // a long task that contains a chart's drawing (draw-queue.ts records each chart job)
   const charts = sel.filter((l) => jobs.some((j) => j.start >= l.start && j.start < l.start + l.duration));
   const drawn = jobs.filter((j) => j.start >= from && j.start < to);
   return {
-    n: sel.length, max: Math.round(Math.max(0, ...sel.map((l) => l.duration))), total: Math.round(sel.reduce((a, l) => a + l.duration, 0)),
-    charts: charts.length, chartMax: Math.round(Math.max(0, ...drawn.map((j) => j.duration))),
-    drawn: drawn.length, chartMedian: Math.round(median(drawn.map((j) => j.duration))),
-    slow: drawn.filter((j) => j.duration > 50).map((j) => `${Math.round(j.start - from)}:${Math.round(j.duration)}`).join(' '),
+    n: sel.length,
+    max: Math.round(Math.max(0, ...sel.map((l) => l.duration))),
+    total: Math.round(sel.reduce((a, l) => a + l.duration, 0)),
+    charts: charts.length,
+    chartMax: Math.round(Math.max(0, ...drawn.map((j) => j.duration))),
+    drawn: drawn.length,
+    chartMedian: Math.round(median(drawn.map((j) => j.duration))),
+    slow: drawn
+      .filter((j) => j.duration > 50)
+      .map((j) => `${Math.round(j.start - from)}:${Math.round(j.duration)}`)
+      .join(' '),
   };
 }
 const fmtLong = (s: LongSummary): string =>
   `${s.n} (max ${s.max} ms, ${s.total} ms in all; ${s.charts} of them drawing a chart; ${s.drawn} charts drawn, median ${s.chartMedian} ms, longest ${s.chartMax} ms${s.slow ? `; over 50 ms at ${s.slow}` : ''})`;
 const chartJobs = (page: Page): Promise<LongTask[]> => page.evaluate('window.__commsim.jobs') as Promise<LongTask[]>;
 
-interface ColdFigures { first1: number; first2: number; first8: number; all30: number; runsStart: number; longBefore: string; longStart: string; longRuns: string }
-interface ChangeFigures { first: number; all: number; long: string; back: number }
+interface ColdFigures {
+  first1: number;
+  first2: number;
+  first8: number;
+  all30: number;
+  runsStart: number;
+  longBefore: string;
+  longStart: string;
+  longRuns: string;
+}
+interface ChangeFigures {
+  first: number;
+  all: number;
+  long: string;
+  back: number;
+}
 
 /** long tasks while the All-twelve table runs, and while one run plays back (section 5 of the header) */
 async function otherScreens(page: Page): Promise<{ overview: string; playback: string }> {
@@ -73,7 +114,11 @@ async function otherScreens(page: Page): Promise<{ overview: string; playback: s
   await page.getByLabel('Runs per approach (5 to 200)').fill('10');
   let t0 = await now(page);
   await page.getByRole('button', { name: 'Run all twelve approaches' }).click();
-  await page.waitForFunction(() => /120 of 120 runs/.test(document.body.innerText) || !document.querySelector('#ov-progress'), undefined, { timeout: 240_000, polling: 100 });
+  await page.waitForFunction(
+    () => /120 of 120 runs/.test(document.body.innerText) || !document.querySelector('#ov-progress'),
+    undefined,
+    { timeout: 240_000, polling: 100 },
+  );
   const overview = await within(t0);
   await nav.getByRole('link', { name: 'Inside a run' }).click();
   await page.getByRole('button', { name: 'Run and load for playback' }).click();
@@ -87,7 +132,16 @@ async function otherScreens(page: Page): Promise<{ overview: string; playback: s
   return { overview, playback };
 }
 
-async function coldLoad(url: string, wantChanges: number, screens: boolean): Promise<{ cold: ColdFigures; changes: ChangeFigures[]; warm: number; other?: { overview: string; playback: string } }> {
+async function coldLoad(
+  url: string,
+  wantChanges: number,
+  screens: boolean,
+): Promise<{
+  cold: ColdFigures;
+  changes: ChangeFigures[];
+  warm: number;
+  other?: { overview: string; playback: string };
+}> {
   const browser = await launch();
   try {
     const ctx = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
@@ -108,7 +162,11 @@ async function coldLoad(url: string, wantChanges: number, screens: boolean): Pro
     const jobs = await chartJobs(page);
     const runsStart = ((await page.evaluate('window.__commsim.runStarted')) as number[])[0] ?? 0;
     const cold: ColdFigures = {
-      first1: p1.t, first2: p2.t, first8: p8.t, all30: p30.t, runsStart,
+      first1: p1.t,
+      first2: p2.t,
+      first8: p8.t,
+      all30: p30.t,
+      runsStart,
       longBefore: fmtLong(summariseLong(lt, jobs, 0, runsStart)),
       longStart: fmtLong(summariseLong(lt, jobs, runsStart, p1.t)),
       longRuns: fmtLong(summariseLong(lt, jobs, p1.t, p30.t + 1)),
@@ -128,7 +186,10 @@ async function coldLoad(url: string, wantChanges: number, screens: boolean): Pro
     let previous = '';
     for (let i = 0; i < wantChanges; i++) {
       await nav.getByRole('link', { name: 'Strategies' }).click();
-      await page.getByRole('button', { name: /Price-led/ }).first().click();
+      await page
+        .getByRole('button', { name: /Price-led/ })
+        .first()
+        .click();
       if (!previous) previous = await fee.inputValue();
       const before = ((await page.evaluate('window.__commsim.current.hashes')) as string[])[1];
       await page.waitForTimeout(300);
@@ -140,18 +201,29 @@ async function coldLoad(url: string, wantChanges: number, screens: boolean): Pro
       const first = await waitPass(page, changed);
       const all = await waitPass(page, `${changed} && p.minRuns >= 50`);
       const lt2 = await longTasks(page);
-      changes.push({ first: first.t - tChange, all: all.t - tChange, long: fmtLong(summariseLong(lt2, await chartJobs(page), tChange, all.t + 1)), back: NaN });
+      changes.push({
+        first: first.t - tChange,
+        all: all.t - tChange,
+        long: fmtLong(summariseLong(lt2, await chartJobs(page), tChange, all.t + 1)),
+        back: NaN,
+      });
     }
     // back to the first value: its results are kept, so the charts return at once
     if (changes.length) {
       await nav.getByRole('link', { name: 'Strategies' }).click();
-      await page.getByRole('button', { name: /Price-led/ }).first().click();
+      await page
+        .getByRole('button', { name: /Price-led/ })
+        .first()
+        .click();
       const before = ((await page.evaluate('window.__commsim.current.hashes')) as string[])[1];
       await page.waitForTimeout(300);
       const tChange = await now(page);
       await fee.fill(previous);
       await compareTab.click();
-      const back = await waitPass(page, `(p) => p.t > ${tChange} && p.hashes[1] && p.hashes[1] !== ${JSON.stringify(before)} && p.minRuns >= 50`);
+      const back = await waitPass(
+        page,
+        `(p) => p.t > ${tChange} && p.hashes[1] && p.hashes[1] !== ${JSON.stringify(before)} && p.minRuns >= 50`,
+      );
       changes[changes.length - 1].back = back.t - tChange;
     }
 
@@ -186,14 +258,21 @@ async function main(): Promise<void> {
       warms.push(r.warm);
       console.log(`\nload ${i + 1} (load average ${load()}):`);
       console.log(`  cold: page load → first comparison drawn (≥1 run of each of 4 scenarios): ${sec(r.cold.first1)}`);
-      console.log(`  cold: → with ranges (≥2 runs each): ${sec(r.cold.first2)}; ≥8 runs each: ${sec(r.cold.first8)}; all 30 runs drawn: ${sec(r.cold.all30)}`);
-      console.log(`  long tasks before the first runs were dispatched (at ${sec(r.cold.runsStart)}): ${r.cold.longBefore}`);
+      console.log(
+        `  cold: → with ranges (≥2 runs each): ${sec(r.cold.first2)}; ≥8 runs each: ${sec(r.cold.first8)}; all 30 runs drawn: ${sec(r.cold.all30)}`,
+      );
+      console.log(
+        `  long tasks before the first runs were dispatched (at ${sec(r.cold.runsStart)}): ${r.cold.longBefore}`,
+      );
       console.log(`  long tasks from then until the first comparison was drawn: ${r.cold.longStart}`);
       console.log(`  long tasks while the rest of the first comparison ran: ${r.cold.longRuns}`);
       r.changes.forEach((c, k) => {
-        console.log(`  lever change ${k + 1} (50-run quick ensemble): → first updated charts ${sec(c.first)}; → all 50 runs drawn ${sec(c.all)}; long tasks ${c.long}`);
+        console.log(
+          `  lever change ${k + 1} (50-run quick ensemble): → first updated charts ${sec(c.first)}; → all 50 runs drawn ${sec(c.all)}; long tasks ${c.long}`,
+        );
       });
-      if (r.changes.length) console.log(`  back to the first value (results kept): → charts ${sec(r.changes[r.changes.length - 1].back)}`);
+      if (r.changes.length)
+        console.log(`  back to the first value (results kept): → charts ${sec(r.changes[r.changes.length - 1].back)}`);
       console.log(`  warm reload (results in IndexedDB) → 50-run comparison drawn: ${sec(r.warm)}`);
       if (r.other) {
         console.log(`  All twelve approaches, 12 × 10 runs: ${r.other.overview}`);
@@ -202,8 +281,12 @@ async function main(): Promise<void> {
     }
     if (loads > 1 || nChanges > 1) {
       console.log(`\nmedians over ${loads} cold loads and ${changes.length} lever changes:`);
-      console.log(`  page load → first comparison drawn: ${sec(median(colds.map((c) => c.first1)))}; with ranges: ${sec(median(colds.map((c) => c.first2)))}; all 30 runs: ${sec(median(colds.map((c) => c.all30)))}`);
-      console.log(`  lever change → first updated charts: ${sec(median(changes.map((c) => c.first)))}; → all 50 runs drawn: ${sec(median(changes.map((c) => c.all)))}`);
+      console.log(
+        `  page load → first comparison drawn: ${sec(median(colds.map((c) => c.first1)))}; with ranges: ${sec(median(colds.map((c) => c.first2)))}; all 30 runs: ${sec(median(colds.map((c) => c.all30)))}`,
+      );
+      console.log(
+        `  lever change → first updated charts: ${sec(median(changes.map((c) => c.first)))}; → all 50 runs drawn: ${sec(median(changes.map((c) => c.all)))}`,
+      );
       console.log(`  warm reload → comparison drawn: ${sec(median(warms))}`);
     }
     console.log(`\nload average at the end: ${load()}`);

@@ -13,7 +13,12 @@ import { DirectBackend, WorkerPoolBackend } from '../sim/node.ts';
 import { finalizeStress, readStressSpecFile, runStress } from '../sim/node.ts';
 
 const { values } = parseArgs({
-  options: { futures: { type: 'string' }, years: { type: 'string' }, workers: { type: 'string' }, alternatives: { type: 'string' } },
+  options: {
+    futures: { type: 'string' },
+    years: { type: 'string' },
+    workers: { type: 'string' },
+    alternatives: { type: 'string' },
+  },
 });
 const futures = Number(values.futures ?? 10_000);
 const years = Number(values.years ?? 1);
@@ -46,7 +51,12 @@ const sample = async (pct: number): Promise<void> => {
   const mh = process.memoryUsage().heapUsed;
   peakMainHeap = Math.max(peakMainHeap, mh);
   peakWorkerHeap = Math.max(peakWorkerHeap, wh);
-  samples.push({ pct: Math.round(pct * 100), rssMb: mb(process.memoryUsage().rss), mainHeapMb: mb(mh), workerHeapMb: mb(wh) });
+  samples.push({
+    pct: Math.round(pct * 100),
+    rssMb: mb(process.memoryUsage().rss),
+    mainHeapMb: mb(mh),
+    workerHeapMb: mb(wh),
+  });
   sampling = false;
 };
 const started = performance.now();
@@ -77,7 +87,10 @@ const table: [string, string][] = [
   ['wall time (runs)', `${runSeconds.toFixed(1)} s`],
   ['finalize (PRIM, robustness)', `${finalizeSeconds.toFixed(1)} s`],
   ['throughput', `${(runs / runSeconds).toFixed(1)} runs/s (${((runSeconds * 1000) / runs).toFixed(1)} ms/run)`],
-  ['one thread, same process', `${directMsPerRun.toFixed(1)} ms/run → pool speed-up ${(directMsPerRun / ((runSeconds * 1000) / runs)).toFixed(2)}×`],
+  [
+    'one thread, same process',
+    `${directMsPerRun.toFixed(1)} ms/run → pool speed-up ${(directMsPerRun / ((runSeconds * 1000) / runs)).toFixed(2)}×`,
+  ],
   ['peak RSS (process incl. worker threads)', `${mb(rss())} MB`],
   ['peak heap main / workers (sampled)', `${mb(peakMainHeap)} MB / ${mb(peakWorkerHeap)} MB`],
   ['result JSON', `${mb(json.length)} MB`],
@@ -86,4 +99,6 @@ const table: [string, string][] = [
 ];
 const w = Math.max(...table.map((r) => r[0].length));
 process.stdout.write(`\nstress benchmark: ${spec.id}\n${table.map(([a, b]) => `  ${a.padEnd(w)}  ${b}`).join('\n')}\n`);
-process.stdout.write(`\nmemory as the test went (MB):\n  done%  rss  main-heap  worker-heap\n${samples.map((s) => `  ${String(s.pct).padStart(5)}  ${s.rssMb.padStart(4)}  ${s.mainHeapMb.padStart(9)}  ${s.workerHeapMb.padStart(11)}`).join('\n')}\n`);
+process.stdout.write(
+  `\nmemory as the test went (MB):\n  done%  rss  main-heap  worker-heap\n${samples.map((s) => `  ${String(s.pct).padStart(5)}  ${s.rssMb.padStart(4)}  ${s.mainHeapMb.padStart(9)}  ${s.workerHeapMb.padStart(11)}`).join('\n')}\n`,
+);

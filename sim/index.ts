@@ -8,8 +8,26 @@
 
 // --- shared types --------------------------------------------------------------------------------------------
 export type {
-  RunConfig, RunOptions, RunResult, RunTrace, PlaceConfig, Phase, SimEvent, SimEventType, ShockResilience, LogEntry,
-  Levers, LeverValues, Params, InitialConditions, LeverId, ParamId, InitialId, MetricId, RowsById, IdList,
+  RunConfig,
+  RunOptions,
+  RunResult,
+  RunTrace,
+  PlaceConfig,
+  Phase,
+  SimEvent,
+  SimEventType,
+  ShockResilience,
+  LogEntry,
+  Levers,
+  LeverValues,
+  Params,
+  InitialConditions,
+  LeverId,
+  ParamId,
+  InitialId,
+  MetricId,
+  RowsById,
+  IdList,
 } from './types.ts';
 export { NEED_GROUPS } from './types.ts';
 
@@ -25,41 +43,108 @@ export { WEEKLY_STEPS, type WeeklyStep } from './model/schedule.ts';
 
 // --- where runs execute ---------------------------------------------------------------------------------------
 export {
-  DirectBackend, WorkerPoolBackend, createBackend, defaultPoolSize, isAbortError,
-  type SimBackend, type RunTask, type TaskError, type BatchOptions, type BatchOutcome, type WorkerPoolOptions,
+  DirectBackend,
+  WorkerPoolBackend,
+  createBackend,
+  defaultPoolSize,
+  isAbortError,
+  type SimBackend,
+  type RunTask,
+  type TaskError,
+  type BatchOptions,
+  type BatchOutcome,
+  type WorkerPoolOptions,
 } from './backend/index.ts';
 
 // --- running many: ensembles, comparisons, sweeps, shards -----------------------------------------------------
 export {
-  runEnsemble, runEnsembles, finalizeEnsemble, mergePartials, shardReplicates, blockSizeFor, valuesAtWeek,
-  type EnsembleSpec, type EnsembleOptions, type EnsembleResult, type EnsemblePartial, type ExecOptions,
-  type RunRow, type RunError, type WeeklyBand, type OutcomeProbability, type RunSeries, type Shard,
+  runEnsemble,
+  runEnsembles,
+  finalizeEnsemble,
+  mergePartials,
+  shardReplicates,
+  blockSizeFor,
+  valuesAtWeek,
+  type EnsembleSpec,
+  type EnsembleOptions,
+  type EnsembleResult,
+  type EnsemblePartial,
+  type ExecOptions,
+  type RunRow,
+  type RunError,
+  type WeeklyBand,
+  type OutcomeProbability,
+  type RunSeries,
+  type Shard,
 } from './experiment/ensemble.ts';
 export type { RunProgress } from './experiment/batches.ts';
-export { OUTCOME_EVENTS, detectOutcomeEvents, type OutcomeEventDef, type OutcomeCondition } from './experiment/outcome-events.ts';
 export {
-  runComparison, comparisonSpecs, compareFromPartials, pairedDifference, COMPARE_STREAM,
-  type ComparisonResult, type MetricDifference, type ScenarioDifference, type CompareOptions,
+  OUTCOME_EVENTS,
+  detectOutcomeEvents,
+  type OutcomeEventDef,
+  type OutcomeCondition,
+} from './experiment/outcome-events.ts';
+export {
+  runComparison,
+  comparisonSpecs,
+  compareFromPartials,
+  pairedDifference,
+  COMPARE_STREAM,
+  type ComparisonResult,
+  type MetricDifference,
+  type ScenarioDifference,
+  type CompareOptions,
 } from './experiment/compare.ts';
 export {
-  runSweep, sweepSpecs, sweepTable, type SweepAxis, type SweepPoint, type SweepResult, type SweepOptions,
+  runSweep,
+  sweepSpecs,
+  sweepTable,
+  type SweepAxis,
+  type SweepPoint,
+  type SweepResult,
+  type SweepOptions,
 } from './experiment/sweep.ts';
 export { applyPath, resolvePath, type PathTarget } from './experiment/paths.ts';
 export { makeShardFile, parseShardFile, SHARD_FORMAT, type ShardFile, type ShardKind } from './experiment/shard.ts';
 export {
-  mergeShards, finalizeExperiment, ENSEMBLE_SHARDS, COMPARE_SHARDS, SWEEP_SHARDS, EXPERIMENT_SHARDS, EXPERIMENT_SHARD_KINDS,
-  type ExperimentKind, type ExperimentResult, type ExperimentPartial, type MergedShards, type SweepGrid,
+  mergeShards,
+  finalizeExperiment,
+  ENSEMBLE_SHARDS,
+  COMPARE_SHARDS,
+  SWEEP_SHARDS,
+  EXPERIMENT_SHARDS,
+  EXPERIMENT_SHARD_KINDS,
+  type ExperimentKind,
+  type ExperimentResult,
+  type ExperimentPartial,
+  type MergedShards,
+  type SweepGrid,
 } from './experiment/merge.ts';
 export { summaryStats, quantileSorted, HIST_ALPHA, type SummaryStats } from './experiment/stats.ts';
 
 // --- deciding: stress tests, sensitivity, scenario discovery --------------------------------------------------
 export {
-  runStress, finalizeStress, mergeStressPartials, stressTable, uncertaintyBounds, STRESS_SHARDS, STRESS_SHARD_FORMAT,
-  type StressPartial, type StressResult, type Discovery,
+  runStress,
+  finalizeStress,
+  mergeStressPartials,
+  stressTable,
+  uncertaintyBounds,
+  STRESS_SHARDS,
+  STRESS_SHARD_FORMAT,
+  type StressPartial,
+  type StressResult,
+  type Discovery,
 } from './analysis/stress.ts';
 export {
-  runSensitivity, finalizeSensitivity, mergeSensitivityPartials, sensitivityHeader, sensitivityTable, SENSITIVITY_SHARDS,
-  type SensitivityMethod, type SensitivityPartial, type SensitivityResult,
+  runSensitivity,
+  finalizeSensitivity,
+  mergeSensitivityPartials,
+  sensitivityHeader,
+  sensitivityTable,
+  SENSITIVITY_SHARDS,
+  type SensitivityMethod,
+  type SensitivityPartial,
+  type SensitivityResult,
 } from './analysis/sensitivity.ts';
 export { parseStressSpec, type StressSpec, type RobustnessMetric } from './analysis/stress-spec.ts';
 export { SHARD_KINDS } from './analysis/shard-kinds.ts';
@@ -71,10 +156,30 @@ export { rankCorrelations, spearman, fisherInterval, type RankCorrelation } from
 
 // --- scenarios: the YAML format and the library ---------------------------------------------------------------
 export {
-  loadScenario, validateScenario, resolveScenarioDoc, scenarioFromLibrary, buildLibrary, emptyLibrary, toYaml,
-  listApproaches, listInterventions, listPlaces, listScenarios, ScenarioError, formatIssue, MAX_FILE_CHARS,
-  EVENT_TYPES, NEED_GROUP_KEYS, CONTEXT_ASPECTS, CONTEXT_MAP, contextToInitial,
-  type Library, type LoadedScenario, type ScenarioDoc, type ScenarioIssue, type ContextAspectId,
+  loadScenario,
+  validateScenario,
+  resolveScenarioDoc,
+  scenarioFromLibrary,
+  buildLibrary,
+  emptyLibrary,
+  toYaml,
+  listApproaches,
+  listInterventions,
+  listPlaces,
+  listScenarios,
+  ScenarioError,
+  formatIssue,
+  MAX_FILE_CHARS,
+  EVENT_TYPES,
+  NEED_GROUP_KEYS,
+  CONTEXT_ASPECTS,
+  CONTEXT_MAP,
+  contextToInitial,
+  type Library,
+  type LoadedScenario,
+  type ScenarioDoc,
+  type ScenarioIssue,
+  type ContextAspectId,
 } from './scenario/index.ts';
 export { libraryFromJson, libraryToJson } from './scenario/library-json.ts';
 

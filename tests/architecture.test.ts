@@ -24,7 +24,9 @@ describe('dependency policy (dep-policy.json)', () => {
   });
 
   it('every import is allowed', () => {
-    expect(violations(graph, policy).map((v) => `${v.from} imports ${v.to} (${v.fromPart} may not import ${v.toPart})`)).toEqual([]);
+    expect(
+      violations(graph, policy).map((v) => `${v.from} imports ${v.to} (${v.fromPart} may not import ${v.toPart})`),
+    ).toEqual([]);
   });
 
   it('no import circle between files', () => {

@@ -11,7 +11,14 @@ import { PARAMETERS } from '../sim/model/parameters.ts';
 import { LEVERS } from '../sim/model/levers.ts';
 import { METRICS } from '../sim/model/metrics.ts';
 import {
-  BEGIN, END, MODEL_DOC, SCHEDULE_BEGIN, SCHEDULE_END, extractTables, generateModelTables, generateScheduleTable,
+  BEGIN,
+  END,
+  MODEL_DOC,
+  SCHEDULE_BEGIN,
+  SCHEDULE_END,
+  extractTables,
+  generateModelTables,
+  generateScheduleTable,
 } from '../tools/gen-model-tables.ts';
 import { WEEKLY_STEPS } from '../sim/model/schedule.ts';
 
@@ -42,7 +49,9 @@ describe('docs/model.md', () => {
       const b = generated.split('\n');
       let k = 0;
       while (k < Math.min(a.length, b.length) && a[k] === b[k]) k++;
-      expect.fail(`docs/model.md tables differ from the code at table line ${k + 1}:\n  doc:  ${a[k] ?? '(end)'}\n  code: ${b[k] ?? '(end)'}\n${FIX}`);
+      expect.fail(
+        `docs/model.md tables differ from the code at table line ${k + 1}:\n  doc:  ${a[k] ?? '(end)'}\n  code: ${b[k] ?? '(end)'}\n${FIX}`,
+      );
     }
   });
 
@@ -70,8 +79,11 @@ describe('the weekly schedule (sim/model/schedule.ts)', () => {
 });
 
 describe('links in the Markdown docs', () => {
-  const mdFiles = ['README.md', 'CONTRIBUTING.md', ...readdirSync('docs', { recursive: true }).map((f) => join('docs', String(f)))]
-    .filter((f) => f.endsWith('.md') && existsSync(f));
+  const mdFiles = [
+    'README.md',
+    'CONTRIBUTING.md',
+    ...readdirSync('docs', { recursive: true }).map((f) => join('docs', String(f))),
+  ].filter((f) => f.endsWith('.md') && existsSync(f));
   it('every relative link points at a file that exists', () => {
     const dead: string[] = [];
     for (const f of mdFiles) {

@@ -4,11 +4,23 @@ import { runSeed } from '../sim/core/random.ts';
 import { METRIC_INDEX } from '../sim/model/metrics.ts';
 import { MIDSHIRE, statusQuoConfig } from '../sim/model/defaults.ts';
 import type {
-  InitialConditions, LeverValues, MetricId, Params, PlaceConfig, RunConfig, RunResult, SimEvent,
+  InitialConditions,
+  LeverValues,
+  MetricId,
+  Params,
+  PlaceConfig,
+  RunConfig,
+  RunResult,
+  SimEvent,
 } from '../sim/types.ts';
 
 export const SMALL_PLACE: PlaceConfig = {
-  name: 'Smallshire', people: 300, workers: 240, providers: 8, communityOrgs: 3, needGroupShares: [0.7, 0.15, 0.15],
+  name: 'Smallshire',
+  people: 300,
+  workers: 240,
+  providers: 8,
+  communityOrgs: 3,
+  needGroupShares: [0.7, 0.15, 0.15],
 };
 
 export interface Tweak {

@@ -12,8 +12,18 @@ import { scenarioFromLibrary } from '../sim/node.ts';
 const runs = Number(process.argv[2] ?? 4);
 const only = process.argv[3];
 const lib = loadNodeLibrary();
-const cols = ['wellbeing_mean', 'unmet_need_share', 'turnover_rate', 'vacancy_rate', 'provider_exit_rate', 'trust_providers_to_commissioner',
-  'reported_outcome_gap', 'spend_vs_budget', 'cost_per_good_day', 'system_health'];
+const cols = [
+  'wellbeing_mean',
+  'unmet_need_share',
+  'turnover_rate',
+  'vacancy_rate',
+  'provider_exit_rate',
+  'trust_providers_to_commissioner',
+  'reported_outcome_gap',
+  'spend_vs_budget',
+  'cost_per_good_day',
+  'system_health',
+];
 const short = ['goodday', 'unmet', 'turnov', 'vacancy', 'exits', 'trustPC', 'gap', 'spend/b', '£/goodday', 'health'];
 console.log('scenario'.padEnd(34) + short.map((s) => s.padStart(9)).join(''));
 for (const id of [...lib.scenarios.keys()].sort()) {

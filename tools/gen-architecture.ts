@@ -28,12 +28,14 @@ export function generateGraph(policy: Policy = loadPolicy()): string {
     'flowchart TB',
   ];
   for (const p of parts) L.push(`  ${nodeId(p)}["${p}"]`);
-  for (const p of parts) for (const q of policy.parts[p]) if (parts.includes(q)) L.push(`  ${nodeId(p)} --> ${nodeId(q)}`);
+  for (const p of parts)
+    for (const q of policy.parts[p]) if (parts.includes(q)) L.push(`  ${nodeId(p)} --> ${nodeId(q)}`);
   L.push('```');
   L.push('');
   L.push('| part | may import |');
   L.push('|---|---|');
-  for (const p of parts) L.push(`| \`${p}\` | ${policy.parts[p].map((q) => `\`${q}\``).join(', ') || '(nothing of ours)'} |`);
+  for (const p of parts)
+    L.push(`| \`${p}\` | ${policy.parts[p].map((q) => `\`${q}\``).join(', ') || '(nothing of ours)'} |`);
   return L.join('\n');
 }
 

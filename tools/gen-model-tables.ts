@@ -29,8 +29,18 @@ export const SCHEDULE_END = '<!-- schedule:end -->';
 
 /** The order of the model brief's table of presets; any other approach file follows alphabetically. */
 const APPROACH_ORDER = [
-  'time-and-task', 'framework', 'price-tender', 'zoned-block', 'outcomes', 'alliance', 'personal-budgets', 'insourcing',
-  'grants', 'human-learning', 'neighbourhood-teams', 'community-led',
+  'time-and-task',
+  'framework',
+  'price-tender',
+  'zoned-block',
+  'outcomes',
+  'alliance',
+  'personal-budgets',
+  'insourcing',
+  'grants',
+  'human-learning',
+  'neighbourhood-teams',
+  'community-led',
 ];
 
 const cell = (x: unknown): string => String(x).replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -38,16 +48,25 @@ const num = (x: number): string => String(Math.round(x * 1e6) / 1e6);
 const row = (cells: unknown[]): string => `| ${cells.map(cell).join(' | ')} |`;
 const header = (cols: string[]): string[] => [row(cols), `|${cols.map(() => '---').join('|')}|`];
 
-interface Approach { id: string; name: string; levers: Record<string, number> }
+interface Approach {
+  id: string;
+  name: string;
+  levers: Record<string, number>;
+}
 
 export function loadApproaches(): Approach[] {
   const dir = join(ROOT, 'scenarios', 'approaches');
   const out: Approach[] = [];
   for (const f of readdirSync(dir).filter((x) => x.endsWith('.yaml'))) {
-    const doc = parse(readFileSync(join(dir, f), 'utf8')) as { id?: string; name?: string; levers?: Record<string, number> };
+    const doc = parse(readFileSync(join(dir, f), 'utf8')) as {
+      id?: string;
+      name?: string;
+      levers?: Record<string, number>;
+    };
     out.push({ id: doc.id ?? f.replace(/\.yaml$/, ''), name: doc.name ?? '', levers: doc.levers ?? {} });
   }
-  const rank = (id: string): number => (APPROACH_ORDER.includes(id) ? APPROACH_ORDER.indexOf(id) : APPROACH_ORDER.length);
+  const rank = (id: string): number =>
+    APPROACH_ORDER.includes(id) ? APPROACH_ORDER.indexOf(id) : APPROACH_ORDER.length;
   return out.sort((a, b) => rank(a.id) - rank(b.id) || a.id.localeCompare(b.id));
 }
 
@@ -58,27 +77,53 @@ export function generateModelTables(): string {
 
   L.push(`### Parameters (\`PARAMETERS\`, sim/model/parameters.ts): ${PARAMETERS.length} mechanism coefficients`);
   L.push('');
-  L.push('Mechanism ids are those of the model brief; L = labour market, D = demand. "Range" is the documented plausible range used by');
+  L.push(
+    'Mechanism ids are those of the model brief; L = labour market, D = demand. "Range" is the documented plausible range used by',
+  );
   L.push('sensitivity analysis and stress tests.');
   L.push('');
   L.push(...header(['id', 'mechanism', 'default', 'range', 'unit', 'source / assumption', 'meaning']));
   for (const p of PARAMETERS) {
-    L.push(row([`\`${p.id}\``, p.mechanism, num(p.default), `${num(p.min)} – ${num(p.max)}`, p.unit, p.source, p.description]));
+    L.push(
+      row([
+        `\`${p.id}\``,
+        p.mechanism,
+        num(p.default),
+        `${num(p.min)} – ${num(p.max)}`,
+        p.unit,
+        p.source,
+        p.description,
+      ]),
+    );
   }
   L.push('');
 
   L.push(`### Levers (\`LEVERS\`, sim/model/levers.ts): ${LEVERS.length} commissioning levers`);
   L.push('');
-  L.push('"Status quo" is the lever default: the value a lever keeps when an approach does not set it, and the value of the');
+  L.push(
+    '"Status quo" is the lever default: the value a lever keeps when an approach does not set it, and the value of the',
+  );
   L.push('status-quo mix (60% time-and-task, 40% framework).');
   L.push('');
   L.push(...header(['id', 'lever', 'status quo', 'range', 'unit', 'acts through', 'meaning']));
   for (const l of LEVERS) {
-    L.push(row([`\`${l.id}\``, l.label, num(l.default), `${num(l.min)} – ${num(l.max)}`, l.unit, l.acts.join(', '), l.description]));
+    L.push(
+      row([
+        `\`${l.id}\``,
+        l.label,
+        num(l.default),
+        `${num(l.min)} – ${num(l.max)}`,
+        l.unit,
+        l.acts.join(', '),
+        l.description,
+      ]),
+    );
   }
   L.push('');
 
-  L.push(`### Initial conditions (\`INITIAL_CONDITIONS\`, sim/model/initial-conditions.ts): ${INITIAL_CONDITIONS.length} starting values of a place`);
+  L.push(
+    `### Initial conditions (\`INITIAL_CONDITIONS\`, sim/model/initial-conditions.ts): ${INITIAL_CONDITIONS.length} starting values of a place`,
+  );
   L.push('');
   L.push(...header(['id', 'initial condition', 'default (Midshire)', 'range', 'unit', 'source / assumption']));
   for (const d of INITIAL_CONDITIONS) {
@@ -88,9 +133,13 @@ export function generateModelTables(): string {
 
   L.push('### Context assessment mapping (`CONTEXT_MAP`, sim/scenario/context.ts)');
   L.push('');
-  L.push('Each aspect is one question with answers 1 (hardest context) to 5 (most favourable); answer 3 reproduces the Midshire');
-  L.push('defaults. Values between anchors are interpolated linearly (answers may be fractional) and clamped to the initial');
-  L.push('condition\'s range.');
+  L.push(
+    'Each aspect is one question with answers 1 (hardest context) to 5 (most favourable); answer 3 reproduces the Midshire',
+  );
+  L.push(
+    'defaults. Values between anchors are interpolated linearly (answers may be fractional) and clamped to the initial',
+  );
+  L.push("condition's range.");
   L.push('');
   L.push(...header(['aspect', 'question', 'initial condition', 'answer 1', '2', '3', '4', '5']));
   for (const a of CONTEXT_ASPECTS) {
@@ -103,19 +152,31 @@ export function generateModelTables(): string {
   const approaches = loadApproaches();
   L.push(`### Approach presets (scenarios/approaches/*.yaml): lever values of the ${approaches.length} approaches`);
   L.push('');
-  L.push('A dot means the approach does not set the lever, so it keeps the status-quo value (first column). A blend of');
+  L.push(
+    'A dot means the approach does not set the lever, so it keeps the status-quo value (first column). A blend of',
+  );
   L.push('approaches is the share-weighted mean of these columns.');
   L.push('');
   L.push(...header(['lever', 'status quo', ...approaches.map((a) => a.id)]));
   for (const l of LEVERS) {
-    L.push(row([`\`${l.id}\``, num(l.default), ...approaches.map((a) => (a.levers[l.id] === undefined ? '·' : num(Number(a.levers[l.id]))))]));
+    L.push(
+      row([
+        `\`${l.id}\``,
+        num(l.default),
+        ...approaches.map((a) => (a.levers[l.id] === undefined ? '·' : num(Number(a.levers[l.id])))),
+      ]),
+    );
   }
   L.push('');
 
   L.push(`### Outcome metrics (\`METRICS\`, sim/model/metrics.ts): ${METRICS.length} weekly series`);
   L.push('');
-  L.push('Summary kind: `mean` = the run summary is the mean of the weekly series over the horizon; `end` = the mean of its last');
-  L.push('13 weeks (stocks whose end state matters). "Better" is the direction the app treats as an improvement (blank = a level, not a good).');
+  L.push(
+    'Summary kind: `mean` = the run summary is the mean of the weekly series over the horizon; `end` = the mean of its last',
+  );
+  L.push(
+    '13 weeks (stocks whose end state matters). "Better" is the direction the app treats as an improvement (blank = a level, not a good).',
+  );
   L.push('');
   L.push(...header(['id', 'label', 'unit', 'summary', 'better', 'meaning']));
   for (const m of METRICS) {

@@ -24,7 +24,8 @@ export interface Policy {
 
 const CODE = /\.(ts|tsx|mjs)$/;
 /** static `import … from '…'`, `export … from '…'`, side-effect `import '…'`, and dynamic `import('…')` with a literal */
-const IMPORT = /(?:^|[\s;])(import|export)\s+(type\s+)?(?:[^'";]*?\s+from\s+)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm;
+const IMPORT =
+  /(?:^|[\s;])(import|export)\s+(type\s+)?(?:[^'";]*?\s+from\s+)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm;
 
 function codeFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -41,7 +42,9 @@ export function importsOf(file: string, text: string): Import[] {
   for (const m of text.matchAll(IMPORT)) {
     const spec = (m[3] ?? m[4] ?? '').replace(/[?#].*$/, '');
     if (!spec.startsWith('.')) continue;
-    const target = normalize(join(dirname(file), spec)).split('\\').join('/');
+    const target = normalize(join(dirname(file), spec))
+      .split('\\')
+      .join('/');
     if (!CODE.test(target)) continue;
     out.push({ target, typeOnly: m[2] !== undefined });
   }

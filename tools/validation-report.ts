@@ -33,7 +33,11 @@ function quantile(sorted: number[], q: number): number {
   return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
 }
 
-interface Stat { mean: number; p5: number; p95: number }
+interface Stat {
+  mean: number;
+  p5: number;
+  p95: number;
+}
 function stat(values: number[]): Stat {
   const s = [...values].sort((a, b) => a - b);
   return { mean: values.reduce((a, b) => a + b, 0) / values.length, p5: quantile(s, 0.05), p95: quantile(s, 0.95) };
@@ -79,35 +83,130 @@ interface Row {
 
 const per = (f: (r: RunResult, i: number) => number): number[] => baseRuns.map(f);
 const rows: Row[] = [
-  { pattern: 'Annual turnover, care workers', target: '25–36%', lo: 0.25, hi: 0.36, values: per((r) => summaryOf(r, 'turnover_rate')),
-    scale: 100, digits: 1, unit: '%', metric: '`turnover_rate`', source: 'Skills for Care 2021/22–2024/25' },
-  { pattern: 'Share of leavers who stay in the sector', target: '55–70%', lo: 0.55, hi: 0.7, values: per((r) => summaryOf(r, 'leavers_staying_in_sector_share')),
-    scale: 100, digits: 1, unit: '%', metric: '`leavers_staying_in_sector_share`', source: 'Skills for Care (63% in 2021/22)' },
-  { pattern: 'First-year vs long-tenure turnover', target: 'about 2× (accepted 1.7–2.5×)', lo: 1.7, hi: 2.5,
+  {
+    pattern: 'Annual turnover, care workers',
+    target: '25–36%',
+    lo: 0.25,
+    hi: 0.36,
+    values: per((r) => summaryOf(r, 'turnover_rate')),
+    scale: 100,
+    digits: 1,
+    unit: '%',
+    metric: '`turnover_rate`',
+    source: 'Skills for Care 2021/22–2024/25',
+  },
+  {
+    pattern: 'Share of leavers who stay in the sector',
+    target: '55–70%',
+    lo: 0.55,
+    hi: 0.7,
+    values: per((r) => summaryOf(r, 'leavers_staying_in_sector_share')),
+    scale: 100,
+    digits: 1,
+    unit: '%',
+    metric: '`leavers_staying_in_sector_share`',
+    source: 'Skills for Care (63% in 2021/22)',
+  },
+  {
+    pattern: 'First-year vs long-tenure turnover',
+    target: 'about 2× (accepted 1.7–2.5×)',
+    lo: 1.7,
+    hi: 2.5,
     values: per((r) => summaryOf(r, 'turnover_first_year') / summaryOf(r, 'turnover_experienced')),
-    scale: 1, digits: 2, unit: '×', metric: '`turnover_first_year` / `turnover_experienced`', source: 'Skills for Care 2021/22 (43.7% vs 20.4%)' },
-  { pattern: 'Vacancy rate', target: '6–11%', lo: 0.06, hi: 0.11, values: per((r) => summaryOf(r, 'vacancy_rate')),
-    scale: 100, digits: 1, unit: '%', metric: '`vacancy_rate`', source: 'Skills for Care (10.6% 2021/22, 7.0% 2024/25)' },
-  { pattern: 'Homecare providers closing a year', target: '8–17%', lo: 0.08, hi: 0.17, values: per((r) => summaryOf(r, 'provider_exit_rate')),
-    scale: 100, digits: 1, unit: '%', metric: '`provider_exit_rate`', source: 'NIHR ASCRU 2014–17' },
-  { pattern: 'Commissioned hours not delivered', target: '3–8%', lo: 0.03, hi: 0.08, values: per((r) => 1 - summaryOf(r, 'tasks_completed_share')),
-    scale: 100, digits: 1, unit: '%', metric: '1 − `tasks_completed_share`', source: 'ADASS 2022 (about 5%)' },
-  { pattern: '… second reading: assessed hours not delivered, people waiting included', target: '3–8%', lo: 0.03, hi: 0.08, alt: true,
+    scale: 1,
+    digits: 2,
+    unit: '×',
+    metric: '`turnover_first_year` / `turnover_experienced`',
+    source: 'Skills for Care 2021/22 (43.7% vs 20.4%)',
+  },
+  {
+    pattern: 'Vacancy rate',
+    target: '6–11%',
+    lo: 0.06,
+    hi: 0.11,
+    values: per((r) => summaryOf(r, 'vacancy_rate')),
+    scale: 100,
+    digits: 1,
+    unit: '%',
+    metric: '`vacancy_rate`',
+    source: 'Skills for Care (10.6% 2021/22, 7.0% 2024/25)',
+  },
+  {
+    pattern: 'Homecare providers closing a year',
+    target: '8–17%',
+    lo: 0.08,
+    hi: 0.17,
+    values: per((r) => summaryOf(r, 'provider_exit_rate')),
+    scale: 100,
+    digits: 1,
+    unit: '%',
+    metric: '`provider_exit_rate`',
+    source: 'NIHR ASCRU 2014–17',
+  },
+  {
+    pattern: 'Commissioned hours not delivered',
+    target: '3–8%',
+    lo: 0.03,
+    hi: 0.08,
+    values: per((r) => 1 - summaryOf(r, 'tasks_completed_share')),
+    scale: 100,
+    digits: 1,
+    unit: '%',
+    metric: '1 − `tasks_completed_share`',
+    source: 'ADASS 2022 (about 5%)',
+  },
+  {
+    pattern: '… second reading: assessed hours not delivered, people waiting included',
+    target: '3–8%',
+    lo: 0.03,
+    hi: 0.08,
+    alt: true,
     values: per((r) => summaryOf(r, 'unmet_need_share')),
-    scale: 100, digits: 1, unit: '%', metric: '`unmet_need_share` (the reading tests/model/calibration.test.ts checks)', source: 'ADASS 2022 (about 5%)' },
-  { pattern: 'Pay rise of 10% (wage and fee ×1.1): change in turnover', target: 'about −3 pp (accepted −2 to −4 pp)', lo: -0.04, hi: -0.02,
+    scale: 100,
+    digits: 1,
+    unit: '%',
+    metric: '`unmet_need_share` (the reading tests/model/calibration.test.ts checks)',
+    source: 'ADASS 2022 (about 5%)',
+  },
+  {
+    pattern: 'Pay rise of 10% (wage and fee ×1.1): change in turnover',
+    target: 'about −3 pp (accepted −2 to −4 pp)',
+    lo: -0.04,
+    hi: -0.02,
     values: baseRuns.map((r, i) => summaryOf(payRuns[i], 'turnover_rate') - summaryOf(r, 'turnover_rate')),
-    scale: 100, digits: 2, unit: ' pp', metric: 'paired Δ `turnover_rate`', source: 'Vadean & Saloniki 2023' },
-  { pattern: 'Sickness', target: '4–6 days per worker a year', lo: 4, hi: 6, values: per((r) => summaryOf(r, 'sickness_days_per_worker_year')),
-    scale: 1, digits: 2, unit: ' days', metric: '`sickness_days_per_worker_year`', source: 'Skills for Care, pre-2020' },
+    scale: 100,
+    digits: 2,
+    unit: ' pp',
+    metric: 'paired Δ `turnover_rate`',
+    source: 'Vadean & Saloniki 2023',
+  },
+  {
+    pattern: 'Sickness',
+    target: '4–6 days per worker a year',
+    lo: 4,
+    hi: 6,
+    values: per((r) => summaryOf(r, 'sickness_days_per_worker_year')),
+    scale: 1,
+    digits: 2,
+    unit: ' days',
+    metric: '`sickness_days_per_worker_year`',
+    source: 'Skills for Care, pre-2020',
+  },
 ];
 
-const fmt = (x: number, row: { scale: number; digits: number; unit: string }): string => `${(x * row.scale).toFixed(row.digits)}${row.unit}`;
+const fmt = (x: number, row: { scale: number; digits: number; unit: string }): string =>
+  `${(x * row.scale).toFixed(row.digits)}${row.unit}`;
 
 const lines: string[] = [];
-lines.push(`Status quo "Midshire" (built-in defaults), ${RUNS} runs × ${YEARS} years (${YEARS * 52} weekly ticks), seeds runSeed(${EXPERIMENT_SEED}, '${STREAM}', 0..${RUNS - 1}).`);
-lines.push('Each run is summarised by the mean of the weekly series over the horizon (the metric\'s summary); the table gives the');
-lines.push('ensemble mean of those run summaries and their 5–95% range across runs. A pattern passes when the ensemble mean lies in the target range.');
+lines.push(
+  `Status quo "Midshire" (built-in defaults), ${RUNS} runs × ${YEARS} years (${YEARS * 52} weekly ticks), seeds runSeed(${EXPERIMENT_SEED}, '${STREAM}', 0..${RUNS - 1}).`,
+);
+lines.push(
+  "Each run is summarised by the mean of the weekly series over the horizon (the metric's summary); the table gives the",
+);
+lines.push(
+  'ensemble mean of those run summaries and their 5–95% range across runs. A pattern passes when the ensemble mean lies in the target range.',
+);
 lines.push('');
 lines.push('| pattern | target | model mean | 5–95% of runs | pass | model metric | source |');
 lines.push('|---|---|---|---|---|---|---|');
@@ -117,7 +216,9 @@ for (const row of rows) {
   const st = stat(row.values);
   const ok = st.mean >= row.lo && st.mean <= row.hi;
   if (ok && !row.alt) passed++;
-  lines.push(`| ${row.pattern} | ${row.target} | ${fmt(st.mean, row)} | ${fmt(st.p5, row)} – ${fmt(st.p95, row)} | ${ok ? 'pass' : '**fail**'} | ${row.metric} | ${row.source} |`);
+  lines.push(
+    `| ${row.pattern} | ${row.target} | ${fmt(st.mean, row)} | ${fmt(st.p5, row)} – ${fmt(st.p95, row)} | ${ok ? 'pass' : '**fail**'} | ${row.metric} | ${row.source} |`,
+  );
 }
 lines.push('');
 lines.push(`${passed} of ${patterns} patterns pass (second readings not counted).`);
@@ -125,14 +226,18 @@ lines.push('');
 
 // decomposition of the pay-rise effect
 const full = stat(baseRuns.map((r, i) => summaryOf(payRuns[i], 'turnover_rate') - summaryOf(r, 'turnover_rate')));
-const indirect = stat(baseIndirect.map((r, i) => summaryOf(payIndirect[i], 'turnover_rate') - summaryOf(r, 'turnover_rate')));
+const indirect = stat(
+  baseIndirect.map((r, i) => summaryOf(payIndirect[i], 'turnover_rate') - summaryOf(r, 'turnover_rate')),
+);
 const pp = { scale: 100, digits: 2, unit: ' pp' };
 lines.push('Where the pay-rise effect comes from (paired differences in `turnover_rate`, same seeds):');
 lines.push('');
 lines.push('| channel | mean | 5–95% of runs |');
 lines.push('|---|---|---|');
 lines.push(`| total (all mechanisms) | ${fmt(full.mean, pp)} | ${fmt(full.p5, pp)} – ${fmt(full.p95, pp)} |`);
-lines.push(`| indirect only (\`quit_wage_sensitivity\` = 0 in both arms: morale W6, fatigue W7, recruitment W5) | ${fmt(indirect.mean, pp)} | ${fmt(indirect.p5, pp)} – ${fmt(indirect.p95, pp)} |`);
+lines.push(
+  `| indirect only (\`quit_wage_sensitivity\` = 0 in both arms: morale W6, fatigue W7, recruitment W5) | ${fmt(indirect.mean, pp)} | ${fmt(indirect.p5, pp)} – ${fmt(indirect.p95, pp)} |`,
+);
 lines.push(`| direct W1 term (total − indirect) | ${fmt(full.mean - indirect.mean, pp)} | |`);
 lines.push('');
 
@@ -148,13 +253,17 @@ const yearly = (runs: RunResult[], id: string, y: number): number => {
   return sum / runs.length;
 };
 const profile: [string, string, number, number, string][] = [
-  ['turnover', 'turnover_rate', 100, 1, '%'], ['leavers staying', 'leavers_staying_in_sector_share', 100, 1, '%'],
-  ['vacancy', 'vacancy_rate', 100, 1, '%'], ['provider exits', 'provider_exit_rate', 100, 1, '%'],
-  ['hours not delivered', 'tasks_completed_share', -100, 1, '%'], ['unmet need incl. waiting', 'unmet_need_share', 100, 1, '%'],
-  ['people waiting', 'people_waiting', 1, 0, ''], ['sickness days', 'sickness_days_per_worker_year', 1, 2, ''],
+  ['turnover', 'turnover_rate', 100, 1, '%'],
+  ['leavers staying', 'leavers_staying_in_sector_share', 100, 1, '%'],
+  ['vacancy', 'vacancy_rate', 100, 1, '%'],
+  ['provider exits', 'provider_exit_rate', 100, 1, '%'],
+  ['hours not delivered', 'tasks_completed_share', -100, 1, '%'],
+  ['unmet need incl. waiting', 'unmet_need_share', 100, 1, '%'],
+  ['people waiting', 'people_waiting', 1, 0, ''],
+  ['sickness days', 'sickness_days_per_worker_year', 1, 2, ''],
   ['providers trust commissioner', 'trust_providers_to_commissioner', 1, 3, ''],
 ];
-lines.push('Year by year (ensemble mean of each year\'s weekly values), status quo:');
+lines.push("Year by year (ensemble mean of each year's weekly values), status quo:");
 lines.push('');
 lines.push(`| metric | ${Array.from({ length: YEARS }, (_, y) => `year ${y + 1}`).join(' | ')} |`);
 lines.push(`|---|${Array.from({ length: YEARS }, () => '---').join('|')}|`);
@@ -181,7 +290,14 @@ const support: [string, string, (r: RunResult) => number, number, number, string
   ['Morale', '`morale_mean`', (r) => summaryOf(r, 'morale_mean'), 1, 3, ''],
   ['Fatigue', '`fatigue_mean`', (r) => summaryOf(r, 'fatigue_mean'), 1, 3, ''],
   ['Good days', '`wellbeing_mean`', (r) => summaryOf(r, 'wellbeing_mean'), 1, 3, ''],
-  ['Providers trust commissioner (end)', '`trust_providers_to_commissioner`', (r) => summaryOf(r, 'trust_providers_to_commissioner'), 1, 3, ''],
+  [
+    'Providers trust commissioner (end)',
+    '`trust_providers_to_commissioner`',
+    (r) => summaryOf(r, 'trust_providers_to_commissioner'),
+    1,
+    3,
+    '',
+  ],
   ['Spend against budget', '`spend_vs_budget`', (r) => summaryOf(r, 'spend_vs_budget'), 1, 3, ''],
 ];
 lines.push('Supporting figures (not calibration targets): status quo, and the 10% pay-rise variant on the same seeds.');
@@ -192,7 +308,9 @@ for (const [label, metric, f, scale, digits, unit] of support) {
   const a = stat(baseRuns.map(f));
   const b = stat(payRuns.map(f));
   const o = { scale, digits, unit };
-  lines.push(`| ${label} | ${metric} | ${fmt(a.mean, o)} | ${fmt(a.p5, o)} – ${fmt(a.p95, o)} | ${fmt(b.mean, o)} | ${fmt(b.p5, o)} – ${fmt(b.p95, o)} |`);
+  lines.push(
+    `| ${label} | ${metric} | ${fmt(a.mean, o)} | ${fmt(a.p5, o)} – ${fmt(a.p95, o)} | ${fmt(b.mean, o)} | ${fmt(b.p5, o)} – ${fmt(b.p95, o)} |`,
+  );
 }
 lines.push('');
 lines.push(`${RUNS * 4} runs in ${seconds.toFixed(0)} s.`);

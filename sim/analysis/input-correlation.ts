@@ -21,7 +21,7 @@ export interface RankCorrelation {
 export function ranks(values: ArrayLike<number>): number[] {
   const idx = Array.from({ length: values.length }, (_, i) => [values[i], i] as const).sort((a, b) => a[0] - b[0]);
   const out = new Array<number>(values.length);
-  for (let i = 0; i < idx.length; ) {
+  for (let i = 0; i < idx.length;) {
     let j = i;
     while (j + 1 < idx.length && idx[j + 1][0] === idx[i][0]) j++;
     for (let k = i; k <= j; k++) out[idx[k][1]] = (i + j) / 2;

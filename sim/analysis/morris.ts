@@ -121,14 +121,21 @@ function selectSpread(cands: Float64Array[][], r: number): Float64Array[][] {
  * A Morris design of r trajectories (or radial designs) in k inputs. `levels` (even, default 4 is usual)
  * is ignored by the radial scheme. Deterministic given the rng state.
  */
-export function morrisDesign(k: number, r: number, levels: number, rng: Rng, opts: MorrisDesignOptions = {}): MorrisDesign {
+export function morrisDesign(
+  k: number,
+  r: number,
+  levels: number,
+  rng: Rng,
+  opts: MorrisDesignOptions = {},
+): MorrisDesign {
   if (!Number.isInteger(k) || k < 1) throw new Error(`morrisDesign: k must be an integer >= 1 (got ${k})`);
   if (!Number.isInteger(r) || r < 2) throw new Error(`morrisDesign: r must be an integer >= 2 (got ${r})`);
   const scheme = opts.scheme ?? 'trajectory';
   const points: Float64Array[] = [];
   const trajectories: MorrisTrajectory[] = [];
   if (scheme === 'trajectory') {
-    if (!Number.isInteger(levels) || levels < 2) throw new Error(`morrisDesign: levels must be an integer >= 2 (got ${levels})`);
+    if (!Number.isInteger(levels) || levels < 2)
+      throw new Error(`morrisDesign: levels must be an integer >= 2 (got ${levels})`);
     const delta = levels / (2 * (levels - 1));
     const m = Math.max(r, opts.candidates ?? r);
     let trajs = Array.from({ length: m }, () => oneTrajectory(k, levels, delta, rng));
@@ -151,7 +158,8 @@ export function morrisDesign(k: number, r: number, levels: number, rng: Rng, opt
   if (scheme !== 'radial') throw new Error(`morrisDesign: unknown scheme ${String(scheme)}`);
   // Radial: a = Sobol point i, b = Sobol point i + r (a shift of the same sequence, Campolongo 2011);
   // coordinates where a_i == b_i (probability ~0 after shifting) are redrawn uniformly.
-  const base = 2 * k <= SOBOL_MAX_DIMS ? sobolSequence(r, 2 * k, { shift: rng, skip: 1 }) : uniformSample(r, 2 * k, rng);
+  const base =
+    2 * k <= SOBOL_MAX_DIMS ? sobolSequence(r, 2 * k, { shift: rng, skip: 1 }) : uniformSample(r, 2 * k, rng);
   for (let t = 0; t < r; t++) {
     const a = base[t].slice(0, k);
     const b = base[t].slice(k, 2 * k);
@@ -211,7 +219,8 @@ export function checkOutputs(outputs: ArrayLike<number>, expected: number, who: 
     throw new Error(`${who}: expected ${expected} outputs (one per design point), got ${outputs.length}`);
   }
   for (let i = 0; i < outputs.length; i++) {
-    if (!Number.isFinite(outputs[i])) throw new Error(`${who}: output ${i} is ${outputs[i]}; every run must return a finite number`);
+    if (!Number.isFinite(outputs[i]))
+      throw new Error(`${who}: output ${i} is ${outputs[i]}; every run must return a finite number`);
   }
 }
 
@@ -260,5 +269,8 @@ export function morrisAnalyse(
 
 /** Input indices ordered by decreasing value (ties keep input order). */
 export function rankDescending(values: readonly number[]): number[] {
-  return values.map((v, i) => [v, i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]).map(([, i]) => i);
+  return values
+    .map((v, i) => [v, i] as const)
+    .sort((a, b) => b[0] - a[0] || a[1] - b[1])
+    .map(([, i]) => i);
 }

@@ -37,7 +37,9 @@ export interface FailureDef {
 
 /** Parses one condition; throws an Error whose message says what would be valid. */
 export function parseCondition(text: string, metricIds: readonly string[] = METRIC_IDS): FailureCondition {
-  const src = String(text ?? '').trim().replace(/\s+/g, ' ');
+  const src = String(text ?? '')
+    .trim()
+    .replace(/\s+/g, ' ');
   const hint = `expected e.g. 'unmet_need_share > 0.08 for 26 weeks', 'provider_exit_rate > 0 in first 52 weeks', 'summary.turnover_rate > 0.35' or 'any provider exit in first 52 weeks'`;
   let s = src;
   let fromWeek = 0;
@@ -50,7 +52,8 @@ export function parseCondition(text: string, metricIds: readonly string[] = METR
   } else if ((m = / (?:in|within|during) weeks? (\d+) ?(?:-|to) ?(\d+)$/i.exec(s))) {
     fromWeek = Number(m[1]) - 1;
     toWeek = Number(m[2]);
-    if (fromWeek < 0 || toWeek <= fromWeek) throw new Error(`'${src}': weeks ${m[1]}-${m[2]} is not a range of weeks (they count from 1)`);
+    if (fromWeek < 0 || toWeek <= fromWeek)
+      throw new Error(`'${src}': weeks ${m[1]}-${m[2]} is not a range of weeks (they count from 1)`);
     s = s.slice(0, m.index);
   }
   if ((m = / for (\d+) (?:consecutive )?weeks?(?: running)?$/i.exec(s))) {
@@ -66,11 +69,15 @@ export function parseCondition(text: string, metricIds: readonly string[] = METR
   const metric = m[2];
   if (!metricIds.includes(metric)) {
     const guess = didYouMean(metric, metricIds);
-    throw new Error(`failure condition '${src}': unknown metric '${metric}'${guess ? ` (${guess})` : ''}; 'commsim list' shows the metrics`);
+    throw new Error(
+      `failure condition '${src}': unknown metric '${metric}'${guess ? ` (${guess})` : ''}; 'commsim list' shows the metrics`,
+    );
   }
   const on = m[1] ? 'summary' : 'weekly';
   if (on === 'summary' && (forWeeks !== 1 || fromWeek !== 0 || toWeek !== Number.MAX_SAFE_INTEGER)) {
-    throw new Error(`failure condition '${src}': a summary condition has one value per run; drop 'for … weeks' / 'in … weeks'`);
+    throw new Error(
+      `failure condition '${src}': a summary condition has one value per run; drop 'for … weeks' / 'in … weeks'`,
+    );
   }
   const value = Number(m[4]) / (m[5] ? 100 : 1);
   return { text: src, metric, on, op: m[3] as CompareOp, value, forWeeks, fromWeek, toWeek };
@@ -96,11 +103,12 @@ export function parseFailure(value: unknown, metricIds: readonly string[] = METR
 function parseList(list: unknown[], metricIds: readonly string[]): FailureCondition[] {
   if (list.length === 0) throw new Error('failure needs at least one condition');
   return list.map((c, i) => {
-    if (typeof c !== 'string') throw new Error(`condition ${i + 1} must be text such as 'unmet_need_share > 0.08 for 26 weeks'`);
+    if (typeof c !== 'string')
+      throw new Error(`condition ${i + 1} must be text such as 'unmet_need_share > 0.08 for 26 weeks'`);
     try {
       return parseCondition(c, metricIds);
     } catch (e) {
-      throw new Error(`condition ${i + 1}: ${(e as Error).message}`);
+      throw new Error(`condition ${i + 1}: ${(e as Error).message}`, { cause: e });
     }
   });
 }
@@ -114,7 +122,11 @@ function compare(x: number, op: CompareOp, v: number): boolean {
  * metric, both in `metricIds` order. NaN never satisfies a comparison (and breaks a run of weeks).
  */
 export function conditionHolds(
-  c: FailureCondition, metricIds: readonly string[], series: ArrayLike<number>, summary: ArrayLike<number>, weeks: number,
+  c: FailureCondition,
+  metricIds: readonly string[],
+  series: ArrayLike<number>,
+  summary: ArrayLike<number>,
+  weeks: number,
 ): boolean {
   const m = metricIds.indexOf(c.metric);
   if (m < 0) throw new Error(`failure condition '${c.text}': the run has no metric '${c.metric}'`);
@@ -131,7 +143,11 @@ export function conditionHolds(
 
 /** Failure of one run: the combined verdict and 1/0 per condition. */
 export function evaluateFailure(
-  def: FailureDef, metricIds: readonly string[], series: ArrayLike<number>, summary: ArrayLike<number>, weeks: number,
+  def: FailureDef,
+  metricIds: readonly string[],
+  series: ArrayLike<number>,
+  summary: ArrayLike<number>,
+  weeks: number,
 ): { failed: boolean; conditions: number[] } {
   const conditions = def.conditions.map((c) => (conditionHolds(c, metricIds, series, summary, weeks) ? 1 : 0));
   const failed = def.combine === 'any' ? conditions.some((x) => x === 1) : conditions.every((x) => x === 1);

@@ -227,7 +227,12 @@ export function prim(X: Rows, y: readonly (boolean | number)[], opts: PrimOption
   };
 
   // one slice off the low (dir = +1) or high (dir = -1) end of input j, ties kept together
-  const slice = (j: number, dir: 1 | -1, count: number, member: (i: number) => boolean): { removed: number[]; limit: number } | null => {
+  const slice = (
+    j: number,
+    dir: 1 | -1,
+    count: number,
+    member: (i: number) => boolean,
+  ): { removed: number[]; limit: number } | null => {
     const ord = order[j];
     const removed: number[] = [];
     let last = NaN;
@@ -288,7 +293,10 @@ export function prim(X: Rows, y: readonly (boolean | number)[], opts: PrimOption
           if (atBound) continue;
           // candidates: active points outside the box only because of input j, on this side
           const member = (i: number): boolean =>
-            active[i] === 1 && inBox[i] === 0 && inside(X[i], box, j) && (side === 'lo' ? X[i][j] < box.lo[j] : X[i][j] > box.hi[j]);
+            active[i] === 1 &&
+            inBox[i] === 0 &&
+            inside(X[i], box, j) &&
+            (side === 'lo' ? X[i][j] < box.lo[j] : X[i][j] > box.hi[j]);
           // walk outward from the box: descending for 'lo', ascending for 'hi'
           const s = slice(j, side === 'lo' ? -1 : 1, count, member);
           let added: number[];
@@ -350,7 +358,9 @@ export function chooseBox(trajectory: readonly PrimStep[], opts: ChooseBoxOption
   }
   const minCov = opts.minCoverage ?? 0.5;
   const tol = opts.densityTolerance ?? 0.05;
-  const qualifying = trajectory.map((s, t) => ({ s, t })).filter(({ s, t }) => t > 0 && s.coverageOfRemaining >= minCov);
+  const qualifying = trajectory
+    .map((s, t) => ({ s, t }))
+    .filter(({ s, t }) => t > 0 && s.coverageOfRemaining >= minCov);
   if (qualifying.length === 0) return 0;
   const dMax = Math.max(...qualifying.map(({ s }) => s.density));
   if (!(dMax > trajectory[0].density)) return 0;
@@ -360,7 +370,8 @@ export function chooseBox(trajectory: readonly PrimStep[], opts: ChooseBoxOption
     if (
       !best ||
       c.s.coverageOfRemaining > best.s.coverageOfRemaining ||
-      (c.s.coverageOfRemaining === best.s.coverageOfRemaining && c.s.restrictedDims.length < best.s.restrictedDims.length)
+      (c.s.coverageOfRemaining === best.s.coverageOfRemaining &&
+        c.s.restrictedDims.length < best.s.restrictedDims.length)
     ) {
       best = c;
     }
@@ -535,7 +546,10 @@ export function findBoxes(X: Rows, y: readonly (boolean | number)[], opts: FindB
     }
     if (fA === 0 || nA === 0) break;
     const run = prim(X, y, { ...opts, bounds, active: Uint8Array.from(active) });
-    const chosenIndex = chooseBox(run.trajectory, { minCoverage: opts.minCoverage, densityTolerance: opts.densityTolerance });
+    const chosenIndex = chooseBox(run.trajectory, {
+      minCoverage: opts.minCoverage,
+      densityTolerance: opts.densityTolerance,
+    });
     if (chosenIndex === 0) break;
     let step = run.trajectory[chosenIndex];
     if (opts.prune !== false) step = pruneBox(step.box, X, y, bounds, { pMax: opts.prune ?? 0.01, active });
@@ -593,7 +607,8 @@ export function describeBox(
   const percent = new Set(opts.percent ?? []);
   const fmt =
     opts.format ??
-    ((v: number, dim: number): string => (percent.has(dim) ? `${formatNumber(v * 100, digits)}%` : formatNumber(v, digits)));
+    ((v: number, dim: number): string =>
+      percent.has(dim) ? `${formatNumber(v * 100, digits)}%` : formatNumber(v, digits));
   const parts = restricted(limits, bounds).map((j) => {
     const name = names[j] ?? `input ${j + 1}`;
     const lowCut = limits.lo[j] > bounds.lo[j];
@@ -603,7 +618,9 @@ export function describeBox(
     return `${name} is below ${fmt(limits.hi[j], j)}`;
   });
   const where =
-    parts.length === 0 ? 'all futures' : `futures where ${parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`}`;
+    parts.length === 0
+      ? 'all futures'
+      : `futures where ${parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`}`;
   if (!stats) return parts.length === 0 ? 'all futures' : where;
   const outcome = opts.outcome ?? 'fails';
   const massText = opts.includeMass ? `, ${pct(stats.mass)} of all futures,` : '';

@@ -74,9 +74,12 @@ function check(metrics: readonly MetricOutcomes[], nApproaches: number): number 
     if (ids.has(m.id)) throw new Error(`robustness: metric id "${m.id}" appears twice`);
     ids.add(m.id);
     if (m.direction !== 'maximise' && m.direction !== 'minimise') {
-      throw new Error(`robustness: metric "${m.id}" direction must be 'maximise' or 'minimise' (got ${String(m.direction)})`);
+      throw new Error(
+        `robustness: metric "${m.id}" direction must be 'maximise' or 'minimise' (got ${String(m.direction)})`,
+      );
     }
-    if (m.threshold !== undefined && !Number.isFinite(m.threshold)) throw new Error(`robustness: metric "${m.id}" threshold must be finite`);
+    if (m.threshold !== undefined && !Number.isFinite(m.threshold))
+      throw new Error(`robustness: metric "${m.id}" threshold must be finite`);
     if (m.values.length === 0) throw new Error(`robustness: metric "${m.id}" has no futures`);
     if (nFutures >= 0 && m.values.length !== nFutures) {
       throw new Error(`robustness: metric "${m.id}" has ${m.values.length} futures, others have ${nFutures}`);
@@ -84,10 +87,13 @@ function check(metrics: readonly MetricOutcomes[], nApproaches: number): number 
     nFutures = m.values.length;
     m.values.forEach((row, f) => {
       if (row.length !== nApproaches) {
-        throw new Error(`robustness: metric "${m.id}" future ${f} has ${row.length} values for ${nApproaches} approaches`);
+        throw new Error(
+          `robustness: metric "${m.id}" future ${f} has ${row.length} values for ${nApproaches} approaches`,
+        );
       }
       for (let a = 0; a < row.length; a++) {
-        if (!Number.isFinite(row[a])) throw new Error(`robustness: metric "${m.id}" future ${f} approach ${a} is ${row[a]}`);
+        if (!Number.isFinite(row[a]))
+          throw new Error(`robustness: metric "${m.id}" future ${f} approach ${a} is ${row[a]}`);
       }
     });
   }
@@ -98,7 +104,8 @@ function check(metrics: readonly MetricOutcomes[], nApproaches: number): number 
 export function regretMatrix(values: readonly ArrayLike<number>[], direction: Direction): Float64Array[] {
   return values.map((row) => {
     let best = direction === 'maximise' ? -Infinity : Infinity;
-    for (let a = 0; a < row.length; a++) best = direction === 'maximise' ? Math.max(best, row[a]) : Math.min(best, row[a]);
+    for (let a = 0; a < row.length; a++)
+      best = direction === 'maximise' ? Math.max(best, row[a]) : Math.min(best, row[a]);
     const out = new Float64Array(row.length);
     for (let a = 0; a < row.length; a++) out[a] = direction === 'maximise' ? best - row[a] : row[a] - best;
     return out;
@@ -138,8 +145,10 @@ export function evaluateRobustness(
   if (criterion.by !== 'satisficing' && !metrics.some((m) => m.id === criterion.metric)) {
     throw new Error(`robustness: criterion names unknown metric "${criterion.metric}"`);
   }
-  if ((criterion.by === 'satisficing' && withThreshold.length === 0) ||
-    (criterion.by === 'shareMeeting' && metrics.find((m) => m.id === criterion.metric)?.threshold === undefined)) {
+  if (
+    (criterion.by === 'satisficing' && withThreshold.length === 0) ||
+    (criterion.by === 'shareMeeting' && metrics.find((m) => m.id === criterion.metric)?.threshold === undefined)
+  ) {
     throw new Error(`robustness: criterion '${criterion.by}' needs a threshold`);
   }
 

@@ -67,7 +67,8 @@ export function uniformSample(n: number, k: number, rng: Rng): Float64Array[] {
  * (degree of the primitive polynomial, its inner coefficients as bits, initial direction integers).
  * Dimension 1 is van der Corput and needs no row.
  */
-const JOE_KUO = '1 0 1|2 1 1 3|3 1 1 3 1|3 2 1 1 1|4 1 1 1 3 3|4 4 1 3 5 13|5 2 1 1 5 5 17|5 4 1 1 5 5 5|5 7 1 1 7 11 19|5 11 1 1 5 1 1|5 13 1 1 1 3 11|5 14 1 3 5 5 31|6 1 1 3 3 9 7 49|6 13 1 1 1 15 21 21|6 16 1 3 1 13 27 49|6 19 1 1 1 15 7 5|6 22 1 3 1 15 13 25|6 25 1 1 5 5 19 61|7 1 1 3 7 11 23 15 103|7 4 1 3 7 13 13 15 69|7 7 1 1 3 13 7 35 63|7 8 1 3 5 9 1 25 53|7 14 1 3 1 13 9 35 107|7 19 1 3 1 5 27 61 31|7 21 1 1 5 11 19 41 61|7 28 1 3 5 3 3 13 69|7 31 1 1 7 13 1 19 1|7 32 1 3 7 5 13 19 59|7 37 1 1 3 9 25 29 41|7 41 1 3 5 13 23 1 55|7 42 1 3 7 3 13 59 17|7 50 1 3 1 3 5 53 69|7 55 1 1 5 5 23 33 13|7 56 1 1 7 7 1 61 123|7 59 1 1 7 9 13 61 49|7 62 1 3 3 5 3 55 33|8 14 1 3 1 15 31 13 49 245|8 21 1 3 5 15 31 59 63 97|8 22 1 3 1 11 11 11 77 249|8 38 1 3 1 11 27 43 71 9|8 47 1 1 7 15 21 11 81 45|8 49 1 3 7 3 25 31 65 79|8 50 1 3 1 1 19 11 3 205|8 52 1 1 5 9 19 21 29 157|8 56 1 3 7 11 1 33 89 185|8 67 1 3 3 3 15 9 79 71|8 70 1 3 7 11 15 39 119 27|8 84 1 1 3 1 11 31 97 225|8 97 1 1 1 3 23 43 57 177|8 103 1 3 7 7 17 17 37 71|8 115 1 3 1 5 27 63 123 213|8 122 1 1 3 5 11 43 53 133';
+const JOE_KUO =
+  '1 0 1|2 1 1 3|3 1 1 3 1|3 2 1 1 1|4 1 1 1 3 3|4 4 1 3 5 13|5 2 1 1 5 5 17|5 4 1 1 5 5 5|5 7 1 1 7 11 19|5 11 1 1 5 1 1|5 13 1 1 1 3 11|5 14 1 3 5 5 31|6 1 1 3 3 9 7 49|6 13 1 1 1 15 21 21|6 16 1 3 1 13 27 49|6 19 1 1 1 15 7 5|6 22 1 3 1 15 13 25|6 25 1 1 5 5 19 61|7 1 1 3 7 11 23 15 103|7 4 1 3 7 13 13 15 69|7 7 1 1 3 13 7 35 63|7 8 1 3 5 9 1 25 53|7 14 1 3 1 13 9 35 107|7 19 1 3 1 5 27 61 31|7 21 1 1 5 11 19 41 61|7 28 1 3 5 3 3 13 69|7 31 1 1 7 13 1 19 1|7 32 1 3 7 5 13 19 59|7 37 1 1 3 9 25 29 41|7 41 1 3 5 13 23 1 55|7 42 1 3 7 3 13 59 17|7 50 1 3 1 3 5 53 69|7 55 1 1 5 5 23 33 13|7 56 1 1 7 7 1 61 123|7 59 1 1 7 9 13 61 49|7 62 1 3 3 5 3 55 33|8 14 1 3 1 15 31 13 49 245|8 21 1 3 5 15 31 59 63 97|8 22 1 3 1 11 11 11 77 249|8 38 1 3 1 11 27 43 71 9|8 47 1 1 7 15 21 11 81 45|8 49 1 3 7 3 25 31 65 79|8 50 1 3 1 1 19 11 3 205|8 52 1 1 5 9 19 21 29 157|8 56 1 3 7 11 1 33 89 185|8 67 1 3 3 3 15 9 79 71|8 70 1 3 7 11 15 39 119 27|8 84 1 1 3 1 11 31 97 225|8 97 1 1 1 3 23 43 57 177|8 103 1 3 7 7 17 17 37 71|8 115 1 3 1 5 27 63 123 213|8 122 1 1 3 5 11 43 53 133';
 
 const BITS = 32;
 
@@ -111,7 +112,9 @@ export function sobolSequence(n: number, dims: number, opts: { skip?: number; sh
   const skip = opts.skip ?? 0;
   checkCount('sobolSequence: skip', skip, 0);
   if (dims > SOBOL_MAX_DIMS) {
-    throw new Error(`sobolSequence: at most ${SOBOL_MAX_DIMS} dimensions are supported (asked for ${dims}); use latinHypercube instead`);
+    throw new Error(
+      `sobolSequence: at most ${SOBOL_MAX_DIMS} dimensions are supported (asked for ${dims}); use latinHypercube instead`,
+    );
   }
   if (n + skip > 2 ** BITS - 1) throw new Error('sobolSequence: too many points for 32-bit direction numbers');
   const shifts = new Uint32Array(dims);
@@ -142,10 +145,15 @@ export function sobolSequence(n: number, dims: number, opts: { skip?: number; sh
 /* ── mapping to declared distributions ───────────────────────────────────────────────────────────── */
 
 /** Map unit rows (n × k, column j ↔ uncertainties[j]) to values via each declared inverse CDF. */
-export function mapToUncertainties(unit: readonly ArrayLike<number>[], uncertainties: readonly Uncertainty[]): Float64Array[] {
+export function mapToUncertainties(
+  unit: readonly ArrayLike<number>[],
+  uncertainties: readonly Uncertainty[],
+): Float64Array[] {
   return unit.map((row, i) => {
     if (row.length !== uncertainties.length) {
-      throw new Error(`mapToUncertainties: row ${i} has ${row.length} columns for ${uncertainties.length} uncertainties`);
+      throw new Error(
+        `mapToUncertainties: row ${i} has ${row.length} columns for ${uncertainties.length} uncertainties`,
+      );
     }
     const out = new Float64Array(row.length);
     for (let j = 0; j < row.length; j++) out[j] = sampleValue(uncertainties[j], row[j]);
@@ -154,7 +162,10 @@ export function mapToUncertainties(unit: readonly ArrayLike<number>[], uncertain
 }
 
 /** Map unit rows to one { id: value } record per row. */
-export function toRecords(unit: readonly ArrayLike<number>[], uncertainties: readonly Uncertainty[]): Record<string, number>[] {
+export function toRecords(
+  unit: readonly ArrayLike<number>[],
+  uncertainties: readonly Uncertainty[],
+): Record<string, number>[] {
   return mapToUncertainties(unit, uncertainties).map((row) => {
     const rec: Record<string, number> = {};
     uncertainties.forEach((u, j) => {
@@ -165,7 +176,11 @@ export function toRecords(unit: readonly ArrayLike<number>[], uncertainties: rea
 }
 
 /** Linear map of unit rows to boxes [lo_j, hi_j] (for plain numeric ranges without a declaration). */
-export function scaleToBounds(unit: readonly ArrayLike<number>[], lo: readonly number[], hi: readonly number[]): Float64Array[] {
+export function scaleToBounds(
+  unit: readonly ArrayLike<number>[],
+  lo: readonly number[],
+  hi: readonly number[],
+): Float64Array[] {
   return unit.map((row) => {
     const out = new Float64Array(row.length);
     for (let j = 0; j < row.length; j++) out[j] = lo[j] + row[j] * (hi[j] - lo[j]);

@@ -77,15 +77,26 @@ export const DEFAULT_SOBOL_SAMPLES = 64;
 
 export function sensitivityHeader(spec: StressSpec, opts: SensitivityOptions = {}): SensitivityHeader {
   const method = opts.method ?? 'morris';
-  if (method !== 'morris' && method !== 'sobol') throw new Error(`method must be morris or sobol, got ${String(method)}`);
+  if (method !== 'morris' && method !== 'sobol')
+    throw new Error(`method must be morris or sobol, got ${String(method)}`);
   const size = opts.size ?? (method === 'morris' ? DEFAULT_TRAJECTORIES : DEFAULT_SOBOL_SAMPLES);
-  if (!(Number.isInteger(size) && size >= 2)) throw new Error(`${method === 'morris' ? 'trajectories' : 'samples'} must be a whole number ≥ 2, got ${size}`);
+  if (!(Number.isInteger(size) && size >= 2))
+    throw new Error(`${method === 'morris' ? 'trajectories' : 'samples'} must be a whole number ≥ 2, got ${size}`);
   const runsPerPoint = opts.runsPerPoint ?? spec.runsPerFuture;
-  if (!(Number.isInteger(runsPerPoint) && runsPerPoint >= 1)) throw new Error(`runs per point must be a whole number ≥ 1, got ${runsPerPoint}`);
+  if (!(Number.isInteger(runsPerPoint) && runsPerPoint >= 1))
+    throw new Error(`runs per point must be a whole number ≥ 1, got ${runsPerPoint}`);
   const k = spec.uncertainties.length;
   return {
-    id: spec.id, title: spec.title, plan: spec.approaches[0].id, seed: opts.seed ?? spec.seed, method, size, runsPerPoint,
-    weeks: spec.approaches[0].config.weeks, uncertainties: spec.uncertainties, metrics: opts.metrics ?? spec.metrics,
+    id: spec.id,
+    title: spec.title,
+    plan: spec.approaches[0].id,
+    seed: opts.seed ?? spec.seed,
+    method,
+    size,
+    runsPerPoint,
+    weeks: spec.approaches[0].config.weeks,
+    uncertainties: spec.uncertainties,
+    metrics: opts.metrics ?? spec.metrics,
     points: method === 'morris' ? morrisBudget(k, size) : saltelliBudget(k, size),
   };
 }
@@ -98,7 +109,11 @@ export function sensitivityDesign(h: SensitivityHeader): MorrisDesign | Saltelli
 }
 
 /** Runs the design points (or shard `opts.shard` of them) and returns the mergeable per-point outputs. */
-export async function runSensitivity(backend: SimBackend, spec: StressSpec, opts: SensitivityOptions = {}): Promise<SensitivityPartial> {
+export async function runSensitivity(
+  backend: SimBackend,
+  spec: StressSpec,
+  opts: SensitivityOptions = {},
+): Promise<SensitivityPartial> {
   const header = sensitivityHeader(spec, opts);
   const design = sensitivityDesign(header);
   const values = mapToUncertainties(design.points, header.uncertainties);
@@ -133,7 +148,12 @@ export async function runSensitivity(backend: SimBackend, spec: StressSpec, opts
         const config = applyPoint(plan, header.uncertainties, values[p]);
         sums.set(p, { arrived: 0, per: new Float64Array(R * M), ok: new Uint8Array(R) });
         for (let r = 0; r < R; r++) {
-          batch.tasks.push({ config, seed: runSeed(header.seed, 'sensitivity', r), replicate: r, options: { log: false } });
+          batch.tasks.push({
+            config,
+            seed: runSeed(header.seed, 'sensitivity', r),
+            replicate: r,
+            options: { log: false },
+          });
           batch.meta.push({ p, r });
         }
       }
@@ -141,7 +161,9 @@ export async function runSensitivity(backend: SimBackend, spec: StressSpec, opts
     }
   }
   await runBatches(backend, batches(), {
-    total: points.length * R, signal: opts.signal, onProgress: opts.onProgress,
+    total: points.length * R,
+    signal: opts.signal,
+    onProgress: opts.onProgress,
     onResult: ({ p, r }, result) => {
       metricIndex ??= header.metrics.map((id) => {
         const j = result.metricIds.indexOf(id);
@@ -164,7 +186,10 @@ export async function runSensitivity(backend: SimBackend, spec: StressSpec, opts
 }
 
 export function mergeSensitivityPartials(parts: readonly SensitivityPartial[]): SensitivityPartial {
-  return mergeKeyedPartials(parts, (r: PointRow) => r.point, compareErrors, { what: 'design point', experiments: 'sensitivity studies' });
+  return mergeKeyedPartials(parts, (r: PointRow) => r.point, compareErrors, {
+    what: 'design point',
+    experiments: 'sensitivity studies',
+  });
 }
 
 /** One input's importance for one metric. */
@@ -206,26 +231,42 @@ export interface SensitivityResult {
  * own so the analysis can be checked on cheap synthetic functions.
  */
 export function analyseSensitivity(
-  header: Pick<SensitivityHeader, 'method' | 'seed' | 'uncertainties' | 'metrics'>, design: MorrisDesign | SaltelliDesign, outputs: readonly ArrayLike<number>[],
+  header: Pick<SensitivityHeader, 'method' | 'seed' | 'uncertainties' | 'metrics'>,
+  design: MorrisDesign | SaltelliDesign,
+  outputs: readonly ArrayLike<number>[],
 ): MetricSensitivity[] {
   const names = header.uncertainties.map((u) => u.id);
   return header.metrics.map((metric, m) => {
     const y = outputs[m];
     const bad = Array.from(y).filter((v) => !Number.isFinite(v)).length;
-    if (bad > 0) return { metric, ranking: [], topClear: false, note: `${bad} of ${y.length} design points have no finite value` };
+    if (bad > 0)
+      return { metric, ranking: [], topClear: false, note: `${bad} of ${y.length} design points have no finite value` };
     const seed = hash32(`${header.seed}|bootstrap|${metric}`);
     let ranking: InputRank[];
     if (header.method === 'morris') {
       const idx = morrisAnalyse(design as MorrisDesign, y, { seed, names });
       ranking = idx.map((x) => ({
-        rank: 0, uncertainty: names[x.input], label: header.uncertainties[x.input].label, importance: x.muStar,
-        low: x.muStarConfLow, high: x.muStarConfHigh, mu: x.mu, sigma: x.sigma,
+        rank: 0,
+        uncertainty: names[x.input],
+        label: header.uncertainties[x.input].label,
+        importance: x.muStar,
+        low: x.muStarConfLow,
+        high: x.muStarConfHigh,
+        mu: x.mu,
+        sigma: x.sigma,
       }));
     } else {
       const res = sobolAnalyse(design as SaltelliDesign, y, { seed, names });
       ranking = res.indices.map((x) => ({
-        rank: 0, uncertainty: names[x.input], label: header.uncertainties[x.input].label, importance: x.ST,
-        low: x.STConfLow, high: x.STConfHigh, S1: x.S1, S1Low: x.S1ConfLow, S1High: x.S1ConfHigh,
+        rank: 0,
+        uncertainty: names[x.input],
+        label: header.uncertainties[x.input].label,
+        importance: x.ST,
+        low: x.STConfLow,
+        high: x.STConfHigh,
+        S1: x.S1,
+        S1Low: x.S1ConfLow,
+        S1High: x.S1ConfHigh,
       }));
     }
     ranking.sort((a, b) => b.importance - a.importance || names.indexOf(a.uncertainty) - names.indexOf(b.uncertainty));
@@ -241,19 +282,44 @@ export function finalizeSensitivity(partial: SensitivityPartial): SensitivityRes
   const M = header.metrics.length;
   const outputs = Array.from({ length: M }, () => new Float64Array(header.points).fill(NaN));
   for (const r of rows) for (let m = 0; m < M; m++) outputs[m][r.point] = r.outputs[m];
-  return { header, completedPoints: rows.filter((r) => r.runs > 0).length, metrics: analyseSensitivity(header, design, outputs), errors: partial.errors };
+  return {
+    header,
+    completedPoints: rows.filter((r) => r.runs > 0).length,
+    metrics: analyseSensitivity(header, design, outputs),
+    errors: partial.errors,
+  };
 }
 
-export async function sensitivityStudy(backend: SimBackend, spec: StressSpec, opts: SensitivityOptions = {}): Promise<SensitivityResult> {
+export async function sensitivityStudy(
+  backend: SimBackend,
+  spec: StressSpec,
+  opts: SensitivityOptions = {},
+): Promise<SensitivityResult> {
   return finalizeSensitivity(await runSensitivity(backend, spec, opts));
 }
 
 /** Flat table: one row per metric and input. */
 export function sensitivityTable(result: SensitivityResult): { columns: string[]; rows: (number | string)[][] } {
   const sobol = result.header.method === 'sobol';
-  const columns = ['metric', 'rank', 'uncertainty', sobol ? 'ST' : 'mu_star', 'low', 'high', ...(sobol ? ['S1', 'S1_low', 'S1_high'] : ['mu', 'sigma'])];
+  const columns = [
+    'metric',
+    'rank',
+    'uncertainty',
+    sobol ? 'ST' : 'mu_star',
+    'low',
+    'high',
+    ...(sobol ? ['S1', 'S1_low', 'S1_high'] : ['mu', 'sigma']),
+  ];
   const rows = result.metrics.flatMap((m) =>
-    m.ranking.map((r) => [m.metric, r.rank, r.uncertainty, r.importance, r.low, r.high, ...(sobol ? [r.S1!, r.S1Low!, r.S1High!] : [r.mu!, r.sigma!])]),
+    m.ranking.map((r) => [
+      m.metric,
+      r.rank,
+      r.uncertainty,
+      r.importance,
+      r.low,
+      r.high,
+      ...(sobol ? [r.S1!, r.S1Low!, r.S1High!] : [r.mu!, r.sigma!]),
+    ]),
   );
   return { columns, rows };
 }

@@ -45,14 +45,21 @@ export function saltelliBudget(k: number, n: number): number {
  * Saltelli design in the unit cube. Sampler 'sobol' (default when 2k ≤ SOBOL_MAX_DIMS, i.e. k ≤ 26) uses a
  * randomly digitally shifted Sobol sequence; otherwise a 2k-dimensional Latin hypercube.
  */
-export function saltelliDesign(k: number, n: number, rng: Rng, opts: { sampler?: SaltelliSampler } = {}): SaltelliDesign {
+export function saltelliDesign(
+  k: number,
+  n: number,
+  rng: Rng,
+  opts: { sampler?: SaltelliSampler } = {},
+): SaltelliDesign {
   if (!Number.isInteger(k) || k < 1) throw new Error(`saltelliDesign: k must be an integer >= 1 (got ${k})`);
   if (!Number.isInteger(n) || n < 2) throw new Error(`saltelliDesign: n must be an integer >= 2 (got ${n})`);
   const sampler = opts.sampler ?? (2 * k <= SOBOL_MAX_DIMS ? 'sobol' : 'lhs');
   let base: Float64Array[];
   if (sampler === 'sobol') {
     if (2 * k > SOBOL_MAX_DIMS) {
-      throw new Error(`saltelliDesign: the Sobol sampler supports k <= ${Math.floor(SOBOL_MAX_DIMS / 2)} inputs (got ${k}); use sampler 'lhs'`);
+      throw new Error(
+        `saltelliDesign: the Sobol sampler supports k <= ${Math.floor(SOBOL_MAX_DIMS / 2)} inputs (got ${k}); use sampler 'lhs'`,
+      );
     }
     base = sobolSequence(n, 2 * k, { shift: rng });
   } else if (sampler === 'lhs') {
@@ -132,7 +139,11 @@ function estimate(
 }
 
 /** First-order and total Sobol indices with bootstrap intervals, from outputs aligned with design.points. */
-export function sobolAnalyse(design: SaltelliDesign, outputs: ArrayLike<number>, opts: SobolAnalyseOptions = {}): SobolResult {
+export function sobolAnalyse(
+  design: SaltelliDesign,
+  outputs: ArrayLike<number>,
+  opts: SobolAnalyseOptions = {},
+): SobolResult {
   const { k, n } = design;
   checkOutputs(outputs, design.points.length, 'sobolAnalyse');
   const firstOrder = opts.firstOrder ?? 'jansen';

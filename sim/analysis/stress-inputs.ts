@@ -54,17 +54,29 @@ function isShareUnit(unit: string | undefined): boolean {
  * Resolves one declaration against a configuration: fills id, label, range and distribution. Returns the
  * problems in plain words instead when the path does not exist or a range is missing.
  */
-export function resolveUncertainty(decl: UncertaintyDecl, config: RunConfig): { value?: ResolvedUncertainty; errors: string[] } {
+export function resolveUncertainty(
+  decl: UncertaintyDecl,
+  config: RunConfig,
+): { value?: ResolvedUncertainty; errors: string[] } {
   const errors: string[] = [];
   const path = typeof decl?.path === 'string' ? decl.path.trim() : '';
   const who = `uncertainty ${decl?.id ? `"${decl.id}"` : `'${path}'`}`;
-  if (!path) return { errors: [`${who}: 'path' is required (e.g. params.outside_wage_growth, initial.trust_providers_to_commissioner, levers.fee_level, events[0].share, place.workers)`] };
+  if (!path)
+    return {
+      errors: [
+        `${who}: 'path' is required (e.g. params.outside_wage_growth, initial.trust_providers_to_commissioner, levers.fee_level, events[0].share, place.workers)`,
+      ],
+    };
   const r = resolvePath(config, path);
   if ('error' in r) return { errors: [`${who}: ${r.error}`] };
   const target = r.target;
   const base = r.value;
   if (target.kind === 'field' || target.kind === 'phase-lever')
-    return { errors: [`${who}: path '${path}' is not one of initial.ID, params.ID, levers.ID, inputs.ID, events[i].FIELD, place.FIELD`] };
+    return {
+      errors: [
+        `${who}: path '${path}' is not one of initial.ID, params.ID, levers.ID, inputs.ID, events[i].FIELD, place.FIELD`,
+      ],
+    };
   let tableMin: number | undefined;
   let tableMax: number | undefined;
   let label: string;
@@ -90,12 +102,27 @@ export function resolveUncertainty(decl: UncertaintyDecl, config: RunConfig): { 
     errors.push(`${who}: '${path}' has no default range; give min and max (the plan's value is ${base})`);
     return { errors };
   }
-  const id = decl.id ?? (target.kind === 'event' ? `events_${target.index}_${target.key}` : target.kind === 'place' ? `place_${target.key}` : target.key);
+  const id =
+    decl.id ??
+    (target.kind === 'event'
+      ? `events_${target.index}_${target.key}`
+      : target.kind === 'place'
+        ? `place_${target.key}`
+        : target.key);
   const value: ResolvedUncertainty = {
-    id, path, label: decl.label ?? label, dist: decl.dist ?? (decl.values ? 'discrete' : 'uniform'), min, max,
-    target, base, integer: isWholeNumber(target), percent: decl.percent ?? isShareUnit(unit),
+    id,
+    path,
+    label: decl.label ?? label,
+    dist: decl.dist ?? (decl.values ? 'discrete' : 'uniform'),
+    min,
+    max,
+    target,
+    base,
+    integer: isWholeNumber(target),
+    percent: decl.percent ?? isShareUnit(unit),
   };
-  for (const k of ['mode', 'mean', 'sd', 'values'] as const) if (decl[k] !== undefined) (value as unknown as Record<string, unknown>)[k] = decl[k];
+  for (const k of ['mode', 'mean', 'sd', 'values'] as const)
+    if (decl[k] !== undefined) (value as unknown as Record<string, unknown>)[k] = decl[k];
   errors.push(...validateUncertainty(value));
   return errors.length ? { errors } : { value, errors };
 }
@@ -112,9 +139,11 @@ export function resolveUncertainties(decls: readonly UncertaintyDecl[], config: 
   const ids = new Map<string, number>();
   const paths = new Set<string>();
   out.forEach((u, i) => {
-    if (ids.has(u.id)) errors.push(`#${i + 1} uncertainty "${u.id}": the id is already used; give each an id of its own`);
+    if (ids.has(u.id))
+      errors.push(`#${i + 1} uncertainty "${u.id}": the id is already used; give each an id of its own`);
     ids.set(u.id, i);
-    const p = u.target.kind === 'event' ? `events[${u.target.index}].${u.target.key}` : `${u.target.kind}.${u.target.key}`;
+    const p =
+      u.target.kind === 'event' ? `events[${u.target.index}].${u.target.key}` : `${u.target.kind}.${u.target.key}`;
     if (paths.has(p)) errors.push(`#${i + 1} uncertainty "${u.id}": '${p}' is already varied by another uncertainty`);
     paths.add(p);
   });
@@ -131,8 +160,13 @@ export function appliedValue(u: ResolvedUncertainty, value: number): number {
  * A deep copy of `config` with each uncertainty set to its value (values[j] ↔ uncertainties[j]).
  * Levers are set in every phase; events are re-sorted by week (stably) if a week moved. Never mutates `config`.
  */
-export function applyPoint(config: RunConfig, uncertainties: readonly ResolvedUncertainty[], values: ArrayLike<number>): RunConfig {
-  if (values.length !== uncertainties.length) throw new Error(`applyPoint: ${values.length} values for ${uncertainties.length} uncertainties`);
+export function applyPoint(
+  config: RunConfig,
+  uncertainties: readonly ResolvedUncertainty[],
+  values: ArrayLike<number>,
+): RunConfig {
+  if (values.length !== uncertainties.length)
+    throw new Error(`applyPoint: ${values.length} values for ${uncertainties.length} uncertainties`);
   return setTargets(
     config,
     uncertainties.map((u, j) => {

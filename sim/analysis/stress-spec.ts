@@ -68,7 +68,21 @@ export interface StressSpec {
 /** Resolves `plan:` / `alternatives:` entries; throws (any Error) with a message for the user. */
 export type ScenarioResolver = (ref: string) => RunConfig;
 
-const TOP_FIELDS = ['id', 'title', 'description', 'plan', 'alternatives', 'years', 'seed', 'futures', 'runs_per_future', 'metrics', 'uncertainties', 'failure', 'robustness'];
+const TOP_FIELDS = [
+  'id',
+  'title',
+  'description',
+  'plan',
+  'alternatives',
+  'years',
+  'seed',
+  'futures',
+  'runs_per_future',
+  'metrics',
+  'uncertainties',
+  'failure',
+  'robustness',
+];
 const UNC_FIELDS = ['path', 'id', 'label', 'dist', 'min', 'max', 'mode', 'mean', 'sd', 'values', 'percent'];
 
 export const DEFAULT_FUTURES = 100;
@@ -87,7 +101,8 @@ export function parseStressSpec(text: string, file: string, resolve: ScenarioRes
     issue('', `a stress-test spec is a mapping with fields ${TOP_FIELDS.join(', ')}`);
     throw new ScenarioError(issues);
   }
-  for (const k of Object.keys(doc)) if (!TOP_FIELDS.includes(k)) issue(k, `unknown field; a stress-test spec has ${TOP_FIELDS.join(', ')}`);
+  for (const k of Object.keys(doc))
+    if (!TOP_FIELDS.includes(k)) issue(k, `unknown field; a stress-test spec has ${TOP_FIELDS.join(', ')}`);
 
   const str = (k: string, required: boolean): string | undefined => {
     const v = doc[k];
@@ -122,7 +137,8 @@ export function parseStressSpec(text: string, file: string, resolve: ScenarioRes
   }
   let weeks: number | undefined;
   if (doc.years !== undefined && doc.years !== null) {
-    if (typeof doc.years !== 'number' || !(doc.years > 0 && doc.years <= 50)) issue('years', `must be a number above 0 and at most 50 (got ${JSON.stringify(doc.years)})`);
+    if (typeof doc.years !== 'number' || !(doc.years > 0 && doc.years <= 50))
+      issue('years', `must be a number above 0 and at most 50 (got ${JSON.stringify(doc.years)})`);
     else weeks = Math.max(1, Math.round(doc.years * 52));
   }
 
@@ -158,7 +174,8 @@ export function parseStressSpec(text: string, file: string, resolve: ScenarioRes
   // uncertainties (resolved against the plan, and checked against every alternative)
   const uncertainties: ResolvedUncertainty[] = [];
   const uncs = doc.uncertainties;
-  if (!Array.isArray(uncs) || uncs.length === 0) issue(uncs === undefined ? '' : 'uncertainties', `'uncertainties' must be a non-empty list of {path: ...}`);
+  if (!Array.isArray(uncs) || uncs.length === 0)
+    issue(uncs === undefined ? '' : 'uncertainties', `'uncertainties' must be a non-empty list of {path: ...}`);
   else if (approaches.length > 0 && approaches[0].id !== undefined && planRef !== undefined) {
     uncs.forEach((u, i) => {
       const p = `uncertainties[${i}]`;
@@ -202,15 +219,18 @@ export function parseStressSpec(text: string, file: string, resolve: ScenarioRes
         const ra = resolveUncertainty(decl, a.config);
         if (!ra.value) issue(`${p}.path`, `not valid for alternative '${a.id}': ${ra.errors.join('; ')}`);
       }
-      if (uncertainties.some((x) => x.id === r.value!.id)) issue(p, `id '${r.value.id}' is already used; give it an 'id' of its own`);
-      else if (uncertainties.some((x) => x.path === r.value!.path)) issue(`${p}.path`, `'${r.value.path}' is already declared`);
+      if (uncertainties.some((x) => x.id === r.value!.id))
+        issue(p, `id '${r.value.id}' is already used; give it an 'id' of its own`);
+      else if (uncertainties.some((x) => x.path === r.value!.path))
+        issue(`${p}.path`, `'${r.value.path}' is already declared`);
       else uncertainties.push(r.value);
     });
   }
 
   // failure
   let failure: FailureDef = { combine: 'any', conditions: [] };
-  if (doc.failure === undefined || doc.failure === null) issue('', "'failure' is required, e.g. failure: unmet_need_share > 0.08 for 26 weeks");
+  if (doc.failure === undefined || doc.failure === null)
+    issue('', "'failure' is required, e.g. failure: unmet_need_share > 0.08 for 26 weeks");
   else {
     try {
       failure = parseFailure(doc.failure);
@@ -232,17 +252,25 @@ export function parseStressSpec(text: string, file: string, resolve: ScenarioRes
         const p = `robustness[${i}]`;
         const o = (typeof r === 'string' ? { metric: r } : r) as Record<string, unknown>;
         if (!o || typeof o !== 'object') return issue(p, 'must be a metric id or {metric, threshold?, direction?}');
-        for (const k of Object.keys(o)) if (!['metric', 'threshold', 'direction'].includes(k)) issue(`${p}.${k}`, 'unknown field; use metric, threshold, direction');
+        for (const k of Object.keys(o))
+          if (!['metric', 'threshold', 'direction'].includes(k))
+            issue(`${p}.${k}`, 'unknown field; use metric, threshold, direction');
         const metric = o.metric;
-        if (typeof metric !== 'string' || !METRIC_BY_ID.has(metric)) return issue(`${p}.metric`, `unknown metric ${JSON.stringify(metric)}; 'commsim list' shows the metrics`);
+        if (typeof metric !== 'string' || !METRIC_BY_ID.has(metric))
+          return issue(`${p}.metric`, `unknown metric ${JSON.stringify(metric)}; 'commsim list' shows the metrics`);
         let direction = o.direction as Direction | undefined;
-        if (direction !== undefined && direction !== 'maximise' && direction !== 'minimise') return issue(`${p}.direction`, "must be 'maximise' or 'minimise'");
+        if (direction !== undefined && direction !== 'maximise' && direction !== 'minimise')
+          return issue(`${p}.direction`, "must be 'maximise' or 'minimise'");
         const better = METRIC_BY_ID.get(metric)!.better;
         direction ??= better === 'higher' ? 'maximise' : better === 'lower' ? 'minimise' : undefined;
-        if (!direction) return issue(p, `metric '${metric}' is neither better high nor low; give direction: maximise or minimise`);
-        if (o.threshold !== undefined && (typeof o.threshold !== 'number' || !Number.isFinite(o.threshold))) return issue(`${p}.threshold`, 'must be a number');
+        if (!direction)
+          return issue(p, `metric '${metric}' is neither better high nor low; give direction: maximise or minimise`);
+        if (o.threshold !== undefined && (typeof o.threshold !== 'number' || !Number.isFinite(o.threshold)))
+          return issue(`${p}.threshold`, 'must be a number');
         if (robustness.some((x) => x.metric === metric)) return issue(`${p}.metric`, `'${metric}' is listed twice`);
-        robustness.push(o.threshold === undefined ? { metric, direction } : { metric, direction, threshold: o.threshold as number });
+        robustness.push(
+          o.threshold === undefined ? { metric, direction } : { metric, direction, threshold: o.threshold as number },
+        );
       });
     }
   }
@@ -250,18 +278,34 @@ export function parseStressSpec(text: string, file: string, resolve: ScenarioRes
   // metrics kept per future
   let metrics: string[] = METRICS.filter((m) => m.key).map((m) => m.id);
   if (doc.metrics !== undefined && doc.metrics !== null) {
-    if (!Array.isArray(doc.metrics) || doc.metrics.length === 0) issue('metrics', 'must be a non-empty list of metric ids');
+    if (!Array.isArray(doc.metrics) || doc.metrics.length === 0)
+      issue('metrics', 'must be a non-empty list of metric ids');
     else {
       metrics = [];
       doc.metrics.forEach((m, i) => {
-        if (typeof m !== 'string' || !METRIC_BY_ID.has(m)) issue(`metrics[${i}]`, `unknown metric ${JSON.stringify(m)}; 'commsim list' shows the metrics`);
+        if (typeof m !== 'string' || !METRIC_BY_ID.has(m))
+          issue(`metrics[${i}]`, `unknown metric ${JSON.stringify(m)}; 'commsim list' shows the metrics`);
         else if (!metrics.includes(m)) metrics.push(m);
       });
     }
   }
-  for (const m of [...failure.conditions.map((c) => c.metric), ...robustness.map((r) => r.metric)]) if (!metrics.includes(m)) metrics.push(m);
+  for (const m of [...failure.conditions.map((c) => c.metric), ...robustness.map((r) => r.metric)])
+    if (!metrics.includes(m)) metrics.push(m);
   metrics.sort((a, b) => METRIC_IDS.indexOf(a) - METRIC_IDS.indexOf(b));
 
   if (issues.length) throw new ScenarioError(issues);
-  return { id, title, question: parsed.comment, file, approaches, uncertainties, failure, robustness, metrics, seed, futures, runsPerFuture };
+  return {
+    id,
+    title,
+    question: parsed.comment,
+    file,
+    approaches,
+    uncertainties,
+    failure,
+    robustness,
+    metrics,
+    seed,
+    futures,
+    runsPerFuture,
+  };
 }

@@ -27,7 +27,16 @@ import { mergeKeyedPartials } from '../experiment/merge.ts';
 import { latinHypercube, mapToUncertainties } from './sampling.ts';
 import { appliedValue, applyPoint, type ResolvedUncertainty } from './stress-inputs.ts';
 import { describeFailure, evaluateFailure, type FailureDef } from './plan-failure.ts';
-import { boxStats, chooseBox, describeBox, findBoxes, prim, type Bounds, type BoxLimits, type PrimStep } from './prim.ts';
+import {
+  boxStats,
+  chooseBox,
+  describeBox,
+  findBoxes,
+  prim,
+  type Bounds,
+  type BoxLimits,
+  type PrimStep,
+} from './prim.ts';
 import { evaluateRobustness, type MetricOutcomes, type RobustnessResult } from './robustness.ts';
 import type { RobustnessMetric, StressSpec } from './stress-spec.ts';
 
@@ -96,16 +105,28 @@ export interface StressExecOptions {
   window?: number;
 }
 
-export function stressHeader(spec: StressSpec, opts: Pick<StressExecOptions, 'futures' | 'runsPerFuture' | 'seed'> = {}): StressHeader {
+export function stressHeader(
+  spec: StressSpec,
+  opts: Pick<StressExecOptions, 'futures' | 'runsPerFuture' | 'seed'> = {},
+): StressHeader {
   const futures = opts.futures ?? spec.futures;
   const runsPerFuture = opts.runsPerFuture ?? spec.runsPerFuture;
-  if (!(Number.isInteger(futures) && futures >= 1)) throw new Error(`futures must be a whole number ≥ 1, got ${futures}`);
-  if (!(Number.isInteger(runsPerFuture) && runsPerFuture >= 1)) throw new Error(`runs per future must be a whole number ≥ 1, got ${runsPerFuture}`);
+  if (!(Number.isInteger(futures) && futures >= 1))
+    throw new Error(`futures must be a whole number ≥ 1, got ${futures}`);
+  if (!(Number.isInteger(runsPerFuture) && runsPerFuture >= 1))
+    throw new Error(`runs per future must be a whole number ≥ 1, got ${runsPerFuture}`);
   return {
-    id: spec.id, title: spec.title, seed: opts.seed ?? spec.seed, futures, runsPerFuture,
+    id: spec.id,
+    title: spec.title,
+    seed: opts.seed ?? spec.seed,
+    futures,
+    runsPerFuture,
     weeks: spec.approaches[0].config.weeks,
     approaches: spec.approaches.map((a) => ({ id: a.id, title: a.title })),
-    uncertainties: spec.uncertainties, failure: spec.failure, robustness: spec.robustness, metrics: spec.metrics,
+    uncertainties: spec.uncertainties,
+    failure: spec.failure,
+    robustness: spec.robustness,
+    metrics: spec.metrics,
   };
 }
 
@@ -119,7 +140,9 @@ export function futureInputs(header: Pick<StressHeader, 'seed' | 'futures' | 'un
   const k = header.uncertainties.length;
   const rng = createRng(hash32(`${header.seed}|stress-futures|${header.futures}|${k}`));
   const unit = latinHypercube(header.futures, k, rng);
-  return mapToUncertainties(unit, header.uncertainties).map((row) => row.map((v, j) => appliedValue(header.uncertainties[j], v)));
+  return mapToUncertainties(unit, header.uncertainties).map((row) =>
+    row.map((v, j) => appliedValue(header.uncertainties[j], v)),
+  );
 }
 
 /** Folds run results of the futures in flight into rows, in whatever order they arrive. */
@@ -128,7 +151,10 @@ class FutureAccumulator {
   private readonly R: number;
   private readonly M: number;
   private readonly C: number;
-  private readonly pending = new Map<number, { inputs: number[]; arrived: number; metrics: Float64Array; fails: Int8Array; conds: Int8Array }>();
+  private readonly pending = new Map<
+    number,
+    { inputs: number[]; arrived: number; metrics: Float64Array; fails: Int8Array; conds: Int8Array }
+  >();
   readonly rows: FutureRow[] = [];
   private metricIndex: number[] | null = null;
 
@@ -142,12 +168,23 @@ class FutureAccumulator {
   open(future: number, inputs: ArrayLike<number>): void {
     const n = this.A * this.R;
     this.pending.set(future, {
-      inputs: Array.from(inputs), arrived: 0,
-      metrics: new Float64Array(n * this.M).fill(NaN), fails: new Int8Array(n).fill(-1), conds: new Int8Array(n * this.C),
+      inputs: Array.from(inputs),
+      arrived: 0,
+      metrics: new Float64Array(n * this.M).fill(NaN),
+      fails: new Int8Array(n).fill(-1),
+      conds: new Int8Array(n * this.C),
     });
   }
 
-  add(future: number, a: number, r: number, metricIds: readonly string[], series: ArrayLike<number>, summary: ArrayLike<number>, weeks: number): void {
+  add(
+    future: number,
+    a: number,
+    r: number,
+    metricIds: readonly string[],
+    series: ArrayLike<number>,
+    summary: ArrayLike<number>,
+    weeks: number,
+  ): void {
     const p = this.pending.get(future)!;
     if (!this.metricIndex) {
       this.metricIndex = this.header.metrics.map((id) => {
@@ -188,7 +225,9 @@ class FutureAccumulator {
       }
       const failShare = runs ? fails / runs : NaN;
       return {
-        runs, failShare, failed: runs > 0 && failShare >= 0.5,
+        runs,
+        failShare,
+        failed: runs > 0 && failShare >= 0.5,
         conditions: conditions.map((x) => (runs ? x / runs : NaN)),
         metrics: metrics.map((x) => (runs ? x / runs : NaN)),
       };
@@ -202,7 +241,11 @@ class FutureAccumulator {
  * Runs a stress test (or shard `opts.shard` of it) on a backend and returns its mergeable rows. Futures are
  * dealt to shards in whole blocks (ensemble.ts shardReplicates). Configurations are built a window at a time.
  */
-export async function runStress(backend: SimBackend, spec: StressSpec, opts: StressExecOptions = {}): Promise<StressPartial> {
+export async function runStress(
+  backend: SimBackend,
+  spec: StressSpec,
+  opts: StressExecOptions = {},
+): Promise<StressPartial> {
   const header = stressHeader(spec, opts);
   const inputs = futureInputs(header);
   const futures = shardReplicates(header.futures, opts.shard);
@@ -218,7 +261,9 @@ export async function runStress(backend: SimBackend, spec: StressSpec, opts: Str
       const batch: TaskBatch<{ f: number; a: number; r: number }> = { tasks: [], meta: [] };
       for (const f of futures.slice(start, start + futuresPerBatch)) {
         acc.open(f, inputs[f]);
-        const configs: RunConfig[] = spec.approaches.map((ap) => applyPoint(ap.config, header.uncertainties, inputs[f]));
+        const configs: RunConfig[] = spec.approaches.map((ap) =>
+          applyPoint(ap.config, header.uncertainties, inputs[f]),
+        );
         for (let r = 0; r < R; r++) {
           const seed = futureSeed(header.seed, f, r);
           for (let a = 0; a < A; a++) {
@@ -231,10 +276,18 @@ export async function runStress(backend: SimBackend, spec: StressSpec, opts: Str
     }
   }
   await runBatches(backend, batches(), {
-    total: futures.length * perFuture, signal: opts.signal, onProgress: opts.onProgress,
+    total: futures.length * perFuture,
+    signal: opts.signal,
+    onProgress: opts.onProgress,
     onResult: ({ f, a, r }, result) => acc.add(f, a, r, result.metricIds, result.series, result.summary, result.weeks),
     onError: ({ f, a, r }, e) => {
-      const err: StressRunError = { future: f, approach: header.approaches[a].id, replicate: r, seed: e.seed, error: e.error };
+      const err: StressRunError = {
+        future: f,
+        approach: header.approaches[a].id,
+        replicate: r,
+        seed: e.seed,
+        error: e.error,
+      };
       errors.push(err);
       acc.fail(f);
       opts.onError?.(err);
@@ -244,13 +297,16 @@ export async function runStress(backend: SimBackend, spec: StressSpec, opts: Str
 }
 
 function compareErrors(a: StressRunError, b: StressRunError): number {
-  return a.future - b.future || a.replicate - b.replicate || (a.approach < b.approach ? -1 : a.approach > b.approach ? 1 : 0);
+  return (
+    a.future - b.future || a.replicate - b.replicate || (a.approach < b.approach ? -1 : a.approach > b.approach ? 1 : 0)
+  );
 }
 
 /** Combines the partials of one stress test (shards); argument order does not matter. */
 export function mergeStressPartials(parts: readonly StressPartial[]): StressPartial {
   return mergeKeyedPartials(parts, (r: FutureRow) => r.future, compareErrors, {
-    what: 'future', experiments: 'stress tests (spec, seed, futures or runs per future differ)',
+    what: 'future',
+    experiments: 'stress tests (spec, seed, futures or runs per future differ)',
   });
 }
 
@@ -327,10 +383,19 @@ function percentDims(header: StressHeader): number[] {
 
 function toStep(step: PrimStep, header: StressHeader, bounds: Bounds, approach: string): DiscoveryStep {
   return {
-    coverage: step.coverage, density: step.density, mass: step.mass, nInBox: step.nInBox, nFailInBox: step.nFailInBox, kind: step.kind,
+    coverage: step.coverage,
+    density: step.density,
+    mass: step.mass,
+    nInBox: step.nInBox,
+    nFailInBox: step.nFailInBox,
+    kind: step.kind,
     box: { lo: [...step.box.lo], hi: [...step.box.hi] },
     restricted: step.restrictedDims.map((j) => header.uncertainties[j].id),
-    statement: describeBox(step, names(header), bounds, { outcome: `${approach} fails`, percent: percentDims(header), includeMass: true }),
+    statement: describeBox(step, names(header), bounds, {
+      outcome: `${approach} fails`,
+      percent: percentDims(header),
+      includeMass: true,
+    }),
   };
 }
 
@@ -341,7 +406,15 @@ export function discover(header: StressHeader, rows: readonly FutureRow[], a: nu
   const X = used.map((r) => r.inputs);
   const y = used.map((r) => r.outcomes[a].failed);
   const failures = y.filter(Boolean).length;
-  const base: Discovery = { approach, futures: used.length, failures, note: null, trajectory: [], chosen: 0, boxes: [] };
+  const base: Discovery = {
+    approach,
+    futures: used.length,
+    failures,
+    note: null,
+    trajectory: [],
+    chosen: 0,
+    boxes: [],
+  };
   if (used.length === 0) return { ...base, note: 'no completed futures' };
   if (failures === 0) return { ...base, note: `${approach} did not fail in any future` };
   if (failures === used.length) return { ...base, note: `${approach} failed in every future` };
@@ -357,9 +430,19 @@ export function discover(header: StressHeader, rows: readonly FutureRow[], a: nu
 }
 
 /** Recomputes a box's statistics from rows (what tests and the UI use to check a statement against the runs). */
-export function boxStatsFromRows(header: StressHeader, rows: readonly FutureRow[], a: number, box: BoxLimits): PrimStep {
+export function boxStatsFromRows(
+  header: StressHeader,
+  rows: readonly FutureRow[],
+  a: number,
+  box: BoxLimits,
+): PrimStep {
   const used = rows.filter((r) => r.outcomes[a].runs > 0);
-  return boxStats(box, used.map((r) => r.inputs), used.map((r) => r.outcomes[a].failed), uncertaintyBounds(header));
+  return boxStats(
+    box,
+    used.map((r) => r.inputs),
+    used.map((r) => r.outcomes[a].failed),
+    uncertaintyBounds(header),
+  );
 }
 
 /** Final statistics of a complete (merged) stress test. */
@@ -376,9 +459,14 @@ export function finalizeStress(partial: StressPartial): StressResult {
       metricMeans[id] = n ? s / n : NaN;
     });
     return {
-      id: ap.id, title: ap.title, futures: n,
+      id: ap.id,
+      title: ap.title,
+      futures: n,
       failureRate: n ? used.filter((r) => r.outcomes[a].failed).length / n : NaN,
-      conditionRates: header.failure.conditions.map((c, k) => ({ condition: c.text, rate: n ? used.filter((r) => r.outcomes[a].conditions[k] >= 0.5).length / n : NaN })),
+      conditionRates: header.failure.conditions.map((c, k) => ({
+        condition: c.text,
+        rate: n ? used.filter((r) => r.outcomes[a].conditions[k] >= 0.5).length / n : NaN,
+      })),
       metricMeans,
     };
   });
@@ -387,34 +475,70 @@ export function finalizeStress(partial: StressPartial): StressResult {
   let robustness: RobustnessResult | null = null;
   if (A >= 2 && complete.length > 0) {
     const metrics: MetricOutcomes[] = [
-      { id: 'no_failure', label: 'does not fail', direction: 'maximise', threshold: 1, values: complete.map((r) => r.outcomes.map((o) => (o.failed ? 0 : 1))) },
+      {
+        id: 'no_failure',
+        label: 'does not fail',
+        direction: 'maximise',
+        threshold: 1,
+        values: complete.map((r) => r.outcomes.map((o) => (o.failed ? 0 : 1))),
+      },
       ...header.robustness.map((rm) => {
         const m = header.metrics.indexOf(rm.metric);
-        return { id: rm.metric, direction: rm.direction, threshold: rm.threshold, values: complete.map((r) => r.outcomes.map((o) => o.metrics[m])) };
+        return {
+          id: rm.metric,
+          direction: rm.direction,
+          threshold: rm.threshold,
+          values: complete.map((r) => r.outcomes.map((o) => o.metrics[m])),
+        };
       }),
     ];
-    robustness = evaluateRobustness(header.approaches.map((a) => a.id), metrics);
+    robustness = evaluateRobustness(
+      header.approaches.map((a) => a.id),
+      metrics,
+    );
   }
   return {
-    header, failureText: describeFailure(header.failure), completedFutures: complete.length, approaches, robustness,
-    discovery: header.approaches.map((_, a) => discover(header, rows, a)), rows: partial.rows, errors: partial.errors,
+    header,
+    failureText: describeFailure(header.failure),
+    completedFutures: complete.length,
+    approaches,
+    robustness,
+    discovery: header.approaches.map((_, a) => discover(header, rows, a)),
+    rows: partial.rows,
+    errors: partial.errors,
   };
 }
 
 /** Runs a whole stress test and returns its result. */
-export async function stressTest(backend: SimBackend, spec: StressSpec, opts: StressExecOptions = {}): Promise<StressResult> {
+export async function stressTest(
+  backend: SimBackend,
+  spec: StressSpec,
+  opts: StressExecOptions = {},
+): Promise<StressResult> {
   return finalizeStress(await runStress(backend, spec, opts));
 }
 
 /** One flat table of the rows: future, seed, inputs, then per approach failed, fail share and metrics. */
-export function stressTable(result: Pick<StressResult, 'header' | 'rows'>): { columns: string[]; rows: (number | string)[][] } {
+export function stressTable(result: Pick<StressResult, 'header' | 'rows'>): {
+  columns: string[];
+  rows: (number | string)[][];
+} {
   const h = result.header;
   const columns = [
-    'future', 'seed', ...h.uncertainties.map((u) => u.id),
-    ...h.approaches.flatMap((a) => [`${a.id}.failed`, `${a.id}.fail_share`, ...h.failure.conditions.map((_, k) => `${a.id}.condition_${k + 1}`), ...h.metrics.map((m) => `${a.id}.${m}`)]),
+    'future',
+    'seed',
+    ...h.uncertainties.map((u) => u.id),
+    ...h.approaches.flatMap((a) => [
+      `${a.id}.failed`,
+      `${a.id}.fail_share`,
+      ...h.failure.conditions.map((_, k) => `${a.id}.condition_${k + 1}`),
+      ...h.metrics.map((m) => `${a.id}.${m}`),
+    ]),
   ];
   const rows = result.rows.map((r) => [
-    r.future, r.seeds[0], ...r.inputs,
+    r.future,
+    r.seeds[0],
+    ...r.inputs,
     ...r.outcomes.flatMap((o) => [o.runs ? (o.failed ? 1 : 0) : NaN, o.failShare, ...o.conditions, ...o.metrics]),
   ]);
   return { columns, rows };

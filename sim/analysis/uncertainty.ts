@@ -51,7 +51,9 @@ export function validateUncertainty(u: Uncertainty): string[] {
   const errors: string[] = [];
   const name = typeof u?.id === 'string' && u.id ? `uncertainty "${u.id}"` : 'an uncertainty';
   if (typeof u?.id !== 'string' || !ID_RE.test(u.id)) {
-    errors.push(`${name}: id must be a non-empty string of letters, digits, '_', '-', '.', ':' (got ${JSON.stringify(u?.id)})`);
+    errors.push(
+      `${name}: id must be a non-empty string of letters, digits, '_', '-', '.', ':' (got ${JSON.stringify(u?.id)})`,
+    );
   }
   if (typeof u?.path !== 'string' || !PATH_RE.test(u.path)) {
     errors.push(
@@ -102,7 +104,9 @@ export function validateUncertainty(u: Uncertainty): string[] {
       }
       const bad = v.filter((x) => !Number.isFinite(x) || x < u.min || x > u.max);
       if (bad.length > 0) {
-        errors.push(`${name}: discrete values ${bad.join(', ')} are not finite numbers within [min, max] = [${u.min}, ${u.max}]`);
+        errors.push(
+          `${name}: discrete values ${bad.join(', ')} are not finite numbers within [min, max] = [${u.min}, ${u.max}]`,
+        );
       }
       if (new Set(v).size !== v.length) errors.push(`${name}: discrete values must be distinct`);
       break;
@@ -125,12 +129,14 @@ export function validateUncertainties(list: readonly Uncertainty[]): string[] {
   list.forEach((u, i) => {
     errors.push(...validateUncertainty(u).map((e) => `#${i + 1} ${e}`));
     if (typeof u?.id === 'string') {
-      if (ids.has(u.id)) errors.push(`#${i + 1} uncertainty "${u.id}": the id is already used by #${ids.get(u.id)! + 1}`);
+      if (ids.has(u.id))
+        errors.push(`#${i + 1} uncertainty "${u.id}": the id is already used by #${ids.get(u.id)! + 1}`);
       else ids.set(u.id, i);
     }
     if (typeof u?.path === 'string') {
       const other = paths.get(u.path);
-      if (other !== undefined) errors.push(`#${i + 1} uncertainty "${u.id}": the path '${u.path}' is already set by "${other}"`);
+      if (other !== undefined)
+        errors.push(`#${i + 1} uncertainty "${u.id}": the path '${u.path}' is already set by "${other}"`);
       else paths.set(u.path, u.id);
     }
   });
@@ -163,7 +169,10 @@ export function sampleValue(u: Uncertainty, unit: number): number {
     case 'triangular': {
       const c = u.mode ?? (min + max) / 2;
       const fc = (c - min) / (max - min);
-      x = unit < fc ? min + Math.sqrt(unit * (max - min) * (c - min)) : max - Math.sqrt((1 - unit) * (max - min) * (max - c));
+      x =
+        unit < fc
+          ? min + Math.sqrt(unit * (max - min) * (c - min))
+          : max - Math.sqrt((1 - unit) * (max - min) * (max - c));
       break;
     }
     case 'normal-truncated': {
@@ -233,7 +242,7 @@ export function erfc(x: number): number {
       sum += term;
       if (term < 1e-17 * sum) break;
     }
-    return 1 - ((2 / SQRT_PI) * Math.exp(-x * x) * sum);
+    return 1 - (2 / SQRT_PI) * Math.exp(-x * x) * sum;
   }
   if (x > 27) return 0;
   // erfc(x) = e^{-x^2}/sqrt(pi) * 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + ...))))
@@ -252,23 +261,36 @@ export function normalInv(p: number): number {
   if (!(p >= 0 && p <= 1)) return NaN;
   if (p === 0) return -Infinity;
   if (p === 1) return Infinity;
-  const a = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239];
-  const b = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1];
-  const c = [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+  const a = [
+    -3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1,
+    2.506628277459239,
+  ];
+  const b = [
+    -5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1,
+  ];
+  const c = [
+    -7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968,
+    2.938163982698783,
+  ];
   const d = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416];
   const pLow = 0.02425;
   let x: number;
   if (p < pLow) {
     const q = Math.sqrt(-2 * Math.log(p));
-    x = (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+    x =
+      (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+      ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
   } else if (p <= 1 - pLow) {
     const q = p - 0.5;
     const r = q * q;
-    x = ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) /
+    x =
+      ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) /
       (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
   } else {
     const q = Math.sqrt(-2 * Math.log(1 - p));
-    x = -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+    x =
+      -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+      ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
   }
   // Halley refinement; in the upper tail work with the upper-tail probability to keep precision.
   const e = x > 0 ? -(0.5 * erfc(x / Math.SQRT2) - (1 - p)) : 0.5 * erfc(-x / Math.SQRT2) - p;

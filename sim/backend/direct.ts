@@ -1,6 +1,13 @@
 /** Runs tasks one after another in this thread; yields between runs so progress and cancellation get through. */
 import { runTask } from './run-task.ts';
-import { abortError, errorMessage, type BatchOptions, type BatchOutcome, type RunTask, type SimBackend } from './types.ts';
+import {
+  abortError,
+  errorMessage,
+  type BatchOptions,
+  type BatchOutcome,
+  type RunTask,
+  type SimBackend,
+} from './types.ts';
 
 const yieldToEventLoop = (): Promise<void> =>
   new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
@@ -21,7 +28,13 @@ export class DirectBackend implements SimBackend {
         result = runTask(task);
       } catch (e) {
         failed++;
-        opts.onError?.({ index: i, replicate: task.replicate, seed: task.seed, scenarioId: task.config.scenarioId, error: errorMessage(e) });
+        opts.onError?.({
+          index: i,
+          replicate: task.replicate,
+          seed: task.seed,
+          scenarioId: task.config.scenarioId,
+          error: errorMessage(e),
+        });
         continue;
       } finally {
         // a long batch must not starve timers, progress output and abort signals

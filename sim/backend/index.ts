@@ -2,7 +2,13 @@
 export type { RunTask, TaskError, BatchOptions, BatchOutcome, SimBackend } from './types.ts';
 export { abortError, isAbortError } from './types.ts';
 export { DirectBackend } from './direct.ts';
-export { WorkerPoolBackend, defaultPoolSize, type WorkerPoolOptions, type WorkerFactory, type WorkerHandle } from './pool.ts';
+export {
+  WorkerPoolBackend,
+  defaultPoolSize,
+  type WorkerPoolOptions,
+  type WorkerFactory,
+  type WorkerHandle,
+} from './pool.ts';
 export type { WorkerUsage } from './worker-entry.ts';
 
 import { DirectBackend } from './direct.ts';

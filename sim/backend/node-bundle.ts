@@ -57,7 +57,8 @@ async function build(): Promise<URL | null> {
     for (const f of fs.readdirSync(dir)) {
       const p = path.join(dir, f);
       try {
-        if (p !== file && /^worker-.*\.mjs$/.test(f) && Date.now() - fs.statSync(p).mtimeMs > KEEP_MS) fs.rmSync(p, { force: true });
+        if (p !== file && /^worker-.*\.mjs$/.test(f) && Date.now() - fs.statSync(p).mtimeMs > KEEP_MS)
+          fs.rmSync(p, { force: true });
       } catch {
         // another process removed it first
       }

@@ -11,7 +11,14 @@ import * as Comlink from 'comlink';
 import { CONFIG_CACHE } from './config-cache.ts';
 import type { RunConfig, RunResult } from '../types.ts';
 import type { WorkerApi, WorkerUsage } from './worker-entry.ts';
-import { abortError, errorMessage, type BatchOptions, type BatchOutcome, type RunTask, type SimBackend } from './types.ts';
+import {
+  abortError,
+  errorMessage,
+  type BatchOptions,
+  type BatchOutcome,
+  type RunTask,
+  type SimBackend,
+} from './types.ts';
 
 /** A started worker as the pool sees it. */
 export interface WorkerHandle {
@@ -48,7 +55,8 @@ async function nodeWorker(): Promise<WorkerHandle> {
   const threads = 'node:worker_threads';
   const adapter = 'comlink/dist/esm/node-adapter.mjs';
   const { Worker } = (await import(/* @vite-ignore */ threads)) as typeof import('node:worker_threads');
-  const nodeEndpoint = ((await import(/* @vite-ignore */ adapter)) as { default: (p: unknown) => Comlink.Endpoint }).default;
+  const nodeEndpoint = ((await import(/* @vite-ignore */ adapter)) as { default: (p: unknown) => Comlink.Endpoint })
+    .default;
   const { workerBundle } = (await import(/* @vite-ignore */ nodeBundle)) as typeof import('./node-bundle.ts');
   // an esbuild bundle of the worker's code when it can be built (fast start), else the sources through tsx
   const worker = new Worker((await workerBundle()) ?? new URL('./worker-node.mjs', import.meta.url));
@@ -257,8 +265,14 @@ export class WorkerPoolBackend implements SimBackend {
           if (slot.dead) return resolveCall(DEAD);
           slot.waiting.add(resolveCall);
           slot.handle.api.run(key, config, task.seed, task.replicate, task.options).then(
-            (v) => { slot.waiting.delete(resolveCall); resolveCall(v); },
-            (e: unknown) => { slot.waiting.delete(resolveCall); rejectCall(e); },
+            (v) => {
+              slot.waiting.delete(resolveCall);
+              resolveCall(v);
+            },
+            (e: unknown) => {
+              slot.waiting.delete(resolveCall);
+              rejectCall(e);
+            },
           );
         });
         call.then(
@@ -270,10 +284,13 @@ export class WorkerPoolBackend implements SimBackend {
               fail(index, task, new Error('worker stopped during the run'));
               // every run queued on the dead worker lands here; start one replacement for all of them
               slot.replacement ??= this.replace(slot);
-              void slot.replacement.then((fresh) => {
-                fill(fresh);
-                checkDone();
-              }, (e) => finish(e));
+              void slot.replacement.then(
+                (fresh) => {
+                  fill(fresh);
+                  checkDone();
+                },
+                (e) => finish(e),
+              );
               return;
             }
             completed++;
@@ -300,7 +317,13 @@ export class WorkerPoolBackend implements SimBackend {
       const fail = (index: number, task: RunTask, e: unknown): void => {
         failed++;
         try {
-          opts.onError?.({ index, replicate: task.replicate, seed: task.seed, scenarioId: task.config.scenarioId, error: errorMessage(e) });
+          opts.onError?.({
+            index,
+            replicate: task.replicate,
+            seed: task.seed,
+            scenarioId: task.config.scenarioId,
+            error: errorMessage(e),
+          });
         } catch (cbErr) {
           finish(cbErr);
         }

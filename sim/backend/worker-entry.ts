@@ -38,9 +38,14 @@ export const workerApi: WorkerApi = {
     return Comlink.transfer(result, transferables(result));
   },
   usage() {
-    const perf = (globalThis as {
-      performance?: { memory?: { usedJSHeapSize: number }; eventLoopUtilization?: () => { active: number; idle: number } };
-    }).performance;
+    const perf = (
+      globalThis as {
+        performance?: {
+          memory?: { usedJSHeapSize: number };
+          eventLoopUtilization?: () => { active: number; idle: number };
+        };
+      }
+    ).performance;
     const elu = perf?.eventLoopUtilization?.();
     const loop = { activeMs: elu?.active ?? 0, idleMs: elu?.idle ?? 0 };
     const proc = (globalThis as { process?: NodeJS.Process }).process;
@@ -58,8 +63,12 @@ if (isNode) {
   const threads = 'node:worker_threads';
   const adapter = 'comlink/dist/esm/node-adapter.mjs';
   const { parentPort } = (await import(/* @vite-ignore */ threads)) as typeof import('node:worker_threads');
-  const nodeEndpoint = ((await import(/* @vite-ignore */ adapter)) as { default: (p: unknown) => Comlink.Endpoint }).default;
+  const nodeEndpoint = ((await import(/* @vite-ignore */ adapter)) as { default: (p: unknown) => Comlink.Endpoint })
+    .default;
   if (parentPort) Comlink.expose(workerApi, nodeEndpoint(parentPort));
-} else if (typeof self !== 'undefined' && typeof (self as unknown as { postMessage?: unknown }).postMessage === 'function') {
+} else if (
+  typeof self !== 'undefined' &&
+  typeof (self as unknown as { postMessage?: unknown }).postMessage === 'function'
+) {
   Comlink.expose(workerApi);
 }

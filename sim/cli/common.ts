@@ -27,7 +27,9 @@ export function readText(path: string): string {
 
 export function packageVersion(): string {
   try {
-    const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')) as { version?: string };
+    const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')) as {
+      version?: string;
+    };
     return pkg.version ?? 'unknown';
   } catch {
     return 'unknown';
@@ -64,8 +66,10 @@ export function progressBar(): ((p: RunProgress) => void) | undefined {
     last = now;
     const width = 30;
     const filled = Math.round((width * p.done) / Math.max(1, p.total));
-    const eta = p.done > 0 ? Math.round(((now - started) / p.done) * (p.total - p.done) / 1000) : 0;
-    process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${p.done}/${p.total} runs${p.failed ? ` (${p.failed} failed)` : ''}${p.done < p.total ? `, ~${eta}s left ` : '          '}`);
+    const eta = p.done > 0 ? Math.round((((now - started) / p.done) * (p.total - p.done)) / 1000) : 0;
+    process.stderr.write(
+      `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${p.done}/${p.total} runs${p.failed ? ` (${p.failed} failed)` : ''}${p.done < p.total ? `, ~${eta}s left ` : '          '}`,
+    );
     if (p.done === p.total) process.stderr.write('\n');
   };
 }
@@ -74,7 +78,10 @@ export function progressBar(): ((p: RunProgress) => void) | undefined {
  * Runs `work` on a backend (`workers`: 0 in-thread, n a pool of n, undefined one per core). Ctrl-C cancels and
  * terminates the workers (exit 130); a second Ctrl-C exits at once.
  */
-export async function withBackend<T>(workers: number | undefined, work: (backend: SimBackend, signal: AbortSignal) => Promise<T>): Promise<T> {
+export async function withBackend<T>(
+  workers: number | undefined,
+  work: (backend: SimBackend, signal: AbortSignal) => Promise<T>,
+): Promise<T> {
   const controller = new AbortController();
   let interrupts = 0;
   const onSigint = (): void => {

@@ -6,7 +6,10 @@ import { ScenarioError } from '../node.ts';
 
 /** An error meant for the user: printed as is, exit code attached. */
 export class UsageError extends Error {
-  constructor(message: string, readonly exitCode = 2) {
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+  ) {
     super(message);
     this.name = 'UsageError';
   }

@@ -48,7 +48,10 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     const command = COMMANDS.find((c) => c.name === name);
-    if (!command) throw new UsageError(`unknown command '${name}'. Commands: ${COMMANDS.map((c) => c.name).join(', ')}. See 'commsim --help'.`);
+    if (!command)
+      throw new UsageError(
+        `unknown command '${name}'. Commands: ${COMMANDS.map((c) => c.name).join(', ')}. See 'commsim --help'.`,
+      );
     const { opts, args } = parseOptions(command.name, command.options, rest);
     if (opts.help) {
       process.stdout.write(command.help + '\n');

@@ -17,7 +17,12 @@ export const OUTPUT = { format: { type: 'string' }, out: { type: 'string' } } as
 export const COMMON = { ...HELP, library: { type: 'string' } } as const;
 /** every command that runs the simulation */
 export const RUNNING = {
-  ...COMMON, seed: { type: 'string' }, years: { type: 'string' }, ...OUTPUT, workers: { type: 'string' }, shard: { type: 'string' },
+  ...COMMON,
+  seed: { type: 'string' },
+  years: { type: 'string' },
+  ...OUTPUT,
+  workers: { type: 'string' },
+  shard: { type: 'string' },
 } as const;
 
 /** The options and positional arguments of `commsim COMMAND …`. */
@@ -26,7 +31,9 @@ export function parseOptions(command: string, options: OptionTable, argv: string
     const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
     return { opts: values as Opts, args: positionals };
   } catch (e) {
-    throw new UsageError(`${command}: ${(e as Error).message.replace(/\. To specify a positional.*$/s, '')}. See 'commsim ${command} --help'.`);
+    throw new UsageError(
+      `${command}: ${(e as Error).message.replace(/\. To specify a positional.*$/s, '')}. See 'commsim ${command} --help'.`,
+    );
   }
 }
 
@@ -35,7 +42,8 @@ export function intOpt(o: Opts, name: string, min: number, max = 10_000_000): nu
   const v = o[name];
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, got '${String(v)}'.`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, got '${String(v)}'.`);
   return n;
 }
 
@@ -43,7 +51,8 @@ export function intOpt(o: Opts, name: string, min: number, max = 10_000_000): nu
 export function yearsOpt(o: Opts): number | undefined {
   if (o.years === undefined) return undefined;
   const y = Number(o.years);
-  if (!Number.isFinite(y) || y <= 0 || y > 50) throw new UsageError(`--years must be a number above 0 and at most 50, got '${String(o.years)}'.`);
+  if (!Number.isFinite(y) || y <= 0 || y > 50)
+    throw new UsageError(`--years must be a number above 0 and at most 50, got '${String(o.years)}'.`);
   return y;
 }
 
@@ -59,7 +68,8 @@ export function shardOpt(o: Opts): Shard | undefined {
   const m = /^(\d+)\/(\d+)$/.exec(s);
   const index = m ? Number(m[1]) : NaN;
   const count = m ? Number(m[2]) : NaN;
-  if (!m || index < 1 || count < 1 || index > count) throw new UsageError(`--shard must be i/n with 1 ≤ i ≤ n (e.g. --shard 2/8), got '${s}'.`);
+  if (!m || index < 1 || count < 1 || index > count)
+    throw new UsageError(`--shard must be i/n with 1 ≤ i ≤ n (e.g. --shard 2/8), got '${s}'.`);
   return { index, count };
 }
 

@@ -12,7 +12,8 @@ export type Format = 'json' | 'csv' | 'table';
 /** --format F, or `dflt`. */
 export function formatOpt(o: Opts, dflt: Format): Format {
   const f = (o.format as string | undefined) ?? dflt;
-  if (f !== 'json' && f !== 'csv' && f !== 'table') throw new UsageError(`--format must be json, csv or table, got '${f}'.`);
+  if (f !== 'json' && f !== 'csv' && f !== 'table')
+    throw new UsageError(`--format must be json, csv or table, got '${f}'.`);
   return f;
 }
 
@@ -41,6 +42,10 @@ export function csvTable(t: { columns: readonly string[]; rows: readonly (readon
 /** A plain-text table: first column left-aligned, the others right-aligned, a rule under the header. */
 export function textTable(header: string[], rows: string[][]): string {
   const w = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (r: string[]): string => r.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  ').trimEnd();
+  const line = (r: string[]): string =>
+    r
+      .map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i])))
+      .join('  ')
+      .trimEnd();
   return [line(header), line(w.map((n) => '-'.repeat(n))), ...rows.map(line)].join('\n') + '\n';
 }

@@ -16,18 +16,38 @@ function stressJson(result: StressResult, metadata: Record<string, unknown>): st
     metadata,
     title: h.title,
     failure: result.failureText,
-    uncertainties: h.uncertainties.map((u) => ({ id: u.id, path: u.path, label: u.label, dist: u.dist, min: u.min, max: u.max, base: u.base })),
+    uncertainties: h.uncertainties.map((u) => ({
+      id: u.id,
+      path: u.path,
+      label: u.label,
+      dist: u.dist,
+      min: u.min,
+      max: u.max,
+      base: u.base,
+    })),
     approaches: result.approaches,
     robustness: result.robustness,
     discovery: result.discovery,
     errors: result.errors,
     rows: result.rows.map((r) => ({
-      future: r.future, seeds: r.seeds,
+      future: r.future,
+      seeds: r.seeds,
       inputs: Object.fromEntries(h.uncertainties.map((u, j) => [u.id, r.inputs[j]])),
-      outcomes: Object.fromEntries(h.approaches.map((a, i) => {
-        const o = r.outcomes[i];
-        return [a.id, { failed: o.failed, failShare: o.failShare, runs: o.runs, conditions: o.conditions, metrics: Object.fromEntries(h.metrics.map((m, k) => [m, o.metrics[k]])) }];
-      })),
+      outcomes: Object.fromEntries(
+        h.approaches.map((a, i) => {
+          const o = r.outcomes[i];
+          return [
+            a.id,
+            {
+              failed: o.failed,
+              failShare: o.failShare,
+              runs: o.runs,
+              conditions: o.conditions,
+              metrics: Object.fromEntries(h.metrics.map((m, k) => [m, o.metrics[k]])),
+            },
+          ];
+        }),
+      ),
     })),
   };
   return json(doc);
@@ -44,17 +64,27 @@ function stressSummary(result: StressResult): string {
     for (const c of a.conditionRates) lines.push(`    ${pct(c.rate).padStart(6)}  ${c.condition}`);
   }
   if (result.robustness) {
-    lines.push('', 'Robustness (rank 1 = best; share meeting every threshold, regret against the best approach per future):');
+    lines.push(
+      '',
+      'Robustness (rank 1 = best; share meeting every threshold, regret against the best approach per future):',
+    );
     for (const i of result.robustness.order) {
       const s = result.robustness.approaches[i];
-      const regrets = Object.values(s.metrics).filter((m) => m.metricId !== 'no_failure').map((m) => `${m.metricId} max regret ${num(m.maxRegret)}`);
-      lines.push(`  ${String(s.rank).padStart(2)}. ${s.approach.padEnd(32)} meets all ${pct(s.shareMeetingAll ?? NaN)}${regrets.length ? `; ${regrets.join('; ')}` : ''}`);
+      const regrets = Object.values(s.metrics)
+        .filter((m) => m.metricId !== 'no_failure')
+        .map((m) => `${m.metricId} max regret ${num(m.maxRegret)}`);
+      lines.push(
+        `  ${String(s.rank).padStart(2)}. ${s.approach.padEnd(32)} meets all ${pct(s.shareMeetingAll ?? NaN)}${regrets.length ? `; ${regrets.join('; ')}` : ''}`,
+      );
     }
   }
   lines.push('', 'Where it fails (PRIM scenario discovery):');
   for (const d of result.discovery) {
     if (d.note) lines.push(`  ${d.note}.`);
-    else if (d.boxes.length === 0) lines.push(`  ${d.approach}: no region of the futures concentrates the failures (${d.failures} of ${d.futures} fail).`);
+    else if (d.boxes.length === 0)
+      lines.push(
+        `  ${d.approach}: no region of the futures concentrates the failures (${d.failures} of ${d.futures} fail).`,
+      );
     else for (const b of d.boxes) lines.push(`  ${b.statement}.`);
   }
   if (result.errors.length) lines.push('', `${result.errors.length} run(s) failed; see the JSON output.`);
@@ -63,22 +93,40 @@ function stressSummary(result: StressResult): string {
 
 function sensitivitySummary(result: SensitivityResult): string {
   const h = result.header;
-  const lines = [`${h.title}: ${h.method} on ${h.plan}, ${h.points} design points × ${h.runsPerPoint} run(s), ${h.weeks} weeks, seed ${h.seed}`];
+  const lines = [
+    `${h.title}: ${h.method} on ${h.plan}, ${h.points} design points × ${h.runsPerPoint} run(s), ${h.weeks} weeks, seed ${h.seed}`,
+  ];
   for (const m of result.metrics) {
-    lines.push('', `${m.metric} (${METRIC_BY_ID.get(m.metric)?.label ?? ''})${m.note ? `: ${m.note}` : m.topClear ? '' : ' — top inputs not clearly separated; add trajectories or runs'}`);
-    for (const r of m.ranking) lines.push(`  ${String(r.rank).padStart(2)}. ${r.uncertainty.padEnd(36)} ${h.method === 'morris' ? 'μ*' : 'ST'} ${num(r.importance)} [${num(r.low)}, ${num(r.high)}]`);
+    lines.push(
+      '',
+      `${m.metric} (${METRIC_BY_ID.get(m.metric)?.label ?? ''})${m.note ? `: ${m.note}` : m.topClear ? '' : ' — top inputs not clearly separated; add trajectories or runs'}`,
+    );
+    for (const r of m.ranking)
+      lines.push(
+        `  ${String(r.rank).padStart(2)}. ${r.uncertainty.padEnd(36)} ${h.method === 'morris' ? 'μ*' : 'ST'} ${num(r.importance)} [${num(r.low)}, ${num(r.high)}]`,
+      );
   }
   return lines.join('\n') + '\n';
 }
 
 /** A stress test's or sensitivity study's result as the user asked for it (also for merged shards). */
 export function renderStudy(
-  study: { kind: 'stress'; result: StressResult } | { kind: 'sensitivity'; result: SensitivityResult }, metadata: Record<string, unknown>, format: Format,
+  study: { kind: 'stress'; result: StressResult } | { kind: 'sensitivity'; result: SensitivityResult },
+  metadata: Record<string, unknown>,
+  format: Format,
 ): string {
   if (study.kind === 'stress') {
     const r = study.result;
-    return format === 'csv' ? csvTable(stressTable(r)) : format === 'table' ? stressSummary(r) : stressJson(r, metadata);
+    return format === 'csv'
+      ? csvTable(stressTable(r))
+      : format === 'table'
+        ? stressSummary(r)
+        : stressJson(r, metadata);
   }
   const r = study.result;
-  return format === 'csv' ? csvTable(sensitivityTable(r)) : format === 'table' ? sensitivitySummary(r) : json({ metadata, ...r });
+  return format === 'csv'
+    ? csvTable(sensitivityTable(r))
+    : format === 'table'
+      ? sensitivitySummary(r)
+      : json({ metadata, ...r });
 }

@@ -19,7 +19,10 @@ export function loadConfig(arg: string, o: Opts): RunConfig {
   if (existsSync(arg)) return loadScenario(readText(arg), arg, lib).config;
   if (lib.scenarios.has(arg)) return scenarioFromLibrary(arg, lib).config;
   const known = [...lib.scenarios.keys()].sort();
-  throw new UsageError(`'${arg}' is neither a file nor a library scenario id${known.length ? ` (library scenarios: ${known.join(', ')})` : ''}.`, 1);
+  throw new UsageError(
+    `'${arg}' is neither a file nor a library scenario id${known.length ? ` (library scenarios: ${known.join(', ')})` : ''}.`,
+    1,
+  );
 }
 
 /** The configuration with a horizon of `years` (--years), if given. */
@@ -27,11 +30,22 @@ export function withYears(config: RunConfig, years: number | undefined): RunConf
   return years === undefined ? config : { ...config, weeks: weeksOf(years) };
 }
 
-export function baseMetadata(command: string, runs: number, seed: string, configs: RunConfig[], extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function baseMetadata(
+  command: string,
+  runs: number,
+  seed: string,
+  configs: RunConfig[],
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
-    tool: 'commsim', version: packageVersion(), command,
+    tool: 'commsim',
+    version: packageVersion(),
+    command,
     scenario: configs.length === 1 ? configs[0].scenarioId : configs.map((c) => c.scenarioId),
-    seed, runs, weeks: configs[0].weeks, ...extra,
+    seed,
+    runs,
+    weeks: configs[0].weeks,
+    ...extra,
   };
 }
 
@@ -51,10 +65,15 @@ export async function execute(exp: Experiment, o: Opts): Promise<number> {
   await withBackend(workers, async (backend, signal) => {
     let failures = 0;
     const partials = await runEnsembles(backend, exp.specs, {
-      shard, signal, onProgress: progressBar(),
+      shard,
+      signal,
+      onProgress: progressBar(),
       onError: (f) => {
         failures++;
-        if (failures <= 5) process.stderr.write(`run failed: scenario ${f.scenarioId}, replicate ${f.replicate}, seed ${f.seed}: ${f.error}\n`);
+        if (failures <= 5)
+          process.stderr.write(
+            `run failed: scenario ${f.scenarioId}, replicate ${f.replicate}, seed ${f.seed}: ${f.error}\n`,
+          );
       },
     });
     const kind = EXPERIMENT_SHARDS[exp.kind];
@@ -62,7 +81,10 @@ export async function execute(exp: Experiment, o: Opts): Promise<number> {
     if (shard) emit(JSON.stringify(makeShardFile(kind, shard, exp.metadata, partial)) + '\n', o);
     else {
       const result = kind.finalize(kind.merge([partial]));
-      emit(renderExperiment(result, { ...exp.metadata, date: stampDate() }, { format: exp.format, series: exp.series }), o);
+      emit(
+        renderExperiment(result, { ...exp.metadata, date: stampDate() }, { format: exp.format, series: exp.series }),
+        o,
+      );
     }
     if (failures > 0) process.stderr.write(`${failures} run(s) failed; the results cover the others.\n`);
   });

@@ -14,6 +14,17 @@ export function readSpec(file: string, lib: Library, years?: number): StressSpec
   }
 }
 
-export function studyMetadata(command: 'stress' | 'sensitivity', spec: StressSpec, header: Record<string, unknown>): Record<string, unknown> {
-  return { tool: 'commsim', version: packageVersion(), command, spec: spec.id, file: spec.file.replace(/^.*[\\/]/, ''), ...header };
+export function studyMetadata(
+  command: 'stress' | 'sensitivity',
+  spec: StressSpec,
+  header: Record<string, unknown>,
+): Record<string, unknown> {
+  return {
+    tool: 'commsim',
+    version: packageVersion(),
+    command,
+    spec: spec.id,
+    file: spec.file.replace(/^.*[\\/]/, ''),
+    ...header,
+  };
 }

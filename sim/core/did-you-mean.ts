@@ -52,14 +52,21 @@ export function closeMatches(word: string, candidates: readonly string[], max = 
     const part = Math.min(w.length, lc.length) >= MIN_PART && (lc.includes(w) || w.includes(lc));
     if (d <= limit || part || sharedStart(w, lc) >= MIN_SHARED_START) found.push({ c, d, i });
   });
-  return found.sort((a, b) => a.d - b.d || a.i - b.i).slice(0, max).map((f) => f.c);
+  return found
+    .sort((a, b) => a.d - b.d || a.i - b.i)
+    .slice(0, max)
+    .map((f) => f.c);
 }
 
 /**
  * 'did you mean a, b?' (each guess between `quote`s), or '' when nothing is close: the tail of a message about an
  * unknown word.
  */
-export function didYouMean(word: string, candidates: readonly string[], opts: { max?: number; quote?: string } = {}): string {
+export function didYouMean(
+  word: string,
+  candidates: readonly string[],
+  opts: { max?: number; quote?: string } = {},
+): string {
   const q = opts.quote ?? '';
   const close = closeMatches(word, candidates, opts.max ?? 3);
   return close.length ? `did you mean ${close.map((c) => `${q}${c}${q}`).join(', ')}?` : '';

@@ -51,7 +51,12 @@ class AleaStream implements Rng {
   private readonly st: Float64Array;
 
   constructor(seed: number) {
-    const { s0, s1, s2, c } = seedrandom.alea(String(seed), { state: true }).state() as { s0: number; s1: number; s2: number; c: number };
+    const { s0, s1, s2, c } = seedrandom.alea(String(seed), { state: true }).state() as {
+      s0: number;
+      s1: number;
+      s2: number;
+      c: number;
+    };
     this.st = Float64Array.of(s0, s1, s2, c);
   }
 

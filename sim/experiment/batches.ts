@@ -29,7 +29,11 @@ export interface BatchRunOptions<M> {
 }
 
 /** Runs the batches one after another; results and errors reach the caller with their task's meta. */
-export async function runBatches<M>(backend: SimBackend, batches: Iterable<TaskBatch<M>>, opts: BatchRunOptions<M>): Promise<void> {
+export async function runBatches<M>(
+  backend: SimBackend,
+  batches: Iterable<TaskBatch<M>>,
+  opts: BatchRunOptions<M>,
+): Promise<void> {
   const { total } = opts;
   let done = 0;
   let failed = 0;

@@ -9,7 +9,15 @@
 import type { RunConfig } from '../types.ts';
 import { METRIC_BY_ID } from '../model/metrics.ts';
 import type { SimBackend } from '../backend/types.ts';
-import { finalizeEnsemble, mergePartials, runEnsembles, type EnsemblePartial, type EnsembleResult, type EnsembleSpec, type ExecOptions } from './ensemble.ts';
+import {
+  finalizeEnsemble,
+  mergePartials,
+  runEnsembles,
+  type EnsemblePartial,
+  type EnsembleResult,
+  type EnsembleSpec,
+  type ExecOptions,
+} from './ensemble.ts';
 import { mean, quantileSorted, sd, t95 } from './stats.ts';
 
 export const COMPARE_STREAM = 'compare';
@@ -51,12 +59,19 @@ export interface ComparisonResult {
 export interface CompareOptions extends ExecOptions, Omit<EnsembleSpec, 'config' | 'stream'> {}
 
 /** The specs of a comparison: the same stream for every scenario, so replicate i shares its seed. */
-export function comparisonSpecs(configs: readonly RunConfig[], opts: Omit<EnsembleSpec, 'config' | 'stream'>): EnsembleSpec[] {
+export function comparisonSpecs(
+  configs: readonly RunConfig[],
+  opts: Omit<EnsembleSpec, 'config' | 'stream'>,
+): EnsembleSpec[] {
   if (configs.length < 2) throw new Error('a comparison needs at least two scenarios');
   return configs.map((config) => ({ series: false, ...opts, config, stream: COMPARE_STREAM }));
 }
 
-export async function runComparison(backend: SimBackend, configs: readonly RunConfig[], opts: CompareOptions): Promise<ComparisonResult> {
+export async function runComparison(
+  backend: SimBackend,
+  configs: readonly RunConfig[],
+  opts: CompareOptions,
+): Promise<ComparisonResult> {
   const partials = await runEnsembles(backend, comparisonSpecs(configs, opts), opts);
   return compareFromPartials(partials.map((p) => mergePartials([p])));
 }
@@ -73,22 +88,35 @@ function welch(a: number[], b: number[]): { mean: number; low: number; high: num
   return { mean: d, low: d - half, high: d + half };
 }
 
-export function pairedDifference(metric: string, base: Map<number, number>, other: Map<number, number>): MetricDifference {
+export function pairedDifference(
+  metric: string,
+  base: Map<number, number>,
+  other: Map<number, number>,
+): MetricDifference {
   const better = METRIC_BY_ID.get(metric)?.better ?? null;
-  const reps = [...base.keys()].filter((r) => other.has(r) && !Number.isNaN(base.get(r)!) && !Number.isNaN(other.get(r)!)).sort((x, y) => x - y);
+  const reps = [...base.keys()]
+    .filter((r) => other.has(r) && !Number.isNaN(base.get(r)!) && !Number.isNaN(other.get(r)!))
+    .sort((x, y) => x - y);
   const d = reps.map((r) => other.get(r)! - base.get(r)!);
   const n = d.length;
   const m = mean(d);
   const s = sd(d, m);
-  const half = n >= 2 ? (s === 0 ? 0 : t95(n - 1) * s / Math.sqrt(n)) : NaN;
+  const half = n >= 2 ? (s === 0 ? 0 : (t95(n - 1) * s) / Math.sqrt(n)) : NaN;
   const sorted = Float64Array.from(d).sort();
   let wins = 0;
   for (const x of d) if ((better === 'higher' && x > 0) || (better === 'lower' && x < 0)) wins++;
   const a = [...base.values()].filter((x) => !Number.isNaN(x));
   const b = [...other.values()].filter((x) => !Number.isNaN(x));
   return {
-    metric, better, n, mean: m, sd: s, low: m - half, high: m + half,
-    p5: quantileSorted(sorted, 0.05), p95: quantileSorted(sorted, 0.95),
+    metric,
+    better,
+    n,
+    mean: m,
+    sd: s,
+    low: m - half,
+    high: m + half,
+    p5: quantileSorted(sorted, 0.05),
+    p95: quantileSorted(sorted, 0.95),
     shareBetter: better === null || n === 0 ? null : wins / n,
     unpaired: welch(a, b),
   };
@@ -98,7 +126,8 @@ export function pairedDifference(metric: string, base: Map<number, number>, othe
 export function compareFromPartials(partials: readonly EnsemblePartial[]): ComparisonResult {
   const scenarios = partials.map(finalizeEnsemble);
   const base = scenarios[0];
-  const byRep = (e: EnsembleResult, m: number): Map<number, number> => new Map(e.rows.map((r) => [r.replicate, r.summary[m]]));
+  const byRep = (e: EnsembleResult, m: number): Map<number, number> =>
+    new Map(e.rows.map((r) => [r.replicate, r.summary[m]]));
   const differences = scenarios.slice(1).map((s) => ({
     scenarioId: s.scenarioId,
     baselineId: base.scenarioId,

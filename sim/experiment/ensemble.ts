@@ -146,7 +146,13 @@ export function blockSizeFor(runs: number): number {
 
 /** The replicates a shard runs: whole blocks, dealt round-robin (block b goes to shard b mod count + 1). */
 export function shardReplicates(runs: number, shard: Shard = { index: 1, count: 1 }): number[] {
-  if (!(Number.isInteger(shard.count) && shard.count >= 1 && Number.isInteger(shard.index) && shard.index >= 1 && shard.index <= shard.count))
+  if (!(
+    Number.isInteger(shard.count) &&
+    shard.count >= 1 &&
+    Number.isInteger(shard.index) &&
+    shard.index >= 1 &&
+    shard.index <= shard.count
+  ))
     throw new Error(`bad shard ${shard.index}/${shard.count}: expected i/n with 1 ≤ i ≤ n`);
   const b = blockSizeFor(runs);
   const out: number[] = [];
@@ -178,13 +184,28 @@ class EnsembleAccumulator {
   private pendingRuns = 0;
   private readonly expectedRuns: number;
 
-  constructor(readonly spec: EnsembleSpec, replicates: readonly number[]) {
+  constructor(
+    readonly spec: EnsembleSpec,
+    replicates: readonly number[],
+  ) {
     const c = spec.config;
     const events = [...(spec.events ?? OUTCOME_EVENTS)];
     this.partial = {
-      scenarioId: c.scenarioId, title: c.title, seed: String(spec.seed), stream: spec.stream ?? c.scenarioId, runs: spec.runs,
-      weeks: c.weeks, metricIds: [], blockSize: blockSizeFor(spec.runs), series: spec.series ?? true, events,
-      rows: [], failures: [], blocks: [], hist: null, trajectories: [],
+      scenarioId: c.scenarioId,
+      title: c.title,
+      seed: String(spec.seed),
+      stream: spec.stream ?? c.scenarioId,
+      runs: spec.runs,
+      weeks: c.weeks,
+      metricIds: [],
+      blockSize: blockSizeFor(spec.runs),
+      series: spec.series ?? true,
+      events,
+      rows: [],
+      failures: [],
+      blocks: [],
+      hist: null,
+      trajectories: [],
     };
     this.keep = keepCount(spec.keepTrajectories, spec.runs);
     this.expectedRuns = replicates.length;
@@ -215,9 +236,13 @@ class EnsembleAccumulator {
       if (p.series) p.hist = Array.from({ length: p.metricIds.length * p.weeks }, () => new LogHistogram());
     }
     if (result.weeks !== p.weeks || result.metricIds.length !== p.metricIds.length)
-      throw new Error(`run ${result.replicate} returned ${result.weeks} weeks × ${result.metricIds.length} metrics, expected ${p.weeks} × ${p.metricIds.length}`);
+      throw new Error(
+        `run ${result.replicate} returned ${result.weeks} weeks × ${result.metricIds.length} metrics, expected ${p.weeks} × ${p.metricIds.length}`,
+      );
     this.rowsByReplicate.set(result.replicate, {
-      replicate: result.replicate, seed: result.seed, summary: Array.from(result.summary),
+      replicate: result.replicate,
+      seed: result.seed,
+      summary: Array.from(result.summary),
       events: detectOutcomeEvents(p.events, p.metricIds, result.series, p.weeks),
     });
     if (result.replicate < this.keep)
@@ -310,16 +335,24 @@ class EnsembleAccumulator {
  * Runs several ensembles (e.g. the scenarios of a comparison or the points of a sweep) as one stream of tasks
  * on the backend, replicate by replicate, and returns their mergeable partial results.
  */
-export async function runEnsembles(backend: SimBackend, specs: readonly EnsembleSpec[], exec: ExecOptions = {}): Promise<EnsemblePartial[]> {
+export async function runEnsembles(
+  backend: SimBackend,
+  specs: readonly EnsembleSpec[],
+  exec: ExecOptions = {},
+): Promise<EnsemblePartial[]> {
   const runs = specs.length ? specs[0].runs : 0;
-  if (specs.some((s) => s.runs !== runs)) throw new Error('all ensembles of one experiment must have the same number of runs');
+  if (specs.some((s) => s.runs !== runs))
+    throw new Error('all ensembles of one experiment must have the same number of runs');
   if (!(Number.isInteger(runs) && runs >= 1)) throw new Error(`runs must be a whole number ≥ 1, got ${runs}`);
   const replicates = shardReplicates(runs, exec.shard);
   const accs = specs.map((s) => new EnsembleAccumulator(s, replicates));
   const tasks: { acc: number; task: RunTask }[] = [];
   for (const r of replicates)
     specs.forEach((s, a) =>
-      tasks.push({ acc: a, task: { config: s.config, seed: accs[a].seedOf(r), replicate: r, options: s.runOptions ?? { log: false } } }),
+      tasks.push({
+        acc: a,
+        task: { config: s.config, seed: accs[a].seedOf(r), replicate: r, options: s.runOptions ?? { log: false } },
+      }),
     );
   const window = Math.max(1, exec.window ?? tasks.length);
   function* batches(): Generator<TaskBatch<number>> {
@@ -329,7 +362,9 @@ export async function runEnsembles(backend: SimBackend, specs: readonly Ensemble
     }
   }
   await runBatches(backend, batches(), {
-    total: tasks.length, signal: exec.signal, onProgress: exec.onProgress,
+    total: tasks.length,
+    signal: exec.signal,
+    onProgress: exec.onProgress,
     onResult: (acc, result) => accs[acc].add(result),
     onError: (acc, e) => {
       const f: RunError = { replicate: e.replicate, seed: e.seed, scenarioId: e.scenarioId, error: e.error };
@@ -363,7 +398,11 @@ export function mergePartials(parts: readonly EnsemblePartial[]): EnsemblePartia
     for (const p of parts) if (p.hist) p.hist.forEach((h, i) => hist![i].merge(h));
   }
   return {
-    ...first, metricIds, rows, failures, hist,
+    ...first,
+    metricIds,
+    rows,
+    failures,
+    hist,
     blocks: parts.flatMap((p) => p.blocks).sort((a, b) => a.index - b.index),
     trajectories: parts.flatMap((p) => p.trajectories).sort((a, b) => a.replicate - b.replicate),
   };
@@ -386,11 +425,19 @@ export function finalizeEnsemble(p: EnsemblePartial): EnsembleResult {
     const W = p.weeks;
     const total = new Float64Array(p.metricIds.length * W);
     // blocks in which every run failed carry no sums
-    for (const b of p.blocks) if (b.sums.length === total.length) for (let i = 0; i < total.length; i++) total[i] += b.sums[i];
+    for (const b of p.blocks)
+      if (b.sums.length === total.length) for (let i = 0; i < total.length; i++) total[i] += b.sums[i];
     bands = {};
     const q = new Float64Array(BAND_QUANTILES.length);
     p.metricIds.forEach((id, m) => {
-      const band: WeeklyBand = { mean: new Float64Array(W), p5: new Float64Array(W), p25: new Float64Array(W), p50: new Float64Array(W), p75: new Float64Array(W), p95: new Float64Array(W) };
+      const band: WeeklyBand = {
+        mean: new Float64Array(W),
+        p5: new Float64Array(W),
+        p25: new Float64Array(W),
+        p50: new Float64Array(W),
+        p75: new Float64Array(W),
+        p95: new Float64Array(W),
+      };
       for (let t = 0; t < W; t++) {
         const i = m * W + t;
         const h = p.hist![i];
@@ -407,15 +454,31 @@ export function finalizeEnsemble(p: EnsemblePartial): EnsembleResult {
     });
   }
   return {
-    scenarioId: p.scenarioId, title: p.title, seed: p.seed, stream: p.stream, runs: p.runs, completed: n, weeks: p.weeks,
-    metricIds: p.metricIds, summaries, events, rows: p.rows, failures: p.failures, bands, trajectories: p.trajectories,
+    scenarioId: p.scenarioId,
+    title: p.title,
+    seed: p.seed,
+    stream: p.stream,
+    runs: p.runs,
+    completed: n,
+    weeks: p.weeks,
+    metricIds: p.metricIds,
+    summaries,
+    events,
+    rows: p.rows,
+    failures: p.failures,
+    bands,
+    trajectories: p.trajectories,
   };
 }
 
 export interface EnsembleOptions extends Omit<EnsembleSpec, 'config'>, ExecOptions {}
 
 /** Runs one ensemble and returns its statistics. */
-export async function runEnsemble(backend: SimBackend, config: RunConfig, opts: EnsembleOptions): Promise<EnsembleResult> {
+export async function runEnsemble(
+  backend: SimBackend,
+  config: RunConfig,
+  opts: EnsembleOptions,
+): Promise<EnsembleResult> {
   const [partial] = await runEnsembles(backend, [{ ...opts, config }], opts);
   return finalizeEnsemble(mergePartials([partial]));
 }

@@ -8,7 +8,14 @@
 import { finalizeEnsemble, mergePartials, type EnsemblePartial, type EnsembleResult } from './ensemble.ts';
 import { compareFromPartials, type ComparisonResult } from './compare.ts';
 import { sweepFromPartials, type SweepAxis, type SweepResult } from './sweep.ts';
-import { SHARD_FORMAT, deserializePartial, serializePartial, type SerializedPartial, type ShardFile, type ShardKind } from './shard.ts';
+import {
+  SHARD_FORMAT,
+  deserializePartial,
+  serializePartial,
+  type SerializedPartial,
+  type ShardFile,
+  type ShardKind,
+} from './shard.ts';
 
 export type ExperimentKind = 'ensemble' | 'compare' | 'sweep';
 
@@ -24,7 +31,11 @@ export interface SweepGrid {
 }
 
 /** Final result of an experiment from its (complete, merged) partials. */
-export function finalizeExperiment(kind: ExperimentKind, partials: readonly EnsemblePartial[], sweep?: SweepGrid): ExperimentResult {
+export function finalizeExperiment(
+  kind: ExperimentKind,
+  partials: readonly EnsemblePartial[],
+  sweep?: SweepGrid,
+): ExperimentResult {
   if (kind === 'ensemble') return { kind, result: finalizeEnsemble(partials[0]) };
   if (kind === 'compare') return { kind, result: compareFromPartials(partials) };
   if (!sweep) throw new Error('sweep shards carry no axes');
@@ -47,14 +58,19 @@ function experimentShards<K extends ExperimentKind>(kind: K): ShardKind<K, Exper
     decode: (file: ShardFile) => {
       if (!Array.isArray(file.partials)) throw new Error('it holds no partial results');
       const partials = (file.partials as SerializedPartial[]).map(deserializePartial);
-      const sweep = file.axes && file.points ? { axes: file.axes as SweepAxis[], points: file.points as Record<string, number>[] } : undefined;
+      const sweep =
+        file.axes && file.points
+          ? { axes: file.axes as SweepAxis[], points: file.points as Record<string, number>[] }
+          : undefined;
       return sweep ? { partials, sweep } : { partials };
     },
     merge: (parts) => {
       const first = parts[0];
       for (const p of parts) {
-        if (canonical(p.sweep) !== canonical(first.sweep)) throw new Error('the shards come from different sweeps (their axes differ)');
-        if (p.partials.length !== first.partials.length) throw new Error('the shards hold different numbers of ensembles');
+        if (canonical(p.sweep) !== canonical(first.sweep))
+          throw new Error('the shards come from different sweeps (their axes differ)');
+        if (p.partials.length !== first.partials.length)
+          throw new Error('the shards hold different numbers of ensembles');
       }
       const partials = first.partials.map((_, k) => mergePartials(parts.map((p) => p.partials[k])));
       return first.sweep ? { partials, sweep: first.sweep } : { partials };
@@ -78,7 +94,10 @@ export type MergedShards<K extends ShardKind> =
  * Checks that the files are all the shards of one experiment (the same kind and metadata, each of 1/n … n/n once)
  * and merges them with their kind, one of `kinds`. Throws an Error naming the files at fault.
  */
-export function mergeShards<K extends ShardKind>(files: readonly { name: string; file: ShardFile }[], kinds: readonly K[]): MergedShards<K> {
+export function mergeShards<K extends ShardKind>(
+  files: readonly { name: string; file: ShardFile }[],
+  kinds: readonly K[],
+): MergedShards<K> {
   if (files.length === 0) throw new Error('merge needs at least one shard file');
   const { name: firstName, file: first } = files[0];
   const kind = kinds.find((k) => k.kind === first.kind && k.format === first.format);
@@ -87,23 +106,29 @@ export function mergeShards<K extends ShardKind>(files: readonly { name: string;
   const seen = new Map<number, string>();
   for (const { name, file } of files) {
     if (file.kind !== first.kind || file.format !== first.format)
-      throw new Error(`${name} is a shard of kind '${file.kind}', ${firstName} of kind '${first.kind}': not the same experiment`);
+      throw new Error(
+        `${name} is a shard of kind '${file.kind}', ${firstName} of kind '${first.kind}': not the same experiment`,
+      );
     if (canonical(file.metadata) !== canonical(first.metadata))
-      throw new Error(`${name} and ${firstName} come from different experiments (their metadata differ: scenario or spec, seed, size, horizon or options)`);
-    if (file.shard.count !== n) throw new Error(`${name} is shard ${file.shard.index}/${file.shard.count}, ${firstName} is one of ${n}`);
+      throw new Error(
+        `${name} and ${firstName} come from different experiments (their metadata differ: scenario or spec, seed, size, horizon or options)`,
+      );
+    if (file.shard.count !== n)
+      throw new Error(`${name} is shard ${file.shard.index}/${file.shard.count}, ${firstName} is one of ${n}`);
     const other = seen.get(file.shard.index);
     if (other) throw new Error(`shard ${file.shard.index}/${n} given twice (${other} and ${name})`);
     seen.set(file.shard.index, name);
   }
   const missing = Array.from({ length: n }, (_, i) => i + 1).filter((i) => !seen.has(i));
-  if (missing.length) throw new Error(`missing shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${n}`).join(', ')}`);
+  if (missing.length)
+    throw new Error(`missing shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${n}`).join(', ')}`);
   const parts = [...files]
     .sort((a, b) => a.file.shard.index - b.file.shard.index)
     .map(({ name, file }) => {
       try {
         return kind.decode(file);
       } catch (e) {
-        throw new Error(`${name}: shard file is incomplete (${(e as Error).message})`);
+        throw new Error(`${name}: shard file is incomplete (${(e as Error).message})`, { cause: e });
       }
     });
   const result = kind.finalize(kind.merge(parts));
@@ -123,13 +148,18 @@ export interface KeyedPartial<H, Row, Err> {
  * `what` names a key in messages ('future'); `experiments` names what differs ('stress tests').
  */
 export function mergeKeyedPartials<H, Row, Err, P extends KeyedPartial<H, Row, Err>>(
-  parts: readonly P[], key: (row: Row) => number, errorOrder: (a: Err, b: Err) => number, names: { what: string; experiments: string },
+  parts: readonly P[],
+  key: (row: Row) => number,
+  errorOrder: (a: Err, b: Err) => number,
+  names: { what: string; experiments: string },
 ): KeyedPartial<H, Row, Err> {
   if (parts.length === 0) throw new Error('nothing to merge');
   const h = canonical(parts[0].header);
-  for (const p of parts) if (canonical(p.header) !== h) throw new Error(`the partials come from different ${names.experiments}`);
+  for (const p of parts)
+    if (canonical(p.header) !== h) throw new Error(`the partials come from different ${names.experiments}`);
   const rows = parts.flatMap((p) => p.rows).sort((a, b) => key(a) - key(b));
   for (let i = 1; i < rows.length; i++)
-    if (key(rows[i]) === key(rows[i - 1])) throw new Error(`${names.what} ${key(rows[i])} appears twice (the same shard given twice?)`);
+    if (key(rows[i]) === key(rows[i - 1]))
+      throw new Error(`${names.what} ${key(rows[i])} appears twice (the same shard given twice?)`);
   return { header: parts[0].header, rows, errors: parts.flatMap((p) => p.errors).sort(errorOrder) };
 }

@@ -74,34 +74,62 @@ function unknownLever(key: string, path: string): string {
  */
 export function resolvePath(config: RunConfig, path: string): ResolvedPath | { error: string } {
   const parts = parsePath(path);
-  if (!parts) return { error: `bad path '${path}': expected e.g. params.quit_base_rate, levers.fee_level, events[0].share or place.workers` };
+  if (!parts)
+    return {
+      error: `bad path '${path}': expected e.g. params.quit_base_rate, levers.fee_level, events[0].share or place.workers`,
+    };
   const [head, second, third, fourth] = parts;
-  if (parts.length === 2 && typeof second === 'string' && (head === 'params' || head === 'initial' || head === 'inputs')) {
-    const table = head === 'inputs' ? (PARAM_BY_ID.has(second) ? 'params' : INITIAL_BY_ID.has(second) ? 'initial' : 'inputs') : head;
+  if (
+    parts.length === 2 &&
+    typeof second === 'string' &&
+    (head === 'params' || head === 'initial' || head === 'inputs')
+  ) {
+    const table =
+      head === 'inputs'
+        ? PARAM_BY_ID.has(second)
+          ? 'params'
+          : INITIAL_BY_ID.has(second)
+            ? 'initial'
+            : 'inputs'
+        : head;
     if (table === 'params') {
       const d = PARAM_BY_ID.get(second);
-      if (!d) return { error: `unknown parameter '${second}' in '${path}'${unknownTail(second, PARAM_IDS, 'parameters')}` };
+      if (!d)
+        return { error: `unknown parameter '${second}' in '${path}'${unknownTail(second, PARAM_IDS, 'parameters')}` };
       return { target: { kind: 'params', key: d.id }, value: config.params[d.id] ?? d.default };
     }
     if (table === 'initial') {
       const d = INITIAL_BY_ID.get(second);
-      if (!d) return { error: `unknown starting condition '${second}' in '${path}'${unknownTail(second, INITIAL_IDS, 'starting conditions')}` };
+      if (!d)
+        return {
+          error: `unknown starting condition '${second}' in '${path}'${unknownTail(second, INITIAL_IDS, 'starting conditions')}`,
+        };
       return { target: { kind: 'initial', key: d.id }, value: config.initial[d.id] ?? d.default };
     }
     const guess = didYouMean(second, [...PARAM_IDS, ...INITIAL_IDS]);
-    return { error: `'${second}' in '${path}' is neither a parameter nor a starting condition${guess ? `; ${guess}` : ''}` };
+    return {
+      error: `'${second}' in '${path}' is neither a parameter nor a starting condition${guess ? `; ${guess}` : ''}`,
+    };
   }
   if (parts.length === 2 && head === 'levers' && typeof second === 'string') {
     const d = LEVER_BY_ID.get(second);
     if (!d) return { error: unknownLever(second, path) };
-    if (config.phases.length === 0) return { error: `'${path}': the scenario has no strategy phases to set the lever in` };
+    if (config.phases.length === 0)
+      return { error: `'${path}': the scenario has no strategy phases to set the lever in` };
     return { target: { kind: 'levers', key: d.id }, value: config.phases[0].levers[d.id] ?? d.default };
   }
-  if (parts.length === 4 && head === 'phases' && typeof second === 'number' && third === 'levers' && typeof fourth === 'string') {
+  if (
+    parts.length === 4 &&
+    head === 'phases' &&
+    typeof second === 'number' &&
+    third === 'levers' &&
+    typeof fourth === 'string'
+  ) {
     const d = LEVER_BY_ID.get(fourth);
     if (!d) return { error: unknownLever(fourth, path) };
     const phase = config.phases[second];
-    if (!phase) return { error: `'${path}' does not exist: the scenario has ${config.phases.length} strategy phase(s)` };
+    if (!phase)
+      return { error: `'${path}' does not exist: the scenario has ${config.phases.length} strategy phase(s)` };
     return { target: { kind: 'phase-lever', key: d.id, index: second }, value: phase.levers[d.id] ?? d.default };
   }
   if (parts.length === 3 && head === 'events' && typeof second === 'number' && typeof third === 'string') {
@@ -113,7 +141,9 @@ export function resolvePath(config: RunConfig, path: string): ResolvedPath | { e
     }
     if (typeof ev[third] !== 'number') {
       const numeric = Object.keys(ev).filter((k) => typeof ev[k] === 'number');
-      return { error: `'${path}': event ${second} (${String(ev.type)}) has no number '${third}'; its numbers are ${numeric.join(', ')}` };
+      return {
+        error: `'${path}': event ${second} (${String(ev.type)}) has no number '${third}'; its numbers are ${numeric.join(', ')}`,
+      };
     }
     return { target: { kind: 'event', key: third, index: second }, value: ev[third] as number };
   }
@@ -125,7 +155,8 @@ export function resolvePath(config: RunConfig, path: string): ResolvedPath | { e
   let node: unknown = config;
   for (let i = 0; i < parts.length - 1; i++) {
     const next = (node as Record<string | number, unknown>)[parts[i]];
-    if (next === null || typeof next !== 'object') return { error: `'${path}': '${parts.slice(0, i + 1).join('.')}' does not exist in the scenario` };
+    if (next === null || typeof next !== 'object')
+      return { error: `'${path}': '${parts.slice(0, i + 1).join('.')}' does not exist in the scenario` };
     node = next;
   }
   const value = (node as Record<string | number, unknown>)[parts[parts.length - 1]];
@@ -174,7 +205,11 @@ export function setTargets(config: RunConfig, settings: readonly (readonly [Path
       }
     }
   }
-  if (weekMoved) out.events = out.events.map((e, i) => ({ e, i })).sort((a, b) => a.e.week - b.e.week || a.i - b.i).map((x) => x.e);
+  if (weekMoved)
+    out.events = out.events
+      .map((e, i) => ({ e, i }))
+      .sort((a, b) => a.e.week - b.e.week || a.i - b.i)
+      .map((x) => x.e);
   return out;
 }
 

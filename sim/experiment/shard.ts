@@ -45,8 +45,20 @@ export interface ShardKind<K extends string = string, P = unknown, R = unknown> 
 }
 
 /** The file of one shard of an experiment of the given kind. */
-export function makeShardFile<P>(kind: ShardKind<string, P>, shard: Shard, metadata: Record<string, unknown>, partial: P): ShardFile {
-  return { format: kind.format, formatVersion: SHARD_FORMAT_VERSION, kind: kind.kind, shard, metadata, ...kind.encode(partial) };
+export function makeShardFile<P>(
+  kind: ShardKind<string, P>,
+  shard: Shard,
+  metadata: Record<string, unknown>,
+  partial: P,
+): ShardFile {
+  return {
+    format: kind.format,
+    formatVersion: SHARD_FORMAT_VERSION,
+    kind: kind.kind,
+    shard,
+    metadata,
+    ...kind.encode(partial),
+  };
 }
 
 /** Parses and checks a shard file's text against the kinds this program knows; `name` is used in error messages. */
@@ -55,16 +67,21 @@ export function parseShardFile(text: string, name: string, kinds: readonly Shard
   try {
     v = JSON.parse(text);
   } catch (e) {
-    throw new Error(`${name}: not a shard file (invalid JSON: ${(e as Error).message})`);
+    throw new Error(`${name}: not a shard file (invalid JSON: ${(e as Error).message})`, { cause: e });
   }
   const f = v as Partial<ShardFile> | null;
   const formats = [...new Set(kinds.map((k) => k.format))];
   if (!f || typeof f !== 'object' || !formats.includes(f.format as string))
-    throw new Error(`${name}: not a shard file (expected "format": ${formats.map((x) => `"${x}"`).join(' or ')}; write one with --shard i/n)`);
-  if (f.formatVersion !== SHARD_FORMAT_VERSION) throw new Error(`${name}: shard format version ${f.formatVersion}, this program reads ${SHARD_FORMAT_VERSION}`);
+    throw new Error(
+      `${name}: not a shard file (expected "format": ${formats.map((x) => `"${x}"`).join(' or ')}; write one with --shard i/n)`,
+    );
+  if (f.formatVersion !== SHARD_FORMAT_VERSION)
+    throw new Error(`${name}: shard format version ${f.formatVersion}, this program reads ${SHARD_FORMAT_VERSION}`);
   if (!f.shard || !f.kind || !f.metadata) throw new Error(`${name}: shard file is incomplete`);
   if (!kinds.some((k) => k.kind === f.kind && k.format === f.format))
-    throw new Error(`${name}: a '${f.kind}' shard, which this program cannot merge (it merges ${kinds.map((k) => k.kind).join(', ')})`);
+    throw new Error(
+      `${name}: a '${f.kind}' shard, which this program cannot merge (it merges ${kinds.map((k) => k.kind).join(', ')})`,
+    );
   return f as ShardFile;
 }
 

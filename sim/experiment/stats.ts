@@ -51,22 +51,68 @@ export function summaryStats(values: readonly number[]): SummaryStats {
   const v = values.filter((x) => !Number.isNaN(x));
   const m = mean(v);
   const sorted = Float64Array.from(v).sort();
-  return { n: v.length, mean: m, sd: sd(v, m), p5: quantileSorted(sorted, 0.05), p50: quantileSorted(sorted, 0.5), p95: quantileSorted(sorted, 0.95) };
+  return {
+    n: v.length,
+    mean: m,
+    sd: sd(v, m),
+    p5: quantileSorted(sorted, 0.05),
+    p50: quantileSorted(sorted, 0.5),
+    p95: quantileSorted(sorted, 0.95),
+  };
 }
 
 // Student t 0.95 quantiles for 1..30 degrees of freedom; above 30 the Cornish-Fisher expansion
 // (Abramowitz & Stegun 26.7.5) is accurate to about 1e-4.
-const T95 = [NaN, 6.3138, 2.92, 2.3534, 2.1318, 2.015, 1.9432, 1.8946, 1.8595, 1.8331, 1.8125, 1.7959, 1.7823, 1.7709, 1.7613,
-  1.7531, 1.7459, 1.7396, 1.7341, 1.7291, 1.7247, 1.7207, 1.7171, 1.7139, 1.7109, 1.7081, 1.7056, 1.7033, 1.7011, 1.6991, 1.6973];
+const T95 = [
+  NaN,
+  6.3138,
+  2.92,
+  2.3534,
+  2.1318,
+  2.015,
+  1.9432,
+  1.8946,
+  1.8595,
+  1.8331,
+  1.8125,
+  1.7959,
+  1.7823,
+  1.7709,
+  1.7613,
+  1.7531,
+  1.7459,
+  1.7396,
+  1.7341,
+  1.7291,
+  1.7247,
+  1.7207,
+  1.7171,
+  1.7139,
+  1.7109,
+  1.7081,
+  1.7056,
+  1.7033,
+  1.7011,
+  1.6991,
+  1.6973,
+];
 
 /** Upper 0.95 quantile of Student's t with df degrees of freedom (non-integer df rounded down; Welch). */
 export function t95(df: number): number {
   if (!(df >= 1)) return NaN;
   if (df <= 30) return T95[Math.floor(df)];
   const z = 1.6448536269514722;
-  const z3 = z ** 3, z5 = z ** 5, z7 = z ** 7, z9 = z ** 9;
-  return z + (z3 + z) / (4 * df) + (5 * z5 + 16 * z3 + 3 * z) / (96 * df ** 2) + (3 * z7 + 19 * z5 + 17 * z3 - 15 * z) / (384 * df ** 3)
-    + (79 * z9 + 776 * z7 + 1482 * z5 - 1920 * z3 - 945 * z) / (92160 * df ** 4);
+  const z3 = z ** 3,
+    z5 = z ** 5,
+    z7 = z ** 7,
+    z9 = z ** 9;
+  return (
+    z +
+    (z3 + z) / (4 * df) +
+    (5 * z5 + 16 * z3 + 3 * z) / (96 * df ** 2) +
+    (3 * z7 + 19 * z5 + 17 * z3 - 15 * z) / (384 * df ** 3) +
+    (79 * z9 + 776 * z7 + 1482 * z5 - 1920 * z3 - 945 * z) / (92160 * df ** 4)
+  );
 }
 
 /**

@@ -7,7 +7,15 @@
 import type { RunConfig } from '../types.ts';
 import type { SimBackend } from '../backend/types.ts';
 import { applyPath } from './paths.ts';
-import { finalizeEnsemble, mergePartials, runEnsembles, type EnsemblePartial, type EnsembleResult, type EnsembleSpec, type ExecOptions } from './ensemble.ts';
+import {
+  finalizeEnsemble,
+  mergePartials,
+  runEnsembles,
+  type EnsemblePartial,
+  type EnsembleResult,
+  type EnsembleSpec,
+  type ExecOptions,
+} from './ensemble.ts';
 
 export interface SweepAxis {
   path: string;
@@ -28,7 +36,11 @@ export interface SweepResult {
 export interface SweepOptions extends ExecOptions, Omit<EnsembleSpec, 'config'> {}
 
 /** Grid points (first axis slowest) and their specs. */
-export function sweepSpecs(config: RunConfig, axes: readonly SweepAxis[], opts: Omit<EnsembleSpec, 'config'>): { points: Record<string, number>[]; specs: EnsembleSpec[] } {
+export function sweepSpecs(
+  config: RunConfig,
+  axes: readonly SweepAxis[],
+  opts: Omit<EnsembleSpec, 'config'>,
+): { points: Record<string, number>[]; specs: EnsembleSpec[] } {
   if (axes.length < 1 || axes.length > 2) throw new Error('a sweep takes one or two parameters');
   let points: Record<string, number>[] = [{}];
   for (const axis of axes) {
@@ -43,20 +55,39 @@ export function sweepSpecs(config: RunConfig, axes: readonly SweepAxis[], opts: 
   return { points, specs };
 }
 
-export async function runSweep(backend: SimBackend, config: RunConfig, axes: readonly SweepAxis[], opts: SweepOptions): Promise<SweepResult> {
+export async function runSweep(
+  backend: SimBackend,
+  config: RunConfig,
+  axes: readonly SweepAxis[],
+  opts: SweepOptions,
+): Promise<SweepResult> {
   const { points, specs } = sweepSpecs(config, axes, opts);
   const partials = await runEnsembles(backend, specs, opts);
-  return sweepFromPartials(axes, points, partials.map((p) => mergePartials([p])));
+  return sweepFromPartials(
+    axes,
+    points,
+    partials.map((p) => mergePartials([p])),
+  );
 }
 
-export function sweepFromPartials(axes: readonly SweepAxis[], points: readonly Record<string, number>[], partials: readonly EnsemblePartial[]): SweepResult {
-  return { axes: axes.map((a) => ({ path: a.path, values: [...a.values] })), points: points.map((values, i) => ({ values: { ...values }, result: finalizeEnsemble(partials[i]) })) };
+export function sweepFromPartials(
+  axes: readonly SweepAxis[],
+  points: readonly Record<string, number>[],
+  partials: readonly EnsemblePartial[],
+): SweepResult {
+  return {
+    axes: axes.map((a) => ({ path: a.path, values: [...a.values] })),
+    points: points.map((values, i) => ({ values: { ...values }, result: finalizeEnsemble(partials[i]) })),
+  };
 }
 
 /** Flat table: one row per point, point values then metric_mean/p5/p50/p95 columns. */
 export function sweepTable(sweep: SweepResult, metrics?: readonly string[]): { columns: string[]; rows: number[][] } {
   const ids = metrics ?? sweep.points[0]?.result.metricIds ?? [];
-  const columns = [...sweep.axes.map((a) => a.path), ...ids.flatMap((id) => ['mean', 'p5', 'p50', 'p95'].map((s) => `${id}_${s}`))];
+  const columns = [
+    ...sweep.axes.map((a) => a.path),
+    ...ids.flatMap((id) => ['mean', 'p5', 'p50', 'p95'].map((s) => `${id}_${s}`)),
+  ];
   const rows = sweep.points.map((p) => [
     ...sweep.axes.map((a) => p.values[a.path]),
     ...ids.flatMap((id) => {

@@ -14,11 +14,14 @@ const SUPPORTED = PersonStatus.Supported;
 export function checkHoursAndMoney(s: State, care: number): void {
   const pe = s.people;
   const pr = s.providers;
-  const fail = (what: string): never => { throw new Error(`week ${s.week}: ${what}`); };
+  const fail = (what: string): never => {
+    throw new Error(`week ${s.week}: ${what}`);
+  };
   for (let i = 0; i < pe.hi; i++) {
     if (pe.status[i] !== SUPPORTED) continue;
     // need may have changed by at most a few per cent since delivery this week (N1, N2)
-    if (pe.delivered[i] < 0 || pe.delivered[i] > pe.needHours[i] * 1.05) fail(`person ${i} received ${pe.delivered[i]} of ${pe.needHours[i]} hours`);
+    if (pe.delivered[i] < 0 || pe.delivered[i] > pe.needHours[i] * 1.05)
+      fail(`person ${i} received ${pe.delivered[i]} of ${pe.needHours[i]} hours`);
   }
   const toPeople = s.thisWeek.deliveredToPeople;
   let byProviders = 0;
@@ -31,8 +34,11 @@ export function checkHoursAndMoney(s: State, care: number): void {
     }
     if (p !== INHOUSE) revenue += pr.revenue[p];
   }
-  if (Math.abs(toPeople - byProviders) > 1e-6 * Math.max(1, toPeople)) fail(`hours delivered to people ${toPeople} differ from hours providers delivered ${byProviders}`);
-  if (Math.abs(revenue - s.thisWeek.paidToProviders) > 1e-6 * Math.max(1, revenue)) fail('provider revenue differs from what the council paid');
+  if (Math.abs(toPeople - byProviders) > 1e-6 * Math.max(1, toPeople))
+    fail(`hours delivered to people ${toPeople} differ from hours providers delivered ${byProviders}`);
+  if (Math.abs(revenue - s.thisWeek.paidToProviders) > 1e-6 * Math.max(1, revenue))
+    fail('provider revenue differs from what the council paid');
   const inhouse = pr.active[INHOUSE] ? pr.cost[INHOUSE] : 0;
-  if (Math.abs(care - (s.thisWeek.paidToProviders + inhouse)) > 1e-6 * Math.max(1, care)) fail('care spend differs from payments plus in-house cost');
+  if (Math.abs(care - (s.thisWeek.paidToProviders + inhouse)) > 1e-6 * Math.max(1, care))
+    fail('care spend differs from payments plus in-house cost');
 }

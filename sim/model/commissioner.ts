@@ -44,7 +44,10 @@ export function applyFeeLevel(s: State): void {
   const pr = s.providers;
   for (let p = 1; p < pr.count; p++) if (pr.active[p]) pr.fee[p] *= ratio;
   fairnessPulse(s, ratio - 1);
-  logEvent(s, `fees were ${ratio > 1 ? 'raised' : 'cut'} by ${Math.abs((ratio - 1) * 100).toFixed(1)}% (fee level ${level.toFixed(2)})`);
+  logEvent(
+    s,
+    `fees were ${ratio > 1 ? 'raised' : 'cut'} by ${Math.abs((ratio - 1) * 100).toFixed(1)}% (fee level ${level.toFixed(2)})`,
+  );
 }
 
 /** C3, T5: fidelity of carrying out the current levers, and the effective levers. */
@@ -74,13 +77,18 @@ export function updateFidelity(s: State): void {
   // C2: monitoring follows distrust of providers, and rises with defensive responses to overspend
   const cpTrust = meanCommissionerTrust(s);
   s.effective.monitoring_intensity = clamp01_(
-    s.effective.monitoring_intensity * (1 + s.params.monitoring_trust_response * (0.5 - cpTrust)) + 0.2 * s.stocks.defensive,
+    s.effective.monitoring_intensity * (1 + s.params.monitoring_trust_response * (0.5 - cpTrust)) +
+      0.2 * s.stocks.defensive,
   );
   // the learning culture grows slowly with learning loops and decays without them (assumption)
   const lc = s.stocks.learningCulture;
-  s.stocks.learningCulture = clamp01_(lc + 0.004 * (s.effective.learning_loop + s.effective.learning_monitoring) * (1 - lc) - 0.001 * lc);
+  s.stocks.learningCulture = clamp01_(
+    lc + 0.004 * (s.effective.learning_loop + s.effective.learning_monitoring) * (1 - lc) - 0.001 * lc,
+  );
   const cap = s.stocks.commissionerCapability;
-  s.stocks.commissionerCapability = clamp01_(cap + 0.002 * s.effective.learning_loop * (1 - cap) - 0.0005 * (cap - 0.3));
+  s.stocks.commissionerCapability = clamp01_(
+    cap + 0.002 * s.effective.learning_loop * (1 - cap) - 0.0005 * (cap - 0.3),
+  );
 }
 
 /** Weekly labour-market drift, and each April (week % 52 == 0) the living wage rise, uplift and re-tender. */
@@ -98,15 +106,21 @@ export function updateLabourMarketAndFees(s: State, rng: Rng): void {
   a.costGrowthYear = costGrowth;
   // C1 pushes uplifts down when overspending; the Care Act duty to keep a sustainable market pushes them up
   // when care is visibly not being delivered (assumption for the size of both)
-  const uplift = costGrowth + s.effective.uplift_vs_inflation - 0.03 * a.defensive * P.defensive_strength * (0.4 + 0.6 * s.effective.risk_transfer)
-    + P.market_sustainability_response * Math.max(0, a.unmetSeen - 0.05);
+  const uplift =
+    costGrowth +
+    s.effective.uplift_vs_inflation -
+    0.03 * a.defensive * P.defensive_strength * (0.4 + 0.6 * s.effective.risk_transfer) +
+    P.market_sustainability_response * Math.max(0, a.unmetSeen - 0.05);
   a.lastUplift = uplift;
   a.placeFee *= 1 + uplift;
   a.budgetWeekly *= 1 + costGrowth - s.config.initial.savings_per_year;
   const pr = s.providers;
   for (let p = 1; p < pr.count; p++) if (pr.active[p]) pr.fee[p] *= 1 + uplift;
   fairnessPulse(s, uplift - costGrowth, true);
-  logEvent(s, `the annual fee uplift was ${(uplift * 100).toFixed(1)}% against cost growth of ${(costGrowth * 100).toFixed(1)}%`);
+  logEvent(
+    s,
+    `the annual fee uplift was ${(uplift * 100).toFixed(1)}% against cost growth of ${(costGrowth * 100).toFixed(1)}%`,
+  );
 
   // P4: re-tender every contract_years; bids fall by the price weight (lowest bids win)
   const years = Math.max(0.5, s.effective.contract_years);

@@ -8,11 +8,21 @@ import { defaultInitial } from './initial-conditions.ts';
 import { defaultParams } from './parameters.ts';
 
 export const MIDSHIRE: PlaceConfig = {
-  name: 'Midshire', people: 1500, workers: 1200, providers: 40, communityOrgs: 12, needGroupShares: [0.7, 0.15, 0.15],
+  name: 'Midshire',
+  people: 1500,
+  workers: 1200,
+  providers: 40,
+  communityOrgs: 12,
+  needGroupShares: [0.7, 0.15, 0.15],
 };
 
 export const COUNTY: PlaceConfig = {
-  name: 'County', people: 10000, workers: 8000, providers: 250, communityOrgs: 60, needGroupShares: [0.7, 0.15, 0.15],
+  name: 'County',
+  people: 10000,
+  workers: 8000,
+  providers: 250,
+  communityOrgs: 60,
+  needGroupShares: [0.7, 0.15, 0.15],
 };
 
 export function statusQuoConfig(place: PlaceConfig = MIDSHIRE, years = 5): RunConfig {
@@ -24,7 +34,9 @@ export function statusQuoConfig(place: PlaceConfig = MIDSHIRE, years = 5): RunCo
     place,
     initial: defaultInitial(),
     params: defaultParams(),
-    phases: [{ startWeek: 0, label: 'Status quo', blend: { 'time-and-task': 0.6, framework: 0.4 }, levers: defaultLevers() }],
+    phases: [
+      { startWeek: 0, label: 'Status quo', blend: { 'time-and-task': 0.6, framework: 0.4 }, levers: defaultLevers() },
+    ],
     events: [],
   };
 }

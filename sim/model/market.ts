@@ -3,7 +3,16 @@
  * entry, and the emergent quality, gaming and learning of each provider.
  */
 import type { Rng } from '../core/random.ts';
-import { addWaiting, INHOUSE, PersonStatus, ProviderKind, releaseSlot, workArray, type State, type WaitingCount } from './state.ts';
+import {
+  addWaiting,
+  INHOUSE,
+  PersonStatus,
+  ProviderKind,
+  releaseSlot,
+  workArray,
+  type State,
+  type WaitingCount,
+} from './state.ts';
 import { clamp01 } from './trust.ts';
 import { addProvider, addTies } from './setup.ts';
 import { hireNew, travelPaidShare, travelShare } from './workforce.ts';
@@ -33,8 +42,10 @@ export function deliveryCapacity(s: State): void {
     if (!pr.active[a] || !pr.active[b] || t < 0.45) continue;
     const spareA = pr.capacityHours[a] - pr.committedHours[a];
     const spareB = pr.capacityHours[b] - pr.committedHours[b];
-    if (spareA > 0 && spareB < 0) shareStaff(s, e, a, b, Math.min(spareA, -spareB) * (t - 0.45) / 0.55 * (0.3 + 0.7 * collab));
-    else if (spareB > 0 && spareA < 0) shareStaff(s, e, b, a, Math.min(spareB, -spareA) * (t - 0.45) / 0.55 * (0.3 + 0.7 * collab));
+    if (spareA > 0 && spareB < 0)
+      shareStaff(s, e, a, b, ((Math.min(spareA, -spareB) * (t - 0.45)) / 0.55) * (0.3 + 0.7 * collab));
+    else if (spareB > 0 && spareA < 0)
+      shareStaff(s, e, b, a, ((Math.min(spareB, -spareA) * (t - 0.45)) / 0.55) * (0.3 + 0.7 * collab));
   }
   for (let p = 0; p < pr.count; p++) {
     const cap = pr.capacityHours[p];
@@ -180,7 +191,7 @@ export function finances(s: State): number {
     if (!pr.active[p]) continue;
     const delivered = pr.deliveredHours[p];
     const tp = travelPaidShare(s, p);
-    const workedPaid = delivered / (1 - travel) * (1 - travel * (1 - tp));
+    const workedPaid = (delivered / (1 - travel)) * (1 - travel * (1 - tp));
     const paidHours = Math.max(workedPaid, guaranteed[p] * P.worker_hours * 0.85);
     const labour = paidHours * pr.wage[p] * P.on_cost;
     if (p === IN_HOUSE) {
@@ -201,7 +212,7 @@ export function finances(s: State): number {
     pr.receivable[p] += due * late - released;
     const paid = due * (1 - late) + released;
     const complianceCost = P.compliance_cost_share * compliance * basePay;
-    const cost = labour * pr.efficiency[p] / (1 - E.provider_overhead) + complianceCost;
+    const cost = (labour * pr.efficiency[p]) / (1 - E.provider_overhead) + complianceCost;
     pr.revenue[p] = paid;
     pr.cost[p] = cost;
     pr.reserves[p] += paid - cost;
@@ -248,7 +259,10 @@ export function handbacksAndExits(s: State, rng: Rng): void {
         if (n > 0) {
           s.thisWeek.handbacks += n;
           s.providers.commissionerTrust[p] = Math.max(0, s.providers.commissionerTrust[p] - 0.02 * Math.min(5, n));
-          logEvent(s, `a ${KIND_NAMES[pr.kind[p]]} provider handed back ${n} package${n === 1 ? '' : 's'} because it could not staff them${pr.reserves[p] < 0 ? ' and its reserves ran out' : ' at the fee paid'}`);
+          logEvent(
+            s,
+            `a ${KIND_NAMES[pr.kind[p]]} provider handed back ${n} package${n === 1 ? '' : 's'} because it could not staff them${pr.reserves[p] < 0 ? ' and its reserves ran out' : ' at the fee paid'}`,
+          );
         }
       }
     }
@@ -302,7 +316,10 @@ export function exitProvider(s: State, p: number, rng: Rng, reason: string): voi
   }
   pr.committedHours[p] = 0;
   pr.clients[p] = 0;
-  logEvent(s, `a ${KIND_NAMES[pr.kind[p]]} provider closed because ${reason}; ${people} people need new support and ${moved} of its staff moved to other providers`);
+  logEvent(
+    s,
+    `a ${KIND_NAMES[pr.kind[p]]} provider closed because ${reason}; ${people} people need new support and ${moved} of its staff moved to other providers`,
+  );
 }
 
 function randomActiveProvider(s: State, rng: Rng): number {
@@ -318,10 +335,14 @@ function randomActiveProvider(s: State, rng: Rng): number {
 export function entry(s: State, rng: Rng, waitingShare: number, meanMargin: number): void {
   const P = s.params;
   const attract = Math.max(0, Math.min(2, waitingShare * 8 + (meanMargin + 0.02) * 8));
-  const rate = P.entry_rate * s.config.place.providers / 52 * attract;
+  const rate = ((P.entry_rate * s.config.place.providers) / 52) * attract;
   if (rng.next() >= rate) return;
   const kind = rng.next() < 0.6 ? ProviderKind.Micro : ProviderKind.ForProfit;
-  const ic = { ...s.config.initial, care_wage: s.stocks.livingWage * 1.03, trust_providers_to_commissioner: meanProviderTrust(s, 0.3) };
+  const ic = {
+    ...s.config.initial,
+    care_wage: s.stocks.livingWage * 1.03,
+    trust_providers_to_commissioner: meanProviderTrust(s, 0.3),
+  };
   const p = addProvider(s, kind, ic, rng);
   if (p < 0) return;
   const pr = s.providers;
@@ -342,7 +363,6 @@ export function entry(s: State, rng: Rng, waitingShare: number, meanMargin: numb
   logEvent(s, `a new ${KIND_NAMES[kind]} provider entered the market`);
 }
 
-
 /**
  * P5 quality emerges from workforce stability, morale, continuity and capability; P6 gaming follows the
  * incentive on measured indicators, distrust and margin pressure; P7 capability grows with autonomy, learning
@@ -355,7 +375,8 @@ export function qualityGamingLearning(s: State): void {
   const compliance = E.monitoring_intensity * (1 - E.learning_monitoring);
   const learnStyle = E.learning_monitoring * (0.5 + 0.5 * s.stocks.learningCulture);
   const incentive = E.outcome_payment + 0.4 * compliance;
-  const drive = (E.worker_autonomy + learnStyle * E.monitoring_intensity + E.learning_loop + E.collaboration_incentive) / 4;
+  const drive =
+    (E.worker_autonomy + learnStyle * E.monitoring_intensity + E.learning_loop + E.collaboration_incentive) / 4;
   const diffusion = workArray(s, 'diffusion');
   for (let e = 0; e < pr.tieCount; e++) {
     const a = pr.tieA[e];
@@ -369,7 +390,12 @@ export function qualityGamingLearning(s: State): void {
     if (!pr.active[p]) continue;
     const workers = Math.max(1, pr.workers[p]);
     const turnover = Math.min(1, pr.leaversYear[p] / workers);
-    pr.quality[p] = clamp01_(0.25 * (1 - Math.min(1, turnover / 0.6)) + 0.25 * pr.moraleMean[p] + 0.25 * pr.continuity[p] + 0.25 * pr.capability[p]);
+    pr.quality[p] = clamp01_(
+      0.25 * (1 - Math.min(1, turnover / 0.6)) +
+        0.25 * pr.moraleMean[p] +
+        0.25 * pr.continuity[p] +
+        0.25 * pr.capability[p],
+    );
     const trust = pr.trustInCommissioner[p];
     if (p !== IN_HOUSE) {
       const pressure = clamp01_(0.5 - pr.margin[p] * 5);
@@ -378,7 +404,12 @@ export function qualityGamingLearning(s: State): void {
     }
     pr.reported[p] = clamp01_(pr.clientWellbeing[p] + P.gaming_report_lift * pr.gaming[p]);
     const cap = pr.capability[p];
-    pr.capability[p] = clamp01_(cap + P.learning_rate * drive * (0.5 + 0.5 * trust) * (1 - cap) - 0.002 * cap * (1 - drive) + P.learning_diffusion * diffusion[p]);
+    pr.capability[p] = clamp01_(
+      cap +
+        P.learning_rate * drive * (0.5 + 0.5 * trust) * (1 - cap) -
+        0.002 * cap * (1 - drive) +
+        P.learning_diffusion * diffusion[p],
+    );
   }
   // leavers counted over a rolling year: decay 1/52 a week
   for (let p = 0; p < pr.count; p++) pr.leaversYear[p] *= 1 - 1 / 52;
@@ -398,7 +429,8 @@ export function providerWages(s: State): void {
   for (let p = 1; p < pr.count; p++) {
     if (!pr.active[p]) continue;
     const paidPerContact = (1 - travel * (1 - travelPaidShare(s, p))) / (1 - travel);
-    const affordable = pr.fee[p] * (1 - s.effective.provider_overhead) * 0.97 / (P.on_cost * paidPerContact * pr.efficiency[p]);
+    const affordable =
+      (pr.fee[p] * (1 - s.effective.provider_overhead) * 0.97) / (P.on_cost * paidPerContact * pr.efficiency[p]);
     const vacancy = pr.desiredWorkers[p] > 0 ? Math.max(0, 1 - pr.workers[p] / pr.desiredWorkers[p]) : 0;
     let wage = pr.wage[p] * (1 + P.living_wage_growth);
     if (affordable > wage) wage += Math.min(1, 4 * Math.max(0, vacancy - 0.03)) * 0.5 * (affordable - wage);

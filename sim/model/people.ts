@@ -17,7 +17,8 @@ const clamp01_ = clamp01;
 export function computeCommitted(s: State): void {
   const pe = s.people;
   const pr = s.providers;
-  const committed = pr.committedHours, clients = pr.clients;
+  const committed = pr.committedHours,
+    clients = pr.clients;
   const ahead = s.committedAhead;
   if (ahead.ready) {
     ahead.ready = false;
@@ -27,7 +28,9 @@ export function computeCommitted(s: State): void {
   }
   committed.fill(0, 0, pr.count);
   clients.fill(0, 0, pr.count);
-  const status = pe.status, provider = pe.provider, needHours = pe.needHours;
+  const status = pe.status,
+    provider = pe.provider,
+    needHours = pe.needHours;
   for (let i = 0, hi = pe.hi; i < hi; i++) {
     if (status[i] !== SUPPORTED) continue;
     const p = provider[i];
@@ -67,16 +70,37 @@ export function peopleWeek(s: State, rng: Rng): number {
     pr.clientWellbeing[p] = 0;
   }
   const c = s.thisWeek;
-  const status = pe.status, needHours = pe.needHours, delivered_ = pe.delivered, continuity = pe.continuity, choice = pe.choice;
-  const wellbeing = pe.wellbeing, assets = pe.assets, provider = pe.provider, regular = pe.regularWorker, pb = pe.personalBudget;
-  const baseNeed = pe.baseNeed, weeksWaiting = pe.weeksWaiting, hospitalWeeks = pe.hospitalWeeks;
-  const employer = w.employer, sickWeeks = w.sickWeeks;
-  const ratioOf = pr.deliveryRatio, moraleOf = pr.moraleMean, capabilityOf = pr.capability, gamingOf = pr.gaming;
-  const wbRate = P.wellbeing_adjust_rate, gamingCost = P.gaming_effort_cost, deterioration = P.need_deterioration;
-  const reablement = P.reablement_strength, admUnmet = P.admission_unmet_multiplier, autonomy = E.worker_autonomy;
+  const status = pe.status,
+    needHours = pe.needHours,
+    delivered_ = pe.delivered,
+    continuity = pe.continuity,
+    choice = pe.choice;
+  const wellbeing = pe.wellbeing,
+    assets = pe.assets,
+    provider = pe.provider,
+    regular = pe.regularWorker,
+    pb = pe.personalBudget;
+  const baseNeed = pe.baseNeed,
+    weeksWaiting = pe.weeksWaiting,
+    hospitalWeeks = pe.hospitalWeeks;
+  const employer = w.employer,
+    sickWeeks = w.sickWeeks;
+  const ratioOf = pr.deliveryRatio,
+    moraleOf = pr.moraleMean,
+    capabilityOf = pr.capability,
+    gamingOf = pr.gaming;
+  const wbRate = P.wellbeing_adjust_rate,
+    gamingCost = P.gaming_effort_cost,
+    deterioration = P.need_deterioration;
+  const reablement = P.reablement_strength,
+    admUnmet = P.admission_unmet_multiplier,
+    autonomy = E.worker_autonomy;
   const { stride, list: rosterList } = s.roster;
   const staffOf = pr.workers;
-  const deliveredBy = pr.deliveredHours, continuityAt = pr.continuity, wellbeingAt = pr.clientWellbeing, fromHospital = pe.fromHospital;
+  const deliveredBy = pr.deliveredHours,
+    continuityAt = pr.continuity,
+    wellbeingAt = pr.clientWellbeing,
+    fromHospital = pe.fromHospital;
   let toPeople = 0;
   let supportedNeed = 0;
   let supportedN = 0;
@@ -140,8 +164,16 @@ export function peopleWeek(s: State, rng: Rng): number {
 
     // N3 wellbeing: good days, not tasks
     const asset = assets[i];
-    const target = 0.08 + 0.3 * met + 0.15 * cont + 0.1 * ch + 0.12 * asset
-      + 0.1 * morale + 0.15 * relational - gamingCost * gaming - burdenOf[pb[i]];
+    const target =
+      0.08 +
+      0.3 * met +
+      0.15 * cont +
+      0.1 * ch +
+      0.12 * asset +
+      0.1 * morale +
+      0.15 * relational -
+      gamingCost * gaming -
+      burdenOf[pb[i]];
     const wb = clamp01_(wellbeing[i] + wbRate * (target - wellbeing[i]));
     wellbeing[i] = wb;
     if (st === SUPPORTED) {

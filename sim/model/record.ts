@@ -25,7 +25,10 @@ export class Smooth {
   num = 0;
   den = 0;
   started = false;
-  constructor(private readonly fallback: number, private readonly prior: boolean) {}
+  constructor(
+    private readonly fallback: number,
+    private readonly prior: boolean,
+  ) {}
   add(num: number, den: number): number {
     if (!this.started) {
       this.started = true;
@@ -47,25 +50,57 @@ const idx = (id: MetricId): number => {
 };
 
 const M = {
-  people_supported: idx('people_supported'), people_waiting: idx('people_waiting'), weeks_waited_mean: idx('weeks_waited_mean'),
-  hours_needed: idx('hours_needed'), hours_delivered: idx('hours_delivered'), unmet_need_share: idx('unmet_need_share'),
-  tasks_completed_share: idx('tasks_completed_share'), wellbeing_mean: idx('wellbeing_mean'), wellbeing_p10: idx('wellbeing_p10'),
-  continuity: idx('continuity'), choice_control: idx('choice_control'), community_assets: idx('community_assets'),
-  hospital_admissions: idx('hospital_admissions'), delayed_discharges: idx('delayed_discharges'),
-  workers_headcount: idx('workers_headcount'), vacancy_rate: idx('vacancy_rate'), turnover_rate: idx('turnover_rate'),
-  leavers_staying_in_sector_share: idx('leavers_staying_in_sector_share'), turnover_first_year: idx('turnover_first_year'),
-  turnover_experienced: idx('turnover_experienced'), sickness_days_per_worker_year: idx('sickness_days_per_worker_year'),
-  morale_mean: idx('morale_mean'), fatigue_mean: idx('fatigue_mean'), wage_vs_outside: idx('wage_vs_outside'),
-  zero_hours_share: idx('zero_hours_share'), providers_active: idx('providers_active'), provider_exit_rate: idx('provider_exit_rate'),
-  provider_entries: idx('provider_entries'), handbacks: idx('handbacks'), market_concentration: idx('market_concentration'),
-  margin_mean: idx('margin_mean'), reserves_weeks: idx('reserves_weeks'), quality_mean: idx('quality_mean'),
-  gaming_mean: idx('gaming_mean'), reported_outcome: idx('reported_outcome'), reported_outcome_gap: idx('reported_outcome_gap'),
-  learning_capability: idx('learning_capability'), trust_commissioner_to_providers: idx('trust_commissioner_to_providers'),
-  trust_providers_to_commissioner: idx('trust_providers_to_commissioner'), trust_provider_network: idx('trust_provider_network'),
-  trust_council_nhs: idx('trust_council_nhs'), trust_council_community: idx('trust_council_community'),
-  spend_vs_budget: idx('spend_vs_budget'), spend_per_week: idx('spend_per_week'), cost_per_person: idx('cost_per_person'),
-  cost_per_good_day: idx('cost_per_good_day'), transaction_cost_share: idx('transaction_cost_share'), fee_per_hour: idx('fee_per_hour'),
-  system_perspective: idx('system_perspective'), system_power: idx('system_power'), system_participation: idx('system_participation'),
+  people_supported: idx('people_supported'),
+  people_waiting: idx('people_waiting'),
+  weeks_waited_mean: idx('weeks_waited_mean'),
+  hours_needed: idx('hours_needed'),
+  hours_delivered: idx('hours_delivered'),
+  unmet_need_share: idx('unmet_need_share'),
+  tasks_completed_share: idx('tasks_completed_share'),
+  wellbeing_mean: idx('wellbeing_mean'),
+  wellbeing_p10: idx('wellbeing_p10'),
+  continuity: idx('continuity'),
+  choice_control: idx('choice_control'),
+  community_assets: idx('community_assets'),
+  hospital_admissions: idx('hospital_admissions'),
+  delayed_discharges: idx('delayed_discharges'),
+  workers_headcount: idx('workers_headcount'),
+  vacancy_rate: idx('vacancy_rate'),
+  turnover_rate: idx('turnover_rate'),
+  leavers_staying_in_sector_share: idx('leavers_staying_in_sector_share'),
+  turnover_first_year: idx('turnover_first_year'),
+  turnover_experienced: idx('turnover_experienced'),
+  sickness_days_per_worker_year: idx('sickness_days_per_worker_year'),
+  morale_mean: idx('morale_mean'),
+  fatigue_mean: idx('fatigue_mean'),
+  wage_vs_outside: idx('wage_vs_outside'),
+  zero_hours_share: idx('zero_hours_share'),
+  providers_active: idx('providers_active'),
+  provider_exit_rate: idx('provider_exit_rate'),
+  provider_entries: idx('provider_entries'),
+  handbacks: idx('handbacks'),
+  market_concentration: idx('market_concentration'),
+  margin_mean: idx('margin_mean'),
+  reserves_weeks: idx('reserves_weeks'),
+  quality_mean: idx('quality_mean'),
+  gaming_mean: idx('gaming_mean'),
+  reported_outcome: idx('reported_outcome'),
+  reported_outcome_gap: idx('reported_outcome_gap'),
+  learning_capability: idx('learning_capability'),
+  trust_commissioner_to_providers: idx('trust_commissioner_to_providers'),
+  trust_providers_to_commissioner: idx('trust_providers_to_commissioner'),
+  trust_provider_network: idx('trust_provider_network'),
+  trust_council_nhs: idx('trust_council_nhs'),
+  trust_council_community: idx('trust_council_community'),
+  spend_vs_budget: idx('spend_vs_budget'),
+  spend_per_week: idx('spend_per_week'),
+  cost_per_person: idx('cost_per_person'),
+  cost_per_good_day: idx('cost_per_good_day'),
+  transaction_cost_share: idx('transaction_cost_share'),
+  fee_per_hour: idx('fee_per_hour'),
+  system_perspective: idx('system_perspective'),
+  system_power: idx('system_power'),
+  system_participation: idx('system_participation'),
   system_health: idx('system_health'),
 };
 
@@ -97,8 +132,14 @@ export function createRecorder(weeks: number, params: Params): Recorder {
     const c = s.thisWeek;
     const E = s.effective;
     v.fill(0);
-    const { supported, waiting, waited, needed, plannedSupported, deliveredSupported, delayed, population, hist } = tally;
-    const deliveredH = tally.delivered, wb = tally.wellbeing, wbN = tally.counted, cont = tally.continuity, choice = tally.choice, assets = tally.assets;
+    const { supported, waiting, waited, needed, plannedSupported, deliveredSupported, delayed, population, hist } =
+      tally;
+    const deliveredH = tally.delivered,
+      wb = tally.wellbeing,
+      wbN = tally.counted,
+      cont = tally.continuity,
+      choice = tally.choice,
+      assets = tally.assets;
     v[M.people_supported] = supported;
     v[M.people_waiting] = waiting;
     v[M.weeks_waited_mean] = waiting > 0 ? waited / waiting : 0;
@@ -115,14 +156,20 @@ export function createRecorder(weeks: number, params: Params): Recorder {
     v[M.delayed_discharges] = delayed;
     // workforce: counted at the end of the week (workerCensus)
     const roster = s.roster;
-    const morale = roster.moraleSum, fatigue = roster.fatigueSum;
-    let headcount = 0, sick = 0, zh = 0;
+    const morale = roster.moraleSum,
+      fatigue = roster.fatigueSum;
+    let headcount = 0,
+      sick = 0,
+      zh = 0;
     for (let p = 0; p < pr.count; p++) {
       headcount += roster.count[p];
       sick += roster.sick[p];
       zh += roster.count[p] - roster.guaranteed[p];
     }
-    let desired = 0, filled = 0, pay = 0, payN = 0;
+    let desired = 0,
+      filled = 0,
+      pay = 0,
+      payN = 0;
     for (let p = 0; p < pr.count; p++) {
       if (!pr.active[p]) continue;
       desired += Math.max(pr.desiredWorkers[p], pr.workers[p]);
@@ -136,13 +183,22 @@ export function createRecorder(weeks: number, params: Params): Recorder {
     v[M.leavers_staying_in_sector_share] = stay.add(c.leaversStay, c.leavers);
     v[M.turnover_first_year] = firstYear.add(c.leaversFirstYear * 52, c.firstYearWorkers);
     v[M.turnover_experienced] = experienced.add(c.leaversExperienced * 52, c.experiencedWorkers);
-    v[M.sickness_days_per_worker_year] = headcount > 0 ? sick / headcount * 5 * 52 : 0;
+    v[M.sickness_days_per_worker_year] = headcount > 0 ? (sick / headcount) * 5 * 52 : 0;
     v[M.morale_mean] = headcount > 0 ? morale / headcount : 0;
     v[M.fatigue_mean] = headcount > sick ? fatigue / (headcount - sick) : 0;
     v[M.wage_vs_outside] = payN > 0 ? pay / payN : 0;
     v[M.zero_hours_share] = headcount > 0 ? zh / headcount : 0;
     // providers (independent: p >= 1)
-    let active = 0, hoursInd = 0, hhi = 0, margin = 0, quality = 0, gaming = 0, reported = 0, trueOut = 0, capab = 0, fee = 0;
+    let active = 0,
+      hoursInd = 0,
+      hhi = 0,
+      margin = 0,
+      quality = 0,
+      gaming = 0,
+      reported = 0,
+      trueOut = 0,
+      capab = 0,
+      fee = 0;
     let hoursAll = 0;
     let nRes = 0;
     if (reserves.length < pr.count) reserves = new Float64Array(2 * pr.count);
@@ -164,7 +220,8 @@ export function createRecorder(weeks: number, params: Params): Recorder {
     }
     let committedInd = 0;
     for (let p = 1; p < pr.count; p++) if (pr.active[p]) committedInd += pr.committedHours[p];
-    if (hoursInd > 0) for (let p = 1; p < pr.count; p++) if (pr.active[p]) hhi += (pr.deliveredHours[p] / hoursInd) ** 2;
+    if (hoursInd > 0)
+      for (let p = 1; p < pr.count; p++) if (pr.active[p]) hhi += (pr.deliveredHours[p] / hoursInd) ** 2;
     sortPrefix(reserves, nRes);
     v[M.providers_active] = active;
     v[M.provider_exit_rate] = exits.add(c.exits * 52, active + c.exits);
@@ -182,14 +239,16 @@ export function createRecorder(weeks: number, params: Params): Recorder {
     // trust
     const tpc = meanProviderTrust(s);
     const tcp = meanCommissionerTrust(s);
-    let tie = 0, tieN = 0;
+    let tie = 0,
+      tieN = 0;
     for (let e = 0; e < pr.tieCount; e++) {
       if (!pr.active[pr.tieA[e]] || !pr.active[pr.tieB[e]]) continue;
       tie += pr.tieTrust[e];
       tieN++;
     }
     const tnet = tieN > 0 ? tie / tieN : 0;
-    let ctrust = 0, engage = 0;
+    let ctrust = 0,
+      engage = 0;
     for (let o = 0; o < s.community.count; o++) {
       ctrust += s.community.trust[o];
       engage += s.community.engagement[o];

@@ -43,8 +43,12 @@ export function trustWeek(s: State, rng: Rng, delayedDischarges: number, peopleC
   const late = s.stocks.latePayment;
   // T5: asking for collaboration below the trust an approach needs strains relationships (failed collective decisions)
   const meanTrust = meanProviderTrust(s);
-  const strain = P.readiness_strain * Math.max(0, s.levers.readiness_trust - meanTrust) * (s.levers.collaboration_incentive + s.levers.coproduction);
-  const posCommon = 0.3 + 0.35 * E.coproduction + 0.3 * learning + 0.2 * E.collaboration_incentive + 0.3 * E.volume_guarantee;
+  const strain =
+    P.readiness_strain *
+    Math.max(0, s.levers.readiness_trust - meanTrust) *
+    (s.levers.collaboration_incentive + s.levers.coproduction);
+  const posCommon =
+    0.3 + 0.35 * E.coproduction + 0.3 * learning + 0.2 * E.collaboration_incentive + 0.3 * E.volume_guarantee;
   const negCommon = 0.3 * compliance + late + strain + 0.1 * E.risk_transfer;
   for (let p = 0; p < pr.count; p++) {
     if (!pr.active[p]) continue;
@@ -100,7 +104,9 @@ export function communityWeek(s: State, tally: PeopleTally): void {
   const target = workArray(s, 'connectionTarget', c.count);
   for (let o = 0; o < c.count; o++) {
     c.trust[o] = updateTrust(c.trust[o], 0, cpos, cneg, r);
-    const eTarget = clamp01_(c.trust[o] * (0.4 + 0.6 * E.coproduction) * (0.7 + 0.6 * grant) + 0.1 * E.prevention_focus);
+    const eTarget = clamp01_(
+      c.trust[o] * (0.4 + 0.6 * E.coproduction) * (0.7 + 0.6 * grant) + 0.1 * E.prevention_focus,
+    );
     c.engagement[o] += P.engagement_rate * (eTarget - c.engagement[o]);
     const capTarget = clamp01_(ic.community_capacity * (0.5 + 0.5 * Math.sqrt(funding)) * (0.85 + 0.3 * grant));
     c.capacity[o] += P.community_growth_rate * (capTarget - c.capacity[o]);
@@ -120,12 +126,34 @@ export function communityWeek(s: State, tally: PeopleTally): void {
  * once; the order of additions is the people's index order.
  */
 function connectAndTally(pe: People, target: Float64Array, rate: number, t: PeopleTally, ahead: CommittedAhead): void {
-  const status = pe.status, community = pe.community, assets = pe.assets, needHours = pe.needHours, delivered = pe.delivered;
-  const provider = pe.provider, committed = ahead.hours, clients = ahead.clients;
-  const continuity = pe.continuity, weeksWaiting = pe.weeksWaiting, fromHospital = pe.fromHospital, wellbeing = pe.wellbeing, choice = pe.choice;
+  const status = pe.status,
+    community = pe.community,
+    assets = pe.assets,
+    needHours = pe.needHours,
+    delivered = pe.delivered;
+  const provider = pe.provider,
+    committed = ahead.hours,
+    clients = ahead.clients;
+  const continuity = pe.continuity,
+    weeksWaiting = pe.weeksWaiting,
+    fromHospital = pe.fromHospital,
+    wellbeing = pe.wellbeing,
+    choice = pe.choice;
   const hist = t.hist;
-  let population = 0, supported = 0, waiting = 0, waited = 0, delayed = 0, needed = 0, got_ = 0, planned = 0, gotSupported = 0;
-  let counted = 0, wbSum = 0, contSum = 0, choiceSum = 0, assetSum = 0;
+  let population = 0,
+    supported = 0,
+    waiting = 0,
+    waited = 0,
+    delayed = 0,
+    needed = 0,
+    got_ = 0,
+    planned = 0,
+    gotSupported = 0;
+  let counted = 0,
+    wbSum = 0,
+    contSum = 0,
+    choiceSum = 0,
+    assetSum = 0;
   for (let i = 0, hi = pe.hi; i < hi; i++) {
     const st = status[i];
     if (st === EMPTY) continue;
@@ -159,9 +187,20 @@ function connectAndTally(pe: People, target: Float64Array, rate: number, t: Peop
     const b = (wb * 200) | 0;
     hist[b < 199 ? b : 199]++;
   }
-  t.population += population; t.supported += supported; t.waiting += waiting; t.waited += waited; t.delayed += delayed;
-  t.needed += needed; t.delivered += got_; t.plannedSupported += planned; t.deliveredSupported += gotSupported;
-  t.counted += counted; t.wellbeing += wbSum; t.continuity += contSum; t.choice += choiceSum; t.assets += assetSum;
+  t.population += population;
+  t.supported += supported;
+  t.waiting += waiting;
+  t.waited += waited;
+  t.delayed += delayed;
+  t.needed += needed;
+  t.delivered += got_;
+  t.plannedSupported += planned;
+  t.deliveredSupported += gotSupported;
+  t.counted += counted;
+  t.wellbeing += wbSum;
+  t.continuity += contSum;
+  t.choice += choiceSum;
+  t.assets += assetSum;
 }
 
 /** A whole-system event (Future Search, Open Space, ...): a pulse of trust and engagement, at a cost. */
@@ -178,7 +217,8 @@ export function wholeSystemEvent(s: State, eff: WholeSystemEffect): void {
     const c = pr.commissionerTrust[p];
     pr.commissionerTrust[p] = clamp01_(c + eff.trustProviders * (1 - c));
   }
-  for (let e = 0; e < pr.tieCount; e++) pr.tieTrust[e] = clamp01_(pr.tieTrust[e] + eff.trustNetwork * (1 - pr.tieTrust[e]));
+  for (let e = 0; e < pr.tieCount; e++)
+    pr.tieTrust[e] = clamp01_(pr.tieTrust[e] + eff.trustNetwork * (1 - pr.tieTrust[e]));
   const a = s.stocks;
   a.trustNhsToCouncil = clamp01_(a.trustNhsToCouncil + eff.trustNhs * (1 - a.trustNhsToCouncil));
   a.trustCouncilToNhs = clamp01_(a.trustCouncilToNhs + eff.trustNhs * (1 - a.trustCouncilToNhs));

@@ -11,7 +11,13 @@ import { applyFeeLevel, updateBudget, updateFidelity, updateLabourMarketAndFees,
 import { buildRosters, updateContracts, workerCensus, workforceWeek } from './workforce.ts';
 import { arrivals, computeCommitted, peopleWeek } from './people.ts';
 import {
-  deliveryCapacity, entry, finances, handbacksAndExits, placement, providerWages, qualityGamingLearning,
+  deliveryCapacity,
+  entry,
+  finances,
+  handbacksAndExits,
+  placement,
+  providerWages,
+  qualityGamingLearning,
 } from './market.ts';
 import { communityWeek, trustWeek } from './relationships.ts';
 import { checkHoursAndMoney } from './accounting-checks.ts';
@@ -59,97 +65,127 @@ export interface WeeklyStep {
 
 export const WEEKLY_STEPS: readonly WeeklyStep[] = [
   {
-    n: '1', does: 'enter a new phase if one starts; book its transition cost',
-    functions: '`updatePhase` (commissioner.ts)', mechanisms: 'C1, §5 phases',
+    n: '1',
+    does: 'enter a new phase if one starts; book its transition cost',
+    functions: '`updatePhase` (commissioner.ts)',
+    mechanisms: 'C1, §5 phases',
     run: (w) => updatePhase(w.s),
   },
   {
-    n: '2', does: 'apply a change of the fee-level lever to all fees; fairness pulse',
-    functions: '`applyFeeLevel` (commissioner.ts)', mechanisms: 'C4, T3',
+    n: '2',
+    does: 'apply a change of the fee-level lever to all fees; fairness pulse',
+    functions: '`applyFeeLevel` (commissioner.ts)',
+    mechanisms: 'C4, T3',
     run: (w) => applyFeeLevel(w.s),
   },
   {
     n: '3',
-    does: 'fidelity; relational practice moves towards what the levers ask for; effective levers; monitoring follows '
-      + 'distrust and defensiveness; learning culture and capability drift',
-    functions: '`updateFidelity` (commissioner.ts)', mechanisms: 'C3, T5, C2',
+    does:
+      'fidelity; relational practice moves towards what the levers ask for; effective levers; monitoring follows ' +
+      'distrust and defensiveness; learning culture and capability drift',
+    functions: '`updateFidelity` (commissioner.ts)',
+    mechanisms: 'C3, T5, C2',
     run: (w) => updateFidelity(w.s),
   },
   {
     n: '4',
-    does: 'outside wage and labour pool drift; in April: living wage, fee uplift (with the defensive and '
-      + 'market-sustainability terms), budget path, re-tender',
-    functions: '`updateLabourMarketAndFees` (commissioner.ts)', mechanisms: 'L, C4, C1, P4, T3',
+    does:
+      'outside wage and labour pool drift; in April: living wage, fee uplift (with the defensive and ' +
+      'market-sustainability terms), budget path, re-tender',
+    functions: '`updateLabourMarketAndFees` (commissioner.ts)',
+    mechanisms: 'L, C4, C1, P4, T3',
     run: (w) => updateLabourMarketAndFees(w.s, w.rng),
   },
   {
-    n: '5', does: 'in April only (not in the first history week): providers set wages',
-    functions: '`providerWages` (market.ts)', mechanisms: 'W5, P1',
+    n: '5',
+    does: 'in April only (not in the first history week): providers set wages',
+    functions: '`providerWages` (market.ts)',
+    mechanisms: 'W5, P1',
     run: (w) => {
       if (w.s.week % 52 === 0 && w.s.week !== -w.s.config.historyWeeks) providerWages(w.s);
     },
   },
   {
-    n: '6', does: 'zero-hours targets; conversions to guaranteed hours',
-    functions: '`updateContracts` (workforce.ts)', mechanisms: 'W3',
+    n: '6',
+    does: 'zero-hours targets; conversions to guaranteed hours',
+    functions: '`updateContracts` (workforce.ts)',
+    mechanisms: 'W3',
     run: (w) => updateContracts(w.s, w.rng),
   },
   {
     n: '7',
-    does: "count each provider's staff, sick staff and guaranteed-hours staff and list its workers (the roster); "
-      + 'contact capacity (less learning time). The counts and lists taken at the end of last week (step 17a) are '
-      + 'used unless an event or a contract change has touched workers since',
-    functions: '`buildRosters` (workforce.ts)', mechanisms: 'W9, P7',
+    does:
+      "count each provider's staff, sick staff and guaranteed-hours staff and list its workers (the roster); " +
+      'contact capacity (less learning time). The counts and lists taken at the end of last week (step 17a) are ' +
+      'used unless an event or a contract change has touched workers since',
+    functions: '`buildRosters` (workforce.ts)',
+    mechanisms: 'W9, P7',
     run: (w) => buildRosters(w.s),
   },
   {
     n: '8',
-    does: "committed hours and clients per provider (summed at the end of last week in step 20's pass over people, "
-      + 'unless an event has moved people since)',
-    functions: '`computeCommitted` (people.ts)', mechanisms: '—',
+    does:
+      "committed hours and clients per provider (summed at the end of last week in step 20's pass over people, " +
+      'unless an event has moved people since)',
+    functions: '`computeCommitted` (people.ts)',
+    mechanisms: '—',
     run: (w) => computeCommitted(w.s),
   },
   {
-    n: '9', does: 'staff sharing along trusted ties; overtime; delivery ratio',
-    functions: '`deliveryCapacity` (market.ts)', mechanisms: 'T4, W7',
+    n: '9',
+    does: 'staff sharing along trusted ties; overtime; delivery ratio',
+    functions: '`deliveryCapacity` (market.ts)',
+    mechanisms: 'T4, W7',
     run: (w) => deliveryCapacity(w.s),
   },
   {
-    n: '10', does: "each person's week: delivery, continuity, choice, wellbeing, need, exit, admission, discharge",
-    functions: '`peopleWeek` (people.ts)', mechanisms: 'N1–N4',
+    n: '10',
+    does: "each person's week: delivery, continuity, choice, wellbeing, need, exit, admission, discharge",
+    functions: '`peopleWeek` (people.ts)',
+    mechanisms: 'N1–N4',
     run: (w) => {
       w.meanNeed = peopleWeek(w.s, w.rng);
     },
   },
   {
-    n: '11', does: 'new people assessed eligible',
-    functions: '`arrivals` (people.ts)', mechanisms: 'D, N1, M1, C1',
+    n: '11',
+    does: 'new people assessed eligible',
+    functions: '`arrivals` (people.ts)',
+    mechanisms: 'D, N1, M1, C1',
     run: (w) => arrivals(w.s, w.rng, w.meanCommunity),
   },
   {
-    n: '12', does: 'waiting people offered round independent providers; the in-house service takes its share',
-    functions: '`placement` (market.ts)', mechanisms: 'P2, P4, P6',
+    n: '12',
+    does: 'waiting people offered round independent providers; the in-house service takes its share',
+    functions: '`placement` (market.ts)',
+    mechanisms: 'P2, P4, P6',
     run: (w) => {
       w.afterPlacement = placement(w.s, w.rng, w.meanNeed);
     },
   },
   {
-    n: '13', does: 'revenue, cost, reserves, margins, cost cutting; council care spend',
-    functions: '`finances` (market.ts)', mechanisms: 'P1, P4, P6',
+    n: '13',
+    does: 'revenue, cost, reserves, margins, cost cutting; council care spend',
+    functions: '`finances` (market.ts)',
+    mechanisms: 'P1, P4, P6',
     run: (w) => {
       w.care = finances(w.s);
     },
   },
   {
-    n: '13a', does: 'only with `RunOptions.checkInvariants`: weekly accounting checks (7.15)',
-    functions: '`checkHoursAndMoney` (accounting-checks.ts)', mechanisms: '—',
+    n: '13a',
+    does: 'only with `RunOptions.checkInvariants`: weekly accounting checks (7.15)',
+    functions: '`checkHoursAndMoney` (accounting-checks.ts)',
+    mechanisms: '—',
     run: (w) => {
       if (w.checkInvariants) checkHoursAndMoney(w.s, w.care);
     },
   },
   {
-    n: '14', does: 'exits and hand-backs',
-    functions: '`handbacksAndExits` (market.ts)', mechanisms: 'P2',
+    n: '14',
+    does: 'exits and hand-backs',
+    functions: '`handbacksAndExits` (market.ts)',
+    mechanisms: 'P2',
     run: (w) => {
       w.exitsBefore = w.s.thisWeek.exits;
       w.handbacksBefore = w.s.thisWeek.handbacks;
@@ -158,9 +194,11 @@ export const WEEKLY_STEPS: readonly WeeklyStep[] = [
   },
   {
     n: '15',
-    does: "waiting share, delayed discharges and waiting hours (counted again only if step 14 handed someone back or "
-      + "closed a provider); the commissioner's smoothed view of unmet need",
-    functions: '`countWaiting`, `trackUnmet` (schedule.ts)', mechanisms: 'C4',
+    does:
+      'waiting share, delayed discharges and waiting hours (counted again only if step 14 handed someone back or ' +
+      "closed a provider); the commissioner's smoothed view of unmet need",
+    functions: '`countWaiting`, `trackUnmet` (schedule.ts)',
+    mechanisms: 'C4',
     run: (w) => {
       const s = w.s;
       // hand-backs and closures put people back on the waiting list; otherwise the count after placement stands
@@ -174,43 +212,56 @@ export const WEEKLY_STEPS: readonly WeeklyStep[] = [
     },
   },
   {
-    n: '16', does: 'entry of new providers',
-    functions: '`entry` (market.ts), `meanMargin` (schedule.ts)', mechanisms: 'P3',
+    n: '16',
+    does: 'entry of new providers',
+    functions: '`entry` (market.ts), `meanMargin` (schedule.ts)',
+    mechanisms: 'P3',
     run: (w) => entry(w.s, w.rng, w.waitingShare, meanMargin(w.s)),
   },
   {
-    n: '17', does: "each worker's week: morale, fatigue, sickness, quits, moves; recruitment",
-    functions: '`workforceWeek` (workforce.ts)', mechanisms: 'W1–W8',
+    n: '17',
+    does: "each worker's week: morale, fatigue, sickness, quits, moves; recruitment",
+    functions: '`workforceWeek` (workforce.ts)',
+    mechanisms: 'W1–W8',
     run: (w) => workforceWeek(w.s, w.rng),
   },
   {
     n: '17a',
-    does: "the workers as they stand at the end of the week: next week's roster and counts, and the sums the record "
-      + 'uses (headcount, off sick, morale, fatigue, zero-hours)',
-    functions: '`workerCensus` (workforce.ts)', mechanisms: '—',
+    does:
+      "the workers as they stand at the end of the week: next week's roster and counts, and the sums the record " +
+      'uses (headcount, off sick, morale, fatigue, zero-hours)',
+    functions: '`workerCensus` (workforce.ts)',
+    mechanisms: '—',
     run: (w) => workerCensus(w.s),
   },
   {
-    n: '18', does: 'quality, gaming, reported outcomes, learning',
-    functions: '`qualityGamingLearning` (market.ts)', mechanisms: 'P5–P7',
+    n: '18',
+    does: 'quality, gaming, reported outcomes, learning',
+    functions: '`qualityGamingLearning` (market.ts)',
+    mechanisms: 'P5–P7',
     run: (w) => qualityGamingLearning(w.s),
   },
   {
-    n: '19', does: 'trust on every relationship',
-    functions: '`trustWeek` (relationships.ts)', mechanisms: 'T1–T4, C2',
+    n: '19',
+    does: 'trust on every relationship',
+    functions: '`trustWeek` (relationships.ts)',
+    mechanisms: 'T1–T4, C2',
     run: (w) => trustWeek(w.s, w.rng, w.delayed, w.population),
   },
   {
     n: '20',
-    does: "community capacity, trust, engagement; people's assets, in one pass over people that also tallies them "
-      + "for the record and sums next week's committed hours (step 8)",
-    functions: '`communityWeek` (relationships.ts)', mechanisms: 'M1, M2',
+    does:
+      "community capacity, trust, engagement; people's assets, in one pass over people that also tallies them " +
+      "for the record and sums next week's committed hours (step 8)",
+    functions: '`communityWeek` (relationships.ts)',
+    mechanisms: 'M1, M2',
     run: (w) => communityWeek(w.s, w.tally),
   },
   {
     n: '21',
     does: 'council spend (care + community + monitoring + transition); budget and defensiveness; a crisis counts down',
-    functions: '`weeklySpend` (council-money.ts), `updateBudget` (commissioner.ts)', mechanisms: 'C1',
+    functions: '`weeklySpend` (council-money.ts), `updateBudget` (commissioner.ts)',
+    mechanisms: 'C1',
     run: (w) => {
       const { spend, transaction } = weeklySpend(w.s, w.care);
       w.spend = spend;

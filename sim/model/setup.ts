@@ -6,7 +6,17 @@
 import type { InitialConditions, RunConfig } from '../types.ts';
 import type { Rng } from '../core/random.ts';
 import {
-  allocPeople, allocProviders, allocWork, allocWorkers, numberRecord, newCounters, takeSlot, INHOUSE, PersonStatus, ProviderKind, type State,
+  allocPeople,
+  allocProviders,
+  allocWork,
+  allocWorkers,
+  numberRecord,
+  newCounters,
+  takeSlot,
+  INHOUSE,
+  PersonStatus,
+  ProviderKind,
+  type State,
 } from './state.ts';
 import { clamp01 } from './trust.ts';
 import { defaultLevers } from './levers.ts';
@@ -30,7 +40,14 @@ export function createState(config: RunConfig, rng: Rng, logEnabled: boolean): S
   const years = (config.weeks + config.historyWeeks) / 52;
   const providerCap = 1 + place.providers + Math.ceil(place.providers * params.entry_rate * 3 * years) + 8;
   const s: State = {
-    config, params, levers, effective: numberRecord(levers), practice: numberRecord(defaultLevers()), fidelity: 1, phaseIndex: 0, week: -config.historyWeeks,
+    config,
+    params,
+    levers,
+    effective: numberRecord(levers),
+    practice: numberRecord(defaultLevers()),
+    fidelity: 1,
+    phaseIndex: 0,
+    week: -config.historyWeeks,
     people: allocPeople(Math.ceil(place.people * 2.2 + 200)),
     workers: allocWorkers(Math.ceil(place.workers * 2 + 200)),
     providers: allocProviders(providerCap, providerCap * TIES_PER_PROVIDER),
@@ -41,14 +58,40 @@ export function createState(config: RunConfig, rng: Rng, logEnabled: boolean): S
       engagement: new Float64Array(Math.max(1, place.communityOrgs)),
     },
     stocks: {
-      outsideWage: ic.outside_wage, livingWage: ic.living_wage, placeFee: ic.fee_per_hour, labourPool: 0.85, labourPoolEq: 1,
-      budgetWeekly: 0, spendYear: 0, budgetYear: 0, spendRing: new Float64Array(52), budgetRing: new Float64Array(52),
-      defensive: 0, eligibilityTightening: 0, latePayment: 0, commissionerCapability: ic.commissioner_capability,
-      trustNhsToCouncil: ic.trust_council_nhs, trustCouncilToNhs: ic.trust_council_nhs, nhsMemory: ic.trust_memory * 0.5,
-      demandMultiplier: 1, groupMultiplier: new Float64Array([1, 1, 1]), failureDemand: 0, sicknessWaveWeeks: 0,
-      sicknessWaveShare: 0, transitionCostDue: 0, costGrowthYear: 0, lastUplift: 0, crisisWeeks: 0, baseArrivals: 0,
-      meanNeedByGroup: new Float64Array(3), hoursPerWorkerContact: 0, learningCulture: ic.learning_culture,
-      nhsPressure: ic.nhs_discharge_pressure, feeLevel: 1, waitingHours: 0, unmetSeen: 0.05,
+      outsideWage: ic.outside_wage,
+      livingWage: ic.living_wage,
+      placeFee: ic.fee_per_hour,
+      labourPool: 0.85,
+      labourPoolEq: 1,
+      budgetWeekly: 0,
+      spendYear: 0,
+      budgetYear: 0,
+      spendRing: new Float64Array(52),
+      budgetRing: new Float64Array(52),
+      defensive: 0,
+      eligibilityTightening: 0,
+      latePayment: 0,
+      commissionerCapability: ic.commissioner_capability,
+      trustNhsToCouncil: ic.trust_council_nhs,
+      trustCouncilToNhs: ic.trust_council_nhs,
+      nhsMemory: ic.trust_memory * 0.5,
+      demandMultiplier: 1,
+      groupMultiplier: new Float64Array([1, 1, 1]),
+      failureDemand: 0,
+      sicknessWaveWeeks: 0,
+      sicknessWaveShare: 0,
+      transitionCostDue: 0,
+      costGrowthYear: 0,
+      lastUplift: 0,
+      crisisWeeks: 0,
+      baseArrivals: 0,
+      meanNeedByGroup: new Float64Array(3),
+      hoursPerWorkerContact: 0,
+      learningCulture: ic.learning_culture,
+      nhsPressure: ic.nhs_discharge_pressure,
+      feeLevel: 1,
+      waitingHours: 0,
+      unmetSeen: 0.05,
     },
     thisWeek: newCounters(),
     log: [],
@@ -56,9 +99,15 @@ export function createState(config: RunConfig, rng: Rng, logEnabled: boolean): S
     work: allocWork(Math.max(providerCap, place.communityOrgs, 1)),
     committedAhead: { hours: new Float64Array(providerCap), clients: new Float64Array(providerCap), ready: false },
     roster: {
-      stride: 0, list: new Int32Array(0),
-      count: new Int32Array(providerCap), sick: new Int32Array(providerCap), guaranteed: new Int32Array(providerCap),
-      overflow: false, ready: false, moraleSum: 0, fatigueSum: 0,
+      stride: 0,
+      list: new Int32Array(0),
+      count: new Int32Array(providerCap),
+      sick: new Int32Array(providerCap),
+      guaranteed: new Int32Array(providerCap),
+      overflow: false,
+      ready: false,
+      moraleSum: 0,
+      fatigueSum: 0,
     },
   };
 
@@ -72,14 +121,18 @@ export function createState(config: RunConfig, rng: Rng, logEnabled: boolean): S
   weights.push(0);
   for (let i = 0; i < place.providers; i++) {
     const u = rng.next();
-    const kind = u < ic.micro_provider_share ? ProviderKind.Micro
-      : u < ic.micro_provider_share + ic.voluntary_provider_share ? ProviderKind.Voluntary : ProviderKind.ForProfit;
+    const kind =
+      u < ic.micro_provider_share
+        ? ProviderKind.Micro
+        : u < ic.micro_provider_share + ic.voluntary_provider_share
+          ? ProviderKind.Voluntary
+          : ProviderKind.ForProfit;
     addProvider(s, kind, ic, rng);
     weights.push(Math.exp(sigma * rng.normal()) * (kind === ProviderKind.Micro ? 0.25 : 1));
   }
   let wsum = 0;
   for (let p = 1; p < weights.length; p++) wsum += weights[p];
-  const shareOf = (p: number): number => (p === IN_HOUSE ? inhouseShare : (1 - inhouseShare) * weights[p] / wsum);
+  const shareOf = (p: number): number => (p === IN_HOUSE ? inhouseShare : ((1 - inhouseShare) * weights[p]) / wsum);
   const cumulative: number[] = [];
   let acc = 0;
   for (let p = 0; p < weights.length; p++) {
@@ -111,7 +164,7 @@ export function createState(config: RunConfig, rng: Rng, logEnabled: boolean): S
   // People: assessed hours scaled so the workforce, less vacancies and sickness, can deliver them.
   const contact = contactHoursPerWorker(s);
   s.stocks.hoursPerWorkerContact = contact;
-  const deliverable = place.workers * contact * 0.98 / (1 - 0.5 * ic.vacancy_rate);
+  const deliverable = (place.workers * contact * 0.98) / (1 - 0.5 * ic.vacancy_rate);
   let rawMean = 0;
   for (let g = 0; g < 3; g++) rawMean += place.needGroupShares[g] * GROUP_HOURS[g];
   const scale = deliverable / (place.people * 0.97) / rawMean;
@@ -139,7 +192,7 @@ export function createState(config: RunConfig, rng: Rng, logEnabled: boolean): S
       pe.weeksWaiting[id] = Math.floor(rng.next() * 6);
     }
   }
-  s.stocks.baseArrivals = place.people * params.arrival_rate / 52;
+  s.stocks.baseArrivals = (place.people * params.arrival_rate) / 52;
 
   // Community organisations
   const c = s.community;

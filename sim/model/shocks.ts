@@ -12,7 +12,11 @@ import { wholeSystemEvent } from './relationships.ts';
 
 const IN_HOUSE = INHOUSE;
 
-const GROUP_NAMES = ['older and physically disabled people', 'people with learning disabilities', 'people with mental health needs'];
+const GROUP_NAMES = [
+  'older and physically disabled people',
+  'people with learning disabilities',
+  'people with mental health needs',
+];
 
 export function applyEvent(s: State, ev: SimEvent, rng: Rng): void {
   // an event may move people or workers: this week's committed hours and rosters are counted afresh
@@ -25,7 +29,8 @@ export function applyEvent(s: State, ev: SimEvent, rng: Rng): void {
       a.crisisWeeks = Math.max(a.crisisWeeks, 26);
       if (ev.largest) {
         let best = -1;
-        for (let p = 1; p < pr.count; p++) if (pr.active[p] && (best < 0 || pr.committedHours[p] > pr.committedHours[best])) best = p;
+        for (let p = 1; p < pr.count; p++)
+          if (pr.active[p] && (best < 0 || pr.committedHours[p] > pr.committedHours[best])) best = p;
         if (best > 0) exitProvider(s, best, rng, 'it collapsed (the largest provider failed)');
       } else {
         let total = 0;
@@ -65,7 +70,10 @@ export function applyEvent(s: State, ev: SimEvent, rng: Rng): void {
       break;
     case 'demand_surge':
       a.groupMultiplier[ev.needGroup] *= 1 + ev.share;
-      logEvent(s, `new demand from ${GROUP_NAMES[ev.needGroup] ?? 'a need group'} rose by ${(ev.share * 100).toFixed(0)}%`);
+      logEvent(
+        s,
+        `new demand from ${GROUP_NAMES[ev.needGroup] ?? 'a need group'} rose by ${(ev.share * 100).toFixed(0)}%`,
+      );
       break;
     case 'living_wage':
       a.livingWage *= 1 + ev.rise;

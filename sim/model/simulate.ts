@@ -26,9 +26,21 @@ export function simulate(config: RunConfig, seed: number, replicate: number, opt
   let evIdx = 0;
   const events = config.events;
   const w: Week = {
-    s, rng, meanCommunity: communityMean(s), checkInvariants: options.checkInvariants === true, tally: rec.tally,
-    meanNeed: 0, afterPlacement: { population: 0, waiting: 0, hours: 0, delayed: 0 }, care: 0, exitsBefore: 0,
-    handbacksBefore: 0, population: 0, delayed: 0, waitingShare: 0, spend: 0, transaction: 0,
+    s,
+    rng,
+    meanCommunity: communityMean(s),
+    checkInvariants: options.checkInvariants === true,
+    tally: rec.tally,
+    meanNeed: 0,
+    afterPlacement: { population: 0, waiting: 0, hours: 0, delayed: 0 },
+    care: 0,
+    exitsBefore: 0,
+    handbacksBefore: 0,
+    population: 0,
+    delayed: 0,
+    waitingShare: 0,
+    spend: 0,
+    transaction: 0,
   };
   for (let week = -config.historyWeeks; week < weeks; week++) {
     s.week = week;
@@ -48,8 +60,16 @@ export function simulate(config: RunConfig, seed: number, replicate: number, opt
   const summary = new Float64Array(METRICS.length);
   for (let m = 0; m < METRICS.length; m++) summary[m] = summariseSeries(METRICS[m], series, m * weeks, weeks);
   return {
-    scenarioId: config.scenarioId, replicate, seed, weeks, metricIds: [...METRIC_IDS], series, summary,
-    shocks: resilience(config, series, weeks), log: s.log.filter((e: LogEntry) => e.week >= 0), trace,
+    scenarioId: config.scenarioId,
+    replicate,
+    seed,
+    weeks,
+    metricIds: [...METRIC_IDS],
+    series,
+    summary,
+    shocks: resilience(config, series, weeks),
+    log: s.log.filter((e: LogEntry) => e.week >= 0),
+    trace,
   };
 }
 

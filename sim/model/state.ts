@@ -251,8 +251,21 @@ export interface Roster {
 }
 
 const WORK_ARRAYS = [
-  'moraleTarget', 'fatigueTarget', 'wageFactor', 'hireWeight', 'vacancies', 'quitBound', 'cumVac', 'atWork', 'rosterFill',
-  'spare', 'cumSpare', 'diffusion', 'connectionTarget', 'byBudget', 'burdenByBudget',
+  'moraleTarget',
+  'fatigueTarget',
+  'wageFactor',
+  'hireWeight',
+  'vacancies',
+  'quitBound',
+  'cumVac',
+  'atWork',
+  'rosterFill',
+  'spare',
+  'cumSpare',
+  'diffusion',
+  'connectionTarget',
+  'byBudget',
+  'burdenByBudget',
 ] as const;
 export type WorkArrays = Record<(typeof WORK_ARRAYS)[number], Float64Array>;
 
@@ -272,9 +285,22 @@ export function workArray(s: State, name: keyof WorkArrays, n = s.providers.coun
 
 export function newCounters(): WeekCounters {
   return {
-    hires: 0, leavers: 0, leaversStay: 0, leaversFirstYear: 0, leaversExperienced: 0, firstYearWorkers: 0,
-    experiencedWorkers: 0, exits: 0, entries: 0, handbacks: 0, admissions: 0, spend: 0, transactionCost: 0,
-    providerTransactionCost: 0, paidToProviders: 0, deliveredToPeople: 0,
+    hires: 0,
+    leavers: 0,
+    leaversStay: 0,
+    leaversFirstYear: 0,
+    leaversExperienced: 0,
+    firstYearWorkers: 0,
+    experiencedWorkers: 0,
+    exits: 0,
+    entries: 0,
+    handbacks: 0,
+    admissions: 0,
+    spend: 0,
+    transactionCost: 0,
+    providerTransactionCost: 0,
+    paidToProviders: 0,
+    deliveredToPeople: 0,
   };
 }
 
@@ -301,9 +327,22 @@ export function numberRecord<T extends object>(source: T): T {
 
 /** Zero the week's counters in place: one object per run keeps its shape stable for the optimiser. */
 export function resetCounters(c: WeekCounters): void {
-  c.hires = 0; c.leavers = 0; c.leaversStay = 0; c.leaversFirstYear = 0; c.leaversExperienced = 0; c.firstYearWorkers = 0;
-  c.experiencedWorkers = 0; c.exits = 0; c.entries = 0; c.handbacks = 0; c.admissions = 0; c.spend = 0; c.transactionCost = 0;
-  c.providerTransactionCost = 0; c.paidToProviders = 0; c.deliveredToPeople = 0;
+  c.hires = 0;
+  c.leavers = 0;
+  c.leaversStay = 0;
+  c.leaversFirstYear = 0;
+  c.leaversExperienced = 0;
+  c.firstYearWorkers = 0;
+  c.experiencedWorkers = 0;
+  c.exits = 0;
+  c.entries = 0;
+  c.handbacks = 0;
+  c.admissions = 0;
+  c.spend = 0;
+  c.transactionCost = 0;
+  c.providerTransactionCost = 0;
+  c.paidToProviders = 0;
+  c.deliveredToPeople = 0;
 }
 
 export function allocPeople(cap: number): People {
@@ -311,12 +350,25 @@ export function allocPeople(cap: number): People {
   for (let i = 0; i < cap; i++) free[i] = cap - 1 - i;
   return {
     cap,
-    status: new Uint8Array(cap), needGroup: new Uint8Array(cap), needHours: new Float64Array(cap),
-    baseNeed: new Float64Array(cap), delivered: new Float64Array(cap), wellbeing: new Float64Array(cap),
-    continuity: new Float64Array(cap), choice: new Float64Array(cap), assets: new Float64Array(cap),
-    weeksWaiting: new Int32Array(cap), provider: new Int32Array(cap).fill(-1), regularWorker: new Int32Array(cap).fill(-1),
-    community: new Int32Array(cap), personalBudget: new Uint8Array(cap), fromHospital: new Uint8Array(cap),
-    hospitalWeeks: new Int32Array(cap), free, freeTop: cap, hi: 0,
+    status: new Uint8Array(cap),
+    needGroup: new Uint8Array(cap),
+    needHours: new Float64Array(cap),
+    baseNeed: new Float64Array(cap),
+    delivered: new Float64Array(cap),
+    wellbeing: new Float64Array(cap),
+    continuity: new Float64Array(cap),
+    choice: new Float64Array(cap),
+    assets: new Float64Array(cap),
+    weeksWaiting: new Int32Array(cap),
+    provider: new Int32Array(cap).fill(-1),
+    regularWorker: new Int32Array(cap).fill(-1),
+    community: new Int32Array(cap),
+    personalBudget: new Uint8Array(cap),
+    fromHospital: new Uint8Array(cap),
+    hospitalWeeks: new Int32Array(cap),
+    free,
+    freeTop: cap,
+    hi: 0,
   };
 }
 
@@ -324,20 +376,61 @@ export function allocWorkers(cap: number): Workers {
   const free = new Int32Array(cap);
   for (let i = 0; i < cap; i++) free[i] = cap - 1 - i;
   return {
-    cap, employer: new Int32Array(cap).fill(-1), tenureWeeks: new Int32Array(cap), zeroHours: new Uint8Array(cap),
-    morale: new Float64Array(cap), fatigue: new Float64Array(cap), sickWeeks: new Int32Array(cap), free, freeTop: cap, hi: 0,
+    cap,
+    employer: new Int32Array(cap).fill(-1),
+    tenureWeeks: new Int32Array(cap),
+    zeroHours: new Uint8Array(cap),
+    morale: new Float64Array(cap),
+    fatigue: new Float64Array(cap),
+    sickWeeks: new Int32Array(cap),
+    free,
+    freeTop: cap,
+    hi: 0,
   };
 }
 
 export function allocProviders(cap: number, maxTies: number): Providers {
   const f = () => new Float64Array(cap);
   return {
-    cap, count: 0, kind: new Uint8Array(cap), active: new Uint8Array(cap), fee: f(), wage: f(), efficiency: f(),
-    reserves: f(), receivable: f(), lossWeeks: f(), trustInCommissioner: f(), commissionerTrust: f(), memory: f(),
-    capability: f(), gaming: f(), quality: f(), margin: f(), committedHours: f(), capacityHours: f(), deliveredHours: f(),
-    deliveryRatio: f(), utilisation: f(), workers: f(), sickWorkers: f(), guaranteedWorkers: f(), desiredWorkers: f(), leaversYear: f(),
-    continuity: f(), moraleMean: f(), clientWellbeing: f(), reported: f(), revenue: f(), cost: f(), zeroHoursTarget: f(),
-    clients: f(), tieA: new Int32Array(maxTies), tieB: new Int32Array(maxTies), tieTrust: new Float64Array(maxTies), tieCount: 0,
+    cap,
+    count: 0,
+    kind: new Uint8Array(cap),
+    active: new Uint8Array(cap),
+    fee: f(),
+    wage: f(),
+    efficiency: f(),
+    reserves: f(),
+    receivable: f(),
+    lossWeeks: f(),
+    trustInCommissioner: f(),
+    commissionerTrust: f(),
+    memory: f(),
+    capability: f(),
+    gaming: f(),
+    quality: f(),
+    margin: f(),
+    committedHours: f(),
+    capacityHours: f(),
+    deliveredHours: f(),
+    deliveryRatio: f(),
+    utilisation: f(),
+    workers: f(),
+    sickWorkers: f(),
+    guaranteedWorkers: f(),
+    desiredWorkers: f(),
+    leaversYear: f(),
+    continuity: f(),
+    moraleMean: f(),
+    clientWellbeing: f(),
+    reported: f(),
+    revenue: f(),
+    cost: f(),
+    zeroHoursTarget: f(),
+    clients: f(),
+    tieA: new Int32Array(maxTies),
+    tieB: new Int32Array(maxTies),
+    tieTrust: new Float64Array(maxTies),
+    tieCount: 0,
   };
 }
 

@@ -24,9 +24,20 @@ export class PeopleTally {
   readonly hist = new Float64Array(200);
 
   reset(): void {
-    this.population = 0; this.supported = 0; this.waiting = 0; this.waited = 0; this.delayed = 0; this.needed = 0;
-    this.delivered = 0; this.plannedSupported = 0; this.deliveredSupported = 0; this.counted = 0; this.wellbeing = 0;
-    this.continuity = 0; this.choice = 0; this.assets = 0;
+    this.population = 0;
+    this.supported = 0;
+    this.waiting = 0;
+    this.waited = 0;
+    this.delayed = 0;
+    this.needed = 0;
+    this.delivered = 0;
+    this.plannedSupported = 0;
+    this.deliveredSupported = 0;
+    this.counted = 0;
+    this.wellbeing = 0;
+    this.continuity = 0;
+    this.choice = 0;
+    this.assets = 0;
     this.hist.fill(0);
   }
 }

@@ -36,7 +36,9 @@ export function buildRosters(s: State): void {
   const roster = s.roster;
   if (!roster.ready) countWorkers(s);
   roster.ready = false;
-  const count = roster.count, sickCount = roster.sick, guaranteedCount = roster.guaranteed;
+  const count = roster.count,
+    sickCount = roster.sick,
+    guaranteedCount = roster.guaranteed;
   for (let p = 0; p < n; p++) {
     pr.workers[p] = count[p];
     pr.sickWorkers[p] = sickCount[p];
@@ -44,7 +46,9 @@ export function buildRosters(s: State): void {
   }
   if (roster.overflow) relist(s);
   // P7, M2: reflective practice and co-production take paid time away from care (assumption)
-  const contact = contactHoursPerWorker(s) * (1 - s.params.learning_time_share * (s.effective.learning_loop + 0.5 * s.effective.coproduction));
+  const contact =
+    contactHoursPerWorker(s) *
+    (1 - s.params.learning_time_share * (s.effective.learning_loop + 0.5 * s.effective.coproduction));
   s.stocks.hoursPerWorkerContact = contact;
   for (let p = 0; p < n; p++) pr.capacityHours[p] = (pr.workers[p] - pr.sickWorkers[p]) * contact;
 }
@@ -63,15 +67,22 @@ function countWorkers(s: State): void {
   const w = s.workers;
   const roster = s.roster;
   // integer counts while counting (an index needs an integer; a float count would be converted every time)
-  const count = roster.count, sickCount = roster.sick, guaranteedCount = roster.guaranteed;
+  const count = roster.count,
+    sickCount = roster.sick,
+    guaranteedCount = roster.guaranteed;
   const n = s.providers.count;
   count.fill(0, 0, n);
   sickCount.fill(0, 0, n);
   guaranteedCount.fill(0, 0, n);
-  const employer = w.employer, sick = w.sickWeeks, zeroHours = w.zeroHours, morale = w.morale, fatigue = w.fatigue;
+  const employer = w.employer,
+    sick = w.sickWeeks,
+    zeroHours = w.zeroHours,
+    morale = w.morale,
+    fatigue = w.fatigue;
   const { stride, list } = roster;
   let overflow = false;
-  let moraleSum = 0, fatigueSum = 0;
+  let moraleSum = 0,
+    fatigueSum = 0;
   for (let i = 0, hi = w.hi; i < hi; i++) {
     const p = employer[i];
     if (p < 0) continue;
@@ -128,7 +139,12 @@ export function workforceWeek(s: State, rng: Rng): void {
   const hireWeight = workArray(s, 'hireWeight');
   const vacancies = workArray(s, 'vacancies');
   const compliance = s.effective.monitoring_intensity * (1 - s.effective.learning_monitoring);
-  const sumW = P.morale_weight_pay + P.morale_weight_autonomy + P.morale_weight_continuity + P.morale_weight_workload + P.morale_weight_compliance;
+  const sumW =
+    P.morale_weight_pay +
+    P.morale_weight_autonomy +
+    P.morale_weight_continuity +
+    P.morale_weight_workload +
+    P.morale_weight_compliance;
   const waitingHours = s.stocks.waitingHours;
   let totalCommitted = 0;
   for (let p = 0; p < nP; p++) if (pr.active[p]) totalCommitted += pr.committedHours[p];
@@ -142,20 +158,26 @@ export function workforceWeek(s: State, rng: Rng): void {
     // W6: morale follows pay fairness, autonomy, continuity, workload and freedom from compliance monitoring
     const payFair = clamp01_(0.5 + 2.5 * (r - 0.9));
     const workload = 1 - clamp01_((util - 0.9) / 0.3);
-    moraleTarget[p] = (P.morale_weight_pay * payFair + P.morale_weight_autonomy * s.effective.worker_autonomy
-      + P.morale_weight_continuity * pr.continuity[p] + P.morale_weight_workload * workload
-      + P.morale_weight_compliance * (1 - compliance)) / sumW;
+    moraleTarget[p] =
+      (P.morale_weight_pay * payFair +
+        P.morale_weight_autonomy * s.effective.worker_autonomy +
+        P.morale_weight_continuity * pr.continuity[p] +
+        P.morale_weight_workload * workload +
+        P.morale_weight_compliance * (1 - compliance)) /
+      sumW;
     // W7: overtime to cover vacancies raises fatigue
-    fatigueTarget[p] = clamp01_(0.08 + P.fatigue_overtime_sensitivity * Math.max(0, util - 0.95) + 0.1 * (1 - pr.moraleMean[p]));
+    fatigueTarget[p] = clamp01_(
+      0.08 + P.fatigue_overtime_sensitivity * Math.max(0, util - 0.95) + 0.1 * (1 - pr.moraleMean[p]),
+    );
     // W1: separation falls with pay against the outside wage
     wageFactor[p] = Math.exp(-P.quit_wage_sensitivity * (r - 1));
     // desired posts: hours committed (plus growth where there is a waiting list and no loss) over hours per worker
-    let desired = pr.committedHours[p] / contact * 1.05; // slack for sickness and holiday cover (assumption)
+    let desired = (pr.committedHours[p] / contact) * 1.05; // slack for sickness and holiday cover (assumption)
     if (p === IN_HOUSE) {
       const target = s.effective.inhouse_share * totalCommitted;
       desired = Math.max(desired, Math.min(target, pr.committedHours[p] + 0.02 * totalCommitted) / contact);
     } else if (pr.margin[p] > -0.02 && waitingHours > 0 && totalCapacity > 0) {
-      desired += 0.5 * waitingHours * (pr.capacityHours[p] / totalCapacity) / contact;
+      desired += (0.5 * waitingHours * (pr.capacityHours[p] / totalCapacity)) / contact;
     }
     pr.desiredWorkers[p] = desired;
     vacancies[p] = Math.max(0, desired - pr.workers[p]);
@@ -171,7 +193,10 @@ export function workforceWeek(s: State, rng: Rng): void {
   const fatigueMax = 1 + Math.max(0, P.quit_fatigue_sensitivity);
   const quitBound = workArray(s, 'quitBound');
   for (let p = 0; p < nP; p++) {
-    const annual = (Math.max(0, P.quit_base_rate) * wageFactor[p] * tenureMax * moraleMax * fatigueMax + Math.max(0, P.quit_zero_hours_add)) * (1 + 1e-9);
+    const annual =
+      (Math.max(0, P.quit_base_rate) * wageFactor[p] * tenureMax * moraleMax * fatigueMax +
+        Math.max(0, P.quit_zero_hours_add)) *
+      (1 + 1e-9);
     quitBound[p] = annual < 10 ? annual / 52 : 10 / 52;
   }
   for (let p = 0; p < nP; p++) pr.moraleMean[p] = 0;
@@ -182,10 +207,20 @@ export function workforceWeek(s: State, rng: Rng): void {
     cumVac[p] = vacTotal;
   }
 
-  const employer = w.employer, tenure = w.tenureWeeks, morale = w.morale, fatigue = w.fatigue, sickWeeks = w.sickWeeks, zeroHours = w.zeroHours;
-  const moraleRate = P.morale_adjust_rate, fatigueRate = P.fatigue_adjust_rate, quitBase = P.quit_base_rate;
-  const moraleSens = P.quit_morale_sensitivity, fatigueSens = P.quit_fatigue_sensitivity, zeroAdd = P.quit_zero_hours_add;
-  const sickFatigue = P.sickness_fatigue_sensitivity, stayBase = P.leaver_stay_in_sector;
+  const employer = w.employer,
+    tenure = w.tenureWeeks,
+    morale = w.morale,
+    fatigue = w.fatigue,
+    sickWeeks = w.sickWeeks,
+    zeroHours = w.zeroHours;
+  const moraleRate = P.morale_adjust_rate,
+    fatigueRate = P.fatigue_adjust_rate,
+    quitBase = P.quit_base_rate;
+  const moraleSens = P.quit_morale_sensitivity,
+    fatigueSens = P.quit_fatigue_sensitivity,
+    zeroAdd = P.quit_zero_hours_add;
+  const sickFatigue = P.sickness_fatigue_sensitivity,
+    stayBase = P.leaver_stay_in_sector;
   const sickQuit = Math.max(0, P.sick_quit_multiplier);
   const sickQuitBound = Math.max(1, sickQuit); // quitBound[p] bounds the at-work probability; × this bounds a sick worker's
   const moraleSumP = pr.moraleMean;
@@ -233,9 +268,14 @@ export function workforceWeek(s: State, rng: Rng): void {
       if (u >= pSick + quitBound[p] && m >= 0 && m <= 1 && f >= 0 && f <= 1) continue;
     }
     // annual separation hazard; weekly probability = hazard / 52
-    const annual = (quitBase * wageFactor[p] * tenureMult[t < TENURE_TABLE ? t : TENURE_TABLE - 1]
-      * Math.exp(-moraleSens * (m - 0.5)) * (1 + fatigueSens * f)
-      + (zeroHours[i] ? zeroAdd : 0)) * sickMult;
+    const annual =
+      (quitBase *
+        wageFactor[p] *
+        tenureMult[t < TENURE_TABLE ? t : TENURE_TABLE - 1] *
+        Math.exp(-moraleSens * (m - 0.5)) *
+        (1 + fatigueSens * f) +
+        (zeroHours[i] ? zeroAdd : 0)) *
+      sickMult;
     const pQuit = annual < 10 ? annual / 52 : 10 / 52;
     if (u < pSick + pQuit) {
       c.leavers++;

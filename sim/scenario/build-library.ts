@@ -17,16 +17,25 @@ function baseName(path: string): string {
 }
 
 function folderOf(path: string): string {
-  const parts = path.replace(/^\.?\/+/, '').replace(/^scenarios\//, '').split('/');
+  const parts = path
+    .replace(/^\.?\/+/, '')
+    .replace(/^scenarios\//, '')
+    .split('/');
   return parts.length > 1 ? parts[0] : '';
 }
 
 function checkFileId(c: Checker, id: string | undefined, file: string): void {
-  if (id !== undefined && id !== baseName(file)) c.add('id', `id \`${id}\` must match the file name \`${baseName(file)}.yaml\``);
+  if (id !== undefined && id !== baseName(file))
+    c.add('id', `id \`${id}\` must match the file name \`${baseName(file)}.yaml\``);
 }
 
 function buildApproach(c: Checker, v: unknown, file: string, question: string): ApproachDef | undefined {
-  const m = c.mapping(v, '', names(APPROACH_FIELDS), APPROACH_FIELDS.filter((f) => f.required).map((f) => f.name));
+  const m = c.mapping(
+    v,
+    '',
+    names(APPROACH_FIELDS),
+    APPROACH_FIELDS.filter((f) => f.required).map((f) => f.name),
+  );
   if (!m) return undefined;
   const before = c.issues.length;
   const id = c.id(m.id, 'id');
@@ -48,14 +57,23 @@ function buildApproach(c: Checker, v: unknown, file: string, question: string): 
   for (const [k, val] of Object.entries(nt ?? {})) {
     const s = c.text(val, `notes.${k}`);
     if (s !== undefined) notes[k] = s;
-    if (!(k in levers) && lv && !(k in lv)) c.add(`notes.${k}`, `note for lever \`${k}\`, which this approach does not set; set it under levers or remove the note`);
+    if (!(k in levers) && lv && !(k in lv))
+      c.add(
+        `notes.${k}`,
+        `note for lever \`${k}\`, which this approach does not set; set it under levers or remove the note`,
+      );
   }
   if (c.issues.length > before || !id || !name) return undefined;
   return { id, name, summary, defines, source, levers, notes, file, question };
 }
 
 function buildIntervention(c: Checker, v: unknown, file: string, question: string): InterventionDef | undefined {
-  const m = c.mapping(v, '', names(INTERVENTION_FIELDS), INTERVENTION_FIELDS.filter((f) => f.required).map((f) => f.name));
+  const m = c.mapping(
+    v,
+    '',
+    names(INTERVENTION_FIELDS),
+    INTERVENTION_FIELDS.filter((f) => f.required).map((f) => f.name),
+  );
   if (!m) return undefined;
   const before = c.issues.length;
   const id = c.id(m.id, 'id');
@@ -63,7 +81,10 @@ function buildIntervention(c: Checker, v: unknown, file: string, question: strin
   const name = c.text(m.name, 'name', true, 200);
   const description = c.text(m.description, 'description', true) ?? '';
   const source = c.text(m.source, 'source', true) ?? '';
-  const e = m.effect === undefined ? undefined : c.mapping(m.effect, 'effect', names(EFFECT_FIELDS), names(EFFECT_FIELDS), 'effect');
+  const e =
+    m.effect === undefined
+      ? undefined
+      : c.mapping(m.effect, 'effect', names(EFFECT_FIELDS), names(EFFECT_FIELDS), 'effect');
   const vals: Record<string, number> = {};
   if (e) {
     for (const f of EFFECT_FIELDS) {
@@ -73,10 +94,19 @@ function buildIntervention(c: Checker, v: unknown, file: string, question: strin
   }
   if (c.issues.length > before || !id || !name) return undefined;
   return {
-    id, name, description, source, file, question,
+    id,
+    name,
+    description,
+    source,
+    file,
+    question,
     effect: {
-      trustProviders: vals.trust_providers, trustNetwork: vals.trust_network, trustNhs: vals.trust_nhs,
-      trustCommunity: vals.trust_community, engagement: vals.engagement, costGbp: vals.cost_gbp,
+      trustProviders: vals.trust_providers,
+      trustNetwork: vals.trust_network,
+      trustNhs: vals.trust_nhs,
+      trustCommunity: vals.trust_community,
+      engagement: vals.engagement,
+      costGbp: vals.cost_gbp,
     },
   };
 }
@@ -96,7 +126,9 @@ function addUnique<T extends { id: string; file: string }>(map: Map<string, T>, 
 export function buildLibrary(files: readonly { path: string; text: string }[]): Library {
   const lib = emptyLibrary();
   const issues: ScenarioIssue[] = [];
-  const sorted = [...files].filter((f) => /\.ya?ml$/i.test(f.path)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const sorted = [...files]
+    .filter((f) => /\.ya?ml$/i.test(f.path))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const pending: { parsed: ReturnType<typeof parseYaml>; file: string; text: string }[] = [];
   for (const f of sorted) {
     const parsed = parseYaml(f.text, f.path);
@@ -144,12 +176,14 @@ export function buildLibrary(files: readonly { path: string; text: string }[]): 
   if (issues.length > 0) {
     // One broken file can break every scenario that uses it; report each distinct issue once.
     const seen = new Set<string>();
-    throw new ScenarioError(issues.filter((i) => {
-      const key = `${i.file}\u0000${i.line}\u0000${i.column}\u0000${i.path}\u0000${i.message}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    }));
+    throw new ScenarioError(
+      issues.filter((i) => {
+        const key = `${i.file}\u0000${i.line}\u0000${i.column}\u0000${i.path}\u0000${i.message}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      }),
+    );
   }
   return lib;
 }

@@ -40,9 +40,10 @@ export interface ContextAspect {
 export const CONTEXT_ASPECTS: readonly ContextAspect[] = [
   {
     id: 'relationships',
-    question: 'Do your providers trust the council, or are they still hurting from past fee cuts, late payments or hand-backs?',
+    question:
+      'Do your providers trust the council, or are they still hurting from past fee cuts, late payments or hand-backs?',
     why: 'Trust is built slowly and lost fast, and relational approaches need it before they can start.',
-    sets: 'providers\' trust in the council, the council\'s trust in providers, and how long past breaches are remembered',
+    sets: "providers' trust in the council, the council's trust in providers, and how long past breaches are remembered",
     answers: [
       'Hostile: recent fee cuts or late payments; providers expect the worst',
       'Wary: old grievances still come up in every meeting',
@@ -55,7 +56,7 @@ export const CONTEXT_ASPECTS: readonly ContextAspect[] = [
     id: 'market',
     question: 'How healthy is your provider market: how many providers, how varied, and do fees cover their costs?',
     why: 'A thin market with fees below cost has no reserves to absorb a shock, so one collapse can cascade.',
-    sets: 'the fee per hour, providers\' reserves, market concentration, the share of micro and voluntary providers, and trust between providers',
+    sets: "the fee per hour, providers' reserves, market concentration, the share of micro and voluntary providers, and trust between providers",
     answers: [
       'Fragile: a few large providers, fees well below cost, hand-backs common',
       'Strained: fees below cost, thin reserves, little variety',
@@ -68,7 +69,7 @@ export const CONTEXT_ASPECTS: readonly ContextAspect[] = [
     id: 'workforce',
     question: 'How hard is it to recruit and keep care workers here, against the local supermarkets and warehouses?',
     why: 'Care workers leave for better-paid work nearby, and every vacancy puts more work on those who stay.',
-    sets: 'the local outside wage, care workers\' pay, the starting vacancy rate and the share on zero-hours contracts',
+    sets: "the local outside wage, care workers' pay, the starting vacancy rate and the share on zero-hours contracts",
     answers: [
       'Very hard: warehouses pay well above care, vacancies everywhere',
       'Hard: outside pay ahead of care pay, many zero-hours contracts',
@@ -107,7 +108,7 @@ export const CONTEXT_ASPECTS: readonly ContextAspect[] = [
     id: 'community',
     question: 'How strong is the voluntary and community sector, and does it share your idea of co-production?',
     why: 'Community organisations build the connections that keep people well, but co-production only works where it is nurtured.',
-    sets: 'community sector capacity, its engagement in co-production, its trust in the council, and people\'s community connection',
+    sets: "community sector capacity, its engagement in co-production, its trust in the council, and people's community connection",
     answers: [
       'Weak: few groups, they feel used and distrust the council',
       'Thin: some groups, sceptical of "co-production"',
@@ -120,7 +121,7 @@ export const CONTEXT_ASPECTS: readonly ContextAspect[] = [
     id: 'commissioner_power',
     question: 'How much power, authority, capability and respect do commissioners have in the council?',
     why: 'Complex approaches are carried out only as faithfully as the commissioner has the capability and room to carry them out.',
-    sets: 'the commissioner\'s capability and room for manoeuvre',
+    sets: "the commissioner's capability and room for manoeuvre",
     answers: [
       'Little: decisions made elsewhere, a small overstretched team',
       'Limited: standing orders and procurement rules dominate',
@@ -133,7 +134,7 @@ export const CONTEXT_ASPECTS: readonly ContextAspect[] = [
     id: 'learning_culture',
     question: 'Is data used to learn and improve, or to prove performance and hold people to account?',
     why: 'Where data is used to reward or punish, what is measured gets gamed; where it is used to learn, providers improve.',
-    sets: 'the council\'s learning culture and providers\' capability to learn and improve',
+    sets: "the council's learning culture and providers' capability to learn and improve",
     answers: [
       'Prove: targets, league tables and penalties',
       'Mostly prove: compliance returns, some reviews',

@@ -24,7 +24,8 @@ export function formatIssue(i: ScenarioIssue): string {
 export class ScenarioError extends Error {
   readonly issues: ScenarioIssue[];
   constructor(issues: ScenarioIssue[]) {
-    const list = issues.length > 0 ? issues : [{ file: '', line: 0, column: 0, path: '', message: 'unknown scenario error' }];
+    const list =
+      issues.length > 0 ? issues : [{ file: '', line: 0, column: 0, path: '', message: 'unknown scenario error' }];
     const head = list.length === 1 ? 'scenario error' : `${list.length} scenario errors`;
     super(`${head}:\n${list.map(formatIssue).join('\n')}`);
     this.name = 'ScenarioError';

@@ -12,15 +12,47 @@ export const MAX_EXPRESSION_LENGTH = 500;
 
 /** Pure functions an expression may call. */
 export const ALLOWED_FUNCTIONS: readonly string[] = [
-  'abs', 'min', 'max', 'sqrt', 'cbrt', 'exp', 'log', 'log10', 'log2', 'pow', 'round', 'floor', 'ceil', 'fix',
-  'sign', 'mod', 'hypot', 'mean', 'median',
+  'abs',
+  'min',
+  'max',
+  'sqrt',
+  'cbrt',
+  'exp',
+  'log',
+  'log10',
+  'log2',
+  'pow',
+  'round',
+  'floor',
+  'ceil',
+  'fix',
+  'sign',
+  'mod',
+  'hypot',
+  'mean',
+  'median',
 ];
 /** Constants an expression may use. */
 export const ALLOWED_CONSTANTS: readonly string[] = ['pi', 'e'];
 
 const ALLOWED_OPERATORS: ReadonlySet<string> = new Set([
-  'add', 'subtract', 'multiply', 'divide', 'pow', 'unaryMinus', 'unaryPlus', 'mod',
-  'larger', 'smaller', 'largerEq', 'smallerEq', 'equal', 'unequal', 'and', 'or', 'not',
+  'add',
+  'subtract',
+  'multiply',
+  'divide',
+  'pow',
+  'unaryMinus',
+  'unaryPlus',
+  'mod',
+  'larger',
+  'smaller',
+  'largerEq',
+  'smallerEq',
+  'equal',
+  'unequal',
+  'and',
+  'or',
+  'not',
 ]);
 
 const RESERVED: ReadonlySet<string> = new Set([...ALLOWED_FUNCTIONS, ...ALLOWED_CONSTANTS]);
@@ -38,9 +70,27 @@ function refuse(name: string): () => never {
   };
 }
 const DISABLED = [
-  'import', 'createUnit', 'evaluate', 'parse', 'compile', 'simplify', 'simplifyConstant', 'simplifyCore',
-  'derivative', 'resolve', 'reviver', 'replacer', 'chain', 'rationalize', 'leafCount', 'symbolicEqual', 'parser',
-  'map', 'forEach', 'filter', 'apply',
+  'import',
+  'createUnit',
+  'evaluate',
+  'parse',
+  'compile',
+  'simplify',
+  'simplifyConstant',
+  'simplifyCore',
+  'derivative',
+  'resolve',
+  'reviver',
+  'replacer',
+  'chain',
+  'rationalize',
+  'leafCount',
+  'symbolicEqual',
+  'parser',
+  'map',
+  'forEach',
+  'filter',
+  'apply',
 ];
 
 /**
@@ -138,7 +188,8 @@ const INPUT_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Problems with input names (shape, clash with built-ins); empty if fine. */
 export function checkInputName(name: string): string | undefined {
-  if (!INPUT_NAME.test(name)) return `input name \`${name}\` must start with a letter or _ and use only letters, digits and _`;
+  if (!INPUT_NAME.test(name))
+    return `input name \`${name}\` must start with a letter or _ and use only letters, digits and _`;
   if (RESERVED.has(name)) return `input name \`${name}\` clashes with the built-in \`${name}\`; choose another name`;
   return undefined;
 }
@@ -147,14 +198,19 @@ export function checkInputName(name: string): string | undefined {
  * Evaluate a restricted expression to a finite number. `where` (a field path) is put in front of messages.
  * Throws ExpressionError with a message that names the problem and what is allowed.
  */
-export function evaluateExpression(expr: string, inputs: Readonly<Record<string, number>> = {}, where?: string): number {
+export function evaluateExpression(
+  expr: string,
+  inputs: Readonly<Record<string, number>> = {},
+  where?: string,
+): number {
   const prefix = where ? `expression for ${where}` : `expression ${show(expr)}`;
   const inputNames = Object.keys(inputs);
   if (typeof expr !== 'string') throw new ExpressionError(`${prefix} must be text`);
   if (expr.length > MAX_EXPRESSION_LENGTH) {
     throw new ExpressionError(`${prefix} is ${expr.length} characters long; the limit is ${MAX_EXPRESSION_LENGTH}`);
   }
-  if (expr.trim() === '') throw new ExpressionError(`${prefix} is empty; give a number or an expression such as \`a * 1.1\``);
+  if (expr.trim() === '')
+    throw new ExpressionError(`${prefix} is empty; give a number or an expression such as \`a * 1.1\``);
   let node: MathNode;
   try {
     node = lockedMath().parse(expr);

@@ -9,23 +9,64 @@ import type { Library } from './library.ts';
 
 export { ScenarioError, formatIssue, type ScenarioIssue } from './errors.ts';
 export {
-  evaluateExpression, ExpressionError, ALLOWED_FUNCTIONS, ALLOWED_CONSTANTS, MAX_EXPRESSION_LENGTH,
+  evaluateExpression,
+  ExpressionError,
+  ALLOWED_FUNCTIONS,
+  ALLOWED_CONSTANTS,
+  MAX_EXPRESSION_LENGTH,
 } from './expressions.ts';
 export {
-  CONTEXT_ASPECTS, CONTEXT_ASPECT_IDS, CONTEXT_ASPECT_BY_ID, CONTEXT_MAP, contextToInitial,
-  type ContextAspect, type ContextAspectId, type ContextAnswers, type ContextMapping,
+  CONTEXT_ASPECTS,
+  CONTEXT_ASPECT_IDS,
+  CONTEXT_ASPECT_BY_ID,
+  CONTEXT_MAP,
+  contextToInitial,
+  type ContextAspect,
+  type ContextAspectId,
+  type ContextAnswers,
+  type ContextMapping,
 } from './context.ts';
 export {
-  SCENARIO_FIELDS, PLACE_FIELDS, STRATEGY_FIELDS, PHASE_FIELDS, EVENT_TYPES, EVENT_TYPE_IDS, APPROACH_FIELDS,
-  INTERVENTION_FIELDS, EFFECT_FIELDS, NEED_GROUP_KEYS, RANGES, type FieldDoc, type Range,
+  SCENARIO_FIELDS,
+  PLACE_FIELDS,
+  STRATEGY_FIELDS,
+  PHASE_FIELDS,
+  EVENT_TYPES,
+  EVENT_TYPE_IDS,
+  APPROACH_FIELDS,
+  INTERVENTION_FIELDS,
+  EFFECT_FIELDS,
+  NEED_GROUP_KEYS,
+  RANGES,
+  type FieldDoc,
+  type Range,
 } from './schema.ts';
 export {
-  loadScenario, validateScenario, resolveScenarioDoc, mergeDocs, WEEKS_PER_YEAR, BLEND_TOLERANCE,
-  type ScenarioDoc, type StrategyDoc, type PhaseDoc, type LoadedScenario, type NumberLike,
+  loadScenario,
+  validateScenario,
+  resolveScenarioDoc,
+  mergeDocs,
+  WEEKS_PER_YEAR,
+  BLEND_TOLERANCE,
+  type ScenarioDoc,
+  type StrategyDoc,
+  type PhaseDoc,
+  type LoadedScenario,
+  type NumberLike,
 } from './load.ts';
 export {
-  emptyLibrary, listApproaches, listScenarios, listPlaces, listInterventions, approachLevers,
-  APPROACH_ORDER, type Library, type ApproachDef, type InterventionDef, type PlaceDef, type LibraryScenario,
+  emptyLibrary,
+  listApproaches,
+  listScenarios,
+  listPlaces,
+  listInterventions,
+  approachLevers,
+  APPROACH_ORDER,
+  type Library,
+  type ApproachDef,
+  type InterventionDef,
+  type PlaceDef,
+  type LibraryScenario,
 } from './library.ts';
 export { buildLibrary } from './build-library.ts';
 export { MAX_FILE_CHARS } from './source.ts';

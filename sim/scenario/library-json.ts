@@ -11,14 +11,16 @@ const MAP = '__map__';
 export function libraryToJson(lib: Library): string {
   return JSON.stringify(lib, (key, value: unknown) => {
     if (value instanceof Map) return { [MAP]: [...value.entries()] };
-    if (typeof value === 'number' && !Number.isFinite(value)) throw new Error(`library field '${key}' is ${value}, which JSON cannot hold`);
+    if (typeof value === 'number' && !Number.isFinite(value))
+      throw new Error(`library field '${key}' is ${value}, which JSON cannot hold`);
     return value;
   });
 }
 
 export function libraryFromJson(text: string): Library {
   return JSON.parse(text, (_key, value: unknown) => {
-    if (value && typeof value === 'object' && MAP in value) return new Map((value as Record<string, [unknown, unknown][]>)[MAP]);
+    if (value && typeof value === 'object' && MAP in value)
+      return new Map((value as Record<string, [unknown, unknown][]>)[MAP]);
     return value;
   }) as Library;
 }

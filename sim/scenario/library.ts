@@ -70,8 +70,18 @@ export interface Library {
 
 /** The order of the twelve presets in the model brief (§5); other approaches sort after, by id. */
 export const APPROACH_ORDER: readonly string[] = [
-  'time-and-task', 'framework', 'price-tender', 'zoned-block', 'outcomes', 'alliance', 'personal-budgets',
-  'insourcing', 'grants', 'human-learning', 'neighbourhood-teams', 'community-led',
+  'time-and-task',
+  'framework',
+  'price-tender',
+  'zoned-block',
+  'outcomes',
+  'alliance',
+  'personal-budgets',
+  'insourcing',
+  'grants',
+  'human-learning',
+  'neighbourhood-teams',
+  'community-led',
 ];
 
 export function emptyLibrary(): Library {
@@ -79,7 +89,12 @@ export function emptyLibrary(): Library {
 }
 
 /** Validate a place mapping (file or inline). Returns undefined if invalid (issues are in the checker). */
-export function checkPlace(c: Checker, v: unknown, path: string, inline: boolean): Omit<PlaceDef, 'file' | 'question'> | undefined {
+export function checkPlace(
+  c: Checker,
+  v: unknown,
+  path: string,
+  inline: boolean,
+): Omit<PlaceDef, 'file' | 'question'> | undefined {
   const fields = names(PLACE_FIELDS).filter((f) => !(inline && f === 'id'));
   const required = PLACE_FIELDS.filter((f) => f.required && !(inline && f.name === 'id')).map((f) => f.name);
   const m = c.mapping(v, path, fields, required);
@@ -94,12 +109,16 @@ export function checkPlace(c: Checker, v: unknown, path: string, inline: boolean
   const providers = c.num(m.providers, p('providers'), RANGES.providers);
   const orgs = c.num(m.community_orgs, p('community_orgs'), RANGES.community_orgs);
   let shares: [number, number, number] | undefined;
-  const ng = m.need_groups === undefined ? undefined : c.mapping(m.need_groups, p('need_groups'), NEED_GROUP_KEYS, NEED_GROUP_KEYS, 'need group');
+  const ng =
+    m.need_groups === undefined
+      ? undefined
+      : c.mapping(m.need_groups, p('need_groups'), NEED_GROUP_KEYS, NEED_GROUP_KEYS, 'need group');
   if (ng) {
     const vals = NEED_GROUP_KEYS.map((k) => c.num(ng[k], p(`need_groups.${k}`), RANGES.need_share));
     if (vals.every((x) => x !== undefined)) {
       const sum = (vals as number[]).reduce((a, b) => a + b, 0);
-      if (Math.abs(sum - 1) > 0.01) c.add(p('need_groups'), `shares must sum to 1 (±0.01); they sum to ${Math.round(sum * 1000) / 1000}`);
+      if (Math.abs(sum - 1) > 0.01)
+        c.add(p('need_groups'), `shares must sum to 1 (±0.01); they sum to ${Math.round(sum * 1000) / 1000}`);
       else shares = (vals as number[]).map((x) => x / sum) as [number, number, number];
     }
   }
@@ -114,11 +133,24 @@ export function checkPlace(c: Checker, v: unknown, path: string, inline: boolean
   for (const [k, val] of Object.entries(ini ?? {})) {
     if (!isInitialId(k)) continue; // idMapping reported it
     const d = INITIAL_BY_ID.get(k);
-    const n = c.num(val, p(`initial.${k}`), { min: d.min, max: d.max, unit: d.unit.startsWith('share') || d.unit === '0-1' ? undefined : d.unit });
+    const n = c.num(val, p(`initial.${k}`), {
+      min: d.min,
+      max: d.max,
+      unit: d.unit.startsWith('share') || d.unit === '0-1' ? undefined : d.unit,
+    });
     if (n !== undefined) initial[k] = n;
   }
-  if (c.issues.length > before || id === undefined || name === undefined || people === undefined || workers === undefined
-    || providers === undefined || orgs === undefined || shares === undefined) return undefined;
+  if (
+    c.issues.length > before ||
+    id === undefined ||
+    name === undefined ||
+    people === undefined ||
+    workers === undefined ||
+    providers === undefined ||
+    orgs === undefined ||
+    shares === undefined
+  )
+    return undefined;
   return {
     id,
     name,

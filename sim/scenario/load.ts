@@ -3,7 +3,14 @@
  * All problems are collected as issues with file, line, column and field path, and thrown as one ScenarioError.
  */
 import type {
-  InitialConditions, InitialId, LeverValues, Levers, Phase, PlaceConfig, RunConfig, SimEvent,
+  InitialConditions,
+  InitialId,
+  LeverValues,
+  Levers,
+  Phase,
+  PlaceConfig,
+  RunConfig,
+  SimEvent,
 } from '../types.ts';
 import { LEVER_BY_ID, LEVER_IDS, LEVERS, isLeverId } from '../model/levers.ts';
 import { INITIAL_BY_ID, INITIAL_IDS, defaultInitial, isInitialId } from '../model/initial-conditions.ts';
@@ -13,8 +20,18 @@ import { checkInputName } from './expressions.ts';
 import { ScenarioError, unknownMessage, type ScenarioIssue } from './errors.ts';
 import { parseYaml, type SourceMap } from './source.ts';
 import {
-  Checker, EVENT_COMMON_FIELDS, EVENT_TYPES, EVENT_TYPE_IDS, NEED_GROUP_KEYS, PHASE_FIELDS, RANGES, SCENARIO_FIELDS,
-  STRATEGY_FIELDS, isMapping, names, type Range,
+  Checker,
+  EVENT_COMMON_FIELDS,
+  EVENT_TYPES,
+  EVENT_TYPE_IDS,
+  NEED_GROUP_KEYS,
+  PHASE_FIELDS,
+  RANGES,
+  SCENARIO_FIELDS,
+  STRATEGY_FIELDS,
+  isMapping,
+  names,
+  type Range,
 } from './schema.ts';
 import { checkPlace, type Library, type LibraryScenario } from './library.ts';
 
@@ -97,7 +114,12 @@ function deepMerge(a: unknown, b: unknown): unknown {
 
 /** Light check of a library scenario file at build time (the full check happens on resolution). */
 export function checkScenarioDoc(
-  c: Checker, v: unknown, file: string, text: string, source: SourceMap, question: string,
+  c: Checker,
+  v: unknown,
+  file: string,
+  text: string,
+  source: SourceMap,
+  question: string,
 ): LibraryScenario | undefined {
   if (!isMapping(v)) {
     c.add('', 'the file must be a mapping of scenario fields');
@@ -155,9 +177,7 @@ function applyExtends(doc: Record<string, unknown>, source: SourceMap, lib: Libr
   return { merged, sources };
 }
 
-function blendLevers(
-  c: Checker, blend: Record<string, number>, path: string, lib: Library,
-): Levers | undefined {
+function blendLevers(c: Checker, blend: Record<string, number>, path: string, lib: Library): Levers | undefined {
   const out = {} as Levers;
   for (const l of LEVERS) out[l.id] = 0;
   let sum = 0;
@@ -180,7 +200,13 @@ function approachList(lib: Library): string[] {
 }
 
 /** Check `approach:` / `blend:` of a phase; returns the blend as id → share. */
-function readBlend(c: Checker, m: Record<string, unknown>, path: string, lib: Library, inputs: Record<string, number>): Record<string, number> | undefined {
+function readBlend(
+  c: Checker,
+  m: Record<string, unknown>,
+  path: string,
+  lib: Library,
+  inputs: Record<string, number>,
+): Record<string, number> | undefined {
   const p = (k: string): string => (path ? `${path}.${k}` : k);
   const hasA = m.approach !== undefined && m.approach !== null;
   const hasB = m.blend !== undefined && m.blend !== null;
@@ -189,7 +215,10 @@ function readBlend(c: Checker, m: Record<string, unknown>, path: string, lib: Li
     return undefined;
   }
   if (!hasA && !hasB) {
-    c.add(path, `give \`approach: <id>\` or \`blend: {<id>: share, ...}\`; approaches: ${approachList(lib).join(', ')}`);
+    c.add(
+      path,
+      `give \`approach: <id>\` or \`blend: {<id>: share, ...}\`; approaches: ${approachList(lib).join(', ')}`,
+    );
     return undefined;
   }
   if (hasA) {
@@ -203,7 +232,10 @@ function readBlend(c: Checker, m: Record<string, unknown>, path: string, lib: Li
   }
   const b = m.blend;
   if (!isMapping(b) || Object.keys(b).length === 0) {
-    c.add(p('blend'), 'must be a mapping of approach ids to shares of hours, e.g. `{time-and-task: 0.6, framework: 0.4}`');
+    c.add(
+      p('blend'),
+      'must be a mapping of approach ids to shares of hours, e.g. `{time-and-task: 0.6, framework: 0.4}`',
+    );
     return undefined;
   }
   const out: Record<string, number> = {};
@@ -271,7 +303,8 @@ function resolveMerged(c: Checker, m0: unknown, lib: Library): RunConfig | undef
   }
 
   const years = m.years === undefined ? 5 : c.num(m.years, 'years', RANGES.years, inputs);
-  const historyYears = m.history_years === undefined ? 0 : c.num(m.history_years, 'history_years', RANGES.history_years, inputs);
+  const historyYears =
+    m.history_years === undefined ? 0 : c.num(m.history_years, 'history_years', RANGES.history_years, inputs);
   const weeks = Math.round((years ?? 5) * WEEKS_PER_YEAR);
   // `+ 0` turns -0 into 0 so configs compare equal and print cleanly.
   const historyWeeks = Math.round((historyYears ?? 0) * WEEKS_PER_YEAR) + 0;
@@ -298,7 +331,11 @@ function resolveMerged(c: Checker, m0: unknown, lib: Library): RunConfig | undef
       placeContext = p.context;
       placeInitial = p.initial;
     }
-  } else c.add('place', 'must be a place id (e.g. `midshire`) or a mapping {name, people, workers, providers, community_orgs, need_groups}');
+  } else
+    c.add(
+      'place',
+      'must be a place id (e.g. `midshire`) or a mapping {name, people, workers, providers, community_orgs, need_groups}',
+    );
 
   // Initial conditions: defaults ← context (place answers, then scenario answers) ← place initial ← scenario initial.
   const answers: Record<string, number> = { ...placeContext };
@@ -326,18 +363,30 @@ function resolveMerged(c: Checker, m0: unknown, lib: Library): RunConfig | undef
 
   // Strategy.
   const phases: Phase[] = [];
-  const st = m.strategy === undefined || m.strategy === null ? undefined : c.mapping(m.strategy, 'strategy', names(STRATEGY_FIELDS), [], 'strategy field');
+  const st =
+    m.strategy === undefined || m.strategy === null
+      ? undefined
+      : c.mapping(m.strategy, 'strategy', names(STRATEGY_FIELDS), [], 'strategy field');
   if (st) {
     const forms = ['approach', 'blend', 'phases'].filter((k) => st[k] !== undefined && st[k] !== null);
     if (forms.length !== 1) {
-      c.add('strategy', forms.length === 0
-        ? `give one of \`approach: <id>\`, \`blend: {<id>: share}\` or \`phases: [...]\`; approaches: ${approachList(lib).join(', ')}`
-        : `give only one of ${forms.map((f) => `\`${f}\``).join(', ')}`);
+      c.add(
+        'strategy',
+        forms.length === 0
+          ? `give one of \`approach: <id>\`, \`blend: {<id>: share}\` or \`phases: [...]\`; approaches: ${approachList(lib).join(', ')}`
+          : `give only one of ${forms.map((f) => `\`${f}\``).join(', ')}`,
+      );
     } else if (forms[0] === 'phases') {
-      for (const k of ['label', 'levers']) if (st[k] !== undefined) c.add(`strategy.${k}`, `with \`phases:\`, give \`${k}\` inside each phase`);
+      for (const k of ['label', 'levers'])
+        if (st[k] !== undefined) c.add(`strategy.${k}`, `with \`phases:\`, give \`${k}\` inside each phase`);
       const list = st.phases;
-      if (!Array.isArray(list) || list.length === 0) c.add('strategy.phases', 'must be a non-empty list of phases, each with start_year, approach or blend, and optional levers');
-      else if (list.length > MAX_PHASES) c.add('strategy.phases', `has ${list.length} phases; the limit is ${MAX_PHASES}`);
+      if (!Array.isArray(list) || list.length === 0)
+        c.add(
+          'strategy.phases',
+          'must be a non-empty list of phases, each with start_year, approach or blend, and optional levers',
+        );
+      else if (list.length > MAX_PHASES)
+        c.add('strategy.phases', `has ${list.length} phases; the limit is ${MAX_PHASES}`);
       else {
         let prevStart = -Infinity;
         list.forEach((ph, i) => {
@@ -350,15 +399,28 @@ function resolveMerged(c: Checker, m0: unknown, lib: Library): RunConfig | undef
           const lo = -(historyYears ?? 0);
           if (hasY && hasW) c.add(path, 'give either `start_year` or `start_week`, not both');
           else if (hasY) {
-            const y = c.num(pmap.start_year, `${path}.start_year`, { min: lo, max: years ?? 20, unit: 'years (within the history and horizon)' }, inputs);
+            const y = c.num(
+              pmap.start_year,
+              `${path}.start_year`,
+              { min: lo, max: years ?? 20, unit: 'years (within the history and horizon)' },
+              inputs,
+            );
             if (y !== undefined) start = Math.round(y * WEEKS_PER_YEAR) + 0;
           } else if (hasW) {
-            const w = c.num(pmap.start_week, `${path}.start_week`, { min: -historyWeeks, max: weeks, unit: 'weeks (within the history and horizon)' }, inputs);
+            const w = c.num(
+              pmap.start_week,
+              `${path}.start_week`,
+              { min: -historyWeeks, max: weeks, unit: 'weeks (within the history and horizon)' },
+              inputs,
+            );
             if (w !== undefined) start = Math.round(w) + 0;
           } else if (i === 0) start = historyStart;
           else c.add(path, 'needs `start_year` or `start_week` (only the first phase may leave it out)');
           if (start !== undefined && i > 0 && start <= prevStart) {
-            c.add(path, `starts at week ${start}, not after the phase before it (week ${prevStart}); list phases in time order`);
+            c.add(
+              path,
+              `starts at week ${start}, not after the phase before it (week ${prevStart}); list phases in time order`,
+            );
           }
           if (start !== undefined) prevStart = i === 0 ? historyStart : start;
           const blend = readBlend(c, pmap, path, lib, inputs);
@@ -366,7 +428,12 @@ function resolveMerged(c: Checker, m0: unknown, lib: Library): RunConfig | undef
           const label = c.text(pmap.label, `${path}.label`, false, 200);
           const levers = blend ? blendLevers(c, blend, `${path}.blend`, lib) : undefined;
           if (blend && levers && start !== undefined) {
-            phases.push({ startWeek: i === 0 ? historyStart : start, label: label ?? blendLabel(blend, lib), blend, levers: { ...levers, ...over } });
+            phases.push({
+              startWeek: i === 0 ? historyStart : start,
+              label: label ?? blendLabel(blend, lib),
+              blend,
+              levers: { ...levers, ...over },
+            });
           }
         });
       }
@@ -375,19 +442,27 @@ function resolveMerged(c: Checker, m0: unknown, lib: Library): RunConfig | undef
       const over = leverOverrides(c, st.levers, 'strategy.levers', inputs);
       const label = c.text(st.label, 'strategy.label', false, 200);
       const levers = blend ? blendLevers(c, blend, 'strategy.blend', lib) : undefined;
-      if (blend && levers) phases.push({ startWeek: historyStart, label: label ?? blendLabel(blend, lib), blend, levers: { ...levers, ...over } });
+      if (blend && levers)
+        phases.push({
+          startWeek: historyStart,
+          label: label ?? blendLabel(blend, lib),
+          blend,
+          levers: { ...levers, ...over },
+        });
     }
   }
 
   // Events.
   const events: SimEvent[] = [];
   if (m.events !== undefined && m.events !== null) {
-    if (!Array.isArray(m.events)) c.add('events', 'must be a list of events, each like `{year: 1, type: sickness_wave, share: 0.3, weeks: 8}`');
+    if (!Array.isArray(m.events))
+      c.add('events', 'must be a list of events, each like `{year: 1, type: sickness_wave, share: 0.3, weeks: 8}`');
     else if (m.events.length > MAX_EVENTS) c.add('events', `has ${m.events.length} events; the limit is ${MAX_EVENTS}`);
-    else m.events.forEach((ev, i) => {
-      const e = readEvent(c, ev, `events[${i}]`, lib, inputs, weeks, historyWeeks, historyYears ?? 0);
-      if (e) events.push(e);
-    });
+    else
+      m.events.forEach((ev, i) => {
+        const e = readEvent(c, ev, `events[${i}]`, lib, inputs, weeks, historyWeeks, historyYears ?? 0);
+        if (e) events.push(e);
+      });
   }
   events.sort((a, b) => a.week - b.week);
 
@@ -396,15 +471,22 @@ function resolveMerged(c: Checker, m0: unknown, lib: Library): RunConfig | undef
 }
 
 function readEvent(
-  c: Checker, v: unknown, path: string, lib: Library, inputs: Record<string, number>,
-  weeks: number, historyWeeks: number, historyYears: number,
+  c: Checker,
+  v: unknown,
+  path: string,
+  lib: Library,
+  inputs: Record<string, number>,
+  weeks: number,
+  historyWeeks: number,
+  historyYears: number,
 ): SimEvent | undefined {
   if (!isMapping(v)) {
     c.add(path, 'must be a mapping like `{year: 1, type: sickness_wave, share: 0.3, weeks: 8}`');
     return undefined;
   }
   let type: string | undefined;
-  if (v.intervention !== undefined && (v.type === undefined || v.type === 'whole_system_event')) type = 'whole_system_event';
+  if (v.intervention !== undefined && (v.type === undefined || v.type === 'whole_system_event'))
+    type = 'whole_system_event';
   else if (v.type === undefined || v.type === null) {
     c.add(path, `needs \`type:\` (one of ${EVENT_TYPE_IDS.join(', ')}) or \`intervention: <id>\``);
     return undefined;
@@ -414,7 +496,13 @@ function readEvent(
   } else type = v.type;
   const spec = EVENT_TYPES[type];
   const fields = [...EVENT_COMMON_FIELDS, ...spec.fields.map((f) => f.name)];
-  const m = c.mapping(v, path, fields, spec.fields.filter((f) => f.required).map((f) => f.name), `${type} field`);
+  const m = c.mapping(
+    v,
+    path,
+    fields,
+    spec.fields.filter((f) => f.required).map((f) => f.name),
+    `${type} field`,
+  );
   if (!m) return undefined;
   const before = c.issues.length;
   c.text(m.note, `${path}.note`, false, 1000);
@@ -427,10 +515,28 @@ function readEvent(
   if (hasY && hasW) c.add(path, 'give either `year` or `week`, not both');
   else if (!hasY && !hasW) c.add(path, 'needs `year:` or `week:` (when it happens)');
   else if (hasY) {
-    const y = c.num(m.year, `${path}.year`, { min: -historyYears, max: last / WEEKS_PER_YEAR, unit: `years (history_years is ${historyYears}; the run ends at week ${last})` }, inputs);
+    const y = c.num(
+      m.year,
+      `${path}.year`,
+      {
+        min: -historyYears,
+        max: last / WEEKS_PER_YEAR,
+        unit: `years (history_years is ${historyYears}; the run ends at week ${last})`,
+      },
+      inputs,
+    );
     if (y !== undefined) week = Math.round(y * WEEKS_PER_YEAR) + 0;
   } else {
-    const w = c.num(m.week, `${path}.week`, { min: -historyWeeks, max: last, unit: `weeks (history_years gives ${historyWeeks} weeks of history; the run ends at week ${last})` }, inputs);
+    const w = c.num(
+      m.week,
+      `${path}.week`,
+      {
+        min: -historyWeeks,
+        max: last,
+        unit: `weeks (history_years gives ${historyWeeks} weeks of history; the run ends at week ${last})`,
+      },
+      inputs,
+    );
     if (w !== undefined) week = Math.round(w) + 0;
   }
 
@@ -446,7 +552,11 @@ function readEvent(
       const largest = c.bool(m.largest, `${path}.largest`);
       const share = num('share');
       if (largest === true && m.share !== undefined) c.add(path, 'give either `largest: true` or `share:`, not both');
-      else if (largest !== true && share === undefined && m.share === undefined) c.add(path, 'needs `largest: true` (the largest provider fails) or `share: 0.2` (providers holding that share of hours fail)');
+      else if (largest !== true && share === undefined && m.share === undefined)
+        c.add(
+          path,
+          'needs `largest: true` (the largest provider fails) or `share: 0.2` (providers holding that share of hours fail)',
+        );
       out = { week: w, type, largest: largest === true, share: share ?? 0 };
       break;
     }
@@ -478,7 +588,8 @@ function readEvent(
     case 'whole_system_event': {
       const id = c.text(m.intervention, `${path}.intervention`, true, 100);
       const iv = id === undefined ? undefined : lib.interventions.get(id);
-      if (id !== undefined && !iv) c.add(`${path}.intervention`, unknownMessage('intervention', id, [...lib.interventions.keys()].sort()));
+      if (id !== undefined && !iv)
+        c.add(`${path}.intervention`, unknownMessage('intervention', id, [...lib.interventions.keys()].sort()));
       if (iv) out = { week: w, type, name: iv.name, effect: { ...iv.effect } };
       break;
     }
@@ -506,7 +617,13 @@ function readEvent(
 function fail(c: Checker): never {
   // Report in reading order: file, then line, then column (stable for issues without a line).
   const order = c.issues.map((i, k) => ({ i, k }));
-  order.sort((a, b) => (a.i.file < b.i.file ? -1 : a.i.file > b.i.file ? 1 : 0) || a.i.line - b.i.line || a.i.column - b.i.column || a.k - b.k);
+  order.sort(
+    (a, b) =>
+      (a.i.file < b.i.file ? -1 : a.i.file > b.i.file ? 1 : 0) ||
+      a.i.line - b.i.line ||
+      a.i.column - b.i.column ||
+      a.k - b.k,
+  );
   throw new ScenarioError(order.map((o) => o.i));
 }
 
@@ -565,7 +682,15 @@ export function resolveScenarioDoc(doc: unknown, library: Library, file = '<scen
 export function resolveLibraryScenario(id: string, library: Library): LoadedScenario {
   const s = library.scenarios.get(id);
   if (!s) {
-    throw new ScenarioError([{ file: '<library>', line: 0, column: 0, path: '', message: unknownMessage('scenario', id, [...library.scenarios.keys()].sort()) }]);
+    throw new ScenarioError([
+      {
+        file: '<library>',
+        line: 0,
+        column: 0,
+        path: '',
+        message: unknownMessage('scenario', id, [...library.scenarios.keys()].sort()),
+      },
+    ]);
   }
   return guard(s.file, () => resolveDoc(s.doc, [s.source], s.file, library));
 }

@@ -20,7 +20,8 @@ export function readScenarioFiles(dir: string = DEFAULT_SCENARIO_DIR): { path: s
       const full = join(d, name);
       const st = statSync(full);
       if (st.isDirectory()) walk(full, depth + 1);
-      else if (/\.ya?ml$/i.test(name)) out.push({ path: relative(dir, full).split(sep).join('/'), text: readFileSync(full, 'utf8') });
+      else if (/\.ya?ml$/i.test(name))
+        out.push({ path: relative(dir, full).split(sep).join('/'), text: readFileSync(full, 'utf8') });
     }
   };
   walk(dir, 0);

@@ -46,44 +46,134 @@ export const RANGES = {
 } satisfies Record<string, Range>;
 
 export const SCENARIO_FIELDS: readonly FieldDoc[] = [
-  { name: 'id', type: 'kebab-case text', required: true, description: 'unique id; in the library it is also the file name' },
+  {
+    name: 'id',
+    type: 'kebab-case text',
+    required: true,
+    description: 'unique id; in the library it is also the file name',
+  },
   { name: 'title', type: 'text', description: 'short title shown in lists and charts (default: the id)' },
   { name: 'description', type: 'text', description: 'what the scenario is and what question it explores' },
-  { name: 'extends', type: 'scenario id', description: 'start from this library scenario, then override: mappings merge field by field; lists, `strategy` and `place` given here replace the parent\'s' },
-  { name: 'place', type: 'place id or mapping', description: 'a place from scenarios/places/ (default midshire), or an inline mapping {name, people, workers, providers, community_orgs, need_groups}' },
+  {
+    name: 'extends',
+    type: 'scenario id',
+    description:
+      "start from this library scenario, then override: mappings merge field by field; lists, `strategy` and `place` given here replace the parent's",
+  },
+  {
+    name: 'place',
+    type: 'place id or mapping',
+    description:
+      'a place from scenarios/places/ (default midshire), or an inline mapping {name, people, workers, providers, community_orgs, need_groups}',
+  },
   { name: 'years', type: 'number', range: RANGES.years, description: 'horizon simulated and recorded (default 5)' },
-  { name: 'history_years', type: 'number', range: RANGES.history_years, description: 'years simulated before week 0 and not recorded, so past events shape today (default 0)' },
-  { name: 'inputs', type: 'mapping name → number', description: 'named numbers usable in expressions in any numeric field; an input may use inputs defined above it' },
-  { name: 'context', type: 'mapping aspect → 1..5', description: 'answers to the eight-aspect context assessment; merged over the place\'s answers' },
-  { name: 'initial', type: 'mapping initial condition → number', description: 'raw initial conditions; win over the context answers' },
-  { name: 'params', type: 'mapping parameter → number', description: 'overrides of model parameters (ids and ranges in sim/model/parameters.ts)' },
-  { name: 'strategy', type: 'mapping', required: true, description: 'the commissioning strategy: `approach: id`, or `blend: {id: share}`, or `phases: [...]`' },
-  { name: 'events', type: 'list', description: 'shocks, process interventions and scheduled lever or parameter changes' },
+  {
+    name: 'history_years',
+    type: 'number',
+    range: RANGES.history_years,
+    description: 'years simulated before week 0 and not recorded, so past events shape today (default 0)',
+  },
+  {
+    name: 'inputs',
+    type: 'mapping name → number',
+    description: 'named numbers usable in expressions in any numeric field; an input may use inputs defined above it',
+  },
+  {
+    name: 'context',
+    type: 'mapping aspect → 1..5',
+    description: "answers to the eight-aspect context assessment; merged over the place's answers",
+  },
+  {
+    name: 'initial',
+    type: 'mapping initial condition → number',
+    description: 'raw initial conditions; win over the context answers',
+  },
+  {
+    name: 'params',
+    type: 'mapping parameter → number',
+    description: 'overrides of model parameters (ids and ranges in sim/model/parameters.ts)',
+  },
+  {
+    name: 'strategy',
+    type: 'mapping',
+    required: true,
+    description: 'the commissioning strategy: `approach: id`, or `blend: {id: share}`, or `phases: [...]`',
+  },
+  {
+    name: 'events',
+    type: 'list',
+    description: 'shocks, process interventions and scheduled lever or parameter changes',
+  },
 ];
 
 export const PLACE_FIELDS: readonly FieldDoc[] = [
   { name: 'id', type: 'kebab-case text', required: true, description: 'place id (file places only)' },
   { name: 'name', type: 'text', required: true, description: 'name shown to users' },
   { name: 'description', type: 'text', description: 'what kind of place it is' },
-  { name: 'people', type: 'whole number', required: true, range: RANGES.people, description: 'people receiving long-term community support at the start' },
-  { name: 'workers', type: 'whole number', required: true, range: RANGES.workers, description: 'care workers employed at the start' },
-  { name: 'providers', type: 'whole number', required: true, range: RANGES.providers, description: 'independent providers at the start' },
-  { name: 'community_orgs', type: 'whole number', required: true, range: RANGES.community_orgs, description: 'community organisations' },
-  { name: 'need_groups', type: 'mapping', required: true, description: 'shares of people by need group {older_physical, learning_disability, mental_health}, summing to 1' },
-  { name: 'context', type: 'mapping aspect → 1..5', description: 'the place\'s context answers (a scenario\'s answers win)' },
-  { name: 'initial', type: 'mapping initial condition → number', description: 'the place\'s raw initial conditions (a scenario\'s win)' },
+  {
+    name: 'people',
+    type: 'whole number',
+    required: true,
+    range: RANGES.people,
+    description: 'people receiving long-term community support at the start',
+  },
+  {
+    name: 'workers',
+    type: 'whole number',
+    required: true,
+    range: RANGES.workers,
+    description: 'care workers employed at the start',
+  },
+  {
+    name: 'providers',
+    type: 'whole number',
+    required: true,
+    range: RANGES.providers,
+    description: 'independent providers at the start',
+  },
+  {
+    name: 'community_orgs',
+    type: 'whole number',
+    required: true,
+    range: RANGES.community_orgs,
+    description: 'community organisations',
+  },
+  {
+    name: 'need_groups',
+    type: 'mapping',
+    required: true,
+    description: 'shares of people by need group {older_physical, learning_disability, mental_health}, summing to 1',
+  },
+  {
+    name: 'context',
+    type: 'mapping aspect → 1..5',
+    description: "the place's context answers (a scenario's answers win)",
+  },
+  {
+    name: 'initial',
+    type: 'mapping initial condition → number',
+    description: "the place's raw initial conditions (a scenario's win)",
+  },
 ];
 
 export const STRATEGY_FIELDS: readonly FieldDoc[] = [
   { name: 'approach', type: 'approach id', description: 'shorthand: one phase, one approach' },
-  { name: 'blend', type: 'mapping approach → share', description: 'shorthand: one phase, approaches blended by share of hours (shares sum to 1)' },
+  {
+    name: 'blend',
+    type: 'mapping approach → share',
+    description: 'shorthand: one phase, approaches blended by share of hours (shares sum to 1)',
+  },
   { name: 'phases', type: 'list of phases', description: 'a sequence of phases over time' },
   { name: 'label', type: 'text', description: 'label of the single phase (shorthand forms)' },
   { name: 'levers', type: 'mapping lever → number', description: 'lever overrides after blending (shorthand forms)' },
 ];
 
 export const PHASE_FIELDS: readonly FieldDoc[] = [
-  { name: 'start_year', type: 'number', description: 'when the phase starts (or start_week); the first phase always starts with the history' },
+  {
+    name: 'start_year',
+    type: 'number',
+    description: 'when the phase starts (or start_week); the first phase always starts with the history',
+  },
   { name: 'start_week', type: 'number', description: 'when the phase starts, in weeks' },
   { name: 'label', type: 'text', description: 'label shown on charts and in logs' },
   { name: 'approach', type: 'approach id', description: 'one approach for the phase' },
@@ -102,7 +192,10 @@ export interface EventFieldDoc {
 export const EVENT_TYPES: Readonly<Record<string, { description: string; fields: readonly EventFieldDoc[] }>> = {
   provider_collapse: {
     description: 'a provider fails: the largest (`largest: true`) or providers holding a share of hours (`share: 0.2`)',
-    fields: [{ name: 'largest', kind: 'boolean' }, { name: 'share', kind: 'number', range: { min: 0, max: 1 } }],
+    fields: [
+      { name: 'largest', kind: 'boolean' },
+      { name: 'share', kind: 'number', range: { min: 0, max: 1 } },
+    ],
   },
   sickness_wave: {
     description: 'a share of care workers off sick for some weeks',
@@ -140,11 +233,17 @@ export const EVENT_TYPES: Readonly<Record<string, { description: string; fields:
   },
   set_lever: {
     description: 'set one lever from this week on',
-    fields: [{ name: 'lever', kind: 'lever', required: true }, { name: 'value', kind: 'number', required: true }],
+    fields: [
+      { name: 'lever', kind: 'lever', required: true },
+      { name: 'value', kind: 'number', required: true },
+    ],
   },
   set_param: {
     description: 'set one model parameter from this week on',
-    fields: [{ name: 'param', kind: 'param', required: true }, { name: 'value', kind: 'number', required: true }],
+    fields: [
+      { name: 'param', kind: 'param', required: true },
+      { name: 'value', kind: 'number', required: true },
+    ],
   },
 };
 export const EVENT_TYPE_IDS: readonly string[] = Object.keys(EVENT_TYPES);
@@ -156,7 +255,12 @@ export const APPROACH_FIELDS: readonly FieldDoc[] = [
   { name: 'summary', type: 'text', required: true, description: 'one plain paragraph: what it is and how it works' },
   { name: 'defines', type: 'text', required: true, description: 'what defines it, in one line' },
   { name: 'source', type: 'text', required: true, description: 'documented practice the lever values come from' },
-  { name: 'levers', type: 'mapping lever → number', required: true, description: 'lever values; unset levers keep the status-quo default' },
+  {
+    name: 'levers',
+    type: 'mapping lever → number',
+    required: true,
+    description: 'lever values; unset levers keep the status-quo default',
+  },
   { name: 'notes', type: 'mapping lever → text', description: 'why each lever value was chosen' },
 ];
 
@@ -164,8 +268,18 @@ export const INTERVENTION_FIELDS: readonly FieldDoc[] = [
   { name: 'id', type: 'kebab-case text', required: true, description: 'intervention id, also the file name' },
   { name: 'name', type: 'text', required: true, description: 'name shown to users' },
   { name: 'description', type: 'text', required: true, description: 'what happens at the event' },
-  { name: 'source', type: 'text', required: true, description: 'where the effect sizes come from ("assumption" if nowhere)' },
-  { name: 'effect', type: 'mapping', required: true, description: 'trust_providers, trust_network, trust_nhs, trust_community, engagement (0-0.5) and cost_gbp' },
+  {
+    name: 'source',
+    type: 'text',
+    required: true,
+    description: 'where the effect sizes come from ("assumption" if nowhere)',
+  },
+  {
+    name: 'effect',
+    type: 'mapping',
+    required: true,
+    description: 'trust_providers, trust_network, trust_nhs, trust_community, engagement (0-0.5) and cost_gbp',
+  },
 ];
 export const EFFECT_FIELDS: readonly { name: string; range: Range }[] = [
   { name: 'trust_providers', range: RANGES.trust_gain },
@@ -217,7 +331,8 @@ export class Checker {
     let best: { file: string; line: number; column: number; depth: number } | undefined;
     for (const s of this.sources) {
       const hit = locateIn(s, path);
-      if (hit && (!best || hit.depth > best.depth)) best = { file: s.file, line: hit.pos.line, column: hit.pos.column, depth: hit.depth };
+      if (hit && (!best || hit.depth > best.depth))
+        best = { file: s.file, line: hit.pos.line, column: hit.pos.column, depth: hit.depth };
     }
     this.issues.push({
       file: best?.file ?? this.fallbackFile,
@@ -233,7 +348,13 @@ export class Checker {
   }
 
   /** A mapping with only known fields; required fields present. Returns undefined if not a mapping. */
-  mapping(v: unknown, path: string, fields: readonly string[], required: readonly string[] = [], what = 'field'): Record<string, unknown> | undefined {
+  mapping(
+    v: unknown,
+    path: string,
+    fields: readonly string[],
+    required: readonly string[] = [],
+    what = 'field',
+  ): Record<string, unknown> | undefined {
     if (!isMapping(v)) {
       this.add(path, `must be a mapping (fields ${fields.join(', ')}), not ${typeName(v)}`);
       return undefined;
@@ -284,7 +405,10 @@ export class Checker {
     const s = this.text(v, path, false, 80);
     if (s === undefined) return undefined;
     if (!ID_PATTERN.test(s)) {
-      this.add(path, `\`${s}\` must be kebab-case: lower-case letters and digits joined by single hyphens, e.g. \`midshire-alliance\``);
+      this.add(
+        path,
+        `\`${s}\` must be kebab-case: lower-case letters and digits joined by single hyphens, e.g. \`midshire-alliance\``,
+      );
       return undefined;
     }
     return s;
@@ -300,7 +424,12 @@ export class Checker {
   }
 
   /** A number (or an expression over inputs) inside a range. */
-  num(v: unknown, path: string, range: Range | undefined, inputs: Readonly<Record<string, number>> = {}): number | undefined {
+  num(
+    v: unknown,
+    path: string,
+    range: Range | undefined,
+    inputs: Readonly<Record<string, number>> = {},
+  ): number | undefined {
     const want = range ? describeRange(range) : 'must be a number';
     if (v === undefined || v === null) {
       this.add(path, `is empty; it ${want}`);

@@ -69,7 +69,12 @@ export function parseYaml(text: unknown, file: string): ParsedYaml {
     return out;
   }
   if (text.length > MAX_FILE_CHARS) {
-    fail(1, 1, '', `file is ${(text.length / 1e6).toFixed(1)} MB; the limit is 1 MB. Scenario files are short: split it or remove data`);
+    fail(
+      1,
+      1,
+      '',
+      `file is ${(text.length / 1e6).toFixed(1)} MB; the limit is 1 MB. Scenario files are short: split it or remove data`,
+    );
     return out;
   }
   positions.set('', { line: 1, column: 1 });
@@ -81,7 +86,12 @@ export function parseYaml(text: unknown, file: string): ParsedYaml {
     if (ch === 91 || ch === 123) {
       if (++depth > MAX_DEPTH * 2) {
         const lines = text.slice(0, i).split('\n');
-        fail(lines.length, lines[lines.length - 1].length + 1, '', `nested more than ${MAX_DEPTH * 2} brackets deep; scenario files are never this deep`);
+        fail(
+          lines.length,
+          lines[lines.length - 1].length + 1,
+          '',
+          `nested more than ${MAX_DEPTH * 2} brackets deep; scenario files are never this deep`,
+        );
         return out;
       }
     } else if ((ch === 93 || ch === 125) && depth > 0) depth--;
@@ -92,9 +102,18 @@ export function parseYaml(text: unknown, file: string): ParsedYaml {
     let start = 0;
     while (start <= text.length) {
       let i = start;
-      while (i < text.length && (text[i] === ' ' || text[i] === '-' || text[i] === '\t' || text[i] === '?' || text[i] === ':')) i++;
+      while (
+        i < text.length &&
+        (text[i] === ' ' || text[i] === '-' || text[i] === '\t' || text[i] === '?' || text[i] === ':')
+      )
+        i++;
       if (i - start > MAX_INDENT) {
-        fail(lineNo, 1, '', `line starts with ${i - start} characters of indentation and list markers; scenario files are never nested this deep`);
+        fail(
+          lineNo,
+          1,
+          '',
+          `line starts with ${i - start} characters of indentation and list markers; scenario files are never nested this deep`,
+        );
         return out;
       }
       const nl = text.indexOf('\n', start);
@@ -124,10 +143,13 @@ export function parseYaml(text: unknown, file: string): ParsedYaml {
     let message: string;
     if (/call stack/i.test(first)) message = 'nested too deeply to read; scenario files are never this deep';
     else if (err.code === 'DUPLICATE_KEY') {
-      const key = /^[^:\n]{1,60}/.exec(text.slice(err.pos[0], err.pos[0] + 61))?.[0].trim().replace(/^["']|["']$/g, '');
+      const key = /^[^:\n]{1,60}/
+        .exec(text.slice(err.pos[0], err.pos[0] + 61))?.[0]
+        .trim()
+        .replace(/^["']|["']$/g, '');
       message = `duplicate key${key ? ` \`${key}\`` : ''}: the same field appears twice in one mapping; give each field once`;
-    }
-    else if (err.code === 'MULTIPLE_DOCS') message = 'the file holds more than one YAML document (---); give one scenario per file';
+    } else if (err.code === 'MULTIPLE_DOCS')
+      message = 'the file holds more than one YAML document (---); give one scenario per file';
     else message = `YAML syntax error: ${first}`;
     if (seen.has(message)) continue;
     seen.add(message);
@@ -154,7 +176,12 @@ export function parseYaml(text: unknown, file: string): ParsedYaml {
     if (isAlias(node)) {
       if (aliases++ > 0) return null;
       const p = pos((node as YamlNode).range?.[0]);
-      fail(p.line, p.column, path, `YAML aliases (*${(node as { source: string }).source}) are not allowed in scenario files; write the value out`);
+      fail(
+        p.line,
+        p.column,
+        path,
+        `YAML aliases (*${(node as { source: string }).source}) are not allowed in scenario files; write the value out`,
+      );
       return null;
     }
     if (isScalar(node)) {
@@ -212,8 +239,18 @@ export function parseYaml(text: unknown, file: string): ParsedYaml {
   }
   const v = out.value;
   if (issues.length === 0 && (v === null || typeof v !== 'object' || Array.isArray(v))) {
-    const got = v === null ? 'an empty document' : Array.isArray(v) ? 'a list' : `a single value (${JSON.stringify(v)?.slice(0, 40)})`;
-    fail(1, 1, '', `the file must be a mapping of fields such as \`id: my-scenario\` and \`title: ...\`, but it is ${got}`);
+    const got =
+      v === null
+        ? 'an empty document'
+        : Array.isArray(v)
+          ? 'a list'
+          : `a single value (${JSON.stringify(v)?.slice(0, 40)})`;
+    fail(
+      1,
+      1,
+      '',
+      `the file must be a mapping of fields such as \`id: my-scenario\` and \`title: ...\`, but it is ${got}`,
+    );
   }
   return out;
 }

@@ -16,10 +16,25 @@ describe('ranks', () => {
 describe('spearman', () => {
   it('is 1 for any increasing relation and -1 for any decreasing one', () => {
     const x = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-    expect(spearman(x, x.map((v) => v ** 3))).toBeCloseTo(1, 12);
-    expect(spearman(x, x.map((v) => Math.exp(-v)))).toBeCloseTo(-1, 12);
+    expect(
+      spearman(
+        x,
+        x.map((v) => v ** 3),
+      ),
+    ).toBeCloseTo(1, 12);
+    expect(
+      spearman(
+        x,
+        x.map((v) => Math.exp(-v)),
+      ),
+    ).toBeCloseTo(-1, 12);
     // Pearson's r of the same data is below 1: the ranks, not the values, are correlated
-    expect(pearson(x, x.map((v) => v ** 3))).toBeLessThan(0.95);
+    expect(
+      pearson(
+        x,
+        x.map((v) => v ** 3),
+      ),
+    ).toBeLessThan(0.95);
   });
 
   it('matches 1 - 6 Σd² / (n (n² - 1)) when there are no ties', () => {

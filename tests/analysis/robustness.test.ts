@@ -61,9 +61,24 @@ describe('evaluateRobustness (hand-computed)', () => {
 
   it('per-metric scores', () => {
     const [A, B, C] = res.approaches;
-    expect(A.metrics.unmet).toMatchObject({ maxRegret: 6, meanRegret: 2.25, shareMeeting: 0.5, worst: 15, best: 5, mean: 9.75, worstRegretFuture: 1 });
+    expect(A.metrics.unmet).toMatchObject({
+      maxRegret: 6,
+      meanRegret: 2.25,
+      shareMeeting: 0.5,
+      worst: 15,
+      best: 5,
+      mean: 9.75,
+      worstRegretFuture: 1,
+    });
     expect(B.metrics.unmet).toMatchObject({ maxRegret: 5, meanRegret: 2, shareMeeting: 0.75, worst: 14, best: 7 });
-    expect(C.metrics.unmet).toMatchObject({ maxRegret: 13, meanRegret: 5.5, shareMeeting: 0.25, worst: 20, best: 9, worstRegretFuture: 2 });
+    expect(C.metrics.unmet).toMatchObject({
+      maxRegret: 13,
+      meanRegret: 5.5,
+      shareMeeting: 0.25,
+      worst: 20,
+      best: 9,
+      worstRegretFuture: 2,
+    });
     expect(A.metrics.wellbeing.maxRegret).toBeCloseTo(0.2, 12);
     expect(A.metrics.wellbeing.meanRegret).toBeCloseTo(0.15, 12);
     expect(B.metrics.wellbeing.maxRegret).toBeCloseTo(0.4, 12);
@@ -82,12 +97,18 @@ describe('evaluateRobustness (hand-computed)', () => {
   });
 
   it('ranks by max or mean regret on a named metric', () => {
-    const byMax = evaluateRobustness(APPROACHES, [UNMET, WELLBEING], { criterion: { by: 'maxRegret', metric: 'unmet' } });
+    const byMax = evaluateRobustness(APPROACHES, [UNMET, WELLBEING], {
+      criterion: { by: 'maxRegret', metric: 'unmet' },
+    });
     expect(byMax.approaches.map((s) => s.rank)).toEqual([2, 1, 3]);
     expect(byMax.order).toEqual([1, 0, 2]);
-    const byMean = evaluateRobustness(APPROACHES, [UNMET, WELLBEING], { criterion: { by: 'meanRegret', metric: 'wellbeing' } });
+    const byMean = evaluateRobustness(APPROACHES, [UNMET, WELLBEING], {
+      criterion: { by: 'meanRegret', metric: 'wellbeing' },
+    });
     expect(byMean.order).toEqual([0, 1, 2]);
-    const byShare = evaluateRobustness(APPROACHES, [UNMET, WELLBEING], { criterion: { by: 'shareMeeting', metric: 'unmet' } });
+    const byShare = evaluateRobustness(APPROACHES, [UNMET, WELLBEING], {
+      criterion: { by: 'shareMeeting', metric: 'unmet' },
+    });
     expect(byShare.order).toEqual([1, 0, 2]);
   });
 
@@ -108,11 +129,13 @@ describe('evaluateRobustness (hand-computed)', () => {
   it('rejects inconsistent tables', () => {
     expect(() => evaluateRobustness(APPROACHES, [])).toThrow(/at least one metric/);
     expect(() => evaluateRobustness(['A', 'B'], [UNMET])).toThrow(/3 values for 2 approaches/);
-    expect(() => evaluateRobustness(APPROACHES, [UNMET, { ...WELLBEING, values: WELLBEING.values.slice(0, 2) }])).toThrow(
-      /2 futures, others have 4/,
-    );
+    expect(() =>
+      evaluateRobustness(APPROACHES, [UNMET, { ...WELLBEING, values: WELLBEING.values.slice(0, 2) }]),
+    ).toThrow(/2 futures, others have 4/);
     expect(() => evaluateRobustness(APPROACHES, [{ ...UNMET, values: [[1, NaN, 2]] }])).toThrow(/is NaN/);
-    expect(() => evaluateRobustness(APPROACHES, [UNMET], { criterion: { by: 'maxRegret', metric: 'nope' } })).toThrow(/unknown metric/);
+    expect(() => evaluateRobustness(APPROACHES, [UNMET], { criterion: { by: 'maxRegret', metric: 'nope' } })).toThrow(
+      /unknown metric/,
+    );
     expect(() => evaluateRobustness(APPROACHES, [UNMET, UNMET])).toThrow(/appears twice/);
   });
 });

@@ -9,11 +9,23 @@ import { applyPoint, resolveUncertainties, resolveUncertainty } from '../../sim/
 import { conditionHolds, evaluateFailure, parseCondition, parseFailure } from '../../sim/analysis/plan-failure.ts';
 import { parseStressSpec, type StressSpec } from '../../sim/analysis/stress-spec.ts';
 import {
-  boxStatsFromRows, finalizeStress, futureInputs, futureSeed, mergeStressPartials, runStress, stressHeader,
-  type FutureRow, type StressPartial,
+  boxStatsFromRows,
+  finalizeStress,
+  futureInputs,
+  futureSeed,
+  mergeStressPartials,
+  runStress,
+  stressHeader,
+  type FutureRow,
+  type StressPartial,
 } from '../../sim/analysis/stress.ts';
 import {
-  analyseSensitivity, finalizeSensitivity, mergeSensitivityPartials, runSensitivity, sensitivityDesign, sensitivityHeader,
+  analyseSensitivity,
+  finalizeSensitivity,
+  mergeSensitivityPartials,
+  runSensitivity,
+  sensitivityDesign,
+  sensitivityHeader,
 } from '../../sim/analysis/sensitivity.ts';
 import { ScenarioError } from '../../sim/scenario/errors.ts';
 import { createRng } from '../../sim/core/random.ts';
@@ -51,23 +63,34 @@ describe('uncertainties as data', () => {
     expect(resolveUncertainty({ path: 'params.nope' }, c).errors[0]).toMatch(/unknown parameter 'nope'/);
     expect(resolveUncertainty({ path: 'events[1].share' }, c).errors[0]).toMatch(/no default range; give min and max/);
     expect(resolveUncertainty({ path: 'events[7].share', min: 0, max: 1 }, c).errors[0]).toMatch(/2 scheduled event/);
-    expect(resolveUncertainty({ path: 'events[0].rise', min: 0, max: 1 }, c).errors[0]).toMatch(/has no number 'rise'; its numbers are week, share/);
-    expect(resolveUncertainty({ path: 'place.name', min: 0, max: 1 }, c).errors[0]).toMatch(/place fields that can vary/);
-    expect(resolveUncertainty({ path: 'params.quit_base_rate', min: 0.3, max: 0.1 }, c).errors[0]).toMatch(/min \(0.3\) must be less than max/);
-    expect(() => resolveUncertainties([{ path: 'params.quit_base_rate' }, { path: 'inputs.quit_base_rate', id: 'q2' }], c)).toThrow(/already varied/);
+    expect(resolveUncertainty({ path: 'events[0].rise', min: 0, max: 1 }, c).errors[0]).toMatch(
+      /has no number 'rise'; its numbers are week, share/,
+    );
+    expect(resolveUncertainty({ path: 'place.name', min: 0, max: 1 }, c).errors[0]).toMatch(
+      /place fields that can vary/,
+    );
+    expect(resolveUncertainty({ path: 'params.quit_base_rate', min: 0.3, max: 0.1 }, c).errors[0]).toMatch(
+      /min \(0.3\) must be less than max/,
+    );
+    expect(() =>
+      resolveUncertainties([{ path: 'params.quit_base_rate' }, { path: 'inputs.quit_base_rate', id: 'q2' }], c),
+    ).toThrow(/already varied/);
   });
 
   it('applies a point to a deep copy: params, initial, levers in every phase, events (re-sorted), place (rounded)', () => {
     const c = twoPhaseConfig();
     const before = JSON.stringify(c);
-    const us = resolveUncertainties([
-      { path: 'params.quit_base_rate' },
-      { path: 'initial.trust_providers_to_commissioner' },
-      { path: 'levers.fee_level' },
-      { path: 'events[1].week', min: 0, max: 5 },
-      { path: 'events[0].share', min: 0, max: 0.2 },
-      { path: 'place.workers', min: 40, max: 80 },
-    ], c);
+    const us = resolveUncertainties(
+      [
+        { path: 'params.quit_base_rate' },
+        { path: 'initial.trust_providers_to_commissioner' },
+        { path: 'levers.fee_level' },
+        { path: 'events[1].week', min: 0, max: 5 },
+        { path: 'events[0].share', min: 0, max: 0.2 },
+        { path: 'place.workers', min: 40, max: 80 },
+      ],
+      c,
+    );
     const out = applyPoint(c, us, [0.15, 0.6, 1.2, 0.4, 0.11, 52.6]);
     expect(JSON.stringify(c)).toBe(before);
     expect(out.params.quit_base_rate).toBe(0.15);
@@ -75,7 +98,10 @@ describe('uncertainties as data', () => {
     expect(out.phases.map((p) => p.levers.fee_level)).toEqual([1.2, 1.2]);
     expect(out.place.workers).toBe(53);
     // the sickness wave moved to week 0 (rounded from 0.4), so it now comes first
-    expect(out.events.map((e) => [e.type, e.week])).toEqual([['sickness_wave', 0], ['budget_cut', 1]]);
+    expect(out.events.map((e) => [e.type, e.week])).toEqual([
+      ['sickness_wave', 0],
+      ['budget_cut', 1],
+    ]);
     expect(out.events[1]).toMatchObject({ type: 'budget_cut', share: 0.11 });
     // the rest is untouched
     expect(out.params.recruit_rate).toBe(c.params.recruit_rate);
@@ -94,11 +120,29 @@ describe('failure definitions', () => {
   const summary = [0.07, 0.04, 0.36];
 
   it('reads the plain-text forms', () => {
-    expect(parseCondition('unmet_need_share > 0.08 for 26 weeks', ids)).toMatchObject({ metric: 'unmet_need_share', on: 'weekly', op: '>', value: 0.08, forWeeks: 26 });
-    expect(parseCondition('any provider exit in first 52 weeks', ids)).toMatchObject({ metric: 'provider_exit_rate', op: '>', value: 0, fromWeek: 0, toWeek: 52 });
+    expect(parseCondition('unmet_need_share > 0.08 for 26 weeks', ids)).toMatchObject({
+      metric: 'unmet_need_share',
+      on: 'weekly',
+      op: '>',
+      value: 0.08,
+      forWeeks: 26,
+    });
+    expect(parseCondition('any provider exit in first 52 weeks', ids)).toMatchObject({
+      metric: 'provider_exit_rate',
+      op: '>',
+      value: 0,
+      fromWeek: 0,
+      toWeek: 52,
+    });
     expect(parseCondition('summary.turnover_rate >= 35%', ids)).toMatchObject({ on: 'summary', op: '>=', value: 0.35 });
-    expect(parseCondition('unmet_need_share > 0.08 for 2 consecutive weeks in weeks 7-9', ids)).toMatchObject({ forWeeks: 2, fromWeek: 6, toWeek: 9 });
-    expect(() => parseCondition('unmet_need > 0.1', ids)).toThrow(/unknown metric 'unmet_need' \(did you mean unmet_need_share/);
+    expect(parseCondition('unmet_need_share > 0.08 for 2 consecutive weeks in weeks 7-9', ids)).toMatchObject({
+      forWeeks: 2,
+      fromWeek: 6,
+      toWeek: 9,
+    });
+    expect(() => parseCondition('unmet_need > 0.1', ids)).toThrow(
+      /unknown metric 'unmet_need' \(did you mean unmet_need_share/,
+    );
     expect(() => parseCondition('unmet_need_share is high', ids)).toThrow(/cannot read failure condition/);
     expect(() => parseCondition('summary.turnover_rate > 0.3 for 4 weeks', ids)).toThrow(/summary condition/);
   });
@@ -130,19 +174,33 @@ describe('failure definitions', () => {
 function tinySpec(over: Partial<StressSpec> = {}): StressSpec {
   const plan = { ...smallConfig({ scenarioId: 'plan', weeks: 8 }), title: 'Plan' };
   const alt = { ...smallConfig({ scenarioId: 'alt', weeks: 8, levers: { fee_level: 1.2 } }), title: 'Alternative' };
-  const uncertainties = resolveUncertainties([
-    { path: 'levers.fee_level', min: 0.7, max: 1.3 },
-    { path: 'params.quit_base_rate' },
-    { path: 'initial.trust_providers_to_commissioner', min: 0.1, max: 0.7, id: 'trust' },
-  ], plan);
+  const uncertainties = resolveUncertainties(
+    [
+      { path: 'levers.fee_level', min: 0.7, max: 1.3 },
+      { path: 'params.quit_base_rate' },
+      { path: 'initial.trust_providers_to_commissioner', min: 0.1, max: 0.7, id: 'trust' },
+    ],
+    plan,
+  );
   return {
-    id: 'tiny', title: 'Tiny', question: '', file: 'tiny.yaml',
-    approaches: [{ id: 'plan', title: 'Plan', config: plan }, { id: 'alt', title: 'Alternative', config: alt }],
+    id: 'tiny',
+    title: 'Tiny',
+    question: '',
+    file: 'tiny.yaml',
+    approaches: [
+      { id: 'plan', title: 'Plan', config: plan },
+      { id: 'alt', title: 'Alternative', config: alt },
+    ],
     uncertainties,
     failure: parseFailure({ any: ['summary.turnover_rate > 0.3', 'unmet_need_share > 0.05 for 4 weeks'] }),
-    robustness: [{ metric: 'unmet_need_share', direction: 'minimise', threshold: 0.1 }, { metric: 'wellbeing_mean', direction: 'maximise' }],
+    robustness: [
+      { metric: 'unmet_need_share', direction: 'minimise', threshold: 0.1 },
+      { metric: 'wellbeing_mean', direction: 'maximise' },
+    ],
     metrics: ['unmet_need_share', 'wellbeing_mean', 'turnover_rate'],
-    seed: '7', futures: 20, runsPerFuture: 1,
+    seed: '7',
+    futures: 20,
+    runsPerFuture: 1,
     ...over,
   };
 }
@@ -172,7 +230,9 @@ describe('stress tests', () => {
     expect(res.robustness!.approaches).toHaveLength(2);
     // regret is zero for the best approach in each future
     const s = res.robustness!.approaches;
-    expect(Math.min(s[0].metrics.unmet_need_share.meanRegret, s[1].metrics.unmet_need_share.meanRegret)).toBeGreaterThanOrEqual(0);
+    expect(
+      Math.min(s[0].metrics.unmet_need_share.meanRegret, s[1].metrics.unmet_need_share.meanRegret),
+    ).toBeGreaterThanOrEqual(0);
   });
 
   it('identical results with 1 and 2 workers', async () => {
@@ -188,7 +248,10 @@ describe('stress tests', () => {
   }, 120_000);
 
   it('shards merge to exactly the single-machine result', async () => {
-    const spec = tinySpec({ futures: 40, approaches: tinySpec().approaches.map((a) => ({ ...a, config: { ...a.config, weeks: 4 } })) });
+    const spec = tinySpec({
+      futures: 40,
+      approaches: tinySpec().approaches.map((a) => ({ ...a, config: { ...a.config, weeks: 4 } })),
+    });
     const b = new DirectBackend();
     const single = await runStress(b, spec);
     const s1 = await runStress(b, spec, { shard: { index: 1, count: 2 } });
@@ -198,16 +261,28 @@ describe('stress tests', () => {
     const merged = mergeStressPartials([JSON.parse(JSON.stringify(s2)), JSON.parse(JSON.stringify(s1))]);
     expect(JSON.stringify(finalizeStress(merged))).toBe(JSON.stringify(finalizeStress(single)));
     expect(() => mergeStressPartials([s1, s1])).toThrow(/appears twice/);
-    expect(() => mergeStressPartials([s1, { ...s2, header: { ...s2.header, seed: '8' } }])).toThrow(/different stress tests/);
+    expect(() => mergeStressPartials([s1, { ...s2, header: { ...s2.header, seed: '8' } }])).toThrow(
+      /different stress tests/,
+    );
   }, 60_000);
 
   it('shard files merge through the one shard format and merge entry point', async () => {
-    const spec = tinySpec({ futures: 12, approaches: tinySpec().approaches.map((a) => ({ ...a, config: { ...a.config, weeks: 4 } })) });
+    const spec = tinySpec({
+      futures: 12,
+      approaches: tinySpec().approaches.map((a) => ({ ...a, config: { ...a.config, weeks: 4 } })),
+    });
     const b = new DirectBackend();
     const single = finalizeStress(await runStress(b, spec));
     const files: { name: string; file: ShardFile }[] = [];
     for (const index of [2, 1]) {
-      const text = JSON.stringify(makeShardFile(STRESS_SHARDS, { index, count: 2 }, { spec: 'tiny' }, await runStress(b, spec, { shard: { index, count: 2 } })));
+      const text = JSON.stringify(
+        makeShardFile(
+          STRESS_SHARDS,
+          { index, count: 2 },
+          { spec: 'tiny' },
+          await runStress(b, spec, { shard: { index, count: 2 } }),
+        ),
+      );
       expect(text.startsWith('{"format":"commsim-stress-shard"')).toBe(true);
       files.push({ name: `t${index}`, file: parseShardFile(text, `t${index}`, SHARD_KINDS) });
     }
@@ -224,23 +299,35 @@ describe('stress tests', () => {
 function syntheticPartial(n: number): StressPartial {
   const spec = tinySpec();
   const c = spec.approaches[0].config;
-  const uncertainties = resolveUncertainties([
-    { path: 'params.outside_wage_growth', label: 'outside wage growth' },
-    { path: 'initial.trust_providers_to_commissioner', min: 0, max: 1, id: 'trust', label: 'starting trust' },
-    { path: 'params.recruit_rate', label: 'recruitment rate' },
-  ], c);
+  const uncertainties = resolveUncertainties(
+    [
+      { path: 'params.outside_wage_growth', label: 'outside wage growth' },
+      { path: 'initial.trust_providers_to_commissioner', min: 0, max: 1, id: 'trust', label: 'starting trust' },
+      { path: 'params.recruit_rate', label: 'recruitment rate' },
+    ],
+    c,
+  );
   const header = stressHeader({ ...spec, uncertainties, approaches: [spec.approaches[0]], futures: n, robustness: [] });
   const rng = createRng(99);
   const rows: FutureRow[] = futureInputs(header).map((inputs, f) => {
     const inRegion = inputs[0] > 0.05 && inputs[1] < 0.4;
     const failed = rng.next() < (inRegion ? 0.9 : 0.05);
-    return { future: f, seeds: [f], inputs: Array.from(inputs), outcomes: [{ runs: 1, failShare: failed ? 1 : 0, failed, conditions: [failed ? 1 : 0, 0], metrics: [0, 0, 0] }] };
+    return {
+      future: f,
+      seeds: [f],
+      inputs: Array.from(inputs),
+      outcomes: [{ runs: 1, failShare: failed ? 1 : 0, failed, conditions: [failed ? 1 : 0, 0], metrics: [0, 0, 0] }],
+    };
   });
   return { header, rows, errors: [] };
 }
 
 /** Applies a plain-word statement's conditions (with its rounded numbers) to the rows: independent of prim.ts. */
-function applyStatement(statement: string, labels: string[], rows: FutureRow[]): { n: number; fails: number; totalFails: number } {
+function applyStatement(
+  statement: string,
+  labels: string[],
+  rows: FutureRow[],
+): { n: number; fails: number; totalFails: number } {
   const m = / of futures where (.*) \(these futures/.exec(statement);
   if (!m) throw new Error(`statement without conditions: ${statement}`);
   const parts = m[1].split(/, | and (?=[a-z])/).reduce<string[]>((acc, p) => {
@@ -257,7 +344,8 @@ function applyStatement(statement: string, labels: string[], rows: FutureRow[]):
     if (j < 0) throw new Error(`unknown input '${mm[1]}'`);
     const a = num(mm[3]);
     const b = mm[4] ? num(mm[4]) : NaN;
-    return (r: FutureRow): boolean => (mm[2] === 'above' ? r.inputs[j] > a : mm[2] === 'below' ? r.inputs[j] < a : r.inputs[j] > a && r.inputs[j] < b);
+    return (r: FutureRow): boolean =>
+      mm[2] === 'above' ? r.inputs[j] > a : mm[2] === 'below' ? r.inputs[j] < a : r.inputs[j] > a && r.inputs[j] < b;
   });
   let n = 0;
   let fails = 0;
@@ -282,7 +370,9 @@ describe('scenario discovery', () => {
     expect(d.boxes.length).toBeGreaterThan(0);
     const b = d.boxes[0];
     expect(new Set(b.restricted)).toEqual(new Set(['outside_wage_growth', 'trust']));
-    expect(b.statement).toMatch(/^plan fails in \d+% of futures where outside wage growth is above [\d.]+% and starting trust is below 0\.\d+/);
+    expect(b.statement).toMatch(
+      /^plan fails in \d+% of futures where outside wage growth is above [\d.]+% and starting trust is below 0\.\d+/,
+    );
   });
 
   it('box statistics match a recount from the raw rows (box limits and the words)', () => {
@@ -299,7 +389,9 @@ describe('scenario discovery', () => {
       expect(s.mass).toBeCloseTo(inBox.length / partial.rows.length, 12);
       expect(boxStatsFromRows(partial.header, partial.rows, 0, s.box).density).toBeCloseTo(s.density, 12);
       // the percentages printed are these numbers
-      const pcts = [...s.statement.matchAll(/(\d+)% of (?:futures|all futures|all failures)/g)].map((m) => Number(m[1]));
+      const pcts = [...s.statement.matchAll(/(\d+)% of (?:futures|all futures|all failures)/g)].map((m) =>
+        Number(m[1]),
+      );
       expect(pcts).toEqual([Math.round(s.density * 100), Math.round(s.mass * 100), Math.round(s.coverage * 100)]);
     }
   });
@@ -331,12 +423,15 @@ describe('scenario discovery', () => {
 
 describe('global sensitivity', () => {
   const spec = tinySpec();
-  const uncertainties = resolveUncertainties([
-    { path: 'params.quit_base_rate', id: 'a' },
-    { path: 'params.recruit_rate', id: 'b' },
-    { path: 'params.travel_share', id: 'c' },
-    { path: 'params.worker_hours', id: 'd' },
-  ], spec.approaches[0].config);
+  const uncertainties = resolveUncertainties(
+    [
+      { path: 'params.quit_base_rate', id: 'a' },
+      { path: 'params.recruit_rate', id: 'b' },
+      { path: 'params.travel_share', id: 'c' },
+      { path: 'params.worker_hours', id: 'd' },
+    ],
+    spec.approaches[0].config,
+  );
 
   /** y = 10 a + 4 b² + 0.5 c + noise, d inert; inputs in unit-probability terms. */
   function synthetic(method: 'morris' | 'sobol', size: number): string[] {
@@ -348,7 +443,10 @@ describe('global sensitivity', () => {
   }
 
   it('the ranking of the top inputs is stable when the sample is doubled (synthetic)', () => {
-    for (const [method, size] of [['morris', 12], ['sobol', 128]] as const) {
+    for (const [method, size] of [
+      ['morris', 12],
+      ['sobol', 128],
+    ] as const) {
       const small = synthetic(method, size);
       const big = synthetic(method, size * 2);
       expect(small.slice(0, 3), method).toEqual(['a', 'b', 'c']);
@@ -359,15 +457,25 @@ describe('global sensitivity', () => {
 
   it('on the simulation: the fee lever drives the fee paid, an inert input ranks last, at r and 2r', async () => {
     const plan = { ...spec.approaches[0].config, weeks: 4 };
-    const us = resolveUncertainties([
-      { path: 'levers.fee_level', min: 0.8, max: 1.2 },
-      { path: 'params.living_wage_growth' }, // the living wage moves each April: inert over four weeks
-      { path: 'params.quit_base_rate' },
-    ], plan);
-    const s = { ...spec, approaches: [{ ...spec.approaches[0], config: plan }], uncertainties: us, metrics: ['fee_per_hour', 'turnover_rate'] };
+    const us = resolveUncertainties(
+      [
+        { path: 'levers.fee_level', min: 0.8, max: 1.2 },
+        { path: 'params.living_wage_growth' }, // the living wage moves each April: inert over four weeks
+        { path: 'params.quit_base_rate' },
+      ],
+      plan,
+    );
+    const s = {
+      ...spec,
+      approaches: [{ ...spec.approaches[0], config: plan }],
+      uncertainties: us,
+      metrics: ['fee_per_hour', 'turnover_rate'],
+    };
     const tops: string[][] = [];
     for (const r of [3, 6]) {
-      const res = finalizeSensitivity(await runSensitivity(new DirectBackend(), s, { size: r, runsPerPoint: 2, seed: 'x' }));
+      const res = finalizeSensitivity(
+        await runSensitivity(new DirectBackend(), s, { size: r, runsPerPoint: 2, seed: 'x' }),
+      );
       const fee = res.metrics.find((m) => m.metric === 'fee_per_hour')!;
       expect(fee.ranking[0].uncertainty).toBe('fee_level');
       const inert = fee.ranking.find((x) => x.uncertainty === 'living_wage_growth')!;
@@ -386,7 +494,9 @@ describe('global sensitivity', () => {
     const b = new DirectBackend();
     const opts = { size: 12, seed: 'm' };
     const single = finalizeSensitivity(await runSensitivity(b, s, opts));
-    const parts = await Promise.all([1, 2].map((index) => runSensitivity(b, s, { ...opts, shard: { index, count: 2 } })));
+    const parts = await Promise.all(
+      [1, 2].map((index) => runSensitivity(b, s, { ...opts, shard: { index, count: 2 } })),
+    );
     expect(parts[0].rows.length).toBeGreaterThan(0);
     expect(parts[1].rows.length).toBeGreaterThan(0);
     expect(JSON.stringify(finalizeSensitivity(mergeSensitivityPartials(parts.reverse())))).toBe(JSON.stringify(single));
@@ -419,7 +529,10 @@ robustness:
   it('reads a good spec', () => {
     const s = parseStressSpec(good, 't.yaml', resolver);
     expect(s.question).toBe('Question: does it hold?');
-    expect(s.approaches.map((a) => [a.id, a.config.weeks])).toEqual([['plan', 26], ['alt', 26]]);
+    expect(s.approaches.map((a) => [a.id, a.config.weeks])).toEqual([
+      ['plan', 26],
+      ['alt', 26],
+    ]);
     expect(s.uncertainties.map((u) => u.id)).toEqual(['outside_wage_growth', 'trust']);
     expect(s.failure.combine).toBe('all');
     expect(s.robustness).toEqual([{ metric: 'unmet_need_share', direction: 'minimise', threshold: 0.1 }]);
@@ -442,7 +555,9 @@ robustness:
     expect(err).toBeInstanceOf(ScenarioError);
     const msg = err!.message;
     expect(msg).toMatch(/bad\.yaml:4:\d+: alternatives\[1\]: 'nowhere' is not a library scenario/);
-    expect(msg).toMatch(/bad\.yaml:7:\d+: uncertainties\[0\]: .*unknown parameter 'outside_wage_grwth'.*did you mean outside_wage_growth/);
+    expect(msg).toMatch(
+      /bad\.yaml:7:\d+: uncertainties\[0\]: .*unknown parameter 'outside_wage_grwth'.*did you mean outside_wage_growth/,
+    );
     expect(msg).toMatch(/bad\.yaml:8:\d+: uncertainties\[1\]\.path: .*min \(0\.7\) must be less than max/);
     expect(msg).toMatch(/bad\.yaml:12:\d+: failure\.all\[1\]: condition 2: .*unknown metric 'turnover'/);
     expect(msg).toMatch(/bad\.yaml:13:\d+: colour: unknown field/);
@@ -450,6 +565,8 @@ robustness:
 
   it('rejects YAML errors and missing sections', () => {
     expect(() => parseStressSpec('plan: [', 'x.yaml', resolver)).toThrow(/x\.yaml:\d+:\d+: YAML syntax error/);
-    expect(() => parseStressSpec('plan: plan\n', 'x.yaml', resolver)).toThrow(/'uncertainties' must be a non-empty list[\s\S]*'failure' is required/);
+    expect(() => parseStressSpec('plan: plan\n', 'x.yaml', resolver)).toThrow(
+      /'uncertainties' must be a non-empty list[\s\S]*'failure' is required/,
+    );
   });
 });

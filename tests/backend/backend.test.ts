@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import * as Comlink from 'comlink';
-import { DirectBackend, WorkerPoolBackend, type RunTask, type TaskError, type WorkerFactory, type WorkerHandle } from '../../sim/backend/index.ts';
+import {
+  DirectBackend,
+  WorkerPoolBackend,
+  type RunTask,
+  type TaskError,
+  type WorkerFactory,
+  type WorkerHandle,
+} from '../../sim/backend/index.ts';
 import { runTask } from '../../sim/backend/run-task.ts';
 import type { RunConfig, RunResult } from '../../sim/types.ts';
 import { smallConfig } from '../fixtures-backend.ts';
 
-const tasks = (n: number): RunTask[] => Array.from({ length: n }, (_, i) => ({ config: smallConfig(), seed: 1000 + i, replicate: i }));
+const tasks = (n: number): RunTask[] =>
+  Array.from({ length: n }, (_, i) => ({ config: smallConfig(), seed: 1000 + i, replicate: i }));
 
 async function collect(backend: { runBatch: DirectBackend['runBatch'] }, ts: RunTask[]): Promise<RunResult[]> {
   const out: RunResult[] = [];
@@ -14,7 +22,12 @@ async function collect(backend: { runBatch: DirectBackend['runBatch'] }, ts: Run
 }
 
 /** In-process stand-ins for workers, counted as they start and as they are terminated. */
-function inProcessWorkers(): { factory: WorkerFactory; started: () => number; alive: () => number; answered: () => number } {
+function inProcessWorkers(): {
+  factory: WorkerFactory;
+  started: () => number;
+  alive: () => number;
+  answered: () => number;
+} {
   let started = 0;
   let alive = 0;
   let answered = 0;
@@ -34,7 +47,11 @@ function inProcessWorkers(): { factory: WorkerFactory; started: () => number; al
       },
       [Comlink.releaseProxy]: () => undefined,
     };
-    return { api: api as unknown as WorkerHandle['api'], stopped: new Promise<Error>(() => {}), terminate: async () => void alive-- };
+    return {
+      api: api as unknown as WorkerHandle['api'],
+      stopped: new Promise<Error>(() => {}),
+      terminate: async () => void alive--,
+    };
   };
   return { factory, started: () => started, alive: () => alive, answered: () => answered };
 }
@@ -114,13 +131,20 @@ describe('backends', () => {
             }
             return runTask({ config: configs.get(key)!, seed, replicate });
           });
-          chain = p.then(() => undefined, () => undefined);
+          chain = p.then(
+            () => undefined,
+            () => undefined,
+          );
           return p.finally(() => queued--);
         },
         usage: async () => ({ heapUsed: 0, maxRss: 0, activeMs: 0, idleMs: 0 }),
         [Comlink.releaseProxy]: () => undefined,
       };
-      return { api: api as unknown as WorkerHandle['api'], stopped, terminate: async () => die(new Error('terminated')) };
+      return {
+        api: api as unknown as WorkerHandle['api'],
+        stopped,
+        terminate: async () => die(new Error('terminated')),
+      };
     };
     const pool = await WorkerPoolBackend.create({ size: 2, factory });
     const errors: TaskError[] = [];
@@ -181,7 +205,10 @@ describe('backends', () => {
   it('direct backend stops on abort', async () => {
     const ctl = new AbortController();
     let got = 0;
-    const p = new DirectBackend().runBatch(tasks(50), { signal: ctl.signal, onResult: () => ++got === 3 && ctl.abort() });
+    const p = new DirectBackend().runBatch(tasks(50), {
+      signal: ctl.signal,
+      onResult: () => ++got === 3 && ctl.abort(),
+    });
     await expect(p).rejects.toMatchObject({ name: 'AbortError' });
     expect(got).toBe(3);
   });

@@ -8,10 +8,16 @@ const BIN = join(__dirname, '..', '..', 'bin', 'commsim.mjs');
 let dir = '';
 let lib = '';
 
-const PLACE = '{name: Testshire, people: 80, workers: 40, providers: 5, community_orgs: 3, need_groups: {older_physical: 0.6, learning_disability: 0.25, mental_health: 0.15}}';
+const PLACE =
+  '{name: Testshire, people: 80, workers: 40, providers: 5, community_orgs: 3, need_groups: {older_physical: 0.6, learning_disability: 0.25, mental_health: 0.15}}';
 
 function cli(args: string[], env: Record<string, string> = {}): { code: number; out: string; err: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, COMMSIM_LIBRARY: lib, ...env }, timeout: 120_000 });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, COMMSIM_LIBRARY: lib, ...env },
+    timeout: 120_000,
+  });
   return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
 }
 const noDate = (s: string): string => s.replace(/"date": "[^"]*"/, '"date": ""');
@@ -22,10 +28,22 @@ beforeAll(() => {
   lib = join(dir, 'lib');
   mkdirSync(join(lib, 'approaches'), { recursive: true });
   mkdirSync(join(lib, 'scenarios'), { recursive: true });
-  writeFileSync(join(lib, 'approaches', 'time-and-task.yaml'), 'id: time-and-task\nname: Time and task\nsummary: Visits bought by the minute.\ndefines: paid by the visit minute\nsource: test\nlevers: {fee_level: 1}\n');
-  writeFileSync(join(lib, 'scenarios', 'lib-a.yaml'), `id: lib-a\ntitle: Library A\nplace: ${PLACE}\nyears: 1\nstrategy: {approach: time-and-task}\n`);
-  writeFileSync(join(dir, 'a.yaml'), `id: a\ntitle: A\nplace: ${PLACE}\nyears: 1\nstrategy: {approach: time-and-task}\n`);
-  writeFileSync(join(dir, 'b.yaml'), `id: b\ntitle: B\nplace: ${PLACE}\nyears: 1\nstrategy: {approach: time-and-task, levers: {fee_level: 1.1}}\n`);
+  writeFileSync(
+    join(lib, 'approaches', 'time-and-task.yaml'),
+    'id: time-and-task\nname: Time and task\nsummary: Visits bought by the minute.\ndefines: paid by the visit minute\nsource: test\nlevers: {fee_level: 1}\n',
+  );
+  writeFileSync(
+    join(lib, 'scenarios', 'lib-a.yaml'),
+    `id: lib-a\ntitle: Library A\nplace: ${PLACE}\nyears: 1\nstrategy: {approach: time-and-task}\n`,
+  );
+  writeFileSync(
+    join(dir, 'a.yaml'),
+    `id: a\ntitle: A\nplace: ${PLACE}\nyears: 1\nstrategy: {approach: time-and-task}\n`,
+  );
+  writeFileSync(
+    join(dir, 'b.yaml'),
+    `id: b\ntitle: B\nplace: ${PLACE}\nyears: 1\nstrategy: {approach: time-and-task, levers: {fee_level: 1.1}}\n`,
+  );
   writeFileSync(join(dir, 'bad.yaml'), 'id: bad\nplace: nowhere\nstrategy: {approach: nope}\n');
 });
 
@@ -52,7 +70,12 @@ describe('commsim CLI', { timeout: 180_000 }, () => {
   });
 
   it('bad flags and files: non-zero, one paragraph, no stack trace', () => {
-    for (const args of [['run', 'a.yaml', '--bogus'], ['run', 'bad.yaml'], ['merge', 'a.yaml'], ['sweep', 'a.yaml', '--param', 'levers.nope', '--values', '1,2']]) {
+    for (const args of [
+      ['run', 'a.yaml', '--bogus'],
+      ['run', 'bad.yaml'],
+      ['merge', 'a.yaml'],
+      ['sweep', 'a.yaml', '--param', 'levers.nope', '--values', '1,2'],
+    ]) {
       const r = cli(args);
       expect(r.code, args.join(' ')).not.toBe(0);
       expect(r.err.length, args.join(' ')).toBeGreaterThan(0);
@@ -76,7 +99,11 @@ describe('commsim CLI', { timeout: 180_000 }, () => {
   });
 
   it('shards merge into the single-machine JSON', () => {
-    for (const i of [1, 2]) expect(cli(['run', 'a.yaml', '--runs', '20', '--years', '0.5', '--series', '--shard', `${i}/2`, '--out', `s${i}.json`]).code).toBe(0);
+    for (const i of [1, 2])
+      expect(
+        cli(['run', 'a.yaml', '--runs', '20', '--years', '0.5', '--series', '--shard', `${i}/2`, '--out', `s${i}.json`])
+          .code,
+      ).toBe(0);
     const merged = cli(['merge', 's2.json', 's1.json']);
     const single = cli(['run', 'a.yaml', '--runs', '20', '--years', '0.5', '--series']);
     expect(merged.code).toBe(0);
@@ -89,7 +116,20 @@ describe('commsim CLI', { timeout: 180_000 }, () => {
     expect(c.out).toMatch(/b − a/);
     expect(c.out).toMatch(/90% interval \(paired\)/);
     expect(c.out).toMatch(/unmet_need_share/);
-    const s = cli(['sweep', 'a.yaml', '--param', 'levers.fee_level', '--values', '0.9,1.1', '--runs', '2', '--years', '0.5', '--format', 'csv']);
+    const s = cli([
+      'sweep',
+      'a.yaml',
+      '--param',
+      'levers.fee_level',
+      '--values',
+      '0.9,1.1',
+      '--runs',
+      '2',
+      '--years',
+      '0.5',
+      '--format',
+      'csv',
+    ]);
     expect(s.code).toBe(0);
     const lines = s.out.trim().split('\n');
     expect(lines).toHaveLength(3);

@@ -9,10 +9,16 @@ const BIN = join(ROOT, 'bin', 'commsim.mjs');
 let dir = '';
 let lib = '';
 
-const PLACE = '{name: Testshire, people: 60, workers: 30, providers: 4, community_orgs: 2, need_groups: {older_physical: 0.6, learning_disability: 0.25, mental_health: 0.15}}';
+const PLACE =
+  '{name: Testshire, people: 60, workers: 30, providers: 4, community_orgs: 2, need_groups: {older_physical: 0.6, learning_disability: 0.25, mental_health: 0.15}}';
 
 function cli(args: string[], env: Record<string, string> = {}): { code: number; out: string; err: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, COMMSIM_LIBRARY: lib, SOURCE_DATE_EPOCH: '0', ...env }, timeout: 120_000 });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, COMMSIM_LIBRARY: lib, SOURCE_DATE_EPOCH: '0', ...env },
+    timeout: 120_000,
+  });
   return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
 }
 
@@ -37,11 +43,26 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'commsim-stress-cli-'));
   lib = join(dir, 'lib');
   mkdirSync(join(lib, 'approaches'), { recursive: true });
-  writeFileSync(join(lib, 'approaches', 'time-and-task.yaml'), 'id: time-and-task\nname: Time and task\nsummary: Visits bought by the minute.\ndefines: paid by the visit minute\nsource: test\nlevers: {fee_level: 1}\n');
-  writeFileSync(join(lib, 'lib-b.yaml'), `id: lib-b\ntitle: Library B\nplace: ${PLACE}\nyears: 1\nstrategy: {approach: time-and-task, levers: {fee_level: 1.1}}\n`);
-  writeFileSync(join(dir, 'a.yaml'), `id: a\ntitle: A\nplace: ${PLACE}\nyears: 1\nstrategy: {approach: time-and-task}\n`);
+  writeFileSync(
+    join(lib, 'approaches', 'time-and-task.yaml'),
+    'id: time-and-task\nname: Time and task\nsummary: Visits bought by the minute.\ndefines: paid by the visit minute\nsource: test\nlevers: {fee_level: 1}\n',
+  );
+  writeFileSync(
+    join(lib, 'lib-b.yaml'),
+    `id: lib-b\ntitle: Library B\nplace: ${PLACE}\nyears: 1\nstrategy: {approach: time-and-task, levers: {fee_level: 1.1}}\n`,
+  );
+  writeFileSync(
+    join(dir, 'a.yaml'),
+    `id: a\ntitle: A\nplace: ${PLACE}\nyears: 1\nstrategy: {approach: time-and-task}\n`,
+  );
   writeFileSync(join(dir, 'spec.yaml'), SPEC);
-  writeFileSync(join(dir, 'bad.yaml'), SPEC.replace('params.outside_wage_growth', 'params.outside_wages').replace('summary.turnover_rate', 'summary.turnover'));
+  writeFileSync(
+    join(dir, 'bad.yaml'),
+    SPEC.replace('params.outside_wage_growth', 'params.outside_wages').replace(
+      'summary.turnover_rate',
+      'summary.turnover',
+    ),
+  );
 });
 
 const noDate = (s: string): string => s.replace(/"date": "[^"]*"/, '"date": ""');
@@ -52,7 +73,12 @@ describe('commsim stress', () => {
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.out);
-    expect(doc.metadata).toMatchObject({ command: 'stress', spec: 'tiny-plan', futures: 4, approaches: ['a', 'lib-b'] });
+    expect(doc.metadata).toMatchObject({
+      command: 'stress',
+      spec: 'tiny-plan',
+      futures: 4,
+      approaches: ['a', 'lib-b'],
+    });
     expect(doc.rows).toHaveLength(4);
     expect(Object.keys(doc.rows[0].inputs)).toEqual(['outside_wage_growth', 'fee_level']);
     expect(Object.keys(doc.rows[0].outcomes)).toEqual(['a', 'lib-b']);
@@ -98,8 +124,11 @@ describe('commsim stress', () => {
 
   it('bad flags and files: non-zero, one line, no stack trace', () => {
     for (const args of [
-      ['stress'], ['stress', 'spec.yaml', '--futures', '0'], ['stress', 'nothing.yaml'],
-      ['stress', 'spec.yaml', '--shard', '3/2'], ['sensitivity', 'spec.yaml', '--samples', '8'],
+      ['stress'],
+      ['stress', 'spec.yaml', '--futures', '0'],
+      ['stress', 'nothing.yaml'],
+      ['stress', 'spec.yaml', '--shard', '3/2'],
+      ['sensitivity', 'spec.yaml', '--samples', '8'],
     ]) {
       const r = cli(args);
       expect(r.code, args.join(' ')).not.toBe(0);
@@ -110,7 +139,11 @@ describe('commsim stress', () => {
   }, 300_000);
 
   it('Ctrl-C cancels: exit 130, workers gone', async () => {
-    const child = spawn(process.execPath, [BIN, 'stress', 'spec.yaml', '--workers', '2', '--futures', '400', '--years', '1'], { cwd: dir, env: { ...process.env, COMMSIM_LIBRARY: lib, COMMSIM_PROGRESS: '1' } });
+    const child = spawn(
+      process.execPath,
+      [BIN, 'stress', 'spec.yaml', '--workers', '2', '--futures', '400', '--years', '1'],
+      { cwd: dir, env: { ...process.env, COMMSIM_LIBRARY: lib, COMMSIM_PROGRESS: '1' } },
+    );
     let err = '';
     let started: () => void = () => {};
     const running = new Promise<void>((r) => (started = r));
@@ -128,14 +161,36 @@ describe('commsim stress', () => {
 
 describe('commsim sensitivity', () => {
   it('ranks inputs per metric (json, csv and table)', () => {
-    const r = cli(['sensitivity', 'spec.yaml', '--workers', '0', '--trajectories', '3', '--metrics', 'fee_per_hour,turnover_rate']);
+    const r = cli([
+      'sensitivity',
+      'spec.yaml',
+      '--workers',
+      '0',
+      '--trajectories',
+      '3',
+      '--metrics',
+      'fee_per_hour,turnover_rate',
+    ]);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.out);
     expect(doc.header.points).toBe(9);
     expect(doc.metrics.map((m: { metric: string }) => m.metric)).toEqual(['fee_per_hour', 'turnover_rate']);
     expect(doc.metrics[0].ranking[0].uncertainty).toBe('fee_level');
-    const c = cli(['sensitivity', 'spec.yaml', '--workers', '0', '--method', 'sobol', '--samples', '4', '--metrics', 'fee_per_hour', '--format', 'csv']);
+    const c = cli([
+      'sensitivity',
+      'spec.yaml',
+      '--workers',
+      '0',
+      '--method',
+      'sobol',
+      '--samples',
+      '4',
+      '--metrics',
+      'fee_per_hour',
+      '--format',
+      'csv',
+    ]);
     expect(c.code).toBe(0);
     expect(c.out.split('\n')[0]).toBe('metric,rank,uncertainty,ST,low,high,S1,S1_low,S1_high');
   }, 300_000);
@@ -143,7 +198,23 @@ describe('commsim sensitivity', () => {
 
 describe('shipped example spec', () => {
   it('stress/midshire-alliance-plan.yaml is valid and runs (tiny settings)', () => {
-    const r = spawnSync(process.execPath, [BIN, 'stress', join(ROOT, 'stress', 'midshire-alliance-plan.yaml'), '--futures', '2', '--years', '0.04', '--workers', '0', '--format', 'table'], { encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync(
+      process.execPath,
+      [
+        BIN,
+        'stress',
+        join(ROOT, 'stress', 'midshire-alliance-plan.yaml'),
+        '--futures',
+        '2',
+        '--years',
+        '0.04',
+        '--workers',
+        '0',
+        '--format',
+        'table',
+      ],
+      { encoding: 'utf8', timeout: 120_000 },
+    );
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/Failure rate by approach/);

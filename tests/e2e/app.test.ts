@@ -20,15 +20,23 @@ describe('commissioning flight simulator', () => {
     const { page, errors } = await open(browser);
     await expect.poll(() => page.locator('.legend li').count(), { timeout: 20_000 }).toBe(4);
     await waitForRuns(page, 2);
-    const drawn = await page.evaluate(() => [...document.querySelectorAll('.chart')].map((c) => {
-      const g = c as unknown as { data?: unknown[]; layout?: { shapes?: unknown[] } };
-      return [g.data?.length ?? 0, g.layout?.shapes?.length ?? 0];
-    }));
+    const drawn = await page.evaluate(() =>
+      [...document.querySelectorAll('.chart')].map((c) => {
+        const g = c as unknown as { data?: unknown[]; layout?: { shapes?: unknown[] } };
+        return [g.data?.length ?? 0, g.layout?.shapes?.length ?? 0];
+      }),
+    );
     expect(drawn.length).toBeGreaterThanOrEqual(6);
     // per scenario a median line (a trace) and its 90% and 50% bands (shapes), in the charts in view (off-screen
     // ones draw when scrolled to)
-    expect(drawn.slice(0, 3)).toEqual([[4, 8], [4, 8], [4, 8]]);
-    await expect.poll(() => page.getByRole('note').first().textContent()).toContain('Plausible dynamics, not forecasts');
+    expect(drawn.slice(0, 3)).toEqual([
+      [4, 8],
+      [4, 8],
+      [4, 8],
+    ]);
+    await expect
+      .poll(() => page.getByRole('note').first().textContent())
+      .toContain('Plausible dynamics, not forecasts');
     await page.screenshot({ path: `${SHOTS}compare.png`, fullPage: false });
     expect(errors).toEqual([]);
     await page.context().close();
@@ -37,9 +45,14 @@ describe('commissioning flight simulator', () => {
   it('re-runs and changes the results when a lever changes, and keeps the change after a reload', async () => {
     const { page } = await open(browser);
     await waitForRuns(page, 2);
-    const before = await page.evaluate(() => (window as unknown as { __commsim: { current: { hashes: string[] } } }).__commsim.current.hashes.slice());
+    const before = await page.evaluate(() =>
+      (window as unknown as { __commsim: { current: { hashes: string[] } } }).__commsim.current.hashes.slice(),
+    );
     await gotoTab(page, 'Strategies');
-    await page.getByRole('button', { name: /Price-led/ }).first().click();
+    await page
+      .getByRole('button', { name: /Price-led/ })
+      .first()
+      .click();
     const fee = page.getByLabel('Fee level value (ratio to the place fee, 0.6 to 1.6)');
     await fee.fill('1.4');
     await fee.press('Tab');
@@ -54,14 +67,21 @@ describe('commissioning flight simulator', () => {
       before,
       { timeout: 90_000, polling: 200 },
     );
-    const after = await page.evaluate(() => (window as unknown as { __commsim: { current: { hashes: string[] } } }).__commsim.current.hashes.slice());
+    const after = await page.evaluate(() =>
+      (window as unknown as { __commsim: { current: { hashes: string[] } } }).__commsim.current.hashes.slice(),
+    );
     expect(after[0]).toBe(before[0]);
     expect(after[1]).not.toBe(before[1]);
     await page.waitForTimeout(600);
     await page.reload();
     await gotoTab(page, 'Strategies');
-    await page.getByRole('button', { name: /Price-led/ }).first().click();
-    await expect.poll(() => page.getByLabel('Fee level value (ratio to the place fee, 0.6 to 1.6)').inputValue()).toBe('1.4');
+    await page
+      .getByRole('button', { name: /Price-led/ })
+      .first()
+      .click();
+    await expect
+      .poll(() => page.getByLabel('Fee level value (ratio to the place fee, 0.6 to 1.6)').inputValue())
+      .toBe('1.4');
     // save a named comparison; it is listed after a reload
     await gotoTab(page, 'Keep and share');
     await page.getByLabel('Name', { exact: true }).fill('E2E kept');
@@ -76,7 +96,16 @@ describe('commissioning flight simulator', () => {
   it('refuses broken YAML with each error and its line beside the text', async () => {
     const { page } = await open(browser);
     await gotoTab(page, 'Keep and share');
-    const yaml = ['id: broken-one', 'title: Broken', 'place: midshire', 'strategy:', '  approach: aliance', 'events:', '  - { year: 1, type: sickness_wave, share: 1.3, weeks: 8 }', ''].join('\n');
+    const yaml = [
+      'id: broken-one',
+      'title: Broken',
+      'place: midshire',
+      'strategy:',
+      '  approach: aliance',
+      'events:',
+      '  - { year: 1, type: sickness_wave, share: 1.3, weeks: 8 }',
+      '',
+    ].join('\n');
     await page.getByLabel('Or paste scenario YAML').fill(yaml);
     await page.getByRole('button', { name: 'Check and import' }).click();
     const box = page.locator('#yaml-errors');
@@ -92,7 +121,10 @@ describe('commissioning flight simulator', () => {
   it('exports results as CSV', async () => {
     const { page } = await open(browser);
     await waitForRuns(page, 2);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export results (CSV)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export results (CSV)' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('comparison-results.csv');
     const path = await download.path();
     const { readFileSync } = await import('node:fs');
@@ -103,7 +135,14 @@ describe('commissioning flight simulator', () => {
   });
 
   it('refuses a hostile share link with a clear message and runs nothing from it', async () => {
-    const bad = Buffer.from(JSON.stringify({ v: 1, scenarios: ['id: x\nstrategy: { approach: alliance }\nevents: [{ year: 1, type: "<script>alert(1)</script>" }]\n'] })).toString('base64url');
+    const bad = Buffer.from(
+      JSON.stringify({
+        v: 1,
+        scenarios: [
+          'id: x\nstrategy: { approach: alliance }\nevents: [{ year: 1, type: "<script>alert(1)</script>" }]\n',
+        ],
+      }),
+    ).toString('base64url');
     const { page, errors } = await open(browser, `#share=${bad}`);
     await page.getByRole('alert').filter({ hasText: 'do not pass validation' }).waitFor();
     expect(await page.evaluate(() => (window as unknown as { alerted?: boolean }).alerted)).toBeUndefined();
@@ -164,7 +203,15 @@ describe('commissioning flight simulator', () => {
   it('has no serious or critical accessibility violations on any screen', async () => {
     const { page } = await open(browser);
     await waitForRuns(page, 1);
-    const screens = ['Compare', 'Your place', 'Strategies', 'All twelve approaches', 'Inside a run', 'Stress test', 'Keep and share'];
+    const screens = [
+      'Compare',
+      'Your place',
+      'Strategies',
+      'All twelve approaches',
+      'Inside a run',
+      'Stress test',
+      'Keep and share',
+    ];
     const found: Record<string, unknown> = {};
     for (const s of screens) {
       await gotoTab(page, s);

@@ -20,14 +20,23 @@ export function freePort(): Promise<number> {
 }
 
 export function build(): void {
-  const r = spawnSync(process.execPath, [VITE, 'build', '--config', 'ui/vite.config.ts', '--logLevel', 'error'], { cwd: ROOT, stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [VITE, 'build', '--config', 'ui/vite.config.ts', '--logLevel', 'error'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
   if (r.status !== 0) throw new Error('vite build failed');
 }
 
 /** Serves `root`'s built app (default this checkout; perf-ab.ts serves another revision's build too). */
-export async function preview(root = process.env.E2E_SERVE_ROOT || ROOT): Promise<{ url: string; proc: ChildProcess; stop: () => Promise<void> }> {
+export async function preview(
+  root = process.env.E2E_SERVE_ROOT || ROOT,
+): Promise<{ url: string; proc: ChildProcess; stop: () => Promise<void> }> {
   const port = await freePort();
-  const proc = spawn(process.execPath, [VITE, 'preview', '--config', 'ui/vite.config.ts', '--port', String(port), '--strictPort'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(
+    process.execPath,
+    [VITE, 'preview', '--config', 'ui/vite.config.ts', '--port', String(port), '--strictPort'],
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   const url = `http://127.0.0.1:${port}/`;
   for (let i = 0; i < 100; i++) {
     try {
@@ -41,10 +50,11 @@ export async function preview(root = process.env.E2E_SERVE_ROOT || ROOT): Promis
   return {
     url,
     proc,
-    stop: () => new Promise<void>((resolve) => {
-      if (proc.exitCode !== null) return resolve();
-      proc.once('exit', () => resolve());
-      proc.kill('SIGTERM');
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (proc.exitCode !== null) return resolve();
+        proc.once('exit', () => resolve());
+        proc.kill('SIGTERM');
+      }),
   };
 }

@@ -21,7 +21,9 @@ describe('stress test screen', () => {
     const { page, errors } = await open(browser);
     await gotoTab(page, 'Stress test');
     await page.getByRole('heading', { name: 'Stress test a plan' }).waitFor();
-    await expect.poll(() => page.getByRole('note').first().textContent()).toContain('Plausible dynamics, not forecasts');
+    await expect
+      .poll(() => page.getByRole('note').first().textContent())
+      .toContain('Plausible dynamics, not forecasts');
     // six default uncertainties, each with a documented range
     expect(await page.locator('.unc-table tbody tr').count()).toBe(6);
     expect(await page.locator('.unc-table tbody').textContent()).toContain('0 to 0.08');
@@ -31,14 +33,18 @@ describe('stress test screen', () => {
     // a failure that can happen within one year: unmet need above 4% for 8 weeks
     await page.getByLabel('Condition 1: threshold in %').fill('4');
     await page.getByLabel('Condition 1: weeks running').fill('8');
-    await expect.poll(() => page.locator('#st-estimate').textContent()).toMatch(/48 runs of the futures \+ 14 for the Morris screening/);
+    await expect
+      .poll(() => page.locator('#st-estimate').textContent())
+      .toMatch(/48 runs of the futures \+ 14 for the Morris screening/);
     await page.getByRole('button', { name: 'Run the stress test' }).click();
     await page.locator('#st-progress').waitFor({ timeout: 30_000 });
     await page.getByRole('heading', { name: /Results: / }).waitFor({ timeout: 150_000 });
     // tornado drawn (two traces: raises / lowers) with six bars in all
     await page.locator('.stress-results .chart .main-svg').first().waitFor();
     const bars = await page.evaluate(() => {
-      const el = document.querySelector('#st-tornado-h')!.parentElement!.querySelector('.chart') as unknown as { data?: { y: unknown[] }[] };
+      const el = document.querySelector('#st-tornado-h')!.parentElement!.querySelector('.chart') as unknown as {
+        data?: { y: unknown[] }[];
+      };
       return (el.data ?? []).reduce((n, t) => n + t.y.length, 0);
     });
     expect(bars).toBe(6);
@@ -60,10 +66,15 @@ describe('stress test screen', () => {
     await page.getByRole('heading', { name: 'Stress test a plan' }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}stress-setup.png`, fullPage: false });
     // CSV of the futures
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export futures (CSV)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export futures (CSV)' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('stress-test-futures.csv');
     const { readFileSync } = await import('node:fs');
-    const csv = readFileSync((await download.path())!, 'utf8').trim().split('\n');
+    const csv = readFileSync((await download.path())!, 'utf8')
+      .trim()
+      .split('\n');
     expect(csv.length).toBe(13);
     expect(csv[0]).toContain('outside_wage_growth');
     // kept in the browser

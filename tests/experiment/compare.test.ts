@@ -10,7 +10,10 @@ describe('comparisons with common random numbers', () => {
     const a = smallConfig({ scenarioId: 'a' });
     const b = smallConfig({ scenarioId: 'b', levers: { fee_level: 1.05 } });
     const r = await runComparison(new DirectBackend(), [a, b], { runs: 16, seed: 11 });
-    expect(r.scenarios.map((s) => s.rows.map((x) => x.seed))).toEqual([r.scenarios[0].rows.map((x) => x.seed), r.scenarios[0].rows.map((x) => x.seed)]);
+    expect(r.scenarios.map((s) => s.rows.map((x) => x.seed))).toEqual([
+      r.scenarios[0].rows.map((x) => x.seed),
+      r.scenarios[0].rows.map((x) => x.seed),
+    ]);
     const d = r.differences[0];
     expect(d).toMatchObject({ scenarioId: 'b', baselineId: 'a' });
     let narrower = 0;
@@ -36,11 +39,26 @@ describe('sweeps', () => {
     expect(c.initial.fee_per_hour).not.toBe(30);
     expect(() => applyPath(c, 'levers.nope', 1)).toThrow(/unknown lever/);
     expect(() => applyPath(c, 'events[0].share', 1)).toThrow(/does not exist/);
-    const s = await runSweep(new DirectBackend(), c, [{ path: 'levers.fee_level', values: [0.9, 1.1] }, { path: 'initial.fee_per_hour', values: [20, 25, 30] }], { runs: 3, seed: 1 });
+    const s = await runSweep(
+      new DirectBackend(),
+      c,
+      [
+        { path: 'levers.fee_level', values: [0.9, 1.1] },
+        { path: 'initial.fee_per_hour', values: [20, 25, 30] },
+      ],
+      { runs: 3, seed: 1 },
+    );
     expect(s.points).toHaveLength(6);
     expect(s.points[1].values).toEqual({ 'levers.fee_level': 0.9, 'initial.fee_per_hour': 25 });
     const t = sweepTable(s, ['unmet_need_share']);
-    expect(t.columns).toEqual(['levers.fee_level', 'initial.fee_per_hour', 'unmet_need_share_mean', 'unmet_need_share_p5', 'unmet_need_share_p50', 'unmet_need_share_p95']);
+    expect(t.columns).toEqual([
+      'levers.fee_level',
+      'initial.fee_per_hour',
+      'unmet_need_share_mean',
+      'unmet_need_share_p5',
+      'unmet_need_share_p50',
+      'unmet_need_share_p95',
+    ]);
     expect(t.rows).toHaveLength(6);
   });
 });

@@ -6,7 +6,8 @@ import { detectOutcomeEvents } from '../../sim/experiment/outcome-events.ts';
 import { simulate } from '../../sim/model/simulate.ts';
 import { smallConfig } from '../fixtures-backend.ts';
 
-const json = (r: EnsembleResult): string => JSON.stringify(r, (_k, v) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v));
+const json = (r: EnsembleResult): string =>
+  JSON.stringify(r, (_k, v) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v));
 
 describe('ensembles', () => {
   it('are identical on the direct backend and on pools of 1 and 2 workers', async () => {
@@ -23,13 +24,20 @@ describe('ensembles', () => {
   });
 
   it('weekly bands: exact-rank quantiles within α of the exact ones, and seeds are per-row', async () => {
-    const r = await runEnsemble(new DirectBackend(), smallConfig(), { runs: 40, seed: 3, keepTrajectories: true, onProgress: () => {} });
+    const r = await runEnsemble(new DirectBackend(), smallConfig(), {
+      runs: 40,
+      seed: 3,
+      keepTrajectories: true,
+      onProgress: () => {},
+    });
     expect(r.rows.map((x) => x.replicate)).toEqual([...Array(40).keys()]);
     expect(new Set(r.rows.map((x) => x.seed)).size).toBe(40);
     for (const metric of ['unmet_need_share', 'vacancy_rate']) {
       const v = Float64Array.from(valuesAtWeek(r, metric, 10).map(Number)).sort();
       const band = r.bands![metric];
-      expect(Math.abs(band.p50[10] - quantileSorted(v, 0.5))).toBeLessThanOrEqual(2 * HIST_ALPHA * Math.abs(quantileSorted(v, 0.5)) + 1e-6);
+      expect(Math.abs(band.p50[10] - quantileSorted(v, 0.5))).toBeLessThanOrEqual(
+        2 * HIST_ALPHA * Math.abs(quantileSorted(v, 0.5)) + 1e-6,
+      );
     }
     expect(r.summaries['unmet_need_share'].n).toBe(40);
     expect(r.events.find((e) => e.id === 'any_provider_exit')).toBeDefined();
@@ -55,10 +63,18 @@ describe('ensembles', () => {
       concurrency: 1,
       close: () => inner.close(),
       runBatch: (tasks: Parameters<DirectBackend['runBatch']>[0], o: Parameters<DirectBackend['runBatch']>[1]) =>
-        inner.runBatch(tasks.map((t) => (t.replicate === 4 ? { ...t, config: { ...t.config, weeks: -1 } } : t)), o),
+        inner.runBatch(
+          tasks.map((t) => (t.replicate === 4 ? { ...t, config: { ...t.config, weeks: -1 } } : t)),
+          o,
+        ),
     };
     const failures: unknown[] = [];
-    const r = await runEnsemble(backend, smallConfig(), { runs: 8, seed: 1, onProgress: (p) => seen.push(p.done), onError: (f) => failures.push(f) });
+    const r = await runEnsemble(backend, smallConfig(), {
+      runs: 8,
+      seed: 1,
+      onProgress: (p) => seen.push(p.done),
+      onError: (f) => failures.push(f),
+    });
     expect(seen.at(-1)).toBe(8);
     expect(r.completed).toBe(7);
     expect(r.failures).toHaveLength(1);
@@ -71,7 +87,12 @@ describe('ensembles', () => {
   it('cancels', async () => {
     const pool = await WorkerPoolBackend.create({ size: 2 });
     const ctl = new AbortController();
-    const p = runEnsemble(pool, smallConfig(), { runs: 400, seed: 1, signal: ctl.signal, onProgress: (x) => x.done === 3 && ctl.abort() });
+    const p = runEnsemble(pool, smallConfig(), {
+      runs: 400,
+      seed: 1,
+      signal: ctl.signal,
+      onProgress: (x) => x.done === 3 && ctl.abort(),
+    });
     await expect(p).rejects.toMatchObject({ name: 'AbortError' });
     expect(pool.liveWorkers).toBe(0);
     await pool.close();
@@ -110,8 +131,13 @@ describe('ensembles', () => {
       runBatch: async (tasks, o) => {
         const events: (() => void)[] = [];
         await inner.runBatch(
-          tasks.map((t) => (t.replicate === 4 || t.replicate === 21 ? { ...t, config: { ...t.config, weeks: -1 } } : t)),
-          { onResult: (i, r) => events.push(() => o.onResult(i, r)), onError: (e) => events.push(() => o.onError?.(e)) },
+          tasks.map((t) =>
+            t.replicate === 4 || t.replicate === 21 ? { ...t, config: { ...t.config, weeks: -1 } } : t,
+          ),
+          {
+            onResult: (i, r) => events.push(() => o.onResult(i, r)),
+            onError: (e) => events.push(() => o.onError?.(e)),
+          },
         );
         let x = seed;
         for (let i = events.length - 1; i > 0; i--) {
@@ -130,7 +156,9 @@ describe('ensembles', () => {
   });
 
   it('histogram quantiles in one pass equal quantiles one by one, and the exact type-7 quantiles of the bin values', () => {
-    const xs = Array.from({ length: 301 }, (_, i) => (i % 11 === 0 ? 0 : i % 13 === 0 ? NaN : Math.cos(i * 7.77) * 30 * (i % 3)));
+    const xs = Array.from({ length: 301 }, (_, i) =>
+      i % 11 === 0 ? 0 : i % 13 === 0 ? NaN : Math.cos(i * 7.77) * 30 * (i % 3),
+    );
     for (const n of [0, 1, 2, 3, 7, 301]) {
       const h = new LogHistogram();
       xs.slice(0, n).forEach((x) => h.add(x));
@@ -139,7 +167,8 @@ describe('ensembles', () => {
       h.quantiles(qs, out);
       // the bin values, sorted, from the serialised form: [zero, nan, posOffset, posLength, ...pos, negOffset, negLength, ...neg]
       const a = h.toArray();
-      const value = (key: number): number => (2 * ((1 + HIST_ALPHA) / (1 - HIST_ALPHA)) ** key) / ((1 + HIST_ALPHA) / (1 - HIST_ALPHA) + 1);
+      const value = (key: number): number =>
+        (2 * ((1 + HIST_ALPHA) / (1 - HIST_ALPHA)) ** key) / ((1 + HIST_ALPHA) / (1 - HIST_ALPHA) + 1);
       const vals: number[] = Array(a[0]).fill(0);
       const [po, pl] = [a[2], a[3]];
       for (let i = 0; i < pl; i++) for (let c = 0; c < a[4 + i]; c++) vals.push(value(po + i));

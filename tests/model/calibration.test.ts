@@ -20,7 +20,9 @@ const PATTERNS: [MetricId, number, number][] = [
 
 describe('status quo calibration', () => {
   const runs = 10;
-  const results = Array.from({ length: runs }, (_, r) => simulate(statusQuoConfig(), runSeed(2026, 'calibration', r), r, { log: false }));
+  const results = Array.from({ length: runs }, (_, r) =>
+    simulate(statusQuoConfig(), runSeed(2026, 'calibration', r), r, { log: false }),
+  );
   const mean = (m: MetricId) => results.reduce((a, r) => a + summaryOf(r, m), 0) / runs;
 
   for (const [metric, lo, hi] of PATTERNS) {

@@ -15,7 +15,10 @@ import { scenarioFromLibrary } from '../../sim/scenario/index.ts';
 
 const GOLDEN = new URL('../golden/midshire-seed42.json', import.meta.url);
 const LIBRARY_GOLDEN = new URL('../golden/library-seed1.json', import.meta.url);
-const digest = (a: ArrayBufferView) => createHash('sha256').update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength)).digest('hex');
+const digest = (a: ArrayBufferView) =>
+  createHash('sha256')
+    .update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength))
+    .digest('hex');
 
 describe('determinism', () => {
   it('the same config and seed give bit-identical series; another seed does not', () => {
@@ -39,7 +42,10 @@ describe('determinism', () => {
 
   it('matches the golden output for seed 42', () => {
     const r = simulate(config({ years: 1 }), 42, 0);
-    const now = { series_sha256: digest(r.series), summary: Object.fromEntries(r.metricIds.map((id, i) => [id, r.summary[i]])) };
+    const now = {
+      series_sha256: digest(r.series),
+      summary: Object.fromEntries(r.metricIds.map((id, i) => [id, r.summary[i]])),
+    };
     if (process.env.UPDATE_GOLDEN) writeFileSync(GOLDEN, `${JSON.stringify(now, null, 1)}\n`);
     const golden = JSON.parse(readFileSync(GOLDEN, 'utf8'));
     expect(now.summary).toEqual(golden.summary);

@@ -21,21 +21,59 @@ const record = <T extends { id: string; min: number; max: number }>(defs: readon
   fc.record(Object.fromEntries(defs.map((d) => [d.id, inRange(d)])) as Record<string, fc.Arbitrary<number>>);
 
 const event: fc.Arbitrary<SimEvent> = fc.oneof(
-  fc.record({ week: fc.integer({ min: 0, max: 50 }), type: fc.constant('provider_collapse' as const), largest: fc.boolean(), share: fc.double({ min: 0, max: 0.6, noNaN: true }) }),
-  fc.record({ week: fc.integer({ min: 0, max: 50 }), type: fc.constant('sickness_wave' as const), share: fc.double({ min: 0, max: 0.6, noNaN: true }), weeks: fc.integer({ min: 1, max: 20 }) }),
-  fc.record({ week: fc.integer({ min: 0, max: 50 }), type: fc.constant('competing_employer' as const), wageRise: fc.double({ min: 0, max: 0.3, noNaN: true }) }),
-  fc.record({ week: fc.integer({ min: 0, max: 50 }), type: fc.constant('budget_cut' as const), share: fc.double({ min: 0, max: 0.4, noNaN: true }) }),
-  fc.record({ week: fc.integer({ min: 0, max: 50 }), type: fc.constant('demand_surge' as const), needGroup: fc.integer({ min: 0, max: 2 }), share: fc.double({ min: 0, max: 1, noNaN: true }) }),
-  fc.record({ week: fc.integer({ min: 0, max: 50 }), type: fc.constant('living_wage' as const), rise: fc.double({ min: 0, max: 0.2, noNaN: true }) }),
-  fc.record({ week: fc.integer({ min: 0, max: 50 }), type: fc.constant('fee_change' as const), share: fc.double({ min: -0.3, max: 0.3, noNaN: true }) }),
+  fc.record({
+    week: fc.integer({ min: 0, max: 50 }),
+    type: fc.constant('provider_collapse' as const),
+    largest: fc.boolean(),
+    share: fc.double({ min: 0, max: 0.6, noNaN: true }),
+  }),
+  fc.record({
+    week: fc.integer({ min: 0, max: 50 }),
+    type: fc.constant('sickness_wave' as const),
+    share: fc.double({ min: 0, max: 0.6, noNaN: true }),
+    weeks: fc.integer({ min: 1, max: 20 }),
+  }),
+  fc.record({
+    week: fc.integer({ min: 0, max: 50 }),
+    type: fc.constant('competing_employer' as const),
+    wageRise: fc.double({ min: 0, max: 0.3, noNaN: true }),
+  }),
+  fc.record({
+    week: fc.integer({ min: 0, max: 50 }),
+    type: fc.constant('budget_cut' as const),
+    share: fc.double({ min: 0, max: 0.4, noNaN: true }),
+  }),
+  fc.record({
+    week: fc.integer({ min: 0, max: 50 }),
+    type: fc.constant('demand_surge' as const),
+    needGroup: fc.integer({ min: 0, max: 2 }),
+    share: fc.double({ min: 0, max: 1, noNaN: true }),
+  }),
+  fc.record({
+    week: fc.integer({ min: 0, max: 50 }),
+    type: fc.constant('living_wage' as const),
+    rise: fc.double({ min: 0, max: 0.2, noNaN: true }),
+  }),
+  fc.record({
+    week: fc.integer({ min: 0, max: 50 }),
+    type: fc.constant('fee_change' as const),
+    share: fc.double({ min: -0.3, max: 0.3, noNaN: true }),
+  }),
 );
 
-const BOUNDED = METRICS.filter((m) => m.unit === '0-1' || m.unit === 'share' || m.id.startsWith('trust_') || m.id.startsWith('wellbeing'));
+const BOUNDED = METRICS.filter(
+  (m) => m.unit === '0-1' || m.unit === 'share' || m.id.startsWith('trust_') || m.id.startsWith('wellbeing'),
+);
 
 describe('invariants over random valid scenarios', () => {
   it('accounts balance, nothing is NaN or infinite, shares and trust stay in [0, 1]', () => {
     fc.assert(
-      fc.property(record(LEVERS), record(INITIAL_CONDITIONS), record(PARAMETERS), fc.array(event, { maxLength: 4 }), fc.integer({ min: 0, max: 2 ** 31 }),
+      fc.property(
+        record(LEVERS),
+        record(INITIAL_CONDITIONS),
+        record(PARAMETERS),
+        fc.array(event, { maxLength: 4 }),
+        fc.integer({ min: 0, max: 2 ** 31 }),
         (levers, initial, params, events, seed) => {
           const c = config({ place: SMALL_PLACE, years: 1, levers, initial, params, events });
           const r = simulate(c, seed, 0, { checkInvariants: true, log: true });
@@ -52,10 +90,13 @@ describe('invariants over random valid scenarios', () => {
           const k = (id: string) => METRICS.findIndex((m) => m.id === id) * r.weeks;
           for (let t = 0; t < r.weeks; t++) {
             // hours are conserved: what is delivered never exceeds what is needed
-            expect(r.series[k('hours_delivered') + t]).toBeLessThanOrEqual(r.series[k('hours_needed') + t] * (1 + 1e-9) + 1e-9);
+            expect(r.series[k('hours_delivered') + t]).toBeLessThanOrEqual(
+              r.series[k('hours_needed') + t] * (1 + 1e-9) + 1e-9,
+            );
             expect(r.series[k('people_waiting') + t]).toBeGreaterThanOrEqual(0);
           }
-        }),
+        },
+      ),
       { numRuns: 25, seed: 20261122 },
     );
   });
@@ -78,7 +119,10 @@ describe('placement search (firstAbove)', () => {
   it('finds the first provider whose cumulative weight exceeds the draw, the last if none does, like a linear scan', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.oneof(fc.constant(0), fc.double({ min: 0, max: 50, noNaN: true })), { minLength: 1, maxLength: 70 }),
+        fc.array(fc.oneof(fc.constant(0), fc.double({ min: 0, max: 50, noNaN: true })), {
+          minLength: 1,
+          maxLength: 70,
+        }),
         fc.double({ min: 0, max: 1, noNaN: true }),
         (weights, u) => {
           const cum = new Float64Array(weights.length);
@@ -106,16 +150,21 @@ describe('smoothed flow rates (Smooth, record.ts)', () => {
 
   it('stays between the prior and the steady rate, and converges to the steady rate', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 2, noNaN: true }), fc.double({ min: 0, max: 2, noNaN: true }), fc.double({ min: 1, max: 1000, noNaN: true }), (prior, rate, den) => {
-        const s = new Smooth(prior, true);
-        let r = prior;
-        for (let t = 0; t < 400; t++) {
-          r = s.add(rate * den, den);
-          expect(r).toBeGreaterThanOrEqual(Math.min(prior, rate) - 1e-9);
-          expect(r).toBeLessThanOrEqual(Math.max(prior, rate) + 1e-9);
-        }
-        expect(r).toBeCloseTo(rate, 6);
-      }),
+      fc.property(
+        fc.double({ min: 0, max: 2, noNaN: true }),
+        fc.double({ min: 0, max: 2, noNaN: true }),
+        fc.double({ min: 1, max: 1000, noNaN: true }),
+        (prior, rate, den) => {
+          const s = new Smooth(prior, true);
+          let r = prior;
+          for (let t = 0; t < 400; t++) {
+            r = s.add(rate * den, den);
+            expect(r).toBeGreaterThanOrEqual(Math.min(prior, rate) - 1e-9);
+            expect(r).toBeLessThanOrEqual(Math.max(prior, rate) + 1e-9);
+          }
+          expect(r).toBeCloseTo(rate, 6);
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -17,7 +17,10 @@ import type { MetricId } from '../../sim/types.ts';
 describe('workforce', () => {
   it('W1: a 10% pay rise (with the fee to pay for it) cuts annual turnover by roughly 3 percentage points', () => {
     const base = ensembleMean(config(), 'turnover_rate');
-    const raised = ensembleMean(config({ initial: { care_wage: 12.6 * 1.1, fee_per_hour: 24.1 * 1.1 } }), 'turnover_rate');
+    const raised = ensembleMean(
+      config({ initial: { care_wage: 12.6 * 1.1, fee_per_hour: 24.1 * 1.1 } }),
+      'turnover_rate',
+    );
     const drop = base - raised;
     expect(drop).toBeGreaterThan(0.01);
     expect(drop).toBeLessThan(0.08);
@@ -48,13 +51,23 @@ describe('workforce', () => {
 
   it('W5: a competing employer paying more raises vacancies and unmet need', () => {
     const ev = [{ week: 10, type: 'competing_employer' as const, wageRise: 0.15 }];
-    expect(ensembleMean(config({ events: ev }), 'vacancy_rate')).toBeGreaterThan(ensembleMean(config(), 'vacancy_rate') + 0.01);
-    expect(ensembleMean(config({ events: ev }), 'unmet_need_share')).toBeGreaterThan(ensembleMean(config(), 'unmet_need_share'));
+    expect(ensembleMean(config({ events: ev }), 'vacancy_rate')).toBeGreaterThan(
+      ensembleMean(config(), 'vacancy_rate') + 0.01,
+    );
+    expect(ensembleMean(config({ events: ev }), 'unmet_need_share')).toBeGreaterThan(
+      ensembleMean(config(), 'unmet_need_share'),
+    );
   });
 
   it('W6: compliance-style monitoring lowers morale; learning-style monitoring of the same intensity does not', () => {
-    const compliance = ensembleMean(config({ levers: { monitoring_intensity: 0.9, learning_monitoring: 0 } }), 'morale_mean');
-    const learning = ensembleMean(config({ levers: { monitoring_intensity: 0.9, learning_monitoring: 1 } }), 'morale_mean');
+    const compliance = ensembleMean(
+      config({ levers: { monitoring_intensity: 0.9, learning_monitoring: 0 } }),
+      'morale_mean',
+    );
+    const learning = ensembleMean(
+      config({ levers: { monitoring_intensity: 0.9, learning_monitoring: 1 } }),
+      'morale_mean',
+    );
     expect(learning - compliance).toBeGreaterThan(0.02);
   });
 
@@ -71,7 +84,8 @@ describe('workforce', () => {
 
   it('W8 competing risks: a 30% sickness wave does not lower turnover (workers off sick can still leave)', () => {
     const ev = [{ week: 52, type: 'sickness_wave' as const, share: 0.3, weeks: 8 }];
-    const mean = (x: Float64Array, from: number, to: number) => x.slice(from, to).reduce((a, b) => a + b, 0) / (to - from);
+    const mean = (x: Float64Array, from: number, to: number) =>
+      x.slice(from, to).reduce((a, b) => a + b, 0) / (to - from);
     const effect = (params: Record<string, number> = {}) => {
       let during = 0;
       let year = 0;
@@ -79,7 +93,10 @@ describe('workforce', () => {
       for (let r = 0; r < runs; r++) {
         const seed = runSeed(7, 'sickness-competing-risks', r);
         const a = seriesOf(simulate(config({ years: 2, params }), seed, r, { log: false }), 'turnover_rate');
-        const b = seriesOf(simulate(config({ years: 2, params, events: ev }), seed, r, { log: false }), 'turnover_rate');
+        const b = seriesOf(
+          simulate(config({ years: 2, params, events: ev }), seed, r, { log: false }),
+          'turnover_rate',
+        );
         during += (mean(b, 52, 62) - mean(a, 52, 62)) / runs;
         year += (mean(b, 52, 104) - mean(a, 52, 104)) / runs;
       }
@@ -103,14 +120,18 @@ describe('workforce', () => {
 describe('providers', () => {
   it('P1/P2: fees well below cost drive exits and hand-backs', () => {
     const low = config({ initial: { fee_per_hour: 20 } });
-    expect(ensembleMean(low, 'provider_exit_rate')).toBeGreaterThan(ensembleMean(config(), 'provider_exit_rate') + 0.05);
+    expect(ensembleMean(low, 'provider_exit_rate')).toBeGreaterThan(
+      ensembleMean(config(), 'provider_exit_rate') + 0.05,
+    );
     expect(ensembleMean(low, 'margin_mean')).toBeLessThan(ensembleMean(config(), 'margin_mean') - 0.02);
   });
 
   it('P4: price-led re-tendering lowers the fee and trust between providers', () => {
     const tender = config({ levers: { price_weight: 1, contract_years: 1 } });
     expect(ensembleMean(tender, 'fee_per_hour')).toBeLessThan(ensembleMean(config(), 'fee_per_hour'));
-    expect(ensembleMean(tender, 'trust_provider_network')).toBeLessThan(ensembleMean(config(), 'trust_provider_network'));
+    expect(ensembleMean(tender, 'trust_provider_network')).toBeLessThan(
+      ensembleMean(config(), 'trust_provider_network'),
+    );
   });
 
   it('P6: outcome payments with thin margins widen the reported-outcome gap; fat margins narrow it', () => {
@@ -123,7 +144,9 @@ describe('providers', () => {
 
   it('P7: autonomy, learning monitoring and learning loops raise provider capability', () => {
     const learn = config({ levers: { worker_autonomy: 0.9, learning_monitoring: 0.9, learning_loop: 0.9 } });
-    expect(ensembleMean(learn, 'learning_capability', 2)).toBeGreaterThan(ensembleMean(config(), 'learning_capability', 2) + 0.05);
+    expect(ensembleMean(learn, 'learning_capability', 2)).toBeGreaterThan(
+      ensembleMean(config(), 'learning_capability', 2) + 0.05,
+    );
   });
 });
 
@@ -135,23 +158,36 @@ describe('commissioner', () => {
   });
 
   it('C2: distrust of providers means more monitoring and higher transaction costs', () => {
-    const low = ensembleMean(config({ initial: { trust_commissioner_to_providers: 0.05 }, years: 1 }), 'transaction_cost_share', 2);
-    const high = ensembleMean(config({ initial: { trust_commissioner_to_providers: 0.9 }, years: 1 }), 'transaction_cost_share', 2);
+    const low = ensembleMean(
+      config({ initial: { trust_commissioner_to_providers: 0.05 }, years: 1 }),
+      'transaction_cost_share',
+      2,
+    );
+    const high = ensembleMean(
+      config({ initial: { trust_commissioner_to_providers: 0.9 }, years: 1 }),
+      'transaction_cost_share',
+      2,
+    );
     expect(low).toBeGreaterThan(high);
   });
 
   it('C3/T5: an alliance started without trust fails to build it; started with trust it holds', () => {
     const lib = loadNodeLibrary();
     const alliance = scenarioFromLibrary('midshire-alliance', lib).config;
-    const withTrust = (t: number) => ({ ...alliance, initial: { ...alliance.initial, trust_providers_to_commissioner: t, trust_provider_network: t } });
+    const withTrust = (t: number) => ({
+      ...alliance,
+      initial: { ...alliance.initial, trust_providers_to_commissioner: t, trust_provider_network: t },
+    });
     const low = ensembleMean(withTrust(0.15), 'trust_providers_to_commissioner', 3);
     const high = ensembleMean(withTrust(0.55), 'trust_providers_to_commissioner', 3);
     expect(low).toBeLessThan(0.3);
     expect(high - low).toBeGreaterThan(0.15);
-    expect(ensembleMean(withTrust(0.15), 'wellbeing_mean', 3)).toBeLessThan(ensembleMean(withTrust(0.55), 'wellbeing_mean', 3));
+    expect(ensembleMean(withTrust(0.15), 'wellbeing_mean', 3)).toBeLessThan(
+      ensembleMean(withTrust(0.55), 'wellbeing_mean', 3),
+    );
   });
 
-  it('C4: uplifts below cost growth erode providers\' trust; fair uplifts build it', () => {
+  it("C4: uplifts below cost growth erode providers' trust; fair uplifts build it", () => {
     const stingy = ensembleMean(config({ levers: { uplift_vs_inflation: -0.04 } }), 'trust_providers_to_commissioner');
     const fair = ensembleMean(config({ levers: { uplift_vs_inflation: 0.01 } }), 'trust_providers_to_commissioner');
     expect(fair - stingy).toBeGreaterThan(0.05);
@@ -166,8 +202,12 @@ describe('trust', () => {
     expect(cut).toBeGreaterThan(2 * rise);
     // and in a run: a 5% cut moves trust further than a 5% rise
     const base = simulate(config({ years: 1 }), 3, 0, { log: false });
-    const down = simulate(config({ years: 1, events: [{ week: 10, type: 'fee_change', share: -0.05 }] }), 3, 0, { log: false });
-    const up = simulate(config({ years: 1, events: [{ week: 10, type: 'fee_change', share: 0.05 }] }), 3, 0, { log: false });
+    const down = simulate(config({ years: 1, events: [{ week: 10, type: 'fee_change', share: -0.05 }] }), 3, 0, {
+      log: false,
+    });
+    const up = simulate(config({ years: 1, events: [{ week: 10, type: 'fee_change', share: 0.05 }] }), 3, 0, {
+      log: false,
+    });
     const at = (x: typeof base) => seriesOf(x, 'trust_providers_to_commissioner')[11];
     expect(at(base) - at(down)).toBeGreaterThan(1.5 * (at(up) - at(base)));
   });
@@ -203,8 +243,10 @@ describe('trust', () => {
     let diff = 0;
     for (let r = 0; r < runs; r++) {
       const seed = runSeed(7, 'fee-cut-memory', r);
-      const today = (c: typeof base) => seriesOf(simulate(c, seed, r, { log: false }), 'trust_providers_to_commissioner').slice(0, 13)
-        .reduce((a, b) => a + b, 0) / 13;
+      const today = (c: typeof base) =>
+        seriesOf(simulate(c, seed, r, { log: false }), 'trust_providers_to_commissioner')
+          .slice(0, 13)
+          .reduce((a, b) => a + b, 0) / 13;
       diff += (today(base) - today(cut)) / runs;
     }
     expect(diff / gap).toBeGreaterThan(0.15);
@@ -222,19 +264,39 @@ describe('trust', () => {
       const c = config({ years: 3, levers, events });
       return ensembleMean(c, 'trust_providers_to_commissioner', 2);
     };
-    const wse: SimEvent = { week: 30, type: 'whole_system_event', name: 'Future Search',
-      effect: { trustProviders: 0.05, trustNetwork: 0, trustNhs: 0, trustCommunity: 0, engagement: 0, costGbp: 0 } };
+    const wse: SimEvent = {
+      week: 30,
+      type: 'whole_system_event',
+      name: 'Future Search',
+      effect: { trustProviders: 0.05, trustNetwork: 0, trustNhs: 0, trustCommunity: 0, engagement: 0, costGbp: 0 },
+    };
     expect(trustAt({ uplift_vs_inflation: 0.005 })).toBeGreaterThan(trustAt({}));
     expect(trustAt({}, [wse])).toBeGreaterThan(trustAt({}));
   });
 
   it('T3: whole-system events raise trust across the system', () => {
-    const ev = [{ week: 4, type: 'whole_system_event' as const, name: 'Future Search',
-      effect: { trustProviders: 0.1, trustNetwork: 0.1, trustNhs: 0.1, trustCommunity: 0.1, engagement: 0.05, costGbp: 20000 } }];
+    const ev = [
+      {
+        week: 4,
+        type: 'whole_system_event' as const,
+        name: 'Future Search',
+        effect: {
+          trustProviders: 0.1,
+          trustNetwork: 0.1,
+          trustNhs: 0.1,
+          trustCommunity: 0.1,
+          engagement: 0.05,
+          costGbp: 20000,
+        },
+      },
+    ];
     const a = simulate(config({ years: 1 }), 4, 0, { log: false });
     const b = simulate(config({ years: 1, events: ev }), 4, 0, { log: false });
     const trust = [
-      'trust_providers_to_commissioner', 'trust_provider_network', 'trust_council_nhs', 'trust_council_community',
+      'trust_providers_to_commissioner',
+      'trust_provider_network',
+      'trust_council_nhs',
+      'trust_council_community',
     ] as const;
     for (const m of trust) {
       expect(seriesOf(b, m)[6]).toBeGreaterThan(seriesOf(a, m)[6]);
@@ -245,7 +307,9 @@ describe('trust', () => {
 describe('people and community', () => {
   it('N1: unmet need raises hospital admissions', () => {
     const ev = [{ week: 5, type: 'competing_employer' as const, wageRise: 0.2 }];
-    expect(ensembleMean(config({ events: ev }), 'hospital_admissions')).toBeGreaterThan(ensembleMean(config(), 'hospital_admissions'));
+    expect(ensembleMean(config({ events: ev }), 'hospital_admissions')).toBeGreaterThan(
+      ensembleMean(config(), 'hospital_admissions'),
+    );
   });
 
   it('N3: wellbeing follows continuity and relational care, not tasks alone', () => {
@@ -260,7 +324,11 @@ describe('people and community', () => {
 
   it('M1/M2: community investment with grants builds connection and community trust', () => {
     const c = config({ levers: { community_investment: 0.06, grant_funding: 1, coproduction: 0.6 } });
-    expect(ensembleMean(c, 'community_assets', 2)).toBeGreaterThan(ensembleMean(config(), 'community_assets', 2) + 0.02);
-    expect(ensembleMean(c, 'trust_council_community', 2)).toBeGreaterThan(ensembleMean(config(), 'trust_council_community', 2));
+    expect(ensembleMean(c, 'community_assets', 2)).toBeGreaterThan(
+      ensembleMean(config(), 'community_assets', 2) + 0.02,
+    );
+    expect(ensembleMean(c, 'trust_council_community', 2)).toBeGreaterThan(
+      ensembleMean(config(), 'trust_council_community', 2),
+    );
   });
 });

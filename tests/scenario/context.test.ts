@@ -1,14 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  CONTEXT_ASPECTS, CONTEXT_ASPECT_IDS, CONTEXT_MAP, contextToInitial,
-} from '../../sim/scenario/context.ts';
+import { CONTEXT_ASPECTS, CONTEXT_ASPECT_IDS, CONTEXT_MAP, contextToInitial } from '../../sim/scenario/context.ts';
 import { INITIAL_BY_ID, defaultInitial, type InitialId } from '../../sim/model/initial-conditions.ts';
 
 describe('context assessment', () => {
   it('has the eight aspects of the brief, each with a question, why, sets and five answers', () => {
     expect(CONTEXT_ASPECTS.map((a) => a.id)).toEqual([
-      'relationships', 'market', 'workforce', 'money', 'health_partnership', 'community', 'commissioner_power', 'learning_culture',
+      'relationships',
+      'market',
+      'workforce',
+      'money',
+      'health_partnership',
+      'community',
+      'commissioner_power',
+      'learning_culture',
     ]);
     for (const a of CONTEXT_ASPECTS) {
       expect(a.question.length).toBeGreaterThan(20);

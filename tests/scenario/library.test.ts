@@ -3,7 +3,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadNodeLibrary, readScenarioFiles, DEFAULT_SCENARIO_DIR } from '../../sim/scenario/node-library.ts';
 import {
-  buildLibrary, listApproaches, listScenarios, scenarioFromLibrary, loadScenario, ScenarioError, APPROACH_ORDER,
+  buildLibrary,
+  listApproaches,
+  listScenarios,
+  scenarioFromLibrary,
+  loadScenario,
+  ScenarioError,
+  APPROACH_ORDER,
 } from '../../sim/scenario/index.ts';
 import { LEVER_BY_ID, defaultLevers, type LeverId } from '../../sim/model/levers.ts';
 import { libraryFromJson, libraryToJson } from '../../sim/scenario/library-json.ts';
@@ -13,13 +19,34 @@ const lib = loadNodeLibrary();
 const files = readScenarioFiles();
 
 const APPROACHES = [
-  'time-and-task', 'framework', 'price-tender', 'zoned-block', 'outcomes', 'alliance', 'personal-budgets',
-  'insourcing', 'grants', 'human-learning', 'neighbourhood-teams', 'community-led',
+  'time-and-task',
+  'framework',
+  'price-tender',
+  'zoned-block',
+  'outcomes',
+  'alliance',
+  'personal-budgets',
+  'insourcing',
+  'grants',
+  'human-learning',
+  'neighbourhood-teams',
+  'community-led',
 ];
 const SCENARIOS = [
-  'midshire-status-quo', ...APPROACHES.map((a) => `midshire-${a}`), 'plymouth-style-sequence', 'fee-cut-three-years-ago',
-  'shock-provider-collapse', 'shock-sickness-wave', 'shock-competing-employer', 'shock-budget-cut', 'shock-demand-surge',
-  'shock-living-wage', 'shock-fee-uplift', 'shock-fee-cut', 'shock-whole-system-event', 'county-status-quo',
+  'midshire-status-quo',
+  ...APPROACHES.map((a) => `midshire-${a}`),
+  'plymouth-style-sequence',
+  'fee-cut-three-years-ago',
+  'shock-provider-collapse',
+  'shock-sickness-wave',
+  'shock-competing-employer',
+  'shock-budget-cut',
+  'shock-demand-surge',
+  'shock-living-wage',
+  'shock-fee-uplift',
+  'shock-fee-cut',
+  'shock-whole-system-event',
+  'county-status-quo',
 ];
 
 describe('the shipped scenario library', () => {
@@ -29,7 +56,13 @@ describe('the shipped scenario library', () => {
   });
 
   it('has the five process interventions and two places', () => {
-    expect([...lib.interventions.keys()].sort()).toEqual(['future-search', 'open-negotiation', 'open-simulation', 'open-space', 'world-cafe']);
+    expect([...lib.interventions.keys()].sort()).toEqual([
+      'future-search',
+      'open-negotiation',
+      'open-simulation',
+      'open-space',
+      'world-cafe',
+    ]);
     expect([...lib.places.keys()].sort()).toEqual(['county', 'midshire']);
   });
 
@@ -69,7 +102,10 @@ describe('the shipped scenario library', () => {
 
   it('file names match ids and ids are kebab-case', () => {
     for (const f of files) {
-      const id = f.path.split('/').pop()!.replace(/\.yaml$/, '');
+      const id = f.path
+        .split('/')
+        .pop()!
+        .replace(/\.yaml$/, '');
       expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
       expect(f.text).toContain(`\nid: ${id}\n`);
     }
@@ -128,12 +164,16 @@ describe('the shipped scenario library', () => {
   });
 
   it('the default directory is the repository scenarios/ folder', () => {
-    expect(readFileSync(join(DEFAULT_SCENARIO_DIR, 'midshire-status-quo.yaml'), 'utf8')).toContain('id: midshire-status-quo');
+    expect(readFileSync(join(DEFAULT_SCENARIO_DIR, 'midshire-status-quo.yaml'), 'utf8')).toContain(
+      'id: midshire-status-quo',
+    );
   });
 });
 
 describe('buildLibrary with broken files', () => {
-  const good = files.filter((f) => f.path.startsWith('approaches/') || f.path.startsWith('interventions/') || f.path.startsWith('places/'));
+  const good = files.filter(
+    (f) => f.path.startsWith('approaches/') || f.path.startsWith('interventions/') || f.path.startsWith('places/'),
+  );
 
   function errorsOf(extra: { path: string; text: string }[]): ScenarioError {
     try {
@@ -146,14 +186,26 @@ describe('buildLibrary with broken files', () => {
   }
 
   it('an approach with an unknown lever is reported with file, line and suggestion', () => {
-    const e = errorsOf([{ path: 'approaches/bad-one.yaml', text: '# q\nid: bad-one\nname: B\nsummary: s\ndefines: d\nsource: s\nlevers:\n  fee_leval: 1\n' }]);
+    const e = errorsOf([
+      {
+        path: 'approaches/bad-one.yaml',
+        text: '# q\nid: bad-one\nname: B\nsummary: s\ndefines: d\nsource: s\nlevers:\n  fee_leval: 1\n',
+      },
+    ]);
     expect(e.issues[0]).toMatchObject({ file: 'approaches/bad-one.yaml', line: 8, path: 'levers.fee_leval' });
     expect(e.issues[0].message).toMatch(/did you mean `fee_level`/);
   });
 
   it('ids must match file names; duplicates are refused', () => {
-    const e = errorsOf([{ path: 'places/elsewhere.yaml', text: 'id: midshire\nname: X\npeople: 10\nworkers: 10\nproviders: 1\ncommunity_orgs: 0\nneed_groups: { older_physical: 1, learning_disability: 0, mental_health: 0 }\n' }]);
-    expect(e.message).toMatch(/places\/elsewhere\.yaml:1:1: id: id `midshire` must match the file name `elsewhere.yaml`/);
+    const e = errorsOf([
+      {
+        path: 'places/elsewhere.yaml',
+        text: 'id: midshire\nname: X\npeople: 10\nworkers: 10\nproviders: 1\ncommunity_orgs: 0\nneed_groups: { older_physical: 1, learning_disability: 0, mental_health: 0 }\n',
+      },
+    ]);
+    expect(e.message).toMatch(
+      /places\/elsewhere\.yaml:1:1: id: id `midshire` must match the file name `elsewhere.yaml`/,
+    );
   });
 
   it('a scenario extending a missing scenario fails when the library is built', () => {
@@ -163,9 +215,14 @@ describe('buildLibrary with broken files', () => {
 
   it('an issue inherited from a parent is located in the parent file', () => {
     const e = errorsOf([
-      { path: 'parent-one.yaml', text: 'id: parent-one\nstrategy: { approach: framework }\ninitial:\n  vacancy_rate: 0.9\n' },
+      {
+        path: 'parent-one.yaml',
+        text: 'id: parent-one\nstrategy: { approach: framework }\ninitial:\n  vacancy_rate: 0.9\n',
+      },
     ]);
-    expect(e.issues.some((i) => i.file === 'parent-one.yaml' && i.line === 4 && i.path === 'initial.vacancy_rate')).toBe(true);
+    expect(
+      e.issues.some((i) => i.file === 'parent-one.yaml' && i.line === 4 && i.path === 'initial.vacancy_rate'),
+    ).toBe(true);
   });
 });
 
@@ -175,7 +232,9 @@ describe('the library the web app ships as JSON (built by ui/vite.config.ts)', (
     expect(back).toEqual(lib);
     expect(back.scenarios.get('midshire-status-quo')?.source.positions).toBeInstanceOf(Map);
     for (const id of lib.scenarios.keys()) {
-      expect(JSON.stringify(scenarioFromLibrary(id, back).config)).toBe(JSON.stringify(scenarioFromLibrary(id, lib).config));
+      expect(JSON.stringify(scenarioFromLibrary(id, back).config)).toBe(
+        JSON.stringify(scenarioFromLibrary(id, lib).config),
+      );
     }
   });
 

@@ -21,7 +21,10 @@ function issuesOf(text: string): ScenarioIssue[] {
 function issueAt(text: string, path: string, line: number): ScenarioIssue {
   const all = issuesOf(text);
   const hit = all.find((i) => i.path === path);
-  expect(hit, `no issue at ${path}; got:\n${all.map((i) => `${i.line} ${i.path}: ${i.message}`).join('\n')}`).toBeDefined();
+  expect(
+    hit,
+    `no issue at ${path}; got:\n${all.map((i) => `${i.line} ${i.path}: ${i.message}`).join('\n')}`,
+  ).toBeDefined();
   expect(hit!.file).toBe(FILE);
   expect(hit!.line).toBe(line);
   expect(hit!.column).toBeGreaterThan(0);
@@ -48,39 +51,82 @@ describe('scenario validation: bad files name file, line and field', () => {
     expect(i.message).toMatch(/must be a number between 1 and 20 years .*not a list/);
     const j = issueAt(`id: t\nstrategy: framework\n`, 'strategy', 2);
     expect(j.message).toMatch(/must be a mapping/);
-    const k = issueAt(`id: t\nstrategy: { approach: framework }\nevents:\n  - { year: 1, type: provider_collapse, largest: "yes" }\n`, 'events[0].largest', 4);
+    const k = issueAt(
+      `id: t\nstrategy: { approach: framework }\nevents:\n  - { year: 1, type: provider_collapse, largest: "yes" }\n`,
+      'events[0].largest',
+      4,
+    );
     expect(k.message).toMatch(/true or false/);
   });
 
   it('unknown fields, with a suggestion and the valid fields', () => {
-    const i = issueAt(`id: t\nstrategy:\n  approach: framework\n  levers:\n    fee_levle: 1.1\n`, 'strategy.levers.fee_levle', 5);
-    expect(i.message).toMatch(/unknown lever `fee_levle`; did you mean `fee_level`\? valid: fee_level, uplift_vs_inflation/);
+    const i = issueAt(
+      `id: t\nstrategy:\n  approach: framework\n  levers:\n    fee_levle: 1.1\n`,
+      'strategy.levers.fee_levle',
+      5,
+    );
+    expect(i.message).toMatch(
+      /unknown lever `fee_levle`; did you mean `fee_level`\? valid: fee_level, uplift_vs_inflation/,
+    );
     const j = issueAt(`id: t\nyeers: 3\nstrategy: { approach: framework }\n`, 'yeers', 2);
     expect(j.message).toMatch(/unknown field `yeers`; did you mean `years`\? valid: id, title/);
-    const k = issueAt(`id: t\nstrategy: { approach: framework }\ncontext: { relationship: 2 }\n`, 'context.relationship', 3);
+    const k = issueAt(
+      `id: t\nstrategy: { approach: framework }\ncontext: { relationship: 2 }\n`,
+      'context.relationship',
+      3,
+    );
     expect(k.message).toMatch(/did you mean `relationships`/);
-    const l = issueAt(`id: t\nstrategy: { approach: framework }\ninitial:\n  fee_per_hr: 20\n`, 'initial.fee_per_hr', 4);
+    const l = issueAt(
+      `id: t\nstrategy: { approach: framework }\ninitial:\n  fee_per_hr: 20\n`,
+      'initial.fee_per_hr',
+      4,
+    );
     expect(l.message).toMatch(/did you mean `fee_per_hour`/);
   });
 
   it('unknown approach', () => {
     const i = issueAt(`id: t\nstrategy:\n  approach: aliance\n`, 'strategy.approach', 3);
     expect(i.message).toMatch(/unknown approach `aliance`; did you mean `alliance`\? valid: .*time-and-task/);
-    const j = issueAt(`id: t\nstrategy:\n  blend: { time-and-task: 0.5, frmework: 0.5 }\n`, 'strategy.blend.frmework', 3);
+    const j = issueAt(
+      `id: t\nstrategy:\n  blend: { time-and-task: 0.5, frmework: 0.5 }\n`,
+      'strategy.blend.frmework',
+      3,
+    );
     expect(j.message).toMatch(/did you mean `framework`/);
   });
 
   it('out-of-range values', () => {
-    expect(issueAt(`id: t\nyears: 30\nstrategy: { approach: framework }\n`, 'years', 2).message).toMatch(/between 1 and 20 years; got 30/);
-    expect(issueAt(`id: t\nstrategy:\n  approach: framework\n  levers: { fee_level: 3 }\n`, 'strategy.levers.fee_level', 4).message)
-      .toMatch(/between 0.6 and 1.6; got 3/);
-    expect(issueAt(`id: t\nstrategy: { approach: framework }\nevents:\n  - { year: 1, type: sickness_wave, share: 1.5, weeks: 8 }\n`, 'events[0].share', 4).message)
-      .toMatch(/between 0 and 1; got 1.5/);
-    expect(issueAt(`id: t\nstrategy: { approach: framework }\nevents:\n  - { year: 1, type: sickness_wave, share: 0.3, weeks: 200 }\n`, 'events[0].weeks', 4).message)
-      .toMatch(/between 1 and 104 weeks/);
-    expect(issueAt(`id: t\nstrategy: { approach: framework }\ncontext: { money: 0 }\n`, 'context.money', 3).message).toMatch(/between 1 and 5/);
-    expect(issueAt(`id: t\nstrategy: { approach: framework }\nevents:\n  - { year: -1, type: fee_change, share: -0.05 }\n`, 'events[0].year', 4).message)
-      .toMatch(/history_years is 0/);
+    expect(issueAt(`id: t\nyears: 30\nstrategy: { approach: framework }\n`, 'years', 2).message).toMatch(
+      /between 1 and 20 years; got 30/,
+    );
+    expect(
+      issueAt(`id: t\nstrategy:\n  approach: framework\n  levers: { fee_level: 3 }\n`, 'strategy.levers.fee_level', 4)
+        .message,
+    ).toMatch(/between 0.6 and 1.6; got 3/);
+    expect(
+      issueAt(
+        `id: t\nstrategy: { approach: framework }\nevents:\n  - { year: 1, type: sickness_wave, share: 1.5, weeks: 8 }\n`,
+        'events[0].share',
+        4,
+      ).message,
+    ).toMatch(/between 0 and 1; got 1.5/);
+    expect(
+      issueAt(
+        `id: t\nstrategy: { approach: framework }\nevents:\n  - { year: 1, type: sickness_wave, share: 0.3, weeks: 200 }\n`,
+        'events[0].weeks',
+        4,
+      ).message,
+    ).toMatch(/between 1 and 104 weeks/);
+    expect(
+      issueAt(`id: t\nstrategy: { approach: framework }\ncontext: { money: 0 }\n`, 'context.money', 3).message,
+    ).toMatch(/between 1 and 5/);
+    expect(
+      issueAt(
+        `id: t\nstrategy: { approach: framework }\nevents:\n  - { year: -1, type: fee_change, share: -0.05 }\n`,
+        'events[0].year',
+        4,
+      ).message,
+    ).toMatch(/history_years is 0/);
   });
 
   it('blend shares not summing to 1', () => {
@@ -89,9 +135,17 @@ describe('scenario validation: bad files name file, line and field', () => {
   });
 
   it('hostile expressions', () => {
-    const i = issueAt(`id: t\nstrategy:\n  approach: framework\n  levers:\n    fee_level: 'import("fs")'\n`, 'strategy.levers.fee_level', 5);
+    const i = issueAt(
+      `id: t\nstrategy:\n  approach: framework\n  levers:\n    fee_level: 'import("fs")'\n`,
+      'strategy.levers.fee_level',
+      5,
+    );
     expect(i.message).toMatch(/uses `import`, which is not allowed; allowed:/);
-    const j = issueAt(`id: t\ninputs: { a: 1 }\nstrategy:\n  approach: framework\n  levers:\n    fee_level: "a.constructor"\n`, 'strategy.levers.fee_level', 6);
+    const j = issueAt(
+      `id: t\ninputs: { a: 1 }\nstrategy:\n  approach: framework\n  levers:\n    fee_level: "a.constructor"\n`,
+      'strategy.levers.fee_level',
+      6,
+    );
     expect(j.message).toMatch(/property or index access/);
     const k = issueAt(`id: t\ninputs: { e: 1 }\nstrategy: { approach: framework }\n`, 'inputs.e', 2);
     expect(k.message).toMatch(/clashes with the built-in/);
@@ -173,40 +227,68 @@ describe('scenario validation: bad files name file, line and field', () => {
   });
 
   it('strategy forms: exactly one of approach, blend, phases', () => {
-    expect(issueAt(`id: t\nstrategy:\n  approach: framework\n  blend: { framework: 1 }\n`, 'strategy', 2).message).toMatch(/only one of/);
+    expect(
+      issueAt(`id: t\nstrategy:\n  approach: framework\n  blend: { framework: 1 }\n`, 'strategy', 2).message,
+    ).toMatch(/only one of/);
     expect(issueAt(`id: t\nstrategy: {}\n`, 'strategy', 2).message).toMatch(/give one of/);
-    expect(issueAt(`id: t\nstrategy:\n  phases:\n    - approach: framework\n    - approach: alliance\n`, 'strategy.phases[1]', 5).message)
-      .toMatch(/start_year/);
-    expect(issueAt(`id: t\nstrategy:\n  phases:\n    - approach: framework\n    - { start_year: 2, approach: alliance }\n    - { start_year: 1, approach: grants }\n`, 'strategy.phases[2]', 6).message)
-      .toMatch(/time order/);
+    expect(
+      issueAt(
+        `id: t\nstrategy:\n  phases:\n    - approach: framework\n    - approach: alliance\n`,
+        'strategy.phases[1]',
+        5,
+      ).message,
+    ).toMatch(/start_year/);
+    expect(
+      issueAt(
+        `id: t\nstrategy:\n  phases:\n    - approach: framework\n    - { start_year: 2, approach: alliance }\n    - { start_year: 1, approach: grants }\n`,
+        'strategy.phases[2]',
+        6,
+      ).message,
+    ).toMatch(/time order/);
   });
 
   it('events: unknown fields per type, need groups, interventions, levers', () => {
     const base = `id: t\nstrategy: { approach: framework }\nevents:\n`;
-    expect(issueAt(`${base}  - { year: 1, type: budget_cut, share: 0.1, shar: 2 }\n`, 'events[0].shar', 4).message)
-      .toMatch(/unknown budget_cut field `shar`; did you mean `share`\?/);
-    expect(issueAt(`${base}  - { year: 1, type: demand_surge, need_group: mental, share: 0.2 }\n`, 'events[0].need_group', 4).message)
-      .toMatch(/valid: older_physical, learning_disability, mental_health/);
-    expect(issueAt(`${base}  - { year: 1, intervention: future-serch }\n`, 'events[0].intervention', 4).message)
-      .toMatch(/did you mean `future-search`/);
-    expect(issueAt(`${base}  - { week: 30, type: set_lever, lever: monitoring, value: 0.3 }\n`, 'events[0].lever', 4).message)
-      .toMatch(/unknown lever `monitoring`/);
-    expect(issueAt(`${base}  - { week: 30, type: set_lever, lever: fee_level, value: 5 }\n`, 'events[0].value', 4).message)
-      .toMatch(/between 0.6 and 1.6/);
-    expect(issueAt(`${base}  - { week: 30, type: set_param, param: no_such_param, value: 1 }\n`, 'events[0].param', 4).message)
-      .toMatch(/unknown parameter `no_such_param`/);
-    expect(issueAt(`${base}  - { year: 1, week: 3, type: budget_cut, share: 0.1 }\n`, 'events[0]', 4).message).toMatch(/either `year` or `week`/);
+    expect(
+      issueAt(`${base}  - { year: 1, type: budget_cut, share: 0.1, shar: 2 }\n`, 'events[0].shar', 4).message,
+    ).toMatch(/unknown budget_cut field `shar`; did you mean `share`\?/);
+    expect(
+      issueAt(`${base}  - { year: 1, type: demand_surge, need_group: mental, share: 0.2 }\n`, 'events[0].need_group', 4)
+        .message,
+    ).toMatch(/valid: older_physical, learning_disability, mental_health/);
+    expect(
+      issueAt(`${base}  - { year: 1, intervention: future-serch }\n`, 'events[0].intervention', 4).message,
+    ).toMatch(/did you mean `future-search`/);
+    expect(
+      issueAt(`${base}  - { week: 30, type: set_lever, lever: monitoring, value: 0.3 }\n`, 'events[0].lever', 4)
+        .message,
+    ).toMatch(/unknown lever `monitoring`/);
+    expect(
+      issueAt(`${base}  - { week: 30, type: set_lever, lever: fee_level, value: 5 }\n`, 'events[0].value', 4).message,
+    ).toMatch(/between 0.6 and 1.6/);
+    expect(
+      issueAt(`${base}  - { week: 30, type: set_param, param: no_such_param, value: 1 }\n`, 'events[0].param', 4)
+        .message,
+    ).toMatch(/unknown parameter `no_such_param`/);
+    expect(issueAt(`${base}  - { year: 1, week: 3, type: budget_cut, share: 0.1 }\n`, 'events[0]', 4).message).toMatch(
+      /either `year` or `week`/,
+    );
   });
 
   it('params: unknown ids are refused', () => {
-    expect(issueAt(`id: t\nstrategy: { approach: framework }\nparams:\n  not_a_param: 1\n`, 'params.not_a_param', 4).message)
-      .toMatch(/unknown parameter/);
+    expect(
+      issueAt(`id: t\nstrategy: { approach: framework }\nparams:\n  not_a_param: 1\n`, 'params.not_a_param', 4).message,
+    ).toMatch(/unknown parameter/);
   });
 
   it('extends: unknown parent, loops and issues located in the right file', () => {
-    expect(issueAt(`id: t\nextends: midshire-status-qo\n`, 'extends', 2).message).toMatch(/did you mean `midshire-status-quo`/);
-    expect(issueAt(`id: t\nextends: midshire-status-quo\ninitial:\n  vacancy_rate: 0.9\n`, 'initial.vacancy_rate', 4).message)
-      .toMatch(/between 0 and 0.3/);
+    expect(issueAt(`id: t\nextends: midshire-status-qo\n`, 'extends', 2).message).toMatch(
+      /did you mean `midshire-status-quo`/,
+    );
+    expect(
+      issueAt(`id: t\nextends: midshire-status-quo\ninitial:\n  vacancy_rate: 0.9\n`, 'initial.vacancy_rate', 4)
+        .message,
+    ).toMatch(/between 0 and 0.3/);
     expect(issueAt(`id: midshire-status-quo\nextends: midshire-alliance\n`, 'extends', 2).message).toMatch(/loop/);
   });
 
@@ -216,7 +298,21 @@ describe('scenario validation: bad files name file, line and field', () => {
   });
 
   it('never throws anything but ScenarioError, whatever the input', () => {
-    const nasty = ['\u0000', '{', '[', '"', '!!js/function "x"', '? [a]: b', 'id: t\n__proto__: { x: 1 }', 'id: !!binary aGVsbG8=', '*x', 'id: t\nstrategy: { approach: framework }\nevents: [1, null, "x", [1]]', 'id: t\nstrategy: { phases: [null, 3] }', 'id: t\nstrategy: { approach: framework }\ninputs: { a: "a + 1" }', 'id: t\nstrategy:\n  approach: framework\n  levers: { fee_level: .nan }'];
+    const nasty = [
+      '\u0000',
+      '{',
+      '[',
+      '"',
+      '!!js/function "x"',
+      '? [a]: b',
+      'id: t\n__proto__: { x: 1 }',
+      'id: !!binary aGVsbG8=',
+      '*x',
+      'id: t\nstrategy: { approach: framework }\nevents: [1, null, "x", [1]]',
+      'id: t\nstrategy: { phases: [null, 3] }',
+      'id: t\nstrategy: { approach: framework }\ninputs: { a: "a + 1" }',
+      'id: t\nstrategy:\n  approach: framework\n  levers: { fee_level: .nan }',
+    ];
     for (const t of nasty) {
       try {
         loadScenario(t, FILE, lib);

@@ -6,7 +6,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  COMPARE_STREAM, runSeed, type BatchOptions, type BatchOutcome, type RunConfig, type RunResult, type RunTask, type SimBackend,
+  COMPARE_STREAM,
+  runSeed,
+  type BatchOptions,
+  type BatchOutcome,
+  type RunConfig,
+  type RunResult,
+  type RunTask,
+  type SimBackend,
 } from '../../sim/index.ts';
 import type { Progress } from '../../ui/src/runs/ensemble-runs.ts';
 import { RunQueue } from '../../ui/src/runs/run-queue.ts';
@@ -54,7 +61,14 @@ class FakeLane implements SimBackend {
     if (!b) throw new Error('no run in flight on this lane');
     b.done = true;
     const task = b.tasks[0];
-    if (fail) b.opts.onError?.({ index: 0, replicate: task.replicate, seed: task.seed, scenarioId: task.config.scenarioId, error: 'boom' });
+    if (fail)
+      b.opts.onError?.({
+        index: 0,
+        replicate: task.replicate,
+        seed: task.seed,
+        scenarioId: task.config.scenarioId,
+        error: 'boom',
+      });
     else b.opts.onResult(0, resultOf(task));
     b.settle({ completed: fail ? 0 : 1, failed: fail ? 1 : 0 });
     return task;
@@ -65,12 +79,16 @@ class FakeLane implements SimBackend {
 
 function resultOf(task: RunTask): RunResult {
   return {
-    replicate: task.replicate, seed: task.seed, weeks: 2, metricIds: ['m'],
-    summary: Float64Array.of(task.replicate), series: Float64Array.of(0, task.replicate),
+    replicate: task.replicate,
+    seed: task.seed,
+    weeks: 2,
+    metricIds: ['m'],
+    summary: Float64Array.of(task.replicate),
+    series: Float64Array.of(0, task.replicate),
   } as unknown as RunResult;
 }
 
-const config = (id: string): RunConfig => ({ scenarioId: id, title: id } as unknown as RunConfig);
+const config = (id: string): RunConfig => ({ scenarioId: id, title: id }) as unknown as RunConfig;
 const A = { hash: 'hash-a', config: config('a') };
 const B = { hash: 'hash-b', config: config('b') };
 
@@ -81,7 +99,10 @@ function setUp(lanes = 2) {
   const dispatched: RunTask[] = [];
   const fakes = Array.from({ length: lanes }, () => new FakeLane(dispatched));
   const store = new ResultStore();
-  const queue = new RunQueue(store, fakes.map((f) => Promise.resolve(f)));
+  const queue = new RunQueue(
+    store,
+    fakes.map((f) => Promise.resolve(f)),
+  );
   const log = { results: [] as string[], progress: [] as Progress[], done: [] as Progress[] };
   const handlers = {
     onResult: (h: string) => log.results.push(h),
@@ -158,7 +179,11 @@ describe('RunQueue', () => {
     await settle();
     expect(asked()).toEqual(['a0', 'a1']);
     const newer = { results: [] as string[], done: [] as Progress[] };
-    queue.setWork([B], 2, 's', { onResult: (h) => newer.results.push(h), onProgress: () => undefined, onDone: (p) => newer.done.push(p) });
+    queue.setWork([B], 2, 's', {
+      onResult: (h) => newer.results.push(h),
+      onProgress: () => undefined,
+      onDone: (p) => newer.done.push(p),
+    });
     // the runs of A in flight are not stopped
     expect(fakes.every((f) => f.current && !f.current.aborted)).toBe(true);
     fakes[0].finish();

@@ -4,7 +4,13 @@
  * nothing from it is returned.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MAX_SHARE_CHARS, MAX_SHARED_SCENARIOS, readShareHash, shareHash, shareLink } from '../../ui/src/state/share.ts';
+import {
+  MAX_SHARE_CHARS,
+  MAX_SHARED_SCENARIOS,
+  readShareHash,
+  shareHash,
+  shareLink,
+} from '../../ui/src/state/share.ts';
 import { defaultWorkspace, resolveDraft, type ScenarioDraft, type Workspace } from '../../ui/src/state/workspace.ts';
 import { provideTestLibrary } from './ui-test-setup.ts';
 
@@ -23,14 +29,25 @@ function configs(ws: Workspace, drafts: ScenarioDraft[]) {
 describe('a share link', () => {
   it('opens the same scenarios, place, years and runs', () => {
     const ws: Workspace = { ...defaultWorkspace(), years: 4, runs: 45 };
-    ws.scenarios[1] = { ...ws.scenarios[1], title: 'Tender at a higher fee', phases: ws.scenarios[1].phases.map((p) => ({ ...p, levers: { ...p.levers, fee_level: 1.3 } })) };
+    ws.scenarios[1] = {
+      ...ws.scenarios[1],
+      title: 'Tender at a higher fee',
+      phases: ws.scenarios[1].phases.map((p) => ({ ...p, levers: { ...p.levers, fee_level: 1.3 } })),
+    };
     const out = readShareHash(`#${shareHash(ws)}`);
     expect(out?.ok).toBe(true);
     if (!out?.ok) return;
     expect(out.drafts.map((d) => d.title)).toEqual(ws.scenarios.map((d) => d.title));
     expect([out.placeId, out.years, out.runs]).toEqual(['midshire', 4, 45]);
     expect(out.context).toEqual(ws.context);
-    const opened: Workspace = { ...ws, placeId: out.placeId, context: out.context, years: out.years, runs: out.runs, scenarios: out.drafts };
+    const opened: Workspace = {
+      ...ws,
+      placeId: out.placeId,
+      context: out.context,
+      years: out.years,
+      runs: out.runs,
+      scenarios: out.drafts,
+    };
     expect(configs(opened, opened.scenarios)).toEqual(configs(ws, ws.scenarios));
     expect(configs(opened, opened.scenarios)[1].phases[0].levers.fee_level).toBe(1.3);
   });
@@ -89,7 +106,8 @@ describe('refusing a share link', () => {
   });
 
   it('refuses scenarios that fail validation, listing every problem, and returns no drafts', () => {
-    const bad = 'id: broken\ntitle: Broken\nstrategy: { approach: aliance }\nevents: [{ year: 1, type: "<script>alert(1)</script>" }]\n';
+    const bad =
+      'id: broken\ntitle: Broken\nstrategy: { approach: aliance }\nevents: [{ year: 1, type: "<script>alert(1)</script>" }]\n';
     const good = 'id: fine\ntitle: Fine\nstrategy: { approach: alliance }\n';
     const out = readShareHash(encode({ v: 1, scenarios: [good, bad, 42] }));
     expect(out?.ok).toBe(false);
@@ -104,7 +122,9 @@ describe('refusing a share link', () => {
 
   it('falls back to 30 runs when the link asks for a number out of range', () => {
     const ws = defaultWorkspace();
-    const payload = JSON.parse(Buffer.from(shareHash(ws).slice('share='.length), 'base64url').toString('utf8')) as { runs: number };
+    const payload = JSON.parse(Buffer.from(shareHash(ws).slice('share='.length), 'base64url').toString('utf8')) as {
+      runs: number;
+    };
     for (const runs of [4, 501, 12.5]) {
       const out = readShareHash(encode({ ...payload, runs }));
       expect(out?.ok && out.runs).toBe(30);

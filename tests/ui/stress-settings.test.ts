@@ -7,7 +7,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { METRIC_IDS, morrisBudget, parseCondition, type StressResult } from '../../sim/index.ts';
 import { estimate, rankImportance } from '../../ui/src/runs/stress-runner.ts';
 import {
-  buildSpec, conditionText, conditionWords, defaultSettings, INPUT_BY_PATH, reconcile, type StressSettings,
+  buildSpec,
+  conditionText,
+  conditionWords,
+  defaultSettings,
+  INPUT_BY_PATH,
+  reconcile,
+  type StressSettings,
 } from '../../ui/src/state/stress-settings.ts';
 import { defaultWorkspace, type Workspace } from '../../ui/src/state/workspace.ts';
 import { provideTestLibrary } from './ui-test-setup.ts';
@@ -31,8 +37,12 @@ describe('the default settings', () => {
     expect(s.plan).toBe(`ws:${alliance.key}`);
     expect(s.alternatives).toEqual(ws.scenarios.filter((d) => d !== alliance).map((d) => `ws:${d.key}`));
     expect(s.uncertainties.map((u) => u.path)).toEqual([
-      'params.outside_wage_growth', 'params.living_wage_growth', 'initial.trust_providers_to_commissioner',
-      'params.labour_supply_elasticity', 'params.quit_base_rate', 'levers.fee_level',
+      'params.outside_wage_growth',
+      'params.living_wage_growth',
+      'initial.trust_providers_to_commissioner',
+      'params.labour_supply_elasticity',
+      'params.quit_base_rate',
+      'levers.fee_level',
     ]);
   });
 
@@ -40,32 +50,53 @@ describe('the default settings', () => {
     const ws = defaultWorkspace();
     const s = defaultSettings(ws);
     const { spec, titles } = buildSpec(ws, s);
-    expect(spec.approaches.map((a) => a.id)).toEqual(['midshire-alliance', 'midshire-status-quo', 'midshire-price-tender', 'midshire-neighbourhood-teams']);
+    expect(spec.approaches.map((a) => a.id)).toEqual([
+      'midshire-alliance',
+      'midshire-status-quo',
+      'midshire-price-tender',
+      'midshire-neighbourhood-teams',
+    ]);
     for (const a of spec.approaches) expect(a.config.weeks).toBe(3 * 52);
     expect(titles['midshire-alliance']).toBe(ws.scenarios.find((d) => d.id === 'midshire-alliance')!.title);
     expect([spec.futures, spec.runsPerFuture, spec.seed]).toEqual([60, 1, 'commsim']);
     // the same conditions as stress/midshire-alliance-plan.yaml's failure: (any of)
     expect(spec.failure.combine).toBe('any');
-    expect(spec.failure.conditions).toEqual(['unmet_need_share > 0.08 for 26 weeks', 'summary.turnover_rate > 0.35'].map((c) => parseCondition(c)));
-    expect(spec.uncertainties.map((u) => [u.path, u.min, u.max])).toEqual(s.uncertainties.map((u) => [u.path, u.min, u.max]));
+    expect(spec.failure.conditions).toEqual(
+      ['unmet_need_share > 0.08 for 26 weeks', 'summary.turnover_rate > 0.35'].map((c) => parseCondition(c)),
+    );
+    expect(spec.uncertainties.map((u) => [u.path, u.min, u.max])).toEqual(
+      s.uncertainties.map((u) => [u.path, u.min, u.max]),
+    );
     expect(spec.robustness).toEqual([
       { metric: 'unmet_need_share', direction: 'minimise', threshold: 0.1 },
       { metric: 'wellbeing_mean', direction: 'maximise' },
       { metric: 'cost_per_good_day', direction: 'minimise' },
     ]);
     // metrics kept: the key ones and every one a condition, robustness row or the tornado reads, in table order
-    for (const m of ['unmet_need_share', 'turnover_rate', 'wellbeing_mean', 'cost_per_good_day']) expect(spec.metrics).toContain(m);
+    for (const m of ['unmet_need_share', 'turnover_rate', 'wellbeing_mean', 'cost_per_good_day'])
+      expect(spec.metrics).toContain(m);
     expect(spec.metrics).toEqual([...spec.metrics].sort((a, b) => METRIC_IDS.indexOf(a) - METRIC_IDS.indexOf(b)));
   });
 
   it('takes a library scenario as plan, and gives two approaches of one id distinct ids', () => {
     const ws = defaultWorkspace();
-    const s: StressSettings = { ...defaultSettings(ws), plan: 'lib:midshire-framework', alternatives: ['lib:midshire-framework', `ws:${ws.scenarios[0].key}`] };
+    const s: StressSettings = {
+      ...defaultSettings(ws),
+      plan: 'lib:midshire-framework',
+      alternatives: ['lib:midshire-framework', `ws:${ws.scenarios[0].key}`],
+    };
     const { spec } = buildSpec(ws, s);
     // the plan listed again as an alternative is dropped
     expect(spec.approaches.map((a) => a.id)).toEqual(['midshire-framework', 'midshire-status-quo']);
-    const twice: StressSettings = { ...s, plan: `ws:${ws.scenarios[0].key}`, alternatives: ['lib:midshire-status-quo'] };
-    expect(buildSpec(ws, twice).spec.approaches.map((a) => a.id)).toEqual(['midshire-status-quo', 'midshire-status-quo-2']);
+    const twice: StressSettings = {
+      ...s,
+      plan: `ws:${ws.scenarios[0].key}`,
+      alternatives: ['lib:midshire-status-quo'],
+    };
+    expect(buildSpec(ws, twice).spec.approaches.map((a) => a.id)).toEqual([
+      'midshire-status-quo',
+      'midshire-status-quo-2',
+    ]);
   });
 });
 
@@ -105,7 +136,9 @@ describe('problems', () => {
     };
     const problems = problemsOf(ws, s);
     expect(problems).toContain(`${first.label}: the lowest value must be below the highest`);
-    expect(problems).toContain(`${second.label}: keep within the documented range ${INPUT_BY_PATH.get(second.path)!.min} to ${INPUT_BY_PATH.get(second.path)!.max}`);
+    expect(problems).toContain(
+      `${second.label}: keep within the documented range ${INPUT_BY_PATH.get(second.path)!.min} to ${INPUT_BY_PATH.get(second.path)!.max}`,
+    );
     expect(problems).toContain('fee again is listed twice');
     expect(problems).toContain('give at least one failure condition');
     expect(problems).toContain('futures must be a whole number from 4 to 2,000');
@@ -116,7 +149,14 @@ describe('problems', () => {
   it('name the condition that is wrong', () => {
     const ws = defaultWorkspace();
     const d = defaultSettings(ws);
-    const s: StressSettings = { ...d, conditions: [d.conditions[0], { kind: 'weekly', metric: 'unmet_need_share', op: '>', value: 0.1, weeks: 0.5 }, { kind: 'summary', metric: 'no_such_metric', op: '>', value: 1 }] };
+    const s: StressSettings = {
+      ...d,
+      conditions: [
+        d.conditions[0],
+        { kind: 'weekly', metric: 'unmet_need_share', op: '>', value: 0.1, weeks: 0.5 },
+        { kind: 'summary', metric: 'no_such_metric', op: '>', value: 1 },
+      ],
+    };
     const problems = problemsOf(ws, s);
     expect(problems[0]).toBe('failure condition 2: the number of weeks must be a whole number of at least 1');
     expect(problems[1]).toMatch(/^failure condition 3: /);
@@ -126,8 +166,13 @@ describe('problems', () => {
   it('refuse a plan that is no longer in the comparison, or has problems of its own', () => {
     const ws = defaultWorkspace();
     const d = defaultSettings(ws);
-    expect(problemsOf(ws, { ...d, plan: 'ws:gone' })).toEqual(['a chosen scenario is no longer in your comparison; choose the plan again']);
-    const broken: Workspace = { ...ws, scenarios: ws.scenarios.map((x, i) => (i === 0 ? { ...x, phases: [{ ...x.phases[0], blend: {} }] } : x)) };
+    expect(problemsOf(ws, { ...d, plan: 'ws:gone' })).toEqual([
+      'a chosen scenario is no longer in your comparison; choose the plan again',
+    ]);
+    const broken: Workspace = {
+      ...ws,
+      scenarios: ws.scenarios.map((x, i) => (i === 0 ? { ...x, phases: [{ ...x.phases[0], blend: {} }] } : x)),
+    };
     expect(problemsOf(broken, { ...d, plan: `ws:${ws.scenarios[0].key}` })[0]).toMatch(/has problems to fix first/);
   });
 });
@@ -135,7 +180,12 @@ describe('problems', () => {
 describe('saved settings in a changed workspace', () => {
   it('keep what still exists and fall back to the defaults for the rest', () => {
     const ws = defaultWorkspace();
-    const saved: StressSettings = { ...defaultSettings(ws), futures: 200, plan: `ws:${ws.scenarios[1].key}`, alternatives: [`ws:${ws.scenarios[0].key}`, 'ws:removed'] };
+    const saved: StressSettings = {
+      ...defaultSettings(ws),
+      futures: 200,
+      plan: `ws:${ws.scenarios[1].key}`,
+      alternatives: [`ws:${ws.scenarios[0].key}`, 'ws:removed'],
+    };
     const kept = reconcile(ws, saved);
     expect(kept.futures).toBe(200);
     expect(kept.plan).toBe(saved.plan);
@@ -158,7 +208,11 @@ describe('the estimate', () => {
     expect(e.stressRuns).toBe(60 * 4);
     expect(e.morrisRuns).toBe(morrisBudget(6, 6));
     expect(e.morrisRuns).toBe(6 * 7);
-    expect(estimate({ ...s, trajectories: 0, alternatives: [] })).toMatchObject({ stressRuns: 60, morrisRuns: 0, runs: 60 });
+    expect(estimate({ ...s, trajectories: 0, alternatives: [] })).toMatchObject({
+      stressRuns: 60,
+      morrisRuns: 0,
+      runs: 60,
+    });
   });
 });
 
@@ -166,11 +220,19 @@ describe('what matters without Morris runs', () => {
   it('ranks inputs by |Spearman ρ| with the plan’s outcome, keeping the direction', () => {
     // six futures; input a rises with the outcome, b falls with it, c is unrelated
     const outcome = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6];
-    const inputs = [[1, 2, 3, 4, 5, 6], [9, 7, 8, 3, 2, 1], [5, 1, 6, 2, 4, 3]];
+    const inputs = [
+      [1, 2, 3, 4, 5, 6],
+      [9, 7, 8, 3, 2, 1],
+      [5, 1, 6, 2, 4, 3],
+    ];
     const result = {
       header: {
         metrics: ['wellbeing_mean', 'unmet_need_share'],
-        uncertainties: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }, { id: 'c', label: 'C' }],
+        uncertainties: [
+          { id: 'a', label: 'A' },
+          { id: 'b', label: 'B' },
+          { id: 'c', label: 'C' },
+        ],
       },
       rows: outcome.map((y, f) => ({ inputs: inputs.map((col) => col[f]), outcomes: [{ runs: 1, metrics: [0, y] }] })),
     } as unknown as StressResult;

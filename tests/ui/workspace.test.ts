@@ -8,8 +8,16 @@ import { loadScenario } from '../../sim/index.ts';
 import { lib } from '../../ui/src/state/library.ts';
 import { configHash } from '../../ui/src/state/results.ts';
 import {
-  DEFAULT_SCENARIOS, defaultWorkspace, draftForApproach, draftFromLoaded, draftToYaml, effectiveLevers, resolveDraft,
-  uniqueId, type ScenarioDraft, type Workspace,
+  DEFAULT_SCENARIOS,
+  defaultWorkspace,
+  draftForApproach,
+  draftFromLoaded,
+  draftToYaml,
+  effectiveLevers,
+  resolveDraft,
+  uniqueId,
+  type ScenarioDraft,
+  type Workspace,
 } from '../../ui/src/state/workspace.ts';
 import { provideTestLibrary } from './ui-test-setup.ts';
 
@@ -69,7 +77,10 @@ describe('editing', () => {
     const ws = defaultWorkspace();
     const d = ws.scenarios[1];
     const before = configOf(ws, d);
-    const edited: ScenarioDraft = { ...d, phases: d.phases.map((p, i) => (i === 0 ? { ...p, levers: { ...p.levers, fee_level: 1.4 } } : p)) };
+    const edited: ScenarioDraft = {
+      ...d,
+      phases: d.phases.map((p, i) => (i === 0 ? { ...p, levers: { ...p.levers, fee_level: 1.4 } } : p)),
+    };
     const after = configOf(ws, edited);
     expect(after.phases[0].levers.fee_level).toBe(1.4);
     expect(before.phases[0].levers.fee_level).not.toBe(1.4);
@@ -92,7 +103,9 @@ describe('editing', () => {
   it('a blend gives the share-weighted lever values of its approaches, and an override wins', () => {
     const a = lib().approaches.get('alliance')!;
     const b = lib().approaches.get('price-tender')!;
-    const lever = (Object.keys(a.levers) as (keyof typeof a.levers)[]).find((k) => b.levers[k] !== undefined && b.levers[k] !== a.levers[k])!;
+    const lever = (Object.keys(a.levers) as (keyof typeof a.levers)[]).find(
+      (k) => b.levers[k] !== undefined && b.levers[k] !== a.levers[k],
+    )!;
     expect(lever).toBeDefined();
     const phase = { startYear: 0, label: 'mix', blend: { alliance: 0.25, 'price-tender': 0.75 }, levers: {} };
     expect(effectiveLevers(phase)[lever]).toBeCloseTo(0.25 * a.levers[lever]! + 0.75 * b.levers[lever]!, 12);
@@ -101,9 +114,14 @@ describe('editing', () => {
 
   it('a draft for one approach copies the base scenario events, not shares them', () => {
     const ws = defaultWorkspace();
-    const base: ScenarioDraft = { ...ws.scenarios[0], events: [{ year: 1, type: 'sickness_wave', share: 0.3, weeks: 8 }] };
+    const base: ScenarioDraft = {
+      ...ws.scenarios[0],
+      events: [{ year: 1, type: 'sickness_wave', share: 0.3, weeks: 8 }],
+    };
     const d = draftForApproach('alliance', base);
-    expect(d.phases).toEqual([{ startYear: 0, label: lib().approaches.get('alliance')!.name, blend: { alliance: 1 }, levers: {} }]);
+    expect(d.phases).toEqual([
+      { startYear: 0, label: lib().approaches.get('alliance')!.name, blend: { alliance: 1 }, levers: {} },
+    ]);
     expect(d.events).toEqual(base.events);
     d.events[0].year = 3;
     expect(base.events[0].year).toBe(1);

@@ -36,13 +36,24 @@ export function App() {
 
   return (
     <>
-      <a className="skip" href="#main">Skip to content</a>
+      <a className="skip" href="#main">
+        Skip to content
+      </a>
       <header className="top">
         <div>
           <h1>Commissioning Flight Simulator</h1>
-          <p className="tagline">Try out ways of commissioning adult social care in {ws.placeId === 'midshire' ? 'Midshire' : 'your place'} before they go live.</p>
+          <p className="tagline">
+            Try out ways of commissioning adult social care in {ws.placeId === 'midshire' ? 'Midshire' : 'your place'}{' '}
+            before they go live.
+          </p>
         </div>
-        <RunStatus progress={runs.progress} running={runs.running} runs={ws.runs} cancel={runs.cancel} resume={runs.resume} />
+        <RunStatus
+          progress={runs.progress}
+          running={runs.running}
+          runs={ws.runs}
+          cancel={runs.cancel}
+          resume={runs.resume}
+        />
       </header>
       <ScreenTabs current={screen} show={setScreen} />
       <main id="main" tabIndex={-1}>
@@ -50,7 +61,10 @@ export function App() {
         {badScenarios.length && screen !== 'strategy' ? (
           <ProblemsNotice
             titles={badScenarios.map(({ s }) => s.title)}
-            showProblems={() => { setSelected(badScenarios[0].i); setScreen('strategy'); }}
+            showProblems={() => {
+              setSelected(badScenarios[0].i);
+              setScreen('strategy');
+            }}
           />
         ) : null}
         {/* kept mounted while other screens show, so its charts are redrawn, not rebuilt, on return */}
@@ -61,17 +75,35 @@ export function App() {
         {/* kept mounted once opened: going back and forth between levers and charts then only shows and hides */}
         {strategiesOpened.current ? (
           <KeptScreen shown={screen === 'strategy'}>
-            <StrategiesScreen ws={ws} update={update} selected={selected} setSelected={setSelected} issuesOf={runs.issuesOf} />
+            <StrategiesScreen
+              ws={ws}
+              update={update}
+              selected={selected}
+              setSelected={setSelected}
+              issuesOf={runs.issuesOf}
+            />
           </KeptScreen>
         ) : null}
         {screen === 'overview' ? <OverviewScreen ws={ws} store={runs.store} /> : null}
         {screen === 'run' ? <RunScreen ws={ws} resolved={runs.resolved} /> : null}
         {screen === 'stress' ? <StressScreen ws={ws} /> : null}
-        {screen === 'keep' ? <KeepScreen ws={ws} setWs={(w) => { setWs(w); setSelected(0); }} datas={runs.datas} /> : null}
+        {screen === 'keep' ? (
+          <KeepScreen
+            ws={ws}
+            setWs={(w) => {
+              setWs(w);
+              setSelected(0);
+            }}
+            datas={runs.datas}
+          />
+        ) : null}
         <RunSettings ws={ws} update={update} />
       </main>
       <footer className="muted small">
-        <p>An agent-based model of one council area, week by week. Plausible dynamics, not forecasts. Results stay in this browser.</p>
+        <p>
+          An agent-based model of one council area, week by week. Plausible dynamics, not forecasts. Results stay in
+          this browser.
+        </p>
       </footer>
     </>
   );

@@ -3,7 +3,10 @@ declare module 'plotly.js-basic-dist-min' {
   const Plotly: {
     react(el: HTMLElement, data: unknown[], layout: unknown, config?: unknown): Promise<unknown>;
     purge(el: HTMLElement): void;
-    downloadImage(el: HTMLElement, opts: { format: 'png' | 'svg'; filename: string; width?: number; height?: number }): Promise<string>;
+    downloadImage(
+      el: HTMLElement,
+      opts: { format: 'png' | 'svg'; filename: string; width?: number; height?: number },
+    ): Promise<string>;
     toImage(el: HTMLElement, opts: { format: 'png' | 'svg'; width?: number; height?: number }): Promise<string>;
     Plots: { resize(el: HTMLElement): void };
   };

@@ -18,12 +18,18 @@ Options: --runs N (default 100), --seed S, --years Y, --format table|json|csv (d
   --workers N, --shard i/n, --library DIR`,
   options: { ...RUNNING, runs: { type: 'string' } },
   run: (args, o) => {
-    if (args.length < 2) throw new UsageError(`commsim compare needs at least two scenarios, got ${args.length}. See 'commsim compare --help'.`);
+    if (args.length < 2)
+      throw new UsageError(
+        `commsim compare needs at least two scenarios, got ${args.length}. See 'commsim compare --help'.`,
+      );
     const runs = intOpt(o, 'runs', 2) ?? 100;
     const seed = String(o.seed ?? '1');
     const format = formatOpt(o, 'table');
     const configs = args.map((a) => withYears(loadConfig(a, o), yearsOpt(o)));
     const specs = comparisonSpecs(configs, { runs, seed });
-    return execute({ kind: 'compare', specs, series: false, format, metadata: baseMetadata('compare', runs, seed, configs) }, o);
+    return execute(
+      { kind: 'compare', specs, series: false, format, metadata: baseMetadata('compare', runs, seed, configs) },
+      o,
+    );
   },
 };

@@ -16,14 +16,37 @@ Lists approaches, process interventions, places, shipped scenarios, metrics and 
       const w = Math.max(0, ...rows.map((r) => r[0].length));
       return `${title}\n${rows.length ? rows.map(([a, b]) => `  ${a.padEnd(w)}  ${b}`).join('\n') : '  (none)'}\n`;
     };
-    process.stdout.write([
-      section('Approaches', listApproaches(lib).map((a) => [a.id, `${a.name}: ${a.defines}`])),
-      section('Interventions', listInterventions(lib).map((i) => [i.id, i.name])),
-      section('Places', listPlaces(lib).map((p) => [p.id, `${p.name} (${p.config.people} people, ${p.config.workers} workers, ${p.config.providers} providers)`])),
-      section('Scenarios', listScenarios(lib).map((s) => [s.id, s.title])),
-      section('Metrics', METRICS.map((m) => [m.id, `${m.meaning} [${m.unit}]`])),
-      section('Outcome events (probabilities reported by run)', OUTCOME_EVENTS.map((e) => [e.id, e.label])),
-    ].join('\n'));
+    process.stdout.write(
+      [
+        section(
+          'Approaches',
+          listApproaches(lib).map((a) => [a.id, `${a.name}: ${a.defines}`]),
+        ),
+        section(
+          'Interventions',
+          listInterventions(lib).map((i) => [i.id, i.name]),
+        ),
+        section(
+          'Places',
+          listPlaces(lib).map((p) => [
+            p.id,
+            `${p.name} (${p.config.people} people, ${p.config.workers} workers, ${p.config.providers} providers)`,
+          ]),
+        ),
+        section(
+          'Scenarios',
+          listScenarios(lib).map((s) => [s.id, s.title]),
+        ),
+        section(
+          'Metrics',
+          METRICS.map((m) => [m.id, `${m.meaning} [${m.unit}]`]),
+        ),
+        section(
+          'Outcome events (probabilities reported by run)',
+          OUTCOME_EVENTS.map((e) => [e.id, e.label]),
+        ),
+      ].join('\n'),
+    );
     return 0;
   },
 };

@@ -36,7 +36,8 @@ have written (apart from metadata.date).`,
       throw new UsageError(`cannot merge: ${(e as Error).message}`, 1);
     }
     const metadata = { ...merged.metadata, date: stampDate() };
-    if (merged.kind === 'stress' || merged.kind === 'sensitivity') emit(renderStudy(merged, metadata, formatOpt(o, 'json')), o);
+    if (merged.kind === 'stress' || merged.kind === 'sensitivity')
+      emit(renderStudy(merged, metadata, formatOpt(o, 'json')), o);
     else {
       const format = formatOpt(o, merged.kind === 'ensemble' ? 'json' : 'table');
       emit(renderExperiment(merged.result, metadata, { format, series: merged.metadata.series === true }), o);

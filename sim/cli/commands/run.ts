@@ -24,7 +24,10 @@ Options:
   --library DIR     scenario library folder (default: the shipped scenarios/)`,
   options: { ...RUNNING, runs: { type: 'string' }, series: { type: 'boolean' } },
   run: (args, o) => {
-    if (args.length !== 1) throw new UsageError(`commsim run takes one scenario (a file or a library id), got ${args.length}. See 'commsim run --help'.`);
+    if (args.length !== 1)
+      throw new UsageError(
+        `commsim run takes one scenario (a file or a library id), got ${args.length}. See 'commsim run --help'.`,
+      );
     const runs = intOpt(o, 'runs', 1) ?? 100;
     const seed = String(o.seed ?? '1');
     const format = formatOpt(o, 'json');

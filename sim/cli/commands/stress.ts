@@ -30,7 +30,8 @@ Options:
   --library DIR         scenario library folder (default: the shipped scenarios/)`,
   options: { ...RUNNING, futures: { type: 'string' }, 'runs-per-future': { type: 'string' } },
   run: async (args, o) => {
-    if (args.length !== 1) throw new UsageError(`commsim stress takes one spec file, got ${args.length}. See 'commsim stress --help'.`);
+    if (args.length !== 1)
+      throw new UsageError(`commsim stress takes one spec file, got ${args.length}. See 'commsim stress --help'.`);
     const format = formatOpt(o, 'json');
     const shard = shardOpt(o);
     const futures = intOpt(o, 'futures', 1, 1_000_000);
@@ -41,16 +42,34 @@ Options:
     let failures = 0;
     const partial = await withBackend(workersOpt(o, total), (backend, signal) =>
       runStress(backend, spec, {
-        futures, runsPerFuture, seed, shard, signal, onProgress: progressBar(),
+        futures,
+        runsPerFuture,
+        seed,
+        shard,
+        signal,
+        onProgress: progressBar(),
         onError: (e) => {
-          if (++failures <= 5) process.stderr.write(`run failed: future ${e.future}, ${e.approach}, replicate ${e.replicate}, seed ${e.seed}: ${e.error}\n`);
+          if (++failures <= 5)
+            process.stderr.write(
+              `run failed: future ${e.future}, ${e.approach}, replicate ${e.replicate}, seed ${e.seed}: ${e.error}\n`,
+            );
         },
       }),
     );
     const h = partial.header;
-    const metadata = studyMetadata('stress', spec, { seed: h.seed, futures: h.futures, runsPerFuture: h.runsPerFuture, weeks: h.weeks, approaches: h.approaches.map((a) => a.id) });
+    const metadata = studyMetadata('stress', spec, {
+      seed: h.seed,
+      futures: h.futures,
+      runsPerFuture: h.runsPerFuture,
+      weeks: h.weeks,
+      approaches: h.approaches.map((a) => a.id),
+    });
     if (shard) emit(JSON.stringify(makeShardFile(STRESS_SHARDS, shard, metadata, partial)) + '\n', o);
-    else emit(renderStudy({ kind: 'stress', result: finalizeStress(partial) }, { ...metadata, date: stampDate() }, format), o);
+    else
+      emit(
+        renderStudy({ kind: 'stress', result: finalizeStress(partial) }, { ...metadata, date: stampDate() }, format),
+        o,
+      );
     if (failures > 0) process.stderr.write(`${failures} run(s) failed; the results cover the others.\n`);
     return 0;
   },

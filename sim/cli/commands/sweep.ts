@@ -12,13 +12,15 @@ function parseValues(text: string | undefined, flag: string): number[] {
   const range = /^\s*(-?[\d.e+-]+)\s*:\s*(-?[\d.e+-]+)\s*:\s*(\d+)\s*$/.exec(text);
   if (range) {
     const [a, b, n] = [Number(range[1]), Number(range[2]), Number(range[3])];
-    if (!Number.isFinite(a) || !Number.isFinite(b) || n < 2 || n > 1000) throw new UsageError(`--${flag} ${text}: FROM:TO:COUNT needs numbers and a COUNT from 2 to 1000.`);
+    if (!Number.isFinite(a) || !Number.isFinite(b) || n < 2 || n > 1000)
+      throw new UsageError(`--${flag} ${text}: FROM:TO:COUNT needs numbers and a COUNT from 2 to 1000.`);
     return Array.from({ length: n }, (_, i) => Number((a + ((b - a) * i) / (n - 1)).toPrecision(12)));
   }
   const vals = text.split(',').map((s) => s.trim());
   const nums = vals.map(Number);
   const bad = vals.filter((s, i) => s === '' || !Number.isFinite(nums[i]));
-  if (bad.length) throw new UsageError(`--${flag}: '${bad[0]}' is not a number (expected e.g. 0.8,1,1.2 or 0.8:1.2:5).`);
+  if (bad.length)
+    throw new UsageError(`--${flag}: '${bad[0]}' is not a number (expected e.g. 0.8,1,1.2 or 0.8:1.2:5).`);
   return nums;
 }
 
@@ -32,12 +34,26 @@ events[0].share, place.people. Values: a list 1,2,3 or FROM:TO:COUNT (evenly spa
 
 Options: --runs N (default 50), --seed S, --years Y, --format table|json|csv (default table), --out PATH,
   --workers N, --shard i/n, --library DIR`,
-  options: { ...RUNNING, runs: { type: 'string' }, param: { type: 'string' }, values: { type: 'string' }, param2: { type: 'string' }, values2: { type: 'string' } },
+  options: {
+    ...RUNNING,
+    runs: { type: 'string' },
+    param: { type: 'string' },
+    values: { type: 'string' },
+    param2: { type: 'string' },
+    values2: { type: 'string' },
+  },
   run: (args, o) => {
-    if (args.length !== 1) throw new UsageError(`commsim sweep takes one scenario, got ${args.length}. See 'commsim sweep --help'.`);
-    if (!o.param) throw new UsageError(`commsim sweep needs --param PATH and --values V1,V2,… (e.g. --param levers.fee_level --values 0.9,1,1.1).`);
-    const axes: SweepAxis[] = [{ path: String(o.param), values: parseValues(o.values as string | undefined, 'values') }];
-    if (o.param2) axes.push({ path: String(o.param2), values: parseValues(o.values2 as string | undefined, 'values2') });
+    if (args.length !== 1)
+      throw new UsageError(`commsim sweep takes one scenario, got ${args.length}. See 'commsim sweep --help'.`);
+    if (!o.param)
+      throw new UsageError(
+        `commsim sweep needs --param PATH and --values V1,V2,… (e.g. --param levers.fee_level --values 0.9,1,1.1).`,
+      );
+    const axes: SweepAxis[] = [
+      { path: String(o.param), values: parseValues(o.values as string | undefined, 'values') },
+    ];
+    if (o.param2)
+      axes.push({ path: String(o.param2), values: parseValues(o.values2 as string | undefined, 'values2') });
     else if (o.values2) throw new UsageError('--values2 given without --param2.');
     const runs = intOpt(o, 'runs', 1) ?? 50;
     const seed = String(o.seed ?? '1');
@@ -50,6 +66,9 @@ Options: --runs N (default 50), --seed S, --years Y, --format table|json|csv (de
       throw new UsageError(`commsim sweep: ${(e as Error).message}`, 2);
     }
     const metadata = baseMetadata('sweep', runs, seed, [config], { axes });
-    return execute({ kind: 'sweep', specs: sw.specs, series: false, format, sweep: { axes, points: sw.points }, metadata }, o);
+    return execute(
+      { kind: 'sweep', specs: sw.specs, series: false, format, sweep: { axes, points: sw.points }, metadata },
+      o,
+    );
   },
 };

@@ -14,7 +14,8 @@ Checks each scenario file against the format and the library; prints 'FILE: ok' 
 Exit code 0 if all are valid, 1 otherwise.`,
   options: COMMON,
   run: (args, o) => {
-    if (args.length === 0) throw new UsageError(`commsim validate needs at least one file. See 'commsim validate --help'.`);
+    if (args.length === 0)
+      throw new UsageError(`commsim validate needs at least one file. See 'commsim validate --help'.`);
     const lib = library(o);
     let bad = 0;
     for (const file of args) {

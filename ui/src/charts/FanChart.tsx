@@ -17,7 +17,17 @@ export interface ChartSeries {
  * (fan-figure.ts) — never a line without its range. Redrawn when `version` changes; the bands are computed in the
  * chart's draw task, from the newest series.
  */
-export function FanChart({ metric, series, version, height = 260 }: { metric: MetricDef; series: ChartSeries[]; version: number; height?: number }) {
+export function FanChart({
+  metric,
+  series,
+  version,
+  height = 260,
+}: {
+  metric: MetricDef;
+  series: ChartSeries[];
+  version: number;
+  height?: number;
+}) {
   const figure = () => {
     const lines: FanLine[] = [];
     for (const s of series) {

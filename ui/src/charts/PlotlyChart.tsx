@@ -36,7 +36,16 @@ function onScreen(el: HTMLElement): boolean {
  * work (the fan chart's bands) and it draws the newest data even if its task was queued before the data arrived.
  * The chart is redrawn when a value in `redraw` changes.
  */
-export function PlotlyChart({ figure, redraw, label, className, onClick, deferOffscreen = false, hasData = true, ...attrs }: {
+export function PlotlyChart({
+  figure,
+  redraw,
+  label,
+  className,
+  onClick,
+  deferOffscreen = false,
+  hasData = true,
+  ...attrs
+}: {
   figure: () => Figure;
   redraw: readonly unknown[];
   /** the chart's accessible name (it is an image to assistive technology) */
@@ -67,14 +76,17 @@ export function PlotlyChart({ figure, redraw, label, className, onClick, deferOf
       observed.current = true;
       return;
     }
-    const io = new IntersectionObserver((entries) => {
-      observed.current = true;
-      visible.current = entries.some((e) => e.isIntersecting);
-      if (visible.current && pending.current) {
-        schedule(key.current, pending.current);
-        pending.current = null;
-      }
-    }, { rootMargin: '0px' });
+    const io = new IntersectionObserver(
+      (entries) => {
+        observed.current = true;
+        visible.current = entries.some((e) => e.isIntersecting);
+        if (visible.current && pending.current) {
+          schedule(key.current, pending.current);
+          pending.current = null;
+        }
+      },
+      { rootMargin: '0px' },
+    );
     io.observe(el);
     return () => io.disconnect();
   }, [deferOffscreen]);
@@ -91,7 +103,9 @@ export function PlotlyChart({ figure, redraw, label, className, onClick, deferOf
       const p = el as PlotlyElement;
       if (!p.on) return;
       p.removeAllListeners?.('plotly_click');
-      p.on('plotly_click', (e) => { if (e.points?.[0]) click.current?.(e.points[0]); });
+      p.on('plotly_click', (e) => {
+        if (e.points?.[0]) click.current?.(e.points[0]);
+      });
     };
     // until the observer has reported, draw only charts whose box is on screen
     if (deferOffscreen && !observed.current) visible.current = onScreen(el);
@@ -110,5 +124,7 @@ export function PlotlyChart({ figure, redraw, label, className, onClick, deferOf
     };
   }, []);
 
-  return <div ref={ref} className={className ? `chart ${className}` : 'chart'} role="img" aria-label={label} {...attrs} />;
+  return (
+    <div ref={ref} className={className ? `chart ${className}` : 'chart'} role="img" aria-label={label} {...attrs} />
+  );
 }

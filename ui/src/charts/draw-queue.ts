@@ -84,11 +84,16 @@ export function schedule(key: object, job: Job): void {
   if (!running) {
     running = true;
     // a pass starts once plotly is loaded (its first load is not counted as drawing time)
-    void plotlyWhenAllowed().then(() => beforePass()).then(() => {
-      passStart = performance.now();
-      window.dispatchEvent(new CustomEvent('commsim:drawing'));
-      nextTask(pump);
-    }, () => nextTask(pump));
+    void plotlyWhenAllowed()
+      .then(() => beforePass())
+      .then(
+        () => {
+          passStart = performance.now();
+          window.dispatchEvent(new CustomEvent('commsim:drawing'));
+          nextTask(pump);
+        },
+        () => nextTask(pump),
+      );
   }
 }
 

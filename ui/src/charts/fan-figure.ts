@@ -42,8 +42,13 @@ export function fanFigure(metric: Pick<MetricDef, 'unit'>, lines: readonly FanLi
       const upper = ok.map((t) => `${yearOf(t)},${hi[t] * scale}`);
       const lower = ok.map((t) => `${yearOf(t)},${lo[t] * scale}`).reverse();
       shapes.push({
-        type: 'path', xref: 'x', yref: 'y', layer: 'between', path: `M${upper.join('L')}L${lower.join('L')}Z`,
-        fillcolor: rgba(c, alpha), line: { width: 0 },
+        type: 'path',
+        xref: 'x',
+        yref: 'y',
+        layer: 'between',
+        path: `M${upper.join('L')}L${lower.join('L')}Z`,
+        fillcolor: rgba(c, alpha),
+        line: { width: 0 },
       });
     };
     fan(b.p5, b.p95, 0.1);
@@ -61,7 +66,12 @@ export function fanFigure(metric: Pick<MetricDef, 'unit'>, lines: readonly FanLi
   // before the first runs: the chart's frame, titled, with a note instead of an empty plot area
   const waiting = lines.length === 0;
   // tick labels stay inside the margins; 'allow' spares plotly measuring every label (a forced layout)
-  const axis = { zeroline: false, gridcolor: GRID, ticklabeloverflow: 'allow', ...(waiting ? { showticklabels: false, showgrid: false } : {}) };
+  const axis = {
+    zeroline: false,
+    gridcolor: GRID,
+    ticklabeloverflow: 'allow',
+    ...(waiting ? { showticklabels: false, showgrid: false } : {}),
+  };
   return {
     data,
     layout: {
@@ -72,7 +82,19 @@ export function fanFigure(metric: Pick<MetricDef, 'unit'>, lines: readonly FanLi
       yaxis: { title: { text: unitLabel(metric) }, ticksuffix: suffix, ...axis },
       showlegend: false,
       shapes,
-      annotations: waiting ? [{ text: 'No results yet', showarrow: false, xref: 'paper', yref: 'paper', x: 0.5, y: 0.5, font: { color: MUTED_INK } }] : [],
+      annotations: waiting
+        ? [
+            {
+              text: 'No results yet',
+              showarrow: false,
+              xref: 'paper',
+              yref: 'paper',
+              x: 0.5,
+              y: 0.5,
+              font: { color: MUTED_INK },
+            },
+          ]
+        : [],
     },
     config: { ...CHART_CONFIG, staticPlot: false },
   };

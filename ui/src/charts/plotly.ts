@@ -38,10 +38,20 @@ export async function warmPlotly(): Promise<void> {
   el.style.cssText = 'position:absolute;left:-10000px;top:0;width:600px;height:260px;visibility:hidden';
   document.body.appendChild(el);
   const weeks = 260;
-  const curve = (level: number, spread: number): Float64Array => Float64Array.from({ length: weeks }, (_, t) => level + spread * Math.sin(t / 40));
+  const curve = (level: number, spread: number): Float64Array =>
+    Float64Array.from({ length: weeks }, (_, t) => level + spread * Math.sin(t / 40));
   const lines: FanLine[] = [0, 1, 2, 3].map((index) => ({
-    name: `warm-up ${index}`, index,
-    band: { weeks, n: 30, p5: curve(0.1 + 0.1 * index, -0.05), p25: curve(0.15 + 0.1 * index, -0.02), p50: curve(0.2 + 0.1 * index, 0), p75: curve(0.25 + 0.1 * index, 0.02), p95: curve(0.3 + 0.1 * index, 0.05) },
+    name: `warm-up ${index}`,
+    index,
+    band: {
+      weeks,
+      n: 30,
+      p5: curve(0.1 + 0.1 * index, -0.05),
+      p25: curve(0.15 + 0.1 * index, -0.02),
+      p50: curve(0.2 + 0.1 * index, 0),
+      p75: curve(0.25 + 0.1 * index, 0.02),
+      p95: curve(0.3 + 0.1 * index, 0.05),
+    },
   }));
   try {
     for (const figure of [fanFigure({ unit: 'share' }, [], 260), fanFigure({ unit: 'share' }, lines, 260)]) {

@@ -17,7 +17,13 @@ export const OKABE_ITO = {
 
 /** Okabe–Ito, reordered so the first four have at least 3:1 contrast on white (WCAG 1.4.11). */
 export const PALETTE = [
-  OKABE_ITO.blue, OKABE_ITO.vermillion, OKABE_ITO.green, OKABE_ITO.black, OKABE_ITO.pink, OKABE_ITO.orange, OKABE_ITO.skyBlue,
+  OKABE_ITO.blue,
+  OKABE_ITO.vermillion,
+  OKABE_ITO.green,
+  OKABE_ITO.black,
+  OKABE_ITO.pink,
+  OKABE_ITO.orange,
+  OKABE_ITO.skyBlue,
 ];
 export const DASHES = ['solid', 'dash', 'dot', 'dashdot', 'longdash', 'longdashdot', 'solid'];
 

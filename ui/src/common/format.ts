@@ -16,7 +16,8 @@ export function fmt(def: Pick<MetricDef, 'unit'>, v: number, signed = false): st
   if (u.startsWith('£')) return `${sign}£${Math.abs(v) >= 1000 ? WHOLE.format(Math.round(v)) : v.toFixed(2)}`;
   if (u === '0-1' || u === 'ratio' || u.startsWith('HHI')) return `${sign}${v.toFixed(2)}`;
   // counts (people, providers, care workers) are whole when a single run is shown
-  if (Math.abs(v) >= 100 || ((u === 'people' || u === 'providers') && Number.isInteger(v))) return `${sign}${WHOLE.format(Math.round(v))}`;
+  if (Math.abs(v) >= 100 || ((u === 'people' || u === 'providers') && Number.isInteger(v)))
+    return `${sign}${WHOLE.format(Math.round(v))}`;
   return `${sign}${v.toFixed(1)}`;
 }
 

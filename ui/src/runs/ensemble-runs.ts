@@ -5,7 +5,12 @@
  * differences are paired. Results arrive one by one and the caller redraws from partial ensembles.
  */
 import {
-  COMPARE_STREAM, runSeed, type RunConfig, type RunResult, type RunTask, type SimBackend,
+  COMPARE_STREAM,
+  runSeed,
+  type RunConfig,
+  type RunResult,
+  type RunTask,
+  type SimBackend,
 } from '../../../sim/index.ts';
 import type { ResultStore } from '../state/results.ts';
 import { tracePool } from './pools.ts';
@@ -30,12 +35,20 @@ export interface RunRequest {
  * The runs of these configurations not yet in the store, replicate by replicate across scenarios (so every
  * scenario's ensemble grows together and a partial comparison is already paired).
  */
-export function missingRuns(store: ResultStore, configs: { hash: string; config: RunConfig }[], runs: number, seed: string): { hash: string; task: RunTask }[] {
+export function missingRuns(
+  store: ResultStore,
+  configs: { hash: string; config: RunConfig }[],
+  runs: number,
+  seed: string,
+): { hash: string; task: RunTask }[] {
   const out: { hash: string; task: RunTask }[] = [];
   for (let r = 0; r < runs; r++) {
     for (const { hash, config } of configs) {
       if (store.get(hash)?.runs.has(r)) continue;
-      out.push({ hash, task: { config, seed: runSeed(seed, COMPARE_STREAM, r), replicate: r, options: { log: false } } });
+      out.push({
+        hash,
+        task: { config, seed: runSeed(seed, COMPARE_STREAM, r), replicate: r, options: { log: false } },
+      });
     }
   }
   return out;
@@ -72,15 +85,23 @@ export async function runMissing(store: ResultStore, req: RunRequest): Promise<P
 }
 
 /** One traced run (trust network, workforce flows, log) for playback. */
-export async function runTraced(config: RunConfig, seed: string, replicate: number, signal?: AbortSignal): Promise<RunResult> {
+export async function runTraced(
+  config: RunConfig,
+  seed: string,
+  replicate: number,
+  signal?: AbortSignal,
+): Promise<RunResult> {
   const backend = await tracePool();
   let out: RunResult | undefined;
   let err: string | undefined;
-  await backend.runBatch([{ config, seed: runSeed(seed, COMPARE_STREAM, replicate), replicate, options: { trace: true, log: true } }], {
-    signal,
-    onResult: (_i, r) => (out = r),
-    onError: (e) => (err = e.error),
-  });
+  await backend.runBatch(
+    [{ config, seed: runSeed(seed, COMPARE_STREAM, replicate), replicate, options: { trace: true, log: true } }],
+    {
+      signal,
+      onResult: (_i, r) => (out = r),
+      onError: (e) => (err = e.error),
+    },
+  );
   if (!out) throw new Error(err ?? 'the run failed');
   return out;
 }

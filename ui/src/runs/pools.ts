@@ -22,10 +22,12 @@ let lanes: Promise<SimBackend>[] | undefined;
 
 /** The comparison's lanes (one single-worker pool per core), started on first call. */
 export function comparisonLanes(): readonly Promise<SimBackend>[] {
-  lanes ??= Array.from({ length: workerCount() }, () => WorkerPoolBackend.create({ size: 1 }).then(async (b) => {
-    await b.warm();
-    return b;
-  }));
+  lanes ??= Array.from({ length: workerCount() }, () =>
+    WorkerPoolBackend.create({ size: 1 }).then(async (b) => {
+      await b.warm();
+      return b;
+    }),
+  );
   return lanes;
 }
 

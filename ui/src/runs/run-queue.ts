@@ -47,7 +47,10 @@ export class RunQueue {
   private heldIdle: (() => void)[] = [];
 
   /** lanes: one single-worker backend each (by default the comparison's, from pools.ts) */
-  constructor(private readonly store: ResultStore, lanes: readonly Promise<SimBackend>[] = comparisonLanes()) {
+  constructor(
+    private readonly store: ResultStore,
+    lanes: readonly Promise<SimBackend>[] = comparisonLanes(),
+  ) {
     this.lanes = lanes.map((backend) => ({
       backend,
       inFlight: 0,
@@ -158,11 +161,16 @@ export class RunQueue {
       }
     };
     void lane.backend
-      .then((b) => b.runBatch(jobs.map((j) => j.task), {
-        signal,
-        onResult: (i, r) => finishJob(i, r),
-        onError: (e) => finishJob(e.index, undefined),
-      }))
+      .then((b) =>
+        b.runBatch(
+          jobs.map((j) => j.task),
+          {
+            signal,
+            onResult: (i, r) => finishJob(i, r),
+            onError: (e) => finishJob(e.index, undefined),
+          },
+        ),
+      )
       .catch(() => undefined)
       .finally(() => {
         // runs a cancel stopped are not counted (the cancelled work's handlers are gone), and the lane was

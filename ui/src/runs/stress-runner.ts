@@ -6,8 +6,15 @@
  * (sim/index.ts) does the statistics.
  */
 import {
-  finalizeSensitivity, finalizeStress, morrisBudget, rankCorrelations, runSensitivity, runStress, sensitivityHeader,
-  type SensitivityResult, type StressResult,
+  finalizeSensitivity,
+  finalizeStress,
+  morrisBudget,
+  rankCorrelations,
+  runSensitivity,
+  runStress,
+  sensitivityHeader,
+  type SensitivityResult,
+  type StressResult,
 } from '../../../sim/index.ts';
 import { buildSpec, type StressSettings } from '../state/stress-settings.ts';
 import type { Importance, StressOutcome } from '../state/stress-store.ts';
@@ -32,13 +39,20 @@ function measuredSpeed(): number {
 
 function recordSpeed(msPerRunYear: number): void {
   try {
-    if (Number.isFinite(msPerRunYear) && msPerRunYear > 1) globalThis.localStorage?.setItem(SPEED_KEY, String(Math.round(msPerRunYear)));
+    if (Number.isFinite(msPerRunYear) && msPerRunYear > 1)
+      globalThis.localStorage?.setItem(SPEED_KEY, String(Math.round(msPerRunYear)));
   } catch {
     /* private mode: keep the first guess */
   }
 }
 
-export function estimate(s: StressSettings): { stressRuns: number; morrisRuns: number; runs: number; seconds: number; workers: number } {
+export function estimate(s: StressSettings): {
+  stressRuns: number;
+  morrisRuns: number;
+  runs: number;
+  seconds: number;
+  workers: number;
+} {
   const approaches = 1 + s.alternatives.filter((a) => a !== s.plan).length;
   const stressRuns = s.futures * approaches;
   const morrisRuns = s.trajectories > 0 ? morrisBudget(Math.max(1, s.uncertainties.length), s.trajectories) : 0;
@@ -46,7 +60,6 @@ export function estimate(s: StressSettings): { stressRuns: number; morrisRuns: n
   const workers = workerCount();
   return { stressRuns, morrisRuns, runs, workers, seconds: (runs * s.years * measuredSpeed()) / 1000 / workers };
 }
-
 
 export interface StressProgress {
   done: number;
@@ -56,7 +69,9 @@ export interface StressProgress {
 }
 
 export async function runStressTest(
-  ws: Workspace, settings: StressSettings, opts: { signal: AbortSignal; onProgress: (p: StressProgress) => void },
+  ws: Workspace,
+  settings: StressSettings,
+  opts: { signal: AbortSignal; onProgress: (p: StressProgress) => void },
 ): Promise<StressOutcome> {
   const t0 = performance.now();
   const { spec, titles } = buildSpec(ws, settings);
@@ -70,31 +85,54 @@ export async function runStressTest(
   const result = finalizeStress(partial);
   let sensitivity: SensitivityResult | null = null;
   if (settings.trajectories > 0) {
-    const sopts = { method: 'morris' as const, size: Math.max(2, settings.trajectories), runsPerPoint: 1, metrics: [settings.outcome], seed: spec.seed };
+    const sopts = {
+      method: 'morris' as const,
+      size: Math.max(2, settings.trajectories),
+      runsPerPoint: 1,
+      metrics: [settings.outcome],
+      seed: spec.seed,
+    };
     const points = sensitivityHeader(spec, sopts).points;
     const base = e.stressRuns;
     const sp = await runSensitivity(backend, spec, {
       ...sopts,
       signal: opts.signal,
-      onProgress: (p) => opts.onProgress({ done: base + p.done, failed: partial.errors.length + p.failed, total: base + points, phase: 'sensitivity' }),
+      onProgress: (p) =>
+        opts.onProgress({
+          done: base + p.done,
+          failed: partial.errors.length + p.failed,
+          total: base + points,
+          phase: 'sensitivity',
+        }),
     });
     sensitivity = finalizeSensitivity(sp);
   }
   const seconds = (performance.now() - t0) / 1000;
   // learn only from runs big enough for start-up costs not to dominate, and move halfway (in log terms) each time
-  if (total * settings.years >= 150) recordSpeed(Math.sqrt(measuredSpeed() * ((seconds * 1000 * backend.concurrency) / (total * settings.years))));
-  const importance = sensitivity ? morrisImportance(sensitivity, settings.outcome) : rankImportance(result, settings.outcome);
+  if (total * settings.years >= 150)
+    recordSpeed(Math.sqrt(measuredSpeed() * ((seconds * 1000 * backend.concurrency) / (total * settings.years))));
+  const importance = sensitivity
+    ? morrisImportance(sensitivity, settings.outcome)
+    : rankImportance(result, settings.outcome);
   return { settings, titles, result, sensitivity, importance, savedAt: Date.now(), seconds };
 }
 
 export function morrisImportance(s: SensitivityResult, metric: string): Importance {
   const m = s.metrics.find((x) => x.metric === metric) ?? s.metrics[0];
   return {
-    method: 'morris', metric: m.metric, note: m.note,
-    bars: m.ranking.map((r) => ({ id: r.uncertainty, label: r.label, value: r.importance, low: r.low, high: r.high, signed: r.mu ?? 0 })),
+    method: 'morris',
+    metric: m.metric,
+    note: m.note,
+    bars: m.ranking.map((r) => ({
+      id: r.uncertainty,
+      label: r.label,
+      value: r.importance,
+      low: r.low,
+      high: r.high,
+      signed: r.mu ?? 0,
+    })),
   };
 }
-
 
 /** Spearman rank correlation of each input with the plan's outcome across the futures run (no extra runs). */
 export function rankImportance(result: StressResult, metric: string): Importance {
@@ -109,7 +147,14 @@ export function rankImportance(result: StressResult, metric: string): Importance
   // bars are magnitudes: a negative correlation's interval is mirrored, its sign kept in `signed`
   const bars = h.uncertainties.map((u, j) => {
     const { rho, low: lo, high: hi } = correlations[j];
-    return { id: u.id, label: u.label, value: Math.abs(rho), low: rho >= 0 ? Math.max(0, lo) : Math.max(0, -hi), high: rho >= 0 ? hi : -lo, signed: rho };
+    return {
+      id: u.id,
+      label: u.label,
+      value: Math.abs(rho),
+      low: rho >= 0 ? Math.max(0, lo) : Math.max(0, -hi),
+      high: rho >= 0 ? hi : -lo,
+      signed: rho,
+    };
   });
   bars.sort((a, b) => b.value - a.value);
   return { method: 'rank', metric, bars, note: n < 10 ? `only ${n} futures: the correlations are rough` : null };

@@ -55,7 +55,12 @@ export async function startStress(ws: Workspace, settings: StressSettings): Prom
   controller?.abort();
   const ac = new AbortController();
   controller = ac;
-  setStress({ busy: true, error: null, progress: { done: 0, total: 1, failed: 0, phase: 'futures' }, message: 'Stress test started.' });
+  setStress({
+    busy: true,
+    error: null,
+    progress: { done: 0, total: 1, failed: 0, phase: 'futures' },
+    message: 'Stress test started.',
+  });
   let last = 0;
   try {
     const o = await runStressTest(ws, settings, {
@@ -68,12 +73,23 @@ export async function startStress(ws: Workspace, settings: StressSettings): Prom
       },
     });
     if (controller !== ac) return;
-    setStress({ outcome: o, busy: false, progress: null, message: `Stress test finished: ${o.result.header.futures} futures in ${o.seconds.toFixed(1)} seconds.` });
+    setStress({
+      outcome: o,
+      busy: false,
+      progress: null,
+      message: `Stress test finished: ${o.result.header.futures} futures in ${o.seconds.toFixed(1)} seconds.`,
+    });
     void saveStress(o).catch(() => undefined);
   } catch (e) {
     if (controller !== ac) return;
-    if (isAbortError(e) || ac.signal.aborted) setStress({ busy: false, message: 'Stress test cancelled; nothing was kept from it.' });
-    else setStress({ busy: false, error: e instanceof Error ? e.message : String(e), message: 'The stress test could not run.' });
+    if (isAbortError(e) || ac.signal.aborted)
+      setStress({ busy: false, message: 'Stress test cancelled; nothing was kept from it.' });
+    else
+      setStress({
+        busy: false,
+        error: e instanceof Error ? e.message : String(e),
+        message: 'The stress test could not run.',
+      });
   }
 }
 

@@ -42,7 +42,15 @@ export interface ShownResults {
   /** bumped only when the results drawn change (not when only the "previous settings" marks do) */
   drawVersion: number;
 }
-const NOTHING_SHOWN: ShownResults = { hashes: [], datas: [], stale: [], sizes: [], keys: [], version: 0, drawVersion: 0 };
+const NOTHING_SHOWN: ShownResults = {
+  hashes: [],
+  datas: [],
+  stale: [],
+  sizes: [],
+  keys: [],
+  version: 0,
+  drawVersion: 0,
+};
 
 export interface ComparisonRuns {
   /** each scenario resolved to a run configuration, or its problems */
@@ -78,7 +86,10 @@ export function useComparisonRuns(ws: Workspace | null): ComparisonRuns {
   const live = useRef({ hashes: [] as (string | null)[], keys: [] as string[], runs: 30, finished: new Set<string>() });
 
   const resolved = useMemo(() => (ws ? ws.scenarios.map((d) => resolveDraft(ws, d)) : []), [ws]);
-  const hashes = useMemo(() => (ws ? resolved.map((r) => (r.ok ? configHash(r.config, ws.seed) : null)) : []), [resolved, ws]);
+  const hashes = useMemo(
+    () => (ws ? resolved.map((r) => (r.ok ? configHash(r.config, ws.seed) : null)) : []),
+    [resolved, ws],
+  );
   const runKey = ws ? `${hashes.join(',')}|${ws.runs}|${rerun}` : '';
 
   live.current.hashes = hashes;
@@ -93,7 +104,15 @@ export function useComparisonRuns(ws: Workspace | null): ComparisonRuns {
     const { hashes: hs, keys, runs, finished } = live.current;
     const k = Math.min(runs, FIRST_DRAW_RUNS);
     setShown((prev) => {
-      const next: ShownResults = { hashes: [], datas: [], stale: [], sizes: [], keys, version: prev.version + 1, drawVersion: prev.drawVersion };
+      const next: ShownResults = {
+        hashes: [],
+        datas: [],
+        stale: [],
+        sizes: [],
+        keys,
+        version: prev.version + 1,
+        drawVersion: prev.drawVersion,
+      };
       hs.forEach((h, i) => {
         const d = h ? store.get(h) : undefined;
         const n = d?.runs.size ?? 0;
@@ -112,8 +131,13 @@ export function useComparisonRuns(ws: Workspace | null): ComparisonRuns {
           next.sizes.push(n);
         }
       });
-      const sameData = prev.version > 0 && next.hashes.length === prev.hashes.length && next.keys.join() === prev.keys.join()
-        && next.hashes.every((h, i) => h === prev.hashes[i] && next.sizes[i] === prev.sizes[i] && next.datas[i] === prev.datas[i]);
+      const sameData =
+        prev.version > 0 &&
+        next.hashes.length === prev.hashes.length &&
+        next.keys.join() === prev.keys.join() &&
+        next.hashes.every(
+          (h, i) => h === prev.hashes[i] && next.sizes[i] === prev.sizes[i] && next.datas[i] === prev.datas[i],
+        );
       if (sameData && next.stale.every((x, i) => x === prev.stale[i])) return prev;
       if (!sameData) next.drawVersion++;
       return next;
@@ -126,19 +150,26 @@ export function useComparisonRuns(ws: Workspace | null): ComparisonRuns {
   // from the workers on a small machine.
   const drawTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const lastDraw = useRef(0);
-  const requestDraw = useCallback((urgent: boolean) => {
-    if (drawTimer.current !== undefined) {
-      if (!urgent) return;
-      clearTimeout(drawTimer.current);
-    }
-    const gap = Math.min(2000, Math.max(300, 3 * lastPassDuration()));
-    const wait = urgent ? 0 : Math.max(0, lastDraw.current + gap - performance.now());
-    drawTimer.current = setTimeout(() => whenIdle(() => {
-      drawTimer.current = undefined;
-      lastDraw.current = performance.now();
-      publish();
-    }), wait);
-  }, [publish]);
+  const requestDraw = useCallback(
+    (urgent: boolean) => {
+      if (drawTimer.current !== undefined) {
+        if (!urgent) return;
+        clearTimeout(drawTimer.current);
+      }
+      const gap = Math.min(2000, Math.max(300, 3 * lastPassDuration()));
+      const wait = urgent ? 0 : Math.max(0, lastDraw.current + gap - performance.now());
+      drawTimer.current = setTimeout(
+        () =>
+          whenIdle(() => {
+            drawTimer.current = undefined;
+            lastDraw.current = performance.now();
+            publish();
+          }),
+        wait,
+      );
+    },
+    [publish],
+  );
 
   const progressTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const progressNow = useRef<Progress | null>(null);
@@ -227,7 +258,10 @@ export function useComparisonRuns(ws: Workspace | null): ComparisonRuns {
   }, [runKey]);
 
   useEffect(() => {
-    setPassInfo(shown.datas.length ? Math.min(...shown.datas.map((d) => d?.runs.size ?? 0)) : 0, shown.hashes.filter((h): h is string => !!h));
+    setPassInfo(
+      shown.datas.length ? Math.min(...shown.datas.map((d) => d?.runs.size ?? 0)) : 0,
+      shown.hashes.filter((h): h is string => !!h),
+    );
   }, [shown]);
 
   // the current results by scenario (for exports: never the previous settings' results)
@@ -241,10 +275,13 @@ export function useComparisonRuns(ws: Workspace | null): ComparisonRuns {
   datasRef.current = datas;
   const currentDatas = useCallback(() => datasRef.current, []);
 
-  const issuesOf = useCallback((i: number): ScenarioIssue[] => {
-    const r = resolved[i];
-    return r && !r.ok ? r.issues : [];
-  }, [resolved]);
+  const issuesOf = useCallback(
+    (i: number): ScenarioIssue[] => {
+      const r = resolved[i];
+      return r && !r.ok ? r.issues : [];
+    },
+    [resolved],
+  );
 
   const cancel = (): void => {
     gen.current++;

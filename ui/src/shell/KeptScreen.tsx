@@ -7,5 +7,9 @@ import type { ReactNode } from 'react';
  * hidden) and of the accessibility tree (aria-hidden); the keyboard browser test checks both.
  */
 export function KeptScreen({ shown, children }: { shown: boolean; children: ReactNode }) {
-  return <div className={shown ? undefined : 'kept-hidden'} aria-hidden={shown ? undefined : true}>{children}</div>;
+  return (
+    <div className={shown ? undefined : 'kept-hidden'} aria-hidden={shown ? undefined : true}>
+      {children}
+    </div>
+  );
 }

@@ -3,16 +3,25 @@ import type { Notice } from '../state/use-workspace.ts';
 /** A message about the workspace (a share link opened or refused), with its problems listed, until dismissed. */
 export function NoticeBox({ notice, dismiss }: { notice: Notice; dismiss: () => void }) {
   return (
-    <div className={notice.kind === 'error' ? 'notice error' : 'notice'} role={notice.kind === 'error' ? 'alert' : 'status'}>
+    <div
+      className={notice.kind === 'error' ? 'notice error' : 'notice'}
+      role={notice.kind === 'error' ? 'alert' : 'status'}
+    >
       <p>{notice.text}</p>
       {notice.issues?.length ? (
         <ul>
           {notice.issues.slice(0, 20).map((i, k) => (
-            <li key={k}>{i.line ? `line ${i.line}: ` : ''}{i.path ? `${i.path}: ` : ''}{i.message}</li>
+            <li key={k}>
+              {i.line ? `line ${i.line}: ` : ''}
+              {i.path ? `${i.path}: ` : ''}
+              {i.message}
+            </li>
           ))}
         </ul>
       ) : null}
-      <button type="button" onClick={dismiss}>Dismiss</button>
+      <button type="button" onClick={dismiss}>
+        Dismiss
+      </button>
     </div>
   );
 }

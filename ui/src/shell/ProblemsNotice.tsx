@@ -3,8 +3,17 @@ export function ProblemsNotice({ titles, showProblems }: { titles: string[]; sho
   return (
     <div className="notice error" role="alert">
       <p>
-        {titles.map((t) => `“${t}”`).join(', ')} cannot run until {titles.length === 1 ? 'its problems are' : 'their problems are'} fixed.{' '}
-        <a href="#strategy" onClick={(e) => { e.preventDefault(); showProblems(); }}>Show the problems</a>
+        {titles.map((t) => `“${t}”`).join(', ')} cannot run until{' '}
+        {titles.length === 1 ? 'its problems are' : 'their problems are'} fixed.{' '}
+        <a
+          href="#strategy"
+          onClick={(e) => {
+            e.preventDefault();
+            showProblems();
+          }}
+        >
+          Show the problems
+        </a>
       </p>
     </div>
   );

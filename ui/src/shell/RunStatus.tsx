@@ -1,7 +1,13 @@
 import type { Progress } from '../runs/ensemble-runs.ts';
 
 /** The comparison's runs in the page's header: how far they are, and Cancel or Resume. */
-export function RunStatus({ progress, running, runs, cancel, resume }: {
+export function RunStatus({
+  progress,
+  running,
+  runs,
+  cancel,
+  resume,
+}: {
   progress: Progress | null;
   running: boolean;
   /** runs asked for per scenario */
@@ -19,9 +25,13 @@ export function RunStatus({ progress, running, runs, cancel, resume }: {
           </label>
           <progress id="run-progress" max={Math.max(1, progress.total)} value={progress.done} />
           {running ? (
-            <button type="button" onClick={cancel}>Cancel runs</button>
+            <button type="button" onClick={cancel}>
+              Cancel runs
+            </button>
           ) : (
-            <button type="button" onClick={resume}>Resume runs</button>
+            <button type="button" onClick={resume}>
+              Resume runs
+            </button>
           )}
         </>
       ) : (

@@ -35,7 +35,15 @@ function computeBand(d: EnsembleData, metric: string): Band | null {
   const W = d.weeks;
   const runs = [...d.runs.values()];
   const n = runs.length;
-  const b: Band = { weeks: W, n, p5: new Float64Array(W), p25: new Float64Array(W), p50: new Float64Array(W), p75: new Float64Array(W), p95: new Float64Array(W) };
+  const b: Band = {
+    weeks: W,
+    n,
+    p5: new Float64Array(W),
+    p25: new Float64Array(W),
+    p50: new Float64Array(W),
+    p75: new Float64Array(W),
+    p95: new Float64Array(W),
+  };
   const col = new Float64Array(n);
   for (let t = 0; t < W; t++) {
     let k = 0;

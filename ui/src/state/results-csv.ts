@@ -4,9 +4,27 @@ import { differenceOf, summaryOf } from './result-stats.ts';
 import type { EnsembleData } from './results.ts';
 
 /** Per scenario and outcome: the summary over runs, and the paired difference against the first (the baseline). */
-export function resultsCsv(ws: { scenarios: readonly { id: string; title: string }[] }, datas: (EnsembleData | undefined)[]): string {
-  const head = ['scenario_id', 'scenario', 'metric_id', 'metric', 'unit', 'runs', 'mean', 'p5', 'median', 'p95',
-    'baseline_id', 'difference_mean', 'difference_low_90', 'difference_high_90', 'share_of_runs_better'];
+export function resultsCsv(
+  ws: { scenarios: readonly { id: string; title: string }[] },
+  datas: (EnsembleData | undefined)[],
+): string {
+  const head = [
+    'scenario_id',
+    'scenario',
+    'metric_id',
+    'metric',
+    'unit',
+    'runs',
+    'mean',
+    'p5',
+    'median',
+    'p95',
+    'baseline_id',
+    'difference_mean',
+    'difference_low_90',
+    'difference_high_90',
+    'share_of_runs_better',
+  ];
   const rows: (string | number)[][] = [head];
   const base = datas[0];
   ws.scenarios.forEach((s, i) => {
@@ -17,8 +35,21 @@ export function resultsCsv(ws: { scenarios: readonly { id: string; title: string
       if (!st) continue;
       const diff = i > 0 && base ? differenceOf(base, d, m.id) : null;
       rows.push([
-        s.id, s.title, m.id, m.label, m.unit, st.n, st.mean, st.p5, st.p50, st.p95,
-        i > 0 ? ws.scenarios[0].id : '', diff?.mean ?? '', diff?.low ?? '', diff?.high ?? '', diff?.shareBetter ?? '',
+        s.id,
+        s.title,
+        m.id,
+        m.label,
+        m.unit,
+        st.n,
+        st.mean,
+        st.p5,
+        st.p50,
+        st.p95,
+        i > 0 ? ws.scenarios[0].id : '',
+        diff?.mean ?? '',
+        diff?.low ?? '',
+        diff?.high ?? '',
+        diff?.shareBetter ?? '',
       ]);
     }
   });

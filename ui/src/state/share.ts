@@ -46,18 +46,28 @@ export function readShareHash(hash: string): ShareOutcome | null {
   const m = /^#?share=(.*)$/s.exec(hash);
   if (!m) return null;
   const refuse = (message: string, issues: ScenarioIssue[] = []): ShareOutcome => ({ ok: false, message, issues });
-  if (m[1].length > MAX_SHARE_CHARS) return refuse(`This share link is too long (${m[1].length.toLocaleString('en-GB')} characters; at most ${MAX_SHARE_CHARS.toLocaleString('en-GB')}). It was not opened.`);
+  if (m[1].length > MAX_SHARE_CHARS)
+    return refuse(
+      `This share link is too long (${m[1].length.toLocaleString('en-GB')} characters; at most ${MAX_SHARE_CHARS.toLocaleString('en-GB')}). It was not opened.`,
+    );
   let payload: unknown;
   try {
     payload = JSON.parse(fromBase64Url(m[1]));
   } catch {
     return refuse('This share link is damaged or was not made by this simulator, so it was not opened.');
   }
-  if (!payload || typeof payload !== 'object' || (payload as { v?: unknown }).v !== 1 || !Array.isArray((payload as { scenarios?: unknown }).scenarios))
+  if (
+    !payload ||
+    typeof payload !== 'object' ||
+    (payload as { v?: unknown }).v !== 1 ||
+    !Array.isArray((payload as { scenarios?: unknown }).scenarios)
+  )
     return refuse('This share link does not contain scenarios in a format this simulator knows, so it was not opened.');
   const p = payload as { runs?: unknown; scenarios: unknown[] };
   if (p.scenarios.length === 0 || p.scenarios.length > MAX_SHARED_SCENARIOS)
-    return refuse(`A share link holds between 1 and ${MAX_SHARED_SCENARIOS} scenarios; this one has ${p.scenarios.length}. It was not opened.`);
+    return refuse(
+      `A share link holds between 1 and ${MAX_SHARED_SCENARIOS} scenarios; this one has ${p.scenarios.length}. It was not opened.`,
+    );
   const drafts: ScenarioDraft[] = [];
   const issues: ScenarioIssue[] = [];
   let placeId = 'midshire';
@@ -75,7 +85,10 @@ export function readShareHash(hash: string): ShareOutcome | null {
         const place = loaded.merged.place;
         if (typeof place === 'string' && lib().places.has(place)) placeId = place;
         const ctx = loaded.merged.context ?? {};
-        context = Object.fromEntries(Object.entries(ctx).filter(([, v]) => typeof v === 'number')) as Record<string, number>;
+        context = Object.fromEntries(Object.entries(ctx).filter(([, v]) => typeof v === 'number')) as Record<
+          string,
+          number
+        >;
         years = loaded.config.weeks / 52;
       }
     } catch (e) {
@@ -83,7 +96,11 @@ export function readShareHash(hash: string): ShareOutcome | null {
       else issues.push({ file: `shared scenario ${i + 1}`, line: 0, column: 0, path: '', message: String(e) });
     }
   });
-  if (issues.length) return refuse('This share link contains scenarios that do not pass validation, so nothing was opened or run.', issues);
+  if (issues.length)
+    return refuse(
+      'This share link contains scenarios that do not pass validation, so nothing was opened or run.',
+      issues,
+    );
   const runs = typeof p.runs === 'number' && Number.isInteger(p.runs) && p.runs >= 5 && p.runs <= 500 ? p.runs : 30;
   return { ok: true, drafts, placeId, context, years: Math.round(years), runs };
 }

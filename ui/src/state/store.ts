@@ -77,7 +77,12 @@ export async function loadResults(hashes: string[]): Promise<EnsembleData[]> {
   for (const h of wanted) {
     const r = (await d.get('results', h)) as StoredResult | undefined;
     if (r) {
-      out.push({ hash: r.hash, weeks: r.weeks, metricIds: r.metricIds, runs: new Map(r.runs.map((x) => [x.replicate, x])) });
+      out.push({
+        hash: r.hash,
+        weeks: r.weeks,
+        metricIds: r.metricIds,
+        runs: new Map(r.runs.map((x) => [x.replicate, x])),
+      });
       stored.set(r.hash, r.runs.length);
     }
   }
@@ -97,7 +102,13 @@ export async function saveResults(list: EnsembleData[]): Promise<void> {
   const written: [string, number][] = [];
   for (const e of list) {
     if (stored.get(e.hash) !== e.runs.size) {
-      void tx.objectStore('results').put({ hash: e.hash, weeks: e.weeks, metricIds: e.metricIds, runs: [...e.runs.values()], savedAt: now } satisfies StoredResult);
+      void tx.objectStore('results').put({
+        hash: e.hash,
+        weeks: e.weeks,
+        metricIds: e.metricIds,
+        runs: [...e.runs.values()],
+        savedAt: now,
+      } satisfies StoredResult);
       written.push([e.hash, e.runs.size]);
     }
     void tx.objectStore('resultMeta').put(now, e.hash);
@@ -111,7 +122,10 @@ export async function saveResults(list: EnsembleData[]): Promise<void> {
   const keys = (await d.getAllKeys('resultMeta')) as string[];
   if (keys.length > KEEP_RESULTS) {
     const times = (await d.getAll('resultMeta')) as number[];
-    const order = keys.map((k, i) => [k, times[i]] as const).sort((a, b) => a[1] - b[1]).slice(0, keys.length - KEEP_RESULTS);
+    const order = keys
+      .map((k, i) => [k, times[i]] as const)
+      .sort((a, b) => a[1] - b[1])
+      .slice(0, keys.length - KEEP_RESULTS);
     const del = d.transaction(['results', 'resultMeta'], 'readwrite');
     for (const [k] of order) {
       stored.delete(k);

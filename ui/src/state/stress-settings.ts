@@ -5,8 +5,19 @@
  * runs a spec).
  */
 import {
-  INITIAL_CONDITIONS, LEVERS, METRIC_BY_ID, METRIC_IDS, METRICS, PARAMETERS, parseCondition, resolveUncertainty,
-  scenarioFromLibrary, type FailureCondition, type ResolvedUncertainty, type RobustnessMetric, type RunConfig,
+  INITIAL_CONDITIONS,
+  LEVERS,
+  METRIC_BY_ID,
+  METRIC_IDS,
+  METRICS,
+  PARAMETERS,
+  parseCondition,
+  resolveUncertainty,
+  scenarioFromLibrary,
+  type FailureCondition,
+  type ResolvedUncertainty,
+  type RobustnessMetric,
+  type RunConfig,
   type StressSpec,
 } from '../../../sim/index.ts';
 import { lib } from './library.ts';
@@ -60,9 +71,30 @@ export interface InputOption {
 const human = (id: string): string => id.replace(/_/g, ' ');
 
 export const INPUT_OPTIONS: readonly InputOption[] = [
-  ...PARAMETERS.map((p) => ({ path: `params.${p.id}`, label: human(p.id), group: 'Parameters' as const, min: p.min, max: p.max, unit: p.unit })),
-  ...INITIAL_CONDITIONS.map((d) => ({ path: `initial.${d.id}`, label: d.label, group: 'Starting conditions' as const, min: d.min, max: d.max, unit: d.unit })),
-  ...LEVERS.map((l) => ({ path: `levers.${l.id}`, label: l.label, group: 'Levers' as const, min: l.min, max: l.max, unit: l.unit })),
+  ...PARAMETERS.map((p) => ({
+    path: `params.${p.id}`,
+    label: human(p.id),
+    group: 'Parameters' as const,
+    min: p.min,
+    max: p.max,
+    unit: p.unit,
+  })),
+  ...INITIAL_CONDITIONS.map((d) => ({
+    path: `initial.${d.id}`,
+    label: d.label,
+    group: 'Starting conditions' as const,
+    min: d.min,
+    max: d.max,
+    unit: d.unit,
+  })),
+  ...LEVERS.map((l) => ({
+    path: `levers.${l.id}`,
+    label: l.label,
+    group: 'Levers' as const,
+    min: l.min,
+    max: l.max,
+    unit: l.unit,
+  })),
 ];
 export const INPUT_BY_PATH: ReadonlyMap<string, InputOption> = new Map(INPUT_OPTIONS.map((o) => [o.path, o]));
 
@@ -77,7 +109,11 @@ export function defaultUncertainties(): UncertaintyRow[] {
   return [
     rowFor('params.outside_wage_growth'),
     rowFor('params.living_wage_growth'),
-    rowFor('initial.trust_providers_to_commissioner', { label: "providers' starting trust in the council", min: 0.15, max: 0.6 }),
+    rowFor('initial.trust_providers_to_commissioner', {
+      label: "providers' starting trust in the council",
+      min: 0.15,
+      max: 0.6,
+    }),
     rowFor('params.labour_supply_elasticity'),
     rowFor('params.quit_base_rate'),
     rowFor('levers.fee_level', { label: 'fee level', min: 0.85, max: 1.15 }),
@@ -146,7 +182,12 @@ export interface ApproachChoice {
 
 /** What can be the plan or an alternative: the workspace's scenarios, then the library's. */
 export function approachChoices(ws: Workspace): ApproachChoice[] {
-  const yours: ApproachChoice[] = ws.scenarios.map((s) => ({ ref: `ws:${s.key}`, id: s.id, title: s.title, source: 'yours' }));
+  const yours: ApproachChoice[] = ws.scenarios.map((s) => ({
+    ref: `ws:${s.key}`,
+    id: s.id,
+    title: s.title,
+    source: 'yours',
+  }));
   const library: ApproachChoice[] = [...lib().scenarios.values()]
     .filter((s) => !s.file.includes('/approaches/'))
     .map((s): ApproachChoice => ({ ref: `lib:${s.id}`, id: s.id, title: s.title, source: 'library' }))
@@ -169,7 +210,8 @@ function resolveRef(ws: Workspace, ref: string): { id: string; title: string; co
     const d = ws.scenarios.find((s) => `ws:${s.key}` === ref);
     if (!d) throw new Error('a chosen scenario is no longer in your comparison; choose the plan again');
     const r = resolveDraft(ws, d);
-    if (!r.ok) throw new Error(`“${d.title}” has problems to fix first (see Strategies): ${r.issues[0]?.message ?? ''}`);
+    if (!r.ok)
+      throw new Error(`“${d.title}” has problems to fix first (see Strategies): ${r.issues[0]?.message ?? ''}`);
     return { id: d.id, title: d.title, config: r.config };
   }
   const id = ref.slice(4);
@@ -210,8 +252,15 @@ export function buildSpec(ws: Workspace, s: StressSettings): BuiltSpec {
         return;
       }
       const o = INPUT_BY_PATH.get(u.path);
-      if (o && (u.min < o.min || u.max > o.max)) problems.push(`${u.label}: keep within the documented range ${o.min} to ${o.max}`);
-      const decl = { path: u.path, id: u.path.replace(/^[a-z]+\./, ''), label: u.label || o?.label, min: u.min, max: u.max };
+      if (o && (u.min < o.min || u.max > o.max))
+        problems.push(`${u.label}: keep within the documented range ${o.min} to ${o.max}`);
+      const decl = {
+        path: u.path,
+        id: u.path.replace(/^[a-z]+\./, ''),
+        label: u.label || o?.label,
+        min: u.min,
+        max: u.max,
+      };
       const r = resolveUncertainty(decl, approaches[0].config);
       if (!r.value) {
         problems.push(...r.errors.map((e) => `input ${i + 1}: ${e}`));
@@ -229,7 +278,8 @@ export function buildSpec(ws: Workspace, s: StressSettings): BuiltSpec {
   if (s.conditions.length === 0) problems.push('give at least one failure condition');
   s.conditions.forEach((c, i) => {
     try {
-      if ((c.kind === 'weekly' || c.kind === 'exit') && !(Number.isInteger(c.weeks) && c.weeks >= 1)) throw new Error('the number of weeks must be a whole number of at least 1');
+      if ((c.kind === 'weekly' || c.kind === 'exit') && !(Number.isInteger(c.weeks) && c.weeks >= 1))
+        throw new Error('the number of weeks must be a whole number of at least 1');
       if (c.kind !== 'exit' && !Number.isFinite(c.value)) throw new Error('the threshold must be a number');
       conditions.push(parseCondition(conditionText(c)));
     } catch (e) {
@@ -242,9 +292,14 @@ export function buildSpec(ws: Workspace, s: StressSettings): BuiltSpec {
     if (!def || !def.better) continue;
     if (robustness.some((x) => x.metric === r.metric)) continue;
     const direction = def.better === 'higher' ? 'maximise' : 'minimise';
-    robustness.push(r.threshold === null || !Number.isFinite(r.threshold) ? { metric: r.metric, direction } : { metric: r.metric, direction, threshold: r.threshold });
+    robustness.push(
+      r.threshold === null || !Number.isFinite(r.threshold)
+        ? { metric: r.metric, direction }
+        : { metric: r.metric, direction, threshold: r.threshold },
+    );
   }
-  if (!(Number.isInteger(s.futures) && s.futures >= 4 && s.futures <= 2000)) problems.push('futures must be a whole number from 4 to 2,000');
+  if (!(Number.isInteger(s.futures) && s.futures >= 4 && s.futures <= 2000))
+    problems.push('futures must be a whole number from 4 to 2,000');
   if (!(s.years > 0 && s.years <= 20)) problems.push('years must be from 1 to 20');
   if (problems.length) throw new Error(problems.join('\n'));
   const metrics = new Set<string>(METRICS.filter((m) => m.key).map((m) => m.id));
@@ -252,11 +307,18 @@ export function buildSpec(ws: Workspace, s: StressSettings): BuiltSpec {
   for (const r of robustness) metrics.add(r.metric);
   metrics.add(s.outcome);
   const spec: StressSpec = {
-    id: 'app-stress-test', title: `${approaches[0].title} under pressure`, question: '', file: 'app',
-    approaches, uncertainties, failure: { combine: s.combine, conditions }, robustness,
+    id: 'app-stress-test',
+    title: `${approaches[0].title} under pressure`,
+    question: '',
+    file: 'app',
+    approaches,
+    uncertainties,
+    failure: { combine: s.combine, conditions },
+    robustness,
     metrics: [...metrics].sort((a, b) => METRIC_IDS.indexOf(a) - METRIC_IDS.indexOf(b)),
-    seed: s.seed || '1', futures: s.futures, runsPerFuture: 1,
+    seed: s.seed || '1',
+    futures: s.futures,
+    runsPerFuture: 1,
   };
   return { spec, titles };
 }
-

@@ -26,8 +26,18 @@ export function useWorkspace(setNotice: (n: Notice) => void): {
       if (shared && !shared.ok) setNotice({ kind: 'error', text: shared.message, issues: shared.issues });
       if (shared?.ok) {
         const base = defaultWorkspace();
-        setWs({ ...base, placeId: shared.placeId, context: { ...base.context, ...shared.context }, years: Math.max(1, Math.min(20, shared.years)), runs: shared.runs, scenarios: shared.drafts.slice(0, MAX_SCENARIOS) });
-        setNotice({ kind: 'info', text: `Opened ${shared.drafts.length} shared scenarios. They passed validation and are now in your workspace.` });
+        setWs({
+          ...base,
+          placeId: shared.placeId,
+          context: { ...base.context, ...shared.context },
+          years: Math.max(1, Math.min(20, shared.years)),
+          runs: shared.runs,
+          scenarios: shared.drafts.slice(0, MAX_SCENARIOS),
+        });
+        setNotice({
+          kind: 'info',
+          text: `Opened ${shared.drafts.length} shared scenarios. They passed validation and are now in your workspace.`,
+        });
         history.replaceState(null, '', location.pathname + location.search);
         return;
       }

@@ -4,8 +4,17 @@
  * scenario loader, so the app validates exactly as the CLI does.
  */
 import {
-  CONTEXT_ASPECTS, LEVERS, ScenarioError, isLeverId, resolveScenarioDoc, scenarioFromLibrary, toYaml,
-  type LoadedScenario, type RunConfig, type ScenarioDoc, type ScenarioIssue,
+  CONTEXT_ASPECTS,
+  LEVERS,
+  ScenarioError,
+  isLeverId,
+  resolveScenarioDoc,
+  scenarioFromLibrary,
+  toYaml,
+  type LoadedScenario,
+  type RunConfig,
+  type ScenarioDoc,
+  type ScenarioIssue,
 } from '../../../sim/index.ts';
 import { lib } from './library.ts';
 
@@ -84,7 +93,10 @@ export function draftFromLoaded(loaded: LoadedScenario): ScenarioDraft {
   });
   const events: EventDraft[] = ((m.events ?? []) as Record<string, unknown>[]).map((e) => {
     const { week, year, ...rest } = e;
-    return { year: typeof year === 'number' ? year : typeof week === 'number' ? Math.round((week / 52) * 100) / 100 : 0, ...rest };
+    return {
+      year: typeof year === 'number' ? year : typeof week === 'number' ? Math.round((week / 52) * 100) / 100 : 0,
+      ...rest,
+    };
   });
   const extra: Record<string, unknown> = {};
   for (const k of ['inputs', 'initial', 'params', 'history_years'] as const) if (m[k] !== undefined) extra[k] = m[k];
@@ -109,7 +121,12 @@ export function draftForApproach(approachId: string, base?: ScenarioDraft): Scen
   };
 }
 
-export const DEFAULT_SCENARIOS = ['midshire-status-quo', 'midshire-price-tender', 'midshire-alliance', 'midshire-neighbourhood-teams'];
+export const DEFAULT_SCENARIOS = [
+  'midshire-status-quo',
+  'midshire-price-tender',
+  'midshire-alliance',
+  'midshire-neighbourhood-teams',
+];
 
 export function defaultWorkspace(): Workspace {
   const place = lib().places.get('midshire');
@@ -190,7 +207,11 @@ export function contextDefaults(placeId: string): Record<string, number> {
 
 /** Scenario ids must be unique kebab-case within a workspace. */
 export function uniqueId(ws: Workspace, base: string): string {
-  const clean = base.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'scenario';
+  const clean =
+    base
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'scenario';
   const taken = new Set(ws.scenarios.map((s) => s.id));
   if (!taken.has(clean)) return clean;
   for (let i = 2; ; i++) if (!taken.has(`${clean}-${i}`)) return `${clean}-${i}`;

@@ -19,7 +19,11 @@ const KEY_METRICS = METRICS.filter((m) => m.key).map((m) => m.id);
  * (published at a measured pace while runs stream in, runs/use-comparison-runs.ts); a lever change alone does not
  * redraw anything until results of the new settings are in. Exports use the current results.
  */
-export const CompareScreen = memo(function CompareScreen({ ws, shown, currentDatas }: {
+export const CompareScreen = memo(function CompareScreen({
+  ws,
+  shown,
+  currentDatas,
+}: {
   ws: ComparedWorkspace;
   shown: ShownResults;
   /** the current settings' results (for the CSV export; never the previous settings') */
@@ -52,7 +56,9 @@ export const CompareScreen = memo(function CompareScreen({ ws, shown, currentDat
                 <input
                   type="checkbox"
                   checked={metrics.includes(m.id)}
-                  onChange={(e) => setMetrics(e.target.checked ? [...metrics, m.id] : metrics.filter((x) => x !== m.id))}
+                  onChange={(e) =>
+                    setMetrics(e.target.checked ? [...metrics, m.id] : metrics.filter((x) => x !== m.id))
+                  }
                 />
                 {m.label} <span className="muted">({m.unit})</span>
               </label>
@@ -62,7 +68,13 @@ export const CompareScreen = memo(function CompareScreen({ ws, shown, currentDat
       </details>
       <div className="charts">
         {defs.map((m) => (
-          <figure key={m.id} className="card" ref={(el) => { if (el) figRefs.current.set(m.id, el); }}>
+          <figure
+            key={m.id}
+            className="card"
+            ref={(el) => {
+              if (el) figRefs.current.set(m.id, el);
+            }}
+          >
             <figcaption>
               <h3>{m.label}</h3>
               <p className="muted small">
@@ -87,7 +99,10 @@ export const CompareScreen = memo(function CompareScreen({ ws, shown, currentDat
 
       <DifferencesTable ws={ws} datas={datas} stale={stale} charted={defs} />
       <p>
-        <button type="button" onClick={() => downloadText('comparison-results.csv', resultsCsv(ws, currentDatas()), 'text/csv')}>
+        <button
+          type="button"
+          onClick={() => downloadText('comparison-results.csv', resultsCsv(ws, currentDatas()), 'text/csv')}
+        >
           Export results (CSV)
         </button>
       </p>

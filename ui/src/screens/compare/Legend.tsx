@@ -9,12 +9,24 @@ function dashCss(i: number): 'solid' | 'dotted' | 'dashed' {
 }
 
 /** The scenarios compared: colour and dash, name, and the runs drawn of each. */
-export function Legend({ ws, datas, stale }: { ws: ComparedWorkspace; datas: (EnsembleData | undefined)[]; stale?: boolean[] }) {
+export function Legend({
+  ws,
+  datas,
+  stale,
+}: {
+  ws: ComparedWorkspace;
+  datas: (EnsembleData | undefined)[];
+  stale?: boolean[];
+}) {
   return (
     <ul className="legend" aria-label="Scenarios being compared">
       {ws.scenarios.map((s, i) => (
         <li key={s.key}>
-          <span className="swatch" style={{ borderTopColor: colourOf(i), borderTopStyle: dashCss(i) }} aria-hidden="true" />
+          <span
+            className="swatch"
+            style={{ borderTopColor: colourOf(i), borderTopStyle: dashCss(i) }}
+            aria-hidden="true"
+          />
           <span>
             {i === 0 ? <strong>Baseline: </strong> : null}
             {s.title}{' '}

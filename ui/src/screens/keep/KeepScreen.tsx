@@ -9,7 +9,11 @@ import { deleteSaved, listSaved, saveNamed, type SavedWorkspace } from '../../st
 import { draftFromLoaded, draftToYaml, MAX_SCENARIOS, uniqueId, type Workspace } from '../../state/workspace.ts';
 
 /** The Keep and share screen: saved comparisons, exports, share links, and importing a scenario's YAML. */
-export function KeepScreen({ ws, setWs, datas }: {
+export function KeepScreen({
+  ws,
+  setWs,
+  datas,
+}: {
   ws: Workspace;
   setWs: (w: Workspace) => void;
   /** the current results by scenario, for the CSV export */
@@ -22,7 +26,10 @@ export function KeepScreen({ ws, setWs, datas }: {
   const [yamlFile, setYamlFile] = useState('pasted.yaml');
   const [yamlIssues, setYamlIssues] = useState<ScenarioIssue[] | null>(null);
   const [link, setLink] = useState('');
-  const refresh = (): void => void listSaved().then(setSaved).catch(() => setSaved([]));
+  const refresh = (): void =>
+    void listSaved()
+      .then(setSaved)
+      .catch(() => setSaved([]));
   useEffect(refresh, []);
 
   const importYaml = (text: string, file: string): void => {
@@ -36,7 +43,9 @@ export function KeepScreen({ ws, setWs, datas }: {
       setYamlIssues([]);
       setStatus(`Imported “${d.title}” from ${file}; it is now in the comparison.`);
     } catch (e) {
-      setYamlIssues(e instanceof ScenarioError ? e.issues : [{ file, line: 0, column: 0, path: '', message: String(e) }]);
+      setYamlIssues(
+        e instanceof ScenarioError ? e.issues : [{ file, line: 0, column: 0, path: '', message: String(e) }],
+      );
       setStatus('');
     }
   };
@@ -45,15 +54,29 @@ export function KeepScreen({ ws, setWs, datas }: {
   return (
     <section aria-labelledby="keep-h">
       <h2 id="keep-h">Keep and share</h2>
-      <p>Everything you change is kept in this browser automatically, and survives a reload or a closed tab. Save a named copy to come back to it later.</p>
-      <p className="status" role="status">{status}</p>
+      <p>
+        Everything you change is kept in this browser automatically, and survives a reload or a closed tab. Save a named
+        copy to come back to it later.
+      </p>
+      <p className="status" role="status">
+        {status}
+      </p>
 
       <div className="card">
         <h3>Save this comparison</h3>
         <div className="row">
           <label htmlFor="save-name">Name</label>
           <input id="save-name" type="text" maxLength={80} value={name} onChange={(e) => setName(e.target.value)} />
-          <button type="button" disabled={!name.trim()} onClick={() => void saveNamed(name.trim(), ws).then(() => { refresh(); setStatus(`Saved “${name.trim()}”.`); })}>
+          <button
+            type="button"
+            disabled={!name.trim()}
+            onClick={() =>
+              void saveNamed(name.trim(), ws).then(() => {
+                refresh();
+                setStatus(`Saved “${name.trim()}”.`);
+              })
+            }
+          >
             Save
           </button>
         </div>
@@ -63,9 +86,19 @@ export function KeepScreen({ ws, setWs, datas }: {
           {saved.map((s) => (
             <li key={s.name}>
               <span>
-                <strong>{s.name}</strong> <span className="muted small">({s.workspace.scenarios.map((x) => x.title).join(', ')}; saved {new Date(s.savedAt).toLocaleString('en-GB')})</span>
+                <strong>{s.name}</strong>{' '}
+                <span className="muted small">
+                  ({s.workspace.scenarios.map((x) => x.title).join(', ')}; saved{' '}
+                  {new Date(s.savedAt).toLocaleString('en-GB')})
+                </span>
               </span>
-              <button type="button" onClick={() => { setWs(structuredClone(s.workspace)); setStatus(`Opened “${s.name}”.`); }}>
+              <button
+                type="button"
+                onClick={() => {
+                  setWs(structuredClone(s.workspace));
+                  setStatus(`Opened “${s.name}”.`);
+                }}
+              >
                 Open<span className="sr-only"> {s.name}</span>
               </button>
               <button type="button" onClick={() => void deleteSaved(s.name).then(refresh)}>
@@ -88,16 +121,33 @@ export function KeepScreen({ ws, setWs, datas }: {
           ))}
         </ul>
         <p>
-          <button type="button" onClick={() => downloadText('comparison-results.csv', resultsCsv(ws, datas), 'text/csv')}>Export results (CSV)</button>
+          <button
+            type="button"
+            onClick={() => downloadText('comparison-results.csv', resultsCsv(ws, datas), 'text/csv')}
+          >
+            Export results (CSV)
+          </button>
         </p>
         <div className="row">
-          <button type="button" onClick={() => { const l = shareLink(ws); setLink(l); void navigator.clipboard?.writeText(l).then(() => setStatus('Share link copied.'), () => undefined); }}>
+          <button
+            type="button"
+            onClick={() => {
+              const l = shareLink(ws);
+              setLink(l);
+              void navigator.clipboard?.writeText(l).then(
+                () => setStatus('Share link copied.'),
+                () => undefined,
+              );
+            }}
+          >
             Make a share link
           </button>
         </div>
         {link ? (
           <>
-            <label htmlFor="share-link">Share link (the scenarios travel in the link; results are re-run on opening)</label>
+            <label htmlFor="share-link">
+              Share link (the scenarios travel in the link; results are re-run on opening)
+            </label>
             <textarea id="share-link" readOnly rows={3} value={link} onFocus={(e) => e.target.select()} />
           </>
         ) : null}
@@ -105,7 +155,9 @@ export function KeepScreen({ ws, setWs, datas }: {
 
       <div className="card">
         <h3>Import a scenario (YAML)</h3>
-        <p className="muted small">The same checks as the command line: every problem is listed with its line number.</p>
+        <p className="muted small">
+          The same checks as the command line: every problem is listed with its line number.
+        </p>
         <div className="row">
           <label htmlFor="yaml-file">Choose a .yaml file</label>
           <input
@@ -116,10 +168,16 @@ export function KeepScreen({ ws, setWs, datas }: {
               const f = e.target.files?.[0];
               if (!f) return;
               if (f.size > 1_000_000) {
-                setYamlIssues([{ file: f.name, line: 0, column: 0, path: '', message: 'the file is larger than 1 MB' }]);
+                setYamlIssues([
+                  { file: f.name, line: 0, column: 0, path: '', message: 'the file is larger than 1 MB' },
+                ]);
                 return;
               }
-              void f.text().then((t) => { setYamlText(t); setYamlFile(f.name); importYaml(t, f.name); });
+              void f.text().then((t) => {
+                setYamlText(t);
+                setYamlFile(f.name);
+                importYaml(t, f.name);
+              });
             }}
           />
         </div>
@@ -132,19 +190,38 @@ export function KeepScreen({ ws, setWs, datas }: {
             value={yamlText}
             aria-invalid={yamlIssues && yamlIssues.length > 0 ? true : undefined}
             aria-describedby="yaml-errors"
-            onChange={(e) => { setYamlText(e.target.value); setYamlFile('pasted.yaml'); setYamlIssues(null); }}
+            onChange={(e) => {
+              setYamlText(e.target.value);
+              setYamlFile('pasted.yaml');
+              setYamlIssues(null);
+            }}
           />
         </div>
-        <button type="button" disabled={!yamlText.trim()} onClick={() => importYaml(yamlText, yamlFile)}>Check and import</button>
+        <button type="button" disabled={!yamlText.trim()} onClick={() => importYaml(yamlText, yamlFile)}>
+          Check and import
+        </button>
         <div id="yaml-errors" aria-live="polite">
           {yamlIssues && yamlIssues.length > 0 ? (
             <div className="field-errors" role="alert">
-              <p><strong>{yamlIssues.length} problem{yamlIssues.length > 1 ? 's' : ''} in {yamlFile}; nothing was imported.</strong></p>
+              <p>
+                <strong>
+                  {yamlIssues.length} problem{yamlIssues.length > 1 ? 's' : ''} in {yamlFile}; nothing was imported.
+                </strong>
+              </p>
               <ol className="yaml-issues">
                 {yamlIssues.map((i, k) => (
                   <li key={k}>
-                    <span className="where">{i.line ? `Line ${i.line}${i.column ? `, column ${i.column}` : ''}` : 'File'}{i.path ? ` (${i.path})` : ''}:</span> {i.message}
-                    {i.line > 0 && lines[i.line - 1] !== undefined ? <pre className="src-line"><span className="ln">{i.line}</span>{lines[i.line - 1]}</pre> : null}
+                    <span className="where">
+                      {i.line ? `Line ${i.line}${i.column ? `, column ${i.column}` : ''}` : 'File'}
+                      {i.path ? ` (${i.path})` : ''}:
+                    </span>{' '}
+                    {i.message}
+                    {i.line > 0 && lines[i.line - 1] !== undefined ? (
+                      <pre className="src-line">
+                        <span className="ln">{i.line}</span>
+                        {lines[i.line - 1]}
+                      </pre>
+                    ) : null}
                   </li>
                 ))}
               </ol>

@@ -1,4 +1,11 @@
-import { CONTEXT_ASPECTS, CONTEXT_MAP, contextToInitial, INITIAL_BY_ID, listPlaces, type ContextAspectId } from '../../../../sim/index.ts';
+import {
+  CONTEXT_ASPECTS,
+  CONTEXT_MAP,
+  contextToInitial,
+  INITIAL_BY_ID,
+  listPlaces,
+  type ContextAspectId,
+} from '../../../../sim/index.ts';
 import { lib } from '../../state/library.ts';
 import { contextDefaults, type Workspace } from '../../state/workspace.ts';
 
@@ -10,8 +17,8 @@ export function PlaceScreen({ ws, update }: { ws: Workspace; update: (f: (w: Wor
     <section aria-labelledby="place-h">
       <h2 id="place-h">Describe your place</h2>
       <p>
-        Start from a place in the library, then answer eight questions about yours. Each answer sets the starting
-        state of the simulation (shown under “What it sets”). Answer 3 is a typical English council area.
+        Start from a place in the library, then answer eight questions about yours. Each answer sets the starting state
+        of the simulation (shown under “What it sets”). Answer 3 is a typical English council area.
       </p>
       <div className="row">
         <label htmlFor="place-select">Start from a place</label>
@@ -25,7 +32,8 @@ export function PlaceScreen({ ws, update }: { ws: Workspace; update: (f: (w: Wor
         >
           {places.map((p) => (
             <option key={p.id} value={p.id}>
-              {p.name}: {p.config.people.toLocaleString('en-GB')} people, {p.config.workers.toLocaleString('en-GB')} care workers, {p.config.providers} providers
+              {p.name}: {p.config.people.toLocaleString('en-GB')} people, {p.config.workers.toLocaleString('en-GB')}{' '}
+              care workers, {p.config.providers} providers
             </option>
           ))}
         </select>
@@ -43,7 +51,11 @@ export function PlaceScreen({ ws, update }: { ws: Workspace; update: (f: (w: Wor
                 <legend>
                   <span className="muted">{n + 1}.</span> {a.question}
                 </legend>
-                <div className="answers" role="radiogroup" aria-label={`${a.question} (answer 1 hardest to 5 most favourable)`}>
+                <div
+                  className="answers"
+                  role="radiogroup"
+                  aria-label={`${a.question} (answer 1 hardest to 5 most favourable)`}
+                >
                   {a.answers.map((label, i) => (
                     <label key={i} className={value === i + 1 ? 'answer chosen' : 'answer'}>
                       <input
@@ -59,8 +71,12 @@ export function PlaceScreen({ ws, update }: { ws: Workspace; update: (f: (w: Wor
                 </div>
                 <details>
                   <summary>Why this matters and what it sets</summary>
-                  <p><strong>Why this matters:</strong> {a.why}</p>
-                  <p><strong>What it sets:</strong> {a.sets}.</p>
+                  <p>
+                    <strong>Why this matters:</strong> {a.why}
+                  </p>
+                  <p>
+                    <strong>What it sets:</strong> {a.sets}.
+                  </p>
                   <ul className="small">
                     {Object.entries(initial)
                       .filter(([id]) => setsBy(a.id, id))

@@ -45,13 +45,17 @@ export function RunScreen({ ws, resolved }: { ws: Workspace; resolved: Resolved[
   useEffect(() => () => ac.current?.abort(), []);
   useEffect(() => {
     if (!playing || !run) return;
-    const t = setInterval(() => setWeek((w) => {
-      if (w + 1 >= run.weeks) {
-        setPlaying(false);
-        return w;
-      }
-      return w + 1;
-    }), 1000 / speed);
+    const t = setInterval(
+      () =>
+        setWeek((w) => {
+          if (w + 1 >= run.weeks) {
+            setPlaying(false);
+            return w;
+          }
+          return w + 1;
+        }),
+      1000 / speed,
+    );
     return () => clearInterval(t);
   }, [playing, speed, run]);
 
@@ -60,21 +64,54 @@ export function RunScreen({ ws, resolved }: { ws: Workspace; resolved: Resolved[
       <h2 id="run-h">Inside a run</h2>
       <p>
         Pick one run of one scenario and play it week by week: who trusts whom, which providers close, where care
-        workers come from and go to, and what happened, in plain words. One run is one possible future, not the
-        expected one; the Compare screen shows the range.
+        workers come from and go to, and what happened, in plain words. One run is one possible future, not the expected
+        one; the Compare screen shows the range.
       </p>
       <div className="row card">
         <label htmlFor="run-sc">Scenario</label>
         <select id="run-sc" value={sc} onChange={(e) => setSc(Number(e.target.value))}>
-          {ws.scenarios.map((s, i) => <option key={s.key} value={i}>{s.title}</option>)}
+          {ws.scenarios.map((s, i) => (
+            <option key={s.key} value={i}>
+              {s.title}
+            </option>
+          ))}
         </select>
-        <label htmlFor="run-rep">Run number (0 to {ws.runs - 1}; same number = same random events in every scenario)</label>
-        <input id="run-rep" type="number" min={0} max={ws.runs - 1} value={rep} onChange={(e) => setRep(Math.max(0, Math.min(ws.runs - 1, Math.round(Number(e.target.value)))))} />
-        <button type="button" onClick={() => void start()} disabled={busy}>{busy ? 'Running…' : 'Run and load for playback'}</button>
-        {busy ? <button type="button" onClick={() => ac.current?.abort()}>Cancel</button> : null}
+        <label htmlFor="run-rep">
+          Run number (0 to {ws.runs - 1}; same number = same random events in every scenario)
+        </label>
+        <input
+          id="run-rep"
+          type="number"
+          min={0}
+          max={ws.runs - 1}
+          value={rep}
+          onChange={(e) => setRep(Math.max(0, Math.min(ws.runs - 1, Math.round(Number(e.target.value)))))}
+        />
+        <button type="button" onClick={() => void start()} disabled={busy}>
+          {busy ? 'Running…' : 'Run and load for playback'}
+        </button>
+        {busy ? (
+          <button type="button" onClick={() => ac.current?.abort()}>
+            Cancel
+          </button>
+        ) : null}
       </div>
-      {error ? <p className="field-errors" role="alert">{error}</p> : null}
-      {run ? <Player run={run} week={week} setWeek={setWeek} playing={playing} setPlaying={setPlaying} speed={speed} setSpeed={setSpeed} /> : null}
+      {error ? (
+        <p className="field-errors" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {run ? (
+        <Player
+          run={run}
+          week={week}
+          setWeek={setWeek}
+          playing={playing}
+          setPlaying={setPlaying}
+          speed={speed}
+          setSpeed={setSpeed}
+        />
+      ) : null}
     </section>
   );
 }

@@ -20,7 +20,11 @@ export function TrustNetwork({ run, week }: { run: RunResult; week: number }) {
   const { everActive, pos } = useMemo(() => {
     const ever: number[] = [];
     for (let p = 0; p < P; p++) {
-      for (let t = 0; t < run.weeks; t++) if (tr.providerActive[t * P + p]) { ever.push(p); break; }
+      for (let t = 0; t < run.weeks; t++)
+        if (tr.providerActive[t * P + p]) {
+          ever.push(p);
+          break;
+        }
     }
     const at = new Map<number, [number, number]>();
     ever.forEach((p, i) => {
@@ -34,7 +38,12 @@ export function TrustNetwork({ run, week }: { run: RunResult; week: number }) {
   const commTrust = run.series[run.metricIds.indexOf('trust_council_community') * run.weeks + week];
   const active = everActive.filter((p) => tr.providerActive[base + p]);
   return (
-    <svg viewBox={`0 0 ${size} ${size}`} className="network" role="img" aria-label={`Trust network in week ${week}: ${active.length} providers active of ${everActive.length} that traded during the run; council's community trust ${Number.isFinite(commTrust) ? commTrust.toFixed(2) : 'unknown'}`}>
+    <svg
+      viewBox={`0 0 ${size} ${size}`}
+      className="network"
+      role="img"
+      aria-label={`Trust network in week ${week}: ${active.length} providers active of ${everActive.length} that traded during the run; council's community trust ${Number.isFinite(commTrust) ? commTrust.toFixed(2) : 'unknown'}`}
+    >
       {Array.from({ length: E }, (_, e) => {
         const a = tr.ties[2 * e];
         const b = tr.ties[2 * e + 1];
@@ -43,34 +52,91 @@ export function TrustNetwork({ run, week }: { run: RunResult; week: number }) {
         const pb = pos.get(b);
         if (!pa || !pb) return null;
         const t = tr.tieTrust[week * E + e];
-        return <line key={`t${e}`} x1={pa[0]} y1={pa[1]} x2={pb[0]} y2={pb[1]} stroke={trustColour(t)} strokeWidth={0.5 + t * 1.5} strokeOpacity={0.5} />;
+        return (
+          <line
+            key={`t${e}`}
+            x1={pa[0]}
+            y1={pa[1]}
+            x2={pb[0]}
+            y2={pb[1]}
+            stroke={trustColour(t)}
+            strokeWidth={0.5 + t * 1.5}
+            strokeOpacity={0.5}
+          />
+        );
       })}
       {active.map((p) => {
         const [x, y] = pos.get(p)!;
         const t = tr.providerTrust[base + p];
-        return <line key={`c${p}`} x1={cx} y1={cy} x2={x} y2={y} stroke={trustColour(t)} strokeWidth={0.6 + t * 3} strokeOpacity={0.75} />;
+        return (
+          <line
+            key={`c${p}`}
+            x1={cx}
+            y1={cy}
+            x2={x}
+            y2={y}
+            stroke={trustColour(t)}
+            strokeWidth={0.6 + t * 3}
+            strokeOpacity={0.75}
+          />
+        );
       })}
-      <line x1={cx} y1={cy} x2={cx} y2={size - 16} stroke={trustColour(commTrust)} strokeWidth={1 + 3 * (commTrust || 0)} />
+      <line
+        x1={cx}
+        y1={cy}
+        x2={cx}
+        y2={size - 16}
+        stroke={trustColour(commTrust)}
+        strokeWidth={1 + 3 * (commTrust || 0)}
+      />
       {everActive.map((p) => {
         const [x, y] = pos.get(p)!;
         const on = tr.providerActive[base + p] === 1;
         const r = 3 + Math.sqrt(tr.providerWorkers[base + p] || 0) * 0.9;
-        if (!on) return (
-          <g key={`n${p}`} aria-hidden="true">
-            <circle cx={x} cy={y} r={4} fill={NETWORK.closedFill} stroke={NETWORK.closedStroke} />
-            <path d={`M${x - 3},${y - 3}L${x + 3},${y + 3}M${x + 3},${y - 3}L${x - 3},${y + 3}`} stroke={NETWORK.closedCross} />
-          </g>
-        );
+        if (!on)
+          return (
+            <g key={`n${p}`} aria-hidden="true">
+              <circle cx={x} cy={y} r={4} fill={NETWORK.closedFill} stroke={NETWORK.closedStroke} />
+              <path
+                d={`M${x - 3},${y - 3}L${x + 3},${y + 3}M${x + 3},${y - 3}L${x - 3},${y + 3}`}
+                stroke={NETWORK.closedCross}
+              />
+            </g>
+          );
         return (
-          <circle key={`n${p}`} cx={x} cy={y} r={r} fill={tr.providerKind[p] === 3 ? NETWORK.inHouse : NETWORK.providerFill} stroke={trustColour(tr.commissionerTrust[base + p])} strokeWidth={3}>
-            <title>{KINDS[tr.providerKind[p]] ?? 'provider'} provider {p}: {Math.round(tr.providerWorkers[base + p])} workers; trusts council {tr.providerTrust[base + p].toFixed(2)}; council trusts it {tr.commissionerTrust[base + p].toFixed(2)}</title>
+          <circle
+            key={`n${p}`}
+            cx={x}
+            cy={y}
+            r={r}
+            fill={tr.providerKind[p] === 3 ? NETWORK.inHouse : NETWORK.providerFill}
+            stroke={trustColour(tr.commissionerTrust[base + p])}
+            strokeWidth={3}
+          >
+            <title>
+              {KINDS[tr.providerKind[p]] ?? 'provider'} provider {p}: {Math.round(tr.providerWorkers[base + p])}{' '}
+              workers; trusts council {tr.providerTrust[base + p].toFixed(2)}; council trusts it{' '}
+              {tr.commissionerTrust[base + p].toFixed(2)}
+            </title>
           </circle>
         );
       })}
       <rect x={cx - 40} y={cy - 16} width={80} height={32} rx={6} fill={NETWORK.council} />
-      <text x={cx} y={cy + 5} textAnchor="middle" fill={NETWORK.councilText} fontSize={13}>Council</text>
-      <rect x={cx - 52} y={size - 30} width={104} height={26} rx={13} fill={NETWORK.community} stroke={NETWORK.communityStroke} />
-      <text x={cx} y={size - 12} textAnchor="middle" fontSize={12} fill={INK}>Community</text>
+      <text x={cx} y={cy + 5} textAnchor="middle" fill={NETWORK.councilText} fontSize={13}>
+        Council
+      </text>
+      <rect
+        x={cx - 52}
+        y={size - 30}
+        width={104}
+        height={26}
+        rx={13}
+        fill={NETWORK.community}
+        stroke={NETWORK.communityStroke}
+      />
+      <text x={cx} y={size - 12} textAnchor="middle" fontSize={12} fill={INK}>
+        Community
+      </text>
     </svg>
   );
 }

@@ -26,7 +26,10 @@ export function WorkforceFlows({ run, week }: { run: RunResult; week: number }) 
             <th scope="row">{l}</th>
             <td className="num">{Math.round(vals[k])}</td>
             <td className="bar-cell" aria-hidden="true">
-              <span className="bar" style={{ width: `${(vals[k] / (k === 3 ? maxSick : max)) * 100}%`, background: FLOW_COLOURS[k] }} />
+              <span
+                className="bar"
+                style={{ width: `${(vals[k] / (k === 3 ? maxSick : max)) * 100}%`, background: FLOW_COLOURS[k] }}
+              />
             </td>
           </tr>
         ))}

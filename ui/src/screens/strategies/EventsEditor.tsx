@@ -1,5 +1,12 @@
 import { useState } from 'react';
-import { EVENT_TYPES, LEVER_BY_ID, LEVERS, listInterventions, NEED_GROUP_KEYS, type ScenarioIssue } from '../../../../sim/index.ts';
+import {
+  EVENT_TYPES,
+  LEVER_BY_ID,
+  LEVERS,
+  listInterventions,
+  NEED_GROUP_KEYS,
+  type ScenarioIssue,
+} from '../../../../sim/index.ts';
 import { lib } from '../../state/library.ts';
 import type { EventDraft, ScenarioDraft, Workspace } from '../../state/workspace.ts';
 import { Issues } from './Issues.tsx';
@@ -15,17 +22,33 @@ const EVENT_LABELS: Record<string, string> = {
   set_lever: 'Change a lever from this point',
 };
 const FIELD_LABELS: Record<string, string> = {
-  share: 'Share', weeks: 'Length', wage_rise: 'Outside wage rise', rise: 'Rise', largest: 'The largest provider', need_group: 'Need group', lever: 'Lever', value: 'New value',
+  share: 'Share',
+  weeks: 'Length',
+  wage_rise: 'Outside wage rise',
+  rise: 'Rise',
+  largest: 'The largest provider',
+  need_group: 'Need group',
+  lever: 'Lever',
+  value: 'New value',
 };
 const FIELD_UNITS: Record<string, string> = { share: 'share 0-1', weeks: 'weeks', wage_rise: 'share', rise: 'share' };
 
 /** The scenario's shocks and whole-system events: each with its year and fields, and a list to add more. */
-export function EventsEditor({ ws, d, editDraft, issues }: {
-  ws: Workspace; d: ScenarioDraft; editDraft: (f: (d: ScenarioDraft) => ScenarioDraft) => void; issues: ScenarioIssue[];
+export function EventsEditor({
+  ws,
+  d,
+  editDraft,
+  issues,
+}: {
+  ws: Workspace;
+  d: ScenarioDraft;
+  editDraft: (f: (d: ScenarioDraft) => ScenarioDraft) => void;
+  issues: ScenarioIssue[];
 }) {
   const [kind, setKind] = useState('sickness_wave');
   const interventions = listInterventions(lib());
-  const setEvent = (i: number, e: EventDraft): void => editDraft((s) => ({ ...s, events: s.events.map((x, k) => (k === i ? e : x)) }));
+  const setEvent = (i: number, e: EventDraft): void =>
+    editDraft((s) => ({ ...s, events: s.events.map((x, k) => (k === i ? e : x)) }));
   const template = (k: string): EventDraft => {
     if (k.startsWith('intervention:')) return { year: 0.5, intervention: k.slice(13) };
     const defaults: Record<string, EventDraft> = {
@@ -46,7 +69,9 @@ export function EventsEditor({ ws, d, editDraft, issues }: {
       <ol className="events">
         {d.events.map((e, i) => {
           const type = typeof e.type === 'string' ? e.type : 'whole_system_event';
-          const title = e.intervention ? lib().interventions.get(String(e.intervention))?.name ?? String(e.intervention) : EVENT_LABELS[type] ?? type;
+          const title = e.intervention
+            ? (lib().interventions.get(String(e.intervention))?.name ?? String(e.intervention))
+            : (EVENT_LABELS[type] ?? type);
           const path = `events[${i}]`;
           const fields = type === 'whole_system_event' ? [] : (EVENT_TYPES[type]?.fields ?? []);
           return (
@@ -55,14 +80,31 @@ export function EventsEditor({ ws, d, editDraft, issues }: {
                 <legend>{title}</legend>
                 <div className="row">
                   <label htmlFor={`ev-${i}-year`}>Year (0 to {ws.years}, fractions allowed)</label>
-                  <input id={`ev-${i}-year`} type="number" min={0} max={ws.years} step={0.25} value={e.year} onChange={(x) => setEvent(i, { ...e, year: Number(x.target.value) })} />
+                  <input
+                    id={`ev-${i}-year`}
+                    type="number"
+                    min={0}
+                    max={ws.years}
+                    step={0.25}
+                    value={e.year}
+                    onChange={(x) => setEvent(i, { ...e, year: Number(x.target.value) })}
+                  />
                   {fields.map((f) => {
                     const id = `ev-${i}-${f.name}`;
                     const v = e[f.name];
                     if (f.kind === 'boolean')
                       return (
                         <label key={f.name} className="inline">
-                          <input type="checkbox" checked={v === true} onChange={(x) => { const n = { ...e }; if (x.target.checked) n[f.name] = true; else delete n[f.name]; setEvent(i, n); }} />
+                          <input
+                            type="checkbox"
+                            checked={v === true}
+                            onChange={(x) => {
+                              const n = { ...e };
+                              if (x.target.checked) n[f.name] = true;
+                              else delete n[f.name];
+                              setEvent(i, n);
+                            }}
+                          />
                           {FIELD_LABELS[f.name] ?? f.name}
                         </label>
                       );
@@ -70,8 +112,16 @@ export function EventsEditor({ ws, d, editDraft, issues }: {
                       return (
                         <span key={f.name} className="field">
                           <label htmlFor={id}>Need group</label>
-                          <select id={id} value={String(v ?? '')} onChange={(x) => setEvent(i, { ...e, [f.name]: x.target.value })}>
-                            {NEED_GROUP_KEYS.map((g) => <option key={g} value={g}>{g.replace('_', ' ')}</option>)}
+                          <select
+                            id={id}
+                            value={String(v ?? '')}
+                            onChange={(x) => setEvent(i, { ...e, [f.name]: x.target.value })}
+                          >
+                            {NEED_GROUP_KEYS.map((g) => (
+                              <option key={g} value={g}>
+                                {g.replace('_', ' ')}
+                              </option>
+                            ))}
                           </select>
                         </span>
                       );
@@ -79,27 +129,63 @@ export function EventsEditor({ ws, d, editDraft, issues }: {
                       return (
                         <span key={f.name} className="field">
                           <label htmlFor={id}>Lever</label>
-                          <select id={id} value={String(v ?? '')} onChange={(x) => setEvent(i, { ...e, [f.name]: x.target.value })}>
-                            {LEVERS.map((l) => <option key={l.id} value={l.id}>{l.label} ({l.unit}, {l.min} to {l.max})</option>)}
+                          <select
+                            id={id}
+                            value={String(v ?? '')}
+                            onChange={(x) => setEvent(i, { ...e, [f.name]: x.target.value })}
+                          >
+                            {LEVERS.map((l) => (
+                              <option key={l.id} value={l.id}>
+                                {l.label} ({l.unit}, {l.min} to {l.max})
+                              </option>
+                            ))}
                           </select>
                         </span>
                       );
-                    const r = f.range ?? (type === 'set_lever' ? { min: LEVER_BY_ID.get(String(e.lever))?.min ?? 0, max: LEVER_BY_ID.get(String(e.lever))?.max ?? 1 } : undefined);
+                    const r =
+                      f.range ??
+                      (type === 'set_lever'
+                        ? {
+                            min: LEVER_BY_ID.get(String(e.lever))?.min ?? 0,
+                            max: LEVER_BY_ID.get(String(e.lever))?.max ?? 1,
+                          }
+                        : undefined);
                     return (
                       <span key={f.name} className="field">
                         <label htmlFor={id}>
-                          {FIELD_LABELS[f.name] ?? f.name} ({FIELD_UNITS[f.name] ?? 'value'}{r ? `, ${r.min} to ${r.max}` : ''})
+                          {FIELD_LABELS[f.name] ?? f.name} ({FIELD_UNITS[f.name] ?? 'value'}
+                          {r ? `, ${r.min} to ${r.max}` : ''})
                         </label>
-                        <input id={id} type="number" min={r?.min} max={r?.max} step={f.name === 'weeks' ? 1 : 0.01} value={typeof v === 'number' ? v : String(v ?? '')}
-                          onChange={(x) => setEvent(i, { ...e, [f.name]: x.target.value === '' ? '' : Number(x.target.value) })} />
+                        <input
+                          id={id}
+                          type="number"
+                          min={r?.min}
+                          max={r?.max}
+                          step={f.name === 'weeks' ? 1 : 0.01}
+                          value={typeof v === 'number' ? v : String(v ?? '')}
+                          onChange={(x) =>
+                            setEvent(i, { ...e, [f.name]: x.target.value === '' ? '' : Number(x.target.value) })
+                          }
+                        />
                       </span>
                     );
                   })}
-                  <button type="button" onClick={() => editDraft((s) => ({ ...s, events: s.events.filter((_, k) => k !== i) }))}>
-                    Remove<span className="sr-only"> {title} in year {e.year}</span>
+                  <button
+                    type="button"
+                    onClick={() => editDraft((s) => ({ ...s, events: s.events.filter((_, k) => k !== i) }))}
+                  >
+                    Remove
+                    <span className="sr-only">
+                      {' '}
+                      {title} in year {e.year}
+                    </span>
                   </button>
                 </div>
-                {e.intervention ? <p className="muted small">{lib().interventions.get(String(e.intervention))?.description}</p> : <p className="muted small">{EVENT_TYPES[type]?.description}</p>}
+                {e.intervention ? (
+                  <p className="muted small">{lib().interventions.get(String(e.intervention))?.description}</p>
+                ) : (
+                  <p className="muted small">{EVENT_TYPES[type]?.description}</p>
+                )}
                 <Issues issues={issues} paths={[path]} />
               </fieldset>
             </li>
@@ -110,13 +196,26 @@ export function EventsEditor({ ws, d, editDraft, issues }: {
         <label htmlFor="ev-kind">Add to the timeline</label>
         <select id="ev-kind" value={kind} onChange={(e) => setKind(e.target.value)}>
           <optgroup label="Shocks and changes">
-            {Object.keys(EVENT_LABELS).map((k) => <option key={k} value={k}>{EVENT_LABELS[k]}</option>)}
+            {Object.keys(EVENT_LABELS).map((k) => (
+              <option key={k} value={k}>
+                {EVENT_LABELS[k]}
+              </option>
+            ))}
           </optgroup>
           <optgroup label="Whole-system events (process interventions)">
-            {interventions.map((iv) => <option key={iv.id} value={`intervention:${iv.id}`}>{iv.name}</option>)}
+            {interventions.map((iv) => (
+              <option key={iv.id} value={`intervention:${iv.id}`}>
+                {iv.name}
+              </option>
+            ))}
           </optgroup>
         </select>
-        <button type="button" onClick={() => editDraft((s) => ({ ...s, events: [...s.events, template(kind)].sort((a, b) => a.year - b.year) }))}>
+        <button
+          type="button"
+          onClick={() =>
+            editDraft((s) => ({ ...s, events: [...s.events, template(kind)].sort((a, b) => a.year - b.year) }))
+          }
+        >
           Add event
         </button>
       </div>

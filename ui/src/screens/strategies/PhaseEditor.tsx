@@ -9,8 +9,18 @@ function phasePath(d: ScenarioDraft, i: number): string {
 }
 
 /** One phase: its name and start, the blend of approaches, and the levers (from the blend, or overridden). */
-export function PhaseEditor({ ws, d, ph, editPhase, issues }: {
-  ws: Workspace; d: ScenarioDraft; ph: number; editPhase: (f: (p: PhaseDraft) => PhaseDraft) => void; issues: ScenarioIssue[];
+export function PhaseEditor({
+  ws,
+  d,
+  ph,
+  editPhase,
+  issues,
+}: {
+  ws: Workspace;
+  d: ScenarioDraft;
+  ph: number;
+  editPhase: (f: (p: PhaseDraft) => PhaseDraft) => void;
+  issues: ScenarioIssue[];
 }) {
   const p = d.phases[ph];
   const base = phasePath(d, ph);
@@ -19,10 +29,18 @@ export function PhaseEditor({ ws, d, ph, editPhase, issues }: {
   const approaches = listApproaches(lib());
   return (
     <div className="card phase-editor">
-      <h4>Phase {ph + 1}: {p.label}</h4>
+      <h4>
+        Phase {ph + 1}: {p.label}
+      </h4>
       <div className="row">
         <label htmlFor="ph-label">Phase name</label>
-        <input id="ph-label" type="text" value={p.label} maxLength={80} onChange={(e) => editPhase((q) => ({ ...q, label: e.target.value }))} />
+        <input
+          id="ph-label"
+          type="text"
+          value={p.label}
+          maxLength={80}
+          onChange={(e) => editPhase((q) => ({ ...q, label: e.target.value }))}
+        />
         <label htmlFor="ph-start">Starts at year (0 to {ws.years}; the first phase starts at 0)</label>
         <input
           id="ph-start"
@@ -37,7 +55,10 @@ export function PhaseEditor({ ws, d, ph, editPhase, issues }: {
       </div>
       <Issues issues={issues} paths={[`${base}.start_year`, `${base}.label`]} />
       <fieldset>
-        <legend>Blend of approaches: share of care hours commissioned each way (must add up to 100%; now {Math.round(total * 1000) / 10}%)</legend>
+        <legend>
+          Blend of approaches: share of care hours commissioned each way (must add up to 100%; now{' '}
+          {Math.round(total * 1000) / 10}%)
+        </legend>
         <div className="blend-grid">
           {approaches.map((a) => {
             const v = p.blend[a.id] ?? 0;
@@ -69,7 +90,15 @@ export function PhaseEditor({ ws, d, ph, editPhase, issues }: {
         {Math.abs(total - 1) > 0.001 ? (
           <p className="field-errors" role="alert">
             The shares add up to {Math.round(total * 1000) / 10}%; they must add up to 100%.{' '}
-            <button type="button" onClick={() => editPhase((q) => ({ ...q, blend: Object.fromEntries(Object.entries(q.blend).map(([k, v]) => [k, total > 0 ? v / total : 0])) }))}>
+            <button
+              type="button"
+              onClick={() =>
+                editPhase((q) => ({
+                  ...q,
+                  blend: Object.fromEntries(Object.entries(q.blend).map(([k, v]) => [k, total > 0 ? v / total : 0])),
+                }))
+              }
+            >
               Scale to 100%
             </button>
           </p>
@@ -88,7 +117,10 @@ export function PhaseEditor({ ws, d, ph, editPhase, issues }: {
             return (
               <div key={l.id} className={overridden ? 'lever on' : 'lever'}>
                 <label htmlFor={id}>
-                  {l.label} <span className="muted small">({l.unit}, {l.min} to {l.max})</span>
+                  {l.label}{' '}
+                  <span className="muted small">
+                    ({l.unit}, {l.min} to {l.max})
+                  </span>
                 </label>
                 <div className="lever-controls">
                   <input
@@ -111,12 +143,24 @@ export function PhaseEditor({ ws, d, ph, editPhase, issues }: {
                     onChange={(e) => e.target.value !== '' && set(Number(e.target.value))}
                   />
                   {overridden ? (
-                    <button type="button" className="link" onClick={() => editPhase((q) => { const levers = { ...q.levers }; delete levers[l.id]; return { ...q, levers }; })}>
+                    <button
+                      type="button"
+                      className="link"
+                      onClick={() =>
+                        editPhase((q) => {
+                          const levers = { ...q.levers };
+                          delete levers[l.id];
+                          return { ...q, levers };
+                        })
+                      }
+                    >
                       Reset<span className="sr-only"> {l.label} to the blend's value</span>
                     </button>
                   ) : null}
                 </div>
-                <p id={`${id}-d`} className="muted small">{l.description}</p>
+                <p id={`${id}-d`} className="muted small">
+                  {l.description}
+                </p>
                 <Issues issues={issues} paths={[`${base}.levers.${l.id}`]} />
               </div>
             );

@@ -3,7 +3,13 @@ import { LEVER_BY_ID, listApproaches, listScenarios, type ScenarioIssue } from '
 import { colourOf } from '../../charts/theme.ts';
 import { lib } from '../../state/library.ts';
 import {
-  draftForApproach, draftFromLibrary, MAX_SCENARIOS, uniqueId, type PhaseDraft, type ScenarioDraft, type Workspace,
+  draftForApproach,
+  draftFromLibrary,
+  MAX_SCENARIOS,
+  uniqueId,
+  type PhaseDraft,
+  type ScenarioDraft,
+  type Workspace,
 } from '../../state/workspace.ts';
 import { EventsEditor } from './EventsEditor.tsx';
 import { Issues } from './Issues.tsx';
@@ -17,7 +23,13 @@ type Update = (f: (w: Workspace) => Workspace) => void;
  * with the twelve approaches to build from. memo: it stays mounted while hidden (App.tsx), so a change of screen
  * alone does not re-render its form.
  */
-export const StrategiesScreen = memo(function StrategiesScreen({ ws, update, selected, setSelected, issuesOf }: {
+export const StrategiesScreen = memo(function StrategiesScreen({
+  ws,
+  update,
+  selected,
+  setSelected,
+  issuesOf,
+}: {
   ws: Workspace;
   update: Update;
   selected: number;
@@ -41,13 +53,22 @@ export const StrategiesScreen = memo(function StrategiesScreen({ ws, update, sel
       <h2 id="strategy-h">Build a strategy</h2>
       <p>
         Each scenario is a strategy for your place: one approach, a blend of approaches (shares of care hours), or
-        phases over time, with shocks and whole-system events on the same timeline. The first scenario is the
-        baseline the others are compared with. Changes re-run a quick ensemble automatically.
+        phases over time, with shocks and whole-system events on the same timeline. The first scenario is the baseline
+        the others are compared with. Changes re-run a quick ensemble automatically.
       </p>
 
       <div className="scenario-tabs" role="group" aria-label="Scenario to edit">
         {ws.scenarios.map((s, i) => (
-          <button key={s.key} type="button" aria-pressed={i === idx} className={i === idx ? 'pill on' : 'pill'} onClick={() => { setSelected(i); setPhaseIdx(0); }}>
+          <button
+            key={s.key}
+            type="button"
+            aria-pressed={i === idx}
+            className={i === idx ? 'pill on' : 'pill'}
+            onClick={() => {
+              setSelected(i);
+              setPhaseIdx(0);
+            }}
+          >
             <span className="swatch-inline" style={{ background: colourOf(i) }} aria-hidden="true" />
             {i === 0 ? 'Baseline: ' : ''}
             {s.title}
@@ -61,12 +82,16 @@ export const StrategiesScreen = memo(function StrategiesScreen({ ws, update, sel
         <select id="add-from" value={addFrom} onChange={(e) => setAddFrom(e.target.value)}>
           <optgroup label="One approach (with this scenario's events)">
             {approaches.map((a) => (
-              <option key={a.id} value={`approach:${a.id}`}>{a.name}</option>
+              <option key={a.id} value={`approach:${a.id}`}>
+                {a.name}
+              </option>
             ))}
           </optgroup>
           <optgroup label="Library scenario">
             {listScenarios(lib()).map((s) => (
-              <option key={s.id} value={`scenario:${s.id}`}>{s.title}</option>
+              <option key={s.id} value={`scenario:${s.id}`}>
+                {s.title}
+              </option>
             ))}
           </optgroup>
           <option value="copy">A copy of this scenario</option>
@@ -77,7 +102,8 @@ export const StrategiesScreen = memo(function StrategiesScreen({ ws, update, sel
           onClick={() => {
             update((w) => {
               let nd: ScenarioDraft;
-              if (addFrom === 'copy') nd = { ...structuredClone(d), key: `${d.key}c${Date.now()}`, title: `${d.title} (copy)` };
+              if (addFrom === 'copy')
+                nd = { ...structuredClone(d), key: `${d.key}c${Date.now()}`, title: `${d.title} (copy)` };
               else if (addFrom.startsWith('approach:')) nd = draftForApproach(addFrom.slice(9), d);
               else nd = draftFromLibrary(addFrom.slice(9));
               nd = { ...nd, id: uniqueId(w, nd.id) };
@@ -99,7 +125,13 @@ export const StrategiesScreen = memo(function StrategiesScreen({ ws, update, sel
           Remove “{d.title}”
         </button>
         {idx > 0 ? (
-          <button type="button" onClick={() => { update((w) => ({ ...w, scenarios: [w.scenarios[idx], ...w.scenarios.filter((_, i) => i !== idx)] })); setSelected(0); }}>
+          <button
+            type="button"
+            onClick={() => {
+              update((w) => ({ ...w, scenarios: [w.scenarios[idx], ...w.scenarios.filter((_, i) => i !== idx)] }));
+              setSelected(0);
+            }}
+          >
             Make baseline
           </button>
         ) : null}
@@ -108,9 +140,21 @@ export const StrategiesScreen = memo(function StrategiesScreen({ ws, update, sel
       <div className="card">
         <div className="row">
           <label htmlFor="sc-title">Scenario name</label>
-          <input id="sc-title" type="text" value={d.title} maxLength={120} onChange={(e) => editDraft((s) => ({ ...s, title: e.target.value }))} />
+          <input
+            id="sc-title"
+            type="text"
+            value={d.title}
+            maxLength={120}
+            onChange={(e) => editDraft((s) => ({ ...s, title: e.target.value }))}
+          />
           <label htmlFor="sc-id">Id (for files; lower-case words joined by hyphens)</label>
-          <input id="sc-id" type="text" value={d.id} maxLength={80} onChange={(e) => editDraft((s) => ({ ...s, id: e.target.value }))} />
+          <input
+            id="sc-id"
+            type="text"
+            value={d.id}
+            maxLength={80}
+            onChange={(e) => editDraft((s) => ({ ...s, id: e.target.value }))}
+          />
         </div>
         <Issues issues={issues} paths={['id', 'title']} />
         <Issues issues={issues.filter((i) => i.path === '')} paths={['']} />
@@ -123,14 +167,33 @@ export const StrategiesScreen = memo(function StrategiesScreen({ ws, update, sel
           type="button"
           onClick={() => {
             const last = d.phases[d.phases.length - 1];
-            editDraft((s) => ({ ...s, phases: [...s.phases, { ...structuredClone(last), startYear: Math.min(ws.years - 0.5, last.startYear + 1), label: `Phase ${s.phases.length + 1}` }] }));
+            editDraft((s) => ({
+              ...s,
+              phases: [
+                ...s.phases,
+                {
+                  ...structuredClone(last),
+                  startYear: Math.min(ws.years - 0.5, last.startYear + 1),
+                  label: `Phase ${s.phases.length + 1}`,
+                },
+              ],
+            }));
             setPhaseIdx(d.phases.length);
           }}
         >
           Add a phase
         </button>
         {d.phases.length > 1 ? (
-          <button type="button" onClick={() => { editDraft((s) => ({ ...s, phases: s.phases.filter((_, i) => i !== ph).map((p, i) => (i === 0 ? { ...p, startYear: 0 } : p)) })); setPhaseIdx(0); }}>
+          <button
+            type="button"
+            onClick={() => {
+              editDraft((s) => ({
+                ...s,
+                phases: s.phases.filter((_, i) => i !== ph).map((p, i) => (i === 0 ? { ...p, startYear: 0 } : p)),
+              }));
+              setPhaseIdx(0);
+            }}
+          >
             Remove phase “{d.phases[ph].label}”
           </button>
         ) : null}
@@ -141,31 +204,55 @@ export const StrategiesScreen = memo(function StrategiesScreen({ ws, update, sel
       <EventsEditor ws={ws} d={d} editDraft={editDraft} issues={issues} />
 
       <h3 id="approaches-h">The twelve approaches</h3>
-      <p className="muted small">Each approach is a set of lever values from documented practice in England. Open one to see what it sets and why.</p>
+      <p className="muted small">
+        Each approach is a set of lever values from documented practice in England. Open one to see what it sets and
+        why.
+      </p>
       <ul className="approach-list">
         {approaches.map((a) => (
           <li key={a.id} className="card">
             <h4>{a.name}</h4>
             <p>{a.summary}</p>
-            <p className="small"><strong>What defines it:</strong> {a.defines}</p>
+            <p className="small">
+              <strong>What defines it:</strong> {a.defines}
+            </p>
             <details>
-              <summary>Levers it sets and sources<span className="sr-only">: {a.name}</span></summary>
-              <p className="small"><strong>Source:</strong> {a.source}</p>
+              <summary>
+                Levers it sets and sources<span className="sr-only">: {a.name}</span>
+              </summary>
+              <p className="small">
+                <strong>Source:</strong> {a.source}
+              </p>
               <table className="small">
-                <thead><tr><th scope="col">Lever</th><th scope="col">Value</th><th scope="col">Why</th></tr></thead>
+                <thead>
+                  <tr>
+                    <th scope="col">Lever</th>
+                    <th scope="col">Value</th>
+                    <th scope="col">Why</th>
+                  </tr>
+                </thead>
                 <tbody>
                   {Object.entries(a.levers).map(([id, v]) => (
                     <tr key={id}>
                       <th scope="row">{LEVER_BY_ID.get(id)?.label ?? id}</th>
-                      <td>{v} <span className="muted">{LEVER_BY_ID.get(id)?.unit}</span></td>
+                      <td>
+                        {v} <span className="muted">{LEVER_BY_ID.get(id)?.unit}</span>
+                      </td>
                       <td>{a.notes[id] ?? ''}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
             </details>
-            <button type="button" onClick={() => editPhase((p) => ({ ...p, blend: { [a.id]: 1 }, label: p.label || a.name }))}>
-              Use for phase “{d.phases[ph].label}”<span className="sr-only"> of {d.title}: {a.name}</span>
+            <button
+              type="button"
+              onClick={() => editPhase((p) => ({ ...p, blend: { [a.id]: 1 }, label: p.label || a.name }))}
+            >
+              Use for phase “{d.phases[ph].label}”
+              <span className="sr-only">
+                {' '}
+                of {d.title}: {a.name}
+              </span>
             </button>
           </li>
         ))}
