@@ -113,7 +113,8 @@ export type SimEvent =
   | { week: number; type: 'budget_cut'; share: number }
   | { week: number; type: 'demand_surge'; needGroup: number; share: number }
   | { week: number; type: 'living_wage'; rise: number }
-  | { week: number; type: 'fee_change'; share: number }
+  /** funded: share (0-1) of the change the council's budget follows (1, the default: the decision is budgeted) */
+  | { week: number; type: 'fee_change'; share: number; funded?: number }
   | { week: number; type: 'whole_system_event'; name: string; effect: WholeSystemEffect }
   | { week: number; type: 'set_lever'; lever: LeverId; value: number }
   | { week: number; type: 'set_param'; param: ParamId; value: number };

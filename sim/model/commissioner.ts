@@ -13,6 +13,7 @@ import { INHOUSE, type State } from './state.ts';
 import { LEVER_BY_ID, RELATIONAL_LEVERS } from './levers.ts';
 import { breachMemory, clamp01 } from './trust.ts';
 import { logEvent } from './log.ts';
+import { travelPaidShare, travelShare } from './workforce.ts';
 import { meanCommissionerTrust, meanProviderTrust, pulseProviderTrust } from './relationships.ts';
 
 const IN_HOUSE = INHOUSE;
@@ -42,6 +43,7 @@ export function applyFeeLevel(s: State): void {
   a.feeLevel = level;
   a.placeFee *= ratio;
   const pr = s.providers;
+  fundFeeChange(s, ratio - 1, 1); // a fee level the council decides is budgeted (C1)
   for (let p = 1; p < pr.count; p++) if (pr.active[p]) pr.fee[p] *= ratio;
   fairnessPulse(s, ratio - 1);
   logEvent(
@@ -104,17 +106,35 @@ export function updateLabourMarketAndFees(s: State, rng: Rng): void {
   a.livingWage *= 1 + nlwGrowth;
   const costGrowth = 0.8 * nlwGrowth + 0.2 * P.cost_inflation_other;
   a.costGrowthYear = costGrowth;
-  // C1 pushes uplifts down when overspending; the Care Act duty to keep a sustainable market pushes them up
-  // when care is visibly not being delivered (assumption for the size of both)
+  const pr = s.providers;
+  // what care costs this year: the mean fee at which providers can pay this April's wages (their bid floors)
+  let floorSum = 0;
+  let active = 0;
+  for (let p = 1; p < pr.count; p++) {
+    if (!pr.active[p]) continue;
+    floorSum += bidFloor(s, p);
+    active++;
+  }
+  const costOfCare = active > 0 ? floorSum / active : a.placeFee;
+  // C1 pushes uplifts down when overspending; the Care Act duty to keep a sustainable market pushes them up when
+  // the market visibly fails (care not delivered, providers losing money), closing part of the gap to the cost of
+  // care (a fair cost of care exercise, never an open-ended price rise)
+  const planned = costGrowth + s.effective.uplift_vs_inflation;
+  const distress = Math.max(clamp01_((a.unmetSeen - 0.05) / 0.05), clamp01_((0.03 - meanMargin(s)) / 0.03));
+  const sustain =
+    clamp01_(P.market_sustainability_response) * distress * Math.max(0, costOfCare / (a.placeFee * (1 + planned)) - 1);
   const uplift =
-    costGrowth +
-    s.effective.uplift_vs_inflation -
-    0.03 * a.defensive * P.defensive_strength * (0.4 + 0.6 * s.effective.risk_transfer) +
-    P.market_sustainability_response * Math.max(0, a.unmetSeen - 0.05);
+    planned - 0.03 * a.defensive * P.defensive_strength * (0.4 + 0.6 * s.effective.risk_transfer) + sustain;
   a.lastUplift = uplift;
   a.placeFee *= 1 + uplift;
-  a.budgetWeekly *= 1 + costGrowth - s.config.initial.savings_per_year;
-  const pr = s.providers;
+  // C1: the budget follows the council's fee policy (its planned uplift, and a market-sustainability uplift, funded
+  // as the Market Sustainability and Improvement Fund funded it) and demography, less the savings required (austerity)
+  // An underspend is not carried forward: the budget is scaled down to last year's outturn plus the tolerated margin
+  // (spend over budget across the last 52 weeks), if lower (assumption: councils rebase budgets on outturn)
+  const underspend =
+    a.budgetYear > 0 && a.spendYear > 0 ? Math.min(1, (a.spendYear / a.budgetYear) * (1 + P.overspend_tolerance)) : 1;
+  const base = a.budgetWeekly * underspend;
+  a.budgetWeekly = base * ((1 + planned + sustain) * (1 + P.demand_growth) - s.config.initial.savings_per_year);
   for (let p = 1; p < pr.count; p++) if (pr.active[p]) pr.fee[p] *= 1 + uplift;
   fairnessPulse(s, uplift - costGrowth, true);
   logEvent(
@@ -122,24 +142,75 @@ export function updateLabourMarketAndFees(s: State, rng: Rng): void {
     `the annual fee uplift was ${(uplift * 100).toFixed(1)}% against cost growth of ${(costGrowth * 100).toFixed(1)}%`,
   );
 
-  // P4: re-tender every contract_years; bids fall by the price weight (lowest bids win)
+  // P4: re-tender every contract_years; bids fall by the price weight (lowest bids win), but no bid goes below the
+  // bidder's cost of care (Public Contracts Regulations 2015 reg. 69: abnormally low tenders are rejected)
   const years = Math.max(0.5, s.effective.contract_years);
   const phaseStart = s.config.phases[s.phaseIndex].startWeek;
   const sinceStart = (s.week - Math.max(phaseStart, -s.config.historyWeeks)) / 52;
   if (sinceStart > 0 && Math.abs(sinceStart / years - Math.round(sinceStart / years)) < 1e-6) {
     const cut = P.tender_discount * s.effective.price_weight;
-    a.placeFee *= 1 - cut;
+    let before = 0;
+    let after = 0;
     for (let p = 1; p < pr.count; p++) {
       if (!pr.active[p]) continue;
-      pr.fee[p] *= 1 - cut * (0.5 + rng.next());
+      const floor = bidFloor(s, p);
+      const bid = pr.fee[p] * (1 - cut * (0.5 + rng.next()));
+      before += pr.fee[p];
+      if (pr.fee[p] > floor) pr.fee[p] = Math.max(floor, bid);
+      after += pr.fee[p];
     }
+    const realised = before > 0 ? 1 - after / before : 0;
+    if (a.placeFee > costOfCare) a.placeFee = Math.max(costOfCare, a.placeFee * (1 - cut));
     a.transitionCostDue += 0.2 * s.effective.transition_cost * a.budgetWeekly * 52;
     if (cut > 0) {
-      fairnessPulse(s, -cut * 0.5, true);
-      logEvent(s, `contracts were re-tendered; winning bids came in ${(cut * 100).toFixed(1)}% lower`);
+      fairnessPulse(s, -realised * 0.5, true);
+      logEvent(s, `contracts were re-tendered; winning bids came in ${(realised * 100).toFixed(1)}% lower`);
     }
   }
   void IN_HOUSE;
+}
+
+/**
+ * C1: the budget follows a decided fee change: it rises (or falls) by `funded` × the change × this week's fees on the
+ * hours committed to independent providers. funded = 0: the change must be found from savings (it is overspend).
+ */
+export function fundFeeChange(s: State, change: number, funded: number): void {
+  const pr = s.providers;
+  let fees = 0;
+  for (let p = 1; p < pr.count; p++) if (pr.active[p]) fees += pr.committedHours[p] * pr.fee[p];
+  const f = funded < 0 ? 0 : funded > 1 ? 1 : funded;
+  if (s.stocks.budgetWeekly > 0) s.stocks.budgetWeekly = Math.max(0, s.stocks.budgetWeekly + f * change * fees);
+}
+
+/** Mean margin of active independent providers, weighted by committed hours (what the commissioner hears). */
+function meanMargin(s: State): number {
+  const pr = s.providers;
+  let m = 0;
+  let h = 0;
+  for (let p = 1; p < pr.count; p++) {
+    if (!pr.active[p]) continue;
+    m += pr.margin[p] * pr.committedHours[p];
+    h += pr.committedHours[p];
+  }
+  return h > 0 ? m / h : 0;
+}
+
+/**
+ * P4, C4: the lowest fee provider p can bid this April: what an hour delivered cost it last week (wages, on-costs,
+ * paid travel, guaranteed hours, overheads and compliance), with this April's wage rise, and the same 3% margin
+ * providers keep when setting wages (market.ts providerWages). A provider that delivered nothing last week is costed
+ * from its wage.
+ */
+export function bidFloor(s: State, p: number): number {
+  const P = s.params;
+  const pr = s.providers;
+  const rise = Math.max(1 + P.living_wage_growth, s.stocks.livingWage / Math.max(1e-9, pr.wage[p]));
+  if (pr.deliveredHours[p] > 0 && pr.cost[p] > 0) return ((pr.cost[p] / pr.deliveredHours[p]) * rise) / 0.97;
+  const travel = travelShare(s);
+  const paidPerContact = (1 - travel * (1 - travelPaidShare(s, p))) / (1 - travel);
+  return (
+    (pr.wage[p] * rise * P.on_cost * paidPerContact * pr.efficiency[p]) / ((1 - s.effective.provider_overhead) * 0.97)
+  );
 }
 
 /**

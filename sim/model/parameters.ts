@@ -271,21 +271,22 @@ const PARAMETER_TABLE = [
   {
     id: 'outside_wage_growth',
     mechanism: 'L',
-    default: 0.035,
+    default: 0.04,
     min: 0,
     max: 0.08,
     unit: 'share a year',
-    source: A,
+    source: 'entry-level retail and warehouse pay sits on the national living wage and grows with it; assumption',
     description: 'annual growth of the outside wage (retail, warehouse)',
   },
   {
     id: 'living_wage_growth',
     mechanism: 'L',
-    default: 0.045,
+    default: 0.04,
     min: 0.02,
     max: 0.08,
     unit: 'share a year',
-    source: 'Low Pay Commission path, assumption',
+    source:
+      'Low Pay Commission remit from 2025: keep the NLW at two thirds of median earnings (about 4% a year: £12.21 to £12.71 in April 2026 is 4.1%)',
     description: 'annual rise of the national living wage each April',
   },
   {
@@ -362,11 +363,12 @@ const PARAMETER_TABLE = [
   {
     id: 'entry_rate',
     mechanism: 'P3',
-    default: 0.12,
+    default: 0.17,
     min: 0.02,
     max: 0.3,
     unit: 'entrants a year per starting provider',
-    source: A,
+    source:
+      'calibrated so that entries match closures at the status quo (NIHR ASCRU: about 10% close a year, the number of agencies roughly steady); assumption',
     description: 'entry of new (mostly micro) providers when margins and unmet demand allow',
   },
   {
@@ -537,13 +539,14 @@ const PARAMETER_TABLE = [
   {
     id: 'market_sustainability_response',
     mechanism: 'C4',
-    default: 0.5,
+    default: 1,
     min: 0,
-    max: 1.5,
-    unit: 'uplift per unit unmet need',
-    source: 'Care Act 2014 market-shaping duty; assumption for size',
+    max: 1,
+    unit: 'share of the gap to the cost of care',
+    source:
+      'Care Act 2014 market-shaping duty; Market Sustainability and Improvement Fund (2023-25); assumption for size',
     description:
-      'extra annual uplift per share of assessed hours not delivered above 5% (councils raise fees when the market visibly fails)',
+      'share of the gap between the fee and the cost of care closed in April when the market is in full distress (unmet need 10%+ or providers at zero margin)',
   },
   {
     id: 'cost_inflation_other',
@@ -659,16 +662,6 @@ const PARAMETER_TABLE = [
     description: 'trust lost each week when collaboration is asked for below the trust an approach needs',
   },
   // People
-  {
-    id: 'arrival_rate',
-    mechanism: 'D',
-    default: 0.27,
-    min: 0.15,
-    max: 0.4,
-    unit: 'share of caseload a year',
-    source: A,
-    description: 'new people assessed eligible a year',
-  },
   {
     id: 'exit_rate',
     mechanism: 'D',

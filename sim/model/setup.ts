@@ -192,7 +192,9 @@ export function createState(config: RunConfig, rng: Rng, logEnabled: boolean): S
       pe.weeksWaiting[id] = Math.floor(rng.next() * 6);
     }
   }
-  s.stocks.baseArrivals = (place.people * params.arrival_rate) / 52;
+  // D: the caseload starts in steady state: new people assessed eligible match those leaving support; demand
+  // growth (demand_growth) is the named pressure that grows it
+  s.stocks.baseArrivals = (place.people * params.exit_rate) / 52;
 
   // Community organisations
   const c = s.community;

@@ -5,7 +5,7 @@
 import type { Rng } from '../core/random.ts';
 import { INHOUSE, type State } from './state.ts';
 import type { SimEvent } from '../types.ts';
-import { fairnessPulse } from './commissioner.ts';
+import { fairnessPulse, fundFeeChange } from './commissioner.ts';
 import { logEvent } from './log.ts';
 import { applyLivingWageFloor, exitProvider } from './market.ts';
 import { wholeSystemEvent } from './relationships.ts';
@@ -82,6 +82,8 @@ export function applyEvent(s: State, ev: SimEvent, rng: Rng): void {
       logEvent(s, `the national living wage rose by ${(ev.rise * 100).toFixed(1)}%`);
       break;
     case 'fee_change': {
+      // C1: a decided fee change is budgeted (the budget follows its cost) unless the scenario says it is not
+      fundFeeChange(s, ev.share, ev.funded ?? 1);
       a.placeFee *= 1 + ev.share;
       for (let p = 1; p < pr.count; p++) if (pr.active[p]) pr.fee[p] *= 1 + ev.share;
       fairnessPulse(s, ev.share);

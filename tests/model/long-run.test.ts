@@ -1,0 +1,70 @@
+/**
+ * A steady status quo (issue 14 item 1; model brief §9): with status-quo levers, no shocks and the named pressures
+ * switched off (docs/model.md 7.2a), a 20-year run of a random valid status-quo place does not collapse: its market,
+ * unmet need, money and trust stay in plausible bands. The places are drawn by fast-check from the context
+ * assessment's middle answers and the initial conditions' own ranges around the defaults.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { simulate } from '../../sim/model/simulate.ts';
+import { runSeed } from '../../sim/core/random.ts';
+import { statusQuoConfig, MIDSHIRE } from '../../sim/model/defaults.ts';
+import { METRIC_INDEX } from '../../sim/model/metrics.ts';
+import type { RunResult } from '../../sim/types.ts';
+
+/** the named pressures, off */
+const NO_PRESSURES = {
+  demand_growth: 0,
+  cost_inflation_other: 0.04,
+  living_wage_growth: 0.04,
+  outside_wage_growth: 0.04,
+};
+
+const yearMean = (r: RunResult, id: string, year: number): number => {
+  const i = METRIC_INDEX.get(id)!;
+  let s = 0;
+  for (let t = year * 52; t < (year + 1) * 52; t++) s += r.series[i * r.weeks + t];
+  return s / 52;
+};
+
+describe('long run: no collapse without a named pressure', () => {
+  it('random valid status-quo places keep providers, unmet need, money and trust in band for 20 years', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          fee: fc.double({ min: 22.5, max: 27, noNaN: true }),
+          trust: fc.double({ min: 0.25, max: 0.5, noNaN: true }),
+          memory: fc.double({ min: 0.15, max: 0.5, noNaN: true }),
+          vacancy: fc.double({ min: 0.05, max: 0.1, noNaN: true }),
+          reserves: fc.double({ min: 5, max: 12, noNaN: true }),
+          seed: fc.integer({ min: 0, max: 1000 }),
+        }),
+        (x) => {
+          const c = statusQuoConfig(MIDSHIRE, 20);
+          c.params = { ...c.params, ...NO_PRESSURES };
+          c.initial = {
+            ...c.initial,
+            savings_per_year: 0,
+            fee_per_hour: x.fee,
+            trust_providers_to_commissioner: x.trust,
+            trust_memory: x.memory,
+            vacancy_rate: x.vacancy,
+            provider_reserves_weeks: x.reserves,
+          };
+          c.phases = c.phases.map((ph) => ({ ...ph, levers: { ...ph.levers, uplift_vs_inflation: 0 } }));
+          const r = simulate(c, runSeed(14, 'long-run', x.seed), 0, { log: false });
+          const last = 19;
+          expect(yearMean(r, 'providers_active', last)).toBeGreaterThan(0.5 * MIDSHIRE.providers);
+          expect(yearMean(r, 'unmet_need_share', last)).toBeLessThan(0.12);
+          const spend = yearMean(r, 'spend_vs_budget', last);
+          expect(spend).toBeGreaterThan(0.85);
+          expect(spend).toBeLessThan(1.1);
+          expect(yearMean(r, 'trust_providers_to_commissioner', last)).toBeGreaterThan(0.15);
+          expect(yearMean(r, 'turnover_rate', last)).toBeLessThan(0.4);
+          expect(yearMean(r, 'vacancy_rate', last)).toBeLessThan(0.15);
+        },
+      ),
+      { numRuns: 4, seed: 14 },
+    );
+  }, 120_000);
+});
