@@ -12,7 +12,7 @@
  * low or high end of one input, whichever scores best under the objective ('lenient1' by default, the
  * EMA workbench's: density gain per point removed), until the next box would hold less than `massMin` of
  * the points or density reaches 1. Pasting (optional, default on) then widens the last box one slice at
- * a time while density increases. Every box along the way is recorded in the peeling trajectory.
+ * a time while density increases. Every box along the way is recorded in the peeling steps.
  * Box limits are placed halfway between the last point removed and the first point kept.
  *
  * Covering (`findBoxes`): choose a box, remove the points it holds, run PRIM on the rest, repeat.
@@ -72,7 +72,7 @@ export interface PrimRun {
   k: number;
   bounds: Bounds;
   totalFailures: number;
-  trajectory: PrimStep[];
+  peeling: PrimStep[];
 }
 
 type Rows = readonly ArrayLike<number>[];
@@ -181,7 +181,7 @@ interface Candidate {
 }
 
 /**
- * One PRIM run: the full peeling (and pasting) trajectory. trajectory[0] is the unrestricted box.
+ * One PRIM run: every step of peeling (and pasting). peeling[0] is the unrestricted box.
  */
 export function prim(X: Rows, y: readonly (boolean | number)[], opts: PrimOptions = {}): PrimRun {
   const k = checkData(X, y);
@@ -214,8 +214,8 @@ export function prim(X: Rows, y: readonly (boolean | number)[], opts: PrimOption
   let nIn = activeIdx.length;
   let fIn = activeFail;
   const box: BoxLimits = { lo: [...bounds.lo], hi: [...bounds.hi] };
-  const trajectory: PrimStep[] = [makeStep(box, bounds, nIn, fIn, n, totalFail, activeFail, 'start')];
-  if (nIn === 0) return { n, k, bounds, totalFailures: totalFail, trajectory };
+  const peeling: PrimStep[] = [makeStep(box, bounds, nIn, fIn, n, totalFail, activeFail, 'start')];
+  if (nIn === 0) return { n, k, bounds, totalFailures: totalFail, peeling };
 
   const score = (nOld: number, fOld: number, nNew: number, fNew: number): number => {
     const mOld = fOld / nOld;
@@ -278,7 +278,7 @@ export function prim(X: Rows, y: readonly (boolean | number)[], opts: PrimOption
     nIn -= best.removed.length;
     fIn -= best.removedFails;
     box[best.side][best.dim] = best.limit;
-    trajectory.push(makeStep(box, bounds, nIn, fIn, n, totalFail, activeFail, 'peel'));
+    peeling.push(makeStep(box, bounds, nIn, fIn, n, totalFail, activeFail, 'peel'));
   }
 
   // ── pasting ──
@@ -324,14 +324,14 @@ export function prim(X: Rows, y: readonly (boolean | number)[], opts: PrimOption
       nIn += best.added.length;
       fIn += best.addedFails;
       box[best.side][best.dim] = best.limit;
-      trajectory.push(makeStep(box, bounds, nIn, fIn, n, totalFail, activeFail, 'paste'));
+      peeling.push(makeStep(box, bounds, nIn, fIn, n, totalFail, activeFail, 'paste'));
     }
   }
-  return { n, k, bounds, totalFailures: totalFail, trajectory };
+  return { n, k, bounds, totalFailures: totalFail, peeling };
 }
 
 export interface ChooseBoxOptions {
-  /** take this trajectory index as it is */
+  /** take this step of the peeling as it is */
   index?: number;
   /** only boxes holding at least this share of the (remaining) failures qualify (default 0.5) */
   minCoverage?: number;
@@ -349,21 +349,19 @@ export interface ChooseBoxOptions {
  * (1 − densityTolerance) × the highest density among them; ties go to fewer restricted inputs, then the
  * earlier box. Returns 0 (the whole space) if no box qualifies.
  */
-export function chooseBox(trajectory: readonly PrimStep[], opts: ChooseBoxOptions = {}): number {
+export function chooseBox(peeling: readonly PrimStep[], opts: ChooseBoxOptions = {}): number {
   if (opts.index !== undefined) {
-    if (!Number.isInteger(opts.index) || opts.index < 0 || opts.index >= trajectory.length) {
-      throw new Error(`chooseBox: index ${opts.index} is outside the trajectory (0..${trajectory.length - 1})`);
+    if (!Number.isInteger(opts.index) || opts.index < 0 || opts.index >= peeling.length) {
+      throw new Error(`chooseBox: index ${opts.index} is outside the peeling (0..${peeling.length - 1})`);
     }
     return opts.index;
   }
   const minCov = opts.minCoverage ?? 0.5;
   const tol = opts.densityTolerance ?? 0.05;
-  const qualifying = trajectory
-    .map((s, t) => ({ s, t }))
-    .filter(({ s, t }) => t > 0 && s.coverageOfRemaining >= minCov);
+  const qualifying = peeling.map((s, t) => ({ s, t })).filter(({ s, t }) => t > 0 && s.coverageOfRemaining >= minCov);
   if (qualifying.length === 0) return 0;
   const dMax = Math.max(...qualifying.map(({ s }) => s.density));
-  if (!(dMax > trajectory[0].density)) return 0;
+  if (!(dMax > peeling[0].density)) return 0;
   let best: { s: PrimStep; t: number } | null = null;
   for (const c of qualifying) {
     if (c.s.density < (1 - tol) * dMax) continue;
@@ -497,9 +495,9 @@ export function pruneBox(
 export interface FoundBox {
   /** the chosen (and, unless pruning is off, pruned) box; stats over the points left for this search */
   step: PrimStep;
-  /** index chosen in the trajectory (before pruning) */
+  /** index chosen in the peeling (before pruning) */
   chosenIndex: number;
-  trajectory: PrimStep[];
+  peeling: PrimStep[];
   pValues: { dim: number; pValue: number }[];
 }
 
@@ -546,16 +544,16 @@ export function findBoxes(X: Rows, y: readonly (boolean | number)[], opts: FindB
     }
     if (fA === 0 || nA === 0) break;
     const run = prim(X, y, { ...opts, bounds, active: Uint8Array.from(active) });
-    const chosenIndex = chooseBox(run.trajectory, {
+    const chosenIndex = chooseBox(run.peeling, {
       minCoverage: opts.minCoverage,
       densityTolerance: opts.densityTolerance,
     });
     if (chosenIndex === 0) break;
-    let step = run.trajectory[chosenIndex];
+    let step = run.peeling[chosenIndex];
     if (opts.prune !== false) step = pruneBox(step.box, X, y, bounds, { pMax: opts.prune ?? 0.01, active });
     if (step.restrictedDims.length === 0 || step.density < minLift * (fA / nA) || step.density < minDensity) break;
     const pValues = restrictionPValues(step.box, X, y, bounds, active);
-    found.push({ step, chosenIndex, trajectory: run.trajectory, pValues });
+    found.push({ step, chosenIndex, peeling: run.peeling, pValues });
     for (let i = 0; i < X.length; i++) if (active[i] && inside(X[i], step.box)) active[i] = 0;
   }
   return found;

@@ -8,7 +8,7 @@
  *  3. Each run is judged against the failure definition (plan-failure.ts); a future fails for an approach when at
  *     least half its runs fail. Only per-future rows are kept (inputs, mean summary metrics, failure shares):
  *     no trajectories, so memory is bounded by rows (10,000 futures × a few dozen numbers).
- *  4. Scenario discovery: PRIM (prim.ts) on (inputs, failed?) per approach: the peeling trajectory (coverage
+ *  4. Scenario discovery: PRIM (prim.ts) on (inputs, failed?) per approach: the peeling steps (coverage
  *     against density) and boxes in plain words (describeBox).
  *  5. Robustness (robustness.ts): share of futures meeting every threshold (not failing counts as one) and
  *     regret against the best approach in the same future.
@@ -337,9 +337,9 @@ export interface Discovery {
   failures: number;
   /** why there is nothing to discover (no failures, every future fails), else null */
   note: string | null;
-  /** the first PRIM run's peeling trajectory: coverage against density, each box in plain words */
-  trajectory: DiscoveryStep[];
-  /** index in `trajectory` of the suggested box */
+  /** the first PRIM run's peeling steps: coverage against density, each box in plain words */
+  peeling: DiscoveryStep[];
+  /** index in `peeling` of the suggested box */
   chosen: number;
   /** covering boxes (the first is the pruned version of the suggested one) */
   boxes: DiscoveryBox[];
@@ -411,7 +411,7 @@ export function discover(header: StressHeader, rows: readonly FutureRow[], a: nu
     futures: used.length,
     failures,
     note: null,
-    trajectory: [],
+    peeling: [],
     chosen: 0,
     boxes: [],
   };
@@ -420,13 +420,13 @@ export function discover(header: StressHeader, rows: readonly FutureRow[], a: nu
   if (failures === used.length) return { ...base, note: `${approach} failed in every future` };
   const bounds = uncertaintyBounds(header);
   const run = prim(X, y, { bounds });
-  const trajectory = run.trajectory.map((s) => toStep(s, header, bounds, approach));
-  const chosen = chooseBox(run.trajectory);
+  const peeling = run.peeling.map((s) => toStep(s, header, bounds, approach));
+  const chosen = chooseBox(run.peeling);
   const boxes = findBoxes(X, y, { bounds }).map((b) => ({
     ...toStep(b.step, header, bounds, approach),
     pValues: b.pValues.map((p) => ({ uncertainty: header.uncertainties[p.dim].id, pValue: p.pValue })),
   }));
-  return { ...base, trajectory, chosen, boxes };
+  return { ...base, peeling, chosen, boxes };
 }
 
 /** Recomputes a box's statistics from rows (what tests and the UI use to check a statement against the runs). */

@@ -13,7 +13,7 @@
  * number at most ~64, histograms are bounded by their bins, and series wait for the histograms in a buffer of at
  * most HIST_BATCH runs.
  * Weekly quantile bands are accurate to ±0.5% relative of a true order statistic; means are exact sums.
- * Per-run series are kept only when asked (keepTrajectories), as Float32.
+ * Per-run series are kept only when asked (keepRunSeries), as Float32.
  */
 import type { RunConfig, RunOptions, RunResult } from '../types.ts';
 import { runSeed } from '../core/random.ts';
@@ -39,7 +39,7 @@ export interface EnsembleSpec {
   /** aggregate weekly bands (default true) */
   series?: boolean;
   /** keep per-run Float32 series: true for all runs, a number for the first N replicates */
-  keepTrajectories?: boolean | number;
+  keepRunSeries?: boolean | number;
   events?: readonly OutcomeEventDef[];
   /** engine options (default { log: false }: logs are for single runs) */
   runOptions?: RunOptions;
@@ -99,7 +99,7 @@ export interface EnsemblePartial {
   blocks: { index: number; sums: Float64Array }[];
   /** per metric-week (m * weeks + t) histogram, null without series */
   hist: LogHistogram[] | null;
-  trajectories: RunSeries[];
+  runSeries: RunSeries[];
 }
 
 export interface WeeklyBand {
@@ -136,7 +136,7 @@ export interface EnsembleResult {
   failures: RunError[];
   /** per-metric weekly bands; null unless series was asked */
   bands: Record<string, WeeklyBand> | null;
-  trajectories: RunSeries[];
+  runSeries: RunSeries[];
 }
 
 /** Block size: at least 16 replicates, and at most about 64 blocks however many runs. */
@@ -205,9 +205,9 @@ class EnsembleAccumulator {
       failures: [],
       blocks: [],
       hist: null,
-      trajectories: [],
+      runSeries: [],
     };
-    this.keep = keepCount(spec.keepTrajectories, spec.runs);
+    this.keep = keepCount(spec.keepRunSeries, spec.runs);
     this.expectedRuns = replicates.length;
     for (const r of replicates) {
       const b = Math.floor(r / this.partial.blockSize);
@@ -246,7 +246,7 @@ class EnsembleAccumulator {
       events: detectOutcomeEvents(p.events, p.metricIds, result.series, p.weeks),
     });
     if (result.replicate < this.keep)
-      p.trajectories.push({ replicate: result.replicate, seed: result.seed, series: Float32Array.from(result.series) });
+      p.runSeries.push({ replicate: result.replicate, seed: result.seed, series: Float32Array.from(result.series) });
     if (p.series) {
       this.queueForHistograms(result.series);
       this.sum(result.replicate, result.series);
@@ -326,7 +326,7 @@ class EnsembleAccumulator {
     p.rows = [...this.rowsByReplicate.values()].sort((a, b) => a.replicate - b.replicate);
     p.failures.sort((a, b) => a.replicate - b.replicate);
     p.blocks.sort((a, b) => a.index - b.index);
-    p.trajectories.sort((a, b) => a.replicate - b.replicate);
+    p.runSeries.sort((a, b) => a.replicate - b.replicate);
     return p;
   }
 }
@@ -404,7 +404,7 @@ export function mergePartials(parts: readonly EnsemblePartial[]): EnsemblePartia
     failures,
     hist,
     blocks: parts.flatMap((p) => p.blocks).sort((a, b) => a.index - b.index),
-    trajectories: parts.flatMap((p) => p.trajectories).sort((a, b) => a.replicate - b.replicate),
+    runSeries: parts.flatMap((p) => p.runSeries).sort((a, b) => a.replicate - b.replicate),
   };
 }
 
@@ -467,7 +467,7 @@ export function finalizeEnsemble(p: EnsemblePartial): EnsembleResult {
     rows: p.rows,
     failures: p.failures,
     bands,
-    trajectories: p.trajectories,
+    runSeries: p.runSeries,
   };
 }
 
@@ -483,8 +483,8 @@ export async function runEnsemble(
   return finalizeEnsemble(mergePartials([partial]));
 }
 
-/** Values of one metric across the kept trajectories at week t (for exact checks and spaghetti plots). */
+/** Values of one metric across the kept runSeries at week t (for exact checks and spaghetti plots). */
 export function valuesAtWeek(result: EnsembleResult, metric: string, t: number): number[] {
   const m = result.metricIds.indexOf(metric);
-  return result.trajectories.map((tr) => tr.series[m * result.weeks + t]);
+  return result.runSeries.map((tr) => tr.series[m * result.weeks + t]);
 }

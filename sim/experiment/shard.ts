@@ -86,10 +86,10 @@ export function parseShardFile(text: string, name: string, kinds: readonly Shard
 }
 
 /** An EnsemblePartial as JSON: typed arrays as base64, histograms as plain counts. */
-export type SerializedPartial = Omit<EnsemblePartial, 'blocks' | 'hist' | 'trajectories'> & {
+export type SerializedPartial = Omit<EnsemblePartial, 'blocks' | 'hist' | 'runSeries'> & {
   blocks: { index: number; sums: string }[];
   hist: number[][] | null;
-  trajectories: { replicate: number; seed: number; series: string }[];
+  runSeries: { replicate: number; seed: number; series: string }[];
 };
 
 function toBase64(a: ArrayBufferView): string {
@@ -118,7 +118,7 @@ export function serializePartial(p: EnsemblePartial): SerializedPartial {
     ...p,
     blocks: p.blocks.map((b) => ({ index: b.index, sums: toBase64(b.sums) })),
     hist: p.hist ? p.hist.map((h) => h.toArray()) : null,
-    trajectories: p.trajectories.map((t) => ({ replicate: t.replicate, seed: t.seed, series: toBase64(t.series) })),
+    runSeries: p.runSeries.map((t) => ({ replicate: t.replicate, seed: t.seed, series: toBase64(t.series) })),
   };
 }
 
@@ -127,6 +127,6 @@ export function deserializePartial(s: SerializedPartial): EnsemblePartial {
     ...s,
     blocks: s.blocks.map((b) => ({ index: b.index, sums: f64(b.sums) })),
     hist: s.hist ? s.hist.map((a) => LogHistogram.fromArray(a)) : null,
-    trajectories: s.trajectories.map((t) => ({ replicate: t.replicate, seed: t.seed, series: f32(t.series) })),
+    runSeries: s.runSeries.map((t) => ({ replicate: t.replicate, seed: t.seed, series: f32(t.series) })),
   };
 }

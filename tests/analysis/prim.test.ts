@@ -85,14 +85,14 @@ describe('box statistics (hand-computed)', () => {
   });
 });
 
-describe('peeling trajectory (hand-computed)', () => {
+describe('peeling steps (hand-computed)', () => {
   // 20 points x = 0..19, failures at x >= 15
   const X = Array.from({ length: 20 }, (_, i) => [i]);
   const y = X.map(([x]) => x >= 15);
 
   it('peels the non-failing low end, one alpha slice at a time, until density is 1', () => {
     const run = prim(X, y, { alpha: 0.1 });
-    const t = run.trajectory;
+    const t = run.peeling;
     expect(t[0].box).toEqual({ lo: [0], hi: [19] });
     expect(t[0].density).toBeCloseTo(5 / 20, 12);
     // first peel: floor(0.1 × 20) = 2 points (x = 0, 1), limit halfway between 1 and 2
@@ -111,19 +111,19 @@ describe('peeling trajectory (hand-computed)', () => {
     expect(last.kind).toBe('peel'); // pasting x = 14 would lower density
     expect(chooseBox(t)).toBe(14);
     expect(chooseBox(t, { index: 3 })).toBe(3);
-    expect(() => chooseBox(t, { index: 99 })).toThrow(/outside the trajectory/);
+    expect(() => chooseBox(t, { index: 99 })).toThrow(/outside the peeling/);
   });
 
   it('respects massMin', () => {
     const run = prim(X, y, { alpha: 0.1, massMin: 0.5 });
-    const last = run.trajectory[run.trajectory.length - 1];
+    const last = run.peeling[run.peeling.length - 1];
     expect(last.nInBox).toBe(10);
     expect(last.box.lo[0]).toBeCloseTo(9.5, 12);
   });
 
   it('pastes back only while density rises', () => {
     const { X, y } = planted(1000, 3, 0.05);
-    const t = prim(X, y, { bounds: UNIT5 }).trajectory;
+    const t = prim(X, y, { bounds: UNIT5 }).peeling;
     const firstPaste = t.findIndex((s) => s.kind === 'paste');
     expect(firstPaste).toBeGreaterThan(1);
     for (let i = firstPaste; i < t.length; i++) {
@@ -131,7 +131,7 @@ describe('peeling trajectory (hand-computed)', () => {
       expect(t[i].density).toBeGreaterThan(t[i - 1].density);
       expect(t[i].nInBox).toBeGreaterThan(t[i - 1].nInBox);
     }
-    expect(prim(X, y, { bounds: UNIT5, paste: false }).trajectory.some((s) => s.kind === 'paste')).toBe(false);
+    expect(prim(X, y, { bounds: UNIT5, paste: false }).peeling.some((s) => s.kind === 'paste')).toBe(false);
   });
 });
 

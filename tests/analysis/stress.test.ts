@@ -376,7 +376,7 @@ describe('scenario discovery', () => {
   });
 
   it('box statistics match a recount from the raw rows (box limits and the words)', () => {
-    const steps = [...d.trajectory.filter((_, i) => i % 5 === 0), ...d.boxes];
+    const steps = [...d.peeling.filter((_, i) => i % 5 === 0), ...d.boxes];
     for (const s of steps) {
       // exact recount with the box limits
       const inBox = partial.rows.filter((r) => r.inputs.every((v, j) => v >= s.box.lo[j] && v <= s.box.hi[j]));
@@ -404,11 +404,11 @@ describe('scenario discovery', () => {
     }
   });
 
-  it('the peeling trajectory trades coverage for density', () => {
-    expect(d.trajectory[0].coverage).toBe(1);
-    expect(d.trajectory[0].statement).toMatch(/of all futures/);
-    const last = d.trajectory[d.trajectory.length - 1];
-    expect(last.density).toBeGreaterThan(d.trajectory[0].density * 3);
+  it('the peeling steps trades coverage for density', () => {
+    expect(d.peeling[0].coverage).toBe(1);
+    expect(d.peeling[0].statement).toMatch(/of all futures/);
+    const last = d.peeling[d.peeling.length - 1];
+    expect(last.density).toBeGreaterThan(d.peeling[0].density * 3);
     expect(last.coverage).toBeLessThan(1);
   });
 

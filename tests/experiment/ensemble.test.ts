@@ -11,7 +11,7 @@ const json = (r: EnsembleResult): string =>
 
 describe('ensembles', () => {
   it('are identical on the direct backend and on pools of 1 and 2 workers', async () => {
-    const opts = { runs: 20, seed: 7, keepTrajectories: 3 };
+    const opts = { runs: 20, seed: 7, keepRunSeries: 3 };
     const direct = json(await runEnsemble(new DirectBackend(), smallConfig(), { ...opts, window: 5 }));
     for (const size of [1, 2]) {
       const pool = await WorkerPoolBackend.create({ size });
@@ -27,7 +27,7 @@ describe('ensembles', () => {
     const r = await runEnsemble(new DirectBackend(), smallConfig(), {
       runs: 40,
       seed: 3,
-      keepTrajectories: true,
+      keepRunSeries: true,
       onProgress: () => {},
     });
     expect(r.rows.map((x) => x.replicate)).toEqual([...Array(40).keys()]);
@@ -149,7 +149,7 @@ describe('ensembles', () => {
         return { completed: tasks.length - 2, failed: 2 };
       },
     });
-    const opts = { runs: 40, seed: 5, keepTrajectories: 2 };
+    const opts = { runs: 40, seed: 5, keepRunSeries: 2 };
     const reference = json(await runEnsemble(scrambled(0), smallConfig(), { ...opts, window: 1 }));
     expect(JSON.parse(reference).failures.map((f: { replicate: number }) => f.replicate)).toEqual([4, 21]);
     for (const seed of [1, 2, 3]) expect(json(await runEnsemble(scrambled(seed), smallConfig(), opts))).toBe(reference);

@@ -17,7 +17,7 @@ const json = (v: unknown): string =>
 
 describe('shards and merge', () => {
   it('merging shard files of an ensemble gives exactly the single-machine result', async () => {
-    const spec = { config: smallConfig(), runs: 50, seed: 5, keepTrajectories: 4 };
+    const spec = { config: smallConfig(), runs: 50, seed: 5, keepRunSeries: 4 };
     const single = finalizeExperiment(
       'ensemble',
       (await runEnsembles(new DirectBackend(), [spec])).map((p) => mergePartials([p])),

@@ -14,7 +14,7 @@ export const stress: Command = {
 
 Runs the plan (and each alternative) of a stress-test spec across plausible futures: a Latin hypercube over
 the spec's uncertainties, every approach with the same seeds in each future. Reports how often each approach
-fails, where in the space of futures the plan fails (PRIM boxes in plain words, with the peeling trajectory),
+fails, where in the space of futures the plan fails (PRIM boxes in plain words, with the peeling steps),
 and robustness across approaches (share of futures meeting thresholds, regret against the best).
 SPEC is a stress-test YAML file (see docs/stress-testing.md and stress/*.yaml).
 

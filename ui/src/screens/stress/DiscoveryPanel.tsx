@@ -6,7 +6,7 @@ import { FuturesScatter } from './FuturesScatter.tsx';
 import { PeelingSteps } from './PeelingSteps.tsx';
 
 /** The box in plain words with three significant digits (two would write a fee level of 1.04 as “1”). */
-function statementOf(h: StressResult['header'], step: Discovery['trajectory'][number], name: string): string {
+function statementOf(h: StressResult['header'], step: Discovery['peeling'][number], name: string): string {
   return describeBox(step as unknown as PrimStep, h.uncertainties.map((u) => u.label), uncertaintyBounds(h), {
     outcome: `“${name}” fails`, digits: 3, includeMass: true, percent: h.uncertainties.flatMap((u, j) => (u.percent ? [j] : [])),
   });
@@ -19,10 +19,10 @@ function statementOf(h: StressResult['header'], step: Discovery['trajectory'][nu
 export function DiscoveryPanel({ result, a, d, name, importance }: { result: StressResult; a: number; d: Discovery; name: string; importance: Importance }) {
   const h = result.header;
   const [picked, setStep] = useState(d.chosen);
-  const step = Math.max(0, Math.min(picked, d.trajectory.length - 1));
+  const step = Math.max(0, Math.min(picked, d.peeling.length - 1));
   // at the suggested box, show its pruned version (restrictions that do not matter dropped), as the CLI does
   const pruned = step === d.chosen && d.boxes.length > 0;
-  const s = (pruned ? d.boxes[0] : d.trajectory[step]) as Discovery['trajectory'][number] | undefined;
+  const s = (pruned ? d.boxes[0] : d.peeling[step]) as Discovery['peeling'][number] | undefined;
   // the two inputs of the scatter: the box's restrictions, topped up by what matters most
   const dims = useMemo(() => {
     const ids = [...(s?.restricted ?? [])];
@@ -57,7 +57,7 @@ export function DiscoveryPanel({ result, a, d, name, importance }: { result: Str
         </>
       )}
       <div className="stress-grid">
-        {d.trajectory.length ? (
+        {d.peeling.length ? (
           <figure>
             <figcaption>
               <strong>Coverage against density</strong>
@@ -66,7 +66,7 @@ export function DiscoveryPanel({ result, a, d, name, importance }: { result: Str
             <PeelingSteps d={d} step={step} onPick={setStep} />
             <label htmlFor="st-step" className="small">Box along the peeling path</label>{' '}
             <select id="st-step" value={step} onChange={(e) => setStep(Number(e.target.value))}>
-              {d.trajectory.map((t, i) => (
+              {d.peeling.map((t, i) => (
                 <option key={i} value={i}>
                   {i === 0 ? 'All futures' : `Box ${i}`}: coverage {pct(t.coverage)}, density {pct(t.density)}{i === d.chosen ? ' (suggested)' : ''}
                 </option>

@@ -12,12 +12,12 @@ export function PeelingSteps({ d, step, onPick }: { d: Discovery; step: number; 
   const { data, layout } = useMemo(() => ({
     data: [
       {
-        type: 'scatter', mode: 'lines+markers', name: 'boxes', x: d.trajectory.map((t) => t.coverage), y: d.trajectory.map((t) => t.density),
+        type: 'scatter', mode: 'lines+markers', name: 'boxes', x: d.peeling.map((t) => t.coverage), y: d.peeling.map((t) => t.density),
         line: { color: CONNECTOR, width: 1 }, marker: { color: OKABE_ITO.blue, size: 8 },
         hovertemplate: 'coverage %{x:.0%}, density %{y:.0%}<extra>click to choose</extra>',
       },
       {
-        type: 'scatter', mode: 'markers', name: 'chosen', x: [d.trajectory[step].coverage], y: [d.trajectory[step].density],
+        type: 'scatter', mode: 'markers', name: 'chosen', x: [d.peeling[step].coverage], y: [d.peeling[step].density],
         marker: { color: OKABE_ITO.black, size: 15, symbol: 'diamond-open', line: { width: 2.5 } }, hoverinfo: 'skip',
       },
     ],
@@ -29,5 +29,5 @@ export function PeelingSteps({ d, step, onPick }: { d: Discovery; step: number; 
     },
   }), [d, step]);
   return <PlotlyChart figure={() => ({ data, layout })} redraw={[data, layout]} className="clickable" onClick={(p) => { if (p.curveNumber === 0) onPick(p.pointIndex); }}
-    label={`Peeling trajectory: ${d.trajectory.length} boxes from coverage 100% and density ${pct(d.trajectory[0].density)} to coverage ${pct(d.trajectory[d.trajectory.length - 1].coverage)} and density ${pct(d.trajectory[d.trajectory.length - 1].density)}; box ${step} chosen`} />;
+    label={`Peeling steps: ${d.peeling.length} boxes from coverage 100% and density ${pct(d.peeling[0].density)} to coverage ${pct(d.peeling[d.peeling.length - 1].coverage)} and density ${pct(d.peeling[d.peeling.length - 1].density)}; box ${step} chosen`} />;
 }
