@@ -167,6 +167,7 @@ export {
   listInterventions,
   listPlaces,
   listScenarios,
+  APPROACH_ORDER,
   ScenarioError,
   formatIssue,
   MAX_FILE_CHARS,

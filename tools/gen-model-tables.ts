@@ -13,12 +13,16 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
-import { PARAMETERS } from '../sim/node.ts';
-import { LEVERS } from '../sim/node.ts';
-import { INITIAL_CONDITIONS } from '../sim/node.ts';
-import { METRICS } from '../sim/node.ts';
-import { CONTEXT_ASPECTS, CONTEXT_MAP } from '../sim/node.ts';
-import { WEEKLY_STEPS } from '../sim/node.ts';
+import {
+  APPROACH_ORDER,
+  CONTEXT_ASPECTS,
+  CONTEXT_MAP,
+  INITIAL_CONDITIONS,
+  LEVERS,
+  METRICS,
+  PARAMETERS,
+  WEEKLY_STEPS,
+} from '../sim/node.ts';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const MODEL_DOC = join(ROOT, 'docs', 'model.md');
@@ -26,22 +30,6 @@ export const BEGIN = '<!-- tables:begin -->';
 export const END = '<!-- tables:end -->';
 export const SCHEDULE_BEGIN = '<!-- schedule:begin -->';
 export const SCHEDULE_END = '<!-- schedule:end -->';
-
-/** The order of the model brief's table of presets; any other approach file follows alphabetically. */
-const APPROACH_ORDER = [
-  'time-and-task',
-  'framework',
-  'price-tender',
-  'zoned-block',
-  'outcomes',
-  'alliance',
-  'personal-budgets',
-  'insourcing',
-  'grants',
-  'human-learning',
-  'neighbourhood-teams',
-  'community-led',
-];
 
 const cell = (x: unknown): string => String(x).replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const num = (x: number): string => String(Math.round(x * 1e6) / 1e6);

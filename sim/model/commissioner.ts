@@ -13,6 +13,7 @@ import { INHOUSE, type State } from './state.ts';
 import { LEVER_BY_ID, RELATIONAL_LEVERS } from './levers.ts';
 import { breachMemory, clamp01 } from './trust.ts';
 import { logEvent } from './log.ts';
+import { meanMargin } from './market.ts';
 import { travelPaidShare, travelShare } from './workforce.ts';
 import { meanCommissionerTrust, meanProviderTrust, pulseProviderTrust } from './relationships.ts';
 
@@ -180,19 +181,6 @@ export function fundFeeChange(s: State, change: number, funded: number): void {
   for (let p = 1; p < pr.count; p++) if (pr.active[p]) fees += pr.committedHours[p] * pr.fee[p];
   const f = funded < 0 ? 0 : funded > 1 ? 1 : funded;
   if (s.stocks.budgetWeekly > 0) s.stocks.budgetWeekly = Math.max(0, s.stocks.budgetWeekly + f * change * fees);
-}
-
-/** Mean margin of active independent providers, weighted by committed hours (what the commissioner hears). */
-function meanMargin(s: State): number {
-  const pr = s.providers;
-  let m = 0;
-  let h = 0;
-  for (let p = 1; p < pr.count; p++) {
-    if (!pr.active[p]) continue;
-    m += pr.margin[p] * pr.committedHours[p];
-    h += pr.committedHours[p];
-  }
-  return h > 0 ? m / h : 0;
 }
 
 /**

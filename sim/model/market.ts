@@ -332,6 +332,22 @@ function randomActiveProvider(s: State, rng: Rng): number {
 }
 
 /** P3: new, mostly micro, providers enter when unmet demand and margins allow. */
+/**
+ * Mean margin of active independent providers, weighted by committed hours: what the commissioner hears and what
+ * a would-be entrant sees.
+ */
+export function meanMargin(s: State): number {
+  const pr = s.providers;
+  let m = 0;
+  let h = 0;
+  for (let p = 1; p < pr.count; p++) {
+    if (!pr.active[p]) continue;
+    m += pr.margin[p] * pr.committedHours[p];
+    h += pr.committedHours[p];
+  }
+  return h > 0 ? m / h : 0;
+}
+
 export function entry(s: State, rng: Rng, waitingShare: number, meanMargin: number): void {
   const P = s.params;
   const attract = Math.max(0, Math.min(2, waitingShare * 8 + (meanMargin + 0.02) * 8));

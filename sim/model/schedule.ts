@@ -18,6 +18,7 @@ import {
   placement,
   providerWages,
   qualityGamingLearning,
+  meanMargin,
 } from './market.ts';
 import { communityWeek, trustWeek } from './relationships.ts';
 import { checkHoursAndMoney } from './accounting-checks.ts';
@@ -214,7 +215,7 @@ export const WEEKLY_STEPS: readonly WeeklyStep[] = [
   {
     n: '16',
     does: 'entry of new providers',
-    functions: '`entry` (market.ts), `meanMargin` (schedule.ts)',
+    functions: '`entry` (market.ts), `meanMargin` (market.ts)',
     mechanisms: 'P3',
     run: (w) => entry(w.s, w.rng, w.waitingShare, meanMargin(w.s)),
   },
@@ -302,17 +303,4 @@ function countWaiting(s: State): WaitingCount {
     if (st === WAITING) addWaiting(count, pe, i);
   }
   return count;
-}
-
-/** Mean margin of active independent providers, weighted by committed hours (what a would-be entrant sees). */
-function meanMargin(s: State): number {
-  const pr = s.providers;
-  let m = 0;
-  let h = 0;
-  for (let p = 1; p < pr.count; p++) {
-    if (!pr.active[p]) continue;
-    m += pr.margin[p] * pr.committedHours[p];
-    h += pr.committedHours[p];
-  }
-  return h > 0 ? m / h : 0;
 }
