@@ -94,7 +94,8 @@ export function useComparisonRuns(ws: Workspace | null): ComparisonRuns {
 
   live.current.hashes = hashes;
   live.current.keys = ws ? ws.scenarios.map((d) => d.key) : [];
-  live.current.runs = ws?.runs ?? 30;
+  const runsWanted = ws?.runs ?? 30;
+  live.current.runs = runsWanted;
 
   /**
    * Publish what the charts show. A scenario whose settings just changed keeps showing its previous ensemble
@@ -114,11 +115,11 @@ export function useComparisonRuns(ws: Workspace | null): ComparisonRuns {
         drawVersion: prev.drawVersion,
       };
       hs.forEach((h, i) => {
-        const d = h ? store.get(h) : undefined;
+        const d = h ? store.shown(h, runs) : undefined;
         const n = d?.runs.size ?? 0;
         const j = prev.keys.indexOf(keys[i]);
         const old = j >= 0 ? prev.hashes[j] : null;
-        const oldD = old && old !== h ? store.get(old) : undefined;
+        const oldD = old && old !== h ? store.shown(old, runs) : undefined;
         if (h && n < k && !finished.has(h) && oldD && oldD.runs.size > 0) {
           next.hashes.push(old);
           next.datas.push(oldD);
@@ -266,9 +267,9 @@ export function useComparisonRuns(ws: Workspace | null): ComparisonRuns {
 
   // the current results by scenario (for exports: never the previous settings' results)
   const datas = useMemo(
-    () => hashes.map((h) => (h ? store.get(h) : undefined)),
+    () => hashes.map((h) => (h ? store.shown(h, runsWanted) : undefined)),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [hashes, shown, progress],
+    [hashes, shown, progress, runsWanted],
   );
 
   const datasRef = useRef(datas);

@@ -1,3 +1,4 @@
+import { NumberBox } from '../common/NumberBox.tsx';
 import type { Workspace } from '../state/workspace.ts';
 
 /** Runs per scenario, years simulated and the experiment seed, below every screen. */
@@ -9,30 +10,22 @@ export function RunSettings({ ws, update }: { ws: Workspace; update: (f: (w: Wor
       </h2>
       <div className="row">
         <label htmlFor="set-runs">Runs per scenario (5 to 500)</label>
-        <input
+        <NumberBox
           id="set-runs"
-          type="number"
           min={5}
           max={500}
-          step={5}
+          whole
           value={ws.runs}
-          onChange={(e) => {
-            const n = Math.round(Number(e.target.value));
-            if (n >= 5 && n <= 500) update((w) => ({ ...w, runs: n }));
-          }}
+          onChange={(n) => update((w) => ({ ...w, runs: n }))}
         />
         <label htmlFor="set-years">Years simulated (1 to 20)</label>
-        <input
+        <NumberBox
           id="set-years"
-          type="number"
           min={1}
           max={20}
-          step={1}
+          whole
           value={ws.years}
-          onChange={(e) => {
-            const n = Math.round(Number(e.target.value));
-            if (n >= 1 && n <= 20) update((w) => ({ ...w, years: n }));
-          }}
+          onChange={(n) => update((w) => ({ ...w, years: n }))}
         />
         <label htmlFor="set-seed">Experiment seed (any text; the same seed gives the same runs)</label>
         <input

@@ -64,6 +64,16 @@ export class ResultStore {
     return d;
   }
 
+  /**
+   * The runs to show for a setting of k runs per scenario: replicates 0 … k−1 only. The store keeps more when the
+   * setting was higher before (so raising it again costs nothing), but what is drawn, counted and exported follows
+   * the setting. The same object is returned while nothing changed, so the charts' caches hold.
+   */
+  shown(hash: string, k: number): EnsembleData | undefined {
+    const d = this.get(hash);
+    return d && firstRuns(d, k);
+  }
+
   adopt(d: EnsembleData): void {
     const have = this.data.get(d.hash);
     if (have) for (const [r, run] of d.runs) have.runs.set(r, run);
@@ -79,4 +89,23 @@ export class ResultStore {
       this.touched.delete(h);
     }
   }
+}
+
+const views = new WeakMap<EnsembleData, { k: number; size: number; view: EnsembleData }>();
+
+/** The ensemble restricted to replicates below k (the ensemble itself when it holds no others). */
+export function firstRuns(d: EnsembleData, k: number): EnsembleData {
+  let extra = false;
+  for (const r of d.runs.keys())
+    if (r >= k) {
+      extra = true;
+      break;
+    }
+  if (!extra) return d;
+  const hit = views.get(d);
+  if (hit && hit.k === k && hit.size === d.runs.size) return hit.view;
+  const runs = new Map([...d.runs].filter(([r]) => r < k));
+  const view: EnsembleData = { ...d, runs };
+  views.set(d, { k, size: d.runs.size, view });
+  return view;
 }

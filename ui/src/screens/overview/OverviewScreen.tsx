@@ -35,7 +35,7 @@ export function OverviewScreen({ ws, store }: { ws: Workspace; store: ResultStor
     [ws, base],
   );
   const rows = useMemo(() => {
-    const datas = cols.map((c) => (c.hash ? store.get(c.hash) : undefined));
+    const datas = cols.map((c) => (c.hash ? store.shown(c.hash, ws.runs) : undefined));
     return ROWS.map((m) => {
       const stats = datas.map((d) => (d ? summaryOf(d, m.id) : null));
       const sorted = stats
@@ -45,7 +45,7 @@ export function OverviewScreen({ ws, store }: { ws: Workspace; store: ResultStor
       return { m, stats, sorted };
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [cols, store, version]);
+  }, [cols, store, version, ws.runs]);
 
   const run = async (): Promise<void> => {
     ac.current?.abort();

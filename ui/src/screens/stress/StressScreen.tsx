@@ -7,7 +7,7 @@ import {
 } from '../../state/stress-settings.ts';
 import type { Workspace } from '../../state/workspace.ts';
 import { FailureBuilder } from './FailureBuilder.tsx';
-import { NumberBox } from './NumberBox.tsx';
+import { NumberBox } from '../../common/NumberBox.tsx';
 import { StressResults } from './StressResults.tsx';
 
 /** outcomes with a better direction: those "what matters" can rank inputs by */
