@@ -27,6 +27,11 @@ describe('stress test screen', () => {
     // six default uncertainties, each with a documented range
     expect(await page.locator('.unc-table tbody tr').count()).toBe(6);
     expect(await page.locator('.unc-table tbody').textContent()).toContain('0 to 0.08');
+    // the plan is the last scenario of the comparison (where a user's own plan is added), over the comparison's years
+    const plan = page.locator('#st-plan');
+    expect(await plan.locator('option:checked').textContent()).toContain('neighbourhood teams');
+    expect(await page.getByLabel('Years per future (1 to 20)').inputValue()).toBe('5');
+    await plan.selectOption({ label: (await plan.locator('option', { hasText: 'alliance' }).first().textContent())! });
     await page.getByLabel('Futures (4 to 2,000)').fill('12');
     await page.getByLabel('Years per future (1 to 20)').fill('1');
     await page.getByLabel(/Morris trajectories/).fill('2');
@@ -38,6 +43,7 @@ describe('stress test screen', () => {
       .toMatch(/48 runs of the futures \+ 14 for the Morris screening/);
     await page.getByRole('button', { name: 'Run the stress test' }).click();
     await page.locator('#st-progress').waitFor({ timeout: 30_000 });
+    expect(await page.locator('.stress > p.muted').last().textContent()).toContain('The stress test is running');
     await page.getByRole('heading', { name: /Results: / }).waitFor({ timeout: 150_000 });
     // tornado drawn (two traces: raises / lowers) with six bars in all
     await page.locator('.stress-results .chart .main-svg').first().waitFor();
@@ -92,6 +98,7 @@ describe('stress test screen', () => {
     await page.getByLabel('Futures (4 to 2,000)').fill('200');
     await page.getByRole('button', { name: 'Run the stress test' }).click();
     await page.locator('#st-progress').waitFor({ timeout: 30_000 });
+    expect(await page.locator('.stress > p.muted').last().textContent()).toContain('The stress test is running');
     await page.getByRole('button', { name: 'Cancel', exact: true }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Run the stress test' }).isEnabled()).toBe(true);
     expect(await page.locator('#st-progress').count()).toBe(0);

@@ -30,12 +30,18 @@ const problemsOf = (ws: Workspace, s: StressSettings): string[] => {
 };
 
 describe('the default settings', () => {
-  it('stress test the alliance against the other scenarios of the comparison', () => {
+  it('stress test the scenario open in Strategies (else the last one added) against the others, over the comparison’s years', () => {
     const ws = defaultWorkspace();
     const s = defaultSettings(ws);
+    const last = ws.scenarios[ws.scenarios.length - 1];
+    expect(s.plan).toBe(`ws:${last.key}`);
+    expect(s.alternatives).toEqual(ws.scenarios.filter((d) => d !== last).map((d) => `ws:${d.key}`));
+    expect(s.years).toBe(ws.years);
     const alliance = ws.scenarios.find((d) => d.id === 'midshire-alliance')!;
-    expect(s.plan).toBe(`ws:${alliance.key}`);
-    expect(s.alternatives).toEqual(ws.scenarios.filter((d) => d !== alliance).map((d) => `ws:${d.key}`));
+    expect(defaultSettings(ws, alliance.key).plan).toBe(`ws:${alliance.key}`);
+    // the baseline is what a plan is compared with, not a plan
+    expect(defaultSettings(ws, ws.scenarios[0].key).plan).toBe(`ws:${last.key}`);
+    expect(defaultSettings({ ...ws, years: 8 }).years).toBe(8);
     expect(s.uncertainties.map((u) => u.path)).toEqual([
       'params.outside_wage_growth',
       'params.living_wage_growth',
@@ -48,7 +54,7 @@ describe('the default settings', () => {
 
   it('build a spec with the plan first, every approach over the years asked for, and the CLI example’s failure', () => {
     const ws = defaultWorkspace();
-    const s = defaultSettings(ws);
+    const s = defaultSettings(ws, ws.scenarios.find((d) => d.id === 'midshire-alliance')!.key);
     const { spec, titles } = buildSpec(ws, s);
     expect(spec.approaches.map((a) => a.id)).toEqual([
       'midshire-alliance',
@@ -56,7 +62,7 @@ describe('the default settings', () => {
       'midshire-price-tender',
       'midshire-neighbourhood-teams',
     ]);
-    for (const a of spec.approaches) expect(a.config.weeks).toBe(3 * 52);
+    for (const a of spec.approaches) expect(a.config.weeks).toBe(ws.years * 52);
     expect(titles['midshire-alliance']).toBe(ws.scenarios.find((d) => d.id === 'midshire-alliance')!.title);
     expect([spec.futures, spec.runsPerFuture, spec.seed]).toEqual([60, 1, 'commsim']);
     // the same conditions as stress/midshire-alliance-plan.yaml's failure: (any of)

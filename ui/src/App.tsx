@@ -86,7 +86,7 @@ export function App() {
         ) : null}
         {screen === 'overview' ? <OverviewScreen ws={ws} store={runs.store} /> : null}
         {screen === 'run' ? <RunScreen ws={ws} resolved={runs.resolved} /> : null}
-        {screen === 'stress' ? <StressScreen ws={ws} /> : null}
+        {screen === 'stress' ? <StressScreen ws={ws} planKey={ws.scenarios[selected]?.key} /> : null}
         {screen === 'keep' ? (
           <KeepScreen
             ws={ws}

@@ -121,11 +121,18 @@ export function defaultUncertainties(): UncertaintyRow[] {
 }
 
 export const DEFAULT_FUTURES = 60;
-export const DEFAULT_YEARS = 3;
+/** Years per future when the comparison says nothing: the comparison's own years are used where set. */
+export const DEFAULT_YEARS = 5;
 export const DEFAULT_TRAJECTORIES = 6;
 
-export function defaultSettings(ws: Workspace): StressSettings {
-  const plan = ws.scenarios.find((s) => /alliance/.test(s.id)) ?? ws.scenarios[0];
+/**
+ * The plan is the scenario open in Strategies (the one being worked on), or, while that is the baseline, the last
+ * of the comparison (where a new scenario is added); the futures run as many years as the comparison, so a shock
+ * in the plan's later years is tested.
+ */
+export function defaultSettings(ws: Workspace, planKey?: string): StressSettings {
+  const plan =
+    ws.scenarios.find((s, i) => i > 0 && s.key === planKey) ?? ws.scenarios[ws.scenarios.length - 1] ?? ws.scenarios[0];
   return {
     plan: `ws:${plan.key}`,
     alternatives: ws.scenarios.filter((s) => s !== plan).map((s) => `ws:${s.key}`),
@@ -141,7 +148,7 @@ export function defaultSettings(ws: Workspace): StressSettings {
       { metric: 'cost_per_good_day', threshold: null },
     ],
     futures: DEFAULT_FUTURES,
-    years: DEFAULT_YEARS,
+    years: ws.years >= 1 && ws.years <= 20 ? ws.years : DEFAULT_YEARS,
     trajectories: DEFAULT_TRAJECTORIES,
     outcome: 'unmet_need_share',
     seed: ws.seed || '1',
@@ -196,8 +203,8 @@ export function approachChoices(ws: Workspace): ApproachChoice[] {
 }
 
 /** Keeps saved settings only where they still make sense in this workspace (its scenarios may have changed). */
-export function reconcile(ws: Workspace, s: StressSettings | null): StressSettings {
-  const d = defaultSettings(ws);
+export function reconcile(ws: Workspace, s: StressSettings | null, planKey?: string): StressSettings {
+  const d = defaultSettings(ws, planKey);
   if (!s) return d;
   const refs = new Set(approachChoices(ws).map((c) => c.ref));
   const plan = refs.has(s.plan) ? s.plan : d.plan;

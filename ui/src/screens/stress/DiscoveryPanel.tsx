@@ -1,5 +1,11 @@
 import { useMemo, useState } from 'react';
-import { describeBox, uncertaintyBounds, type Discovery, type PrimStep, type StressResult } from '../../../../sim/index.ts';
+import {
+  describeBox,
+  uncertaintyBounds,
+  type Discovery,
+  type PrimStep,
+  type StressResult,
+} from '../../../../sim/index.ts';
 import { pct } from '../../common/format.ts';
 import type { Importance } from '../../state/stress-store.ts';
 import { FuturesScatter } from './FuturesScatter.tsx';
@@ -7,16 +13,36 @@ import { PeelingSteps } from './PeelingSteps.tsx';
 
 /** The box in plain words with three significant digits (two would write a fee level of 1.04 as “1”). */
 function statementOf(h: StressResult['header'], step: Discovery['peeling'][number], name: string): string {
-  return describeBox(step as unknown as PrimStep, h.uncertainties.map((u) => u.label), uncertaintyBounds(h), {
-    outcome: `“${name}” fails`, digits: 3, includeMass: true, percent: h.uncertainties.flatMap((u, j) => (u.percent ? [j] : [])),
-  });
+  return describeBox(
+    step as unknown as PrimStep,
+    h.uncertainties.map((u) => u.label),
+    uncertaintyBounds(h),
+    {
+      outcome: `“${name}” fails`,
+      digits: 3,
+      includeMass: true,
+      percent: h.uncertainties.flatMap((u, j) => (u.percent ? [j] : [])),
+    },
+  );
 }
 
 /**
  * Where one approach fails (scenario discovery): the chosen box in plain words, the boxes along PRIM's peeling
  * path to choose from, and the futures on the two inputs that matter most.
  */
-export function DiscoveryPanel({ result, a, d, name, importance }: { result: StressResult; a: number; d: Discovery; name: string; importance: Importance }) {
+export function DiscoveryPanel({
+  result,
+  a,
+  d,
+  name,
+  importance,
+}: {
+  result: StressResult;
+  a: number;
+  d: Discovery;
+  name: string;
+  importance: Importance;
+}) {
   const h = result.header;
   const [picked, setStep] = useState(d.chosen);
   const step = Math.max(0, Math.min(picked, d.peeling.length - 1));
@@ -28,18 +54,31 @@ export function DiscoveryPanel({ result, a, d, name, importance }: { result: Str
     const ids = [...(s?.restricted ?? [])];
     for (const b of importance.bars) if (ids.length < 2 && !ids.includes(b.id)) ids.push(b.id);
     for (const u of h.uncertainties) if (ids.length < 2 && !ids.includes(u.id)) ids.push(u.id);
-    return ids.slice(0, 2).map((id) => h.uncertainties.findIndex((u) => u.id === id)).filter((j) => j >= 0);
+    return ids
+      .slice(0, 2)
+      .map((id) => h.uncertainties.findIndex((u) => u.id === id))
+      .filter((j) => j >= 0);
   }, [s, importance, h]);
   return (
     <>
       {d.note || !s ? (
-        <p className="statement">{(d.note ?? 'nothing to describe').replace(d.approach, `“${name}”`)}, so there is no failure region to describe.</p>
+        <p className="statement">
+          {(d.note ?? 'nothing to describe').replace(d.approach, `“${name}”`)}, so there is no failure region to
+          describe.
+        </p>
       ) : (
         <>
-          <p className="statement" aria-live="polite"><strong>{statementOf(h, s, name)}</strong></p>
+          <p className="statement" aria-live="polite">
+            <strong>{statementOf(h, s, name)}</strong>
+          </p>
           <p className="muted small">
-            Density {pct(s.density)} (how reliably it fails inside the box) · coverage {pct(s.coverage)} (share of all its failures inside) ·
-            {' '}{s.nInBox} of {d.futures} futures. {pruned ? 'The suggested box, pruned of limits that do not matter.' : step === d.chosen ? 'The suggested box.' : ''}
+            Density {pct(s.density)} (how reliably it fails inside the box) · coverage {pct(s.coverage)} (share of all
+            its failures inside) · {s.nInBox} of {d.futures} futures.{' '}
+            {pruned
+              ? 'The suggested box, pruned of limits that do not matter.'
+              : step === d.chosen
+                ? 'The suggested box.'
+                : ''}
           </p>
           {d.boxes.length ? (
             <details>
@@ -48,7 +87,16 @@ export function DiscoveryPanel({ result, a, d, name, importance }: { result: Str
                 {d.boxes.map((b, i) => (
                   <li key={i}>
                     {statementOf(h, b, name)}{' '}
-                    <span className="muted">({b.pValues.map((p) => `${h.uncertainties.find((u) => u.id === p.uncertainty)?.label ?? p.uncertainty}: p ≈ ${p.pValue < 0.001 ? '<0.001' : p.pValue.toFixed(3)}`).join('; ')})</span>
+                    <span className="muted">
+                      (
+                      {b.pValues
+                        .map(
+                          (p) =>
+                            `${h.uncertainties.find((u) => u.id === p.uncertainty)?.label ?? p.uncertainty}: p ≈ ${p.pValue < 0.001 ? '<0.001' : p.pValue.toFixed(3)}`,
+                        )
+                        .join('; ')}
+                      )
+                    </span>
                   </li>
                 ))}
               </ol>
@@ -61,14 +109,20 @@ export function DiscoveryPanel({ result, a, d, name, importance }: { result: Str
           <figure>
             <figcaption>
               <strong>Coverage against density</strong>
-              <span className="muted small block">Each point is a box along the peeling path, from all futures (right) to small, dense boxes (left). Click a point, or choose below.</span>
+              <span className="muted small block">
+                Each point is a box along the peeling path, from all futures (right) to small, dense boxes (left). Click
+                a point, or choose below.
+              </span>
             </figcaption>
             <PeelingSteps d={d} step={step} onPick={setStep} />
-            <label htmlFor="st-step" className="small">Box along the peeling path</label>{' '}
+            <label htmlFor="st-step" className="small">
+              Box along the peeling path
+            </label>{' '}
             <select id="st-step" value={step} onChange={(e) => setStep(Number(e.target.value))}>
               {d.peeling.map((t, i) => (
                 <option key={i} value={i}>
-                  {i === 0 ? 'All futures' : `Box ${i}`}: coverage {pct(t.coverage)}, density {pct(t.density)}{i === d.chosen ? ' (suggested)' : ''}
+                  {i === 0 ? 'All futures' : `Box ${i}`}: coverage {pct(t.coverage)}, density {pct(t.density)}
+                  {i === d.chosen ? ' (suggested)' : ''}
                 </option>
               ))}
             </select>
@@ -77,10 +131,18 @@ export function DiscoveryPanel({ result, a, d, name, importance }: { result: Str
         {dims.length === 2 ? (
           <figure>
             <figcaption>
-              <strong>Futures on {h.uncertainties[dims[0]].label} and {h.uncertainties[dims[1]].label}</strong>
+              <strong>
+                Futures on {h.uncertainties[dims[0]].label} and {h.uncertainties[dims[1]].label}
+              </strong>
               <span className="muted small block">
                 Orange crosses: “{name}” failed; blue circles: it did not. The dashed rectangle is the chosen box
-                {s && s.restricted.length > 2 ? ` (it also limits ${s.restricted.slice(2).map((id) => h.uncertainties.find((u) => u.id === id)?.label ?? id).join(' and ')}, not shown)` : ''}.
+                {s && s.restricted.length > 2
+                  ? ` (it also limits ${s.restricted
+                      .slice(2)
+                      .map((id) => h.uncertainties.find((u) => u.id === id)?.label ?? id)
+                      .join(' and ')}, not shown)`
+                  : ''}
+                .
               </span>
             </figcaption>
             <FuturesScatter result={result} a={a} dims={dims} box={s?.box ?? null} name={name} />

@@ -9,25 +9,54 @@ import { pct } from '../../common/format.ts';
  * on one chooses it.
  */
 export function PeelingSteps({ d, step, onPick }: { d: Discovery; step: number; onPick: (i: number) => void }) {
-  const { data, layout } = useMemo(() => ({
-    data: [
-      {
-        type: 'scatter', mode: 'lines+markers', name: 'boxes', x: d.peeling.map((t) => t.coverage), y: d.peeling.map((t) => t.density),
-        line: { color: CONNECTOR, width: 1 }, marker: { color: OKABE_ITO.blue, size: 8 },
-        hovertemplate: 'coverage %{x:.0%}, density %{y:.0%}<extra>click to choose</extra>',
+  const { data, layout } = useMemo(
+    () => ({
+      data: [
+        {
+          type: 'scatter',
+          mode: 'lines+markers',
+          name: 'boxes',
+          x: d.peeling.map((t) => t.coverage),
+          y: d.peeling.map((t) => t.density),
+          line: { color: CONNECTOR, width: 1 },
+          marker: { color: OKABE_ITO.blue, size: 8 },
+          hovertemplate: 'coverage %{x:.0%}, density %{y:.0%}<extra>click to choose</extra>',
+        },
+        {
+          type: 'scatter',
+          mode: 'markers',
+          name: 'chosen',
+          x: [d.peeling[step].coverage],
+          y: [d.peeling[step].density],
+          marker: { color: OKABE_ITO.black, size: 15, symbol: 'diamond-open', line: { width: 2.5 } },
+          hoverinfo: 'skip',
+        },
+      ],
+      layout: {
+        ...BASE_LAYOUT,
+        height: 300,
+        margin: { l: 56, r: 12, t: 8, b: 44 },
+        showlegend: false,
+        xaxis: {
+          title: { text: 'coverage (share of failures inside)' },
+          tickformat: '.0%',
+          range: [-0.03, 1.05],
+          gridcolor: GRID,
+        },
+        yaxis: { title: { text: 'density (failing inside)' }, tickformat: '.0%', range: [0, 1.05], gridcolor: GRID },
       },
-      {
-        type: 'scatter', mode: 'markers', name: 'chosen', x: [d.peeling[step].coverage], y: [d.peeling[step].density],
-        marker: { color: OKABE_ITO.black, size: 15, symbol: 'diamond-open', line: { width: 2.5 } }, hoverinfo: 'skip',
-      },
-    ],
-    layout: {
-      ...BASE_LAYOUT,
-      height: 300, margin: { l: 56, r: 12, t: 8, b: 44 }, showlegend: false,
-      xaxis: { title: { text: 'coverage (share of failures inside)' }, tickformat: '.0%', range: [-0.03, 1.05], gridcolor: GRID },
-      yaxis: { title: { text: 'density (failing inside)' }, tickformat: '.0%', range: [0, 1.05], gridcolor: GRID },
-    },
-  }), [d, step]);
-  return <PlotlyChart figure={() => ({ data, layout })} redraw={[data, layout]} className="clickable" onClick={(p) => { if (p.curveNumber === 0) onPick(p.pointIndex); }}
-    label={`Peeling steps: ${d.peeling.length} boxes from coverage 100% and density ${pct(d.peeling[0].density)} to coverage ${pct(d.peeling[d.peeling.length - 1].coverage)} and density ${pct(d.peeling[d.peeling.length - 1].density)}; box ${step} chosen`} />;
+    }),
+    [d, step],
+  );
+  return (
+    <PlotlyChart
+      figure={() => ({ data, layout })}
+      redraw={[data, layout]}
+      className="clickable"
+      onClick={(p) => {
+        if (p.curveNumber === 0) onPick(p.pointIndex);
+      }}
+      label={`Peeling steps: ${d.peeling.length} boxes from coverage 100% and density ${pct(d.peeling[0].density)} to coverage ${pct(d.peeling[d.peeling.length - 1].coverage)} and density ${pct(d.peeling[d.peeling.length - 1].density)}; box ${step} chosen`}
+    />
+  );
 }

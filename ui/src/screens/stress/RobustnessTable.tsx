@@ -10,12 +10,16 @@ export function RobustnessTable({ result, title }: { result: StressResult; title
     <section aria-labelledby="st-rob-h" className="card">
       <h4 id="st-rob-h">Robustness: which approach holds up</h4>
       {!r ? (
-        <p>Choose at least one alternative to compare robustness and regret. “{title(h.approaches[0].id)}” fails in {pct(result.approaches[0].failureRate)} of futures.</p>
+        <p>
+          Choose at least one alternative to compare robustness and regret. “{title(h.approaches[0].id)}” fails in{' '}
+          {pct(result.approaches[0].failureRate)} of futures.
+        </p>
       ) : (
         <>
           <p className="small">
-            Share of the {r.futures} futures in which each approach meets every threshold (not failing counts as one), and <em>regret</em>:
-            how far it falls short of the best approach in the same future (mean and worst), in the outcome’s own units.
+            Share of the {r.futures} futures in which each approach meets every threshold (not failing counts as one),
+            and <em>regret</em>: how far it falls short of the best approach in the same future (mean and worst), in the
+            outcome’s own units.
           </p>
           <div className="table-wrap" tabIndex={0} role="region" aria-label="Robustness table">
             <table className="diff small">
@@ -28,7 +32,12 @@ export function RobustnessTable({ result, title }: { result: StressResult; title
                   {h.robustness.map((m) => (
                     <th scope="col" key={m.metric}>
                       {METRIC_BY_ID.get(m.metric)?.label}
-                      <span className="muted block">{m.threshold !== undefined ? `${m.direction === 'minimise' ? '≤' : '≥'} ${fmt(METRIC_BY_ID.get(m.metric)!, m.threshold)}; ` : ''}regret mean / max</span>
+                      <span className="muted block">
+                        {m.threshold !== undefined
+                          ? `${m.direction === 'minimise' ? '≤' : '≥'} ${fmt(METRIC_BY_ID.get(m.metric)!, m.threshold)}; `
+                          : ''}
+                        regret mean / max
+                      </span>
                     </th>
                   ))}
                 </tr>
@@ -39,15 +48,22 @@ export function RobustnessTable({ result, title }: { result: StressResult; title
                   return (
                     <tr key={ap.approach}>
                       <td>{ap.rank}</td>
-                      <th scope="row">{title(ap.approach)}{idx === 0 ? <span className="muted"> (plan)</span> : null}</th>
-                      <td><strong>{ap.shareMeetingAll === null ? '–' : pct(ap.shareMeetingAll)}</strong></td>
+                      <th scope="row">
+                        {title(ap.approach)}
+                        {idx === 0 ? <span className="muted"> (plan)</span> : null}
+                      </th>
+                      <td>
+                        <strong>{ap.shareMeetingAll === null ? '–' : pct(ap.shareMeetingAll)}</strong>
+                      </td>
                       <td>{pct(ap.metrics.no_failure?.shareMeeting ?? NaN)}</td>
                       {h.robustness.map((m) => {
                         const sc = ap.metrics[m.metric];
                         const def = METRIC_BY_ID.get(m.metric)!;
                         return (
                           <td key={m.metric}>
-                            {sc?.shareMeeting !== null && sc?.shareMeeting !== undefined ? <span className="block">meets in {pct(sc.shareMeeting)}</span> : null}
+                            {sc?.shareMeeting !== null && sc?.shareMeeting !== undefined ? (
+                              <span className="block">meets in {pct(sc.shareMeeting)}</span>
+                            ) : null}
                             {sc ? `${fmtRegret(def, sc.meanRegret)} / ${fmtRegret(def, sc.maxRegret)}` : '–'}
                           </td>
                         );

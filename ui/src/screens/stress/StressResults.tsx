@@ -21,41 +21,63 @@ export function StressResults({ outcome }: { outcome: StressOutcome }) {
   const a = Math.min(approach, h.approaches.length - 1);
   return (
     <section aria-labelledby="st-res-h" className="stress-results">
-      <h3 id="st-res-h" className="h3">Results: “{title(h.approaches[0].id)}” across {result.rows.length} futures</h3>
+      <h3 id="st-res-h" className="h3">
+        Results: “{title(h.approaches[0].id)}” across {result.rows.length} futures
+      </h3>
       <p className="small">
-        {h.futures} futures × {Math.round(h.weeks / 52 * 10) / 10} years, {h.approaches.length} approach{h.approaches.length === 1 ? '' : 'es'}, seed “{h.seed}”;
-        finished {new Date(outcome.savedAt).toLocaleString('en-GB')} in {outcome.seconds.toFixed(1)} s. Kept in this browser.
-        {result.errors.length ? ` ${result.errors.length} runs failed and were left out.` : ''}{' '}
-        A run fails if {h.failure.conditions.length > 1 ? (h.failure.combine === 'any' ? 'any of these holds' : 'all of these hold') : 'this holds'}: {h.failure.conditions.map((c, k) => words(k, c.text)).join('; ')}.
+        {h.futures} futures × {Math.round((h.weeks / 52) * 10) / 10} years, {h.approaches.length} approach
+        {h.approaches.length === 1 ? '' : 'es'}, seed “{h.seed}”; finished{' '}
+        {new Date(outcome.savedAt).toLocaleString('en-GB')} in {outcome.seconds.toFixed(1)} s. Kept in this browser.
+        {result.errors.length ? ` ${result.errors.length} runs failed and were left out.` : ''} A run fails if{' '}
+        {h.failure.conditions.length > 1
+          ? h.failure.combine === 'any'
+            ? 'any of these holds'
+            : 'all of these hold'
+          : 'this holds'}
+        : {h.failure.conditions.map((c, k) => words(k, c.text)).join('; ')}.
       </p>
       <div className="row">
-        <button type="button" onClick={() => downloadText('stress-test-futures.csv', futuresCsv(result), 'text/csv')}>Export futures (CSV)</button>
+        <button type="button" onClick={() => downloadText('stress-test-futures.csv', futuresCsv(result), 'text/csv')}>
+          Export futures (CSV)
+        </button>
       </div>
 
       <div className="stress-grid">
-      <section aria-labelledby="st-fail-h" className="card">
-        <h4 id="st-fail-h">How often each approach fails</h4>
-        <div className="table-wrap">
-        <table className="diff">
-          <thead>
-            <tr>
-              <th scope="col">Approach</th>
-              <th scope="col">Fails in</th>
-              {h.failure.conditions.map((c, k) => <th scope="col" key={k}>{words(k, c.text)}</th>)}
-            </tr>
-          </thead>
-          <tbody>
-            {result.approaches.map((ap, i) => (
-              <tr key={ap.id}>
-                <th scope="row">{title(ap.id)}{i === 0 ? <span className="muted small"> (plan)</span> : null}</th>
-                <td><strong>{pct(ap.failureRate)}</strong> <span className="muted small">of {ap.futures} futures</span></td>
-                {ap.conditionRates.map((c, k) => <td key={k}>{pct(c.rate)}</td>)}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        </div>
-      </section>
+        <section aria-labelledby="st-fail-h" className="card">
+          <h4 id="st-fail-h">How often each approach fails</h4>
+          <div className="table-wrap">
+            <table className="diff">
+              <thead>
+                <tr>
+                  <th scope="col">Approach</th>
+                  <th scope="col">Fails in</th>
+                  {h.failure.conditions.map((c, k) => (
+                    <th scope="col" key={k}>
+                      {words(k, c.text)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {result.approaches.map((ap, i) => (
+                  <tr key={ap.id}>
+                    <th scope="row">
+                      {title(ap.id)}
+                      {i === 0 ? <span className="muted small"> (plan)</span> : null}
+                    </th>
+                    <td>
+                      <strong>{pct(ap.failureRate)}</strong>{' '}
+                      <span className="muted small">of {ap.futures} futures</span>
+                    </td>
+                    {ap.conditionRates.map((c, k) => (
+                      <td key={k}>{pct(c.rate)}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
         <Tornado importance={importance} />
       </div>
       <RobustnessTable result={result} title={title} />
@@ -65,10 +87,22 @@ export function StressResults({ outcome }: { outcome: StressOutcome }) {
         <div className="row">
           <label htmlFor="st-approach">Approach</label>
           <select id="st-approach" value={a} onChange={(e) => setApproach(Number(e.target.value))}>
-            {h.approaches.map((ap, i) => <option key={ap.id} value={i}>{title(ap.id)}{i === 0 ? ' (plan)' : ''}</option>)}
+            {h.approaches.map((ap, i) => (
+              <option key={ap.id} value={i}>
+                {title(ap.id)}
+                {i === 0 ? ' (plan)' : ''}
+              </option>
+            ))}
           </select>
         </div>
-        <DiscoveryPanel key={`${outcome.savedAt}:${a}`} result={result} a={a} d={result.discovery[a]} name={title(h.approaches[a].id)} importance={importance} />
+        <DiscoveryPanel
+          key={`${outcome.savedAt}:${a}`}
+          result={result}
+          a={a}
+          d={result.discovery[a]}
+          name={title(h.approaches[a].id)}
+          importance={importance}
+        />
       </section>
     </section>
   );
