@@ -16,6 +16,8 @@ import {
   effectiveLevers,
   resolveDraft,
   uniqueId,
+  withPlace,
+  contextDefaults,
   type ScenarioDraft,
   type Workspace,
 } from '../../ui/src/state/workspace.ts';
@@ -132,5 +134,20 @@ describe('editing', () => {
     expect(uniqueId(ws, 'My Plan: 2027!')).toBe('my-plan-2027');
     expect(uniqueId(ws, 'midshire-alliance')).toBe('midshire-alliance-2');
     expect(uniqueId(ws, '***')).toBe('scenario');
+  });
+});
+
+describe('moving to another place', () => {
+  it('renames titles that begin with the old place, resets the answers, and leaves the user’s own titles', () => {
+    const ws = defaultWorkspace();
+    const mine = { ...ws.scenarios[1], key: 'k-mine', id: 'my-plan', title: 'Trust first, Midshire way' };
+    const moved = withPlace({ ...ws, scenarios: [...ws.scenarios, mine] }, 'county');
+    expect(moved.placeId).toBe('county');
+    expect(moved.context).toEqual(contextDefaults('county'));
+    const before = ws.scenarios.map((s) => s.title);
+    expect(before.every((t) => t.startsWith('Midshire'))).toBe(true);
+    expect(moved.scenarios.slice(0, -1).map((s) => s.title)).toEqual(before.map((t) => 'County' + t.slice(8)));
+    expect(moved.scenarios.at(-1)!.title).toBe('Trust first, Midshire way');
+    expect(withPlace(moved, 'midshire').scenarios.map((s) => s.title)).toEqual([...before, mine.title]);
   });
 });

@@ -19,6 +19,7 @@ import { RunSettings } from './shell/RunSettings.tsx';
 import { RunStatus } from './shell/RunStatus.tsx';
 import { screenFromHash, type ScreenId } from './shell/screens.ts';
 import { ScreenTabs } from './shell/ScreenTabs.tsx';
+import { lib } from './state/library.ts';
 import { useComparedWorkspace, useWorkspace, type Notice } from './state/use-workspace.ts';
 
 export function App() {
@@ -43,7 +44,7 @@ export function App() {
         <div>
           <h1>Commissioning Flight Simulator</h1>
           <p className="tagline">
-            Try out ways of commissioning adult social care in {ws.placeId === 'midshire' ? 'Midshire' : 'your place'}{' '}
+            Try out ways of commissioning adult social care in {lib().places.get(ws.placeId)?.name ?? 'your place'}{' '}
             before they go live.
           </p>
         </div>

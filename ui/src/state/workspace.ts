@@ -205,6 +205,24 @@ export function contextDefaults(placeId: string): Record<string, number> {
   return out;
 }
 
+/**
+ * The workspace moved to another place: its answers reset to that place's, and scenario titles that begin with the
+ * old place's name ("Midshire: Alliance contracting", "Midshire, status quo") take the new name, so charts, tables
+ * and exports do not name a place the comparison is no longer about. Other titles are the user's and stay.
+ */
+export function withPlace(ws: Workspace, placeId: string): Workspace {
+  const from = lib().places.get(ws.placeId)?.name;
+  const to = lib().places.get(placeId)?.name;
+  const retitle = (t: string): string =>
+    from && to && (t.startsWith(`${from}:`) || t.startsWith(`${from},`)) ? to + t.slice(from.length) : t;
+  return {
+    ...ws,
+    placeId,
+    context: contextDefaults(placeId),
+    scenarios: ws.scenarios.map((d) => (retitle(d.title) === d.title ? d : { ...d, title: retitle(d.title) })),
+  };
+}
+
 /** Scenario ids must be unique kebab-case within a workspace. */
 export function uniqueId(ws: Workspace, base: string): string {
   const clean =

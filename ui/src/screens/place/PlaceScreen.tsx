@@ -7,7 +7,7 @@ import {
   type ContextAspectId,
 } from '../../../../sim/index.ts';
 import { lib } from '../../state/library.ts';
-import { contextDefaults, type Workspace } from '../../state/workspace.ts';
+import { contextDefaults, withPlace, type Workspace } from '../../state/workspace.ts';
 
 /** The Your place screen: a library place to start from, and eight questions that set the starting state. */
 export function PlaceScreen({ ws, update }: { ws: Workspace; update: (f: (w: Workspace) => Workspace) => void }) {
@@ -27,7 +27,7 @@ export function PlaceScreen({ ws, update }: { ws: Workspace; update: (f: (w: Wor
           value={ws.placeId}
           onChange={(e) => {
             const id = e.target.value;
-            update((w) => ({ ...w, placeId: id, context: contextDefaults(id) }));
+            update((w) => withPlace(w, id));
           }}
         >
           {places.map((p) => (
