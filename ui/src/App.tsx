@@ -17,7 +17,7 @@ import { NoticeBox } from './shell/NoticeBox.tsx';
 import { ProblemsNotice } from './shell/ProblemsNotice.tsx';
 import { RunSettings } from './shell/RunSettings.tsx';
 import { RunStatus } from './shell/RunStatus.tsx';
-import { screenFromHash, type ScreenId } from './shell/screens.ts';
+import { useScreen } from './shell/screens.ts';
 import { ScreenTabs } from './shell/ScreenTabs.tsx';
 import { lib } from './state/library.ts';
 import { useComparedWorkspace, useWorkspace, type Notice } from './state/use-workspace.ts';
@@ -27,7 +27,7 @@ export function App() {
   const { ws, setWs, update } = useWorkspace(setNotice);
   const runs = useComparisonRuns(ws);
   const compared = useComparedWorkspace(ws);
-  const [screen, setScreen] = useState<ScreenId>(() => screenFromHash(location.hash));
+  const [screen, setScreen] = useScreen();
   const [selected, setSelected] = useState(0);
   const strategiesOpened = useRef(false);
 

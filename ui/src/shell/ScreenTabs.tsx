@@ -13,7 +13,6 @@ export function ScreenTabs({ current, show }: { current: ScreenId; show: (id: Sc
               onClick={(e) => {
                 e.preventDefault();
                 show(t.id);
-                history.replaceState(null, '', `#${t.id}`);
                 // a new screen opens at its top
                 window.scrollTo(0, 0);
                 document.getElementById('main')?.focus({ preventScroll: true });
