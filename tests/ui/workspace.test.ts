@@ -17,6 +17,7 @@ import {
   resolveDraft,
   uniqueId,
   withPlace,
+  withShare,
   contextDefaults,
   type ScenarioDraft,
   type Workspace,
@@ -149,5 +150,17 @@ describe('moving to another place', () => {
     expect(moved.scenarios.slice(0, -1).map((s) => s.title)).toEqual(before.map((t) => 'County' + t.slice(8)));
     expect(moved.scenarios.at(-1)!.title).toBe('Trust first, Midshire way');
     expect(withPlace(moved, 'midshire').scenarios.map((s) => s.title)).toEqual([...before, mine.title]);
+  });
+});
+
+describe('setting a share of the blend', () => {
+  it('takes an excess over 100% from the other approaches in proportion, and leaves them when a share is lowered', () => {
+    expect(withShare({ time_and_task: 1 }, 'alliance', 0.7)).toEqual({ time_and_task: 0.3, alliance: 0.7 });
+    expect(withShare({ a: 0.5, b: 0.25, c: 0.25 }, 'd', 0.5)).toEqual({ a: 0.25, b: 0.125, c: 0.125, d: 0.5 });
+    // lowered: the others stay, the total (80%) is shown to the user
+    expect(withShare({ a: 0.5, b: 0.5 }, 'a', 0.3)).toEqual({ a: 0.3, b: 0.5 });
+    expect(withShare({ a: 0.5, b: 0.5 }, 'a', 0)).toEqual({ b: 0.5 });
+    expect(withShare({ a: 1 }, 'a', 1)).toEqual({ a: 1 });
+    expect(withShare({ a: 0.4, b: 0.6 }, 'c', 1)).toEqual({ c: 1 });
   });
 });

@@ -198,6 +198,28 @@ export function effectiveLevers(p: PhaseDraft): Record<string, number> {
   return out;
 }
 
+/**
+ * The blend with one approach's share set. A share that takes the total above 100% takes the excess from the
+ * other approaches in proportion to their shares (typing 70% into a phase copied from one that was all time and
+ * task gives 70/30, not 170%); a share lowered leaves the others as they are, and the total below 100% is shown.
+ */
+export function withShare(blend: Record<string, number>, id: string, x: number): Record<string, number> {
+  const out = { ...blend };
+  if (x > 0) out[id] = x;
+  else delete out[id];
+  const others = Object.entries(out).filter(([k]) => k !== id);
+  const rest = others.reduce((a, [, v]) => a + v, 0);
+  if (x + rest > 1 + 1e-9 && rest > 0) {
+    const scale = Math.max(0, 1 - x) / rest;
+    for (const [k, v] of others) {
+      const w = Math.round(v * scale * 1e6) / 1e6;
+      if (w > 0) out[k] = w;
+      else delete out[k];
+    }
+  }
+  return out;
+}
+
 export function contextDefaults(placeId: string): Record<string, number> {
   const p = lib().places.get(placeId);
   const out: Record<string, number> = {};

@@ -1,6 +1,12 @@
 import { LEVERS, listApproaches, type ScenarioIssue } from '../../../../sim/index.ts';
 import { lib } from '../../state/library.ts';
-import { effectiveLevers, type PhaseDraft, type ScenarioDraft, type Workspace } from '../../state/workspace.ts';
+import {
+  effectiveLevers,
+  withShare,
+  type PhaseDraft,
+  type ScenarioDraft,
+  type Workspace,
+} from '../../state/workspace.ts';
 import { Issues } from './Issues.tsx';
 
 /** where a phase's fields are in the scenario document (for its problems) */
@@ -75,12 +81,7 @@ export function PhaseEditor({
                   value={Math.round(v * 1000) / 10}
                   onChange={(e) => {
                     const x = Math.max(0, Math.min(100, Number(e.target.value) || 0)) / 100;
-                    editPhase((q) => {
-                      const blend = { ...q.blend };
-                      if (x > 0) blend[a.id] = x;
-                      else delete blend[a.id];
-                      return { ...q, blend };
-                    });
+                    editPhase((q) => ({ ...q, blend: withShare(q.blend, a.id, x) }));
                   }}
                 />
               </div>
