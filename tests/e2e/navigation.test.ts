@@ -1,4 +1,7 @@
-/** Moving between screens as a browser user expects: Back and Forward move between screens, titles name them. */
+/**
+ * Moving between screens as a browser user expects: Back and Forward move between screens, titles name them; a
+ * removal can be undone.
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { gotoTab, launch, open } from './helpers.ts';
@@ -28,6 +31,21 @@ describe('navigation', () => {
     await expect.poll(() => page.locator('.legend li').count()).toBe(4);
     await page.goForward();
     await expect.poll(() => page.title()).toMatch(/^Strategies · /);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('undoes the removal of a scenario, putting it back where it was', async () => {
+    const { page, errors } = await open(browser);
+    await page.locator('.legend li').first().waitFor({ timeout: 30_000 });
+    await gotoTab(page, 'Strategies');
+    const tabs = page.getByRole('group', { name: 'Scenario to edit' }).getByRole('button');
+    const before = await tabs.allTextContents();
+    await tabs.nth(2).click();
+    await page.getByRole('button', { name: /^Remove “/ }).click();
+    await expect.poll(() => tabs.count()).toBe(before.length - 1);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => tabs.allTextContents()).toEqual(before);
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -101,7 +101,13 @@ export function KeepScreen({
               >
                 Open<span className="sr-only"> {s.name}</span>
               </button>
-              <button type="button" onClick={() => void deleteSaved(s.name).then(refresh)}>
+              <button
+                type="button"
+                onClick={() => {
+                  if (confirm(`Delete the saved comparison “${s.name}”? This cannot be undone.`))
+                    void deleteSaved(s.name).then(refresh);
+                }}
+              >
                 Delete<span className="sr-only"> {s.name}</span>
               </button>
             </li>

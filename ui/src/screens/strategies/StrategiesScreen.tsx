@@ -47,6 +47,48 @@ export const StrategiesScreen = memo(function StrategiesScreen({
     editDraft((s) => ({ ...s, phases: s.phases.map((p, i) => (i === ph ? f(p) : p)) }));
   const approaches = listApproaches(lib());
   const [addFrom, setAddFrom] = useState('approach:alliance');
+  // the last removal, until undone or replaced by another: a scenario (at its place in the list) or a phase
+  const [removed, setRemoved] = useState<
+    | { kind: 'scenario'; draft: ScenarioDraft; at: number }
+    | { kind: 'phase'; scenarioKey: string; phase: PhaseDraft; at: number }
+    | null
+  >(null);
+  const undo = (): void => {
+    const r = removed;
+    if (!r) return;
+    if (r.kind === 'scenario') {
+      update((w) =>
+        w.scenarios.length >= MAX_SCENARIOS
+          ? w
+          : { ...w, scenarios: [...w.scenarios.slice(0, r.at), r.draft, ...w.scenarios.slice(r.at)] },
+      );
+      setSelected(r.at);
+    } else {
+      update((w) => ({
+        ...w,
+        scenarios: w.scenarios.map((s) =>
+          s.key !== r.scenarioKey
+            ? s
+            : { ...s, phases: [...s.phases.slice(0, r.at), r.phase, ...s.phases.slice(r.at)] },
+        ),
+      }));
+      setPhaseIdx(r.at);
+    }
+    setRemoved(null);
+  };
+
+  const undoBar = removed ? (
+    <p className="notice" role="status">
+      Removed{' '}
+      {removed.kind === 'scenario' ? `the scenario “${removed.draft.title}”` : `the phase “${removed.phase.label}”`}.{' '}
+      <button type="button" onClick={undo}>
+        Undo
+      </button>{' '}
+      <button type="button" onClick={() => setRemoved(null)}>
+        Dismiss
+      </button>
+    </p>
+  ) : null;
 
   return (
     <section aria-labelledby="strategy-h">
@@ -76,6 +118,8 @@ export const StrategiesScreen = memo(function StrategiesScreen({
           </button>
         ))}
       </div>
+
+      {removed?.kind === 'scenario' ? undoBar : null}
 
       <div className="row card">
         <label htmlFor="add-from">Add a scenario</label>
@@ -118,6 +162,7 @@ export const StrategiesScreen = memo(function StrategiesScreen({
           type="button"
           disabled={ws.scenarios.length <= 2}
           onClick={() => {
+            setRemoved({ kind: 'scenario', draft: d, at: idx });
             update((w) => ({ ...w, scenarios: w.scenarios.filter((_, i) => i !== idx) }));
             setSelected(0);
           }}
@@ -187,6 +232,7 @@ export const StrategiesScreen = memo(function StrategiesScreen({
           <button
             type="button"
             onClick={() => {
+              setRemoved({ kind: 'phase', scenarioKey: d.key, phase: d.phases[ph], at: ph });
               editDraft((s) => ({
                 ...s,
                 phases: s.phases.filter((_, i) => i !== ph).map((p, i) => (i === 0 ? { ...p, startYear: 0 } : p)),
@@ -198,6 +244,7 @@ export const StrategiesScreen = memo(function StrategiesScreen({
           </button>
         ) : null}
       </div>
+      {removed?.kind === 'phase' ? undoBar : null}
       <PhaseEditor ws={ws} d={d} ph={ph} editPhase={editPhase} issues={issues} />
 
       <h3>Shocks and whole-system events</h3>
