@@ -27,6 +27,9 @@ describe('stress test screen', () => {
     // six default uncertainties, each with a documented range
     expect(await page.locator('.unc-table tbody tr').count()).toBe(6);
     expect(await page.locator('.unc-table tbody').textContent()).toContain('0 to 0.08');
+    // inputs in words, not model paths
+    expect(await page.locator('.unc-table tbody').textContent()).not.toContain('params.');
+    expect(await page.locator('.unc-table tbody').textContent()).toContain('an assumption of the model');
     // the plan is the last scenario of the comparison (where a user's own plan is added), over the comparison's years
     const plan = page.locator('#st-plan');
     expect(await plan.locator('option:checked').textContent()).toContain('neighbourhood teams');
@@ -34,13 +37,13 @@ describe('stress test screen', () => {
     await plan.selectOption({ label: (await plan.locator('option', { hasText: 'alliance' }).first().textContent())! });
     await page.getByLabel('Futures (4 to 2,000)').fill('12');
     await page.getByLabel('Years per future (1 to 20)').fill('1');
-    await page.getByLabel(/Morris trajectories/).fill('2');
+    await page.getByLabel(/Extra runs to rank what matters/).fill('2');
     // a failure that can happen within one year: unmet need above 4% for 8 weeks
     await page.getByLabel('Condition 1: threshold in %').fill('4');
     await page.getByLabel('Condition 1: weeks running').fill('8');
     await expect
       .poll(() => page.locator('#st-estimate').textContent())
-      .toMatch(/48 runs of the futures \+ 14 for the Morris screening/);
+      .toMatch(/48 runs of the futures \+ 14 to rank what matters/);
     await page.getByRole('button', { name: 'Run the stress test' }).click();
     await page.locator('#st-progress').waitFor({ timeout: 30_000 });
     expect(await page.locator('.stress > p.muted').last().textContent()).toContain('The stress test is running');
@@ -60,7 +63,7 @@ describe('stress test screen', () => {
     // robustness table: one row per approach (plan + three alternatives)
     const table = page.getByRole('region', { name: 'Robustness table' });
     expect(await table.locator('tbody tr').count()).toBe(4);
-    expect(await table.textContent()).toMatch(/regret/);
+    expect(await table.textContent()).toMatch(/shortfall from the best/);
     await page.locator('.stress-results').scrollIntoViewIfNeeded();
     await page.waitForTimeout(300);
     const v = await axe(page);

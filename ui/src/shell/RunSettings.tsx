@@ -27,7 +27,7 @@ export function RunSettings({ ws, update }: { ws: Workspace; update: (f: (w: Wor
           value={ws.years}
           onChange={(n) => update((w) => ({ ...w, years: n }))}
         />
-        <label htmlFor="set-seed">Experiment seed (any text; the same seed gives the same runs)</label>
+        <label htmlFor="set-seed">Seed: any word (the same word replays exactly the same runs)</label>
         <input
           id="set-seed"
           type="text"

@@ -192,7 +192,7 @@ export const StrategiesScreen = memo(function StrategiesScreen({
             maxLength={120}
             onChange={(e) => editDraft((s) => ({ ...s, title: e.target.value }))}
           />
-          <label htmlFor="sc-id">Id (for files; lower-case words joined by hyphens)</label>
+          <label htmlFor="sc-id">Short name for files (lower-case words joined by hyphens, e.g. my-plan)</label>
           <input
             id="sc-id"
             type="text"

@@ -1,6 +1,8 @@
 import { useMemo, useState } from 'react';
 import {
   describeBox,
+  formatNumber,
+  INITIAL_BY_ID,
   uncertaintyBounds,
   type Discovery,
   type PrimStep,
@@ -11,7 +13,13 @@ import type { Importance } from '../../state/stress-store.ts';
 import { FuturesScatter } from './FuturesScatter.tsx';
 import { PeelingSteps } from './PeelingSteps.tsx';
 
-/** The box in plain words with three significant digits (two would write a fee level of 1.04 as “1”). */
+/** Today's fee, to write a fee level (a ratio to it) in pounds. */
+const FEE_TODAY = INITIAL_BY_ID.get('fee_per_hour').default;
+
+/**
+ * The box in plain words with three significant digits (two would write a fee level of 1.04 as “1”); a fee level
+ * in pounds an hour and as a share of today's fee, shares as percentages.
+ */
 function statementOf(h: StressResult['header'], step: Discovery['peeling'][number], name: string): string {
   return describeBox(
     step as unknown as PrimStep,
@@ -19,9 +27,13 @@ function statementOf(h: StressResult['header'], step: Discovery['peeling'][numbe
     uncertaintyBounds(h),
     {
       outcome: `“${name}” fails`,
-      digits: 3,
       includeMass: true,
-      percent: h.uncertainties.flatMap((u, j) => (u.percent ? [j] : [])),
+      format: (v, j) => {
+        const u = h.uncertainties[j];
+        if (u?.path === 'levers.fee_level')
+          return `about ${Math.round(v * 100)}% of today’s fee (about £${(v * FEE_TODAY).toFixed(2)} an hour)`;
+        return u?.percent ? `${formatNumber(v * 100, 3)}%` : formatNumber(v, 3);
+      },
     },
   );
 }
@@ -72,8 +84,8 @@ export function DiscoveryPanel({
             <strong>{statementOf(h, s, name)}</strong>
           </p>
           <p className="muted small">
-            Density {pct(s.density)} (how reliably it fails inside the box) · coverage {pct(s.coverage)} (share of all
-            its failures inside) · {s.nInBox} of {d.futures} futures.{' '}
+            Fails in {pct(s.density)} of the futures inside the box (density) · holds {pct(s.coverage)} of all its
+            failures (coverage) · {s.nInBox} of {d.futures} futures.{' '}
             {pruned
               ? 'The suggested box, pruned of limits that do not matter.'
               : step === d.chosen
@@ -108,20 +120,21 @@ export function DiscoveryPanel({
         {d.peeling.length ? (
           <figure>
             <figcaption>
-              <strong>Coverage against density</strong>
+              <strong>Catching failures against being sure of them</strong>
               <span className="muted small block">
-                Each point is a box along the peeling path, from all futures (right) to small, dense boxes (left). Click
-                a point, or choose below.
+                Each point is a box of futures, narrowed step by step from all futures (right) to small boxes where
+                failure is near certain (left). Click a point, or choose below.
               </span>
             </figcaption>
             <PeelingSteps d={d} step={step} onPick={setStep} />
             <label htmlFor="st-step" className="small">
-              Box along the peeling path
+              Box of futures, step by step
             </label>{' '}
             <select id="st-step" value={step} onChange={(e) => setStep(Number(e.target.value))}>
               {d.peeling.map((t, i) => (
                 <option key={i} value={i}>
-                  {i === 0 ? 'All futures' : `Box ${i}`}: coverage {pct(t.coverage)}, density {pct(t.density)}
+                  {i === 0 ? 'All futures' : `Box ${i}`}: holds {pct(t.coverage)} of the failures, fails in{' '}
+                  {pct(t.density)} of its futures
                   {i === d.chosen ? ' (suggested)' : ''}
                 </option>
               ))}

@@ -20,7 +20,8 @@ export function PeelingSteps({ d, step, onPick }: { d: Discovery; step: number; 
           y: d.peeling.map((t) => t.density),
           line: { color: CONNECTOR, width: 1 },
           marker: { color: OKABE_ITO.blue, size: 8 },
-          hovertemplate: 'coverage %{x:.0%}, density %{y:.0%}<extra>click to choose</extra>',
+          hovertemplate:
+            'holds %{x:.0%} of the failures, fails in %{y:.0%} of its futures<extra>click to choose</extra>',
         },
         {
           type: 'scatter',
@@ -38,12 +39,17 @@ export function PeelingSteps({ d, step, onPick }: { d: Discovery; step: number; 
         margin: { l: 56, r: 12, t: 8, b: 44 },
         showlegend: false,
         xaxis: {
-          title: { text: 'coverage (share of failures inside)' },
+          title: { text: 'share of all failures inside the box' },
           tickformat: '.0%',
           range: [-0.03, 1.05],
           gridcolor: GRID,
         },
-        yaxis: { title: { text: 'density (failing inside)' }, tickformat: '.0%', range: [0, 1.05], gridcolor: GRID },
+        yaxis: {
+          title: { text: 'how often it fails inside the box' },
+          tickformat: '.0%',
+          range: [0, 1.05],
+          gridcolor: GRID,
+        },
       },
     }),
     [d, step],
@@ -56,7 +62,7 @@ export function PeelingSteps({ d, step, onPick }: { d: Discovery; step: number; 
       onClick={(p) => {
         if (p.curveNumber === 0) onPick(p.pointIndex);
       }}
-      label={`Peeling steps: ${d.peeling.length} boxes from coverage 100% and density ${pct(d.peeling[0].density)} to coverage ${pct(d.peeling[d.peeling.length - 1].coverage)} and density ${pct(d.peeling[d.peeling.length - 1].density)}; box ${step} chosen`}
+      label={`Narrowing steps: ${d.peeling.length} boxes from 100% of the failures and failing in ${pct(d.peeling[0].density)} to ${pct(d.peeling[d.peeling.length - 1].coverage)} of the failures and failing in ${pct(d.peeling[d.peeling.length - 1].density)}; box ${step} chosen`}
     />
   );
 }

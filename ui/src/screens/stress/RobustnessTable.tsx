@@ -11,15 +11,15 @@ export function RobustnessTable({ result, title }: { result: StressResult; title
       <h4 id="st-rob-h">Robustness: which approach holds up</h4>
       {!r ? (
         <p>
-          Choose at least one alternative to compare robustness and regret. “{title(h.approaches[0].id)}” fails in{' '}
+          Choose at least one alternative to compare how well each holds up. “{title(h.approaches[0].id)}” fails in{' '}
           {pct(result.approaches[0].failureRate)} of futures.
         </p>
       ) : (
         <>
           <p className="small">
             Share of the {r.futures} futures in which each approach meets every threshold (not failing counts as one),
-            and <em>regret</em>: how far it falls short of the best approach in the same future (mean and worst), in the
-            outcome’s own units.
+            and its <em>shortfall from the best</em> (what decision research calls regret): how far it falls short of
+            the best approach in the same future, typically and at worst, in the outcome’s own units.
           </p>
           <div className="table-wrap" tabIndex={0} role="region" aria-label="Robustness table">
             <table className="diff small">
@@ -36,7 +36,7 @@ export function RobustnessTable({ result, title }: { result: StressResult; title
                         {m.threshold !== undefined
                           ? `${m.direction === 'minimise' ? '≤' : '≥'} ${fmt(METRIC_BY_ID.get(m.metric)!, m.threshold)}; `
                           : ''}
-                        regret mean / max
+                        shortfall from the best: typical / worst
                       </span>
                     </th>
                   ))}

@@ -166,7 +166,9 @@ export function StressScreen({ ws, planKey }: { ws: Workspace; planKey?: string 
                           value={u.label}
                           onChange={(e) => edit({ label: e.target.value })}
                         />
-                        <span className="muted small block">{u.path}</span>
+                        <span className="muted small block" title={u.path}>
+                          {kindOfInput(u.path)}
+                        </span>
                       </th>
                       <td>
                         <NumberBox
@@ -243,7 +245,8 @@ export function StressScreen({ ws, planKey }: { ws: Workspace; planKey?: string 
         <fieldset>
           <legend>Robustness thresholds</legend>
           <p className="muted small">
-            Robustness always counts “does not fail”. Leave a threshold empty to compare that outcome by regret only.
+            Holding up always counts “does not fail”. Leave a threshold empty to compare that outcome by shortfall from
+            the best only.
           </p>
           <div className="row">
             {settings.robustness.map((r, i) => {
@@ -296,7 +299,7 @@ export function StressScreen({ ws, planKey }: { ws: Workspace; planKey?: string 
               onChange={(n) => set((s) => ({ ...s, years: n }))}
             />
             <label htmlFor="st-traj">
-              Morris trajectories for “what matters” (0: rank correlations instead, no extra runs)
+              Extra runs to rank what matters: paths through the inputs (Morris method; 0 uses the futures already run)
             </label>
             <input
               id="st-traj"
@@ -325,7 +328,7 @@ export function StressScreen({ ws, planKey }: { ws: Workspace; planKey?: string 
           </div>
           <p className="small" id="st-estimate">
             {est.stressRuns.toLocaleString('en-GB')} runs of the futures
-            {est.morrisRuns ? ` + ${est.morrisRuns} for the Morris screening` : ''}: about{' '}
+            {est.morrisRuns ? ` + ${est.morrisRuns} to rank what matters` : ''}: about{' '}
             {est.seconds < 90
               ? `${Math.max(1, Math.round(est.seconds))} seconds`
               : `${Math.round(est.seconds / 60)} minutes`}{' '}
@@ -345,7 +348,7 @@ export function StressScreen({ ws, planKey }: { ws: Workspace; planKey?: string 
           {st.busy && st.progress ? (
             <>
               <label htmlFor="st-progress">
-                {st.progress.phase === 'futures' ? 'Running futures' : 'Morris screening'}: {st.progress.done} of{' '}
+                {st.progress.phase === 'futures' ? 'Running futures' : 'Ranking what matters'}: {st.progress.done} of{' '}
                 {st.progress.total} runs
                 {st.progress.failed ? `, ${st.progress.failed} failed` : ''}
               </label>
@@ -379,4 +382,13 @@ export function StressScreen({ ws, planKey }: { ws: Workspace; planKey?: string 
       )}
     </section>
   );
+}
+
+/** What an uncertain input is, in words, from its path (the path itself is shown on hover, for analysts). */
+function kindOfInput(path: string): string {
+  if (path.startsWith('params.')) return 'an assumption of the model';
+  if (path.startsWith('levers.')) return 'a lever, in every approach';
+  if (path.startsWith('initial.')) return 'the place at the start';
+  if (path.startsWith('place.')) return 'the size of the place';
+  return 'an input of the scenario';
 }

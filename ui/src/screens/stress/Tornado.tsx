@@ -63,8 +63,8 @@ export function Tornado({ importance }: { importance: Importance }) {
         xaxis: {
           title: {
             text: morris
-              ? `μ*: typical effect on ${label.toLowerCase()}${def && isShareMetric(def.id) ? ' (percentage points)' : ''}`
-              : '|rank correlation| with the plan’s outcome',
+              ? `Typical effect on ${label.toLowerCase()}${def && isShareMetric(def.id) ? ' (percentage points)' : ''}`
+              : 'How closely it goes with the plan’s outcome (rank correlation, 0 to 1)',
           },
           rangemode: 'tozero',
           gridcolor: GRID,
@@ -81,15 +81,15 @@ export function Tornado({ importance }: { importance: Importance }) {
       <p className="small">
         {morris ? (
           <>
-            Morris screening of the plan over the same uncertain ranges: the bar is μ*, the typical size of the change
-            in {label.toLowerCase()} when one input moves across its range, with a 95% bootstrap interval. Colour and
-            hatching show the direction of the effect.
+            Each input is moved across its range on its own, many times, from different starting futures (the Morris
+            method): the bar is the typical size of the change in {label.toLowerCase()} that follows (μ* in the
+            literature), with a 95% interval. Colour and hatching show the direction of the effect.
           </>
         ) : (
           <>
             Rank correlation (Spearman) between each input and the plan’s {label.toLowerCase()} across the futures
-            already run, with a 95% interval. An association in these futures, not a measured effect: set Morris
-            trajectories above 0 for that.
+            already run, with a 95% interval. An association in these futures, not a measured effect: set the extra runs
+            to rank what matters above 0 for that.
           </>
         )}
         {importance.note ? ` ${importance.note}.` : ''}
@@ -105,7 +105,13 @@ export function Tornado({ importance }: { importance: Importance }) {
           <thead>
             <tr>
               <th scope="col">Input</th>
-              <th scope="col">{morris ? (k === 100 ? 'μ* (points)' : 'μ*') : '|ρ|'}</th>
+              <th scope="col">
+                {morris
+                  ? k === 100
+                    ? 'Typical effect (points)'
+                    : 'Typical effect'
+                  : 'How closely it goes with the outcome'}
+              </th>
               <th scope="col">95% interval</th>
               <th scope="col">Direction</th>
             </tr>
