@@ -8,11 +8,15 @@ import type { ShownResults } from '../../runs/use-comparison-runs.ts';
 import { resultsCsv } from '../../state/results-csv.ts';
 import type { EnsembleData } from '../../state/results.ts';
 import type { ComparedWorkspace } from '../../state/workspace.ts';
+import { ComparisonSummary } from './ComparisonSummary.tsx';
 import { DifferencesTable } from './DifferencesTable.tsx';
 import { Legend } from './Legend.tsx';
 
-/** the outcomes charted when the app opens */
-const KEY_METRICS = METRICS.filter((m) => m.key).map((m) => m.id);
+/** the outcomes charted when the app opens: the key outcomes and the money in pounds */
+const KEY_METRICS = [
+  ...METRICS.filter((m) => m.key).map((m) => m.id),
+  ...['spend_per_week', 'cost_per_person'].filter((id) => !METRIC_BY_ID.get(id)?.key),
+];
 
 /**
  * The Compare screen: a fan chart per chosen outcome and the differences table. Charts and table follow `shown`
@@ -46,6 +50,7 @@ export const CompareScreen = memo(function CompareScreen({
       <h2 id="compare-h">Compare strategies</h2>
       <HonestNote />
       <Legend ws={ws} datas={datas} stale={stale} />
+      <ComparisonSummary ws={ws} datas={datas} stale={stale} />
       <details className="picker">
         <summary>Choose outcomes to chart ({defs.length} shown)</summary>
         <fieldset>
