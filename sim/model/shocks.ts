@@ -90,17 +90,13 @@ export function applyEvent(s: State, ev: SimEvent, rng: Rng): void {
       logEvent(s, `fees were ${ev.share < 0 ? 'cut' : 'raised'} by ${Math.abs(ev.share * 100).toFixed(1)}%`);
       break;
     }
-    case 'pay_floor': {
-      // E1: a negotiated floor binds on every employer of care workers (Employment Rights Act 2025, Fair Pay Agreement)
+    case 'pay_floor':
+      // E1: a negotiated floor binds on every employer of care workers (Employment Rights Act 2025, Fair Pay
+      // Agreement); step 5a applies it this week after any April pay rise, so `level` is in the prices of its date
       a.payFloor = ev.level;
       a.payFloorWeek = s.week;
-      const raised = applyPayFloor(s);
-      logEvent(
-        s,
-        `a Fair Pay Agreement set a pay floor of £${ev.level.toFixed(2)} an hour for care workers (${raised} employers raised pay)`,
-      );
+      logEvent(s, `a Fair Pay Agreement set a pay floor of £${ev.level.toFixed(2)} an hour for care workers`);
       break;
-    }
     case 'recruitment_pool':
       // E2: fewer people can be recruited, for good: the pool and the level it refills to both shrink
       a.labourPoolEq *= 1 - ev.share;
@@ -128,17 +124,15 @@ export function applyEvent(s: State, ev: SimEvent, rng: Rng): void {
 }
 
 /**
- * E1: hold every employer's pay at or above a negotiated pay floor (`pay_floor`), if one is in force. Each April
- * after the floor was set it rises with the living wage (`living_wage_growth`; assumption: later rounds keep its
- * value against the wage floor). Returns how many employers had to raise pay this week.
+ * E1 (schedule step 5a): hold every employer's pay at or above a negotiated pay floor (`pay_floor`), if one is in
+ * force. Each April after the week it was set the floor rises with the living wage (`living_wage_growth`;
+ * assumption: later rounds keep its value against the wage floor). Returns how many employers had to raise pay.
  */
 export function applyPayFloor(s: State): number {
   const a = s.stocks;
   if (a.payFloor === undefined) return 0;
-  if (s.week % 52 === 0 && s.week > (a.payFloorWeek ?? s.week)) {
-    a.payFloor *= 1 + s.params.living_wage_growth;
-    a.payFloorWeek = s.week;
-  }
+  const setWeek = a.payFloorWeek ?? s.week;
+  if (s.week % 52 === 0 && s.week > setWeek) a.payFloor *= 1 + s.params.living_wage_growth;
   const pr = s.providers;
   let raised = 0;
   for (let p = 0; p < pr.count; p++) {
@@ -146,5 +140,6 @@ export function applyPayFloor(s: State): number {
     pr.wage[p] = a.payFloor;
     raised++;
   }
+  if (s.week === setWeek && raised > 0) logEvent(s, `${raised} care employers raised pay to the floor`);
   return raised;
 }
