@@ -101,7 +101,10 @@ export function applyEvent(s: State, ev: SimEvent, rng: Rng): void {
       // E2: fewer people can be recruited, for good: the pool and the level it refills to both shrink
       a.labourPoolEq *= 1 - ev.share;
       a.labourPool *= 1 - ev.share;
-      logEvent(s, `the pool of people who could be recruited into care shrank by ${(ev.share * 100).toFixed(0)}% for good`);
+      logEvent(
+        s,
+        `the pool of people who could be recruited into care shrank by ${(ev.share * 100).toFixed(0)}% for good`,
+      );
       break;
     case 'employer_costs':
       // E3: a statutory on-cost (day-one sick pay, employer NI) raises what an hour of a care worker costs its employer
