@@ -39,7 +39,11 @@ describe('E1 pay_floor (Fair Pay Agreement)', () => {
     const meanWage = (): number => {
       let sum = 0;
       let n = 0;
-      for (let p = 0; p < pr.count; p++) if (pr.active[p]) ((sum += pr.wage[p]), n++);
+      for (let p = 0; p < pr.count; p++) {
+        if (!pr.active[p]) continue;
+        sum += pr.wage[p];
+        n++;
+      }
       return sum / n;
     };
     const before = meanWage();
