@@ -116,6 +116,12 @@ export type SimEvent =
   /** funded: share (0-1) of the change the council's budget follows (1, the default: the decision is budgeted) */
   | { week: number; type: 'fee_change'; share: number; funded?: number }
   | { week: number; type: 'whole_system_event'; name: string; effect: WholeSystemEffect }
+  /** a negotiated minimum hourly pay for care workers (Fair Pay Agreement), in £/h at the event's date */
+  | { week: number; type: 'pay_floor'; level: number }
+  /** the pool of potential recruits shrinks by a share (end of overseas recruitment), for good */
+  | { week: number; type: 'recruitment_pool'; share: number }
+  /** providers' employment costs per hour rise by a share (day-one statutory sick pay, employer NI) */
+  | { week: number; type: 'employer_costs'; share: number }
   | { week: number; type: 'set_lever'; lever: LeverId; value: number }
   | { week: number; type: 'set_param'; param: ParamId; value: number };
 

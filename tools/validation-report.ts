@@ -107,7 +107,7 @@ function patternRows(from: number, to: number): Row[] {
       digits: 1,
       unit: '%',
       metric: '`turnover_rate`',
-      source: 'Skills for Care 2021/22–2024/25',
+      source: 'Skills for Care 2021/22–2024/25 (care and support workers 28.5% in 2024/25)',
     },
     {
       pattern: 'Share of leavers who stay in the sector',
@@ -143,7 +143,7 @@ function patternRows(from: number, to: number): Row[] {
       digits: 1,
       unit: '%',
       metric: '`vacancy_rate`',
-      source: 'Skills for Care (10.6% 2021/22, 7.0% 2024/25)',
+      source: 'Skills for Care (10.6% 2021/22, 7.0% 2024/25; homecare 10.1% in 2024/25)',
     },
     {
       pattern: 'Homecare providers closing a year',

@@ -80,7 +80,8 @@ const INITIAL_TABLE = [
     min: 15,
     max: 45,
     default: 24.1,
-    source: 'about 75% of the Homecare Association minimum price for 2025/26 (£32.14)',
+    source:
+      'Homecare Association, Fee rates for state-funded homecare in 2025/26 (June 2025): English councils average £24.10 (+5.6%), 75% of its Minimum Price for Homecare 2025/26 (£32.14, December 2024)',
   },
   {
     id: 'care_wage',
@@ -89,7 +90,8 @@ const INITIAL_TABLE = [
     min: 10,
     max: 20,
     default: 12.6,
-    source: 'Skills for Care 2024/25: median independent-sector care worker pay',
+    source:
+      'Skills for Care, pay as at December 2025 (March 2026): independent-sector care-worker median £12.60, 39p above the £12.21 NLW (£12.00 in March 2025, before the April rise)',
   },
   {
     id: 'outside_wage',
@@ -107,7 +109,7 @@ const INITIAL_TABLE = [
     min: 9,
     max: 16,
     default: 12.21,
-    source: 'National Living Wage 2025/26',
+    source: 'National Living Wage from 1 April 2025 (age 21+); £12.71 from April 2026 (+4.1%, Low Pay Commission)',
   },
   {
     id: 'zero_hours_share',
@@ -125,7 +127,8 @@ const INITIAL_TABLE = [
     min: 0,
     max: 0.3,
     default: 0.08,
-    source: 'Skills for Care 2024/25 (7.0%-8.3%)',
+    source:
+      'Skills for Care 2024/25 (July 2025): 7.0% across adult social care (8.3% in 2023/24), homecare 10.1% (Homecare Association, July 2025)',
   },
   {
     id: 'micro_provider_share',

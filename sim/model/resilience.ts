@@ -14,6 +14,8 @@ const SHOCKS: ReadonlySet<SimEventType> = new Set([
   'demand_surge',
   'living_wage',
   'fee_change',
+  'recruitment_pool',
+  'employer_costs',
 ]);
 
 /** After each shock: depth of the dip in good days (and rise in unmet need), and weeks until back within tolerance. */

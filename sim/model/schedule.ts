@@ -22,6 +22,7 @@ import {
 } from './market.ts';
 import { communityWeek, trustWeek } from './relationships.ts';
 import { checkHoursAndMoney } from './accounting-checks.ts';
+import { applyPayFloor } from './shocks.ts';
 import { weeklySpend } from './council-money.ts';
 
 const { Empty: EMPTY, Waiting: WAITING } = PersonStatus;
@@ -104,6 +105,17 @@ export const WEEKLY_STEPS: readonly WeeklyStep[] = [
     mechanisms: 'W5, P1',
     run: (w) => {
       if (w.s.week % 52 === 0 && w.s.week !== -w.s.config.historyWeeks) providerWages(w.s);
+    },
+  },
+  {
+    n: '5a',
+    does:
+      'if a negotiated pay floor is in force (`pay_floor` event): it rises with the living wage each April after it ' +
+      'was set, and no employer pays below it',
+    functions: '`applyPayFloor` (shocks.ts)',
+    mechanisms: 'E1',
+    run: (w) => {
+      applyPayFloor(w.s);
     },
   },
   {

@@ -90,6 +90,27 @@ export function applyEvent(s: State, ev: SimEvent, rng: Rng): void {
       logEvent(s, `fees were ${ev.share < 0 ? 'cut' : 'raised'} by ${Math.abs(ev.share * 100).toFixed(1)}%`);
       break;
     }
+    case 'pay_floor':
+      // E1: a negotiated floor binds on every employer of care workers (Employment Rights Act 2025, Fair Pay
+      // Agreement); step 5a applies it this week after any April pay rise, so `level` is in the prices of its date
+      a.payFloor = ev.level;
+      a.payFloorWeek = s.week;
+      logEvent(s, `a Fair Pay Agreement set a pay floor of £${ev.level.toFixed(2)} an hour for care workers`);
+      break;
+    case 'recruitment_pool':
+      // E2: fewer people can be recruited, for good: the pool and the level it refills to both shrink
+      a.labourPoolEq *= 1 - ev.share;
+      a.labourPool *= 1 - ev.share;
+      logEvent(
+        s,
+        `the pool of people who could be recruited into care shrank by ${(ev.share * 100).toFixed(0)}% for good`,
+      );
+      break;
+    case 'employer_costs':
+      // E3: a statutory on-cost (day-one sick pay, employer NI) raises what an hour of a care worker costs its employer
+      s.params.on_cost *= 1 + ev.share;
+      logEvent(s, `providers' employment costs rose by ${(ev.share * 100).toFixed(1)}% an hour`);
+      break;
     case 'whole_system_event':
       wholeSystemEvent(s, ev.effect);
       logEvent(s, `a whole-system event (${ev.name}) brought commissioners, providers, people and partners together`);
@@ -103,4 +124,25 @@ export function applyEvent(s: State, ev: SimEvent, rng: Rng): void {
       break;
   }
   void IN_HOUSE;
+}
+
+/**
+ * E1 (schedule step 5a): hold every employer's pay at or above a negotiated pay floor (`pay_floor`), if one is in
+ * force. Each April after the week it was set the floor rises with the living wage (`living_wage_growth`;
+ * assumption: later rounds keep its value against the wage floor). Returns how many employers had to raise pay.
+ */
+export function applyPayFloor(s: State): number {
+  const a = s.stocks;
+  if (a.payFloor === undefined) return 0;
+  const setWeek = a.payFloorWeek ?? s.week;
+  if (s.week % 52 === 0 && s.week > setWeek) a.payFloor *= 1 + s.params.living_wage_growth;
+  const pr = s.providers;
+  let raised = 0;
+  for (let p = 0; p < pr.count; p++) {
+    if (!pr.active[p] || pr.wage[p] >= a.payFloor) continue;
+    pr.wage[p] = a.payFloor;
+    raised++;
+  }
+  if (s.week === setWeek && raised > 0) logEvent(s, `${raised} care employers raised pay to the floor`);
+  return raised;
 }

@@ -149,6 +149,9 @@ export interface PlaceStocks {
   nhsPressure: number;
   /** the fee_level lever already applied to fees */
   feeLevel: number;
+  /** a negotiated pay floor in £/h (`pay_floor` event; unset: none), and the week it was set (it rises in later Aprils) */
+  payFloor?: number;
+  payFloorWeek?: number;
 }
 
 /** This week's counters (hires, leavers, spend, ...): reset every week, read by the record and the log. */

@@ -591,6 +591,13 @@ function readEvent(
             : { week: w, type, share: num('share') ?? 0, funded };
       }
       break;
+    case 'pay_floor':
+      out = { week: w, type, level: num('level') ?? 0 };
+      break;
+    case 'recruitment_pool':
+    case 'employer_costs':
+      out = { week: w, type, share: num('share') ?? 0 };
+      break;
     case 'whole_system_event': {
       const id = c.text(m.intervention, `${path}.intervention`, true, 100);
       const iv = id === undefined ? undefined : lib.interventions.get(id);

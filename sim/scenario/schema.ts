@@ -231,6 +231,21 @@ export const EVENT_TYPES: Readonly<Record<string, { description: string; fields:
       { name: 'funded', kind: 'number', range: { min: 0, max: 1 }, required: false },
     ],
   },
+  pay_floor: {
+    description:
+      'a negotiated pay floor for care workers (Fair Pay Agreement): no provider pays less than `level` £ an hour from then on; the floor rises with the living wage each April after',
+    fields: [{ name: 'level', kind: 'number', range: { min: 9, max: 30, unit: '£ an hour' }, required: true }],
+  },
+  recruitment_pool: {
+    description:
+      'the pool of people who could be recruited shrinks for good by a share (overseas recruitment closed to new care workers)',
+    fields: [{ name: 'share', kind: 'number', range: { min: 0, max: 0.9 }, required: true }],
+  },
+  employer_costs: {
+    description:
+      "providers' employment costs per hour rise by a share (day-one statutory sick pay, employer National Insurance); fees do not follow unless a fee change says so",
+    fields: [{ name: 'share', kind: 'number', range: { min: 0, max: 0.5 }, required: true }],
+  },
   whole_system_event: {
     description: 'a process intervention (Future Search, Open Space, ...): write `intervention: id`',
     fields: [{ name: 'intervention', kind: 'intervention', required: true }],

@@ -93,6 +93,24 @@ describe('commissioning flight simulator', () => {
     await page.context().close();
   });
 
+  it('adds a Fair Pay Agreement pay floor to a scenario in plain words, in pounds an hour', async () => {
+    const { page, errors } = await open(browser);
+    await gotoTab(page, 'Strategies');
+    await page
+      .getByRole('button', { name: /Price-led/ })
+      .first()
+      .click();
+    await page
+      .getByLabel('Add to the timeline')
+      .selectOption({ label: 'Fair Pay Agreement: a pay floor for care workers' });
+    await page.getByRole('button', { name: 'Add event', exact: true }).click();
+    const floor = page.getByLabel('Pay floor (£ an hour, 9 to 30)');
+    await expect.poll(() => floor.inputValue()).toBe('14.25');
+    await page.locator('legend', { hasText: 'Fair Pay Agreement: a pay floor for care workers' }).first().waitFor();
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('refuses broken YAML with each error and its line beside the text', async () => {
     const { page } = await open(browser);
     await gotoTab(page, 'Keep and share');

@@ -8,30 +8,9 @@ import {
   type ScenarioIssue,
 } from '../../../../sim/index.ts';
 import { lib } from '../../state/library.ts';
+import { EVENT_LABELS, eventTemplate, FIELD_LABELS, FIELD_UNITS } from '../../state/event-kinds.ts';
 import type { EventDraft, ScenarioDraft, Workspace } from '../../state/workspace.ts';
 import { Issues } from './Issues.tsx';
-
-const EVENT_LABELS: Record<string, string> = {
-  provider_collapse: 'A provider collapses',
-  sickness_wave: 'Sickness wave among care workers',
-  competing_employer: 'A competing employer pays more',
-  budget_cut: 'Budget cut',
-  demand_surge: 'Surge in demand',
-  living_wage: 'National living wage rises',
-  fee_change: 'One-off fee change',
-  set_lever: 'Change a lever from this point',
-};
-const FIELD_LABELS: Record<string, string> = {
-  share: 'Share',
-  weeks: 'Length',
-  wage_rise: 'Outside wage rise',
-  rise: 'Rise',
-  largest: 'The largest provider',
-  need_group: 'Need group',
-  lever: 'Lever',
-  value: 'New value',
-};
-const FIELD_UNITS: Record<string, string> = { share: 'share 0-1', weeks: 'weeks', wage_rise: 'share', rise: 'share' };
 
 /** The scenario's shocks and whole-system events: each with its year and fields, and a list to add more. */
 export function EventsEditor({
@@ -49,20 +28,6 @@ export function EventsEditor({
   const interventions = listInterventions(lib());
   const setEvent = (i: number, e: EventDraft): void =>
     editDraft((s) => ({ ...s, events: s.events.map((x, k) => (k === i ? e : x)) }));
-  const template = (k: string): EventDraft => {
-    if (k.startsWith('intervention:')) return { year: 0.5, intervention: k.slice(13) };
-    const defaults: Record<string, EventDraft> = {
-      provider_collapse: { year: 1, type: 'provider_collapse', largest: true },
-      sickness_wave: { year: 1, type: 'sickness_wave', share: 0.3, weeks: 8 },
-      competing_employer: { year: 1, type: 'competing_employer', wage_rise: 0.1 },
-      budget_cut: { year: 1, type: 'budget_cut', share: 0.1 },
-      demand_surge: { year: 1, type: 'demand_surge', need_group: 'mental_health', share: 0.2 },
-      living_wage: { year: 1, type: 'living_wage', rise: 0.07 },
-      fee_change: { year: 1, type: 'fee_change', share: -0.05 },
-      set_lever: { year: 1, type: 'set_lever', lever: 'fee_level', value: 1.1 },
-    };
-    return { ...defaults[k] };
-  };
   return (
     <div className="card">
       {d.events.length === 0 ? <p className="muted">No shocks or events in this scenario.</p> : null}
@@ -213,7 +178,7 @@ export function EventsEditor({
         <button
           type="button"
           onClick={() =>
-            editDraft((s) => ({ ...s, events: [...s.events, template(kind)].sort((a, b) => a.year - b.year) }))
+            editDraft((s) => ({ ...s, events: [...s.events, eventTemplate(kind)].sort((a, b) => a.year - b.year) }))
           }
         >
           Add event
