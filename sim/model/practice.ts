@@ -14,7 +14,7 @@
  *   is paid for by the council. Both are council spend (council-money.ts `weeklySpend`).
  */
 import type { LeverId, Levers } from '../types.ts';
-import { LEVER_BY_ID, RELATIONAL_LEVERS } from './levers.ts';
+import { LEVER_BY_ID, PRACTICE_LEVERS } from './levers.ts';
 import type { State } from './state.ts';
 import { clamp01 } from './trust.ts';
 import { contactHoursPerWorker } from './setup.ts';
@@ -59,7 +59,7 @@ export function practiceFidelity(s: State, k: LeverId, trust: number, capability
 }
 
 /**
- * Relational practice this week (not monitoring intensity, which commissioner.ts handles): each practice moves
+ * Relational practice this week (PRACTICE_LEVERS: not monitoring intensity, which commissioner.ts handles): each practice moves
  * towards what readiness allows of what is asked; the effective lever is the practice in place. Records how much
  * worker practice was built this week (for its training cost).
  */
@@ -68,8 +68,7 @@ export function updatePractice(s: State, trust: number): void {
   const rate = s.params.practice_change_rate;
   const capability = s.stocks.commissionerCapability;
   let built = 0;
-  for (const k of RELATIONAL_LEVERS) {
-    if (k === 'monitoring_intensity') continue;
+  for (const k of PRACTICE_LEVERS) {
     const def = LEVER_BY_ID.get(k).default;
     // asking for less than the status quo is not limited by readiness; asking for more only as far as it allows
     const base = Math.min(def, L[k]);
@@ -96,10 +95,7 @@ export function practiceCost(s: State): number {
   const P = s.params;
   const pr = s.providers;
   const E = s.effective;
-  const extraTime = Math.max(
-    0,
-    practiceTime(s) - practiceTimeShare(s, LOOP_DEFAULT, COPRO_DEFAULT, AUTONOMY_DEFAULT),
-  );
+  const extraTime = Math.max(0, practiceTime(s) - practiceTimeShare(s, LOOP_DEFAULT, COPRO_DEFAULT, AUTONOMY_DEFAULT));
   const hoursEach = extraTime > 0 ? extraTime * contactHoursPerWorker(s) : 0;
   let workers = 0;
   let time = 0;
