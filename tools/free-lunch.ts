@@ -93,7 +93,9 @@ arms.forEach(([name], a) => {
   const b = base(name);
   if (a === b) {
     const m = OUT.map((_, k) => res[a].reduce((t, r) => t + r[k], 0) / runs);
-    console.log(`| ${name} | ${m[0].toFixed(3)} | | £${(m[1] * 52 / 1e6).toFixed(2)}m a year | ${(m[2] * 100).toFixed(1)}% | ${m[3].toFixed(3)} |`);
+    console.log(
+      `| ${name} | ${m[0].toFixed(3)} | | £${((m[1] * 52) / 1e6).toFixed(2)}m a year | ${(m[2] * 100).toFixed(1)}% | ${m[3].toFixed(3)} |`,
+    );
     return;
   }
   const d = OUT.map((_, k) => res[a].map((r, i) => r[k] - res[b][i][k]));

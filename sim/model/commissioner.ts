@@ -65,7 +65,8 @@ export function updateFidelity(s: State): void {
   for (const k in L) s.effective[k as LeverId] = L[k as LeverId];
   // lighter-touch monitoring needs trust: below readiness the commissioner falls back towards compliance checking
   const mon = LEVER_BY_ID.get('monitoring_intensity').default;
-  s.effective.monitoring_intensity = L.monitoring_intensity + (1 - s.fidelity) * Math.max(0, mon - L.monitoring_intensity);
+  s.effective.monitoring_intensity =
+    L.monitoring_intensity + (1 - s.fidelity) * Math.max(0, mon - L.monitoring_intensity);
   // relational practice: built slowly, as far as readiness allows (practice.ts)
   updatePractice(s, trust);
   // C2: monitoring follows distrust of providers, and rises with defensive responses to overspend
