@@ -44,6 +44,14 @@ const MONEY: LeverId[] = [
   'nhs_pooling',
 ];
 
+const STRUCTURE: LeverId[] = [
+  'price_weight',
+  'contract_years',
+  'market_consolidation',
+  'choice_control',
+  'transition_cost',
+];
+
 /** The status quo with `ids` taken from `from` (every phase). */
 function only(from: RunConfig, ids: LeverId[], place: RunConfig = sq): RunConfig {
   const levers = { ...place.phases[0].levers };
@@ -76,6 +84,8 @@ const arms: [string, RunConfig][] = [
   ['low trust: alliance, all levers', lowTrust(alliance)],
   ['low trust: alliance, money levers only', only(alliance, MONEY, lowTrust(sq))],
   ['low trust: alliance, relational levers only', only(alliance, RELATIONAL, lowTrust(sq))],
+  ['low trust: alliance, structure levers only', only(alliance, STRUCTURE, lowTrust(sq))],
+  ['low trust: alliance, all but relational levers', only(alliance, [...MONEY, ...STRUCTURE], lowTrust(sq))],
 ];
 const OUT = ['wellbeing_mean', 'spend_per_week', 'unmet_need_share', 'trust_providers_to_commissioner'] as const;
 const res = arms.map(([, c]) =>
