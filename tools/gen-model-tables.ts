@@ -1,8 +1,9 @@
 /**
  * Generates the reference tables of docs/model.md from the code tables, so the model description cannot drift
- * from the code: PARAMETERS (sim/model/parameters.ts), LEVERS (sim/model/levers.ts), INITIAL_CONDITIONS
- * (sim/model/initial-conditions.ts), CONTEXT_MAP (sim/scenario/context.ts), METRICS (sim/model/metrics.ts) and
- * the lever values of the approach presets (scenarios/approaches/*.yaml).
+ * from the code: PARAMETERS (sim/model/parameters.ts), LEVERS and their channels (sim/model/levers.ts),
+ * INITIAL_CONDITIONS (sim/model/initial-conditions.ts), CONTEXT_MAP (sim/scenario/context.ts), METRICS (sim/model/metrics.ts) and
+ * the lever values of the approach presets (scenarios/approaches/*.yaml); and, between their own markers, the
+ * weekly schedule (WEEKLY_STEPS) and the ASCOT wellbeing weights (WELLBEING_DOMAINS, sim/model/wellbeing.ts).
  *
  *   npx tsx tools/gen-model-tables.ts          # print the Markdown
  *   npx tsx tools/gen-model-tables.ts --write  # replace the block between the markers in docs/model.md
