@@ -97,6 +97,11 @@ describe('relational practice costs money that appears in spend', () => {
     const perYear = (costed - free) * 52;
     expect(perYear).toBeGreaterThan(300_000);
     expect(perYear).toBeLessThan(1_500_000);
+    // the part of spend that is practice is shown on its own; the status quo spends nothing on it
+    const shown = ensembleMean(config({ levers, initial }), 'practice_cost_per_week', 3) * 52;
+    expect(shown).toBeGreaterThan(0.5 * perYear);
+    expect(shown).toBeLessThan(2 * perYear);
+    expect(ensembleMean(config({ initial }), 'practice_cost_per_week', 2)).toBe(0);
   });
 
   it('practice time is taken from care: at 10% of paid time, unmet need rises', () => {
