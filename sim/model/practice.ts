@@ -59,9 +59,9 @@ export function practiceFidelity(s: State, k: LeverId, trust: number, capability
 }
 
 /**
- * Relational practice this week (PRACTICE_LEVERS: not monitoring intensity, which commissioner.ts handles): each practice moves
- * towards what readiness allows of what is asked; the effective lever is the practice in place. Records how much
- * worker practice was built this week (for its training cost).
+ * Relational practice this week (PRACTICE_LEVERS: not monitoring intensity, which commissioner.ts handles): each
+ * practice moves towards what readiness allows of what is asked; the effective lever is the practice in place.
+ * Records how much worker practice was built this week (for its training cost).
  */
 export function updatePractice(s: State, trust: number): void {
   const L = s.levers;
@@ -77,7 +77,7 @@ export function updatePractice(s: State, trust: number): void {
     const next = now + rate * (target - now);
     s.practice[k] = next;
     s.effective[k] = next;
-    if (k === 'worker_autonomy' || k === 'learning_loop') built += Math.max(0, next - now);
+    if (WORKER_PRACTICE.includes(k)) built += Math.max(0, next - now);
   }
   s.thisWeek.practiceBuilt = built;
 }

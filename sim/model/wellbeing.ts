@@ -1,10 +1,11 @@
 /**
  * N3: the weights of people's wellbeing (good days), derived from the eight domains of social care-related quality
- * of life in the Adult Social Care Outcomes Toolkit (ASCOT, PSSRU, University of Kent: https://www.pssru40.org.uk/ascot
- * lists the eight; their definitions are in BMC Health Services Research, doi 10.1186/s12913-015-0942-9, table 1). Each domain gets an
- * equal share, as in ASCOT's unweighted score (the sum of the eight domain ratings; preference weights, Netten et al.
- * 2012, differ by domain and level and are not used here). Each domain is mapped to the model's terms; which
- * mappings are assumptions is said row by row. docs/model.md 7.4 shows this table (generated).
+ * of life in the Adult Social Care Outcomes Toolkit (ASCOT, PSSRU, University of Kent:
+ * https://www.pssru40.org.uk/ascot lists the eight; their definitions are in BMC Health Services Research, doi
+ * 10.1186/s12913-015-0942-9, table 1). Each domain gets an equal share, as in ASCOT's unweighted score (the sum of
+ * the eight domain ratings; preference weights, Netten et al. 2012, differ by domain and level and are not used
+ * here). Each domain is mapped to the model's terms; which mappings are assumptions is said row by row.
+ * docs/model.md 7.4 shows this table (generated).
  */
 
 /** The model's terms of a person's week that wellbeing is built from (people.ts `peopleWeek`). */

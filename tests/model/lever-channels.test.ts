@@ -2,8 +2,9 @@
  * Every channel a lever acts through is declared (sim/model/levers.ts `channels`), and every declared channel is in
  * the code. The code of sim/model/ is scanned function by function (top-level `function` and `const` declarations)
  * for reads of a lever: `E.<id>`, `L.<id>`, `effective.<id>`, `levers.<id>` (the names the model gives the asked and
- * effective levers), and a function that iterates `RELATIONAL_LEVERS` or `PRACTICE_LEVERS` reads each lever in it. A lever read in
- * a function whose channel is not declared, or a declared channel whose function no longer reads it, fails.
+ * effective levers), and a function that iterates `RELATIONAL_LEVERS` or `PRACTICE_LEVERS` reads each lever in
+ * it. A lever read in a function whose channel is not declared, or a declared channel whose function no longer
+ * reads it, fails.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
