@@ -35,7 +35,14 @@ export { NEED_GROUPS } from './types.ts';
 export { simulate } from './model/simulate.ts';
 export { runSeed } from './core/random.ts';
 export { METRICS, METRIC_IDS, METRIC_BY_ID, METRIC_INDEX, isMetricId, type MetricDef } from './model/metrics.ts';
-export { LEVERS, LEVER_BY_ID, isLeverId, type LeverDef } from './model/levers.ts';
+export { LEVERS, LEVER_BY_ID, isLeverId, type LeverChannel, type LeverDef } from './model/levers.ts';
+export {
+  WELLBEING_DOMAINS,
+  WELLBEING_FLOOR,
+  WELLBEING_WEIGHTS,
+  type WellbeingDomain,
+  type WellbeingTerm,
+} from './model/wellbeing.ts';
 export { PARAMETERS, PARAM_BY_ID, isParamId, type ParamDef } from './model/parameters.ts';
 export { INITIAL_CONDITIONS, INITIAL_BY_ID, isInitialId, type InitialDef } from './model/initial-conditions.ts';
 export { statusQuoConfig } from './model/defaults.ts';

@@ -16,6 +16,9 @@ import {
   MODEL_DOC,
   SCHEDULE_BEGIN,
   SCHEDULE_END,
+  WELLBEING_BEGIN,
+  WELLBEING_END,
+  generateWellbeingTable,
   extractTables,
   generateModelTables,
   generateScheduleTable,
@@ -57,6 +60,10 @@ describe('docs/model.md', () => {
 
   it('has the weekly schedule table generated from WEEKLY_STEPS', () => {
     expect(extractTables(doc, SCHEDULE_BEGIN, SCHEDULE_END), FIX).toBe(generateScheduleTable().trim());
+  });
+
+  it('has the wellbeing weights generated from the ASCOT domains (WELLBEING_DOMAINS)', () => {
+    expect(extractTables(doc, WELLBEING_BEGIN, WELLBEING_END), FIX).toBe(generateWellbeingTable().trim());
   });
 });
 

@@ -10,7 +10,8 @@
 import type { Rng } from '../core/random.ts';
 import type { LeverId } from '../types.ts';
 import { INHOUSE, type State } from './state.ts';
-import { LEVER_BY_ID, RELATIONAL_LEVERS } from './levers.ts';
+import { LEVER_BY_ID } from './levers.ts';
+import { updatePractice } from './practice.ts';
 import { breachMemory, clamp01 } from './trust.ts';
 import { logEvent } from './log.ts';
 import { meanMargin } from './market.ts';
@@ -62,21 +63,12 @@ export function updateFidelity(s: State): void {
   const gapCap = Math.max(0, L.readiness_capability - s.stocks.commissionerCapability);
   s.fidelity = clamp01_(1 - gapTrust / band) * clamp01_(1 - gapCap / band);
   for (const k in L) s.effective[k as LeverId] = L[k as LeverId];
-  for (const k of RELATIONAL_LEVERS) {
-    const def = LEVER_BY_ID.get(k);
-    if (k === 'monitoring_intensity') {
-      // lighter-touch monitoring needs trust: below readiness the commissioner falls back towards compliance checking
-      s.effective[k] = L[k] + (1 - s.fidelity) * Math.max(0, def.default - L[k]);
-    } else {
-      // relational practice asked for beyond the status quo happens only as far as readiness allows, and
-      // practice changes slowly: what is in place moves towards that target at practice_change_rate a week
-      const base = Math.min(def.default, L[k]);
-      const target = base + s.fidelity * (L[k] - base);
-      const now = s.practice[k] ?? def.default;
-      s.practice[k] = now + s.params.practice_change_rate * (target - now);
-      s.effective[k] = s.practice[k];
-    }
-  }
+  // lighter-touch monitoring needs trust: below readiness the commissioner falls back towards compliance checking
+  const mon = LEVER_BY_ID.get('monitoring_intensity').default;
+  s.effective.monitoring_intensity =
+    L.monitoring_intensity + (1 - s.fidelity) * Math.max(0, mon - L.monitoring_intensity);
+  // relational practice: built slowly, as far as readiness allows (practice.ts)
+  updatePractice(s, trust);
   // C2: monitoring follows distrust of providers, and rises with defensive responses to overspend
   const cpTrust = meanCommissionerTrust(s);
   s.effective.monitoring_intensity = clamp01_(

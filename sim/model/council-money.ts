@@ -7,6 +7,7 @@ import type { Rng } from '../core/random.ts';
 import { INHOUSE, type State } from './state.ts';
 import { buildRosters } from './workforce.ts';
 import { computeCommitted } from './people.ts';
+import { practiceCost } from './practice.ts';
 
 /** Starting reserves (weeks of revenue, varied) and the budget: expected spend at the start × headroom. */
 export function initialiseMoney(s: State, rng: Rng): void {
@@ -38,8 +39,9 @@ export interface WeeklySpend {
 
 /**
  * Council spend this week: care (from the providers' finances), community investment, monitoring of each active
- * independent provider, and 1/13 of the transition cost still outstanding (so a one-off cost is paid over about a
- * quarter). Recorded in this week's counters.
+ * independent provider, 1/13 of the transition cost still outstanding (so a one-off cost is paid over about a
+ * quarter), and relational practice (training, coaching and paid practice time, practice.ts). Recorded in this
+ * week's counters.
  */
 export function weeklySpend(s: State, care: number): WeeklySpend {
   const a = s.stocks;
@@ -49,7 +51,9 @@ export function weeklySpend(s: State, care: number): WeeklySpend {
   const monitoring = s.effective.monitoring_intensity * s.params.monitoring_cost_gbp * activeProviders;
   const transition = Math.min(a.transitionCostDue, a.transitionCostDue / 13 + 1);
   a.transitionCostDue -= transition;
-  const spend = care + community + monitoring + transition;
+  const practice = practiceCost(s);
+  s.thisWeek.practiceCost = practice;
+  const spend = care + community + monitoring + transition + practice;
   s.thisWeek.spend = spend;
   s.thisWeek.transactionCost = monitoring + transition;
   return { spend, transaction: monitoring + transition };

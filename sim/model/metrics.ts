@@ -382,7 +382,7 @@ const METRIC_TABLE = [
     id: 'spend_per_week',
     label: 'Spend',
     unit: '£/week',
-    meaning: 'council spend on care, community, monitoring and procurement',
+    meaning: 'council spend on care, community, monitoring, procurement and relational practice',
     summary: 'mean',
     better: null,
   },
@@ -401,6 +401,15 @@ const METRIC_TABLE = [
     meaning: 'spend divided by good days lived by people supported or waiting',
     summary: 'mean',
     better: 'lower',
+  },
+  {
+    id: 'practice_cost_per_week',
+    label: 'Relational practice cost',
+    unit: '£/week',
+    meaning:
+      'council spend on building and keeping relational practice: training, coaching, and paid time for practice beyond the status quo',
+    summary: 'mean',
+    better: null,
   },
   {
     id: 'transaction_cost_share',

@@ -538,6 +538,76 @@ const PARAMETER_TABLE = [
       'an approach is carried out in full when trust and capability reach its readiness, and not at all this far below',
   },
   {
+    id: 'practice_readiness_trust',
+    mechanism: 'C3',
+    default: 0.4,
+    min: 0.25,
+    max: 0.6,
+    unit: '0-1',
+    source:
+      'assumption: about the readiness the most demanding relational presets ask (neighbourhood teams 0.35, alliance 0.5); brief T5',
+    description:
+      "providers' trust in the commissioner a relational practice needs when asked for in full (1 on its lever), whatever the approach's readiness levers say; in proportion for less",
+  },
+  {
+    id: 'practice_readiness_capability',
+    mechanism: 'C3',
+    default: 0.5,
+    min: 0.3,
+    max: 0.7,
+    unit: '0-1',
+    source:
+      'assumption: about the capability the relational presets ask (neighbourhood teams 0.45, human learning 0.5, alliance 0.55)',
+    description:
+      'commissioner capability a relational practice needs when asked for in full, whatever the readiness levers say; in proportion for less',
+  },
+  {
+    id: 'practice_time_share',
+    mechanism: 'W6',
+    default: 0.06,
+    min: 0.03,
+    max: 0.1,
+    unit: 'share of paid time',
+    source:
+      'assumption: self-managing teams plan with each person and organise their own rotas and meetings (KPMG 2015, Buurtzorg)',
+    description:
+      'paid time a care worker spends self-organising (team meetings, planning with the person) at full autonomy, beyond the status quo, taken from care and paid by the council',
+  },
+  {
+    id: 'practice_training_gbp',
+    mechanism: 'C3',
+    default: 400,
+    min: 150,
+    max: 1500,
+    unit: '£ per worker per unit of practice built',
+    source:
+      'assumption, anchored on training prices: a care diploma costs about £3,000 (CareSkills: the employer pays £300, 10%, as an apprenticeship)',
+    description:
+      'training and coaching to build worker practice (autonomy, learning loops): £ per worker for moving the practice from 0 to 1',
+  },
+  {
+    id: 'practice_upkeep_gbp',
+    mechanism: 'C3',
+    default: 100,
+    min: 50,
+    max: 300,
+    unit: '£ per worker a year per unit of practice',
+    source: A,
+    description:
+      'coaching and refresher training to keep worker practice above the status quo: £ per worker a year at 1 on the lever',
+  },
+  {
+    id: 'promise_trust',
+    mechanism: 'T3',
+    default: 0.3,
+    min: 0,
+    max: 1,
+    unit: 'share',
+    source: A,
+    description:
+      'share of a volume guarantee beyond the status quo that providers count whatever they think of the commissioner; the rest counts only as far as they trust it (trust and guaranteed-hours contracts)',
+  },
+  {
     id: 'market_sustainability_response',
     mechanism: 'C4',
     default: 1,

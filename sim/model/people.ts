@@ -6,6 +6,7 @@ import type { Rng } from '../core/random.ts';
 import { PersonStatus, releaseSlot, takeSlot, type State } from './state.ts';
 import { clamp01 } from './trust.ts';
 import { initPerson } from './setup.ts';
+import { WELLBEING_FLOOR, WELLBEING_WEIGHTS } from './wellbeing.ts';
 
 const { Empty: EMPTY, Waiting: WAITING, Supported: SUPPORTED, Hospital: HOSPITAL } = PersonStatus;
 const clamp01_ = clamp01;
@@ -41,7 +42,8 @@ export function computeCommitted(s: State): void {
 
 /**
  * Each person's week. Delivered hours follow the provider's delivery ratio; wellbeing moves towards a target
- * built from met need, continuity, choice, connection, the worker's morale and relational care (N3); unmet need
+ * built from met need, continuity, choice, connection, the worker's morale and relational care, weighted by the
+ * ASCOT domains each stands for (N3, wellbeing.ts); unmet need
  * raises need and admissions (N1); relational care with connection lowers need (N2).
  * Returns the mean assessed hours of the people supported at the end of the week (placement uses it).
  */
@@ -95,6 +97,10 @@ export function peopleWeek(s: State, rng: Rng): number {
   const reablement = P.reablement_strength,
     admUnmet = P.admission_unmet_multiplier,
     autonomy = E.worker_autonomy;
+  // N3 weights from the ASCOT domains (wellbeing.ts)
+  const floor = WELLBEING_FLOOR;
+  const { met: wMet, continuity: wCont, choice: wChoice, assets: wAssets, morale: wMorale } = WELLBEING_WEIGHTS;
+  const wRelational = WELLBEING_WEIGHTS.relational;
   const { stride, list: rosterList } = s.roster;
   const staffOf = pr.workers;
   const deliveredBy = pr.deliveredHours,
@@ -165,13 +171,13 @@ export function peopleWeek(s: State, rng: Rng): number {
     // N3 wellbeing: good days, not tasks
     const asset = assets[i];
     const target =
-      0.08 +
-      0.3 * met +
-      0.15 * cont +
-      0.1 * ch +
-      0.12 * asset +
-      0.1 * morale +
-      0.15 * relational -
+      floor +
+      wMet * met +
+      wCont * cont +
+      wChoice * ch +
+      wAssets * asset +
+      wMorale * morale +
+      wRelational * relational -
       gamingCost * gaming -
       burdenOf[pb[i]];
     const wb = clamp01_(wellbeing[i] + wbRate * (target - wellbeing[i]));

@@ -96,6 +96,7 @@ const M = {
   spend_per_week: idx('spend_per_week'),
   cost_per_person: idx('cost_per_person'),
   cost_per_good_day: idx('cost_per_good_day'),
+  practice_cost_per_week: idx('practice_cost_per_week'),
   transaction_cost_share: idx('transaction_cost_share'),
   fee_per_hour: idx('fee_per_hour'),
   system_perspective: idx('system_perspective'),
@@ -265,6 +266,7 @@ export function createRecorder(weeks: number, params: Params): Recorder {
     v[M.spend_per_week] = spend;
     v[M.cost_per_person] = supported > 0 ? spend / supported : 0;
     v[M.cost_per_good_day] = wb > 0 ? spend / (wb * 7) : 0;
+    v[M.practice_cost_per_week] = c.practiceCost;
     v[M.transaction_cost_share] = spend > 0 ? (councilTransaction + c.providerTransactionCost) / spend : 0;
     // system health: Lankelly Chase behaviours, defined openly from state
     const compliance = E.monitoring_intensity * (1 - E.learning_monitoring);

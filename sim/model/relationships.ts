@@ -9,6 +9,7 @@ import { INHOUSE, PersonStatus, workArray, type CommittedAhead, type People, typ
 import type { PeopleTally } from './tally.ts';
 import type { WholeSystemEffect } from '../types.ts';
 import { clamp01, trustRates, updateMemory, updateTrust } from './trust.ts';
+import { believedGuarantee } from './practice.ts';
 
 const { Empty: EMPTY, Supported: SUPPORTED, Hospital: HOSPITAL } = PersonStatus;
 const IN_HOUSE = INHOUSE;
@@ -47,14 +48,14 @@ export function trustWeek(s: State, rng: Rng, delayedDischarges: number, peopleC
     P.readiness_strain *
     Math.max(0, s.levers.readiness_trust - meanTrust) *
     (s.levers.collaboration_incentive + s.levers.coproduction);
-  const posCommon =
-    0.3 + 0.35 * E.coproduction + 0.3 * learning + 0.2 * E.collaboration_incentive + 0.3 * E.volume_guarantee;
+  const posCommon = 0.3 + 0.35 * E.coproduction + 0.3 * learning + 0.2 * E.collaboration_incentive;
   const negCommon = 0.3 * compliance + late + strain + 0.1 * E.risk_transfer;
   for (let p = 0; p < pr.count; p++) {
     if (!pr.active[p]) continue;
     if (p !== IN_HOUSE) {
       const m = pr.margin[p];
-      const pos = posCommon + (m > 0 ? Math.min(0.3, 2 * m) : 0);
+      // a volume guarantee builds trust as far as it is believed (promise_trust, practice.ts)
+      const pos = posCommon + 0.3 * believedGuarantee(s, p) + (m > 0 ? Math.min(0.3, 2 * m) : 0);
       const neg = negCommon + (m < 0 ? Math.min(0.6, -3 * m) : 0);
       pr.trustInCommissioner[p] = updateTrust(pr.trustInCommissioner[p], pr.memory[p], pos, neg, r);
       // memory keeps breaches (fee cuts, uplifts below cost, late payment), not routine friction (T2)

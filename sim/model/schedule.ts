@@ -272,7 +272,7 @@ export const WEEKLY_STEPS: readonly WeeklyStep[] = [
   },
   {
     n: '21',
-    does: 'council spend (care + community + monitoring + transition); budget and defensiveness; a crisis counts down',
+    does: 'council spend (care + community + monitoring + transition + relational practice); budget and defensiveness; a crisis counts down',
     functions: '`weeklySpend` (council-money.ts), `updateBudget` (commissioner.ts)',
     mechanisms: 'C1',
     run: (w) => {

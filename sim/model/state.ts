@@ -172,6 +172,10 @@ export interface WeekCounters {
   providerTransactionCost: number;
   paidToProviders: number;
   deliveredToPeople: number;
+  /** worker practice (autonomy, learning loops) built this week, units of lever (practice.ts) */
+  practiceBuilt: number;
+  /** council spend on relational practice this week: training, coaching, paid practice time, £ */
+  practiceCost: number;
 }
 
 export interface State {
@@ -304,6 +308,8 @@ export function newCounters(): WeekCounters {
     providerTransactionCost: 0,
     paidToProviders: 0,
     deliveredToPeople: 0,
+    practiceBuilt: 0,
+    practiceCost: 0,
   };
 }
 
@@ -346,6 +352,8 @@ export function resetCounters(c: WeekCounters): void {
   c.providerTransactionCost = 0;
   c.paidToProviders = 0;
   c.deliveredToPeople = 0;
+  c.practiceBuilt = 0;
+  c.practiceCost = 0;
 }
 
 export function allocPeople(cap: number): People {

@@ -7,6 +7,7 @@ import type { Rng } from '../core/random.ts';
 import { INHOUSE, releaseSlot, takeSlot, workArray, type State } from './state.ts';
 import { clamp01 } from './trust.ts';
 import { contactHoursPerWorker } from './setup.ts';
+import { believedGuarantee, practiceTime } from './practice.ts';
 
 const IN_HOUSE = INHOUSE;
 const clamp01_ = clamp01;
@@ -45,10 +46,8 @@ export function buildRosters(s: State): void {
     pr.guaranteedWorkers[p] = guaranteedCount[p];
   }
   if (roster.overflow) relist(s);
-  // P7, M2: reflective practice and co-production take paid time away from care (assumption)
-  const contact =
-    contactHoursPerWorker(s) *
-    (1 - s.params.learning_time_share * (s.effective.learning_loop + 0.5 * s.effective.coproduction));
+  // P7, M2, W6: reflective practice, co-production and self-organising take paid time away from care (practice.ts)
+  const contact = contactHoursPerWorker(s) * (1 - practiceTime(s));
   s.stocks.hoursPerWorkerContact = contact;
   for (let p = 0; p < n; p++) pr.capacityHours[p] = (pr.workers[p] - pr.sickWorkers[p]) * contact;
 }
@@ -364,11 +363,14 @@ export function hireNew(s: State, id: number, p: number, rng: Rng): void {
   w.sickWeeks[id] = 0;
 }
 
-/** W3: providers move towards guaranteed hours as the volume guarantee rises (new contracts at hire, and slowly for staff in post). */
+/**
+ * W3: providers move towards guaranteed hours as the volume guarantee rises, as far as they believe it (practice.ts
+ * `believedGuarantee`): new contracts at hire, and slowly for staff in post.
+ */
 export function updateContracts(s: State, rng: Rng): void {
   const pr = s.providers;
   const base = s.config.initial.zero_hours_share;
-  for (let p = 1; p < pr.count; p++) pr.zeroHoursTarget[p] = base * (1 - 0.9 * s.effective.volume_guarantee);
+  for (let p = 1; p < pr.count; p++) pr.zeroHoursTarget[p] = base * (1 - 0.9 * believedGuarantee(s, p));
   let any = false;
   for (let p = 1; p < pr.count; p++) if (pr.zeroHoursTarget[p] < base * 0.9) any = true;
   if (!any) return;
