@@ -151,8 +151,10 @@ describe('England 2025-2028 library scenarios', () => {
   it('the pressures raise vacancies against the status quo on the same seeds', () => {
     const pressures = scenarioFromLibrary('england-2026-pressures', lib).config;
     const sq: RunConfig = { ...pressures, events: [] };
-    expect(windowMean(pressures, 'vacancy_rate', 16, 156, 3)).toBeGreaterThan(
-      windowMean(sq, 'vacancy_rate', 16, 156, 3),
+    // the events change the random streams after week 16, so the arms are not paired beyond it: ten runs, as the
+    // runs' own spread (about ±0.008 in this window) is larger than the effect (about +0.004)
+    expect(windowMean(pressures, 'vacancy_rate', 16, 156, 10)).toBeGreaterThan(
+      windowMean(sq, 'vacancy_rate', 16, 156, 10),
     );
   });
 });
