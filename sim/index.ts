@@ -98,6 +98,7 @@ export {
 export {
   runSweep,
   sweepSpecs,
+  MAX_SWEEP_POINTS,
   sweepTable,
   type SweepAxis,
   type SweepPoint,
@@ -183,6 +184,7 @@ export {
   type ContextAspectId,
 } from './scenario/index.ts';
 export { libraryFromJson, libraryToJson } from './scenario/library-json.ts';
+export { configRangeIssues } from './scenario/config-ranges.ts';
 
 // --- helpers that know nothing of the model ------------------------------------------------------------------
 export { csvField, toCsv, type CsvOptions } from './core/csv.ts';

@@ -52,6 +52,42 @@ describe('the command line under faults', { timeout: 180_000 }, () => {
     expect(ok.code).toBe(0);
   });
 
+  it('refuses sweep values outside the schema’s ranges, a path into a prototype and a huge grid, running nothing', () => {
+    const high = cli([
+      'sweep',
+      'a.yaml',
+      '--param',
+      'levers.fee_level',
+      '--values',
+      '1,99',
+      '--runs',
+      '2',
+      '--workers',
+      '0',
+    ]);
+    expect(high.code).toBe(2);
+    expect(high.err).toMatch(/1 of 2 point\(s\) are outside what a scenario allows/);
+    expect(high.err).toMatch(/levers\.fee_level = 99: phases\[0\]\.levers\.fee_level: 99 is out of range/);
+    const proto = cli(['sweep', 'a.yaml', '--param', 'phases.__proto__.length', '--values', '1', '--workers', '0']);
+    expect(proto.code).toBe(2);
+    expect(proto.err).toMatch(/does not exist in the scenario/);
+    const huge = cli([
+      'sweep',
+      'a.yaml',
+      '--param',
+      'levers.fee_level',
+      '--values',
+      '0.6:1.6:1000',
+      '--param2',
+      'params.quit_base_rate',
+      '--values2',
+      '0.01:0.02:1000',
+    ]);
+    expect(huge.code).toBe(2);
+    expect(huge.err).toMatch(/at most 10,000 points; this one has 1,000,000/);
+    expect(huge.err).not.toMatch(/    at /);
+  });
+
   it('writes titles to the terminal without control or escape characters', () => {
     for (const format of ['table', 'csv']) {
       const r = cli(['run', 'evil.yaml', '--runs', '2', '--workers', '0', '--format', format]);
