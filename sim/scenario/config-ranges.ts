@@ -65,7 +65,7 @@ export function configRangeIssues(config: RunConfig): string[] {
       integer: true,
       unit: 'weeks',
     });
-    const fields = EVENT_TYPES[e.type]?.fields ?? [];
+    const fields = Object.hasOwn(EVENT_TYPES, e.type) ? EVENT_TYPES[e.type].fields : [];
     for (const [k, v] of Object.entries(ev)) {
       if (k === 'week' || typeof v !== 'number') continue;
       const f = fields.find((x) => x.name === (EVENT_FIELD_NAMES[k] ?? k));
