@@ -46,3 +46,16 @@ describe('bounded inputs', () => {
     expect(Date.now() - t).toBeLessThan(2000);
   });
 });
+
+describe('a stress test’s uncertain inputs', () => {
+  it('are refused when their range leaves what a scenario allows, saying which end and why', async () => {
+    const { resolveUncertainty } = await import('../../sim/analysis/stress-inputs.ts');
+    const people = resolveUncertainty({ path: 'place.people', min: 100, max: 1e10 }, config);
+    expect(people.errors[0]).toMatch(
+      /10000000000 for 'place\.people' is outside what a scenario allows \(place\.people: /,
+    );
+    const fee = resolveUncertainty({ path: 'levers.fee_level', min: 0.9, max: 99 }, config);
+    expect(fee.errors[0]).toMatch(/99 for 'levers\.fee_level' is outside/);
+    expect(resolveUncertainty({ path: 'levers.fee_level', min: 0.9, max: 1.2 }, config).errors).toEqual([]);
+  });
+});
