@@ -91,6 +91,8 @@ export async function withBackend<T>(
     controller.abort();
   };
   process.on('SIGINT', onSigint);
+  // a scheduler's stop (Slurm, Kubernetes) cancels like Ctrl-C: the workers are terminated, not orphaned
+  process.on('SIGTERM', onSigint);
   let backend: SimBackend | undefined;
   try {
     backend = withInjectedFaults(await createBackend({ workers }));
@@ -100,6 +102,7 @@ export async function withBackend<T>(
     throw e;
   } finally {
     process.off('SIGINT', onSigint);
+    process.off('SIGTERM', onSigint);
     await backend?.close();
   }
 }
