@@ -5,7 +5,7 @@
  * browser module Workers. Tasks go out in task order, each worker holding one run and one queued behind it
  * (QUEUE_DEPTH); results come back as transferred typed arrays and are reported as they finish. Abort
  * terminates every worker (no work keeps burning CPU after a cancel); the next batch starts fresh ones. A worker
- * that dies fails only the runs it held, and is replaced.
+ * that dies fails only the run it was computing; the run queued behind it is sent again, to its replacement.
  */
 import * as Comlink from 'comlink';
 import { CONFIG_CACHE } from './config-cache.ts';
@@ -212,6 +212,13 @@ export class WorkerPoolBackend implements SimBackend {
 
     return new Promise<BatchOutcome>((resolve, reject) => {
       let next = 0;
+      /** runs that were queued on a worker that died before starting them: sent again first */
+      const retry: number[] = [];
+      const remaining = (): number => tasks.length - next + retry.length;
+      /** this batch's runs on each worker, in the order sent (the first is the one it is computing) */
+      const order = new Map<Slot, number[]>();
+      /** the run each dead worker was computing when it died */
+      const culprit = new Map<Slot, number>();
       let running = 0;
       let completed = 0;
       let failed = 0;
@@ -238,14 +245,14 @@ export class WorkerPoolBackend implements SimBackend {
       const held = new Map<Slot, number>();
       const inFlight = (slot: Slot): number => held.get(slot) ?? 0;
       const checkDone = (): void => {
-        if (!finished && next >= tasks.length && running === 0) finish();
+        if (!finished && remaining() === 0 && running === 0) finish();
       };
       // Sends the next task to this worker if it has room: always when it is idle; a second, queued one only
       // while more tasks remain than workers (at the end of a batch the last runs go to whichever is free).
       const offer = (slot: Slot): boolean => {
-        if (finished || slot.dead || next >= tasks.length) return false;
+        if (finished || slot.dead || remaining() === 0) return false;
         if (inFlight(slot) >= QUEUE_DEPTH) return false;
-        if (inFlight(slot) > 0 && tasks.length - next <= this.slots.length) return false;
+        if (inFlight(slot) > 0 && remaining() <= this.slots.length) return false;
         dispatch(slot);
         return true;
       };
@@ -253,8 +260,11 @@ export class WorkerPoolBackend implements SimBackend {
         while (offer(slot));
       };
       const dispatch = (slot: Slot): void => {
-        const index = next++;
+        const index = retry.length ? retry.shift()! : next++;
         const task = tasks[index];
+        const sentTo = order.get(slot) ?? [];
+        sentTo.push(index);
+        order.set(slot, sentTo);
         const key = this.keyOf(task.config);
         const config = slot.sent.has(key) ? null : task.config;
         rememberSent(slot.sent, key);
@@ -279,9 +289,14 @@ export class WorkerPoolBackend implements SimBackend {
           (value) => {
             running--;
             held.set(slot, inFlight(slot) - 1);
+            const mine = order.get(slot)!;
+            if (value === DEAD && !culprit.has(slot)) culprit.set(slot, mine[0]);
+            mine.splice(mine.indexOf(index), 1);
             if (finished) return;
             if (value === DEAD) {
-              fail(index, task, new Error('worker stopped during the run'));
+              // the run it was computing failed with it; a run only queued there never started: send it again
+              if (culprit.get(slot) === index) fail(index, task, new Error('worker stopped during the run'));
+              else retry.push(index);
               // every run queued on the dead worker lands here; start one replacement for all of them
               slot.replacement ??= this.replace(slot);
               void slot.replacement.then(
@@ -307,6 +322,8 @@ export class WorkerPoolBackend implements SimBackend {
           (e: unknown) => {
             running--;
             held.set(slot, inFlight(slot) - 1);
+            const mine = order.get(slot)!;
+            mine.splice(mine.indexOf(index), 1);
             if (finished) return;
             fill(slot);
             fail(index, task, e);
