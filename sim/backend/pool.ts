@@ -35,6 +35,12 @@ export interface WorkerPoolOptions {
   size?: number;
   /** how to start a worker; default: Node worker_threads or a browser module Worker */
   factory?: WorkerFactory;
+  /**
+   * the time budget of one run (ms): a run still computing after it is stopped (its worker terminated and
+   * replaced) and reported as failed, so a run that never returns, or a worker that closed itself, cannot hold a
+   * batch forever. Default: none.
+   */
+  runTimeoutMs?: number;
 }
 
 const isNode = typeof process !== 'undefined' && typeof process.versions?.node === 'string';
@@ -128,14 +134,17 @@ export class WorkerPoolBackend implements SimBackend {
   private configKeys = new WeakMap<RunConfig, number>();
   private nextKey = 1;
 
-  private constructor(size: number, factory: WorkerFactory) {
+  private readonly runTimeoutMs: number | undefined;
+
+  private constructor(size: number, factory: WorkerFactory, runTimeoutMs?: number) {
     this.concurrency = size;
     this.factory = factory;
+    this.runTimeoutMs = runTimeoutMs;
   }
 
   static async create(opts: WorkerPoolOptions = {}): Promise<WorkerPoolBackend> {
     const size = Math.max(1, Math.floor(opts.size ?? (await defaultPoolSize())));
-    return new WorkerPoolBackend(size, opts.factory ?? (isNode ? nodeWorker : browserWorker));
+    return new WorkerPoolBackend(size, opts.factory ?? (isNode ? nodeWorker : browserWorker), opts.runTimeoutMs);
   }
 
   /** workers currently alive (0 after close or cancel) */
@@ -219,6 +228,26 @@ export class WorkerPoolBackend implements SimBackend {
       const order = new Map<Slot, number[]>();
       /** the run each dead worker was computing when it died */
       const culprit = new Map<Slot, number>();
+      /** the watchdog of the run each worker is computing, and the runs stopped for exceeding the budget */
+      const watch = new Map<Slot, { index: number; timer: ReturnType<typeof setTimeout> }>();
+      const overran = new Set<number>();
+      const budget = this.runTimeoutMs;
+      const arm = (slot: Slot): void => {
+        if (!budget) return;
+        const head = finished || slot.dead ? undefined : order.get(slot)?.[0];
+        const cur = watch.get(slot);
+        if (cur && cur.index === head) return;
+        if (cur) clearTimeout(cur.timer);
+        if (head === undefined) {
+          watch.delete(slot);
+          return;
+        }
+        const timer = setTimeout(() => {
+          overran.add(head);
+          void slot.handle.terminate().catch(() => undefined);
+        }, budget);
+        watch.set(slot, { index: head, timer });
+      };
       let running = 0;
       let completed = 0;
       let failed = 0;
@@ -227,6 +256,7 @@ export class WorkerPoolBackend implements SimBackend {
       const finish = (err?: unknown): void => {
         if (finished) return;
         finished = true;
+        for (const w of watch.values()) clearTimeout(w.timer);
         signal?.removeEventListener('abort', onAbort);
         if (err === undefined) resolve({ completed, failed });
         else reject(err);
@@ -265,6 +295,7 @@ export class WorkerPoolBackend implements SimBackend {
         const sentTo = order.get(slot) ?? [];
         sentTo.push(index);
         order.set(slot, sentTo);
+        arm(slot);
         const key = this.keyOf(task.config);
         const config = slot.sent.has(key) ? null : task.config;
         rememberSent(slot.sent, key);
@@ -292,10 +323,20 @@ export class WorkerPoolBackend implements SimBackend {
             const mine = order.get(slot)!;
             if (value === DEAD && !culprit.has(slot)) culprit.set(slot, mine[0]);
             mine.splice(mine.indexOf(index), 1);
+            arm(slot);
             if (finished) return;
             if (value === DEAD) {
               // the run it was computing failed with it; a run only queued there never started: send it again
-              if (culprit.get(slot) === index) fail(index, task, new Error('worker stopped during the run'));
+              if (culprit.get(slot) === index)
+                fail(
+                  index,
+                  task,
+                  new Error(
+                    overran.has(index)
+                      ? `the run took longer than its time budget (${Math.round((budget ?? 0) / 1000)} s) and was stopped`
+                      : 'worker stopped during the run',
+                  ),
+                );
               else retry.push(index);
               // every run queued on the dead worker lands here; start one replacement for all of them
               slot.replacement ??= this.replace(slot);
@@ -324,6 +365,7 @@ export class WorkerPoolBackend implements SimBackend {
             held.set(slot, inFlight(slot) - 1);
             const mine = order.get(slot)!;
             mine.splice(mine.indexOf(index), 1);
+            arm(slot);
             if (finished) return;
             fill(slot);
             fail(index, task, e);

@@ -164,6 +164,46 @@ describe('backends', () => {
     expect(started).toBe(3);
   });
 
+  it('stops a run that exceeds its time budget, reports it, and finishes the batch (issue 19)', async () => {
+    // seed 1005 never returns and its worker never dies by itself (a worker that closed itself looks the same)
+    let started = 0;
+    const factory: WorkerFactory = async () => {
+      started++;
+      let die: (e: Error) => void = () => {};
+      const stopped = new Promise<Error>((r) => (die = r));
+      let chain = Promise.resolve();
+      const configs = new Map<number, RunConfig>();
+      const api = {
+        run: (key: number, config: RunConfig | null, seed: number, replicate: number): Promise<RunResult> => {
+          if (config) configs.set(key, config);
+          const p = chain.then(() =>
+            seed === 1005 ? new Promise<RunResult>(() => {}) : runTask({ config: configs.get(key)!, seed, replicate }),
+          );
+          chain = p.then(
+            () => undefined,
+            () => undefined,
+          );
+          return p;
+        },
+        usage: async () => ({ heapUsed: 0, maxRss: 0, activeMs: 0, idleMs: 0 }),
+        [Comlink.releaseProxy]: () => undefined,
+      };
+      return {
+        api: api as unknown as WorkerHandle['api'],
+        stopped,
+        terminate: async () => die(new Error('terminated')),
+      };
+    };
+    const pool = await WorkerPoolBackend.create({ size: 2, factory, runTimeoutMs: 5000 });
+    const errors: TaskError[] = [];
+    const outcome = await pool.runBatch(tasks(8), { onResult: () => undefined, onError: (e) => errors.push(e) });
+    await pool.close();
+    expect(errors.map((e) => e.replicate)).toEqual([5]);
+    expect(errors[0].error).toMatch(/longer than its time budget/);
+    expect(outcome).toEqual({ completed: 7, failed: 1 });
+    expect(started).toBe(3);
+  });
+
   it('runs concurrent batches on one pool side by side', async () => {
     const pool = await WorkerPoolBackend.create({ size: 1 });
     try {
