@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { inject } from 'vitest';
-import { gotoTab, launch } from './helpers.ts';
+import { gotoTab, launch, waitForRuns } from './helpers.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -116,6 +116,47 @@ describe('a user’s work is not lost', () => {
       .toContain('could not be saved');
     expect(await seed(page).inputValue()).toBe('an edit that cannot be saved');
     expect(errors).toEqual([]);
+    await ctx.close();
+  });
+});
+
+describe('nothing let in', () => {
+  it('shows a title with HTML and style in the charts as text, and fetches nothing from it on hover', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const page = await ctx.newPage();
+    const fetched: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('attacker.invalid')) fetched.push(r.url());
+    });
+    const title = `<span style="background:url(http://attacker.invalid/x.png)">Evil</span> <a href="http://attacker.invalid">here</a>`;
+    const scenario = `id: evil\ntitle: '${title}'\nplace: midshire\nyears: 2\nstrategy: { approach: alliance }\n`;
+    await page.goto(inject('baseUrl') + link([scenario]));
+    await expect.poll(() => legendCount(page), { timeout: 20_000 }).toBe(1);
+    await waitForRuns(page, 2);
+    const names = await page.evaluate(() =>
+      [...document.querySelectorAll('.chart')].flatMap((c) =>
+        ((c as unknown as { data?: { name?: string; hovertemplate?: string }[] }).data ?? []).map(
+          (d) => `${d.name ?? ''} ${d.hovertemplate ?? ''}`,
+        ),
+      ),
+    );
+    expect(names.length).toBeGreaterThan(0);
+    for (const n of names) {
+      expect(n).not.toMatch(/<span|<a /);
+      expect(n).toContain('&lt;span');
+    }
+    // hover across the first chart's plot area
+    const box = await page.locator('.chart').first().boundingBox();
+    if (box)
+      for (let x = 0.2; x <= 0.8; x += 0.1) {
+        await page.mouse.move(box.x + box.width * x, box.y + box.height * 0.5);
+        await page.waitForTimeout(60);
+      }
+    const hoverMarkup = await page.evaluate(
+      () => document.querySelectorAll('.hoverlayer a, .hoverlayer [style*="url("]').length,
+    );
+    expect(hoverMarkup).toBe(0);
+    expect(fetched).toEqual([]);
     await ctx.close();
   });
 });
