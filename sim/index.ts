@@ -105,6 +105,7 @@ export {
 export {
   runSweep,
   sweepSpecs,
+  MAX_SWEEP_POINTS,
   sweepTable,
   type SweepAxis,
   type SweepPoint,
@@ -190,6 +191,7 @@ export {
   type ContextAspectId,
 } from './scenario/index.ts';
 export { libraryFromJson, libraryToJson } from './scenario/library-json.ts';
+export { configRangeIssues } from './scenario/config-ranges.ts';
 
 // --- helpers that know nothing of the model ------------------------------------------------------------------
 export { csvField, toCsv, type CsvOptions } from './core/csv.ts';

@@ -19,6 +19,7 @@ import { INITIAL_BY_ID } from '../model/initial-conditions.ts';
 import { LEVER_BY_ID } from '../model/levers.ts';
 import { isWholeNumber, resolvePath, setTargets, type PathTarget } from '../experiment/paths.ts';
 import { validateUncertainty, type Uncertainty } from './uncertainty.ts';
+import { configRangeIssues } from '../scenario/config-ranges.ts';
 
 /** An uncertainty as a user writes it: only `path` is required. */
 export interface UncertaintyDecl extends Partial<Omit<Uncertainty, 'path'>> {
@@ -124,6 +125,18 @@ export function resolveUncertainty(
   for (const k of ['mode', 'mean', 'sd', 'values'] as const)
     if (decl[k] !== undefined) (value as unknown as Record<string, unknown>)[k] = decl[k];
   errors.push(...validateUncertainty(value));
+  // every value it can take must be one a scenario file could hold: the schema's ranges, checked the one way
+  // (only what the value itself breaks: a configuration built in code may already be outside, e.g. short runs)
+  const already = errors.length ? new Set<string>() : new Set(configRangeIssues(config));
+  if (!errors.length)
+    for (const v of decl.values ?? [min, max]) {
+      if (typeof v !== 'number' || !Number.isFinite(v)) continue;
+      const issues = configRangeIssues(setTargets(config, [[target, v]])).filter((i) => !already.has(i));
+      if (issues.length) {
+        errors.push(`${who}: ${v} for '${path}' is outside what a scenario allows (${issues[0]})`);
+        break;
+      }
+    }
   return errors.length ? { errors } : { value, errors };
 }
 

@@ -5,7 +5,7 @@
  * browser module Workers. Tasks go out in task order, each worker holding one run and one queued behind it
  * (QUEUE_DEPTH); results come back as transferred typed arrays and are reported as they finish. Abort
  * terminates every worker (no work keeps burning CPU after a cancel); the next batch starts fresh ones. A worker
- * that dies fails only the runs it held, and is replaced.
+ * that dies fails only the run it was computing; the run queued behind it is sent again, to its replacement.
  */
 import * as Comlink from 'comlink';
 import { CONFIG_CACHE } from './config-cache.ts';
@@ -35,6 +35,12 @@ export interface WorkerPoolOptions {
   size?: number;
   /** how to start a worker; default: Node worker_threads or a browser module Worker */
   factory?: WorkerFactory;
+  /**
+   * the time budget of one run (ms): a run still computing after it is stopped (its worker terminated and
+   * replaced) and reported as failed, so a run that never returns, or a worker that closed itself, cannot hold a
+   * batch forever. Default: none.
+   */
+  runTimeoutMs?: number;
 }
 
 const isNode = typeof process !== 'undefined' && typeof process.versions?.node === 'string';
@@ -128,14 +134,17 @@ export class WorkerPoolBackend implements SimBackend {
   private configKeys = new WeakMap<RunConfig, number>();
   private nextKey = 1;
 
-  private constructor(size: number, factory: WorkerFactory) {
+  private readonly runTimeoutMs: number | undefined;
+
+  private constructor(size: number, factory: WorkerFactory, runTimeoutMs?: number) {
     this.concurrency = size;
     this.factory = factory;
+    this.runTimeoutMs = runTimeoutMs;
   }
 
   static async create(opts: WorkerPoolOptions = {}): Promise<WorkerPoolBackend> {
     const size = Math.max(1, Math.floor(opts.size ?? (await defaultPoolSize())));
-    return new WorkerPoolBackend(size, opts.factory ?? (isNode ? nodeWorker : browserWorker));
+    return new WorkerPoolBackend(size, opts.factory ?? (isNode ? nodeWorker : browserWorker), opts.runTimeoutMs);
   }
 
   /** workers currently alive (0 after close or cancel) */
@@ -212,6 +221,33 @@ export class WorkerPoolBackend implements SimBackend {
 
     return new Promise<BatchOutcome>((resolve, reject) => {
       let next = 0;
+      /** runs that were queued on a worker that died before starting them: sent again first */
+      const retry: number[] = [];
+      const remaining = (): number => tasks.length - next + retry.length;
+      /** this batch's runs on each worker, in the order sent (the first is the one it is computing) */
+      const order = new Map<Slot, number[]>();
+      /** the run each dead worker was computing when it died */
+      const culprit = new Map<Slot, number>();
+      /** the watchdog of the run each worker is computing, and the runs stopped for exceeding the budget */
+      const watch = new Map<Slot, { index: number; timer: ReturnType<typeof setTimeout> }>();
+      const overran = new Set<number>();
+      const budget = this.runTimeoutMs;
+      const arm = (slot: Slot): void => {
+        if (!budget) return;
+        const head = finished || slot.dead ? undefined : order.get(slot)?.[0];
+        const cur = watch.get(slot);
+        if (cur && cur.index === head) return;
+        if (cur) clearTimeout(cur.timer);
+        if (head === undefined) {
+          watch.delete(slot);
+          return;
+        }
+        const timer = setTimeout(() => {
+          overran.add(head);
+          void slot.handle.terminate().catch(() => undefined);
+        }, budget);
+        watch.set(slot, { index: head, timer });
+      };
       let running = 0;
       let completed = 0;
       let failed = 0;
@@ -220,6 +256,7 @@ export class WorkerPoolBackend implements SimBackend {
       const finish = (err?: unknown): void => {
         if (finished) return;
         finished = true;
+        for (const w of watch.values()) clearTimeout(w.timer);
         signal?.removeEventListener('abort', onAbort);
         if (err === undefined) resolve({ completed, failed });
         else reject(err);
@@ -238,14 +275,14 @@ export class WorkerPoolBackend implements SimBackend {
       const held = new Map<Slot, number>();
       const inFlight = (slot: Slot): number => held.get(slot) ?? 0;
       const checkDone = (): void => {
-        if (!finished && next >= tasks.length && running === 0) finish();
+        if (!finished && remaining() === 0 && running === 0) finish();
       };
       // Sends the next task to this worker if it has room: always when it is idle; a second, queued one only
       // while more tasks remain than workers (at the end of a batch the last runs go to whichever is free).
       const offer = (slot: Slot): boolean => {
-        if (finished || slot.dead || next >= tasks.length) return false;
+        if (finished || slot.dead || remaining() === 0) return false;
         if (inFlight(slot) >= QUEUE_DEPTH) return false;
-        if (inFlight(slot) > 0 && tasks.length - next <= this.slots.length) return false;
+        if (inFlight(slot) > 0 && remaining() <= this.slots.length) return false;
         dispatch(slot);
         return true;
       };
@@ -253,8 +290,12 @@ export class WorkerPoolBackend implements SimBackend {
         while (offer(slot));
       };
       const dispatch = (slot: Slot): void => {
-        const index = next++;
+        const index = retry.length ? retry.shift()! : next++;
         const task = tasks[index];
+        const sentTo = order.get(slot) ?? [];
+        sentTo.push(index);
+        order.set(slot, sentTo);
+        arm(slot);
         const key = this.keyOf(task.config);
         const config = slot.sent.has(key) ? null : task.config;
         rememberSent(slot.sent, key);
@@ -279,9 +320,24 @@ export class WorkerPoolBackend implements SimBackend {
           (value) => {
             running--;
             held.set(slot, inFlight(slot) - 1);
+            const mine = order.get(slot)!;
+            if (value === DEAD && !culprit.has(slot)) culprit.set(slot, mine[0]);
+            mine.splice(mine.indexOf(index), 1);
+            arm(slot);
             if (finished) return;
             if (value === DEAD) {
-              fail(index, task, new Error('worker stopped during the run'));
+              // the run it was computing failed with it; a run only queued there never started: send it again
+              if (culprit.get(slot) === index)
+                fail(
+                  index,
+                  task,
+                  new Error(
+                    overran.has(index)
+                      ? `the run took longer than its time budget (${Math.round((budget ?? 0) / 1000)} s) and was stopped`
+                      : 'worker stopped during the run',
+                  ),
+                );
+              else retry.push(index);
               // every run queued on the dead worker lands here; start one replacement for all of them
               slot.replacement ??= this.replace(slot);
               void slot.replacement.then(
@@ -307,6 +363,9 @@ export class WorkerPoolBackend implements SimBackend {
           (e: unknown) => {
             running--;
             held.set(slot, inFlight(slot) - 1);
+            const mine = order.get(slot)!;
+            mine.splice(mine.indexOf(index), 1);
+            arm(slot);
             if (finished) return;
             fill(slot);
             fail(index, task, e);

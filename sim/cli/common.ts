@@ -10,6 +10,7 @@ import { createBackend, isAbortError, type SimBackend } from '../node.ts';
 import { DEFAULT_SCENARIO_DIR, loadNodeLibrary } from '../node.ts';
 import { UsageError } from './errors.ts';
 import type { Opts } from './options.ts';
+import { withInjectedFaults } from './fault-injection.ts';
 
 /** Why a file could not be read, in a few words. */
 export function unreadable(e: unknown): string {
@@ -67,6 +68,7 @@ export function progressBar(): ((p: RunProgress) => void) | undefined {
     const width = 30;
     const filled = Math.round((width * p.done) / Math.max(1, p.total));
     const eta = p.done > 0 ? Math.round((((now - started) / p.done) * (p.total - p.done)) / 1000) : 0;
+    // our own text only (no titles), with the carriage return that redraws the bar
     process.stderr.write(
       `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${p.done}/${p.total} runs${p.failed ? ` (${p.failed} failed)` : ''}${p.done < p.total ? `, ~${eta}s left ` : '          '}`,
     );
@@ -89,15 +91,18 @@ export async function withBackend<T>(
     controller.abort();
   };
   process.on('SIGINT', onSigint);
+  // a scheduler's stop (Slurm, Kubernetes) cancels like Ctrl-C: the workers are terminated, not orphaned
+  process.on('SIGTERM', onSigint);
   let backend: SimBackend | undefined;
   try {
-    backend = await createBackend({ workers });
+    backend = withInjectedFaults(await createBackend({ workers }));
     return await work(backend, controller.signal);
   } catch (e) {
     if (isAbortError(e)) throw new UsageError('cancelled.', 130);
     throw e;
   } finally {
     process.off('SIGINT', onSigint);
+    process.off('SIGTERM', onSigint);
     await backend?.close();
   }
 }

@@ -3,6 +3,7 @@
  * and spec errors with file, line and field, and anything else in one paragraph, never a stack trace.
  */
 import { ScenarioError } from '../node.ts';
+import { writeErr } from './terminal.ts';
 
 /** An error meant for the user: printed as is, exit code attached. */
 export class UsageError extends Error {
@@ -21,15 +22,15 @@ export class UsageError extends Error {
  */
 export function reportError(command: string | undefined, e: unknown): number {
   if (e instanceof UsageError) {
-    process.stderr.write(`commsim: ${e.message}\n`);
+    writeErr(`commsim: ${e.message}\n`);
     return e.exitCode;
   }
   if (e instanceof ScenarioError) {
-    process.stderr.write(`${e.message}\n`);
+    writeErr(`${e.message}\n`);
     return 1;
   }
   const msg = e instanceof Error ? e.message : String(e);
-  process.stderr.write(`commsim: ${command ?? ''} failed: ${msg}\n`);
-  if (process.env.COMMSIM_DEBUG && e instanceof Error && e.stack) process.stderr.write(e.stack + '\n');
+  writeErr(`commsim: ${command ?? ''} failed: ${msg}\n`);
+  if (process.env.COMMSIM_DEBUG && e instanceof Error && e.stack) writeErr(e.stack + '\n');
   return 1;
 }

@@ -15,6 +15,7 @@ import { list } from './commands/list.ts';
 import { merge } from './commands/merge.ts';
 import { stress } from './commands/stress.ts';
 import { sensitivity } from './commands/sensitivity.ts';
+import { writeOut } from './terminal.ts';
 
 const COMMANDS: readonly Command[] = [run, compare, sweep, validate, list, merge, stress, sensitivity];
 
@@ -40,11 +41,11 @@ export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   try {
     if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
-      process.stdout.write(HELP + '\n');
+      writeOut(HELP + '\n');
       return name === undefined ? 2 : 0;
     }
     if (name === '--version' || name === '-v') {
-      process.stdout.write(packageVersion() + '\n');
+      writeOut(packageVersion() + '\n');
       return 0;
     }
     const command = COMMANDS.find((c) => c.name === name);
@@ -54,7 +55,7 @@ export async function main(argv: string[]): Promise<number> {
       );
     const { opts, args } = parseOptions(command.name, command.options, rest);
     if (opts.help) {
-      process.stdout.write(command.help + '\n');
+      writeOut(command.help + '\n');
       return 0;
     }
     return await command.run(args, opts);

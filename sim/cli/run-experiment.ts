@@ -12,6 +12,7 @@ import { UsageError } from './errors.ts';
 import { shardOpt, weeksOf, workersOpt, type Opts } from './options.ts';
 import { emit, type Format } from './output.ts';
 import { renderExperiment } from './render-experiment.ts';
+import { FailedRuns } from './failures.ts';
 
 /** FILE argument: a path to a YAML file, or a library scenario id. */
 export function loadConfig(arg: string, o: Opts): RunConfig {
@@ -62,19 +63,13 @@ export interface Experiment {
 export async function execute(exp: Experiment, o: Opts): Promise<number> {
   const shard = shardOpt(o);
   const workers = workersOpt(o, exp.specs.length * exp.specs[0].runs);
+  const failed = new FailedRuns();
   await withBackend(workers, async (backend, signal) => {
-    let failures = 0;
     const partials = await runEnsembles(backend, exp.specs, {
       shard,
       signal,
       onProgress: progressBar(),
-      onError: (f) => {
-        failures++;
-        if (failures <= 5)
-          process.stderr.write(
-            `run failed: scenario ${f.scenarioId}, replicate ${f.replicate}, seed ${f.seed}: ${f.error}\n`,
-          );
-      },
+      onError: (f) => failed.add(`scenario ${f.scenarioId}, replicate ${f.replicate}, seed ${f.seed}: ${f.error}`),
     });
     const kind = EXPERIMENT_SHARDS[exp.kind];
     const partial = exp.sweep ? { partials, sweep: exp.sweep } : { partials };
@@ -86,7 +81,6 @@ export async function execute(exp: Experiment, o: Opts): Promise<number> {
         o,
       );
     }
-    if (failures > 0) process.stderr.write(`${failures} run(s) failed; the results cover the others.\n`);
   });
-  return 0;
+  return failed.finish();
 }

@@ -5,8 +5,10 @@
 
 export interface CsvOptions {
   /**
-   * Put a ' before text starting with = + - or @, which spreadsheets would otherwise run as a formula (for files
-   * built from what users typed; numbers are never changed).
+   * Put a ' before text a spreadsheet could run as a formula: text starting with = + - or @, also after leading
+   * white space or control characters (a carriage return, line feed or tab first), and text starting with a tab
+   * or a carriage return. On unless set false: every table may hold a title a user typed (numbers, and numbers
+   * written as text, are never changed).
    */
   guardFormulas?: boolean;
 }
@@ -15,8 +17,15 @@ export interface CsvOptions {
 export function csvField(value: unknown, opts: CsvOptions = {}): string {
   if (value === null || value === undefined || (typeof value === 'number' && !Number.isFinite(value))) return '';
   let s = String(value);
-  if (opts.guardFormulas && typeof value === 'string' && /^[=+\-@]/.test(s)) s = `'${s}`;
+  if (opts.guardFormulas !== false && typeof value === 'string' && mayRunAsFormula(s)) s = `'${s}`;
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** Text a spreadsheet could read as a formula (OWASP's list, and the same after any leading white space). */
+export function mayRunAsFormula(s: string): boolean {
+  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) return false; // a plain number written as text
+  // eslint-disable-next-line no-control-regex
+  return /^[\s\u0000-\u001f\u007f\u00a0\ufeff]*[=+\-@\uff1d\uff0b\uff0d\uff20]/.test(s) || /^[\t\r\n]/.test(s);
 }
 
 /** Rows (the header first, if any) as CSV text, each line ended by '\n'. */

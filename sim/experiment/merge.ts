@@ -73,6 +73,14 @@ function experimentShards<K extends ExperimentKind>(kind: K): ShardKind<K, Exper
           throw new Error('the shards hold different numbers of ensembles');
       }
       const partials = first.partials.map((_, k) => mergePartials(parts.map((p) => p.partials[k])));
+      // together the shards must hold every run of every ensemble, each once (mergePartials refuses twice)
+      partials.forEach((p, k) => {
+        const held = p.rows.length + p.failures.length;
+        if (held !== p.runs)
+          throw new Error(
+            `the shards hold ${held} of the ${p.runs} runs of ensemble ${k + 1} (${p.scenarioId}): ${held < p.runs ? 'runs are missing' : 'there are runs too many'}`,
+          );
+      });
       return first.sweep ? { partials, sweep: first.sweep } : { partials };
     },
     finalize: (p) => finalizeExperiment(kind, p.partials, p.sweep),
@@ -113,6 +121,8 @@ export function mergeShards<K extends ShardKind>(
       throw new Error(
         `${name} and ${firstName} come from different experiments (their metadata differ: scenario or spec, seed, size, horizon or options)`,
       );
+    if (file.experimentDigest !== first.experimentDigest)
+      throw new Error(`${name} belongs to another experiment than ${firstName} (their experiment digests differ)`);
     if (file.shard.count !== n)
       throw new Error(`${name} is shard ${file.shard.index}/${file.shard.count}, ${firstName} is one of ${n}`);
     const other = seen.get(file.shard.index);

@@ -41,6 +41,9 @@ export interface ResolvedPath {
   value: number;
 }
 
+/** names that would lead out of a configuration into an object's prototype */
+const UNSAFE_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
+
 /** Event fields that hold whole numbers (weeks, a need group's index). */
 const WHOLE_EVENT_FIELDS = new Set(['week', 'weeks', 'needGroup']);
 
@@ -152,8 +155,13 @@ export function resolvePath(config: RunConfig, path: string): ResolvedPath | { e
     if (!key) return { error: `'${path}': the place fields that can vary are ${PLACE_FIELDS.join(', ')}` };
     return { target: { kind: 'place', key }, value: config.place[key] };
   }
+  // only the configuration's own fields: never a prototype's (`__proto__`, `constructor`), so a path cannot
+  // reach or change anything outside this one configuration
   let node: unknown = config;
-  for (let i = 0; i < parts.length - 1; i++) {
+  for (let i = 0; i < parts.length; i++) {
+    if (!Object.hasOwn(node as object, parts[i]) || UNSAFE_NAMES.has(String(parts[i])))
+      return { error: `'${path}': '${parts.slice(0, i + 1).join('.')}' does not exist in the scenario` };
+    if (i === parts.length - 1) break;
     const next = (node as Record<string | number, unknown>)[parts[i]];
     if (next === null || typeof next !== 'object')
       return { error: `'${path}': '${parts.slice(0, i + 1).join('.')}' does not exist in the scenario` };

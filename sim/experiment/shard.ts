@@ -9,6 +9,7 @@
  * A shard i/n runs the replicate blocks (or futures, or design points) b with b mod n = i − 1
  * (ensemble.ts shardReplicates). Typed arrays are stored as base64 of their bytes, so numbers survive exactly.
  */
+import { digest } from '../core/digest.ts';
 import { LogHistogram } from './stats.ts';
 import type { EnsemblePartial, Shard } from './ensemble.ts';
 
@@ -24,6 +25,10 @@ export interface ShardFile {
   shard: Shard;
   /** describes the experiment; identical in every shard of it (no date: merge stamps its own) */
   metadata: Record<string, unknown>;
+  /** digest of the experiment (format, kind, number of shards, metadata): the same in every shard of it */
+  experimentDigest?: string;
+  /** digest of the whole file but this field: a changed row, count or label no longer matches */
+  contentDigest?: string;
   /** the partial result, as the kind writes it */
   [field: string]: unknown;
 }
@@ -51,14 +56,29 @@ export function makeShardFile<P>(
   metadata: Record<string, unknown>,
   partial: P,
 ): ShardFile {
-  return {
+  const file: ShardFile = {
     format: kind.format,
     formatVersion: SHARD_FORMAT_VERSION,
     kind: kind.kind,
     shard,
     metadata,
+    experimentDigest: experimentDigestOf(kind.format, kind.kind, shard.count, metadata),
     ...kind.encode(partial),
   };
+  return { ...file, contentDigest: digest(JSON.stringify(file)) };
+}
+
+/** The most shards an experiment may be split into (README, "Limits"). */
+export const MAX_SHARDS = 10_000;
+
+/** The digest that names an experiment: what every one of its shards shares. */
+export function experimentDigestOf(
+  format: string,
+  kind: string,
+  count: number,
+  metadata: Record<string, unknown>,
+): string {
+  return digest(JSON.stringify({ format, kind, count, metadata }));
 }
 
 /** Parses and checks a shard file's text against the kinds this program knows; `name` is used in error messages. */
@@ -78,6 +98,28 @@ export function parseShardFile(text: string, name: string, kinds: readonly Shard
   if (f.formatVersion !== SHARD_FORMAT_VERSION)
     throw new Error(`${name}: shard format version ${f.formatVersion}, this program reads ${SHARD_FORMAT_VERSION}`);
   if (!f.shard || !f.kind || !f.metadata) throw new Error(`${name}: shard file is incomplete`);
+  const { index, count } = f.shard as Partial<Shard>;
+  if (
+    !Number.isInteger(count) ||
+    !Number.isInteger(index) ||
+    (count as number) < 1 ||
+    (count as number) > MAX_SHARDS ||
+    (index as number) < 1 ||
+    (index as number) > (count as number)
+  )
+    throw new Error(
+      `${name}: shard ${String(index)}/${String(count)} is not a shard label (i/n with 1 ≤ i ≤ n ≤ ${MAX_SHARDS.toLocaleString('en-GB')})`,
+    );
+  // the digests: the file as written (nothing changed in it), and the experiment it says it belongs to
+  if (typeof f.contentDigest !== 'string' || typeof f.experimentDigest !== 'string')
+    throw new Error(`${name}: the shard file carries no digest (written by an older commsim, or edited); run it again`);
+  const { contentDigest, ...rest } = f as ShardFile;
+  if (digest(JSON.stringify(rest)) !== contentDigest)
+    throw new Error(
+      `${name}: the shard file was altered after it was written (its content does not match its digest); run the shard again`,
+    );
+  if (experimentDigestOf(f.format as string, f.kind as string, count as number, f.metadata) !== f.experimentDigest)
+    throw new Error(`${name}: the shard's experiment digest does not match its metadata; run the shard again`);
   if (!kinds.some((k) => k.kind === f.kind && k.format === f.format))
     throw new Error(
       `${name}: a '${f.kind}' shard, which this program cannot merge (it merges ${kinds.map((k) => k.kind).join(', ')})`,
@@ -126,7 +168,8 @@ export function deserializePartial(s: SerializedPartial): EnsemblePartial {
   return {
     ...s,
     blocks: s.blocks.map((b) => ({ index: b.index, sums: f64(b.sums) })),
-    hist: s.hist ? s.hist.map((a) => LogHistogram.fromArray(a)) : null,
+    // each metric-week's histogram holds at most one value per run
+    hist: s.hist ? s.hist.map((a) => LogHistogram.fromArray(a, s.runs)) : null,
     runSeries: s.runSeries.map((t) => ({ replicate: t.replicate, seed: t.seed, series: f32(t.series) })),
   };
 }

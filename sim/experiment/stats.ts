@@ -125,6 +125,9 @@ export const HIST_ALPHA = 0.005;
 const GAMMA = (1 + HIST_ALPHA) / (1 - HIST_ALPHA);
 const LN_GAMMA = Math.log(GAMMA);
 export const ZERO_BAND = 1e-9;
+/** the bins a finite value outside the zero band can fall in (|x| from ZERO_BAND to the largest double) */
+const MIN_KEY = Math.floor(Math.log(ZERO_BAND) / LN_GAMMA) - 2;
+const MAX_KEY = Math.ceil(Math.log(Number.MAX_VALUE) / LN_GAMMA) + 2;
 
 class DenseStore {
   offset = 0;
@@ -284,7 +287,33 @@ export class LogHistogram {
     return out;
   }
 
-  static fromArray(a: readonly number[]): LogHistogram {
+  /**
+   * A histogram from toArray's form, checked: counts are whole numbers of at most `maxCount` in all, and bins lie
+   * where finite values can fall, so a damaged or hostile file cannot hang or exhaust memory. Throws saying what
+   * is wrong.
+   */
+  static fromArray(a: readonly number[], maxCount = 2 ** 31): LogHistogram {
+    const bad = (what: string): never => {
+      throw new Error(`a histogram ${what}`);
+    };
+    if (!Array.isArray(a) || a.length < 6) bad('is incomplete');
+    const count = (v: unknown): number =>
+      typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= maxCount
+        ? v
+        : bad(`count ${String(v)} is not a whole number from 0 to ${maxCount}`);
+    let total = count(a[0]) + count(a[1]);
+    let q = 2;
+    for (let s = 0; s < 2; s++) {
+      const offset = a[q];
+      const len = a[q + 1];
+      if (!Number.isInteger(offset) || offset < MIN_KEY || offset > MAX_KEY)
+        bad(`bin ${String(offset)} is outside the bins values can fall in`);
+      if (!Number.isInteger(len) || len < 0 || offset + len - 1 > MAX_KEY || q + 2 + len > a.length)
+        bad(`has a bin range of ${String(len)} that does not fit`);
+      for (let i = 0; i < len; i++) total += count(a[q + 2 + i]);
+      q += 2 + len;
+    }
+    if (total > maxCount) bad(`holds ${total} values, more than the ${maxCount} runs it can hold`);
     const h = new LogHistogram();
     h.zero = a[0];
     h.nan = a[1];

@@ -17,6 +17,9 @@ import {
   type ExecOptions,
 } from './ensemble.ts';
 
+/** The most points (grid cells) a sweep may have: each is an ensemble (README, "Limits"). */
+export const MAX_SWEEP_POINTS = 10_000;
+
 export interface SweepAxis {
   path: string;
   values: number[];
@@ -42,6 +45,11 @@ export function sweepSpecs(
   opts: Omit<EnsembleSpec, 'config'>,
 ): { points: Record<string, number>[]; specs: EnsembleSpec[] } {
   if (axes.length < 1 || axes.length > 2) throw new Error('a sweep takes one or two parameters');
+  const size = axes.reduce((n, a) => n * a.values.length, 1);
+  if (size > MAX_SWEEP_POINTS)
+    throw new Error(
+      `a sweep grid has at most ${MAX_SWEEP_POINTS.toLocaleString('en-GB')} points; this one has ${size.toLocaleString('en-GB')} (${axes.map((a) => a.values.length).join(' × ')} values). Use fewer values, or split it into several sweeps`,
+    );
   let points: Record<string, number>[] = [{}];
   for (const axis of axes) {
     if (axis.values.length === 0) throw new Error(`no values for ${axis.path}`);

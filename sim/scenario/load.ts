@@ -490,7 +490,7 @@ function readEvent(
   else if (v.type === undefined || v.type === null) {
     c.add(path, `needs \`type:\` (one of ${EVENT_TYPE_IDS.join(', ')}) or \`intervention: <id>\``);
     return undefined;
-  } else if (typeof v.type !== 'string' || !(v.type in EVENT_TYPES)) {
+  } else if (typeof v.type !== 'string' || !Object.hasOwn(EVENT_TYPES, v.type)) {
     c.add(`${path}.type`, unknownMessage('event type', String(v.type), EVENT_TYPE_IDS));
     return undefined;
   } else type = v.type;

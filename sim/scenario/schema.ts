@@ -345,8 +345,16 @@ export class Checker {
     readonly fallbackFile: string,
   ) {}
 
+  /** the most issues kept (a file of 100,000 unknown keys reports the first 200, and stays linear) */
+  static readonly MAX_ISSUES = 200;
+
+  /** no more issues are kept: callers skip building messages (a did-you-mean is costly) */
+  get full(): boolean {
+    return this.issues.length >= Checker.MAX_ISSUES;
+  }
+
   add(path: string, message: string): void {
-    if (this.issues.length >= 200) return;
+    if (this.full) return;
     let best: { file: string; line: number; column: number; depth: number } | undefined;
     for (const s of this.sources) {
       const hit = locateIn(s, path);
@@ -379,7 +387,7 @@ export class Checker {
       return undefined;
     }
     for (const k of Object.keys(v)) {
-      if (!fields.includes(k)) this.add(joinKey(path, k), unknownMessage(what, k, fields));
+      if (!fields.includes(k) && !this.full) this.add(joinKey(path, k), unknownMessage(what, k, fields));
     }
     for (const r of required) {
       if (v[r] === undefined || v[r] === null) this.add(path, `\`${r}\` is required`);
@@ -396,8 +404,9 @@ export class Checker {
     }
     const out: Record<string, unknown> = {};
     for (const [k, val] of Object.entries(v)) {
-      if (!valid.includes(k)) this.add(joinKey(path, k), unknownMessage(kind, k, valid));
-      else out[k] = val;
+      if (!valid.includes(k)) {
+        if (!this.full) this.add(joinKey(path, k), unknownMessage(kind, k, valid));
+      } else out[k] = val;
     }
     return out;
   }

@@ -109,7 +109,7 @@ describe('backends', () => {
     expect(pool.liveWorkers).toBe(0);
   });
 
-  it('keeps a second run queued on each worker; a worker that dies fails only the runs it held, and one replacement takes over', async () => {
+  it('keeps a second run queued on each worker; a worker that dies fails only the run it was computing; the run queued behind it goes to the one replacement', async () => {
     // in-process stand-ins for workers: runs execute one at a time, in the order sent; seed 1003 kills its worker
     let started = 0;
     let maxQueued = 0;
@@ -126,7 +126,8 @@ describe('backends', () => {
           maxQueued = Math.max(maxQueued, ++queued);
           const p = chain.then(() => {
             if (seed === 1003) {
-              die(new Error('crashed'));
+              // as a real worker: the run before has been answered; this one never is
+              setTimeout(() => die(new Error('crashed')), 0);
               return new Promise<RunResult>(() => {});
             }
             return runTask({ config: configs.get(key)!, seed, replicate });
@@ -155,10 +156,51 @@ describe('backends', () => {
     expect(maxQueued).toBe(2);
     expect(errors.map((e) => e.replicate)).toContain(3);
     for (const e of errors) expect(e).toMatchObject({ seed: 1000 + e.replicate, scenarioId: 'test-small' });
-    // the crashed run and the one queued behind it fail; every other run completes, each reported once
-    expect(errors).toHaveLength(2);
-    expect(outcome).toEqual({ completed: 10, failed: 2 });
+    // only the crashed run fails (issue 19: the one queued behind it used to fail too); every other run
+    // completes, each reported once
+    expect(errors.map((e) => e.replicate)).toEqual([3]);
+    expect(outcome).toEqual({ completed: 11, failed: 1 });
     expect([...done, ...errors.map((e) => e.index)].sort((a, b) => a - b)).toEqual([...Array(12).keys()]);
+    expect(started).toBe(3);
+  });
+
+  it('stops a run that exceeds its time budget, reports it, and finishes the batch (issue 19)', async () => {
+    // seed 1005 never returns and its worker never dies by itself (a worker that closed itself looks the same)
+    let started = 0;
+    const factory: WorkerFactory = async () => {
+      started++;
+      let die: (e: Error) => void = () => {};
+      const stopped = new Promise<Error>((r) => (die = r));
+      let chain = Promise.resolve();
+      const configs = new Map<number, RunConfig>();
+      const api = {
+        run: (key: number, config: RunConfig | null, seed: number, replicate: number): Promise<RunResult> => {
+          if (config) configs.set(key, config);
+          const p = chain.then(() =>
+            seed === 1005 ? new Promise<RunResult>(() => {}) : runTask({ config: configs.get(key)!, seed, replicate }),
+          );
+          chain = p.then(
+            () => undefined,
+            () => undefined,
+          );
+          return p;
+        },
+        usage: async () => ({ heapUsed: 0, maxRss: 0, activeMs: 0, idleMs: 0 }),
+        [Comlink.releaseProxy]: () => undefined,
+      };
+      return {
+        api: api as unknown as WorkerHandle['api'],
+        stopped,
+        terminate: async () => die(new Error('terminated')),
+      };
+    };
+    const pool = await WorkerPoolBackend.create({ size: 2, factory, runTimeoutMs: 5000 });
+    const errors: TaskError[] = [];
+    const outcome = await pool.runBatch(tasks(8), { onResult: () => undefined, onError: (e) => errors.push(e) });
+    await pool.close();
+    expect(errors.map((e) => e.replicate)).toEqual([5]);
+    expect(errors[0].error).toMatch(/longer than its time budget/);
+    expect(outcome).toEqual({ completed: 7, failed: 1 });
     expect(started).toBe(3);
   });
 

@@ -38,13 +38,13 @@ describe('a share link', () => {
     expect(out?.ok).toBe(true);
     if (!out?.ok) return;
     expect(out.drafts.map((d) => d.title)).toEqual(ws.scenarios.map((d) => d.title));
-    expect([out.placeId, out.years, out.runs]).toEqual(['midshire', 4, 45]);
-    expect(out.context).toEqual(ws.context);
+    expect([out.settings.placeId, out.settings.years, out.runs]).toEqual(['midshire', 4, 45]);
+    expect(out.settings.context).toEqual(ws.context);
     const opened: Workspace = {
       ...ws,
-      placeId: out.placeId,
-      context: out.context,
-      years: out.years,
+      placeId: out.settings.placeId ?? ws.placeId,
+      context: out.settings.context,
+      years: out.settings.years,
       runs: out.runs,
       scenarios: out.drafts,
     };

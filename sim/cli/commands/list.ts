@@ -3,6 +3,7 @@ import type { Command } from '../command.ts';
 import { METRICS, OUTCOME_EVENTS, listApproaches, listInterventions, listPlaces, listScenarios } from '../../node.ts';
 import { library } from '../common.ts';
 import { COMMON } from '../options.ts';
+import { writeOut } from '../terminal.ts';
 
 export const list: Command = {
   name: 'list',
@@ -16,7 +17,7 @@ Lists approaches, process interventions, places, shipped scenarios, metrics and 
       const w = Math.max(0, ...rows.map((r) => r[0].length));
       return `${title}\n${rows.length ? rows.map(([a, b]) => `  ${a.padEnd(w)}  ${b}`).join('\n') : '  (none)'}\n`;
     };
-    process.stdout.write(
+    writeOut(
       [
         section(
           'Approaches',

@@ -15,6 +15,7 @@ import { RUNNING, intOpt, shardOpt, workersOpt, yearsOpt } from '../options.ts';
 import { emit, formatOpt } from '../output.ts';
 import { renderStudy } from '../render-study.ts';
 import { readSpec, studyMetadata } from '../study.ts';
+import { FailedRuns } from '../failures.ts';
 
 export const sensitivity: Command = {
   name: 'sensitivity',
@@ -100,8 +101,9 @@ Options:
         ),
         o,
       );
-    if (partial.errors.length)
-      process.stderr.write(`${partial.errors.length} run(s) failed; the results cover the others.\n`);
-    return 0;
+    const failed = new FailedRuns();
+    for (const e of partial.errors)
+      failed.add(`design point ${e.point}, replicate ${e.replicate}, seed ${e.seed}: ${e.error}`);
+    return failed.finish();
   },
 };

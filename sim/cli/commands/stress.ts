@@ -7,6 +7,7 @@ import { RUNNING, intOpt, shardOpt, workersOpt, yearsOpt } from '../options.ts';
 import { emit, formatOpt } from '../output.ts';
 import { renderStudy } from '../render-study.ts';
 import { readSpec, studyMetadata } from '../study.ts';
+import { FailedRuns } from '../failures.ts';
 
 export const stress: Command = {
   name: 'stress',
@@ -39,7 +40,7 @@ Options:
     const spec = readSpec(args[0], library(o), yearsOpt(o));
     const seed = o.seed !== undefined ? String(o.seed) : undefined;
     const total = (futures ?? spec.futures) * (runsPerFuture ?? spec.runsPerFuture) * spec.approaches.length;
-    let failures = 0;
+    const failed = new FailedRuns();
     const partial = await withBackend(workersOpt(o, total), (backend, signal) =>
       runStress(backend, spec, {
         futures,
@@ -48,12 +49,8 @@ Options:
         shard,
         signal,
         onProgress: progressBar(),
-        onError: (e) => {
-          if (++failures <= 5)
-            process.stderr.write(
-              `run failed: future ${e.future}, ${e.approach}, replicate ${e.replicate}, seed ${e.seed}: ${e.error}\n`,
-            );
-        },
+        onError: (e) =>
+          failed.add(`future ${e.future}, ${e.approach}, replicate ${e.replicate}, seed ${e.seed}: ${e.error}`),
       }),
     );
     const h = partial.header;
@@ -70,7 +67,6 @@ Options:
         renderStudy({ kind: 'stress', result: finalizeStress(partial) }, { ...metadata, date: stampDate() }, format),
         o,
       );
-    if (failures > 0) process.stderr.write(`${failures} run(s) failed; the results cover the others.\n`);
-    return 0;
+    return failed.finish();
   },
 };

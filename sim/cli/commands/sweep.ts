@@ -1,6 +1,6 @@
 /** commsim sweep FILE --param PATH --values …: ensembles over a grid of one or two paths (sim/experiment/paths.ts). */
 import type { Command } from '../command.ts';
-import { sweepSpecs, type SweepAxis } from '../../node.ts';
+import { configRangeIssues, sweepSpecs, type SweepAxis } from '../../node.ts';
 import { RUNNING, intOpt, yearsOpt } from '../options.ts';
 import { formatOpt } from '../output.ts';
 import { UsageError } from '../errors.ts';
@@ -65,6 +65,29 @@ Options: --runs N (default 50), --seed S, --years Y, --format table|json|csv (de
     } catch (e) {
       throw new UsageError(`commsim sweep: ${(e as Error).message}`, 2);
     }
+    // every point is checked against the schema's ranges, as a scenario file would be (what the swept values
+    // break; --years has its own range)
+    const already = new Set(configRangeIssues(config));
+    const bad = sw.specs
+      .map((spec, i) => ({
+        point: sw.points[i],
+        issues: configRangeIssues(spec.config).filter((x) => !already.has(x)),
+      }))
+      .filter((p) => p.issues.length > 0);
+    if (bad.length)
+      throw new UsageError(
+        `commsim sweep: ${bad.length} of ${sw.specs.length} point(s) are outside what a scenario allows, so nothing was run:\n` +
+          bad
+            .slice(0, 5)
+            .map(
+              (p) =>
+                `  at ${Object.entries(p.point)
+                  .map(([k, v]) => `${k} = ${v}`)
+                  .join(', ')}: ${p.issues[0]}`,
+            )
+            .join('\n'),
+        2,
+      );
     const metadata = baseMetadata('sweep', runs, seed, [config], { axes });
     return execute(
       { kind: 'sweep', specs: sw.specs, series: false, format, sweep: { axes, points: sw.points }, metadata },

@@ -5,6 +5,7 @@ import { ScenarioError, validateScenario } from '../../node.ts';
 import { library, unreadable } from '../common.ts';
 import { UsageError } from '../errors.ts';
 import { COMMON } from '../options.ts';
+import { writeOut } from '../terminal.ts';
 
 export const validate: Command = {
   name: 'validate',
@@ -24,14 +25,14 @@ Exit code 0 if all are valid, 1 otherwise.`,
         text = readFileSync(file, 'utf8');
       } catch (e) {
         bad++;
-        process.stdout.write(`${file}: cannot read: ${unreadable(e)}\n`);
+        writeOut(`${file}: cannot read: ${unreadable(e)}\n`);
         continue;
       }
       const issues = validateScenario(text, file, lib);
-      if (issues.length === 0) process.stdout.write(`${file}: ok\n`);
+      if (issues.length === 0) writeOut(`${file}: ok\n`);
       else {
         bad++;
-        process.stdout.write(new ScenarioError(issues).message.split('\n').slice(1).join('\n') + '\n');
+        writeOut(new ScenarioError(issues).message.split('\n').slice(1).join('\n') + '\n');
       }
     }
     return bad ? 1 : 0;

@@ -7,6 +7,7 @@
 import type { MetricDef } from '../../../sim/index.ts';
 import { chartScale, unitLabel } from '../common/format.ts';
 import type { Band } from '../state/result-stats.ts';
+import { plotText } from './plot-text.ts';
 import { BASE_LAYOUT, CHART_CONFIG, colourOf, dashOf, GRID, MUTED_INK, rgba } from './theme.ts';
 
 export interface FanLine {
@@ -32,7 +33,8 @@ export function fanFigure(metric: Pick<MetricDef, 'unit'>, lines: readonly FanLi
   const data: unknown[] = [];
   const shapes: unknown[] = [];
   const yearOf = (t: number): number => Math.round((t / 52) * 1000) / 1000;
-  for (const { name, index, band: b, stale } of lines) {
+  for (const { name: title, index, band: b, stale } of lines) {
+    const name = plotText(title);
     const stride = Math.max(1, Math.ceil(b.weeks / POINTS));
     const idx = Array.from({ length: Math.ceil(b.weeks / stride) }, (_, i) => Math.min(b.weeks - 1, i * stride));
     const c = colourOf(index);

@@ -18,12 +18,19 @@ export function workerCount(): number {
   return Math.max(1, Math.min(8, (typeof navigator !== 'undefined' && navigator.hardwareConcurrency) || 2));
 }
 
+/**
+ * The time budget of one run in the app: a run of the largest place over 20 years takes seconds, so a run still
+ * going after two minutes has hung (or its worker closed itself); it is stopped, reported as failed, and its
+ * worker replaced, so the progress never sticks.
+ */
+export const RUN_TIMEOUT_MS = 120_000;
+
 let lanes: Promise<SimBackend>[] | undefined;
 
 /** The comparison's lanes (one single-worker pool per core), started on first call. */
 export function comparisonLanes(): readonly Promise<SimBackend>[] {
   lanes ??= Array.from({ length: workerCount() }, () =>
-    WorkerPoolBackend.create({ size: 1 }).then(async (b) => {
+    WorkerPoolBackend.create({ size: 1, runTimeoutMs: RUN_TIMEOUT_MS }).then(async (b) => {
       await b.warm();
       return b;
     }),
@@ -43,20 +50,20 @@ export function bootLanes(): Promise<unknown> {
 let overview: Promise<SimBackend> | undefined;
 /** The overview of all approaches runs on its own pool, so it and the comparison can be cancelled separately. */
 export function overviewPool(): Promise<SimBackend> {
-  overview ??= WorkerPoolBackend.create({ size: workerCount() });
+  overview ??= WorkerPoolBackend.create({ size: workerCount(), runTimeoutMs: RUN_TIMEOUT_MS });
   return overview;
 }
 
 let trace: Promise<SimBackend> | undefined;
 /** A separate one-worker pool for single traced runs, so cancelling a comparison does not stop playback. */
 export function tracePool(): Promise<SimBackend> {
-  trace ??= WorkerPoolBackend.create({ size: 1 });
+  trace ??= WorkerPoolBackend.create({ size: 1, runTimeoutMs: RUN_TIMEOUT_MS });
   return trace;
 }
 
 let stress: Promise<SimBackend> | undefined;
 /** The stress test's own pool, so cancelling it never stops the comparison (and the reverse). */
 export function stressPool(): Promise<SimBackend> {
-  stress ??= WorkerPoolBackend.create({ size: workerCount() });
+  stress ??= WorkerPoolBackend.create({ size: workerCount(), runTimeoutMs: RUN_TIMEOUT_MS });
   return stress;
 }

@@ -1,6 +1,6 @@
 import type { Notice } from '../state/use-workspace.ts';
 
-/** A message about the workspace (a share link opened or refused), with its problems listed, until dismissed. */
+/** A message about the workspace (a share link offered, opened or refused; another tab's change; a failed save), with its problems listed, until dismissed. */
 export function NoticeBox({ notice, dismiss }: { notice: Notice; dismiss: () => void }) {
   return (
     <div
@@ -19,9 +19,19 @@ export function NoticeBox({ notice, dismiss }: { notice: Notice; dismiss: () => 
           ))}
         </ul>
       ) : null}
-      <button type="button" onClick={dismiss}>
-        Dismiss
-      </button>
+      {notice.actions?.length ? (
+        <div className="row">
+          {notice.actions.map((a) => (
+            <button key={a.label} type="button" onClick={a.run}>
+              {a.label}
+            </button>
+          ))}
+        </div>
+      ) : (
+        <button type="button" onClick={dismiss}>
+          Dismiss
+        </button>
+      )}
     </div>
   );
 }

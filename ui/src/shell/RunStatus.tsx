@@ -21,7 +21,7 @@ export function RunStatus({
         <>
           <label htmlFor="run-progress">
             {running ? 'Running' : 'Stopped at'} {progress.done} of {progress.total} runs
-            {progress.failed ? `, ${progress.failed} failed` : ''}
+            {progress.failed ? ` (${progress.failed} of them failed)` : ''}
           </label>
           <progress id="run-progress" max={Math.max(1, progress.total)} value={progress.done} />
           {running ? (
@@ -35,8 +35,19 @@ export function RunStatus({
           )}
         </>
       ) : (
-        <span className="muted">{progress ? `All ${runs} runs of each scenario done` : 'Starting…'}</span>
+        <span className="muted">{finishedText(progress, runs)}</span>
       )}
     </div>
   );
+}
+
+/**
+ * What the header says once the runs have stopped: "All … done" only when every run succeeded; otherwise how many
+ * failed, so it never claims more than was done.
+ */
+export function finishedText(progress: Progress | null, runs: number): string {
+  if (!progress) return 'Starting…';
+  if (progress.failed > 0)
+    return `${progress.total - progress.failed} of ${progress.total} runs done; ${progress.failed} failed (the results cover the others)`;
+  return `All ${runs} runs of each scenario done`;
 }

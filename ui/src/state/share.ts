@@ -5,10 +5,18 @@
  */
 import { loadScenario, ScenarioError, MAX_FILE_CHARS, type ScenarioIssue } from '../../../sim/index.ts';
 import { lib } from './library.ts';
-import { draftFromLoaded, draftToYaml, type ScenarioDraft, type Workspace } from './workspace.ts';
+import {
+  draftFromLoaded,
+  draftToYaml,
+  MAX_SCENARIOS,
+  settingsOfLoaded,
+  type ScenarioDraft,
+  type Workspace,
+} from './workspace.ts';
 
 export const MAX_SHARE_CHARS = 60_000;
-export const MAX_SHARED_SCENARIOS = 8;
+/** A link holds as many scenarios as a comparison does, so every one it carries is kept. */
+export const MAX_SHARED_SCENARIOS = MAX_SCENARIOS;
 
 function toBase64Url(text: string): string {
   const bytes = new TextEncoder().encode(text);
@@ -38,7 +46,7 @@ export function shareLink(ws: Workspace, href = window.location.href): string {
 }
 
 export type ShareOutcome =
-  | { ok: true; drafts: ScenarioDraft[]; placeId: string; context: Record<string, number>; years: number; runs: number }
+  | { ok: true; drafts: ScenarioDraft[]; settings: ReturnType<typeof settingsOfLoaded>; runs: number }
   | { ok: false; message: string; issues: ScenarioIssue[] };
 
 /** Reads a share link's hash. Never runs anything; returns drafts only if every scenario validates. */
@@ -70,9 +78,7 @@ export function readShareHash(hash: string): ShareOutcome | null {
     );
   const drafts: ScenarioDraft[] = [];
   const issues: ScenarioIssue[] = [];
-  let placeId = 'midshire';
-  let context: Record<string, number> = {};
-  let years = 5;
+  let settings: ReturnType<typeof settingsOfLoaded> | undefined;
   p.scenarios.forEach((text, i) => {
     if (typeof text !== 'string' || text.length > MAX_FILE_CHARS) {
       issues.push({ file: `shared scenario ${i + 1}`, line: 0, column: 0, path: '', message: 'not a scenario text' });
@@ -81,26 +87,17 @@ export function readShareHash(hash: string): ShareOutcome | null {
     try {
       const loaded = loadScenario(text, `shared scenario ${i + 1}`, lib());
       drafts.push(draftFromLoaded(loaded));
-      if (i === 0) {
-        const place = loaded.merged.place;
-        if (typeof place === 'string' && lib().places.has(place)) placeId = place;
-        const ctx = loaded.merged.context ?? {};
-        context = Object.fromEntries(Object.entries(ctx).filter(([, v]) => typeof v === 'number')) as Record<
-          string,
-          number
-        >;
-        years = loaded.config.weeks / 52;
-      }
+      if (i === 0) settings = settingsOfLoaded(loaded);
     } catch (e) {
       if (e instanceof ScenarioError) issues.push(...e.issues);
       else issues.push({ file: `shared scenario ${i + 1}`, line: 0, column: 0, path: '', message: String(e) });
     }
   });
-  if (issues.length)
+  if (issues.length || !settings)
     return refuse(
       'This share link contains scenarios that do not pass validation, so nothing was opened or run.',
       issues,
     );
   const runs = typeof p.runs === 'number' && Number.isInteger(p.runs) && p.runs >= 5 && p.runs <= 500 ? p.runs : 30;
-  return { ok: true, drafts, placeId, context, years: Math.round(years), runs };
+  return { ok: true, drafts, settings, runs };
 }

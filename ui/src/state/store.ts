@@ -33,15 +33,43 @@ function db(): Promise<IDBPDatabase> {
   return dbp;
 }
 
+/** The localStorage key of the synchronous copy of the current workspace (written on every change). */
+export const DRAFT_KEY = 'commsim.workspace';
+
+/** The workspace as last saved in this browser: the newer of the IndexedDB draft and the localStorage copy. */
 export async function loadDraft(): Promise<Workspace | undefined> {
+  let fromIdb: Workspace | undefined;
   try {
-    return (await (await db()).get('drafts', 'current')) as Workspace | undefined;
+    fromIdb = (await (await db()).get('drafts', 'current')) as Workspace | undefined;
   } catch {
-    return undefined;
+    fromIdb = undefined;
   }
+  let fromLocal: Workspace | undefined;
+  try {
+    const text = typeof localStorage !== 'undefined' ? localStorage.getItem(DRAFT_KEY) : null;
+    fromLocal = text ? (JSON.parse(text) as Workspace) : undefined;
+  } catch {
+    fromLocal = undefined;
+  }
+  if (!fromIdb) return fromLocal;
+  if (!fromLocal) return fromIdb;
+  return (fromLocal.savedAt ?? 0) > (fromIdb.savedAt ?? 0) ? fromLocal : fromIdb;
 }
 
+/**
+ * Saves the workspace at once: synchronously to localStorage (so a close or a crash a moment later loses
+ * nothing), then to IndexedDB. Throws (or rejects) when IndexedDB could not keep it, e.g. when storage is full.
+ */
 export async function saveDraft(ws: Workspace): Promise<void> {
+  try {
+    localStorage.setItem(DRAFT_KEY, JSON.stringify(ws));
+  } catch {
+    try {
+      localStorage.removeItem(DRAFT_KEY); // an older copy must not win over the IndexedDB one on the next load
+    } catch {
+      /* nothing more to do */
+    }
+  }
   await (await db()).put('drafts', ws, 'current');
 }
 

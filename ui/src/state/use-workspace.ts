@@ -1,62 +1,168 @@
 /**
- * The workspace as React state: opened from a share link (validated, never executed), else the draft autosaved
- * in this browser, else the Midshire example; saved again 300 ms after every change.
+ * The workspace as React state: the work saved in this browser (else the Midshire example), saved again at once
+ * after every change. A share link never replaces it silently: the user chooses to add the link's scenarios or to
+ * replace theirs, and a copy of the work before the link is saved first. Another tab's change and a failed save
+ * are told, not hidden.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ScenarioIssue } from '../../../sim/index.ts';
-import { readShareHash } from './share.ts';
-import { loadDraft, saveDraft } from './store.ts';
-import { defaultWorkspace, MAX_SCENARIOS, type ComparedWorkspace, type Workspace } from './workspace.ts';
+import { readShareHash, type ShareOutcome } from './share.ts';
+import { loadDraft, saveDraft, saveNamed } from './store.ts';
+import { defaultWorkspace, MAX_SCENARIOS, withScenarios, type ComparedWorkspace, type Workspace } from './workspace.ts';
 
-/** A message for the user about their workspace (a share link opened or refused, a file imported). */
-export type Notice = { kind: 'error' | 'info'; text: string; issues?: ScenarioIssue[] };
+/** A choice offered in a notice (a button). */
+export interface NoticeAction {
+  label: string;
+  run: () => void;
+}
 
-export function useWorkspace(setNotice: (n: Notice) => void): {
+/** A message for the user about their workspace (a share link opened or refused, a file imported, a failed save). */
+export type Notice = { kind: 'error' | 'info'; text: string; issues?: ScenarioIssue[]; actions?: NoticeAction[] };
+
+/** The name of the saved copy kept before a share link changes the workspace. */
+export function backupName(now = new Date()): string {
+  return `Before the shared link of ${now.toISOString().slice(0, 16).replace('T', ' ')}`;
+}
+
+const CHANNEL = 'commsim-workspace';
+
+/** Whether a workspace read from storage can be used (one scenario is enough: a one-scenario link is kept). */
+export function usableDraft(d: Workspace | undefined): d is Workspace {
+  return !!d && d.version === 1 && Array.isArray(d.scenarios) && d.scenarios.length >= 1;
+}
+
+export function useWorkspace(setNotice: (n: Notice | null) => void): {
   ws: Workspace | null;
   setWs: (w: Workspace) => void;
   /** change the workspace (nothing happens before it is loaded) */
   update: (f: (w: Workspace) => Workspace) => void;
 } {
-  const [ws, setWs] = useState<Workspace | null>(null);
+  const [ws, setWsState] = useState<Workspace | null>(null);
+  /** the savedAt this tab last wrote or loaded: a broadcast with another is another tab's work */
+  const mine = useRef(0);
+  /** a workspace read from storage (at start, or another tab's): already saved, so not written back */
+  const unchanged = useRef<Workspace | null>(null);
+  const channel = useRef<BroadcastChannel | null>(null);
 
-  // Start: a share link (validated, never executed), else the autosaved draft, else the Midshire example.
+  const setWs = useCallback((w: Workspace) => setWsState(w), []);
+  const update = useCallback((f: (w: Workspace) => Workspace) => setWsState((w) => (w ? f(w) : w)), []);
+
+  // Start: the work saved in this browser, else the example; then a share link, if any, is offered.
   useEffect(() => {
     void (async () => {
       const shared = readShareHash(location.hash);
+      const draft = await loadDraft();
+      const current = usableDraft(draft) ? draft : defaultWorkspace();
+      mine.current = current.savedAt ?? 0;
+      if (usableDraft(draft)) unchanged.current = draft;
       if (shared && !shared.ok) setNotice({ kind: 'error', text: shared.message, issues: shared.issues });
-      if (shared?.ok) {
-        const base = defaultWorkspace();
-        setWs({
-          ...base,
-          placeId: shared.placeId,
-          context: { ...base.context, ...shared.context },
-          years: Math.max(1, Math.min(20, shared.years)),
-          runs: shared.runs,
-          scenarios: shared.drafts.slice(0, MAX_SCENARIOS),
-        });
-        setNotice({
-          kind: 'info',
-          text: `Opened ${shared.drafts.length} shared scenarios. They passed validation and are now in your workspace.`,
-        });
-        history.replaceState(null, '', location.pathname + location.search);
+      if (!shared?.ok) {
+        setWsState(current);
         return;
       }
-      const draft = await loadDraft();
-      setWs(draft && draft.version === 1 && draft.scenarios?.length >= 2 ? draft : defaultWorkspace());
+      const clearHash = (): void => history.replaceState(null, '', location.pathname + location.search);
+      if (!usableDraft(draft)) {
+        // nothing of the user's to lose: open the link as the workspace
+        setWsState(openShared(current, shared, true));
+        clearHash();
+        setNotice({ kind: 'info', text: openedText(shared, true) });
+        return;
+      }
+      setWsState(current);
+      const choose = (replace: boolean) => () => {
+        setNotice(null);
+        clearHash();
+        void saveNamed(backupName(), current)
+          .catch(() => undefined)
+          .then(() => {
+            setWsState((w) => openShared(w ?? current, shared, replace));
+            setNotice({
+              kind: 'info',
+              text: `${openedText(shared, replace)} A copy of your work before the link is saved as “${backupName()}” under Keep and share.`,
+            });
+          });
+      };
+      setNotice({
+        kind: 'info',
+        text: `This link holds ${count(shared.drafts.length)} that passed validation. Nothing has changed yet: add them to your scenarios, or replace yours with them (a copy of your work is saved first).`,
+        actions: [
+          { label: 'Add to my scenarios', run: choose(false) },
+          { label: 'Replace my scenarios', run: choose(true) },
+          {
+            label: 'Ignore the link',
+            run: () => {
+              setNotice(null);
+              clearHash();
+            },
+          },
+        ],
+      });
     })();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const update = useCallback((f: (w: Workspace) => Workspace) => setWs((w) => (w ? f(w) : w)), []);
-
-  // autosave the draft
+  // Another tab saved the workspace: say so, and offer its version.
   useEffect(() => {
-    if (!ws) return;
-    const t = setTimeout(() => void saveDraft(ws).catch(() => undefined), 300);
-    return () => clearTimeout(t);
-  }, [ws]);
+    if (typeof BroadcastChannel === 'undefined') return;
+    const ch = new BroadcastChannel(CHANNEL);
+    channel.current = ch;
+    ch.onmessage = (ev: MessageEvent<{ savedAt?: number }>) => {
+      if (!ev.data?.savedAt || ev.data.savedAt === mine.current) return;
+      setNotice({
+        kind: 'error',
+        text: 'Another tab has changed this workspace. Your next change here will replace its work; load its version to carry on from it.',
+        actions: [
+          {
+            label: 'Load the other tab’s version',
+            run: () =>
+              void loadDraft().then((d) => {
+                if (!usableDraft(d)) return;
+                mine.current = d.savedAt ?? 0;
+                unchanged.current = d;
+                setWsState(d);
+                setNotice(null);
+              }),
+          },
+          { label: 'Keep mine', run: () => setNotice(null) },
+        ],
+      });
+    };
+    return () => {
+      ch.close();
+      channel.current = null;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  // Save at once after every change (synchronously to localStorage, then IndexedDB); a failure is shown.
+  useEffect(() => {
+    if (!ws || ws === unchanged.current) return;
+    const stamped: Workspace = { ...ws, savedAt: Math.max(Date.now(), mine.current + 1) };
+    mine.current = stamped.savedAt ?? 0;
+    void saveDraft(stamped)
+      .then(() => channel.current?.postMessage({ savedAt: stamped.savedAt }))
+      .catch((e: unknown) =>
+        setNotice({
+          kind: 'error',
+          text: `Your latest change could not be saved in this browser (${e instanceof Error ? e.message : String(e)}). It is kept while this tab stays open: free some space, or download your scenarios under Keep and share.`,
+        }),
+      );
+  }, [ws, setNotice]);
 
   return { ws, setWs, update };
+}
+
+function count(n: number): string {
+  return n === 1 ? 'one scenario' : `${n} scenarios`;
+}
+
+function openedText(shared: Extract<ShareOutcome, { ok: true }>, replace: boolean): string {
+  return `Opened ${count(shared.drafts.length)} from the link; they passed validation and are now ${replace ? 'your workspace' : 'added to your scenarios'} (a comparison holds at most ${MAX_SCENARIOS}).`;
+}
+
+/** The workspace with a share link's scenarios added or in place of its own, set to the link's settings. */
+function openShared(ws: Workspace, shared: Extract<ShareOutcome, { ok: true }>, replace: boolean): Workspace {
+  return { ...withScenarios(ws, shared.drafts, shared.settings, replace), runs: shared.runs };
 }
 
 /**

@@ -27,8 +27,11 @@ export interface PhaseDraft {
   levers: Record<string, number>;
 }
 
-/** An event as written in a scenario (year, type or intervention, and the type's fields). */
-export type EventDraft = Record<string, unknown> & { year: number };
+/**
+ * An event as written in a scenario (year, type or intervention, and the type's fields). The year is a number,
+ * or an expression kept as written (e.g. `inputs.when`), so an imported scenario is exported unchanged.
+ */
+export type EventDraft = Record<string, unknown> & { year: number | string };
 
 export interface ScenarioDraft {
   /** local key, stable across edits */
@@ -50,10 +53,12 @@ export interface Workspace {
   runs: number;
   seed: string;
   scenarios: ScenarioDraft[];
+  /** when this browser last saved it (ms since 1970): the newer of two saved copies wins, tabs compare it */
+  savedAt?: number;
 }
 
-/** The most scenarios a comparison holds. */
-export const MAX_SCENARIOS = 7;
+/** The most scenarios a comparison holds (a share link may carry as many; README "Limits"). */
+export const MAX_SCENARIOS = 8;
 
 /**
  * What the Compare screen uses of the workspace: the scenarios' names and the runs asked for (a lever edited on
@@ -93,14 +98,68 @@ export function draftFromLoaded(loaded: LoadedScenario): ScenarioDraft {
   });
   const events: EventDraft[] = ((m.events ?? []) as Record<string, unknown>[]).map((e) => {
     const { week, year, ...rest } = e;
-    return {
-      year: typeof year === 'number' ? year : typeof week === 'number' ? Math.round((week / 52) * 100) / 100 : 0,
-      ...rest,
-    };
+    return { year: eventYear(year, week), ...rest };
   });
   const extra: Record<string, unknown> = {};
   for (const k of ['inputs', 'initial', 'params', 'history_years'] as const) if (m[k] !== undefined) extra[k] = m[k];
+  // an inline place (a mapping, not a library id) travels with its scenario; draftToDoc writes it back
+  if (m.place !== undefined && typeof m.place !== 'string') extra.place = structuredClone(m.place);
   return { key: newKey(), id: m.id, title: m.title ?? m.id, description: m.description ?? '', phases, events, extra };
+}
+
+/** When an event happens, as the draft keeps it: a year number, or the expression as written (a week's as years). */
+function eventYear(year: unknown, week: unknown): number | string {
+  if (typeof year === 'number' || typeof year === 'string') return year;
+  if (typeof week === 'number') return Math.round((week / 52) * 100) / 100;
+  if (typeof week === 'string') return `(${week}) / 52`;
+  return 0;
+}
+
+/**
+ * The workspace settings a loaded scenario was written for: its library place (undefined for an inline place,
+ * which stays in the draft), its context answers over the place's, and its years. Opening or importing a scenario
+ * sets these, so exporting it again gives the same scenario.
+ */
+export function settingsOfLoaded(loaded: LoadedScenario): {
+  placeId: string | undefined;
+  context: Record<string, number>;
+  years: number;
+} {
+  const m = loaded.merged as ScenarioDoc & Record<string, unknown>;
+  const place = m.place ?? 'midshire';
+  const libraryPlace = typeof place === 'string' && lib().places.has(place) ? place : undefined;
+  const placeAnswers =
+    typeof place === 'string'
+      ? (lib().places.get(place)?.context ?? {})
+      : ((place as { context?: Record<string, unknown> }).context ?? {});
+  const context: Record<string, number> = {};
+  for (const a of CONTEXT_ASPECTS) {
+    const own = (m.context as Record<string, unknown> | undefined)?.[a.id];
+    const fromPlace = (placeAnswers as Record<string, unknown>)[a.id];
+    context[a.id] = typeof own === 'number' ? own : typeof fromPlace === 'number' ? fromPlace : 3;
+  }
+  return { placeId: libraryPlace, context, years: loaded.config.weeks / 52 };
+}
+
+/**
+ * The workspace with scenarios added (after the ones it has, up to MAX_SCENARIOS, ids kept unique) and set to the
+ * settings the first of them was written for; `replace` drops the scenarios it had.
+ */
+export function withScenarios(
+  ws: Workspace,
+  drafts: ScenarioDraft[],
+  settings: ReturnType<typeof settingsOfLoaded> | undefined,
+  replace = false,
+): Workspace {
+  const next: Workspace = { ...ws, scenarios: replace ? [] : [...ws.scenarios] };
+  for (const d of drafts) next.scenarios = [...next.scenarios, { ...d, id: uniqueId(next, d.id) }];
+  next.scenarios = next.scenarios.slice(-MAX_SCENARIOS);
+  if (settings) {
+    if (settings.placeId) next.placeId = settings.placeId;
+    next.context = { ...settings.context };
+    next.years = settings.years;
+  }
+  return next;
 }
 
 export function draftFromLibrary(id: string): ScenarioDraft {

@@ -6,7 +6,13 @@ import { resultsCsv } from '../../state/results-csv.ts';
 import type { EnsembleData } from '../../state/results.ts';
 import { shareLink } from '../../state/share.ts';
 import { deleteSaved, listSaved, saveNamed, type SavedWorkspace } from '../../state/store.ts';
-import { draftFromLoaded, draftToYaml, MAX_SCENARIOS, uniqueId, type Workspace } from '../../state/workspace.ts';
+import {
+  draftFromLoaded,
+  draftToYaml,
+  settingsOfLoaded,
+  withScenarios,
+  type Workspace,
+} from '../../state/workspace.ts';
 
 /** The Keep and share screen: saved comparisons, exports, share links, and importing a scenario's YAML. */
 export function KeepScreen({
@@ -36,12 +42,18 @@ export function KeepScreen({
     try {
       const loaded = loadScenario(text, file, lib());
       const d = draftFromLoaded(loaded);
-      const next = { ...ws, scenarios: [...ws.scenarios, { ...d, id: uniqueId(ws, d.id) }].slice(-MAX_SCENARIOS) };
-      const place = loaded.merged.place;
-      if (typeof place === 'string' && lib().places.has(place) && place !== ws.placeId) next.placeId = place;
+      const settings = settingsOfLoaded(loaded);
+      const next = withScenarios(ws, [d], settings);
       setWs(next);
       setYamlIssues([]);
-      setStatus(`Imported “${d.title}” from ${file}; it is now in the comparison.`);
+      const changed = [
+        next.years !== ws.years ? `${next.years} years` : '',
+        next.placeId !== ws.placeId ? `the place ${next.placeId}` : '',
+        JSON.stringify(next.context) !== JSON.stringify(ws.context) ? 'its context answers' : '',
+      ].filter(Boolean);
+      setStatus(
+        `Imported “${d.title}” from ${file}; it is now in the comparison${changed.length ? `, which now uses ${changed.join(', ')} as the scenario does` : ''}.`,
+      );
     } catch (e) {
       setYamlIssues(
         e instanceof ScenarioError ? e.issues : [{ file, line: 0, column: 0, path: '', message: String(e) }],
@@ -71,10 +83,16 @@ export function KeepScreen({
             type="button"
             disabled={!name.trim()}
             onClick={() =>
-              void saveNamed(name.trim(), ws).then(() => {
-                refresh();
-                setStatus(`Saved “${name.trim()}”.`);
-              })
+              void saveNamed(name.trim(), ws).then(
+                () => {
+                  refresh();
+                  setStatus(`Saved “${name.trim()}”.`);
+                },
+                (e: unknown) =>
+                  setStatus(
+                    `Not saved: ${e instanceof Error ? e.message : String(e)}. Your work is still here; free some space in this browser, or download the scenarios below.`,
+                  ),
+              )
             }
           >
             Save

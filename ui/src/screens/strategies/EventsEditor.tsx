@@ -178,7 +178,10 @@ export function EventsEditor({
         <button
           type="button"
           onClick={() =>
-            editDraft((s) => ({ ...s, events: [...s.events, eventTemplate(kind)].sort((a, b) => a.year - b.year) }))
+            editDraft((s) => ({
+              ...s,
+              events: [...s.events, eventTemplate(kind)].sort((a, b) => Number(a.year) - Number(b.year)),
+            }))
           }
         >
           Add event

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { ResolvedUncertainty, StressResult } from '../../../../sim/index.ts';
 import { PlotlyChart } from '../../charts/PlotlyChart.tsx';
 import { BASE_LAYOUT, GRID, INK, OKABE_ITO, rgba } from '../../charts/theme.ts';
+import { plotText } from '../../charts/plot-text.ts';
 
 const { blue: BLUE, vermillion: VERMILLION } = OKABE_ITO;
 
@@ -38,7 +39,7 @@ export function FuturesScatter({
       return {
         type: 'scatter',
         mode: 'markers',
-        name: failed ? `${name} fails` : `${name} holds`,
+        name: failed ? `${plotText(name)} fails` : `${plotText(name)} holds`,
         x: sel.map((r) => r.inputs[i]),
         y: sel.map((r) => r.inputs[j]),
         customdata: sel.map((r) => r.future + 1),

@@ -1,0 +1,135 @@
+/**
+ * The command line under faults (issue 19): a run that fails makes the command exit 3 with each failure listed;
+ * `--out` is written whole or not at all, even when the process is killed mid-write (kill -9); and titles reach
+ * the terminal with their control and escape characters removed.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { terminalText } from '../../sim/cli/terminal.ts';
+
+const ROOT = join(__dirname, '..', '..');
+const BIN = join(ROOT, 'bin', 'commsim.mjs');
+const PLACE =
+  '{name: Testshire, people: 80, workers: 40, providers: 5, community_orgs: 3, need_groups: {older_physical: 0.6, learning_disability: 0.25, mental_health: 0.15}}';
+let dir = '';
+
+function cli(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    timeout: 120_000,
+  });
+  return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'commsim-faults-'));
+  writeFileSync(
+    join(dir, 'a.yaml'),
+    `id: a\ntitle: A\nplace: ${PLACE}\nyears: 1\nstrategy: {approach: time-and-task}\n`,
+  );
+  writeFileSync(
+    join(dir, 'evil.yaml'),
+    `id: evil\ntitle: "\\e[2J\\e]0;owned\\a\\u009b31mEvil\\u202e title"\nplace: ${PLACE}\nyears: 1\nstrategy: {approach: time-and-task}\n`,
+  );
+});
+
+describe('the command line under faults', { timeout: 180_000 }, () => {
+  it('exits 3 and lists every failed run when runs fail, after writing the others’ results', () => {
+    const r = cli(['run', 'a.yaml', '--runs', '4', '--workers', '0', '--format', 'json'], {
+      COMMSIM_FAULT_FAIL_REPLICATES: '1,2',
+    });
+    expect(r.code).toBe(3);
+    expect(r.err).toMatch(/run failed: scenario a, replicate 1,/);
+    expect(r.err).toMatch(/run failed: scenario a, replicate 2,/);
+    expect(r.err).toMatch(/2 run\(s\) failed/);
+    expect(JSON.parse(r.out).completed).toBe(2);
+    const ok = cli(['run', 'a.yaml', '--runs', '2', '--workers', '0', '--format', 'json']);
+    expect(ok.code).toBe(0);
+  });
+
+  it('refuses sweep values outside the schema’s ranges, a path into a prototype and a huge grid, running nothing', () => {
+    const high = cli([
+      'sweep',
+      'a.yaml',
+      '--param',
+      'levers.fee_level',
+      '--values',
+      '1,99',
+      '--runs',
+      '2',
+      '--workers',
+      '0',
+    ]);
+    expect(high.code).toBe(2);
+    expect(high.err).toMatch(/1 of 2 point\(s\) are outside what a scenario allows/);
+    expect(high.err).toMatch(/levers\.fee_level = 99: phases\[0\]\.levers\.fee_level: 99 is out of range/);
+    const proto = cli(['sweep', 'a.yaml', '--param', 'phases.__proto__.length', '--values', '1', '--workers', '0']);
+    expect(proto.code).toBe(2);
+    expect(proto.err).toMatch(/does not exist in the scenario/);
+    const huge = cli([
+      'sweep',
+      'a.yaml',
+      '--param',
+      'levers.fee_level',
+      '--values',
+      '0.6:1.6:1000',
+      '--param2',
+      'params.quit_base_rate',
+      '--values2',
+      '0.01:0.02:1000',
+    ]);
+    expect(huge.code).toBe(2);
+    expect(huge.err).toMatch(/at most 10,000 points; this one has 1,000,000/);
+    expect(huge.err).not.toMatch(/ {4}at /);
+  });
+
+  it('writes titles to the terminal without control or escape characters', () => {
+    for (const format of ['table', 'csv']) {
+      const r = cli(['run', 'evil.yaml', '--runs', '2', '--workers', '0', '--format', format]);
+      expect(r.code).toBe(0);
+      if (format === 'table') expect(r.out).toContain('Evil');
+      // eslint-disable-next-line no-control-regex
+      expect(r.out).not.toMatch(/[\u001b\u0007\u009b\u202e]/);
+    }
+    expect(terminalText('a\r\nb\tc\u001b[2Jd\re')).toBe('a\r\nb\tc[2Jde');
+  });
+
+  it('leaves the earlier --out file whole when killed mid-write (kill -9, five times)', async () => {
+    const target = join(dir, 'result.json');
+    const before = JSON.stringify({ earlier: 'result' }) + '\n';
+    const script = join(dir, 'write-big.ts');
+    writeFileSync(
+      script,
+      `import { emit } from ${JSON.stringify(join(ROOT, 'sim/cli/output.ts'))};\n` +
+        `emit('[' + '1,'.repeat(60_000_000) + '1]\\n', { out: ${JSON.stringify(target)} });\n`,
+    );
+    let interrupted = 0;
+    for (let i = 0; i < 5; i++) {
+      writeFileSync(target, before);
+      const names = new Set(readdirSync(dir));
+      const child = spawn(process.execPath, [join(ROOT, 'bin', 'run-ts.mjs'), script], { stdio: 'ignore' });
+      const exited = new Promise<void>((res) => child.on('exit', () => res()));
+      // kill as soon as the write has begun: a new file beside it, or the target changed
+      for (let t = 0; t < 20_000; t += 2) {
+        const changed = readdirSync(dir).some((n) => !names.has(n)) || statSync(target).size !== before.length;
+        if (changed) break;
+        await new Promise((r) => setTimeout(r, 2));
+      }
+      const stillRunning = child.exitCode === null;
+      child.kill('SIGKILL');
+      await exited;
+      if (stillRunning) interrupted++;
+      const text = readFileSync(target, 'utf8');
+      const whole = text === before || (text.startsWith('[1,') && text.endsWith('1]\n'));
+      expect(whole, `after kill ${i + 1}, --out holds ${text.length} characters that are neither result`).toBe(true);
+    }
+    expect(interrupted).toBeGreaterThan(0);
+    // no temporary files left but those of killed writes (hidden, named for the target)
+    expect(existsSync(target)).toBe(true);
+  });
+});

@@ -1,0 +1,162 @@
+/**
+ * Nothing lost (issue 19), in a real browser: a share link never replaces the work silently (the user chooses, a
+ * copy is kept), a one-scenario link survives a reload, an edit made 50 ms before the tab closes is kept, another
+ * tab's change is told, and a full storage shows an error while the edit stays on screen.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { gotoTab, launch, waitForRuns } from './helpers.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const ONE_SCENARIO = [
+  'id: shared-alliance',
+  'title: Shared alliance',
+  'place: midshire',
+  'years: 3',
+  'strategy: { approach: alliance }',
+  '',
+].join('\n');
+const link = (scenarios: string[]): string =>
+  `#share=${Buffer.from(JSON.stringify({ v: 1, runs: 10, scenarios })).toString('base64url')}`;
+
+const legendCount = (page: Page): Promise<number> => page.locator('.legend li').count();
+const seed = (page: Page) => page.locator('#set-seed');
+
+async function newPage(): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await ctx.newPage();
+  await page.goto(inject('baseUrl'));
+  await expect.poll(() => legendCount(page), { timeout: 20_000 }).toBe(4);
+  return page;
+}
+
+describe('a user’s work is not lost', () => {
+  it('asks before a share link changes the work, keeps a copy, and a one-scenario link survives a reload', async () => {
+    const page = await newPage();
+    await seed(page).fill('my own work');
+    await page.waitForTimeout(200);
+    await page.goto('about:blank');
+    await page.goto(inject('baseUrl') + link([ONE_SCENARIO]));
+    await page.getByRole('button', { name: 'Replace my scenarios' }).waitFor({ timeout: 20_000 });
+    // nothing has changed yet
+    expect(await legendCount(page)).toBe(4);
+    expect(await seed(page).inputValue()).toBe('my own work');
+    await page.getByRole('button', { name: 'Replace my scenarios' }).click();
+    await expect.poll(() => legendCount(page)).toBe(1);
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('A copy of your work');
+    await page.reload();
+    await expect.poll(() => legendCount(page), { timeout: 20_000 }).toBe(1);
+    expect(await page.locator('#set-years').inputValue()).toBe('3');
+    await gotoTab(page, 'Keep and share');
+    await expect.poll(() => page.getByText(/Before the shared link of/).count()).toBeGreaterThan(0);
+    await page.context().close();
+  });
+
+  it('adds a link’s scenarios to the user’s when asked', async () => {
+    const page = await newPage();
+    await page.goto('about:blank');
+    await page.goto(inject('baseUrl') + link([ONE_SCENARIO]));
+    await page.getByRole('button', { name: 'Add to my scenarios' }).click();
+    await expect.poll(() => legendCount(page)).toBe(5);
+    await page.context().close();
+  });
+
+  it('keeps an edit made 50 ms before the tab is closed', async () => {
+    for (let i = 0; i < 3; i++) {
+      const page = await newPage();
+      const ctx = page.context();
+      await seed(page).fill(`edited just before close ${i}`);
+      await page.waitForTimeout(50);
+      await page.close();
+      const again = await ctx.newPage();
+      await again.goto(inject('baseUrl'));
+      await expect.poll(() => legendCount(again), { timeout: 20_000 }).toBe(4);
+      expect(await seed(again).inputValue()).toBe(`edited just before close ${i}`);
+      await ctx.close();
+    }
+  });
+
+  it('tells a tab when another tab has changed the work, and can load that version', async () => {
+    const a = await newPage();
+    const b = await a.context().newPage();
+    await b.goto(inject('baseUrl'));
+    await expect.poll(() => legendCount(b), { timeout: 20_000 }).toBe(4);
+    await seed(a).fill('changed in tab A');
+    await b.getByText('Another tab has changed this workspace').waitFor({ timeout: 10_000 });
+    await b.getByRole('button', { name: 'Load the other tab’s version' }).click();
+    await expect.poll(() => seed(b).inputValue()).toBe('changed in tab A');
+    await a.context().close();
+  });
+
+  it('says so when storage is full, and keeps the edit on screen', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    await ctx.addInitScript(() => {
+      const full = (): never => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+      Storage.prototype.setItem = full;
+      IDBObjectStore.prototype.put = full;
+    });
+    const page = await ctx.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(inject('baseUrl'));
+    await expect.poll(() => legendCount(page), { timeout: 20_000 }).toBe(4);
+    await seed(page).fill('an edit that cannot be saved');
+    await expect
+      .poll(() => page.getByRole('alert').first().textContent(), { timeout: 10_000 })
+      .toContain('could not be saved');
+    expect(await seed(page).inputValue()).toBe('an edit that cannot be saved');
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+});
+
+describe('nothing let in', () => {
+  it('shows a title with HTML and style in the charts as text, and fetches nothing from it on hover', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const page = await ctx.newPage();
+    const fetched: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('attacker.invalid')) fetched.push(r.url());
+    });
+    const title = `<span style="background:url(http://attacker.invalid/x.png)">Evil</span> <a href="http://attacker.invalid">here</a>`;
+    const scenario = `id: evil\ntitle: '${title}'\nplace: midshire\nyears: 2\nstrategy: { approach: alliance }\n`;
+    await page.goto(inject('baseUrl') + link([scenario]));
+    await expect.poll(() => legendCount(page), { timeout: 20_000 }).toBe(1);
+    await waitForRuns(page, 2);
+    const names = await page.evaluate(() =>
+      [...document.querySelectorAll('.chart')].flatMap((c) =>
+        ((c as unknown as { data?: { name?: string; hovertemplate?: string }[] }).data ?? []).map(
+          (d) => `${d.name ?? ''} ${d.hovertemplate ?? ''}`,
+        ),
+      ),
+    );
+    expect(names.length).toBeGreaterThan(0);
+    for (const n of names) {
+      expect(n).not.toMatch(/<span|<a /);
+      expect(n).toContain('&lt;span');
+    }
+    // hover across the first chart's plot area
+    const box = await page.locator('.chart').first().boundingBox();
+    if (box)
+      for (let x = 0.2; x <= 0.8; x += 0.1) {
+        await page.mouse.move(box.x + box.width * x, box.y + box.height * 0.5);
+        await page.waitForTimeout(60);
+      }
+    const hoverMarkup = await page.evaluate(
+      () => document.querySelectorAll('.hoverlayer a, .hoverlayer [style*="url("]').length,
+    );
+    expect(hoverMarkup).toBe(0);
+    expect(fetched).toEqual([]);
+    await ctx.close();
+  });
+});
