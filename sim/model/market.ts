@@ -380,7 +380,10 @@ export function entry(s: State, rng: Rng, waitingShare: number, meanMargin: numb
 }
 
 /**
- * P5 quality emerges from workforce stability, morale, continuity and capability; P6 gaming follows the
+ * P5 quality emerges from workforce stability, morale, continuity and capability, and falls with price pressure
+ * (Forder & Allan 2014): an independent provider's quality is multiplied by (fee / cost of care)^ε, the cost of care
+ * being the fee at which it could pay the living wage with its paid travel, on-costs, overheads and 3% margin (the
+ * bid floor at the living wage, commissioner.ts), ε = `quality_price_elasticity`, the ratio bounded to [0.5, 2]; P6 gaming follows the
  * incentive on measured indicators, distrust and margin pressure; P7 capability grows with autonomy, learning
  * monitoring, learning loops and trusted collaboration, and spreads along ties.
  */
@@ -393,6 +396,9 @@ export function qualityGamingLearning(s: State): void {
   const incentive = E.outcome_payment + 0.4 * compliance;
   const drive =
     (E.worker_autonomy + learnStyle * E.monitoring_intensity + E.learning_loop + E.collaboration_incentive) / 4;
+  const travel = travelShare(s);
+  const eps = P.quality_price_elasticity;
+  const costAtFloor = (s.stocks.livingWage * P.on_cost) / ((1 - E.provider_overhead) * 0.97 * (1 - travel));
   const diffusion = workArray(s, 'diffusion');
   for (let e = 0; e < pr.tieCount; e++) {
     const a = pr.tieA[e];
@@ -406,11 +412,17 @@ export function qualityGamingLearning(s: State): void {
     if (!pr.active[p]) continue;
     const workers = Math.max(1, pr.workers[p]);
     const turnover = Math.min(1, pr.leaversYear[p] / workers);
+    let price = 1;
+    if (p !== IN_HOUSE && eps !== 0) {
+      const ratio = pr.fee[p] / (costAtFloor * (1 - travel * (1 - travelPaidShare(s, p))));
+      price = Math.pow(ratio < 0.5 ? 0.5 : ratio > 2 ? 2 : ratio, eps);
+    }
     pr.quality[p] = clamp01_(
-      0.25 * (1 - Math.min(1, turnover / 0.6)) +
+      (0.25 * (1 - Math.min(1, turnover / 0.6)) +
         0.25 * pr.moraleMean[p] +
         0.25 * pr.continuity[p] +
-        0.25 * pr.capability[p],
+        0.25 * pr.capability[p]) *
+        price,
     );
     const trust = pr.trustInCommissioner[p];
     if (p !== IN_HOUSE) {
@@ -432,28 +444,43 @@ export function qualityGamingLearning(s: State): void {
 }
 
 /**
- * Each April providers set wages: at least the living wage (a small premium for most), rising with the living
- * wage, and pushed up towards what the fee can afford when vacancies bite (W5). The in-house service pays the
- * independent mean plus the public-sector premium.
+ * P4, W5: providers set wages. Every week a fee change not yet reflected in pay passes on, over months: a share
+ * 1/`fee_wage_pass_weeks` of the gap between the fee and the fee pay already reflects (`wageFee`), of which
+ * `fee_wage_pass_through` (the Homecare Association's pay and on-costs share of its minimum price) goes to pay and
+ * on-costs per contact hour. Each April wages rise with the living wage, and the fee pay reflects rises with the
+ * year's cost growth (an uplift that keeps pace with costs funds that rise and passes nothing more); vacancies still
+ * push wages up towards what the fee can afford (W5). All wages are floored at the living wage. The in-house
+ * service pays the independent mean plus the public-sector premium.
  */
-export function providerWages(s: State): void {
+export function providerWages(s: State, april: boolean): void {
   const P = s.params;
   const pr = s.providers;
   const travel = travelShare(s);
+  const pass = P.fee_wage_pass_through;
+  const rate = Math.min(1, 1 / Math.max(1, P.fee_wage_pass_weeks));
+  const uprate = 1 + s.stocks.costGrowthYear;
   let sum = 0;
   let n = 0;
   for (let p = 1; p < pr.count; p++) {
     if (!pr.active[p]) continue;
     const paidPerContact = (1 - travel * (1 - travelPaidShare(s, p))) / (1 - travel);
-    const affordable =
-      (pr.fee[p] * (1 - s.effective.provider_overhead) * 0.97) / (P.on_cost * paidPerContact * pr.efficiency[p]);
-    const vacancy = pr.desiredWorkers[p] > 0 ? Math.max(0, 1 - pr.workers[p] / pr.desiredWorkers[p]) : 0;
-    let wage = pr.wage[p] * (1 + P.living_wage_growth);
-    if (affordable > wage) wage += Math.min(1, 4 * Math.max(0, vacancy - 0.03)) * 0.5 * (affordable - wage);
+    const labourPerWage = P.on_cost * paidPerContact * pr.efficiency[p];
+    let wage = pr.wage[p];
+    if (april) {
+      pr.wageFee[p] *= uprate;
+      const affordable = (pr.fee[p] * (1 - s.effective.provider_overhead) * 0.97) / labourPerWage;
+      const vacancy = pr.desiredWorkers[p] > 0 ? Math.max(0, 1 - pr.workers[p] / pr.desiredWorkers[p]) : 0;
+      wage *= 1 + P.living_wage_growth;
+      if (affordable > wage) wage += Math.min(1, 4 * Math.max(0, vacancy - 0.03)) * 0.5 * (affordable - wage);
+    }
+    const step = (pr.fee[p] - pr.wageFee[p]) * rate;
+    pr.wageFee[p] += step;
+    wage += (pass * step) / labourPerWage;
     pr.wage[p] = Math.max(wage, s.stocks.livingWage);
     sum += pr.wage[p];
     n++;
   }
+  if (!april) return;
   applyLivingWageFloor(s);
   if (n > 0) pr.wage[IN_HOUSE] = Math.max(pr.wage[IN_HOUSE], (sum / n) * (1 + s.effective.inhouse_wage_premium));
 }
