@@ -286,27 +286,92 @@ function handBack(s: State, p: number, hours: number): number {
   return n;
 }
 
+/**
+ * P2: a provider closes. Its packages and their staff transfer (TUPE) to providers that can take them: each active
+ * provider (and the in-house service, where the place has one) takes up to `transfer_headroom` × the hours it
+ * already has, and only as many as it can staff with the staff who come with them and its own spare hours; each
+ * package goes to one receiver with a chance in proportion to its room. A package's regular worker goes with it,
+ * and more of the failed provider's staff follow in proportion to the hours each receiver took. Packages no one has room for go back to the waiting list; staff no one takes on move
+ * to another local employer (`leaver_stay_in_sector`) or leave care.
+ */
 export function exitProvider(s: State, p: number, rng: Rng, reason: string): void {
   const pr = s.providers;
   const pe = s.people;
   const w = s.workers;
+  const headroom = Math.max(0, s.params.transfer_headroom);
   pr.active[p] = 0;
   s.thisWeek.exits++;
+  const room = workArray(s, 'transferRoom');
+  const took = workArray(s, 'transferHours');
+  // the failed provider's staff cover a share `staffed` of its packages; a receiver staffs the rest from its own
+  // spare hours, so it can take at most spare / (1 - staffed) hours, and never more than its headroom
+  // (staff hours counted with the overtime providers cover shortfalls with, as in deliveryCapacity)
+  const overtime = s.params.overtime_max;
+  const staffed = pr.committedHours[p] > 0 ? Math.min(1, (pr.capacityHours[p] * overtime) / pr.committedHours[p]) : 1;
+  let totalRoom = 0;
+  for (let q = 0; q < pr.count; q++) {
+    if (!pr.active[q] || pr.committedHours[q] <= 0) continue;
+    const spare = Math.max(0, pr.capacityHours[q] * overtime - pr.committedHours[q]);
+    const staffable = staffed < 1 ? spare / (1 - staffed) : Infinity;
+    room[q] = Math.min(headroom * pr.committedHours[q], staffable);
+    totalRoom += room[q];
+  }
+  let staff = 0;
+  for (let i = 0; i < w.hi; i++) if (w.employer[i] === p) staff++;
+  const tupe = new Float64Array(pr.count); // staff moved to each receiver (an exit is rare: a local array is fine)
   let people = 0;
+  let transferred = 0;
+  let hoursAll = 0;
   for (let i = 0; i < pe.hi; i++) {
     if (pe.provider[i] !== p) continue;
-    if (pe.status[i] === SUPPORTED) people++;
+    const need = pe.needHours[i];
+    let q = -1;
+    if (pe.status[i] === SUPPORTED) {
+      people++;
+      hoursAll += need;
+      if (totalRoom >= need) q = receiverWithRoom(pr.count, room, need, rng);
+    }
+    if (q >= 0) {
+      room[q] -= need;
+      totalRoom -= need;
+      took[q] += need;
+      pe.provider[i] = q;
+      pr.committedHours[q] += need;
+      pr.clients[q]++;
+      transferred++;
+      // TUPE: the worker who visits goes with the package
+      const rw = pe.regularWorker[i];
+      if (rw >= 0 && w.employer[rw] === p) {
+        w.employer[rw] = q;
+        tupe[q]++;
+      }
+      continue;
+    }
     if (pe.status[i] === SUPPORTED) pe.status[i] = WAITING;
     pe.provider[i] = -1;
     pe.regularWorker[i] = -1;
   }
-  // staff move to other local employers (much as a transfer) or leave care
+  // the rest of the staff go with the hours each receiver took; those left over leave (W4)
+  let q = 0;
+  let quota = 0;
+  let transferredStaff = 0;
+  for (let k = 0; k < pr.count; k++) transferredStaff += tupe[k];
   let moved = 0;
   for (let i = 0; i < w.hi; i++) {
     if (w.employer[i] !== p) continue;
-    const q = rng.next() < s.params.leaver_stay_in_sector ? randomActiveProvider(s, rng) : -1;
-    if (q >= 0) {
+    while (quota < 1 && q < pr.count) {
+      quota = hoursAll > 0 ? Math.round((staff * took[q]) / hoursAll) - tupe[q] : 0;
+      if (quota < 1) q++;
+    }
+    if (quota >= 1 && q < pr.count) {
       w.employer[i] = q;
+      transferredStaff++;
+      if (--quota < 1) q++;
+      continue;
+    }
+    const dest = rng.next() < s.params.leaver_stay_in_sector ? randomActiveProvider(s, rng) : -1;
+    if (dest >= 0) {
+      w.employer[i] = dest;
       moved++;
     } else {
       w.employer[i] = -1;
@@ -318,8 +383,26 @@ export function exitProvider(s: State, p: number, rng: Rng, reason: string): voi
   pr.clients[p] = 0;
   logEvent(
     s,
-    `a ${KIND_NAMES[pr.kind[p]]} provider closed because ${reason}; ${people} people need new support and ${moved} of its staff moved to other providers`,
+    `a ${KIND_NAMES[pr.kind[p]]} provider closed because ${reason}; ${transferred} of its ${people} packages and ` +
+      `${transferredStaff} of its ${staff} staff transferred to other providers, ${people - transferred} people need ` +
+      `new support and ${moved} more staff moved to other employers`,
   );
+}
+
+/** A receiver for a package of `need` hours, chosen with a chance in proportion to room among those with room. */
+function receiverWithRoom(n: number, room: Float64Array, need: number, rng: Rng): number {
+  let fit = 0;
+  for (let q = 0; q < n; q++) if (room[q] >= need) fit += room[q];
+  if (fit <= 0) return -1;
+  let u = rng.next() * fit;
+  let last = -1;
+  for (let q = 0; q < n; q++) {
+    if (room[q] < need) continue;
+    last = q;
+    u -= room[q];
+    if (u < 0) return q;
+  }
+  return last;
 }
 
 function randomActiveProvider(s: State, rng: Rng): number {

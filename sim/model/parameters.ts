@@ -368,9 +368,10 @@ const PARAMETER_TABLE = [
     min: 0.1,
     max: 0.5,
     unit: 'share of current size',
-    source: 'assumption: under TUPE a provider takes over packages and their staff up to about a third of its size at once',
+    source:
+      'assumption: under TUPE a provider takes over packages and their staff up to about a third of its size at once',
     description:
-      "hours a provider (or the in-house service) can take over from a failed provider, as a share of the hours it already has",
+      'hours a provider (or the in-house service) can take over from a failed provider, as a share of the hours it already has',
   },
   {
     id: 'entry_rate',
@@ -412,7 +413,7 @@ const PARAMETER_TABLE = [
     max: 0.85,
     unit: 'share of a fee change',
     source:
-      "Homecare Association Minimum Price 2025/26: care-worker pay and on-costs £22.71 of £32.14 an hour (0.71); range an assumption",
+      'Homecare Association Minimum Price 2025/26: care-worker pay and on-costs £22.71 of £32.14 an hour (0.71); range an assumption',
     description:
       'share of a fee change beyond cost growth that providers pass to care-worker pay and on-costs (the rest to running costs and margin)',
   },
@@ -424,7 +425,8 @@ const PARAMETER_TABLE = [
     max: 52,
     unit: 'weeks',
     source: A,
-    description: 'time constant over which providers pass a fee change on to pay (a share 1/weeks of what is left each week)',
+    description:
+      'time constant over which providers pass a fee change on to pay (a share 1/weeks of what is left each week)',
   },
   {
     id: 'quality_price_elasticity',
