@@ -35,8 +35,9 @@ const LEVER_TABLE = [
     max: 1.6,
     default: 1,
     description:
-      "Fee paid per hour relative to the place's starting fee (1 = unchanged). In-house hours are costed, not paid.",
-    acts: ['P1', 'C4', 'T3'],
+      "Fee paid per hour relative to the place's starting fee (1 = unchanged). In-house hours are costed, not paid. " +
+      'A change passes partly to care-worker pay over months, and quality follows the fee against the cost of care.',
+    acts: ['P1', 'C4', 'T3', 'P4', 'P5'],
   },
   {
     id: 'uplift_vs_inflation',
@@ -57,7 +58,7 @@ const LEVER_TABLE = [
     default: 0.1,
     description:
       'Share of travel and non-contact time the payment basis covers; per-minute contact payment leaves travel unpaid.',
-    acts: ['W9', 'P1'],
+    acts: ['W9', 'P1', 'P5'],
   },
   {
     id: 'volume_guarantee',
@@ -109,7 +110,7 @@ const LEVER_TABLE = [
     max: 1,
     default: 0,
     description: 'Share of new packages steered to a few lead or zoned providers instead of offered round all.',
-    acts: ['P2', 'W9'],
+    acts: ['P2', 'W9', 'P5'],
   },
   {
     id: 'monitoring_intensity',
@@ -236,7 +237,7 @@ const LEVER_TABLE = [
     max: 0.35,
     default: 0.25,
     description: 'Management and back-office share of provider cost (Buurtzorg-style teams about 8-11% vs about 25%).',
-    acts: ['P1'],
+    acts: ['P1', 'P5'],
   },
   {
     id: 'community_investment',

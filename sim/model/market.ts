@@ -551,14 +551,16 @@ export function providerWages(s: State, april: boolean): void {
     let wage = pr.wage[p];
     if (april) {
       pr.wageFee[p] *= uprate;
-      const affordable = (pr.fee[p] * (1 - s.effective.provider_overhead) * 0.97) / labourPerWage;
+      const affordable = (pr.wageFee[p] * (1 - s.effective.provider_overhead) * 0.97) / labourPerWage;
       const vacancy = pr.desiredWorkers[p] > 0 ? Math.max(0, 1 - pr.workers[p] / pr.desiredWorkers[p]) : 0;
       wage *= 1 + P.living_wage_growth;
       if (affordable > wage) wage += Math.min(1, 4 * Math.max(0, vacancy - 0.03)) * 0.5 * (affordable - wage);
     }
+    // a provider below the 3% margin it keeps when setting wages keeps that much more of a rise to restore it
     const step = (pr.fee[p] - pr.wageFee[p]) * rate;
+    const share = step > 0 ? clamp01_(pr.margin[p] / 0.03) : 1;
     pr.wageFee[p] += step;
-    wage += (pass * step) / labourPerWage;
+    wage += (pass * share * step) / labourPerWage;
     pr.wage[p] = Math.max(wage, s.stocks.livingWage);
     sum += pr.wage[p];
     n++;
