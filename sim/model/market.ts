@@ -291,8 +291,9 @@ function handBack(s: State, p: number, hours: number): number {
  * provider (and the in-house service, where the place has one) takes up to `transfer_headroom` × the hours it
  * already has, and only as many as it can staff with the staff who come with them and its own spare hours; each
  * package goes to one receiver with a chance in proportion to its room. A package's regular worker goes with it,
- * and more of the failed provider's staff follow in proportion to the hours each receiver took. Packages no one has room for go back to the waiting list; staff no one takes on move
- * to another local employer (`leaver_stay_in_sector`) or leave care.
+ * and more of the failed provider's staff follow in proportion to the hours each receiver took. Packages no one has
+ * room for go back to the waiting list; staff no one takes on move to another local employer
+ * (`leaver_stay_in_sector`) or leave care.
  */
 export function exitProvider(s: State, p: number, rng: Rng, reason: string): void {
   const pr = s.providers;
@@ -466,9 +467,9 @@ export function entry(s: State, rng: Rng, waitingShare: number, meanMargin: numb
  * P5 quality emerges from workforce stability, morale, continuity and capability, and falls with price pressure
  * (Forder & Allan 2014): an independent provider's quality is multiplied by (fee / cost of care)^ε, the cost of care
  * being the fee at which it could pay the living wage with its paid travel, on-costs, overheads and 3% margin (the
- * bid floor at the living wage, commissioner.ts), ε = `quality_price_elasticity`, the ratio bounded to [0.5, 2]; P6 gaming follows the
- * incentive on measured indicators, distrust and margin pressure; P7 capability grows with autonomy, learning
- * monitoring, learning loops and trusted collaboration, and spreads along ties.
+ * bid floor at the living wage, commissioner.ts), ε = `quality_price_elasticity`, the ratio bounded to [0.5, 2].
+ * P6 gaming follows the incentive on measured indicators, distrust and margin pressure; P7 capability grows with
+ * autonomy, learning monitoring, learning loops and trusted collaboration, and spreads along ties.
  */
 export function qualityGamingLearning(s: State): void {
   const P = s.params;
