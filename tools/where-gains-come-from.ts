@@ -78,6 +78,9 @@ const MECHANISMS: { param: ParamId; what: string }[] = [
   { param: 'monitoring_trust_response', what: 'monitoring follows distrust' },
   { param: 'readiness_strain', what: 'strain when readiness is short' },
   { param: 'handback_sensitivity', what: 'hand-backs of packages' },
+  { param: 'fee_wage_pass_through', what: 'fee → pay (P4)' },
+  { param: 'quality_price_elasticity', what: 'price → quality (P5)' },
+  { param: 'transfer_headroom', what: 'TUPE transfers on exit (P2)' },
   { param: 'personal_budget_burden', what: 'burden of holding a budget' },
 ];
 

@@ -48,8 +48,9 @@ const LEVER_TABLE = [
     max: 1.6,
     default: 1,
     description:
-      "Fee paid per hour relative to the place's starting fee (1 = unchanged). In-house hours are costed, not paid.",
-    acts: ['P1', 'C4', 'T3'],
+      "Fee paid per hour relative to the place's starting fee (1 = unchanged). In-house hours are costed, not paid. " +
+      'A change passes partly to care-worker pay over months, and quality follows the fee against the cost of care.',
+    acts: ['P1', 'C4', 'T3', 'P4', 'P5'],
     channels: [
       {
         at: 'commissioner.ts:applyFeeLevel',
@@ -82,7 +83,7 @@ const LEVER_TABLE = [
     default: 0.1,
     description:
       'Share of travel and non-contact time the payment basis covers; per-minute contact payment leaves travel unpaid.',
-    acts: ['W9', 'P1'],
+    acts: ['W9', 'P1', 'P5'],
     channels: [
       {
         at: 'workforce.ts:travelPaidShare',
@@ -164,7 +165,7 @@ const LEVER_TABLE = [
     max: 1,
     default: 0,
     description: 'Share of new packages steered to a few lead or zoned providers instead of offered round all.',
-    acts: ['P2', 'W9'],
+    acts: ['P2', 'W9', 'P5'],
     channels: [
       { at: 'market.ts:placement', what: 'new packages steered to the largest providers (P2)' },
       {
@@ -435,11 +436,15 @@ const LEVER_TABLE = [
     max: 0.35,
     default: 0.25,
     description: 'Management and back-office share of provider cost (Buurtzorg-style teams about 8-11% vs about 25%).',
-    acts: ['P1'],
+    acts: ['P1', 'P5'],
     channels: [
       { at: 'commissioner.ts:bidFloor', what: 'the fee at which providers can pay wages (bid floor)' },
       { at: 'market.ts:finances', what: "providers' cost (P1)" },
       { at: 'market.ts:providerWages', what: 'the wage the fee affords (W5)' },
+      {
+        at: 'market.ts:qualityGamingLearning',
+        what: 'the cost of care that the fee is set against in the price term of quality (P5)',
+      },
     ],
   },
   {

@@ -286,27 +286,93 @@ function handBack(s: State, p: number, hours: number): number {
   return n;
 }
 
+/**
+ * P2: a provider closes. Its packages and their staff transfer (TUPE) to providers that can take them: each active
+ * provider (and the in-house service, where the place has one) takes up to `transfer_headroom` × the hours it
+ * already has, and only as many as it can staff with the staff who come with them and its own spare hours; each
+ * package goes to one receiver with a chance in proportion to its room. A package's regular worker goes with it,
+ * and more of the failed provider's staff follow in proportion to the hours each receiver took. Packages no one has
+ * room for go back to the waiting list; staff no one takes on move to another local employer
+ * (`leaver_stay_in_sector`) or leave care.
+ */
 export function exitProvider(s: State, p: number, rng: Rng, reason: string): void {
   const pr = s.providers;
   const pe = s.people;
   const w = s.workers;
+  const headroom = Math.max(0, s.params.transfer_headroom);
   pr.active[p] = 0;
   s.thisWeek.exits++;
+  const room = workArray(s, 'transferRoom');
+  const took = workArray(s, 'transferHours');
+  // the failed provider's staff cover a share `staffed` of its packages; a receiver staffs the rest from its own
+  // spare hours, so it can take at most spare / (1 - staffed) hours, and never more than its headroom
+  // (staff hours counted with the overtime providers cover shortfalls with, as in deliveryCapacity)
+  const overtime = s.params.overtime_max;
+  const staffed = pr.committedHours[p] > 0 ? Math.min(1, (pr.capacityHours[p] * overtime) / pr.committedHours[p]) : 1;
+  let totalRoom = 0;
+  for (let q = 0; q < pr.count; q++) {
+    if (!pr.active[q] || pr.committedHours[q] <= 0) continue;
+    const spare = Math.max(0, pr.capacityHours[q] * overtime - pr.committedHours[q]);
+    const staffable = staffed < 1 ? spare / (1 - staffed) : Infinity;
+    room[q] = Math.min(headroom * pr.committedHours[q], staffable);
+    totalRoom += room[q];
+  }
+  let staff = 0;
+  for (let i = 0; i < w.hi; i++) if (w.employer[i] === p) staff++;
+  const tupe = new Float64Array(pr.count); // staff moved to each receiver (an exit is rare: a local array is fine)
   let people = 0;
+  let transferred = 0;
+  let hoursAll = 0;
   for (let i = 0; i < pe.hi; i++) {
     if (pe.provider[i] !== p) continue;
-    if (pe.status[i] === SUPPORTED) people++;
+    const need = pe.needHours[i];
+    let q = -1;
+    if (pe.status[i] === SUPPORTED) {
+      people++;
+      hoursAll += need;
+      if (totalRoom >= need) q = receiverWithRoom(pr.count, room, need, rng);
+    }
+    if (q >= 0) {
+      room[q] -= need;
+      totalRoom -= need;
+      took[q] += need;
+      pe.provider[i] = q;
+      pr.committedHours[q] += need;
+      pr.clients[q]++;
+      transferred++;
+      // TUPE: the worker who visits goes with the package
+      const rw = pe.regularWorker[i];
+      if (rw >= 0 && w.employer[rw] === p) {
+        w.employer[rw] = q;
+        tupe[q]++;
+      }
+      continue;
+    }
     if (pe.status[i] === SUPPORTED) pe.status[i] = WAITING;
     pe.provider[i] = -1;
     pe.regularWorker[i] = -1;
   }
-  // staff move to other local employers (much as a transfer) or leave care
+  // the rest of the staff go with the hours each receiver took; those left over leave (W4)
+  let q = 0;
+  let quota = 0;
+  let transferredStaff = 0;
+  for (let k = 0; k < pr.count; k++) transferredStaff += tupe[k];
   let moved = 0;
   for (let i = 0; i < w.hi; i++) {
     if (w.employer[i] !== p) continue;
-    const q = rng.next() < s.params.leaver_stay_in_sector ? randomActiveProvider(s, rng) : -1;
-    if (q >= 0) {
+    while (quota < 1 && q < pr.count) {
+      quota = hoursAll > 0 ? Math.round((staff * took[q]) / hoursAll) - tupe[q] : 0;
+      if (quota < 1) q++;
+    }
+    if (quota >= 1 && q < pr.count) {
       w.employer[i] = q;
+      transferredStaff++;
+      if (--quota < 1) q++;
+      continue;
+    }
+    const dest = rng.next() < s.params.leaver_stay_in_sector ? randomActiveProvider(s, rng) : -1;
+    if (dest >= 0) {
+      w.employer[i] = dest;
       moved++;
     } else {
       w.employer[i] = -1;
@@ -318,8 +384,26 @@ export function exitProvider(s: State, p: number, rng: Rng, reason: string): voi
   pr.clients[p] = 0;
   logEvent(
     s,
-    `a ${KIND_NAMES[pr.kind[p]]} provider closed because ${reason}; ${people} people need new support and ${moved} of its staff moved to other providers`,
+    `a ${KIND_NAMES[pr.kind[p]]} provider closed because ${reason}; ${transferred} of its ${people} packages and ` +
+      `${transferredStaff} of its ${staff} staff transferred to other providers, ${people - transferred} people need ` +
+      `new support and ${moved} more staff moved to other employers`,
   );
+}
+
+/** A receiver for a package of `need` hours, chosen with a chance in proportion to room among those with room. */
+function receiverWithRoom(n: number, room: Float64Array, need: number, rng: Rng): number {
+  let fit = 0;
+  for (let q = 0; q < n; q++) if (room[q] >= need) fit += room[q];
+  if (fit <= 0) return -1;
+  let u = rng.next() * fit;
+  let last = -1;
+  for (let q = 0; q < n; q++) {
+    if (room[q] < need) continue;
+    last = q;
+    u -= room[q];
+    if (u < 0) return q;
+  }
+  return last;
 }
 
 function randomActiveProvider(s: State, rng: Rng): number {
@@ -380,9 +464,12 @@ export function entry(s: State, rng: Rng, waitingShare: number, meanMargin: numb
 }
 
 /**
- * P5 quality emerges from workforce stability, morale, continuity and capability; P6 gaming follows the
- * incentive on measured indicators, distrust and margin pressure; P7 capability grows with autonomy, learning
- * monitoring, learning loops and trusted collaboration, and spreads along ties.
+ * P5 quality emerges from workforce stability, morale, continuity and capability, and falls with price pressure
+ * (Forder & Allan 2014): an independent provider's quality is multiplied by (fee / cost of care)^ε, the cost of care
+ * being the fee at which it could pay the living wage with its paid travel, on-costs, overheads and 3% margin (the
+ * bid floor at the living wage, commissioner.ts), ε = `quality_price_elasticity`, the ratio bounded to [0.5, 2].
+ * P6 gaming follows the incentive on measured indicators, distrust and margin pressure; P7 capability grows with
+ * autonomy, learning monitoring, learning loops and trusted collaboration, and spreads along ties.
  */
 export function qualityGamingLearning(s: State): void {
   const P = s.params;
@@ -393,6 +480,9 @@ export function qualityGamingLearning(s: State): void {
   const incentive = E.outcome_payment + 0.4 * compliance;
   const drive =
     (E.worker_autonomy + learnStyle * E.monitoring_intensity + E.learning_loop + E.collaboration_incentive) / 4;
+  const travel = travelShare(s);
+  const eps = P.quality_price_elasticity;
+  const costAtFloor = (s.stocks.livingWage * P.on_cost) / ((1 - E.provider_overhead) * 0.97 * (1 - travel));
   const diffusion = workArray(s, 'diffusion');
   for (let e = 0; e < pr.tieCount; e++) {
     const a = pr.tieA[e];
@@ -406,11 +496,17 @@ export function qualityGamingLearning(s: State): void {
     if (!pr.active[p]) continue;
     const workers = Math.max(1, pr.workers[p]);
     const turnover = Math.min(1, pr.leaversYear[p] / workers);
+    let price = 1;
+    if (p !== IN_HOUSE && eps !== 0) {
+      const ratio = pr.fee[p] / (costAtFloor * (1 - travel * (1 - travelPaidShare(s, p))));
+      price = Math.pow(ratio < 0.5 ? 0.5 : ratio > 2 ? 2 : ratio, eps);
+    }
     pr.quality[p] = clamp01_(
-      0.25 * (1 - Math.min(1, turnover / 0.6)) +
+      (0.25 * (1 - Math.min(1, turnover / 0.6)) +
         0.25 * pr.moraleMean[p] +
         0.25 * pr.continuity[p] +
-        0.25 * pr.capability[p],
+        0.25 * pr.capability[p]) *
+        price,
     );
     const trust = pr.trustInCommissioner[p];
     if (p !== IN_HOUSE) {
@@ -432,28 +528,45 @@ export function qualityGamingLearning(s: State): void {
 }
 
 /**
- * Each April providers set wages: at least the living wage (a small premium for most), rising with the living
- * wage, and pushed up towards what the fee can afford when vacancies bite (W5). The in-house service pays the
- * independent mean plus the public-sector premium.
+ * P4, W5: providers set wages. Every week a fee change not yet reflected in pay passes on, over months: a share
+ * 1/`fee_wage_pass_weeks` of the gap between the fee and the fee pay already reflects (`wageFee`), of which
+ * `fee_wage_pass_through` (the Homecare Association's pay and on-costs share of its minimum price) goes to pay and
+ * on-costs per contact hour. Each April wages rise with the living wage, and the fee pay reflects rises with the
+ * year's cost growth (an uplift that keeps pace with costs funds that rise and passes nothing more); vacancies still
+ * push wages up towards what the fee can afford (W5). All wages are floored at the living wage. The in-house
+ * service pays the independent mean plus the public-sector premium.
  */
-export function providerWages(s: State): void {
+export function providerWages(s: State, april: boolean): void {
   const P = s.params;
   const pr = s.providers;
   const travel = travelShare(s);
+  const pass = P.fee_wage_pass_through;
+  const rate = Math.min(1, 1 / Math.max(1, P.fee_wage_pass_weeks));
+  const uprate = 1 + s.stocks.costGrowthYear;
   let sum = 0;
   let n = 0;
   for (let p = 1; p < pr.count; p++) {
     if (!pr.active[p]) continue;
     const paidPerContact = (1 - travel * (1 - travelPaidShare(s, p))) / (1 - travel);
-    const affordable =
-      (pr.fee[p] * (1 - s.effective.provider_overhead) * 0.97) / (P.on_cost * paidPerContact * pr.efficiency[p]);
-    const vacancy = pr.desiredWorkers[p] > 0 ? Math.max(0, 1 - pr.workers[p] / pr.desiredWorkers[p]) : 0;
-    let wage = pr.wage[p] * (1 + P.living_wage_growth);
-    if (affordable > wage) wage += Math.min(1, 4 * Math.max(0, vacancy - 0.03)) * 0.5 * (affordable - wage);
+    const labourPerWage = P.on_cost * paidPerContact * pr.efficiency[p];
+    let wage = pr.wage[p];
+    if (april) {
+      pr.wageFee[p] *= uprate;
+      const affordable = (pr.wageFee[p] * (1 - s.effective.provider_overhead) * 0.97) / labourPerWage;
+      const vacancy = pr.desiredWorkers[p] > 0 ? Math.max(0, 1 - pr.workers[p] / pr.desiredWorkers[p]) : 0;
+      wage *= 1 + P.living_wage_growth;
+      if (affordable > wage) wage += Math.min(1, 4 * Math.max(0, vacancy - 0.03)) * 0.5 * (affordable - wage);
+    }
+    // a provider below the 3% margin it keeps when setting wages keeps that much more of a rise to restore it
+    const step = (pr.fee[p] - pr.wageFee[p]) * rate;
+    const share = step > 0 ? clamp01_(pr.margin[p] / 0.03) : 1;
+    pr.wageFee[p] += step;
+    wage += (pass * share * step) / labourPerWage;
     pr.wage[p] = Math.max(wage, s.stocks.livingWage);
     sum += pr.wage[p];
     n++;
   }
+  if (!april) return;
   applyLivingWageFloor(s);
   if (n > 0) pr.wage[IN_HOUSE] = Math.max(pr.wage[IN_HOUSE], (sum / n) * (1 + s.effective.inhouse_wage_premium));
 }

@@ -362,6 +362,18 @@ const PARAMETER_TABLE = [
     description: 'weekly chance a provider closes for reasons outside the model (owner retires, sale)',
   },
   {
+    id: 'transfer_headroom',
+    mechanism: 'P2',
+    default: 0.3,
+    min: 0.1,
+    max: 0.5,
+    unit: 'share of current size',
+    source:
+      'assumption: under TUPE a provider takes over packages and their staff up to about a third of its size at once',
+    description:
+      'hours a provider (or the in-house service) can take over from a failed provider, as a share of the hours it already has',
+  },
+  {
     id: 'entry_rate',
     mechanism: 'P3',
     default: 0.17,
@@ -392,6 +404,41 @@ const PARAMETER_TABLE = [
     unit: 'share at price weight 1',
     source: 'Forder & Allan 2014 (price competition); assumption for size',
     description: 'fall in the fee at each re-tender, times the price weight',
+  },
+  {
+    id: 'fee_wage_pass_through',
+    mechanism: 'P4',
+    default: 0.71,
+    min: 0.5,
+    max: 0.85,
+    unit: 'share of a fee change',
+    source:
+      'Homecare Association Minimum Price 2025/26: care-worker pay and on-costs £22.71 of £32.14 an hour (0.71); range an assumption',
+    description:
+      'share of a fee change beyond cost growth that providers pass to care-worker pay and on-costs (the rest to running costs and margin)',
+  },
+  {
+    id: 'fee_wage_pass_weeks',
+    mechanism: 'P4',
+    default: 26,
+    min: 8,
+    max: 52,
+    unit: 'weeks',
+    source: A,
+    description:
+      'time constant over which providers pass a fee change on to pay (a share 1/weeks of what is left each week)',
+  },
+  {
+    id: 'quality_price_elasticity',
+    mechanism: 'P5',
+    default: 0.5,
+    min: 0.2,
+    max: 0.8,
+    unit: 'elasticity',
+    source:
+      'Forder & Allan 2014 (J Health Econ 34: lower prices, lower quality; the quality effect of competition works through price); size an assumption',
+    description:
+      "ε in quality × (fee / cost of care at the living wage)^ε: a provider's quality falls when the fee does not cover its cost",
   },
   {
     id: 'quality_noise',

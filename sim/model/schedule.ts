@@ -100,12 +100,12 @@ export const WEEKLY_STEPS: readonly WeeklyStep[] = [
   },
   {
     n: '5',
-    does: 'in April only (not in the first history week): providers set wages',
+    does:
+      'fee changes pass to pay over months; in April (not in the first history week) providers also raise wages ' +
+      'with the living wage and, when vacancies bite, towards what the fee affords',
     functions: '`providerWages` (market.ts)',
-    mechanisms: 'W5, P1',
-    run: (w) => {
-      if (w.s.week % 52 === 0 && w.s.week !== -w.s.config.historyWeeks) providerWages(w.s);
-    },
+    mechanisms: 'P4, W5, P1',
+    run: (w) => providerWages(w.s, w.s.week % 52 === 0 && w.s.week !== -w.s.config.historyWeeks),
   },
   {
     n: '5a',

@@ -242,6 +242,7 @@ export function addProvider(s: State, kind: number, ic: InitialConditions, rng: 
   pr.kind[p] = kind;
   pr.active[p] = 1;
   pr.fee[p] = s.stocks.placeFee;
+  pr.wageFee[p] = pr.fee[p];
   pr.efficiency[p] = inhouse ? 1 : Math.exp(s.params.initial_margin_spread * rng.normal());
   pr.wage[p] = inhouse ? ic.care_wage * (1 + s.levers.inhouse_wage_premium) : ic.care_wage * (0.97 + 0.06 * rng.next());
   pr.reserves[p] = 0;

@@ -62,6 +62,8 @@ export interface Providers {
   active: Uint8Array;
   fee: Float64Array;
   wage: Float64Array;
+  /** P4: the fee the provider's pay already reflects (fee changes beyond it pass to pay over months) */
+  wageFee: Float64Array;
   /** multiplier on costs (efficiency heterogeneity) */
   efficiency: Float64Array;
   reserves: Float64Array;
@@ -270,6 +272,8 @@ const WORK_ARRAYS = [
   'spare',
   'cumSpare',
   'diffusion',
+  'transferRoom',
+  'transferHours',
   'connectionTarget',
   'byBudget',
   'burdenByBudget',
@@ -409,6 +413,7 @@ export function allocProviders(cap: number, maxTies: number): Providers {
     active: new Uint8Array(cap),
     fee: f(),
     wage: f(),
+    wageFee: f(),
     efficiency: f(),
     reserves: f(),
     receivable: f(),
