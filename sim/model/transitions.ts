@@ -74,8 +74,10 @@ export function transitionsWeek(s: State, rng: Rng): void {
   // X1: the in-house share in force moves towards the target at tupe_transfer_rate × target a year
   const target = L.inhouse_share;
   const step = (Math.max(0, P.tupe_transfer_rate) * Math.max(target, t.inhouse)) / 52;
+  const was = t.inhouse;
   t.inhouse = target > t.inhouse ? Math.min(target, t.inhouse + step) : Math.max(target, t.inhouse - step);
   E.inhouse_share = t.inhouse;
+  if (t.inhouse !== was) fundInHouseShare(s, t.inhouse - was);
   if (t.inhouse > 0) transferInHouse(s, rng);
 
   // X2: the personal-budget share in force moves towards the target by pb_uptake_rate a year
@@ -91,6 +93,32 @@ function inForce(t: TransitionState, i: number, week: number, months: number): n
   const weeks = (months * 52) / 12;
   const progress = weeks <= 0 ? 1 : Math.min(1, Math.max(0, (week - t.structureStart[i]) / weeks));
   return t.structureFrom[i] + progress * (t.structureTarget[i] - t.structureFrom[i]);
+}
+
+/**
+ * X1, C1: a funded insourcing budgets the running cost of the share it brings in (like a funded fee change): the
+ * budget moves by funded × the change of the share in force × all hours committed × (the in-house service's cost of
+ * an hour delivered last week − the mean independent fee). Unfunded, the difference shows as overspend.
+ */
+function fundInHouseShare(s: State, dShare: number): void {
+  const pr = s.providers;
+  const f = s.transition.funded;
+  if (!(f > 0) || !(s.stocks.budgetWeekly > 0)) return;
+  if (!(pr.deliveredHours[IN_HOUSE] > 0 && pr.cost[IN_HOUSE] > 0)) return;
+  const inhouseCost = pr.cost[IN_HOUSE] / pr.deliveredHours[IN_HOUSE];
+  let total = 0;
+  let hours = 0;
+  let fees = 0;
+  for (let p = 0; p < pr.count; p++) {
+    if (!pr.active[p]) continue;
+    total += pr.committedHours[p];
+    if (p === IN_HOUSE) continue;
+    hours += pr.committedHours[p];
+    fees += pr.committedHours[p] * pr.fee[p];
+  }
+  if (hours <= 0) return;
+  const change = f * dShare * total * (inhouseCost - fees / hours);
+  s.stocks.budgetWeekly = Math.max(0, s.stocks.budgetWeekly + change);
 }
 
 /**
@@ -112,9 +140,6 @@ function transferInHouse(s: State, rng: Rng): void {
   const pe = s.people;
   let movedWorkers = 0;
   let movedHours = 0;
-  let fundedRunning = 0;
-  const inhouseCost =
-    pr.deliveredHours[IN_HOUSE] > 0 && pr.cost[IN_HOUSE] > 0 ? pr.cost[IN_HOUSE] / pr.deliveredHours[IN_HOUSE] : 0;
   for (let attempt = 0; attempt < 4 && gap > 0; attempt++) {
     let indep = 0;
     for (let p = 1; p < pr.count; p++) if (pr.active[p]) indep += pr.committedHours[p];
@@ -140,7 +165,6 @@ function transferInHouse(s: State, rng: Rng): void {
     }
     // packages: supported people of q, until the share of its hours is moved
     let hours = share * pr.committedHours[q];
-    const fee = pr.fee[q];
     for (let i = 0; i < pe.hi && hours > 0; i++) {
       if (pe.status[i] !== SUPPORTED || pe.provider[i] !== q) continue;
       pe.provider[i] = IN_HOUSE;
@@ -152,7 +176,6 @@ function transferInHouse(s: State, rng: Rng): void {
       movedHours += h;
       pr.committedHours[q] -= h;
       pr.committedHours[IN_HOUSE] += h;
-      if (inhouseCost > 0) fundedRunning += h * (inhouseCost - fee);
     }
   }
   if (movedWorkers === 0 && movedHours === 0) return;
@@ -161,8 +184,6 @@ function transferInHouse(s: State, rng: Rng): void {
   s.roster.ready = false;
   s.committedAhead.ready = false;
   bookTransitionCost(s, movedWorkers * s.params.tupe_cost_gbp, t.funded);
-  // a funded insourcing budgets the running cost of the hours it takes on (like a funded fee change, C1)
-  if (s.stocks.budgetWeekly > 0) s.stocks.budgetWeekly = Math.max(0, s.stocks.budgetWeekly + t.funded * fundedRunning);
   logEvent(s, `${movedWorkers} workers and ${movedHours.toFixed(0)} hours a week transferred in-house (TUPE)`);
 }
 
