@@ -160,6 +160,8 @@ export interface PlaceStocks {
 export interface TransitionState {
   /** X1: the in-house share of hours in force (the target placement and recruitment work to) */
   inhouse: number;
+  /** X1: the status quo's in-house share (kept by placement alone; transfers bring in hours beyond it) */
+  inhouseStart: number;
   /** X2: the share of people holding a personal budget in force (new people draw it; conversions follow it) */
   personalBudgets: number;
   /** fractional conversions carried to next week */

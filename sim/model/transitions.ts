@@ -30,6 +30,7 @@ export function createTransitionState(levers: Record<LeverId, number>): Transiti
   STRUCTURE_LEVERS.forEach((k, i) => (from[i] = levers[k]));
   return {
     inhouse: levers.inhouse_share,
+    inhouseStart: levers.inhouse_share,
     personalBudgets: levers.personal_budget_share,
     conversionCarry: 0,
     structureFrom: from,
@@ -78,7 +79,8 @@ export function transitionsWeek(s: State, rng: Rng): void {
   t.inhouse = target > t.inhouse ? Math.min(target, t.inhouse + step) : Math.max(target, t.inhouse - step);
   E.inhouse_share = t.inhouse;
   if (t.inhouse !== was) fundInHouseShare(s, t.inhouse - was);
-  if (t.inhouse > 0) transferInHouse(s, rng);
+  // the status quo's own in-house share is kept by placement alone (7.6); transfers bring in hours beyond it
+  if (t.inhouse > t.inhouseStart) transferInHouse(s, rng);
 
   // X2: the personal-budget share in force moves towards the target by pb_uptake_rate a year
   const pbTarget = L.personal_budget_share;
