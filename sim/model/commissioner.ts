@@ -110,9 +110,12 @@ export function updateFidelity(s: State): void {
 export function updateLabourMarketAndFees(s: State, rng: Rng): void {
   const a = s.stocks;
   const P = s.params;
-  a.outsideWage *= Math.pow(1 + P.outside_wage_growth, 1 / 52);
   a.labourPool += P.labour_pool_recovery * (a.labourPoolEq - a.labourPool);
-  if (s.week % 52 !== 0 || s.week === s.firstWeek) return;
+  // the spin-up runs at today's prices (no wage drift, no April): it settles the place, it is not history; the first
+  // week of the history or horizon is this April, whose figures are the initial conditions
+  if (s.week < -s.config.historyWeeks) return;
+  a.outsideWage *= Math.pow(1 + P.outside_wage_growth, 1 / 52);
+  if (s.week % 52 !== 0 || s.week === -s.config.historyWeeks) return;
 
   // April: living wage rises; providers' cost growth is mostly wages (on the living-wage floor)
   const nlwGrowth = P.living_wage_growth;

@@ -110,11 +110,11 @@ export const WEEKLY_STEPS: readonly WeeklyStep[] = [
   },
   {
     n: '5',
-    does: 'in April only (not in the first history week): providers set wages',
+    does: 'in April only (not in the spin-up or the first week of the history or horizon): providers set wages',
     functions: '`providerWages` (market.ts)',
     mechanisms: 'W5, P1',
     run: (w) => {
-      if (w.s.week % 52 === 0 && w.s.week !== w.s.firstWeek) providerWages(w.s);
+      if (w.s.week % 52 === 0 && w.s.week > -w.s.config.historyWeeks) providerWages(w.s);
     },
   },
   {

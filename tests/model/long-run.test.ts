@@ -94,7 +94,7 @@ describe('long run: no collapse without a named pressure', () => {
     );
   }, 400_000);
 
-  it("the spin-up starts week 0 near the status quo's own level of morale, trust and vacancies", () => {
+  it("the spin-up starts week 0 near the status quo's own level of morale, vacancies and unmet need", () => {
     // |first quarter − second year| with and without the 26-week spin-up, mean of three seeds (docs/model.md 5)
     const gap = (spinup: number, id: string): number => {
       let g = 0;
@@ -112,9 +112,11 @@ describe('long run: no collapse without a named pressure', () => {
       }
       return g;
     };
-    // measured: morale 0.037 → 0.005, trust 0.045 → 0.016, vacancies 0.027 → 0.013
+    // measured (3 seeds, gap without → with): morale 0.036 → 0.011, vacancies 0.027 → 0.004, unmet need 0.017 →
+    // 0.002. Providers' trust is not settled (0.045 → 0.041): its fall comes from each April's uplift below cost
+    // growth, and the spin-up runs at today's prices without an April (docs/model.md 5)
     expect(gap(26, 'morale_mean')).toBeLessThan(0.5 * gap(0, 'morale_mean'));
-    expect(gap(26, 'trust_providers_to_commissioner')).toBeLessThan(0.5 * gap(0, 'trust_providers_to_commissioner'));
-    expect(gap(26, 'vacancy_rate')).toBeLessThan(0.75 * gap(0, 'vacancy_rate'));
+    expect(gap(26, 'vacancy_rate')).toBeLessThan(0.5 * gap(0, 'vacancy_rate'));
+    expect(gap(26, 'unmet_need_share')).toBeLessThan(0.5 * gap(0, 'unmet_need_share'));
   }, 120_000);
 });
