@@ -91,6 +91,11 @@ export interface Phase {
   /** approach id → share of commissioned hours, for display and logs */
   blend: Record<string, number>;
   levers: Levers;
+  /**
+   * share (0-1) of the cost of moving into this phase (its one-off transition costs and the running cost of hours
+   * transferred in-house) the budget follows; the rest must be found from savings. Default 1 (funded).
+   */
+  transitionFunded?: number;
 }
 
 /** Effects of a whole-system process intervention (Future Search, Open Space, ...). */

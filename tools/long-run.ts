@@ -1,9 +1,10 @@
 /**
- * Long-run check of a scenario (default: the status quo built from the tables): yearly means of the figures a
+ * Long-run check of a scenario (or of a transition: in-house share, budget holders, spend) (default: the status quo built from the tables): yearly means of the figures a
  * steady state must hold (providers, unmet need, fee, spend against budget, trust, turnover, vacancies), averaged
  * over replicates on common random numbers.
  *
  *   node bin/run-ts.mjs tools/long-run.ts [runs=8] [years=20] [scenario-id or -] [key=value ...]
+ *   (key: a parameter, initial condition or lever, or transition_funded=0 for an unfunded transition)
  */
 import { simulate, runSeed, METRIC_INDEX, statusQuoConfig, loadNodeLibrary, scenarioFromLibrary } from '../sim/node.ts';
 import type { RunConfig } from '../sim/node.ts';
@@ -20,7 +21,8 @@ if (ID) {
 for (const kv of process.argv.slice(5)) {
   const [k, v] = kv.split('=');
   const x = Number(v);
-  if (k in cfg.params) cfg.params = { ...cfg.params, [k]: x };
+  if (k === 'transition_funded') cfg.phases = cfg.phases.map((ph) => ({ ...ph, transitionFunded: x }));
+  else if (k in cfg.params) cfg.params = { ...cfg.params, [k]: x };
   else if (k in cfg.initial) cfg.initial = { ...cfg.initial, [k]: x };
   else cfg.phases = cfg.phases.map((ph) => ({ ...ph, levers: { ...ph.levers, [k]: x } }));
 }
@@ -37,6 +39,9 @@ const METRICS = [
   'provider_exit_rate',
   'people_supported',
   'wage_vs_outside',
+  'inhouse_share',
+  'personal_budget_share',
+  'spend_per_week',
 ];
 const sums = METRICS.map(() => new Float64Array(YEARS));
 const t0 = performance.now();
@@ -64,6 +69,9 @@ const short = [
   'exit',
   'people',
   'pay/out',
+  'inhouse',
+  'budgets',
+  'spend/wk',
 ];
 console.log(['year', ...short].map((x) => x.padStart(8)).join(''));
 for (let y = 0; y < YEARS; y++) {

@@ -14,6 +14,7 @@ import { LEVER_BY_ID } from './levers.ts';
 import { updatePractice } from './practice.ts';
 import { breachMemory, clamp01 } from './trust.ts';
 import { logEvent } from './log.ts';
+import { bookTransitionCost } from './transitions.ts';
 import { meanMargin } from './market.ts';
 import { travelPaidShare, travelShare } from './workforce.ts';
 import { meanCommissionerTrust, meanProviderTrust, pulseProviderTrust } from './relationships.ts';
@@ -21,7 +22,11 @@ import { meanCommissionerTrust, meanProviderTrust, pulseProviderTrust } from './
 const IN_HOUSE = INHOUSE;
 const clamp01_ = clamp01;
 
-/** Advance to the phase in force this week; record its one-off transition cost. */
+/**
+ * Advance to the phase in force this week (the place starts in its status quo, phaseIndex -1, and enters the first
+ * phase in that phase's start week); book the new phase's one-off transition cost, if it changes any lever, with the
+ * share the budget follows (transitions.ts).
+ */
 export function updatePhase(s: State): void {
   const phases = s.config.phases;
   let idx = s.phaseIndex;
@@ -29,10 +34,17 @@ export function updatePhase(s: State): void {
   if (idx !== s.phaseIndex) {
     s.phaseIndex = idx;
     const ph = phases[idx];
+    let changed = false;
+    for (const k in ph.levers) {
+      if (k !== 'transition_cost' && ph.levers[k as LeverId] !== s.levers[k as LeverId]) changed = true;
+    }
     // lever changes made by events before this phase are replaced by the phase's own levers
     Object.assign(s.levers, ph.levers);
-    s.stocks.transitionCostDue += ph.levers.transition_cost * s.stocks.budgetWeekly * 52;
-    logEvent(s, `a new phase began: ${ph.label}`);
+    s.transition.funded = ph.transitionFunded ?? 1;
+    if (changed) {
+      bookTransitionCost(s, ph.levers.transition_cost * s.stocks.budgetWeekly * 52, s.transition.funded);
+      logEvent(s, `a new phase began: ${ph.label}`);
+    }
   }
 }
 
@@ -90,8 +102,11 @@ export function updateFidelity(s: State): void {
 export function updateLabourMarketAndFees(s: State, rng: Rng): void {
   const a = s.stocks;
   const P = s.params;
-  a.outsideWage *= Math.pow(1 + P.outside_wage_growth, 1 / 52);
   a.labourPool += P.labour_pool_recovery * (a.labourPoolEq - a.labourPool);
+  // the spin-up runs at today's prices (no wage drift, no April): it settles the place, it is not history; the first
+  // week of the history or horizon is this April, whose figures are the initial conditions
+  if (s.week < -s.config.historyWeeks) return;
+  a.outsideWage *= Math.pow(1 + P.outside_wage_growth, 1 / 52);
   if (s.week % 52 !== 0 || s.week === -s.config.historyWeeks) return;
 
   // April: living wage rises; providers' cost growth is mostly wages (on the living-wage floor)
@@ -138,8 +153,8 @@ export function updateLabourMarketAndFees(s: State, rng: Rng): void {
   // P4: re-tender every contract_years; bids fall by the price weight (lowest bids win), but no bid goes below the
   // bidder's cost of care (Public Contracts Regulations 2015 reg. 69: abnormally low tenders are rejected)
   const years = Math.max(0.5, s.effective.contract_years);
-  const phaseStart = s.config.phases[s.phaseIndex].startWeek;
-  const sinceStart = (s.week - Math.max(phaseStart, -s.config.historyWeeks)) / 52;
+  const phaseStart = s.phaseIndex >= 0 ? s.config.phases[s.phaseIndex].startWeek : s.firstWeek;
+  const sinceStart = (s.week - Math.max(phaseStart, s.firstWeek)) / 52;
   if (sinceStart > 0 && Math.abs(sinceStart / years - Math.round(sinceStart / years)) < 1e-6) {
     const cut = P.tender_discount * s.effective.price_weight;
     let before = 0;
@@ -217,11 +232,12 @@ export function fairnessPulse(s: State, gap: number, routine = false): void {
 }
 
 /** C1: spend against budget over the last 52 weeks, and the defensive responses it sets off. */
-export function updateBudget(s: State, spend: number): void {
+export function updateBudget(s: State, spend: number, fundedTransition = 0): void {
   const a = s.stocks;
   const slot = ((s.week % 52) + 52) % 52;
   a.spendRing[slot] = spend;
-  a.budgetRing[slot] = a.budgetWeekly;
+  // a funded transition cost is budgeted as it is paid (transitions.ts)
+  a.budgetRing[slot] = a.budgetWeekly + fundedTransition;
   let sp = 0;
   let bu = 0;
   for (let i = 0; i < 52; i++) {

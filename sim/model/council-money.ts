@@ -35,6 +35,8 @@ export interface WeeklySpend {
   spend: number;
   /** the part that buys no care: monitoring and transition, £ */
   transaction: number;
+  /** the part of this week's transition payment the budget follows (a funded transition), £ */
+  fundedTransition: number;
 }
 
 /**
@@ -50,11 +52,16 @@ export function weeklySpend(s: State, care: number): WeeklySpend {
   for (let p = 1; p < s.providers.count; p++) activeProviders += s.providers.active[p];
   const monitoring = s.effective.monitoring_intensity * s.params.monitoring_cost_gbp * activeProviders;
   const transition = Math.min(a.transitionCostDue, a.transitionCostDue / 13 + 1);
+  const fundedTransition =
+    a.transitionCostDue > 0
+      ? (transition * Math.min(a.transitionFundedDue, a.transitionCostDue)) / a.transitionCostDue
+      : 0;
   a.transitionCostDue -= transition;
+  a.transitionFundedDue = Math.max(0, a.transitionFundedDue - fundedTransition);
   const practice = practiceCost(s);
   s.thisWeek.practiceCost = practice;
   const spend = care + community + monitoring + transition + practice;
   s.thisWeek.spend = spend;
   s.thisWeek.transactionCost = monitoring + transition;
-  return { spend, transaction: monitoring + transition };
+  return { spend, transaction: monitoring + transition, fundedTransition };
 }

@@ -113,6 +113,14 @@ const METRIC_TABLE = [
     better: 'higher',
   },
   {
+    id: 'personal_budget_share',
+    label: 'Personal budget holders',
+    unit: 'share',
+    meaning: 'share of people (not in hospital) holding a personal budget or direct payment',
+    summary: 'end',
+    better: null,
+  },
+  {
     id: 'community_assets',
     label: 'Community connection',
     unit: '0-1',
@@ -267,6 +275,14 @@ const METRIC_TABLE = [
     unit: 'HHI 0-1',
     meaning: "Herfindahl index of providers' shares of hours delivered",
     summary: 'mean',
+    better: null,
+  },
+  {
+    id: 'inhouse_share',
+    label: 'In-house share',
+    unit: 'share of hours',
+    meaning: "share of committed hours with the council's in-house service",
+    summary: 'end',
     better: null,
   },
   {

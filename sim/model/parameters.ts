@@ -911,6 +911,73 @@ const PARAMETER_TABLE = [
     source: 'seed 003 (co-production must be nurtured); assumption',
     description: 'speed at which co-production engagement follows trust and investment',
   },
+  // Transitions (transitions.ts, docs/model.md 7.1b) and the spin-up (section 4)
+  {
+    id: 'tupe_transfer_rate',
+    mechanism: 'X1',
+    default: 0.3,
+    min: 0.1,
+    max: 1,
+    unit: 'share of the target a year',
+    source:
+      'assumption: insourcing happens contract by contract as contracts end or are bought out (APSE 2019 case studies: transfers over 2-5 years)',
+    description:
+      'speed at which the in-house share in force moves towards the inhouse_share lever (× the target a year)',
+  },
+  {
+    id: 'tupe_cost_gbp',
+    mechanism: 'X1',
+    default: 2000,
+    min: 1000,
+    max: 4000,
+    unit: '£ per worker transferred',
+    source: 'assumption: HR and legal due diligence, consultation, payroll and pension admission, induction (one-off)',
+    description: 'one-off cost of transferring a worker in-house under TUPE',
+  },
+  {
+    id: 'pb_uptake_rate',
+    mechanism: 'X2',
+    default: 0.03,
+    min: 0.01,
+    max: 0.08,
+    unit: 'share of people a year',
+    source:
+      'ASCOF measure 3D (formerly 1C part 2): the national share of people in long-term community support on direct payments rose by a few points a year while councils pushed them (2010s), to about a quarter; assumption',
+    description: 'speed at which the share of people holding a personal budget moves towards personal_budget_share',
+  },
+  {
+    id: 'pb_setup_cost_gbp',
+    mechanism: 'X2',
+    default: 500,
+    min: 200,
+    max: 1000,
+    unit: '£ per person',
+    source: 'assumption: support planning, brokerage and setting up a direct-payment account or payroll (one-off)',
+    description: 'one-off cost of moving a person onto a personal budget',
+  },
+  {
+    id: 'structure_setup_months',
+    mechanism: 'X3',
+    default: 12,
+    min: 6,
+    max: 24,
+    unit: 'months',
+    source: 'assumption: procuring zones or lead providers, forming an alliance or a pooled budget takes about a year',
+    description:
+      'time over which the structural levers (market_consolidation, nhs_pooling, risk_transfer) move to a new value',
+  },
+  {
+    id: 'spinup_weeks',
+    mechanism: '—',
+    default: 26,
+    min: 0,
+    max: 520,
+    unit: 'weeks',
+    source:
+      'numerical setting: long enough for trust, margins and the workforce to settle, short enough to keep runs fast',
+    description:
+      'weeks run with the status-quo levers before the history and the horizon, not recorded (the spin-up, docs/model.md 4)',
+  },
 ] as const satisfies readonly ParamDef<string>[];
 
 declare module '../types.ts' {

@@ -229,7 +229,7 @@ export function peopleWeek(s: State, rng: Rng): number {
 export function arrivals(s: State, rng: Rng, meanCommunityCapacity: number): void {
   const P = s.params;
   const a = s.stocks;
-  const years = (s.week + s.config.historyWeeks) / 52;
+  const years = Math.max(0, s.week + s.config.historyWeeks) / 52; // no growth during the spin-up
   const prevention = 1 - P.prevention_effect * s.effective.prevention_focus * (meanCommunityCapacity / 0.4);
   const base = a.baseArrivals * a.demandMultiplier * Math.pow(1 + P.demand_growth, years) * Math.max(0.2, prevention);
   const tight = a.eligibilityTightening;

@@ -61,6 +61,8 @@ const M = {
   wellbeing_p10: idx('wellbeing_p10'),
   continuity: idx('continuity'),
   choice_control: idx('choice_control'),
+  personal_budget_share: idx('personal_budget_share'),
+  inhouse_share: idx('inhouse_share'),
   community_assets: idx('community_assets'),
   hospital_admissions: idx('hospital_admissions'),
   delayed_discharges: idx('delayed_discharges'),
@@ -152,6 +154,7 @@ export function createRecorder(weeks: number, params: Params): Recorder {
     v[M.wellbeing_p10] = histQuantile(hist, wbN, 0.1);
     v[M.continuity] = supported > 0 ? cont / supported : 0;
     v[M.choice_control] = wbN > 0 ? choice / wbN : 0;
+    v[M.personal_budget_share] = wbN > 0 ? tally.budgets / wbN : 0;
     v[M.community_assets] = wbN > 0 ? assets / wbN : 0;
     v[M.hospital_admissions] = admissions.add(c.admissions * 52 * 1000, population);
     v[M.delayed_discharges] = delayed;
@@ -229,6 +232,10 @@ export function createRecorder(weeks: number, params: Params): Recorder {
     v[M.provider_entries] = entries.add(c.entries * 52, 1);
     v[M.handbacks] = handbacks.add(c.handbacks * 52, 1);
     v[M.market_concentration] = hhi;
+    v[M.inhouse_share] =
+      committedInd + pr.committedHours[INHOUSE] > 0
+        ? pr.committedHours[INHOUSE] / (committedInd + pr.committedHours[INHOUSE])
+        : 0;
     v[M.margin_mean] = committedInd > 0 ? margin / committedInd : 0;
     v[M.reserves_weeks] = nRes > 0 ? reserves[nRes >> 1] : 0;
     v[M.quality_mean] = hoursAll > 0 ? quality / hoursAll : 0;

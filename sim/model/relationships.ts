@@ -139,7 +139,8 @@ function connectAndTally(pe: People, target: Float64Array, rate: number, t: Peop
     weeksWaiting = pe.weeksWaiting,
     fromHospital = pe.fromHospital,
     wellbeing = pe.wellbeing,
-    choice = pe.choice;
+    choice = pe.choice,
+    personalBudget = pe.personalBudget;
   const hist = t.hist;
   let population = 0,
     supported = 0,
@@ -154,6 +155,7 @@ function connectAndTally(pe: People, target: Float64Array, rate: number, t: Peop
     wbSum = 0,
     contSum = 0,
     choiceSum = 0,
+    budgetSum = 0,
     assetSum = 0;
   for (let i = 0, hi = pe.hi; i < hi; i++) {
     const st = status[i];
@@ -184,6 +186,7 @@ function connectAndTally(pe: People, target: Float64Array, rate: number, t: Peop
     wbSum += wb;
     counted++;
     choiceSum += choice[i];
+    budgetSum += personalBudget[i];
     assetSum += a;
     const b = (wb * 200) | 0;
     hist[b < 199 ? b : 199]++;
@@ -201,6 +204,7 @@ function connectAndTally(pe: People, target: Float64Array, rate: number, t: Peop
   t.wellbeing += wbSum;
   t.continuity += contSum;
   t.choice += choiceSum;
+  t.budgets += budgetSum;
   t.assets += assetSum;
 }
 

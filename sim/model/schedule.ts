@@ -24,6 +24,7 @@ import { communityWeek, trustWeek } from './relationships.ts';
 import { checkHoursAndMoney } from './accounting-checks.ts';
 import { applyPayFloor } from './shocks.ts';
 import { weeklySpend } from './council-money.ts';
+import { transitionsWeek } from './transitions.ts';
 
 const { Empty: EMPTY, Waiting: WAITING } = PersonStatus;
 
@@ -90,6 +91,15 @@ export const WEEKLY_STEPS: readonly WeeklyStep[] = [
     run: (w) => updateFidelity(w.s),
   },
   {
+    n: '3a',
+    does:
+      'transitions: structural levers move over the set-up time; the in-house share in force rises at the TUPE ' +
+      'transfer rate, with packages and staff transferred; personal-budget uptake; their costs booked',
+    functions: '`transitionsWeek` (transitions.ts)',
+    mechanisms: 'X1–X3, C1',
+    run: (w) => transitionsWeek(w.s, w.rng),
+  },
+  {
     n: '4',
     does:
       'outside wage and labour pool drift; in April: living wage, fee uplift (with the defensive and ' +
@@ -101,11 +111,11 @@ export const WEEKLY_STEPS: readonly WeeklyStep[] = [
   {
     n: '5',
     does:
-      'fee changes pass to pay over months; in April (not in the first history week) providers also raise wages ' +
-      'with the living wage and, when vacancies bite, towards what the fee affords',
+      'fee changes pass to pay over months; in April (not in the spin-up or the first week of the history or ' +
+      'horizon) providers also raise wages with the living wage and, when vacancies bite, towards what the fee affords',
     functions: '`providerWages` (market.ts)',
     mechanisms: 'P4, W5, P1',
-    run: (w) => providerWages(w.s, w.s.week % 52 === 0 && w.s.week !== -w.s.config.historyWeeks),
+    run: (w) => providerWages(w.s, w.s.week % 52 === 0 && w.s.week > -w.s.config.historyWeeks),
   },
   {
     n: '5a',
@@ -276,10 +286,10 @@ export const WEEKLY_STEPS: readonly WeeklyStep[] = [
     functions: '`weeklySpend` (council-money.ts), `updateBudget` (commissioner.ts)',
     mechanisms: 'C1',
     run: (w) => {
-      const { spend, transaction } = weeklySpend(w.s, w.care);
+      const { spend, transaction, fundedTransition } = weeklySpend(w.s, w.care);
       w.spend = spend;
       w.transaction = transaction;
-      updateBudget(w.s, spend);
+      updateBudget(w.s, spend, fundedTransition);
       if (w.s.stocks.crisisWeeks > 0) w.s.stocks.crisisWeeks--;
     },
   },

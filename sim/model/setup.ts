@@ -20,6 +20,7 @@ import {
 } from './state.ts';
 import { clamp01 } from './trust.ts';
 import { defaultLevers } from './levers.ts';
+import { createTransitionState } from './transitions.ts';
 
 const { Waiting: WAITING, Supported: SUPPORTED } = PersonStatus;
 const IN_HOUSE = INHOUSE;
@@ -34,10 +35,21 @@ export function contactHoursPerWorker(s: State): number {
   return s.params.worker_hours * (1 - travel);
 }
 
+/**
+ * Spin-up (docs/model.md 4): weeks run with the status-quo levers before the history and the horizon, not recorded,
+ * so that week 0 starts near the status quo's own equilibrium (trust, breach memory, caseload, margins, workforce).
+ */
+export function spinupWeeks(config: RunConfig): number {
+  return Math.max(0, Math.round(config.params.spinup_weeks ?? 0));
+}
+
 export function createState(config: RunConfig, rng: Rng, logEnabled: boolean): State {
   const { place, initial: ic, params } = config;
-  const levers = numberRecord(config.phases[0].levers);
-  const years = (config.weeks + config.historyWeeks) / 52;
+  // the place is built as it is: from the status-quo levers, never from the first phase's (issue 14 item 3); the
+  // first phase is entered in its start week as a transition (transitions.ts)
+  const levers = numberRecord(defaultLevers());
+  const spinup = spinupWeeks(config);
+  const years = (config.weeks + config.historyWeeks + spinup) / 52;
   const providerCap = 1 + place.providers + Math.ceil(place.providers * params.entry_rate * 3 * years) + 8;
   const s: State = {
     config,
@@ -46,8 +58,10 @@ export function createState(config: RunConfig, rng: Rng, logEnabled: boolean): S
     effective: numberRecord(levers),
     practice: numberRecord(defaultLevers()),
     fidelity: 1,
-    phaseIndex: 0,
-    week: -config.historyWeeks,
+    phaseIndex: -1,
+    week: -config.historyWeeks - spinup,
+    firstWeek: -config.historyWeeks - spinup,
+    transition: createTransitionState(levers),
     people: allocPeople(Math.ceil(place.people * 2.2 + 200)),
     workers: allocWorkers(Math.ceil(place.workers * 2 + 200)),
     providers: allocProviders(providerCap, providerCap * TIES_PER_PROVIDER),
@@ -81,6 +95,7 @@ export function createState(config: RunConfig, rng: Rng, logEnabled: boolean): S
       sicknessWaveWeeks: 0,
       sicknessWaveShare: 0,
       transitionCostDue: 0,
+      transitionFundedDue: 0,
       costGrowthYear: 0,
       lastUplift: 0,
       crisisWeeks: 0,
@@ -223,7 +238,7 @@ export function initPerson(s: State, id: number, g: number, rng: Rng, needMultip
   pe.delivered[id] = 0;
   pe.wellbeing[id] = clamp01_(0.55 + 0.08 * rng.normal());
   pe.continuity[id] = 0;
-  pe.personalBudget[id] = rng.next() < s.levers.personal_budget_share ? 1 : 0;
+  pe.personalBudget[id] = rng.next() < s.effective.personal_budget_share ? 1 : 0;
   pe.choice[id] = clamp01_(0.1 + 0.6 * s.levers.choice_control * (pe.personalBudget[id] ? 1.2 : 0.7));
   pe.assets[id] = clamp01_(ic.community_assets * (0.6 + 0.8 * rng.next()));
   pe.weeksWaiting[id] = 0;

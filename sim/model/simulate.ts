@@ -42,7 +42,7 @@ export function simulate(config: RunConfig, seed: number, replicate: number, opt
     spend: 0,
     transaction: 0,
   };
-  for (let week = -config.historyWeeks; week < weeks; week++) {
+  for (let week = s.firstWeek; week < weeks; week++) {
     s.week = week;
     resetCounters(s.thisWeek);
     while (evIdx < events.length && events[evIdx].week < week) evIdx++;

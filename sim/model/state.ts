@@ -137,6 +137,8 @@ export interface PlaceStocks {
   sicknessWaveWeeks: number;
   sicknessWaveShare: number;
   transitionCostDue: number;
+  /** the part of transitionCostDue the budget follows (transitions.ts bookTransitionCost) */
+  transitionFundedDue: number;
   costGrowthYear: number;
   lastUplift: number;
   crisisWeeks: number;
@@ -154,6 +156,27 @@ export interface PlaceStocks {
   /** a negotiated pay floor in £/h (`pay_floor` event; unset: none), and the week it was set (it rises in later Aprils) */
   payFloor?: number;
   payFloorWeek?: number;
+}
+
+/** What is in force as a transition proceeds (transitions.ts; one per run). */
+export interface TransitionState {
+  /** X1: the in-house share of hours in force (the target placement and recruitment work to) */
+  inhouse: number;
+  /** X1: the status quo's in-house share (kept by placement alone; transfers bring in hours beyond it) */
+  inhouseStart: number;
+  /** X2: the share of people holding a personal budget in force (new people draw it; conversions follow it) */
+  personalBudgets: number;
+  /** fractional conversions carried to next week */
+  conversionCarry: number;
+  /** X3: per structural lever, the value in force when the set-up began, the target, and the week it began */
+  structureFrom: Float64Array;
+  structureTarget: Float64Array;
+  structureStart: Float64Array;
+  /** share (0-1) of the transition's cost the budget follows (the phase's transitionFunded) */
+  funded: number;
+  /** running totals, for tests and tools */
+  workersTransferred: number;
+  peopleConverted: number;
 }
 
 /** This week's counters (hires, leavers, spend, ...): reset every week, read by the record and the log. */
@@ -189,8 +212,13 @@ export interface State {
   /** relational practice actually in place (moves slowly towards what the levers ask for) */
   practice: Levers;
   fidelity: number;
+  /** the phase in force (-1: the place's status quo, before the first phase starts: setup and the spin-up) */
   phaseIndex: number;
   week: number;
+  /** the first week simulated: -(spin-up + history weeks) */
+  firstWeek: number;
+  /** what is in force as a transition proceeds (transitions.ts) */
+  transition: TransitionState;
   people: People;
   workers: Workers;
   providers: Providers;

@@ -19,6 +19,8 @@ export class PeopleTally {
   wellbeing = 0;
   continuity = 0;
   choice = 0;
+  /** people holding a personal budget */
+  budgets = 0;
   assets = 0;
   /** wellbeing in 200 bins, for the bottom decile */
   readonly hist = new Float64Array(200);
@@ -37,6 +39,7 @@ export class PeopleTally {
     this.wellbeing = 0;
     this.continuity = 0;
     this.choice = 0;
+    this.budgets = 0;
     this.assets = 0;
     this.hist.fill(0);
   }

@@ -253,6 +253,12 @@ function readBlend(
   return ok ? out : undefined;
 }
 
+/** A phase's transition_funded (0-1), if given. */
+function readFunded(c: Checker, v: unknown, path: string, inputs: Record<string, number>): number | undefined {
+  if (v === undefined || v === null) return undefined;
+  return c.num(v, path, { min: 0, max: 1, unit: 'share of the transition cost the budget follows' }, inputs);
+}
+
 function leverOverrides(c: Checker, v: unknown, path: string, inputs: Record<string, number>): LeverValues {
   const out: LeverValues = {};
   const m = c.idMapping(v, path, LEVER_IDS, 'lever');
@@ -427,12 +433,14 @@ function resolveMerged(c: Checker, m0: unknown, lib: Library): RunConfig | undef
           const over = leverOverrides(c, pmap.levers, `${path}.levers`, inputs);
           const label = c.text(pmap.label, `${path}.label`, false, 200);
           const levers = blend ? blendLevers(c, blend, `${path}.blend`, lib) : undefined;
+          const funded = readFunded(c, pmap.transition_funded, `${path}.transition_funded`, inputs);
           if (blend && levers && start !== undefined) {
             phases.push({
               startWeek: i === 0 ? historyStart : start,
               label: label ?? blendLabel(blend, lib),
               blend,
               levers: { ...levers, ...over },
+              ...(funded === undefined ? {} : { transitionFunded: funded }),
             });
           }
         });
@@ -442,12 +450,14 @@ function resolveMerged(c: Checker, m0: unknown, lib: Library): RunConfig | undef
       const over = leverOverrides(c, st.levers, 'strategy.levers', inputs);
       const label = c.text(st.label, 'strategy.label', false, 200);
       const levers = blend ? blendLevers(c, blend, 'strategy.blend', lib) : undefined;
+      const funded = readFunded(c, st.transition_funded, 'strategy.transition_funded', inputs);
       if (blend && levers)
         phases.push({
           startWeek: historyStart,
           label: label ?? blendLabel(blend, lib),
           blend,
           levers: { ...levers, ...over },
+          ...(funded === undefined ? {} : { transitionFunded: funded }),
         });
     }
   }

@@ -166,6 +166,12 @@ export const STRATEGY_FIELDS: readonly FieldDoc[] = [
   { name: 'phases', type: 'list of phases', description: 'a sequence of phases over time' },
   { name: 'label', type: 'text', description: 'label of the single phase (shorthand forms)' },
   { name: 'levers', type: 'mapping lever → number', description: 'lever overrides after blending (shorthand forms)' },
+  {
+    name: 'transition_funded',
+    type: 'number 0-1',
+    description:
+      'share of the cost of moving into the approach the budget follows (default 1); 0: found from savings (shorthand forms)',
+  },
 ];
 
 export const PHASE_FIELDS: readonly FieldDoc[] = [
@@ -179,6 +185,11 @@ export const PHASE_FIELDS: readonly FieldDoc[] = [
   { name: 'approach', type: 'approach id', description: 'one approach for the phase' },
   { name: 'blend', type: 'mapping approach → share', description: 'approaches blended by share of hours (sum to 1)' },
   { name: 'levers', type: 'mapping lever → number', description: 'lever overrides after blending' },
+  {
+    name: 'transition_funded',
+    type: 'number 0-1',
+    description: 'share of the cost of moving into this phase the budget follows (default 1); 0: found from savings',
+  },
 ];
 
 /** Per event type: its own fields (besides year/week, type, note) with ranges; `required` ones must be given. */

@@ -28,7 +28,7 @@ const yearMean = (r: RunResult, id: string, year: number): number => {
 };
 
 describe('long run: no collapse without a named pressure', () => {
-  it('random valid status-quo places keep providers, unmet need, money and trust in band for 20 years', () => {
+  it('random valid status-quo places keep providers, workforce, unmet need, money and trust in band for 20 years', () => {
     fc.assert(
       fc.property(
         fc.record({
@@ -62,9 +62,61 @@ describe('long run: no collapse without a named pressure', () => {
           expect(yearMean(r, 'trust_providers_to_commissioner', last)).toBeGreaterThan(0.15);
           expect(yearMean(r, 'turnover_rate', last)).toBeLessThan(0.4);
           expect(yearMean(r, 'vacancy_rate', last)).toBeLessThan(0.15);
+          // bands in every year, not only the last (issue 14 item 1): providers 40-130% of the start (a place whose fee
+          // starts far below the cost of care, £22.50, consolidates to about half its providers in years 12-16 while
+          // its workforce and unmet need hold), the workforce 80-120%, trust 0.15-0.8, spend against budget
+          // 0.85-1.15 (the same place overspends by up to 11% in single years); independent margins -2% to 12% (a
+          // thinned market at £22.50 recovers to 9% in some years) from year 5: the start is not at margin
+          // equilibrium (a place starting at £26.60 has 13% margins in year 1) and the April wage rule takes about
+          // four years to close the gap, which the 26-week spin-up does not cover (docs/model.md 5)
+          for (let y = 0; y <= last; y++) {
+            const providers = yearMean(r, 'providers_active', y);
+            expect(providers).toBeGreaterThan(0.4 * MIDSHIRE.providers);
+            expect(providers).toBeLessThan(1.3 * MIDSHIRE.providers);
+            const workers = yearMean(r, 'workers_headcount', y);
+            expect(workers).toBeGreaterThan(0.8 * MIDSHIRE.workers);
+            expect(workers).toBeLessThan(1.2 * MIDSHIRE.workers);
+            const trust = yearMean(r, 'trust_providers_to_commissioner', y);
+            expect(trust).toBeGreaterThan(0.15);
+            expect(trust).toBeLessThan(0.8);
+            const sb = yearMean(r, 'spend_vs_budget', y);
+            expect(sb).toBeGreaterThan(0.85);
+            expect(sb).toBeLessThan(1.15);
+            if (y >= 4) {
+              const margin = yearMean(r, 'margin_mean', y);
+              expect(margin).toBeGreaterThan(-0.02);
+              expect(margin).toBeLessThan(0.12);
+            }
+          }
         },
       ),
-      { numRuns: 4, seed: 14 },
+      { numRuns: 4, seed: 14, endOnFailure: true }, // no shrinking: each 20-year run takes seconds
     );
+  }, 400_000);
+
+  it("the spin-up starts week 0 near the status quo's own level of morale, vacancies and unmet need", () => {
+    // |first quarter − second year| with and without the 26-week spin-up, mean of three seeds (docs/model.md 5)
+    const gap = (spinup: number, id: string): number => {
+      let g = 0;
+      for (let r = 0; r < 3; r++) {
+        const c = statusQuoConfig(MIDSHIRE, 2);
+        c.params = { ...c.params, ...NO_PRESSURES, spinup_weeks: spinup };
+        c.initial = { ...c.initial, savings_per_year: 0 };
+        const res = simulate(c, runSeed(14, 'spin-up', r), 0, { log: false });
+        const i = METRIC_INDEX.get(id)!;
+        let q0 = 0;
+        let y2 = 0;
+        for (let t = 0; t < 13; t++) q0 += res.series[i * res.weeks + t] / 13;
+        for (let t = 52; t < 104; t++) y2 += res.series[i * res.weeks + t] / 52;
+        g += Math.abs(q0 - y2) / 3;
+      }
+      return g;
+    };
+    // measured (3 seeds, gap without → with): morale 0.036 → 0.011, vacancies 0.027 → 0.004, unmet need 0.017 →
+    // 0.002. Providers' trust is not settled (0.045 → 0.041): its fall comes from each April's uplift below cost
+    // growth, and the spin-up runs at today's prices without an April (docs/model.md 5)
+    expect(gap(26, 'morale_mean')).toBeLessThan(0.5 * gap(0, 'morale_mean'));
+    expect(gap(26, 'vacancy_rate')).toBeLessThan(0.5 * gap(0, 'vacancy_rate'));
+    expect(gap(26, 'unmet_need_share')).toBeLessThan(0.5 * gap(0, 'unmet_need_share'));
   }, 120_000);
 });

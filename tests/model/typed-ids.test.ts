@@ -129,6 +129,9 @@ describe('relational levers are marked in the lever table', () => {
     });
     const now = createState(structuredClone(c), createRng(3), false);
     const old = createState(structuredClone(c), createRng(3), false);
+    // the place is built from the status quo; the phase's levers come into force as updatePhase puts them
+    Object.assign(now.levers, c.phases[0].levers);
+    Object.assign(old.levers, c.phases[0].levers);
     const fidelities: number[] = [];
     for (let week = 0; week < 52; week++) {
       updateFidelity(now);

@@ -14,6 +14,7 @@ import {
 import { LEVER_BY_ID, defaultLevers, type LeverId } from '../../sim/model/levers.ts';
 import { libraryFromJson, libraryToJson } from '../../sim/scenario/library-json.ts';
 import { INITIAL_BY_ID } from '../../sim/model/initial-conditions.ts';
+import { PARAM_BY_ID } from '../../sim/model/parameters.ts';
 
 const lib = loadNodeLibrary();
 const files = readScenarioFiles();
@@ -129,7 +130,10 @@ describe('the shipped scenario library', () => {
     expect(L('price-tender').contract_years).toBe(3);
     expect(L('insourcing').inhouse_share).toBeCloseTo(0.8, 1);
     expect(L('insourcing').inhouse_wage_premium).toBeCloseTo(0.17, 5);
-    expect(L('insourcing').transition_cost).toBeGreaterThanOrEqual(0.05);
+    // the large one-off cost of insourcing: set-up in the preset, and TUPE transfer per worker as it happens
+    // (transitions.ts; about £1.9m for Midshire's ~930 transferred workers at £2,000, ~5% of a year's spend)
+    expect(L('insourcing').transition_cost).toBeGreaterThanOrEqual(0.01);
+    expect(PARAM_BY_ID.get('tupe_cost_gbp')!.default).toBeGreaterThanOrEqual(1000);
     expect(L('neighbourhood-teams').provider_overhead).toBeCloseTo(0.1, 1);
     expect(L('neighbourhood-teams').worker_autonomy).toBeGreaterThanOrEqual(0.7);
     expect(L('personal-budgets').personal_budget_share).toBeGreaterThanOrEqual(0.5);
