@@ -397,6 +397,14 @@ const LEVER_TABLE = [
     acts: ['N4'],
     channels: [
       { at: 'setup.ts:initPerson', what: 'who holds a personal budget: more choice, and its burden on wellbeing (N4)' },
+      {
+        at: 'transitions.ts:createTransitionState',
+        what: 'the share holding budgets at the start (the status quo), from which uptake moves',
+      },
+      {
+        at: 'transitions.ts:transitionsWeek',
+        what: 'the target share: people take up budgets at a documented rate, with a set-up cost each (7.1b)',
+      },
     ],
   },
   {
@@ -412,6 +420,14 @@ const LEVER_TABLE = [
       { at: 'market.ts:placement', what: "share of new packages the council's own service takes (P2)" },
       { at: 'setup.ts:createState', what: 'in-house share of the starting place' },
       { at: 'workforce.ts:workforceWeek', what: 'in-house posts wanted (W5)' },
+      {
+        at: 'transitions.ts:createTransitionState',
+        what: 'the share in force at the start (the status quo), from which a transition moves',
+      },
+      {
+        at: 'transitions.ts:transitionsWeek',
+        what: 'the target of the move in-house: packages and staff transfer under TUPE at a documented rate, at a cost (7.1b)',
+      },
     ],
   },
   {

@@ -50,7 +50,8 @@ describe('collapse and hand-back (TUPE transfers)', () => {
 
   it('in a tight market (8 providers: little room beside the largest), fewer transfer and more need goes unmet', () => {
     const tight = collapse({ place: SMALL_PLACE });
-    expect(tight.transferred / tight.packages).toBeLessThan(room.transferred / room.packages - 0.2);
+    // about 88% against 100% since the spin-up (the largest of 8 holds less of the market by week 52); 65% before
+    expect(tight.transferred / tight.packages).toBeLessThan(room.transferred / room.packages - 0.05);
     expect(tight.transferred / tight.packages).toBeGreaterThan(0.2);
     expect(tight.excessUnmet).toBeGreaterThan(room.excessUnmet + 0.01);
   });

@@ -7,13 +7,18 @@ import { describe, expect, it } from 'vitest';
 import { config, ensembleMean } from '../sim-helpers.ts';
 import { createRng } from '../../sim/core/random.ts';
 import { createState } from '../../sim/model/setup.ts';
+import { updatePhase } from '../../sim/model/commissioner.ts';
 import { believedGuarantee, practiceCost, updatePractice } from '../../sim/model/practice.ts';
 import { buildRosters } from '../../sim/model/workforce.ts';
 import type { State } from '../../sim/model/state.ts';
 import type { RunConfig } from '../../sim/types.ts';
 
+/** The place as it is, then the scenario's first phase entered (its levers asked for), as a run does in week 0. */
 function stateOf(c: RunConfig): State {
-  return createState(c, createRng(1), false);
+  const s = createState(c, createRng(1), false);
+  s.week = 0; // after the spin-up
+  updatePhase(s);
+  return s;
 }
 
 /** Worker autonomy in place after `weeks` weeks of asking for `asked`, at fixed trust and capability. */
@@ -85,7 +90,9 @@ describe('relational practice costs money that appears in spend', () => {
     expect(practiceCost(s)).toBe(0);
   });
 
-  it('a run: autonomy 0.85 and learning loops 0.6 cost about £0.9m a year in spend (training, coaching, paid time)', () => {
+  // about £1.8m a year since every run starts from the status quo (issue 14 item 3): the training to build the
+  // practice from 0.15 now falls inside the run; it was about £0.9m when the place was built with it in place
+  it('a run: autonomy 0.85 and learning loops 0.6 cost about £1.8m a year in spend (training, coaching, paid time)', () => {
     const levers = { worker_autonomy: 0.85, learning_loop: 0.6, readiness_trust: 0, readiness_capability: 0 };
     const initial = { trust_providers_to_commissioner: 0.6, commissioner_capability: 0.7 };
     const costed = ensembleMean(config({ levers, initial }), 'spend_per_week', 3);
@@ -95,8 +102,8 @@ describe('relational practice costs money that appears in spend', () => {
       3,
     );
     const perYear = (costed - free) * 52;
-    expect(perYear).toBeGreaterThan(300_000);
-    expect(perYear).toBeLessThan(1_500_000);
+    expect(perYear).toBeGreaterThan(800_000);
+    expect(perYear).toBeLessThan(2_500_000);
     // the part of spend that is practice is shown on its own; the status quo spends nothing on it
     const shown = ensembleMean(config({ levers, initial }), 'practice_cost_per_week', 3) * 52;
     expect(shown).toBeGreaterThan(0.5 * perYear);
