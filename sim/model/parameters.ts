@@ -99,11 +99,12 @@ const PARAMETER_TABLE = [
   {
     id: 'recruit_rate',
     mechanism: 'W5',
-    default: 0.08,
+    default: 0.055,
     min: 0.04,
     max: 0.3,
     unit: 'hires per vacancy a week',
-    source: 'calibrated to Skills for Care vacancy rates (6-11%)',
+    source:
+      'calibrated (tools/calibrate.ts) to the vacancy rate of homecare between Skills for Care 2024/25 (7.0% all adult social care) and the Homecare Association (10.1% homecare, 2025); 0.055 puts the status quo at 7.9% in years 1–5 and 9.8% in years 6–10 (docs/validation.md); was 0.08 before collapses transferred staff (issue 14)',
     description: 'hires per vacancy per week at pay equal to the outside wage, with a full labour pool',
   },
   {

@@ -62,7 +62,7 @@ describe('long run: no collapse without a named pressure', () => {
           expect(yearMean(r, 'trust_providers_to_commissioner', last)).toBeGreaterThan(0.15);
           expect(yearMean(r, 'turnover_rate', last)).toBeLessThan(0.4);
           expect(yearMean(r, 'vacancy_rate', last)).toBeLessThan(0.15);
-          // bands in every year, not only the last (issue 14 item 1): providers 40-130% of the start (a place whose fee
+          // bands in every year, not only the last (issue 14 item 1): providers 40-150% of the start (a place whose fee
           // starts far below the cost of care, £22.50, consolidates to about half its providers in years 12-16 while
           // its workforce and unmet need hold), the workforce 80-120%, trust 0.15-0.8, spend against budget
           // 0.85-1.15 (the same place overspends by up to 11% in single years); independent margins -2% to 12% (a
@@ -72,7 +72,9 @@ describe('long run: no collapse without a named pressure', () => {
           for (let y = 0; y <= last; y++) {
             const providers = yearMean(r, 'providers_active', y);
             expect(providers).toBeGreaterThan(0.4 * MIDSHIRE.providers);
-            expect(providers).toBeLessThan(1.3 * MIDSHIRE.providers);
+            // a place paying well above today's fee (£26.60) draws entrants: up to about +32% in 20 years, against
+            // homecare registrations +11% in 2024/25 alone (CQC State of Care 2024/25): growth, not a collapse
+            expect(providers).toBeLessThan(1.5 * MIDSHIRE.providers);
             const workers = yearMean(r, 'workers_headcount', y);
             expect(workers).toBeGreaterThan(0.8 * MIDSHIRE.workers);
             expect(workers).toBeLessThan(1.2 * MIDSHIRE.workers);
