@@ -11,7 +11,7 @@ import { configHash, ResultStore, type EnsembleData } from '../state/results.ts'
 import { loadResults, saveResultsWhenIdle } from '../state/store.ts';
 import { rangesOf, resolveDraft, type Resolved, type Workspace } from '../state/workspace.ts';
 import type { Progress } from './ensemble-runs.ts';
-import { RunQueue } from './run-queue.ts';
+import { RunQueue, type QueueHandlers } from './run-queue.ts';
 
 /**
  * A lever change re-runs after this pause, which gathers a burst of changes (a slider dragged, a value pasted)
@@ -230,35 +230,30 @@ export function useComparisonRuns(ws: Workspace | null): ComparisonRuns {
       probe().runStarted.push(performance.now());
       setRunning(true);
       requestDraw(true);
-      q.setWork(
-        configs,
-        ws.runs,
-        ws.seed,
-        {
-          onResult: (h) => {
-            // nothing is drawn before every scenario has a run: a comparison of two of four would be drawn twice
-            if (configs.some((c) => !store.get(c.hash)?.runs.size)) return;
-            const n = store.get(h)?.runs.size ?? 0;
-            const urgent = n === k || (n <= 2 && configs.every((c) => (store.get(c.hash)?.runs.size ?? 0) >= n));
-            // the first comparison and a change's first FIRST_DRAW_RUNS are drawn at once, the workers held from this
-            // result on (released when drawn); a changed scenario's first run alone is not drawn (its previous results
-            // stay until then)
-            if (urgent && (first || n === k)) void q.holdAll(HOLD_FOR_DRAW_MS);
-            requestDraw(urgent);
-          },
-          onProgress: (p) => showProgress(p, p.done === 0),
-          onDone: (p) => {
-            if (g !== gen.current) return;
-            for (const c of configs) live.current.finished.add(c.hash);
-            showProgress(p, true);
-            setRunning(false);
-            requestDraw(true);
-            const done = configs.map((c) => store.get(c.hash)).filter((d): d is EnsembleData => !!d);
-            saveResultsWhenIdle(done);
-          },
+      const handlers: QueueHandlers = {
+        onResult: (h) => {
+          // nothing is drawn before every scenario has a run: a comparison of two of four would be drawn twice
+          if (configs.some((c) => !store.get(c.hash)?.runs.size)) return;
+          const n = store.get(h)?.runs.size ?? 0;
+          const urgent = n === k || (n <= 2 && configs.every((c) => (store.get(c.hash)?.runs.size ?? 0) >= n));
+          // the first comparison and a change's first FIRST_DRAW_RUNS are drawn at once, the workers held from this
+          // result on (released when drawn); a changed scenario's first run alone is not drawn (its previous results
+          // stay until then)
+          if (urgent && (first || n === k)) void q.holdAll(HOLD_FOR_DRAW_MS);
+          requestDraw(urgent);
         },
-        rangesOf(ws),
-      );
+        onProgress: (p) => showProgress(p, p.done === 0),
+        onDone: (p) => {
+          if (g !== gen.current) return;
+          for (const c of configs) live.current.finished.add(c.hash);
+          showProgress(p, true);
+          setRunning(false);
+          requestDraw(true);
+          const done = configs.map((c) => store.get(c.hash)).filter((d): d is EnsembleData => !!d);
+          saveResultsWhenIdle(done);
+        },
+      };
+      q.setWork(configs, ws.runs, ws.seed, handlers, rangesOf(ws));
     }, delay);
     return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps
