@@ -9,13 +9,7 @@ import type { RunTask, SimBackend } from '../../sim/backend/types.ts';
 import { runEnsemble, runEnsembles, mergePartials, type EnsembleResult } from '../../sim/experiment/ensemble.ts';
 import { comparisonSpecs, runComparison } from '../../sim/experiment/compare.ts';
 import { sweepSpecs } from '../../sim/experiment/sweep.ts';
-import {
-  DRAWN_PARAMETERS,
-  NOT_DRAWN,
-  drawAll,
-  drawnParams,
-  triangular,
-} from '../../sim/experiment/parameter-draws.ts';
+import { DRAWN_PARAMETERS, NOT_DRAWN, drawAll, drawnParams, triangular } from '../../sim/experiment/parameter-draws.ts';
 import { PARAMETERS } from '../../sim/model/parameters.ts';
 import { simulate } from '../../sim/model/simulate.ts';
 import { runSeed } from '../../sim/core/random.ts';
@@ -105,7 +99,11 @@ describe('pinned by the user', () => {
       seed: 1,
     });
     for (const s of specs) expect(s.config.pinned).toEqual(['learning_rate', 'trust_build_rate']);
-    const plain = loadScenario('id: plain\nplace: midshire\nyears: 1\nstrategy:\n  approach: framework\n', 'p.yaml', lib);
+    const plain = loadScenario(
+      'id: plain\nplace: midshire\nyears: 1\nstrategy:\n  approach: framework\n',
+      'p.yaml',
+      lib,
+    );
     expect(plain.config.pinned).toBeUndefined();
   });
 

@@ -117,14 +117,11 @@ export async function runTraced(
   const backend = await tracePool();
   let out: RunResult | undefined;
   let err: string | undefined;
-  await backend.runBatch(
-    [replicateTask(config, seed, ranges, replicate, { trace: true, log: true })],
-    {
-      signal,
-      onResult: (_i, r) => (out = r),
-      onError: (e) => (err = e.error),
-    },
-  );
+  await backend.runBatch([replicateTask(config, seed, ranges, replicate, { trace: true, log: true })], {
+    signal,
+    onResult: (_i, r) => (out = r),
+    onError: (e) => (err = e.error),
+  });
   if (!out) throw new Error(err ?? 'the run failed');
   return out;
 }
