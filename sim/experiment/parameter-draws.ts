@@ -74,10 +74,16 @@ export function drawAll(seed: number | string, key: number | string): Partial<Pa
   return out;
 }
 
+/** the last draw made: the scenarios of a comparison take replicate r's draw one after another */
+let last: { seed: string; key: string; values: Partial<Params> } | null = null;
+
 /** The parameter values a run of `config` takes for this request; undefined when nothing is drawn. */
 export function drawnParams(config: RunConfig, req: DrawRequest | undefined): Partial<Params> | undefined {
   if (!req || req.ranges === 'chance') return undefined;
-  const all = drawAll(req.seed, req.key);
+  const seed = String(req.seed);
+  const key = String(req.key);
+  if (!last || last.seed !== seed || last.key !== key) last = { seed, key, values: drawAll(seed, key) };
+  const all = { ...last.values };
   for (const id of config.pinned ?? []) delete all[id];
   return all;
 }
