@@ -9,14 +9,16 @@
  *      went: the share of the wall time the workers were busy (below 100%: they waited for work), the main
  *      thread's busy time per run (taking in results), CPU time per run over all threads of the process, and the
  *      machine's load average (other work on the same cores stretches wall times, not CPU per run).
- * Env: BENCH_RUNS (default 1000), BENCH_SINGLE (repeats, default 31).
+ *      The ensemble shows ranges of BENCH_RANGES (default chance+parameters: each run also draws the assumed
+ *      coefficients; `chance` for seed-only runs).
+ * Env: BENCH_RUNS (default 1000), BENCH_SINGLE (repeats, default 31), BENCH_RANGES.
  */
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { simulate } from '../sim/node.ts';
 import { runSeed } from '../sim/node.ts';
 import { WorkerPoolBackend } from '../sim/node.ts';
-import { runEnsemble } from '../sim/node.ts';
+import { runEnsemble, DEFAULT_RANGES, isRangeKind } from '../sim/node.ts';
 import { scenarioFromLibrary } from '../sim/node.ts';
 import { loadNodeLibrary } from '../sim/node.ts';
 import type { RunConfig } from '../sim/node.ts';
@@ -25,6 +27,8 @@ const lib = loadNodeLibrary();
 const cfg = (id: string): RunConfig => scenarioFromLibrary(id, lib).config;
 const RUNS = Number(process.env.BENCH_RUNS ?? 1000);
 const REPEATS = Number(process.env.BENCH_SINGLE ?? 31);
+const RANGES = process.env.BENCH_RANGES ?? DEFAULT_RANGES;
+if (!isRangeKind(RANGES)) throw new Error(`BENCH_RANGES must be chance+parameters or chance, got '${RANGES}'`);
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const mb = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 
@@ -86,7 +90,7 @@ for (const size of [1, 2]) {
   const main0 = performance.eventLoopUtilization();
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  const r = await runEnsemble(pool, mid, { runs: RUNS, seed: 1, series: true });
+  const r = await runEnsemble(pool, mid, { runs: RUNS, seed: 1, series: true, ranges: RANGES });
   const secs = (performance.now() - t0) / 1000;
   const main = performance.eventLoopUtilization(main0);
   const cpu = process.cpuUsage(cpu0);
@@ -111,7 +115,9 @@ for (const size of [1, 2]) {
     os.loadavg()[0].toFixed(1),
   ]);
 }
-console.log(`Midshire ensemble, ${RUNS} runs × 5 years, weekly bands on (machine: ${os.availableParallelism()} cores)`);
+console.log(
+  `Midshire ensemble, ${RUNS} runs × 5 years, weekly bands on, ranges: ${RANGES} (machine: ${os.availableParallelism()} cores)`,
+);
 table(
   [
     'workers',

@@ -84,7 +84,20 @@ export {
   type RunSeries,
   type Shard,
 } from './experiment/ensemble.ts';
-export type { RunProgress } from './experiment/batches.ts';
+export { runBatches, resolveDraw, type RunProgress, type PlannedTask, type TaskBatch } from './experiment/batches.ts';
+export {
+  RANGE_KINDS,
+  DEFAULT_RANGES,
+  DRAWN_PARAMETERS,
+  NOT_DRAWN,
+  isRangeKind,
+  rangesSentence,
+  drawAll,
+  drawnParams,
+  triangular,
+  type RangeKind,
+  type DrawRequest,
+} from './experiment/parameter-draws.ts';
 export {
   OUTCOME_EVENTS,
   detectOutcomeEvents,

@@ -147,6 +147,11 @@ export interface RunConfig {
   phases: Phase[];
   /** sorted by week; weeks may be negative (history) */
   events: SimEvent[];
+  /**
+   * parameters the user set (the scenario's `params:`, a sweep axis, a stress-test uncertainty), sorted: an
+   * ensemble never draws them (sim/experiment/parameter-draws.ts)
+   */
+  pinned?: ParamId[];
 }
 
 /** After each shock: how deep the dip in the reference metric was and how long recovery took. */

@@ -4,7 +4,8 @@
  *  1. Futures: a Latin hypercube of `futures` points over the declared uncertainties (stress-inputs.ts), drawn
  *     from a stream that depends only on (seed, futures, number of uncertainties), so every shard draws the same.
  *  2. Each future runs the plan and every alternative `runsPerFuture` times with common random numbers:
- *     replicate r of future f has seed runSeed(seed, 'future:f', r) for every approach.
+ *     replicate r of future f has seed runSeed(seed, 'future:f', r) for every approach, and (unless ranges are
+ *     'chance') the same draw of the assumed coefficients that the uncertainties leave free (parameter-draws.ts).
  *  3. Each run is judged against the failure definition (plan-failure.ts); a future fails for an approach when at
  *     least half its runs fail. Only per-future rows are kept (inputs, mean summary metrics, failure shares):
  *     no trajectories, so memory is bounded by rows (10,000 futures × a few dozen numbers).
@@ -23,6 +24,7 @@ import type { SimBackend } from '../backend/types.ts';
 import { shardReplicates, type Shard } from '../experiment/ensemble.ts';
 import type { ShardKind } from '../experiment/shard.ts';
 import { batchWindow, runBatches, type RunProgress, type TaskBatch } from '../experiment/batches.ts';
+import { DEFAULT_RANGES, isRangeKind, type RangeKind } from '../experiment/parameter-draws.ts';
 import { mergeKeyedPartials } from '../experiment/merge.ts';
 import { latinHypercube, mapToUncertainties } from './sampling.ts';
 import { appliedValue, applyPoint, type ResolvedUncertainty } from './stress-inputs.ts';
@@ -47,6 +49,11 @@ export interface StressHeader {
   seed: string;
   futures: number;
   runsPerFuture: number;
+  /**
+   * what the ranges show: with 'chance+parameters' replicate r of future f also draws the assumed coefficients
+   * the uncertainties leave free (the same draw for every approach); 'chance': seeds only
+   */
+  ranges: RangeKind;
   weeks: number;
   approaches: { id: string; title: string }[];
   uncertainties: ResolvedUncertainty[];
@@ -97,6 +104,8 @@ export interface StressExecOptions {
   futures?: number;
   runsPerFuture?: number;
   seed?: string;
+  /** default 'chance+parameters' */
+  ranges?: RangeKind;
   shard?: Shard;
   signal?: AbortSignal;
   onProgress?: (p: RunProgress) => void;
@@ -107,7 +116,7 @@ export interface StressExecOptions {
 
 export function stressHeader(
   spec: StressSpec,
-  opts: Pick<StressExecOptions, 'futures' | 'runsPerFuture' | 'seed'> = {},
+  opts: Pick<StressExecOptions, 'futures' | 'runsPerFuture' | 'seed' | 'ranges'> = {},
 ): StressHeader {
   const futures = opts.futures ?? spec.futures;
   const runsPerFuture = opts.runsPerFuture ?? spec.runsPerFuture;
@@ -115,12 +124,15 @@ export function stressHeader(
     throw new Error(`futures must be a whole number ≥ 1, got ${futures}`);
   if (!(Number.isInteger(runsPerFuture) && runsPerFuture >= 1))
     throw new Error(`runs per future must be a whole number ≥ 1, got ${runsPerFuture}`);
+  const ranges = opts.ranges ?? DEFAULT_RANGES;
+  if (!isRangeKind(ranges)) throw new Error(`ranges must be 'chance+parameters' or 'chance', got '${String(ranges)}'`);
   return {
     id: spec.id,
     title: spec.title,
     seed: opts.seed ?? spec.seed,
     futures,
     runsPerFuture,
+    ranges,
     weeks: spec.approaches[0].config.weeks,
     approaches: spec.approaches.map((a) => ({ id: a.id, title: a.title })),
     uncertainties: spec.uncertainties,
@@ -267,7 +279,13 @@ export async function runStress(
         for (let r = 0; r < R; r++) {
           const seed = futureSeed(header.seed, f, r);
           for (let a = 0; a < A; a++) {
-            batch.tasks.push({ config: configs[a], seed, replicate: r, options: { log: false } });
+            batch.tasks.push({
+              config: configs[a],
+              seed,
+              replicate: r,
+              options: { log: false },
+              draw: { ranges: header.ranges, seed: header.seed, key: `future:${f}:${r}` },
+            });
             batch.meta.push({ f, a, r });
           }
         }

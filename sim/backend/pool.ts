@@ -305,7 +305,7 @@ export class WorkerPoolBackend implements SimBackend {
         const call = new Promise<unknown>((resolveCall, rejectCall) => {
           if (slot.dead) return resolveCall(DEAD);
           slot.waiting.add(resolveCall);
-          slot.handle.api.run(key, config, task.seed, task.replicate, task.options).then(
+          slot.handle.api.run(key, config, task.seed, task.replicate, task.options, task.params).then(
             (v) => {
               slot.waiting.delete(resolveCall);
               resolveCall(v);

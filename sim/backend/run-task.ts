@@ -4,7 +4,8 @@ import { simulate } from '../model/simulate.ts';
 import type { RunTask } from './types.ts';
 
 export function runTask(task: RunTask): RunResult {
-  return simulate(task.config, task.seed, task.replicate, task.options);
+  const config = task.params ? { ...task.config, params: { ...task.config.params, ...task.params } } : task.config;
+  return simulate(config, task.seed, task.replicate, task.options);
 }
 
 /** Buffers of a result's typed arrays, for postMessage transfer lists (each once). */

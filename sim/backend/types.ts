@@ -4,7 +4,7 @@
  * Callers see results one by one as they finish, in no particular order; anything that needs determinism
  * (ensembles, comparisons) aggregates order-independently on top of this.
  */
-import type { RunConfig, RunOptions, RunResult } from '../types.ts';
+import type { Params, RunConfig, RunOptions, RunResult } from '../types.ts';
 
 /** One run: everything the engine needs, plus the run's identity (its seed is part of the experiment). */
 export interface RunTask {
@@ -12,6 +12,8 @@ export interface RunTask {
   seed: number;
   replicate: number;
   options?: RunOptions;
+  /** parameter values drawn for this run, over the config's (sim/experiment/parameter-draws.ts) */
+  params?: Partial<Params>;
 }
 
 /** A run that threw. The batch carries on; this is reported once per failed task. */

@@ -4,7 +4,7 @@
  * typed arrays. Configs are cached per key so a 1,000-run ensemble sends its config once per worker.
  */
 import * as Comlink from 'comlink';
-import type { RunConfig, RunOptions, RunResult } from '../types.ts';
+import type { Params, RunConfig, RunOptions, RunResult } from '../types.ts';
 import { runTask, transferables } from './run-task.ts';
 import { CONFIG_CACHE } from './config-cache.ts';
 
@@ -19,14 +19,21 @@ export interface WorkerUsage {
 }
 
 export interface WorkerApi {
-  run(configKey: number, config: RunConfig | null, seed: number, replicate: number, options?: RunOptions): RunResult;
+  run(
+    configKey: number,
+    config: RunConfig | null,
+    seed: number,
+    replicate: number,
+    options?: RunOptions,
+    params?: Partial<Params>,
+  ): RunResult;
   usage(): WorkerUsage;
 }
 
 const configs = new Map<number, RunConfig>();
 
 export const workerApi: WorkerApi = {
-  run(configKey, config, seed, replicate, options) {
+  run(configKey, config, seed, replicate, options, params) {
     if (config && !configs.has(configKey)) {
       configs.set(configKey, config);
       // bounded, oldest first: the pool evicts the same keys (pool.ts rememberSent)
@@ -34,7 +41,7 @@ export const workerApi: WorkerApi = {
     }
     const cached = configs.get(configKey);
     if (!cached) throw new Error(`worker has no config ${configKey}`);
-    const result = runTask({ config: cached, seed, replicate, options });
+    const result = runTask({ config: cached, seed, replicate, options, params });
     return Comlink.transfer(result, transferables(result));
   },
   usage() {

@@ -5,6 +5,7 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Shard } from '../node.ts';
+import { DEFAULT_RANGES, RANGE_KINDS, isRangeKind, type RangeKind } from '../node.ts';
 import { UsageError } from './errors.ts';
 
 export type OptionTable = NonNullable<ParseArgsConfig['options']>;
@@ -24,6 +25,23 @@ export const RUNNING = {
   workers: { type: 'string' },
   shard: { type: 'string' },
 } as const;
+
+/** --ranges K: what the ranges show (commands that run ensembles or stress tests) */
+export const RANGES = { ranges: { type: 'string' } } as const;
+/** the help line of --ranges */
+export const RANGES_HELP = `--ranges K        what ranges show: chance+parameters (default: each replicate also draws the
+                    model's assumed coefficients) or chance (seeds only, for teaching)`;
+
+/** --ranges chance+parameters|chance (default chance+parameters). */
+export function rangesOpt(o: Opts): RangeKind {
+  const v = o.ranges;
+  if (v === undefined) return DEFAULT_RANGES;
+  if (!isRangeKind(v))
+    throw new UsageError(
+      `--ranges must be ${RANGE_KINDS.join(' or ')} (chance and the assumed coefficients, or chance only), got '${String(v)}'.`,
+    );
+  return v;
+}
 
 /** The options and positional arguments of `commsim COMMAND …`. */
 export function parseOptions(command: string, options: OptionTable, argv: string[]): { opts: Opts; args: string[] } {

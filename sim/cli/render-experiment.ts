@@ -2,7 +2,7 @@
  * The results of ensembles, comparisons and sweeps (commsim run, compare, sweep, and their merged shards) as JSON
  * (deterministic: no volatile fields beyond metadata.date), CSV or a table.
  */
-import { METRIC_BY_ID, toCsv } from '../node.ts';
+import { METRIC_BY_ID, rangesSentence, toCsv } from '../node.ts';
 import type { EnsembleResult } from '../node.ts';
 import type { ComparisonResult } from '../node.ts';
 import { sweepTable, type SweepResult } from '../node.ts';
@@ -147,7 +147,7 @@ export function renderExperiment(exp: ExperimentResult, metadata: Record<string,
         }),
       ]);
     }
-    const head = `${r.title} (${r.scenarioId}): ${r.completed} of ${r.runs} runs, ${r.weeks} weeks, seed ${r.seed}\n\n`;
+    const head = `${r.title} (${r.scenarioId}): ${r.completed} of ${r.runs} runs, ${r.weeks} weeks, seed ${r.seed}\n${rangesSentence(r.ranges, 'ranges')}\n\n`;
     const t = textTable(
       ['metric', 'mean', 'p5', 'p50', 'p95'],
       r.metricIds.map((id) => {
@@ -201,7 +201,7 @@ export function renderExperiment(exp: ExperimentResult, metadata: Record<string,
       return toCsv(rows);
     }
     const base = c.scenarios[0];
-    let out = `Paired differences with common random numbers: ${c.runs} replicates, seed ${c.seed}; baseline ${base.scenarioId}\n`;
+    let out = `Paired differences with common random numbers: ${c.runs} replicates, seed ${c.seed}; baseline ${base.scenarioId}\n${rangesSentence(c.ranges, 'ranges')}\n`;
     c.differences.forEach((d, k) => {
       const s = c.scenarios[k + 1];
       out += `\n${d.scenarioId} − ${d.baselineId}\n`;
@@ -231,6 +231,7 @@ export function renderExperiment(exp: ExperimentResult, metadata: Record<string,
     textTable(
       cols.map(({ c }) => c.replace(/_mean$/, '')),
       kt.rows.map((r) => cols.map(({ i }) => fmt(r[i]))),
-    ) + '\n(means of run summaries; --format csv or json for every metric with p5, p50, p95)\n'
+    ) +
+    `\n(means of run summaries; --format csv or json for every metric with p5, p50, p95)\n${rangesSentence(exp.result.points[0]?.result.ranges ?? 'chance+parameters', 'ranges')}\n`
   );
 }

@@ -3,7 +3,7 @@
  * of it) on a backend with progress and Ctrl-C, and writing its result or its shard file.
  */
 import { existsSync } from 'node:fs';
-import type { RunConfig } from '../node.ts';
+import type { RangeKind, RunConfig } from '../node.ts';
 import { loadScenario, scenarioFromLibrary } from '../node.ts';
 import { runEnsembles, type EnsembleSpec } from '../node.ts';
 import { EXPERIMENT_SHARDS, makeShardFile, type ExperimentKind, type SweepGrid } from '../node.ts';
@@ -35,6 +35,7 @@ export function baseMetadata(
   command: string,
   runs: number,
   seed: string,
+  ranges: RangeKind,
   configs: RunConfig[],
   extra: Record<string, unknown> = {},
 ): Record<string, unknown> {
@@ -44,6 +45,7 @@ export function baseMetadata(
     command,
     scenario: configs.length === 1 ? configs[0].scenarioId : configs.map((c) => c.scenarioId),
     seed,
+    ranges,
     runs,
     weeks: configs[0].weeks,
     ...extra,

@@ -1,7 +1,7 @@
 /**
  * Comparisons with common random numbers: replicate i of every scenario runs with the same seed
- * (runSeed(experimentSeed, 'compare', i)), so differences between scenarios are paired and most of the
- * run-to-run noise cancels. For each metric and each scenario against the first (the baseline): the mean
+ * (runSeed(experimentSeed, 'compare', i)) and the same draw of the assumed coefficients (parameter-draws.ts), so
+ * differences between scenarios are paired and most of the run-to-run noise cancels. For each metric and each scenario against the first (the baseline): the mean
  * paired difference with a 90% t-interval and a 5-95% percentile interval, the share of replicates in which
  * the scenario beats the baseline (by the metric's `better` direction), and the unpaired (Welch) interval
  * for reference.
@@ -19,6 +19,7 @@ import {
   type ExecOptions,
 } from './ensemble.ts';
 import { mean, quantileSorted, sd, t95 } from './stats.ts';
+import type { RangeKind } from './parameter-draws.ts';
 
 export const COMPARE_STREAM = 'compare';
 
@@ -51,6 +52,8 @@ export interface ScenarioDifference {
 export interface ComparisonResult {
   seed: string;
   stream: string;
+  /** what the ranges show (every scenario alike) */
+  ranges: RangeKind;
   runs: number;
   scenarios: EnsembleResult[];
   differences: ScenarioDifference[];
@@ -133,5 +136,5 @@ export function compareFromPartials(partials: readonly EnsemblePartial[]): Compa
     baselineId: base.scenarioId,
     metrics: base.metricIds.map((id, m) => pairedDifference(id, byRep(base, m), byRep(s, s.metricIds.indexOf(id)))),
   }));
-  return { seed: base.seed, stream: base.stream, runs: base.runs, scenarios, differences };
+  return { seed: base.seed, stream: base.stream, ranges: base.ranges, runs: base.runs, scenarios, differences };
 }

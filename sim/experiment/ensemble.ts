@@ -17,10 +17,11 @@
  */
 import type { RunConfig, RunOptions, RunResult } from '../types.ts';
 import { runSeed } from '../core/random.ts';
-import type { RunTask, SimBackend } from '../backend/types.ts';
+import type { SimBackend } from '../backend/types.ts';
 import { LogHistogram, summaryStats, type SummaryStats } from './stats.ts';
 import { OUTCOME_EVENTS, detectOutcomeEvents, validateEvents, type OutcomeEventDef } from './outcome-events.ts';
-import { runBatches, type RunProgress, type TaskBatch } from './batches.ts';
+import { runBatches, type PlannedTask, type RunProgress, type TaskBatch } from './batches.ts';
+import { DEFAULT_RANGES, isRangeKind, type RangeKind } from './parameter-draws.ts';
 
 export interface Shard {
   /** 1-based */
@@ -43,6 +44,11 @@ export interface EnsembleSpec {
   events?: readonly OutcomeEventDef[];
   /** engine options (default { log: false }: logs are for single runs) */
   runOptions?: RunOptions;
+  /**
+   * what the ranges show (parameter-draws.ts): 'chance+parameters' (default), each replicate also drawing the
+   * assumed coefficients (replicate r takes draw r in every ensemble of the experiment), or 'chance' (seeds only)
+   */
+  ranges?: RangeKind;
 }
 
 export interface ExecOptions {
@@ -87,6 +93,8 @@ export interface EnsemblePartial {
   title: string;
   seed: string;
   stream: string;
+  /** what the ranges show: chance and the assumed coefficients, or chance only */
+  ranges: RangeKind;
   runs: number;
   weeks: number;
   metricIds: string[];
@@ -125,6 +133,7 @@ export interface EnsembleResult {
   title: string;
   seed: string;
   stream: string;
+  ranges: RangeKind;
   runs: number;
   completed: number;
   weeks: number;
@@ -195,6 +204,7 @@ class EnsembleAccumulator {
       title: c.title,
       seed: String(spec.seed),
       stream: spec.stream ?? c.scenarioId,
+      ranges: spec.ranges ?? DEFAULT_RANGES,
       runs: spec.runs,
       weeks: c.weeks,
       metricIds: [],
@@ -344,14 +354,27 @@ export async function runEnsembles(
   if (specs.some((s) => s.runs !== runs))
     throw new Error('all ensembles of one experiment must have the same number of runs');
   if (!(Number.isInteger(runs) && runs >= 1)) throw new Error(`runs must be a whole number ≥ 1, got ${runs}`);
+  const ranges = specs.length ? (specs[0].ranges ?? DEFAULT_RANGES) : DEFAULT_RANGES;
+  for (const s of specs) {
+    const r = s.ranges ?? DEFAULT_RANGES;
+    if (!isRangeKind(r)) throw new Error(`ranges must be 'chance+parameters' or 'chance', got '${String(r)}'`);
+    // replicate i of every ensemble shares its draw: an experiment cannot mix kinds of range
+    if (r !== ranges) throw new Error('all ensembles of one experiment must show the same kind of range');
+  }
   const replicates = shardReplicates(runs, exec.shard);
   const accs = specs.map((s) => new EnsembleAccumulator(s, replicates));
-  const tasks: { acc: number; task: RunTask }[] = [];
+  const tasks: { acc: number; task: PlannedTask }[] = [];
   for (const r of replicates)
     specs.forEach((s, a) =>
       tasks.push({
         acc: a,
-        task: { config: s.config, seed: accs[a].seedOf(r), replicate: r, options: s.runOptions ?? { log: false } },
+        task: {
+          config: s.config,
+          seed: accs[a].seedOf(r),
+          replicate: r,
+          options: s.runOptions ?? { log: false },
+          draw: { ranges, seed: accs[a].partial.seed, key: r },
+        },
       }),
     );
   const window = Math.max(1, exec.window ?? tasks.length);
@@ -380,7 +403,7 @@ export function mergePartials(parts: readonly EnsemblePartial[]): EnsemblePartia
   if (parts.length === 0) throw new Error('nothing to merge');
   const first = parts[0];
   for (const p of parts) {
-    for (const k of ['scenarioId', 'seed', 'stream', 'runs', 'weeks', 'blockSize', 'series'] as const)
+    for (const k of ['scenarioId', 'seed', 'stream', 'ranges', 'runs', 'weeks', 'blockSize', 'series'] as const)
       if (p[k] !== first[k]) throw new Error(`cannot merge: ${k} differs (${String(first[k])} vs ${String(p[k])})`);
   }
   const withMetrics = parts.find((p) => p.metricIds.length > 0);
@@ -458,6 +481,7 @@ export function finalizeEnsemble(p: EnsemblePartial): EnsembleResult {
     title: p.title,
     seed: p.seed,
     stream: p.stream,
+    ranges: p.ranges,
     runs: p.runs,
     completed: n,
     weeks: p.weeks,

@@ -117,6 +117,10 @@ export function mergeShards<K extends ShardKind>(
       throw new Error(
         `${name} is a shard of kind '${file.kind}', ${firstName} of kind '${first.kind}': not the same experiment`,
       );
+    if (file.metadata.ranges !== first.metadata.ranges)
+      throw new Error(
+        `${name} shows ranges of ${rangesName(file.metadata.ranges)}, ${firstName} of ${rangesName(first.metadata.ranges)} (--ranges): shards of one experiment must show the same kind of range`,
+      );
     if (canonical(file.metadata) !== canonical(first.metadata))
       throw new Error(
         `${name} and ${firstName} come from different experiments (their metadata differ: scenario or spec, seed, size, horizon or options)`,
@@ -143,6 +147,11 @@ export function mergeShards<K extends ShardKind>(
     });
   const result = kind.finalize(kind.merge(parts));
   return { kind: kind.kind, metadata: first.metadata, result } as MergedShards<K>;
+}
+
+/** A --ranges value as merge names it. */
+function rangesName(v: unknown): string {
+  return v === 'chance' ? "'chance'" : v === 'chance+parameters' ? "'chance+parameters'" : 'an unrecorded kind';
 }
 
 /** A partial result made of a header (the same in every shard), rows each keyed by a number, and run errors. */

@@ -21,6 +21,7 @@ import { didYouMean } from '../core/did-you-mean.ts';
 import { PARAM_BY_ID, PARAM_IDS } from '../model/parameters.ts';
 import { INITIAL_BY_ID, INITIAL_IDS } from '../model/initial-conditions.ts';
 import { LEVER_BY_ID, LEVER_IDS } from '../model/levers.ts';
+import { pinParams } from './parameter-draws.ts';
 
 export const PLACE_FIELDS = ['people', 'workers', 'providers', 'communityOrgs'] as const;
 export type PlaceField = (typeof PLACE_FIELDS)[number] & keyof PlaceConfig;
@@ -188,6 +189,7 @@ export function setTargets(config: RunConfig, settings: readonly (readonly [Path
     switch (t.kind) {
       case 'params':
         out.params[t.key] = v;
+        out.pinned = pinParams(out, [t.key]); // set by the user: never drawn
         break;
       case 'initial':
         out.initial[t.key] = v;

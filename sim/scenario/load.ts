@@ -7,6 +7,7 @@ import type {
   InitialId,
   LeverValues,
   Levers,
+  ParamId,
   Phase,
   PlaceConfig,
   RunConfig,
@@ -360,11 +361,16 @@ function resolveMerged(c: Checker, m0: unknown, lib: Library): RunConfig | undef
 
   // Parameters.
   const params = defaultParams();
+  // the parameters the scenario sets are pinned: ensembles never draw them (sim/experiment/parameter-draws.ts)
+  const pinned: ParamId[] = [];
   const pm = c.idMapping(m.params, 'params', PARAM_IDS, 'parameter');
   for (const [k, v] of Object.entries(pm ?? {})) {
     if (!isParamId(k)) continue; // idMapping reported it
     const n = c.num(v, `params.${k}`, rangeOf(PARAM_BY_ID.get(k)), inputs);
-    if (n !== undefined) params[k] = n;
+    if (n !== undefined) {
+      params[k] = n;
+      pinned.push(k);
+    }
   }
 
   // Strategy.
@@ -477,7 +483,9 @@ function resolveMerged(c: Checker, m0: unknown, lib: Library): RunConfig | undef
   events.sort((a, b) => a.week - b.week);
 
   if (!c.ok || !place) return undefined;
-  return { scenarioId: id, title, weeks, historyWeeks, place, initial, params, phases, events };
+  const config: RunConfig = { scenarioId: id, title, weeks, historyWeeks, place, initial, params, phases, events };
+  if (pinned.length) config.pinned = pinned.sort();
+  return config;
 }
 
 function readEvent(

@@ -110,6 +110,27 @@ describe('commsim CLI', { timeout: 180_000 }, () => {
     expect(noDate(merged.out)).toBe(noDate(single.out));
   });
 
+  it('--ranges: chance+parameters by default, chance on request, recorded; a bad value is refused; merge refuses mixed shards', () => {
+    const run = (extra: string[]) =>
+      cli(['run', 'a.yaml', '--runs', '3', '--years', '0.25', '--workers', '0', ...extra]);
+    const both = JSON.parse(run([]).out);
+    const chance = JSON.parse(run(['--ranges', 'chance']).out);
+    expect(both.metadata.ranges).toBe('chance+parameters');
+    expect(chance.metadata.ranges).toBe('chance');
+    expect(chance.runs.map((r: { seed: number }) => r.seed)).toEqual(both.runs.map((r: { seed: number }) => r.seed));
+    expect(chance.runs[0].summary).not.toEqual(both.runs[0].summary);
+    expect(run(['--ranges', 'chance', '--format', 'table']).out).toMatch(/The ranges show chance only/);
+    const bad = cli(['compare', 'a.yaml', 'b.yaml', '--ranges', 'seeds']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--ranges must be chance\+parameters or chance .*got 'seeds'/);
+    expect(cli(['sweep', 'a.yaml', '--param', 'levers.fee_level', '--values', '1', '--ranges', 'x']).code).toBe(2);
+    expect(run(['--shard', '1/2', '--out', 'r1.json']).code).toBe(0);
+    expect(run(['--shard', '2/2', '--ranges', 'chance', '--out', 'r2.json']).code).toBe(0);
+    const mixed = cli(['merge', 'r1.json', 'r2.json']);
+    expect(mixed.code).not.toBe(0);
+    expect(mixed.err).toMatch(/r2\.json shows ranges of 'chance', r1\.json of 'chance\+parameters'/);
+  });
+
   it('compare prints a table of paired differences; sweep a table of points', () => {
     const c = cli(['compare', 'a.yaml', 'b.yaml', '--runs', '4', '--years', '1']);
     expect(c.code).toBe(0);

@@ -37,6 +37,12 @@ describe('commissioning flight simulator', () => {
     await expect
       .poll(() => page.getByRole('note').first().textContent())
       .toContain('Plausible dynamics, not forecasts');
+    // one plain sentence says what the ranges show; the Run settings switch it to chance only
+    const sentence = page.getByTestId('ranges-sentence').first();
+    expect(await sentence.textContent()).toContain('chance and what we don’t know');
+    await page.getByLabel('Ranges show').selectOption('chance');
+    await expect.poll(() => sentence.textContent()).toContain('chance only');
+    await page.getByLabel('Ranges show').selectOption('chance+parameters');
     await page.screenshot({ path: `${SHOTS}compare.png`, fullPage: false });
     expect(errors).toEqual([]);
     await page.context().close();

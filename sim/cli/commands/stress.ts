@@ -3,7 +3,7 @@ import type { Command } from '../command.ts';
 import { finalizeStress, makeShardFile, runStress, STRESS_SHARDS } from '../../node.ts';
 import { library, progressBar, stampDate, withBackend } from '../common.ts';
 import { UsageError } from '../errors.ts';
-import { RUNNING, intOpt, shardOpt, workersOpt, yearsOpt } from '../options.ts';
+import { RANGES, RANGES_HELP, RUNNING, intOpt, rangesOpt, shardOpt, workersOpt, yearsOpt } from '../options.ts';
 import { emit, formatOpt } from '../output.ts';
 import { renderStudy } from '../render-study.ts';
 import { readSpec, studyMetadata } from '../study.ts';
@@ -23,13 +23,15 @@ Options:
   --futures N           futures to sample (default: the spec's, else 100)
   --runs-per-future R   runs of each approach per future (default: the spec's, else 1)
   --seed S              experiment seed (default: the spec's, else 1)
+  ${RANGES_HELP}
+                        (the spec's uncertainties are never drawn: they are the futures)
   --years Y             horizon in years (default: the spec's, else the plan's)
   --format F            json (default: everything, with one row per future), csv (the rows) or table (summary)
   --out PATH            write to PATH instead of standard output
   --workers N           worker threads (default: one per core; 0 = run in this thread)
   --shard i/n           run only shard i of n and write a shard file (combine with commsim merge)
   --library DIR         scenario library folder (default: the shipped scenarios/)`,
-  options: { ...RUNNING, futures: { type: 'string' }, 'runs-per-future': { type: 'string' } },
+  options: { ...RUNNING, ...RANGES, futures: { type: 'string' }, 'runs-per-future': { type: 'string' } },
   run: async (args, o) => {
     if (args.length !== 1)
       throw new UsageError(`commsim stress takes one spec file, got ${args.length}. See 'commsim stress --help'.`);
@@ -37,6 +39,7 @@ Options:
     const shard = shardOpt(o);
     const futures = intOpt(o, 'futures', 1, 1_000_000);
     const runsPerFuture = intOpt(o, 'runs-per-future', 1, 1000);
+    const ranges = rangesOpt(o);
     const spec = readSpec(args[0], library(o), yearsOpt(o));
     const seed = o.seed !== undefined ? String(o.seed) : undefined;
     const total = (futures ?? spec.futures) * (runsPerFuture ?? spec.runsPerFuture) * spec.approaches.length;
@@ -46,6 +49,7 @@ Options:
         futures,
         runsPerFuture,
         seed,
+        ranges,
         shard,
         signal,
         onProgress: progressBar(),
@@ -58,6 +62,7 @@ Options:
       seed: h.seed,
       futures: h.futures,
       runsPerFuture: h.runsPerFuture,
+      ranges: h.ranges,
       weeks: h.weeks,
       approaches: h.approaches.map((a) => a.id),
     });

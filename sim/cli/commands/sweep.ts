@@ -1,7 +1,7 @@
 /** commsim sweep FILE --param PATH --values …: ensembles over a grid of one or two paths (sim/experiment/paths.ts). */
 import type { Command } from '../command.ts';
 import { configRangeIssues, sweepSpecs, type SweepAxis } from '../../node.ts';
-import { RUNNING, intOpt, yearsOpt } from '../options.ts';
+import { RANGES, RANGES_HELP, RUNNING, intOpt, rangesOpt, yearsOpt } from '../options.ts';
 import { formatOpt } from '../output.ts';
 import { UsageError } from '../errors.ts';
 import { baseMetadata, execute, loadConfig, withYears } from '../run-experiment.ts';
@@ -28,14 +28,17 @@ export const sweep: Command = {
   name: 'sweep',
   help: `Usage: commsim sweep FILE --param PATH --values V1,V2,… [--param2 PATH --values2 …] [options]
 
-Runs an ensemble at each value (or grid cell) of one or two parameters; every point shares seeds.
+Runs an ensemble at each value (or grid cell) of one or two parameters; every point shares seeds (and draws of
+the assumed coefficients; a swept parameter is never drawn).
 PATH addresses the resolved scenario: params.ID, initial.ID, levers.ID (all phases), phases[1].levers.ID,
 events[0].share, place.people. Values: a list 1,2,3 or FROM:TO:COUNT (evenly spaced).
 
 Options: --runs N (default 50), --seed S, --years Y, --format table|json|csv (default table), --out PATH,
-  --workers N, --shard i/n, --library DIR`,
+  --workers N, --shard i/n, --library DIR,
+  ${RANGES_HELP}`,
   options: {
     ...RUNNING,
+    ...RANGES,
     runs: { type: 'string' },
     param: { type: 'string' },
     values: { type: 'string' },
@@ -58,10 +61,11 @@ Options: --runs N (default 50), --seed S, --years Y, --format table|json|csv (de
     const runs = intOpt(o, 'runs', 1) ?? 50;
     const seed = String(o.seed ?? '1');
     const format = formatOpt(o, 'table');
+    const ranges = rangesOpt(o);
     const config = withYears(loadConfig(args[0], o), yearsOpt(o));
     let sw;
     try {
-      sw = sweepSpecs(config, axes, { runs, seed });
+      sw = sweepSpecs(config, axes, { runs, seed, ranges });
     } catch (e) {
       throw new UsageError(`commsim sweep: ${(e as Error).message}`, 2);
     }
@@ -88,7 +92,7 @@ Options: --runs N (default 50), --seed S, --years Y, --format table|json|csv (de
             .join('\n'),
         2,
       );
-    const metadata = baseMetadata('sweep', runs, seed, [config], { axes });
+    const metadata = baseMetadata('sweep', runs, seed, ranges, [config], { axes });
     return execute(
       { kind: 'sweep', specs: sw.specs, series: false, format, sweep: { axes, points: sw.points }, metadata },
       o,

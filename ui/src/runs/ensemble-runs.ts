@@ -1,12 +1,15 @@
 /**
  * Runs ensembles on a worker pool (never on the main thread) into the result store (state/results.ts), so a
  * lever change re-runs only the scenario that changed. Seeds are those of the CLI's `compare`
- * (runSeed(seed, 'compare', replicate)): replicate r of every scenario shares its random numbers, so the
- * differences are paired. Results arrive one by one and the caller redraws from partial ensembles.
+ * (runSeed(seed, 'compare', replicate)): replicate r of every scenario shares its random numbers and, unless the
+ * ranges show chance only, its draw of the model's assumed coefficients (resolved by the batch loop's
+ * resolveDraw, as in the CLI), so the differences are paired. Results arrive one by one and the caller redraws from partial ensembles.
  */
 import {
   COMPARE_STREAM,
+  resolveDraw,
   runSeed,
+  type RangeKind,
   type RunConfig,
   type RunResult,
   type RunTask,
@@ -25,6 +28,7 @@ export interface RunRequest {
   configs: { hash: string; config: RunConfig }[];
   runs: number;
   seed: string;
+  ranges: RangeKind;
   signal: AbortSignal;
   onResult: (hash: string) => void;
   onProgress: (p: Progress) => void;
@@ -40,6 +44,7 @@ export function missingRuns(
   configs: { hash: string; config: RunConfig }[],
   runs: number,
   seed: string,
+  ranges: RangeKind,
 ): { hash: string; task: RunTask }[] {
   const out: { hash: string; task: RunTask }[] = [];
   for (let r = 0; r < runs; r++) {
@@ -47,7 +52,7 @@ export function missingRuns(
       if (store.get(hash)?.runs.has(r)) continue;
       out.push({
         hash,
-        task: { config, seed: runSeed(seed, COMPARE_STREAM, r), replicate: r, options: { log: false } },
+        task: replicateTask(config, seed, ranges, r, { log: false }),
       });
     }
   }
@@ -59,7 +64,7 @@ export function missingRuns(
  * AbortError on cancel (results so far stay in the store).
  */
 export async function runMissing(store: ResultStore, req: RunRequest): Promise<Progress> {
-  const tasks = missingRuns(store, req.configs, req.runs, req.seed);
+  const tasks = missingRuns(store, req.configs, req.runs, req.seed, req.ranges);
   const progress: Progress = { done: 0, total: tasks.length, failed: 0 };
   req.onProgress({ ...progress });
   if (tasks.length === 0) return progress;
@@ -84,24 +89,39 @@ export async function runMissing(store: ResultStore, req: RunRequest): Promise<P
   return progress;
 }
 
-/** One traced run (trust network, workforce flows, log) for playback. */
+/** Replicate r of a configuration as the CLI's `compare` runs it: its seed and its draw of the assumed coefficients. */
+export function replicateTask(
+  config: RunConfig,
+  seed: string,
+  ranges: RangeKind,
+  replicate: number,
+  options: RunTask['options'],
+): RunTask {
+  return resolveDraw({
+    config,
+    seed: runSeed(seed, COMPARE_STREAM, replicate),
+    replicate,
+    options,
+    draw: { ranges, seed, key: replicate },
+  });
+}
+
+/** One traced run (trust network, workforce flows, log) for playback: the same run as replicate r of the ensemble. */
 export async function runTraced(
   config: RunConfig,
   seed: string,
+  ranges: RangeKind,
   replicate: number,
   signal?: AbortSignal,
 ): Promise<RunResult> {
   const backend = await tracePool();
   let out: RunResult | undefined;
   let err: string | undefined;
-  await backend.runBatch(
-    [{ config, seed: runSeed(seed, COMPARE_STREAM, replicate), replicate, options: { trace: true, log: true } }],
-    {
-      signal,
-      onResult: (_i, r) => (out = r),
-      onError: (e) => (err = e.error),
-    },
-  );
+  await backend.runBatch([replicateTask(config, seed, ranges, replicate, { trace: true, log: true })], {
+    signal,
+    onResult: (_i, r) => (out = r),
+    onError: (e) => (err = e.error),
+  });
   if (!out) throw new Error(err ?? 'the run failed');
   return out;
 }

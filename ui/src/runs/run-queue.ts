@@ -5,7 +5,14 @@
  * flight finish in ~0.1 s and are kept (a result belongs to its configuration hash, so it is never wrong, only
  * possibly no longer shown), and the new scenario's runs start next. "Cancel runs" still stops the workers.
  */
-import type { RunConfig, RunResult, RunTask, SimBackend } from '../../../sim/index.ts';
+import {
+  DEFAULT_RANGES,
+  type RangeKind,
+  type RunConfig,
+  type RunResult,
+  type RunTask,
+  type SimBackend,
+} from '../../../sim/index.ts';
 import type { ResultStore } from '../state/results.ts';
 import { missingRuns, type Progress } from './ensemble-runs.ts';
 import { comparisonLanes } from './pools.ts';
@@ -66,10 +73,16 @@ export class RunQueue {
    * Replace the work: the replicates of these configurations not yet in the store, replicate by replicate
    * across scenarios (every ensemble grows together, so a partial comparison is already paired).
    */
-  setWork(configs: { hash: string; config: RunConfig }[], runs: number, seed: string, handlers: QueueHandlers): void {
+  setWork(
+    configs: { hash: string; config: RunConfig }[],
+    runs: number,
+    seed: string,
+    handlers: QueueHandlers,
+    ranges: RangeKind = DEFAULT_RANGES,
+  ): void {
     const gen = ++this.gen;
     this.handlers = handlers;
-    const jobs: Job[] = missingRuns(this.store, configs, runs, seed).map((j) => ({ ...j, gen }));
+    const jobs: Job[] = missingRuns(this.store, configs, runs, seed, ranges).map((j) => ({ ...j, gen }));
     this.queue = jobs;
     this.outstanding = jobs.length;
     this.progress = { done: 0, total: jobs.length, failed: 0 };

@@ -18,7 +18,7 @@ import {
 } from '../../../sim/index.ts';
 import { buildSpec, type StressSettings } from '../state/stress-settings.ts';
 import type { Importance, StressOutcome } from '../state/stress-store.ts';
-import type { Workspace } from '../state/workspace.ts';
+import { rangesOf, type Workspace } from '../state/workspace.ts';
 import { stressPool, workerCount } from './pools.ts';
 
 /**
@@ -79,6 +79,8 @@ export async function runStressTest(
   const e = estimate(settings);
   const total = e.stressRuns + e.morrisRuns;
   const partial = await runStress(backend, spec, {
+    // the Run settings' choice: each future's runs also draw the assumed coefficients, or chance only
+    ranges: rangesOf(ws),
     signal: opts.signal,
     onProgress: (p) => opts.onProgress({ done: p.done, failed: p.failed, total, phase: 'futures' }),
   });

@@ -9,9 +9,9 @@ import type { ScenarioIssue } from '../../../sim/index.ts';
 import { lastPassDuration, prepareCharts, probe, setBeforePass, setPassInfo, whenIdle } from '../charts/draw-queue.ts';
 import { configHash, ResultStore, type EnsembleData } from '../state/results.ts';
 import { loadResults, saveResultsWhenIdle } from '../state/store.ts';
-import { resolveDraft, type Resolved, type Workspace } from '../state/workspace.ts';
+import { rangesOf, resolveDraft, type Resolved, type Workspace } from '../state/workspace.ts';
 import type { Progress } from './ensemble-runs.ts';
-import { RunQueue } from './run-queue.ts';
+import { RunQueue, type QueueHandlers } from './run-queue.ts';
 
 /**
  * A lever change re-runs after this pause, which gathers a burst of changes (a slider dragged, a value pasted)
@@ -87,7 +87,7 @@ export function useComparisonRuns(ws: Workspace | null): ComparisonRuns {
 
   const resolved = useMemo(() => (ws ? ws.scenarios.map((d) => resolveDraft(ws, d)) : []), [ws]);
   const hashes = useMemo(
-    () => (ws ? resolved.map((r) => (r.ok ? configHash(r.config, ws.seed) : null)) : []),
+    () => (ws ? resolved.map((r) => (r.ok ? configHash(r.config, ws.seed, rangesOf(ws)) : null)) : []),
     [resolved, ws],
   );
   const runKey = ws ? `${hashes.join(',')}|${ws.runs}|${rerun}` : '';
@@ -230,7 +230,7 @@ export function useComparisonRuns(ws: Workspace | null): ComparisonRuns {
       probe().runStarted.push(performance.now());
       setRunning(true);
       requestDraw(true);
-      q.setWork(configs, ws.runs, ws.seed, {
+      const handlers: QueueHandlers = {
         onResult: (h) => {
           // nothing is drawn before every scenario has a run: a comparison of two of four would be drawn twice
           if (configs.some((c) => !store.get(c.hash)?.runs.size)) return;
@@ -252,7 +252,8 @@ export function useComparisonRuns(ws: Workspace | null): ComparisonRuns {
           const done = configs.map((c) => store.get(c.hash)).filter((d): d is EnsembleData => !!d);
           saveResultsWhenIdle(done);
         },
-      });
+      };
+      q.setWork(configs, ws.runs, ws.seed, handlers, rangesOf(ws));
     }, delay);
     return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -1,7 +1,14 @@
+import { isRangeKind } from '../../../sim/index.ts';
 import { NumberBox } from '../common/NumberBox.tsx';
-import type { Workspace } from '../state/workspace.ts';
+import { rangesOf, type Workspace } from '../state/workspace.ts';
 
-/** Runs per scenario, years simulated and the experiment seed, below every screen. */
+/** The choices of what ranges show, in plain words. */
+export const RANGE_CHOICES = [
+  { value: 'chance+parameters', label: 'Chance and what we don’t know about the model (recommended)' },
+  { value: 'chance', label: 'Chance only (for teaching: the model’s assumptions held fixed)' },
+] as const;
+
+/** Runs per scenario, years simulated, the experiment seed and what the ranges show, below every screen. */
 export function RunSettings({ ws, update }: { ws: Workspace; update: (f: (w: Workspace) => Workspace) => void }) {
   return (
     <section className="settings card" aria-labelledby="settings-h">
@@ -35,6 +42,21 @@ export function RunSettings({ ws, update }: { ws: Workspace; update: (f: (w: Wor
           value={ws.seed}
           onChange={(e) => update((w) => ({ ...w, seed: e.target.value }))}
         />
+        <label htmlFor="set-ranges">Ranges show</label>
+        <select
+          id="set-ranges"
+          value={rangesOf(ws)}
+          onChange={(e) => {
+            const v = e.target.value;
+            if (isRangeKind(v)) update((w) => ({ ...w, ranges: v }));
+          }}
+        >
+          {RANGE_CHOICES.map((c) => (
+            <option key={c.value} value={c.value}>
+              {c.label}
+            </option>
+          ))}
+        </select>
       </div>
     </section>
   );

@@ -1,10 +1,10 @@
 /**
  * Results kept in memory by configuration: a lever change re-runs only the scenario that changed, and a
  * scenario's ensemble grows run by run as results stream in (runs/). The key is a hash of the scenario's resolved
- * configuration, the experiment seed and the engine's fingerprint, so a result is never shown for settings
+ * configuration, the experiment seed, what the ranges show and the engine's fingerprint, so a result is never shown for settings
  * other than its own.
  */
-import type { RunConfig, RunResult } from '../../../sim/index.ts';
+import { DEFAULT_RANGES, type RangeKind, type RunConfig, type RunResult } from '../../../sim/index.ts';
 
 /** What the charts, tables and exports use of one run's result. */
 export interface RunLite {
@@ -23,8 +23,8 @@ export interface EnsembleData {
 }
 
 /** FNV-1a over the JSON of a config, two lanes: a cache key, not a security hash. */
-export function configHash(config: RunConfig, seed: string): string {
-  const s = `${__ENGINE_ID__}|${seed}|${JSON.stringify(config)}`;
+export function configHash(config: RunConfig, seed: string, ranges: RangeKind = DEFAULT_RANGES): string {
+  const s = `${__ENGINE_ID__}|${seed}|${ranges}|${JSON.stringify(config)}`;
   let h1 = 0x811c9dc5;
   let h2 = 0x01000193 ^ s.length;
   for (let i = 0; i < s.length; i++) {

@@ -8,7 +8,14 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ScenarioIssue } from '../../../sim/index.ts';
 import { readShareHash, type ShareOutcome } from './share.ts';
 import { loadDraft, saveDraft, saveNamed } from './store.ts';
-import { defaultWorkspace, MAX_SCENARIOS, withScenarios, type ComparedWorkspace, type Workspace } from './workspace.ts';
+import {
+  defaultWorkspace,
+  MAX_SCENARIOS,
+  rangesOf,
+  withScenarios,
+  type ComparedWorkspace,
+  type Workspace,
+} from './workspace.ts';
 
 /** A choice offered in a notice (a button). */
 export interface NoticeAction {
@@ -172,8 +179,15 @@ function openShared(ws: Workspace, shared: Extract<ShareOutcome, { ok: true }>, 
 export function useComparedWorkspace(ws: Workspace | null): ComparedWorkspace | null {
   const labelsKey = ws ? ws.scenarios.map((d) => `${d.key}\u0001${d.id}\u0001${d.title}`).join('\u0000') : '';
   return useMemo(
-    () => (ws ? { runs: ws.runs, scenarios: ws.scenarios.map(({ key, id, title }) => ({ key, id, title })) } : null),
+    () =>
+      ws
+        ? {
+            runs: ws.runs,
+            ranges: rangesOf(ws),
+            scenarios: ws.scenarios.map(({ key, id, title }) => ({ key, id, title })),
+          }
+        : null,
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [labelsKey, ws?.runs],
+    [labelsKey, ws?.runs, ws?.ranges],
   );
 }

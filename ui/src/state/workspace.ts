@@ -5,6 +5,7 @@
  */
 import {
   CONTEXT_ASPECTS,
+  DEFAULT_RANGES,
   LEVERS,
   ScenarioError,
   isLeverId,
@@ -12,6 +13,7 @@ import {
   scenarioFromLibrary,
   toYaml,
   type LoadedScenario,
+  type RangeKind,
   type RunConfig,
   type ScenarioDoc,
   type ScenarioIssue,
@@ -52,9 +54,16 @@ export interface Workspace {
   years: number;
   runs: number;
   seed: string;
+  /** what the ranges show (Run settings); absent in workspaces saved before there was a choice: the default */
+  ranges?: RangeKind;
   scenarios: ScenarioDraft[];
   /** when this browser last saved it (ms since 1970): the newer of two saved copies wins, tabs compare it */
   savedAt?: number;
+}
+
+/** What the workspace's ranges show: chance and the assumed coefficients unless the user chose chance only. */
+export function rangesOf(ws: Pick<Workspace, 'ranges'>): RangeKind {
+  return ws.ranges ?? DEFAULT_RANGES;
 }
 
 /** The most scenarios a comparison holds (a share link may carry as many; README "Limits"). */
@@ -66,6 +75,7 @@ export const MAX_SCENARIOS = 8;
  */
 export interface ComparedWorkspace {
   runs: number;
+  ranges: RangeKind;
   scenarios: readonly { key: string; id: string; title: string }[];
 }
 

@@ -48,7 +48,7 @@ export const CompareScreen = memo(function CompareScreen({
   return (
     <section aria-labelledby="compare-h">
       <h2 id="compare-h">Compare strategies</h2>
-      <HonestNote />
+      <HonestNote ranges={ws.ranges} />
       <Legend ws={ws} datas={datas} stale={stale} />
       <ComparisonSummary ws={ws} datas={datas} stale={stale} />
       <details className="picker">

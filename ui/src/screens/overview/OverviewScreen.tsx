@@ -8,7 +8,7 @@ import { overviewPool } from '../../runs/pools.ts';
 import { lib } from '../../state/library.ts';
 import { summaryOf } from '../../state/result-stats.ts';
 import { configHash, type ResultStore } from '../../state/results.ts';
-import { draftForApproach, resolveDraft, type Workspace } from '../../state/workspace.ts';
+import { draftForApproach, rangesOf, resolveDraft, type Workspace } from '../../state/workspace.ts';
 
 const ROWS = METRICS.filter((m) => m.key && m.better !== null);
 
@@ -30,7 +30,7 @@ export function OverviewScreen({ ws, store }: { ws: Workspace; store: ResultStor
       listApproaches(lib()).map((a) => {
         const d = { ...draftForApproach(a.id, base), id: `overview-${a.id}` };
         const r = resolveDraft(ws, d);
-        return { a, config: r.ok ? r.config : null, hash: r.ok ? configHash(r.config, ws.seed) : null };
+        return { a, config: r.ok ? r.config : null, hash: r.ok ? configHash(r.config, ws.seed, rangesOf(ws)) : null };
       }),
     [ws, base],
   );
@@ -57,6 +57,7 @@ export function OverviewScreen({ ws, store }: { ws: Workspace; store: ResultStor
         configs: cols.flatMap((x) => (x.config && x.hash ? [{ hash: x.hash, config: x.config }] : [])),
         runs,
         seed: ws.seed,
+        ranges: rangesOf(ws),
         signal: c.signal,
         backend: await overviewPool(),
         onResult: () => undefined,
@@ -82,7 +83,7 @@ export function OverviewScreen({ ws, store }: { ws: Workspace; store: ResultStor
         runs and, below it, the range of 90% of runs. Blue tints mark the better approaches on that outcome, orange the
         worse ones (by median rank).
       </p>
-      <HonestNote table />
+      <HonestNote table ranges={rangesOf(ws)} />
       <div className="row card">
         <label htmlFor="ov-runs">Runs per approach (5 to 200)</label>
         <input

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { isAbortError, type RunResult } from '../../../../sim/index.ts';
 import { runTraced } from '../../runs/ensemble-runs.ts';
-import type { Resolved, Workspace } from '../../state/workspace.ts';
+import { rangesOf, type Resolved, type Workspace } from '../../state/workspace.ts';
 import { Player } from './Player.tsx';
 
 /**
@@ -32,7 +32,7 @@ export function RunScreen({ ws, resolved }: { ws: Workspace; resolved: Resolved[
     setError('');
     setPlaying(false);
     try {
-      const out = await runTraced(r.config, ws.seed, rep, c.signal);
+      const out = await runTraced(r.config, ws.seed, rangesOf(ws), rep, c.signal);
       setRun(out);
       setWeek(0);
     } catch (e) {
