@@ -1,7 +1,7 @@
 /** The Compare screen as a commissioner reads it: a sentence per strategy, money in pounds charted by default. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { SHOTS, launch, open, waitForRuns } from './helpers.ts';
+import { SHOTS, gotoTab, launch, open, waitForRuns } from './helpers.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -24,6 +24,34 @@ describe('compare', () => {
     const headings = await page.locator('.charts figure h3').allTextContents();
     expect(headings).toEqual(expect.arrayContaining(['Spend', 'Cost per person']));
     await page.locator('.summary').screenshot({ path: `${SHOTS}compare-summary.png` });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('adds a shock to every scenario by default, and says when the scenarios do not meet the same future', async () => {
+    const { page, errors } = await open(browser);
+    const note = page.locator('.shared-future');
+    await expect.poll(() => note.textContent(), { timeout: 30_000 }).toMatch(/scenarios/);
+    await gotoTab(page, 'Strategies');
+    await page
+      .getByRole('button', { name: /Price-led/ })
+      .first()
+      .click();
+    await page.getByLabel('Add to the timeline').selectOption({ label: 'Sickness wave among care workers' });
+    expect(await page.getByLabel('every scenario (the same future)').isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Add event', exact: true }).click();
+    await expect.poll(() => page.getByText('In every scenario').count()).toBeGreaterThan(0);
+    await gotoTab(page, 'Compare');
+    await expect.poll(() => note.textContent()).toContain('All 4 scenarios meet the same shocks');
+    await expect.poll(() => note.textContent()).toContain('sickness wave among care workers in year 1');
+    // a shock for one scenario only: the comparison says the futures differ
+    await gotoTab(page, 'Strategies');
+    await page.getByLabel('Add to the timeline').selectOption({ label: 'Surge in demand' });
+    await page.getByLabel('this scenario only').check();
+    await page.getByRole('button', { name: 'Add event', exact: true }).click();
+    await gotoTab(page, 'Compare');
+    await expect.poll(() => note.textContent()).toContain('do not meet the same future');
+    await expect.poll(() => note.textContent()).toContain('surge in demand in year 1 (only in Midshire: Price-led');
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -6,6 +6,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ScenarioIssue } from '../../../sim/index.ts';
+import { sharedFutureSentence } from './shared-future.ts';
 import { readShareHash, type ShareOutcome } from './share.ts';
 import { loadDraft, saveDraft, saveNamed } from './store.ts';
 import {
@@ -178,16 +179,18 @@ function openShared(ws: Workspace, shared: Extract<ShareOutcome, { ok: true }>, 
  */
 export function useComparedWorkspace(ws: Workspace | null): ComparedWorkspace | null {
   const labelsKey = ws ? ws.scenarios.map((d) => `${d.key}\u0001${d.id}\u0001${d.title}`).join('\u0000') : '';
+  const sharedFuture = ws ? sharedFutureSentence(ws) : '';
   return useMemo(
     () =>
       ws
         ? {
             runs: ws.runs,
             ranges: rangesOf(ws),
+            sharedFuture,
             scenarios: ws.scenarios.map(({ key, id, title }) => ({ key, id, title })),
           }
         : null,
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [labelsKey, ws?.runs, ws?.ranges],
+    [labelsKey, ws?.runs, ws?.ranges, sharedFuture],
   );
 }

@@ -76,6 +76,8 @@ export const MAX_SCENARIOS = 8;
 export interface ComparedWorkspace {
   runs: number;
   ranges: RangeKind;
+  /** whether the scenarios meet the same shocks, in one sentence (shared-future.ts) */
+  sharedFuture: string;
   scenarios: readonly { key: string; id: string; title: string }[];
 }
 

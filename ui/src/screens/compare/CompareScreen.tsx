@@ -50,6 +50,7 @@ export const CompareScreen = memo(function CompareScreen({
       <h2 id="compare-h">Compare strategies</h2>
       <HonestNote ranges={ws.ranges} />
       <Legend ws={ws} datas={datas} stale={stale} />
+      <p className="shared-future">{ws.sharedFuture}</p>
       <ComparisonSummary ws={ws} datas={datas} stale={stale} />
       <details className="picker">
         <summary>Choose outcomes to chart ({defs.length} shown)</summary>

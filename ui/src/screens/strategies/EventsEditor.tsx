@@ -9,22 +9,33 @@ import {
 } from '../../../../sim/index.ts';
 import { lib } from '../../state/library.ts';
 import { EVENT_LABELS, eventTemplate, FIELD_LABELS, FIELD_UNITS } from '../../state/event-kinds.ts';
+import { inEveryScenario, isOutsideShockKind, withEvent } from '../../state/shared-future.ts';
 import type { EventDraft, ScenarioDraft, Workspace } from '../../state/workspace.ts';
 import { Issues } from './Issues.tsx';
 
-/** The scenario's shocks and whole-system events: each with its year and fields, and a list to add more. */
+/**
+ * The scenario's shocks and whole-system events: each with its year and fields, and a list to add more. A shock
+ * from outside is added to every scenario of the comparison by default (they meet the same future); a decision of
+ * the strategy to this one.
+ */
 export function EventsEditor({
   ws,
   d,
   editDraft,
+  editEvery,
   issues,
 }: {
   ws: Workspace;
   d: ScenarioDraft;
   editDraft: (f: (d: ScenarioDraft) => ScenarioDraft) => void;
+  /** the same change to every scenario of the comparison */
+  editEvery: (f: (d: ScenarioDraft) => ScenarioDraft) => void;
   issues: ScenarioIssue[];
 }) {
   const [kind, setKind] = useState('sickness_wave');
+  // who meets an added event: null follows the kind (shocks from outside: every scenario; decisions: this one)
+  const [scopeChosen, setScopeChosen] = useState<'every' | 'this' | null>(null);
+  const scope = scopeChosen ?? (isOutsideShockKind(kind) ? 'every' : 'this');
   const interventions = listInterventions(lib());
   const setEvent = (i: number, e: EventDraft): void =>
     editDraft((s) => ({ ...s, events: s.events.map((x, k) => (k === i ? e : x)) }));
@@ -135,6 +146,19 @@ export function EventsEditor({
                       </span>
                     );
                   })}
+                  {ws.scenarios.length > 1 ? (
+                    inEveryScenario(ws, e) ? (
+                      <span className="muted small">In every scenario</span>
+                    ) : (
+                      <button type="button" onClick={() => editEvery((s) => withEvent(s, e))}>
+                        Add to every scenario
+                        <span className="sr-only">
+                          {' '}
+                          {title} in year {e.year}
+                        </span>
+                      </button>
+                    )
+                  ) : null}
                   <button
                     type="button"
                     onClick={() => editDraft((s) => ({ ...s, events: s.events.filter((_, k) => k !== i) }))}
@@ -159,7 +183,14 @@ export function EventsEditor({
       </ol>
       <div className="row">
         <label htmlFor="ev-kind">Add to the timeline</label>
-        <select id="ev-kind" value={kind} onChange={(e) => setKind(e.target.value)}>
+        <select
+          id="ev-kind"
+          value={kind}
+          onChange={(e) => {
+            setKind(e.target.value);
+            setScopeChosen(null);
+          }}
+        >
           <optgroup label="Shocks and changes">
             {Object.keys(EVENT_LABELS).map((k) => (
               <option key={k} value={k}>
@@ -175,14 +206,28 @@ export function EventsEditor({
             ))}
           </optgroup>
         </select>
+        <fieldset className="inline-choice">
+          <legend className="sr-only">Who meets it</legend>
+          <label>
+            <input type="radio" name="ev-scope" checked={scope === 'every'} onChange={() => setScopeChosen('every')} />{' '}
+            every scenario (the same future)
+          </label>
+          <label>
+            <input type="radio" name="ev-scope" checked={scope === 'this'} onChange={() => setScopeChosen('this')} />{' '}
+            this scenario only
+          </label>
+        </fieldset>
         <button
           type="button"
-          onClick={() =>
-            editDraft((s) => ({
-              ...s,
-              events: [...s.events, eventTemplate(kind)].sort((a, b) => Number(a.year) - Number(b.year)),
-            }))
-          }
+          onClick={() => {
+            const e = eventTemplate(kind);
+            if (scope === 'every') editEvery((s) => withEvent(s, e));
+            else
+              editDraft((s) => ({
+                ...s,
+                events: [...s.events, e].sort((a, b) => Number(a.year) - Number(b.year)),
+              }));
+          }}
         >
           Add event
         </button>

@@ -248,7 +248,13 @@ export const StrategiesScreen = memo(function StrategiesScreen({
       <PhaseEditor ws={ws} d={d} ph={ph} editPhase={editPhase} issues={issues} />
 
       <h3>Shocks and whole-system events</h3>
-      <EventsEditor ws={ws} d={d} editDraft={editDraft} issues={issues} />
+      <EventsEditor
+        ws={ws}
+        d={d}
+        editDraft={editDraft}
+        editEvery={(f) => update((w) => ({ ...w, scenarios: w.scenarios.map(f) }))}
+        issues={issues}
+      />
 
       <h3 id="approaches-h">The twelve approaches</h3>
       <p className="muted small">
