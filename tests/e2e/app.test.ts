@@ -59,8 +59,8 @@ describe('commissioning flight simulator', () => {
       .getByRole('button', { name: /Price-led/ })
       .first()
       .click();
-    const fee = page.getByLabel('Fee level value (ratio to the place fee, 0.6 to 1.6)');
-    await fee.fill('1.4');
+    const fee = page.getByLabel('Fee level value (£ an hour, £14.46 to £38.56)');
+    await fee.fill('33.74'); // 1.4 × today's £24.10
     await fee.press('Tab');
     await page.screenshot({ path: `${SHOTS}strategy.png`, fullPage: false });
     await gotoTab(page, 'Compare');
@@ -86,8 +86,8 @@ describe('commissioning flight simulator', () => {
       .first()
       .click();
     await expect
-      .poll(() => page.getByLabel('Fee level value (ratio to the place fee, 0.6 to 1.6)').inputValue())
-      .toBe('1.4');
+      .poll(() => page.getByLabel('Fee level value (£ an hour, £14.46 to £38.56)').inputValue())
+      .toBe('33.74');
     // save a named comparison; it is listed after a reload
     await gotoTab(page, 'Keep and share');
     await page.getByLabel('Name', { exact: true }).fill('E2E kept');

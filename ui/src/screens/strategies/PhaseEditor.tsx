@@ -1,5 +1,6 @@
 import { LEVERS, listApproaches, type ScenarioIssue } from '../../../../sim/index.ts';
 import { lib } from '../../state/library.ts';
+import { leverView, rangeWords, shownValue, valueWords } from '../../state/lever-units.ts';
 import {
   effectiveLevers,
   withShare,
@@ -114,13 +115,14 @@ export function PhaseEditor({
             const v = eff[l.id];
             const id = `lever-${l.id}`;
             const step = l.max - l.min > 5 ? 1 : 0.01;
+            const view = leverView(l);
             const set = (x: number): void => editPhase((q) => ({ ...q, levers: { ...q.levers, [l.id]: x } }));
             return (
               <div key={l.id} className={overridden ? 'lever on' : 'lever'}>
                 <label htmlFor={id}>
                   {l.label}{' '}
                   <span className="muted small">
-                    ({l.unit}, {l.min} to {l.max})
+                    ({view.unit}, {rangeWords(l, view)})
                   </span>
                 </label>
                 <div className="lever-controls">
@@ -131,17 +133,18 @@ export function PhaseEditor({
                     max={l.max}
                     step={step}
                     value={v}
+                    aria-valuetext={valueWords(v, view)}
                     aria-describedby={`${id}-d`}
                     onChange={(e) => set(Number(e.target.value))}
                   />
                   <input
                     type="number"
-                    aria-label={`${l.label} value (${l.unit}, ${l.min} to ${l.max})`}
-                    min={l.min}
-                    max={l.max}
-                    step={step}
-                    value={Math.round(v * 1000) / 1000}
-                    onChange={(e) => e.target.value !== '' && set(Number(e.target.value))}
+                    aria-label={`${l.label} value (${view.unit}, ${rangeWords(l, view)})`}
+                    min={shownValue(l.min, view)}
+                    max={shownValue(l.max, view)}
+                    step={view.step}
+                    value={shownValue(v, view)}
+                    onChange={(e) => e.target.value !== '' && set(Number(e.target.value) / view.k)}
                   />
                   {overridden ? (
                     <button

@@ -1,0 +1,25 @@
+/** Levers in people's units: pounds an hour for the fee level, percentages for shares; the model's own units kept. */
+import { describe, expect, it } from 'vitest';
+import { LEVER_BY_ID, LEVERS } from '../../sim/index.ts';
+import { FEE_TODAY, leverView, rangeWords, shownValue, valueWords } from '../../ui/src/state/lever-units.ts';
+
+describe('levers in the units people use', () => {
+  it('shows the fee level in pounds an hour of today’s fee', () => {
+    const fee = LEVER_BY_ID.get('fee_level');
+    const view = leverView(fee);
+    expect(FEE_TODAY).toBe(24.1);
+    expect(view.unit).toBe('£ an hour');
+    expect(rangeWords(fee, view)).toBe('£14.46 to £38.56');
+    expect(valueWords(0.95, view)).toBe('£22.90 an hour');
+    // typed back: shown / k is the model's value
+    expect(shownValue(33.74 / view.k, view)).toBe(33.74);
+  });
+
+  it('shows every share as a percentage and nothing on a 0-1 scale', () => {
+    const autonomy = leverView(LEVER_BY_ID.get('worker_autonomy'));
+    expect(autonomy.unit).toBe('%');
+    expect(valueWords(0.15, autonomy)).toBe('15%');
+    expect(leverView(LEVER_BY_ID.get('uplift_vs_inflation')).unit).toBe('% a year');
+    for (const l of LEVERS) expect(leverView(l).unit).not.toMatch(/0-1|ratio|share/);
+  });
+});

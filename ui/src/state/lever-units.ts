@@ -1,0 +1,52 @@
+/**
+ * Levers in the units people use: a fee level as pounds an hour (the place's fee × the lever), shares as
+ * percentages. The model keeps its own units; only what is shown and typed is converted.
+ */
+import { INITIAL_BY_ID, type LeverDef } from '../../../sim/index.ts';
+
+export interface LeverView {
+  /** the unit shown, in words */
+  unit: string;
+  /** shown = model value × k */
+  k: number;
+  /** the step of the typed box, in shown units */
+  step: number;
+  /** decimals shown */
+  digits: number;
+}
+
+/** Today's fee in the default place, £ an hour (the fee level's 1). */
+export const FEE_TODAY: number = INITIAL_BY_ID.get('fee_per_hour').default;
+
+export function leverView(l: Pick<LeverDef, 'id' | 'unit' | 'min' | 'max'>, placeFee = FEE_TODAY): LeverView {
+  if (l.id === 'fee_level') return { unit: '£ an hour', k: placeFee, step: 0.05, digits: 2 };
+  if (l.unit.startsWith('share')) {
+    const rest = l.unit.replace(/^share\s*/, '').replace(/^0-1$/, '');
+    const unit = rest === '' ? '%' : rest === 'per year' ? '% a year' : `% ${rest}`;
+    return { unit, k: 100, step: 1, digits: 1 };
+  }
+  return { unit: l.unit, k: 1, step: l.max - l.min > 5 ? 1 : 0.01, digits: 3 };
+}
+
+/** A model value as shown (rounded to the view's digits). */
+export function shownValue(v: number, view: LeverView): number {
+  const f = 10 ** view.digits;
+  return Math.round(v * view.k * f) / f;
+}
+
+/** A lever's range in words, in shown units: "£14.46 to £38.56", "0% to 100%". */
+export function rangeWords(l: Pick<LeverDef, 'min' | 'max'>, view: LeverView): string {
+  const a = shownValue(l.min, view);
+  const b = shownValue(l.max, view);
+  if (view.unit === '£ an hour') return `£${a.toFixed(2)} to £${b.toFixed(2)}`;
+  if (view.k === 100) return `${a}% to ${b}%`;
+  return `${a} to ${b}`;
+}
+
+/** A model value in words: "£33.74 an hour", "15%", "3 years". */
+export function valueWords(v: number, view: LeverView): string {
+  const x = shownValue(v, view);
+  if (view.unit === '£ an hour') return `£${x.toFixed(2)} an hour`;
+  if (view.k === 100) return `${x}${view.unit.slice(1) ? `%${view.unit.slice(1)}` : '%'}`;
+  return `${x} ${view.unit}`;
+}
