@@ -55,4 +55,26 @@ describe('compare', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   });
+
+  it('saves a chart as a PNG for a board paper, with its title, legend and caption', async () => {
+    const { page, errors } = await open(browser);
+    await waitForRuns(page, 2);
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 30_000 }),
+      page
+        .getByRole('button', { name: /Save chart as PNG/ })
+        .first()
+        .click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/-comparison\.png$/);
+    const { readFileSync, copyFileSync } = await import('node:fs');
+    const path = (await download.path())!;
+    const png = readFileSync(path);
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    // 1200 x 720: the IHDR chunk holds width and height
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 720]);
+    copyFileSync(path, `${SHOTS}chart-export.png`);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });

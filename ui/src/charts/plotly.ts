@@ -5,6 +5,7 @@
  */
 import type PlotlyType from 'plotly.js-basic-dist-min';
 import { fanFigure, type FanLine } from './fan-figure.ts';
+import { plotText } from './plot-text.ts';
 
 export type Plotly = typeof PlotlyType;
 
@@ -66,7 +67,56 @@ export async function warmPlotly(): Promise<void> {
   }
 }
 
-/** Saves a drawn chart as a PNG file. */
-export async function downloadChart(el: HTMLElement, filename: string): Promise<string> {
-  return (await loadPlotly()).downloadImage(el, { format: 'png', filename, width: 1000, height: 480 });
+/** What a chart exported for a board paper says besides the plot. */
+export interface ChartCaption {
+  title: string;
+  /** lines under the chart: what is shown, the place and date, the honest note */
+  lines: string[];
+}
+
+/**
+ * Saves a drawn chart as a PNG for a slide or a board paper: the same figure re-laid out with its title, a
+ * legend of the scenarios, and a caption (what the lines and bands are, the place, the date, "plausible dynamics,
+ * not forecasts"). The file is saved from a data URL, so nothing is revoked before the browser has it.
+ */
+export async function downloadChart(el: HTMLElement, filename: string, caption: ChartCaption): Promise<void> {
+  const Plotly = await loadPlotly();
+  const gd = el as unknown as { data?: unknown[]; layout?: Record<string, unknown> };
+  const width = 1200;
+  const height = 720;
+  const layout = {
+    ...(gd.layout ?? {}),
+    width,
+    height,
+    title: { text: `<b>${plotText(caption.title)}</b>`, x: 0.01, xanchor: 'left', font: { size: 20 } },
+    showlegend: true,
+    legend: { orientation: 'h', x: 0, y: -0.14, font: { size: 13 } },
+    margin: { l: 80, r: 30, t: 70, b: 190 },
+    annotations: [
+      ...(((gd.layout?.annotations as unknown[]) ?? []) as object[]),
+      {
+        text: caption.lines.map(plotText).join('<br>'),
+        xref: 'paper',
+        yref: 'paper',
+        x: 0,
+        y: -0.3,
+        xanchor: 'left',
+        yanchor: 'top',
+        align: 'left',
+        showarrow: false,
+        font: { size: 12, color: '#333' },
+      },
+    ],
+  };
+  const url = await Plotly.toImage({ data: gd.data ?? [], layout } as unknown as Parameters<Plotly['toImage']>[0], {
+    format: 'png',
+    width,
+    height,
+  });
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `${filename}.png`;
+  document.body.append(a);
+  a.click();
+  a.remove();
 }

@@ -6,6 +6,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ScenarioIssue } from '../../../sim/index.ts';
+import { lib } from './library.ts';
 import { sharedFutureSentence } from './shared-future.ts';
 import { readShareHash, type ShareOutcome } from './share.ts';
 import { loadDraft, saveDraft, saveNamed } from './store.ts';
@@ -187,10 +188,11 @@ export function useComparedWorkspace(ws: Workspace | null): ComparedWorkspace | 
             runs: ws.runs,
             ranges: rangesOf(ws),
             sharedFuture,
+            placeName: lib().places.get(ws.placeId)?.name ?? 'Your place',
             scenarios: ws.scenarios.map(({ key, id, title }) => ({ key, id, title })),
           }
         : null,
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [labelsKey, ws?.runs, ws?.ranges, sharedFuture],
+    [labelsKey, ws?.runs, ws?.ranges, sharedFuture, ws?.placeId],
   );
 }

@@ -78,6 +78,8 @@ export interface ComparedWorkspace {
   ranges: RangeKind;
   /** whether the scenarios meet the same shocks, in one sentence (shared-future.ts) */
   sharedFuture: string;
+  /** the place's name, for captions */
+  placeName: string;
   scenarios: readonly { key: string; id: string; title: string }[];
 }
 

@@ -1,5 +1,5 @@
 import { memo, useMemo, useRef, useState } from 'react';
-import { METRICS, METRIC_BY_ID, type MetricDef } from '../../../../sim/index.ts';
+import { METRICS, METRIC_BY_ID, rangesSentence, type MetricDef } from '../../../../sim/index.ts';
 import { FanChart, type ChartSeries } from '../../charts/FanChart.tsx';
 import { downloadChart } from '../../charts/plotly.ts';
 import { downloadText } from '../../common/download.ts';
@@ -94,7 +94,15 @@ export const CompareScreen = memo(function CompareScreen({
               className="link"
               onClick={() => {
                 const el = figRefs.current.get(m.id)?.querySelector<HTMLElement>('.chart');
-                if (el) void downloadChart(el, `${m.id}-comparison`);
+                if (el)
+                  void downloadChart(el, `${m.id}-comparison`, {
+                    title: `${m.label} (${m.unit})`,
+                    lines: [
+                      `${m.meaning}${m.better ? `; ${m.better} is better` : ''}. Lines: medians; shaded: 50% and 90% of runs (${ws.runs} runs per scenario).`,
+                      rangesSentence(ws.ranges),
+                      `${ws.placeName}, ${new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })}. Commissioning Flight Simulator: plausible dynamics, not forecasts.`,
+                    ],
+                  });
               }}
             >
               Save chart as PNG<span className="sr-only">: {m.label}</span>
