@@ -46,6 +46,11 @@ describe('navigation', () => {
     await expect.poll(() => tabs.count()).toBe(before.length - 1);
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => tabs.allTextContents()).toEqual(before);
+    // what an approach needs is shown apart from the levers a commissioner decides
+    const needs = page.locator('fieldset', { hasText: 'What the approach needs to work' });
+    expect(await needs.locator('.lever').count()).toBe(2);
+    const levers = page.locator('fieldset', { hasText: 'Levers in this phase' });
+    expect(await levers.locator('#lever-readiness_trust').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -10,6 +10,8 @@ import {
 } from '../../state/workspace.ts';
 import { Issues } from './Issues.tsx';
 
+/** Levers that describe what an approach needs to work rather than what a commissioner decides. */
+const APPROACH_NEEDS: ReadonlySet<string> = new Set(['readiness_trust', 'readiness_capability']);
 /** where a phase's fields are in the scenario document (for its problems) */
 function phasePath(d: ScenarioDraft, i: number): string {
   return d.phases.length === 1 ? 'strategy' : `strategy.phases[${i}]`;
@@ -34,6 +36,66 @@ export function PhaseEditor({
   const eff = effectiveLevers(p);
   const total = Object.values(p.blend).reduce((a, b) => a + b, 0);
   const approaches = listApproaches(lib());
+  const leverRow = (l: (typeof LEVERS)[number]) => {
+    const overridden = p.levers[l.id] !== undefined;
+    const v = eff[l.id];
+    const id = `lever-${l.id}`;
+    const step = l.max - l.min > 5 ? 1 : 0.01;
+    const view = leverView(l);
+    const set = (x: number): void => editPhase((q) => ({ ...q, levers: { ...q.levers, [l.id]: x } }));
+    return (
+      <div key={l.id} className={overridden ? 'lever on' : 'lever'}>
+        <label htmlFor={id}>
+          {l.label}{' '}
+          <span className="muted small">
+            ({view.unit}, {rangeWords(l, view)})
+          </span>
+        </label>
+        <div className="lever-controls">
+          <input
+            id={id}
+            type="range"
+            min={l.min}
+            max={l.max}
+            step={step}
+            value={v}
+            aria-valuetext={valueWords(v, view)}
+            aria-describedby={`${id}-d`}
+            onChange={(e) => set(Number(e.target.value))}
+          />
+          <input
+            type="number"
+            aria-label={`${l.label} value (${view.unit}, ${rangeWords(l, view)})`}
+            min={shownValue(l.min, view)}
+            max={shownValue(l.max, view)}
+            step={view.step}
+            value={shownValue(v, view)}
+            onChange={(e) => e.target.value !== '' && set(Number(e.target.value) / view.k)}
+          />
+          {overridden ? (
+            <button
+              type="button"
+              className="link"
+              onClick={() =>
+                editPhase((q) => {
+                  const levers = { ...q.levers };
+                  delete levers[l.id];
+                  return { ...q, levers };
+                })
+              }
+            >
+              Reset<span className="sr-only"> {l.label} to the blend's value</span>
+            </button>
+          ) : null}
+        </div>
+        <p id={`${id}-d`} className="muted small">
+          {l.description}
+        </p>
+        <Issues issues={issues} paths={[`${base}.levers.${l.id}`]} />
+      </div>
+    );
+  };
+
   return (
     <div className="card phase-editor">
       <h4>
@@ -109,67 +171,15 @@ export function PhaseEditor({
       </fieldset>
       <fieldset>
         <legend>Levers in this phase (values from the blend; change any to override)</legend>
-        <div className="lever-grid">
-          {LEVERS.map((l) => {
-            const overridden = p.levers[l.id] !== undefined;
-            const v = eff[l.id];
-            const id = `lever-${l.id}`;
-            const step = l.max - l.min > 5 ? 1 : 0.01;
-            const view = leverView(l);
-            const set = (x: number): void => editPhase((q) => ({ ...q, levers: { ...q.levers, [l.id]: x } }));
-            return (
-              <div key={l.id} className={overridden ? 'lever on' : 'lever'}>
-                <label htmlFor={id}>
-                  {l.label}{' '}
-                  <span className="muted small">
-                    ({view.unit}, {rangeWords(l, view)})
-                  </span>
-                </label>
-                <div className="lever-controls">
-                  <input
-                    id={id}
-                    type="range"
-                    min={l.min}
-                    max={l.max}
-                    step={step}
-                    value={v}
-                    aria-valuetext={valueWords(v, view)}
-                    aria-describedby={`${id}-d`}
-                    onChange={(e) => set(Number(e.target.value))}
-                  />
-                  <input
-                    type="number"
-                    aria-label={`${l.label} value (${view.unit}, ${rangeWords(l, view)})`}
-                    min={shownValue(l.min, view)}
-                    max={shownValue(l.max, view)}
-                    step={view.step}
-                    value={shownValue(v, view)}
-                    onChange={(e) => e.target.value !== '' && set(Number(e.target.value) / view.k)}
-                  />
-                  {overridden ? (
-                    <button
-                      type="button"
-                      className="link"
-                      onClick={() =>
-                        editPhase((q) => {
-                          const levers = { ...q.levers };
-                          delete levers[l.id];
-                          return { ...q, levers };
-                        })
-                      }
-                    >
-                      Reset<span className="sr-only"> {l.label} to the blend's value</span>
-                    </button>
-                  ) : null}
-                </div>
-                <p id={`${id}-d`} className="muted small">
-                  {l.description}
-                </p>
-                <Issues issues={issues} paths={[`${base}.levers.${l.id}`]} />
-              </div>
-            );
-          })}
-        </div>
+        <div className="lever-grid">{LEVERS.filter((l) => !APPROACH_NEEDS.has(l.id)).map(leverRow)}</div>
+      </fieldset>
+      <fieldset>
+        <legend>What the approach needs to work (a property of the approach, from its evidence)</legend>
+        <p className="muted small">
+          Not a choice you make: the trust and capability below which the approach’s relational practice cannot be
+          carried out. Change them only to test that assumption.
+        </p>
+        <div className="lever-grid">{LEVERS.filter((l) => APPROACH_NEEDS.has(l.id)).map(leverRow)}</div>
       </fieldset>
     </div>
   );
