@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { COMPARE_STREAM, DEFAULT_RANGES, drawAll, isRangeKind, runSeed } from '../../sim/index.ts';
+import { COMPARE_STREAM, DEFAULT_RANGES, drawAll, isRangeKind, resolveDraw, runSeed } from '../../sim/index.ts';
 import { missingRuns, replicateTask } from '../../ui/src/runs/ensemble-runs.ts';
 import { configHash, ResultStore } from '../../ui/src/state/results.ts';
 import { defaultWorkspace, rangesOf, resolveDraft, type Workspace } from '../../ui/src/state/workspace.ts';
@@ -54,12 +54,14 @@ describe('the ranges setting', () => {
     const chance = missingRuns(new ResultStore(), cfgs, 3, ws.seed, 'chance');
     both.forEach(({ task }, r) => {
       expect(task.seed).toBe(runSeed(ws.seed, COMPARE_STREAM, r));
-      expect(task.params).toEqual(drawAll(ws.seed, r));
+      expect(resolveDraw(task).params).toEqual(drawAll(ws.seed, r));
       expect(chance[r].task.seed).toBe(task.seed);
-      expect(chance[r].task.params).toBeUndefined();
+      expect(resolveDraw(chance[r].task).params).toBeUndefined();
     });
     // the run played back on the Run screen is the same run as replicate r of the ensemble
-    expect(replicateTask(config, ws.seed, 'chance+parameters', 2, { trace: true }).params).toEqual(both[2].task.params);
+    expect(replicateTask(config, ws.seed, 'chance+parameters', 2, { trace: true }).params).toEqual(
+      resolveDraw(both[2].task).params,
+    );
   });
 
   it('is said in one plain sentence beside the results', () => {

@@ -9,6 +9,7 @@ import {
   COMPARE_STREAM,
   resolveDraw,
   runSeed,
+  type PlannedTask,
   type RangeKind,
   type RunConfig,
   type RunResult,
@@ -45,14 +46,14 @@ export function missingRuns(
   runs: number,
   seed: string,
   ranges: RangeKind,
-): { hash: string; task: RunTask }[] {
-  const out: { hash: string; task: RunTask }[] = [];
+): { hash: string; task: PlannedTask }[] {
+  const out: { hash: string; task: PlannedTask }[] = [];
   for (let r = 0; r < runs; r++) {
     for (const { hash, config } of configs) {
       if (store.get(hash)?.runs.has(r)) continue;
       out.push({
         hash,
-        task: replicateTask(config, seed, ranges, r, { log: false }),
+        task: plannedTask(config, seed, ranges, r, { log: false }),
       });
     }
   }
@@ -69,7 +70,7 @@ export async function runMissing(store: ResultStore, req: RunRequest): Promise<P
   req.onProgress({ ...progress });
   if (tasks.length === 0) return progress;
   await req.backend.runBatch(
-    tasks.map((t) => t.task),
+    tasks.map((t) => resolveDraw(t.task)),
     {
       signal: req.signal,
       onResult: (i, result: RunResult) => {
@@ -89,7 +90,27 @@ export async function runMissing(store: ResultStore, req: RunRequest): Promise<P
   return progress;
 }
 
-/** Replicate r of a configuration as the CLI's `compare` runs it: its seed and its draw of the assumed coefficients. */
+/**
+ * Replicate r of a configuration as the CLI's `compare` runs it: its seed and which draw of the assumed
+ * coefficients it takes (resolved into values by resolveDraw when the run is sent, so queued runs cost nothing).
+ */
+export function plannedTask(
+  config: RunConfig,
+  seed: string,
+  ranges: RangeKind,
+  replicate: number,
+  options: RunTask['options'],
+): PlannedTask {
+  return {
+    config,
+    seed: runSeed(seed, COMPARE_STREAM, replicate),
+    replicate,
+    options,
+    draw: { ranges, seed, key: replicate },
+  };
+}
+
+/** Replicate r, ready for a backend (its drawn parameter values in place). */
 export function replicateTask(
   config: RunConfig,
   seed: string,
@@ -97,13 +118,7 @@ export function replicateTask(
   replicate: number,
   options: RunTask['options'],
 ): RunTask {
-  return resolveDraw({
-    config,
-    seed: runSeed(seed, COMPARE_STREAM, replicate),
-    replicate,
-    options,
-    draw: { ranges, seed, key: replicate },
-  });
+  return resolveDraw(plannedTask(config, seed, ranges, replicate, options));
 }
 
 /** One traced run (trust network, workforce flows, log) for playback: the same run as replicate r of the ensemble. */

@@ -7,10 +7,11 @@
  */
 import {
   DEFAULT_RANGES,
+  resolveDraw,
+  type PlannedTask,
   type RangeKind,
   type RunConfig,
   type RunResult,
-  type RunTask,
   type SimBackend,
 } from '../../../sim/index.ts';
 import type { ResultStore } from '../state/results.ts';
@@ -27,7 +28,7 @@ export interface QueueHandlers {
 
 interface Job {
   hash: string;
-  task: RunTask;
+  task: PlannedTask;
   gen: number;
 }
 
@@ -176,7 +177,7 @@ export class RunQueue {
     void lane.backend
       .then((b) =>
         b.runBatch(
-          jobs.map((j) => j.task),
+          jobs.map((j) => resolveDraw(j.task)),
           {
             signal,
             onResult: (i, r) => finishJob(i, r),
