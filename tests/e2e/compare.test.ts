@@ -77,4 +77,21 @@ describe('compare', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   });
+
+  it('prints as a clean report: no tabs, settings or buttons, the charts and the honest note kept', async () => {
+    const { page, errors } = await open(browser);
+    await waitForRuns(page, 2);
+    await page.emulateMedia({ media: 'print' });
+    const shown = (sel: string) => page.locator(sel).first().isVisible();
+    expect(await shown('nav')).toBe(false);
+    expect(await shown('.settings')).toBe(false);
+    expect(await shown('button')).toBe(false);
+    expect(await shown('.charts figure')).toBe(true);
+    expect(await page.getByRole('note').first().textContent()).toContain('Plausible dynamics, not forecasts');
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.screenshot({ path: `${SHOTS}compare-print.png`, fullPage: false });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });
