@@ -65,7 +65,8 @@ describe('a user’s work is not lost', () => {
     await page.goto('about:blank');
     await page.goto(inject('baseUrl') + link([ONE_SCENARIO]));
     await page.getByRole('button', { name: 'Add to my scenarios' }).click();
-    await expect.poll(() => legendCount(page)).toBe(5);
+    // vitest's poll waits 1 s by default: under load the fifth legend entry can take longer to draw
+    await expect.poll(() => legendCount(page), { timeout: 20_000 }).toBe(5);
     await page.context().close();
   });
 
