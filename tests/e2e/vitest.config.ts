@@ -9,6 +9,8 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 240_000,
     fileParallelism: false,
+    // a browser under load can take seconds to draw: expect.poll waits up to 10 s unless a test says otherwise
+    expect: { poll: { timeout: 10_000 } },
     maxWorkers: 1,
   },
 });
