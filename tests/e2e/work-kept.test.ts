@@ -62,6 +62,9 @@ describe('a user’s work is not lost', () => {
 
   it('adds a link’s scenarios to the user’s when asked', async () => {
     const page = await newPage();
+    // work of the user's own (an untouched example is not asked about: the link simply opens)
+    await seed(page).fill('my own work');
+    await page.waitForTimeout(200);
     await page.goto('about:blank');
     await page.goto(inject('baseUrl') + link([ONE_SCENARIO]));
     await page.getByRole('button', { name: 'Add to my scenarios' }).click();
