@@ -54,4 +54,21 @@ describe('navigation', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   });
+
+  it('orients a newcomer: what this is and three things to try, each a link to its screen; dismissed, it stays so', async () => {
+    const { page, errors } = await open(browser);
+    const card = page.locator('.start-here');
+    await card.waitFor({ timeout: 30_000 });
+    expect(await card.textContent()).toContain('This simulator runs Midshire');
+    await card.getByRole('link', { name: 'Describe your place' }).click();
+    await page.getByRole('heading', { name: 'Describe your place' }).waitFor();
+    await gotoTab(page, 'Compare');
+    await card.getByRole('button', { name: 'Got it' }).click();
+    await expect.poll(() => card.count()).toBe(0);
+    await page.reload();
+    await page.locator('.legend li').first().waitFor({ timeout: 30_000 });
+    expect(await card.count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });

@@ -31,7 +31,11 @@ export function useScreen(): [ScreenId, (id: ScreenId) => void] {
   useEffect(() => {
     const follow = (): void => setScreen(screenFromHash(location.hash));
     window.addEventListener('popstate', follow);
-    return () => window.removeEventListener('popstate', follow);
+    window.addEventListener('hashchange', follow);
+    return () => {
+      window.removeEventListener('popstate', follow);
+      window.removeEventListener('hashchange', follow);
+    };
   }, []);
   useEffect(() => {
     document.title = titleOf(screen);

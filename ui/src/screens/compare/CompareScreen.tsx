@@ -11,6 +11,7 @@ import type { ComparedWorkspace } from '../../state/workspace.ts';
 import { ComparisonSummary } from './ComparisonSummary.tsx';
 import { DifferencesTable } from './DifferencesTable.tsx';
 import { Legend } from './Legend.tsx';
+import { StartHere } from './StartHere.tsx';
 
 /** the outcomes charted when the app opens: the key outcomes and the money in pounds */
 const KEY_METRICS = [
@@ -48,6 +49,7 @@ export const CompareScreen = memo(function CompareScreen({
   return (
     <section aria-labelledby="compare-h">
       <h2 id="compare-h">Compare strategies</h2>
+      <StartHere placeName={ws.placeName} />
       <HonestNote ranges={ws.ranges} />
       <Legend ws={ws} datas={datas} stale={stale} />
       <p className="shared-future">{ws.sharedFuture}</p>
