@@ -41,9 +41,17 @@ describe('navigation', () => {
     await gotoTab(page, 'Strategies');
     const tabs = page.getByRole('group', { name: 'Scenario to edit' }).getByRole('button');
     const before = await tabs.allTextContents();
+    const swatch = (i: number) =>
+      tabs
+        .nth(i)
+        .locator('.swatch-inline')
+        .evaluate((e) => getComputedStyle(e).backgroundColor);
+    const lastColour = await swatch(before.length - 1);
     await tabs.nth(2).click();
     await page.getByRole('button', { name: /^Remove “/ }).click();
     await expect.poll(() => tabs.count()).toBe(before.length - 1);
+    // the others keep their colours: the last is drawn as before, one place up
+    expect(await swatch(before.length - 2)).toBe(lastColour);
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => tabs.allTextContents()).toEqual(before);
     // what an approach needs is shown apart from the levers a commissioner decides

@@ -18,6 +18,7 @@ import {
   uniqueId,
   withPlace,
   withShare,
+  withSlots,
   contextDefaults,
   type ScenarioDraft,
   type Workspace,
@@ -162,5 +163,23 @@ describe('setting a share of the blend', () => {
     expect(withShare({ a: 0.5, b: 0.5 }, 'a', 0)).toEqual({ b: 0.5 });
     expect(withShare({ a: 1 }, 'a', 1)).toEqual({ a: 1 });
     expect(withShare({ a: 0.4, b: 0.6 }, 'c', 1)).toEqual({ c: 1 });
+  });
+});
+
+describe('colour slots', () => {
+  it('keep each scenario’s colour when another is removed, and give a new one the lowest free slot', () => {
+    const ws = withSlots(defaultWorkspace());
+    expect(ws.scenarios.map((d) => d.slot)).toEqual([0, 1, 2, 3]);
+    const removed = withSlots({ ...ws, scenarios: ws.scenarios.filter((_, i) => i !== 1) });
+    expect(removed.scenarios.map((d) => d.slot)).toEqual([0, 2, 3]);
+    const added = withSlots({
+      ...removed,
+      scenarios: [...removed.scenarios, { ...ws.scenarios[1], key: 'k-new', slot: undefined }],
+    });
+    expect(added.scenarios.map((d) => d.slot)).toEqual([0, 2, 3, 1]);
+    // a copy carrying another's slot gets a free one
+    const copied = withSlots({ ...ws, scenarios: [...ws.scenarios, { ...ws.scenarios[0], key: 'k-copy' }] });
+    expect(copied.scenarios.map((d) => d.slot)).toEqual([0, 1, 2, 3, 4]);
+    expect(withSlots(ws)).toBe(ws);
   });
 });

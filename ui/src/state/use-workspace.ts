@@ -15,6 +15,7 @@ import {
   MAX_SCENARIOS,
   rangesOf,
   withScenarios,
+  withSlots,
   type ComparedWorkspace,
   type Workspace,
 } from './workspace.ts';
@@ -46,15 +47,24 @@ export function useWorkspace(setNotice: (n: Notice | null) => void): {
   /** change the workspace (nothing happens before it is loaded) */
   update: (f: (w: Workspace) => Workspace) => void;
 } {
-  const [ws, setWsState] = useState<Workspace | null>(null);
+  const [ws, setRaw] = useState<Workspace | null>(null);
+  // the one way the workspace changes: every version keeps its scenarios' colour slots
+  const setWsState = useCallback(
+    (v: Workspace | null | ((w: Workspace | null) => Workspace | null)) =>
+      setRaw((w) => {
+        const next = typeof v === 'function' ? v(w) : v;
+        return next ? withSlots(next) : next;
+      }),
+    [],
+  );
   /** the savedAt this tab last wrote or loaded: a broadcast with another is another tab's work */
   const mine = useRef(0);
   /** a workspace read from storage (at start, or another tab's): already saved, so not written back */
   const unchanged = useRef<Workspace | null>(null);
   const channel = useRef<BroadcastChannel | null>(null);
 
-  const setWs = useCallback((w: Workspace) => setWsState(w), []);
-  const update = useCallback((f: (w: Workspace) => Workspace) => setWsState((w) => (w ? f(w) : w)), []);
+  const setWs = useCallback((w: Workspace) => setWsState(w), [setWsState]);
+  const update = useCallback((f: (w: Workspace) => Workspace) => setWsState((w) => (w ? f(w) : w)), [setWsState]);
 
   // Start: the work saved in this browser, else the example; then a share link, if any, is offered.
   useEffect(() => {
@@ -179,7 +189,9 @@ function openShared(ws: Workspace, shared: Extract<ShareOutcome, { ok: true }>, 
  * a lever edited on the Strategies screen then does not re-render the hidden charts' screen.
  */
 export function useComparedWorkspace(ws: Workspace | null): ComparedWorkspace | null {
-  const labelsKey = ws ? ws.scenarios.map((d) => `${d.key}\u0001${d.id}\u0001${d.title}`).join('\u0000') : '';
+  const labelsKey = ws
+    ? ws.scenarios.map((d) => `${d.key}\u0001${d.id}\u0001${d.title}\u0001${d.slot}`).join('\u0000')
+    : '';
   const sharedFuture = ws ? sharedFutureSentence(ws) : '';
   return useMemo(
     () =>
@@ -189,7 +201,7 @@ export function useComparedWorkspace(ws: Workspace | null): ComparedWorkspace | 
             ranges: rangesOf(ws),
             sharedFuture,
             placeName: lib().places.get(ws.placeId)?.name ?? 'Your place',
-            scenarios: ws.scenarios.map(({ key, id, title }) => ({ key, id, title })),
+            scenarios: ws.scenarios.map(({ key, id, title, slot }, i) => ({ key, id, title, slot: slot ?? i })),
           }
         : null,
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -38,6 +38,8 @@ export type EventDraft = Record<string, unknown> & { year: number | string };
 export interface ScenarioDraft {
   /** local key, stable across edits */
   key: string;
+  /** its colour and dash in charts, kept while other scenarios come and go (withSlots) */
+  slot?: number;
   id: string;
   title: string;
   description: string;
@@ -80,7 +82,30 @@ export interface ComparedWorkspace {
   sharedFuture: string;
   /** the place's name, for captions */
   placeName: string;
-  scenarios: readonly { key: string; id: string; title: string }[];
+  scenarios: readonly { key: string; id: string; title: string; slot: number }[];
+}
+
+/**
+ * Every scenario keeps its colour slot: one without a slot (new, imported, from a link), or whose slot another
+ * already holds, takes the lowest free one. Removing a scenario then leaves the others' colours as they were.
+ */
+export function withSlots(ws: Workspace): Workspace {
+  const taken = new Set<number>();
+  let changed = false;
+  const keep = ws.scenarios.map((d) => {
+    const ok = Number.isInteger(d.slot) && (d.slot as number) >= 0 && !taken.has(d.slot as number);
+    if (ok) taken.add(d.slot as number);
+    return ok;
+  });
+  const scenarios = ws.scenarios.map((d, i) => {
+    if (keep[i]) return d;
+    let slot = 0;
+    while (taken.has(slot)) slot++;
+    taken.add(slot);
+    changed = true;
+    return { ...d, slot };
+  });
+  return changed ? { ...ws, scenarios } : ws;
 }
 
 let keyCounter = 0;

@@ -37,11 +37,18 @@ export const CompareScreen = memo(function CompareScreen({
   const [metrics, setMetrics] = useState<string[]>(KEY_METRICS);
   const { datas, stale, drawVersion: version } = shown;
   const titles = ws.scenarios.map((s) => s.title).join('\u0000');
+  const slots = ws.scenarios.map((s) => s.slot).join(',');
   // charts redraw when the results drawn change, not when a scenario is only marked as updating
   const series: ChartSeries[] = useMemo(
-    () => titles.split('\u0000').map((name, i) => ({ name, index: i, data: datas[i], stale: stale[i] })),
+    () =>
+      titles.split('\u0000').map((name, i) => ({
+        name,
+        index: Number(slots.split(',')[i]),
+        data: datas[i],
+        stale: stale[i],
+      })),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [titles, version],
+    [titles, slots, version],
   );
   const figRefs = useRef(new Map<string, HTMLElement>());
   const defs = useMemo(() => metrics.map((id) => METRIC_BY_ID.get(id)).filter((m): m is MetricDef => !!m), [metrics]);

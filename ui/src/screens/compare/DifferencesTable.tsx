@@ -65,9 +65,9 @@ export function DifferencesTable({
           <thead>
             <tr>
               <th scope="col">Outcome</th>
-              {ws.scenarios.map((s, i) => (
+              {ws.scenarios.map((s) => (
                 <th scope="col" key={s.key}>
-                  <span className="swatch-inline" style={{ background: colourOf(i) }} aria-hidden="true" />
+                  <span className="swatch-inline" style={{ background: colourOf(s.slot) }} aria-hidden="true" />
                   {s.title}
                 </th>
               ))}

@@ -24,7 +24,7 @@ export function Legend({
         <li key={s.key}>
           <span
             className="swatch"
-            style={{ borderTopColor: colourOf(i), borderTopStyle: dashCss(i) }}
+            style={{ borderTopColor: colourOf(s.slot), borderTopStyle: dashCss(s.slot) }}
             aria-hidden="true"
           />
           <span>

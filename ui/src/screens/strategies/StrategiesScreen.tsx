@@ -111,7 +111,7 @@ export const StrategiesScreen = memo(function StrategiesScreen({
               setPhaseIdx(0);
             }}
           >
-            <span className="swatch-inline" style={{ background: colourOf(i) }} aria-hidden="true" />
+            <span className="swatch-inline" style={{ background: colourOf(s.slot ?? i) }} aria-hidden="true" />
             {i === 0 ? 'Baseline: ' : ''}
             {s.title}
             {issuesOf(i).length ? <span className="err-badge"> ({issuesOf(i).length} problems)</span> : null}
