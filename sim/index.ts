@@ -45,7 +45,7 @@ export {
 } from './model/wellbeing.ts';
 export { PARAMETERS, PARAM_BY_ID, isParamId, type ParamDef } from './model/parameters.ts';
 export { INITIAL_CONDITIONS, INITIAL_BY_ID, isInitialId, type InitialDef } from './model/initial-conditions.ts';
-export { statusQuoConfig } from './model/defaults.ts';
+export { statusQuoConfig, SMALL_PLACE } from './model/defaults.ts';
 export { WEEKLY_STEPS, type WeeklyStep } from './model/schedule.ts';
 
 // --- where runs execute ---------------------------------------------------------------------------------------

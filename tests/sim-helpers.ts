@@ -2,7 +2,7 @@
 import { simulate } from '../sim/model/simulate.ts';
 import { runSeed } from '../sim/core/random.ts';
 import { METRIC_INDEX } from '../sim/model/metrics.ts';
-import { MIDSHIRE, statusQuoConfig } from '../sim/model/defaults.ts';
+import { MIDSHIRE, SMALL_PLACE, statusQuoConfig } from '../sim/model/defaults.ts';
 import type {
   InitialConditions,
   LeverValues,
@@ -14,14 +14,7 @@ import type {
   SimEvent,
 } from '../sim/types.ts';
 
-export const SMALL_PLACE: PlaceConfig = {
-  name: 'Smallshire',
-  people: 300,
-  workers: 240,
-  providers: 8,
-  communityOrgs: 3,
-  needGroupShares: [0.7, 0.15, 0.15],
-};
+export { SMALL_PLACE };
 
 export interface Tweak {
   years?: number;

@@ -11,7 +11,7 @@
  *
  *   node bin/run-ts.mjs tools/price-and-collapse.ts [runs=8]
  */
-import { simulate, runSeed, METRIC_INDEX, statusQuoConfig } from '../sim/node.ts';
+import { simulate, runSeed, METRIC_INDEX, statusQuoConfig, SMALL_PLACE } from '../sim/node.ts';
 import type { PlaceConfig, RunConfig, RunResult, SimEvent } from '../sim/node.ts';
 
 const RUNS = Number(process.argv[2] ?? 8);
@@ -60,18 +60,10 @@ console.log(
 );
 
 // 2. the largest provider collapses
-const SMALL: PlaceConfig = {
-  name: 'Smallshire',
-  people: 300,
-  workers: 240,
-  providers: 8,
-  communityOrgs: 3,
-  needGroupShares: [0.7, 0.15, 0.15],
-};
 const collapse: SimEvent[] = [{ week: 52, type: 'provider_collapse', share: 0, largest: true }];
 for (const [name, place] of [
   ['Midshire, 40 providers (room)', undefined],
-  ['an 8-provider place (little room)', SMALL],
+  ['an 8-provider place (little room)', SMALL_PLACE],
 ] as const) {
   let packages = 0;
   let moved = 0;
@@ -106,6 +98,6 @@ for (const [name, place] of [
   console.log(
     `The largest provider collapses at week 52, ${name}: ${share(moved / packages)} of its packages and ` +
       `${share(staffMoved / staff)} of its staff transferred; extra unmet need over 26 weeks ${excess.toFixed(4)}; ` +
-      `median weeks to recover ${weeks[Math.floor(weeks.length / 2)]}`,
+      `median weeks to recover ${Number.isFinite(weeks[Math.floor(weeks.length / 2)]) ? weeks[Math.floor(weeks.length / 2)] : 'more than the run lasts'}`,
   );
 }

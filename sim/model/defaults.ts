@@ -16,6 +16,16 @@ export const MIDSHIRE: PlaceConfig = {
   needGroupShares: [0.7, 0.15, 0.15],
 };
 
+/** A small place (8 providers) for tests and tools where a market with little room matters. */
+export const SMALL_PLACE: PlaceConfig = {
+  name: 'Smallshire',
+  people: 300,
+  workers: 240,
+  providers: 8,
+  communityOrgs: 3,
+  needGroupShares: [0.7, 0.15, 0.15],
+};
+
 export const COUNTY: PlaceConfig = {
   name: 'County',
   people: 10000,

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadScenario, toYaml } from '../../sim/index.ts';
+import { CONTEXT_ASPECTS, loadScenario, toYaml } from '../../sim/index.ts';
 import { lib } from '../../ui/src/state/library.ts';
 import { readShareHash, shareHash } from '../../ui/src/state/share.ts';
 import {
@@ -20,16 +20,7 @@ import { provideTestLibrary } from './ui-test-setup.ts';
 
 beforeAll(provideTestLibrary);
 
-const ASPECTS = [
-  'relationships',
-  'market',
-  'workforce',
-  'money',
-  'health_partnership',
-  'community',
-  'commissioner_power',
-  'learning_culture',
-];
+const ASPECTS = CONTEXT_ASPECTS.map((a) => a.id);
 const APPROACHES = ['framework', 'price-tender', 'alliance', 'neighbourhood-teams'];
 
 const inlinePlace = fc.record({
