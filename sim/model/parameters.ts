@@ -812,6 +812,18 @@ const PARAMETER_TABLE = [
     description: 'need grows by this × share of need unmet each week (failure demand)',
   },
   {
+    id: 'interim_care_rate',
+    mechanism: 'N1',
+    default: 0.011,
+    min: 0.003,
+    max: 0.05,
+    unit: 'share a week',
+    source:
+      'ADASS rapid survey, September 2021: 13% of people offered care they would not have chosen (such as a care home) because homecare staff could not be found, read as 13% over the survey quarter (1 − 0.87^(1/13) ≈ 0.011 a week); Care Act 2014 duty to meet eligible needs; range an assumption',
+    description:
+      'chance a week that a person who has waited more than four weeks for homecare is given care another way (a care home place or a direct payment) and leaves the homecare caseload',
+  },
+  {
     id: 'admission_rate',
     mechanism: 'N1',
     default: 0.25,

@@ -10,6 +10,8 @@ import { WELLBEING_FLOOR, WELLBEING_WEIGHTS } from './wellbeing.ts';
 
 const { Empty: EMPTY, Waiting: WAITING, Supported: SUPPORTED, Hospital: HOSPITAL } = PersonStatus;
 const clamp01_ = clamp01;
+/** weeks a person waits for homecare before the council looks for care another way (assumption: 2–8) */
+export const INTERIM_AFTER_WEEKS = 4;
 
 /**
  * Hours committed (packages held by people not in hospital) and clients per provider: summed at the end of last
@@ -57,6 +59,7 @@ export function peopleWeek(s: State, rng: Rng): number {
   const familiarShare = 0.55 + 0.35 * zone;
   const exitBase = P.exit_rate / 52;
   const admBase = P.admission_rate / 52;
+  const interim = P.interim_care_rate;
   const pbBurden = P.personal_budget_burden * (1 - 0.6 * E.coproduction);
   const choiceTarget = E.choice_control;
   // indexed by personalBudget (0 or 1): a load instead of a branch that goes either way person by person
@@ -196,9 +199,12 @@ export function peopleWeek(s: State, rng: Rng): number {
     needHours[i] = need;
 
     // leaving support (death, moving, self-funding, recovery) or admission to hospital: one draw
-    const pExit = exitBase + 0.5 * reable; // recovery (reablement) adds to ordinary exits
+    // recovery (reablement) adds to ordinary exits; a person who has waited more than four weeks for homecare may
+    // be offered care another way (a care home place, a direct payment), the Care Act duty to meet eligible needs
+    const pExit = exitBase + 0.5 * reable + (st === WAITING && weeksWaiting[i] > INTERIM_AFTER_WEEKS ? interim : 0);
     const u = rng.next();
     if (u < pExit) {
+      c.peopleLeft++;
       status[i] = EMPTY;
       provider[i] = -1;
       releaseSlot(pe, i);
@@ -225,13 +231,39 @@ export function peopleWeek(s: State, rng: Rng): number {
   return supportedN > 0 ? supportedNeed / supportedN : 10;
 }
 
+/**
+ * D: the caseload in steady state. At setup new arrivals match ordinary exits (`exit_rate`); people also leave
+ * through recovery (N2 reablement) and care found another way (`interim_care_rate`), and prevention (M1) turns
+ * some arrivals away, so over the second half of the spin-up the caseload's exit hazard from every route is
+ * measured, and at its last week the arrivals are set so that, at the status quo, arrivals match exits at the
+ * place's stated caseload. Demand growth (`demand_growth`) is then the named pressure that grows it.
+ */
+function settleArrivals(s: State, preventionFactor: number): void {
+  const end = -s.config.historyWeeks; // the first week after the spin-up
+  const spin = end - s.firstWeek;
+  if (s.week >= end || spin < 8) return;
+  const a = s.stocks;
+  if (s.week >= end - Math.floor(spin / 2)) {
+    let population = 0;
+    const status = s.people.status;
+    for (let i = 0; i < s.people.hi; i++) if (status[i] !== PersonStatus.Empty) population++;
+    a.spinupLeft += s.thisWeek.peopleLeft;
+    a.spinupPeopleWeeks += population;
+  }
+  if (s.week === end - 1 && a.spinupPeopleWeeks > 0) {
+    a.baseArrivals = (s.config.place.people * (a.spinupLeft / a.spinupPeopleWeeks)) / preventionFactor;
+  }
+}
+
 /** New people assessed eligible this week, by need group; some come straight from hospital (NHS pressure). */
 export function arrivals(s: State, rng: Rng, meanCommunityCapacity: number): void {
   const P = s.params;
   const a = s.stocks;
   const years = Math.max(0, s.week + s.config.historyWeeks) / 52; // no growth during the spin-up
   const prevention = 1 - P.prevention_effect * s.effective.prevention_focus * (meanCommunityCapacity / 0.4);
-  const base = a.baseArrivals * a.demandMultiplier * Math.pow(1 + P.demand_growth, years) * Math.max(0.2, prevention);
+  const preventionFactor = Math.max(0.2, prevention);
+  settleArrivals(s, preventionFactor);
+  const base = a.baseArrivals * a.demandMultiplier * Math.pow(1 + P.demand_growth, years) * preventionFactor;
   const tight = a.eligibilityTightening;
   // C1/N1: people turned away by tighter eligibility come back later with more need (failure demand)
   a.failureDemand += base * tight * 0.5;

@@ -100,6 +100,8 @@ export function createState(config: RunConfig, rng: Rng, logEnabled: boolean): S
       lastUplift: 0,
       crisisWeeks: 0,
       baseArrivals: 0,
+      spinupLeft: 0,
+      spinupPeopleWeeks: 0,
       meanNeedByGroup: new Float64Array(3),
       hoursPerWorkerContact: 0,
       learningCulture: ic.learning_culture,

@@ -143,6 +143,9 @@ export interface PlaceStocks {
   lastUplift: number;
   crisisWeeks: number;
   baseArrivals: number;
+  /** over the second half of the spin-up: people who left support, and people-weeks (the caseload's exit hazard) */
+  spinupLeft: number;
+  spinupPeopleWeeks: number;
   meanNeedByGroup: Float64Array;
   hoursPerWorkerContact: number;
   learningCulture: number;
@@ -189,6 +192,8 @@ export interface WeekCounters {
   firstYearWorkers: number;
   experiencedWorkers: number;
   exits: number;
+  /** people who left support this week (death, moving, self-funding, recovery, care found another way) */
+  peopleLeft: number;
   entries: number;
   handbacks: number;
   admissions: number;
@@ -332,6 +337,7 @@ export function newCounters(): WeekCounters {
     firstYearWorkers: 0,
     experiencedWorkers: 0,
     exits: 0,
+    peopleLeft: 0,
     entries: 0,
     handbacks: 0,
     admissions: 0,
@@ -376,6 +382,7 @@ export function resetCounters(c: WeekCounters): void {
   c.firstYearWorkers = 0;
   c.experiencedWorkers = 0;
   c.exits = 0;
+  c.peopleLeft = 0;
   c.entries = 0;
   c.handbacks = 0;
   c.admissions = 0;
