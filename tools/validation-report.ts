@@ -62,6 +62,26 @@ const payRise: RunConfig = {
 };
 const baseRuns = ensemble(base);
 const payRuns = ensemble(payRise);
+/**
+ * The pay rise checked in a later horizon is made at its start, not five years before (the model's wage rules narrow
+ * a rise over the years, and a workforce that has had lower turnover for years is older in post, which Vadean &
+ * Saloniki's estimate holds fixed): from the horizon's first week a pay floor 10% above the living wage then in force
+ * (it rises with the living wage each April) and a funded 10% fee rise so providers can pay it.
+ */
+const lateRise = (year: number): RunConfig => ({
+  ...base,
+  scenarioId: `${base.scenarioId}-pay-rise-10-year-${year + 1}`,
+  events: [
+    { week: year * 52, type: 'fee_change', share: 0.1, funded: 1 },
+    {
+      week: year * 52,
+      type: 'pay_floor',
+      level: base.initial.living_wage * Math.pow(1 + base.params.living_wage_growth, year) * 1.1,
+    },
+  ],
+});
+const lateRuns = new Map<number, RunResult[]>();
+for (let y = HORIZON; y + HORIZON <= YEARS; y += HORIZON) lateRuns.set(y, ensemble(lateRise(y)));
 // decomposition of the pay-rise effect: with the direct W1 wage term switched off (β = 0) in both arms, what is
 // left is the indirect effect through morale (W6 pay fairness), fatigue (W7) and recruitment (W5)
 const noDirect = (c: RunConfig): RunConfig => ({ ...c, params: { ...c.params, quit_wage_sensitivity: 0 } });
@@ -94,6 +114,7 @@ const windowMean = (r: RunResult, id: string, from: number, to: number): number 
   return sum / (to - from);
 };
 function patternRows(from: number, to: number): Row[] {
+  const risen = lateRuns.get(from / 52) ?? payRuns;
   const per = (f: (r: RunResult, i: number) => number): number[] => baseRuns.map(f);
   const summaryOf = (r: RunResult, id: string): number => windowMean(r, id, from, to);
   return [
@@ -185,29 +206,53 @@ function patternRows(from: number, to: number): Row[] {
       source: 'ADASS 2022 (about 5%)',
     },
     {
-      pattern: '… second reading: assessed hours not delivered, people waiting included',
-      target: '3–8%',
-      lo: 0.03,
-      hi: 0.08,
-      alt: true,
-      values: per((r) => summaryOf(r, 'unmet_need_share')),
-      scale: 100,
-      digits: 1,
-      unit: '%',
-      metric: '`unmet_need_share` (the reading tests/model/calibration.test.ts checks)',
-      source: 'ADASS 2022 (about 5%)',
-    },
-    {
-      pattern: 'Pay rise of 10% (wage and fee ×1.1): change in turnover',
+      // Vadean & Saloniki's figure is an effect per 10% of pay. The rise is made at week 0 and the model's wage
+      // rules narrow it over the years (the status quo's wages are pushed up by vacancies and the living wage), so
+      // each run's change in turnover is read per 10% of the pay difference that run still has over the horizon
+      pattern:
+        from === 0
+          ? 'Pay rise of 10% (wage and fee ×1.1 at week 0): change in turnover per 10% of pay still higher'
+          : 'Pay rise of 10% (a pay floor 10% above the living wage and a funded 10% fee rise, from the first week of the horizon): change in turnover per 10% of pay still higher',
       target: 'about −3 pp (accepted −2 to −4 pp)',
       lo: -0.04,
       hi: -0.02,
-      values: baseRuns.map((r, i) => summaryOf(payRuns[i], 'turnover_rate') - summaryOf(r, 'turnover_rate')),
+      values: baseRuns.map((r, i) => {
+        const gap = Math.log(summaryOf(risen[i], 'wage_vs_outside') / summaryOf(r, 'wage_vs_outside'));
+        return ((summaryOf(risen[i], 'turnover_rate') - summaryOf(r, 'turnover_rate')) * 0.1) / Math.max(0.01, gap);
+      }),
+      scale: 100,
+      digits: 2,
+      unit: ' pp',
+      metric: 'paired Δ `turnover_rate` × 10% / Δ ln `wage_vs_outside`',
+      source: 'Vadean & Saloniki 2023',
+    },
+    {
+      pattern: '… as made: change in turnover, however much of the rise is left',
+      target: 'about −3 pp (accepted −2 to −4 pp)',
+      lo: -0.04,
+      hi: -0.02,
+      alt: true,
+      values: baseRuns.map((r, i) => summaryOf(risen[i], 'turnover_rate') - summaryOf(r, 'turnover_rate')),
       scale: 100,
       digits: 2,
       unit: ' pp',
       metric: 'paired Δ `turnover_rate`',
       source: 'Vadean & Saloniki 2023',
+    },
+    {
+      pattern: '… pay still higher than the status quo (the rise left)',
+      target: from === 0 ? '10% at week 0' : '10% from the horizon’s first week',
+      lo: -Infinity,
+      hi: Infinity,
+      alt: true,
+      values: baseRuns.map((r, i) =>
+        Math.log(summaryOf(risen[i], 'wage_vs_outside') / summaryOf(r, 'wage_vs_outside')),
+      ),
+      scale: 100,
+      digits: 1,
+      unit: '%',
+      metric: 'paired Δ ln `wage_vs_outside`',
+      source: '—',
     },
     {
       pattern: 'Sickness',
@@ -253,7 +298,7 @@ for (const [y0, y1] of horizons) {
     const ok = st.mean >= row.lo && st.mean <= row.hi;
     if (ok && !row.alt) passed++;
     lines.push(
-      `| ${row.pattern} | ${row.target} | ${fmt(st.mean, row)} | ${fmt(st.p5, row)} – ${fmt(st.p95, row)} | ${ok ? 'pass' : '**fail**'} | ${row.metric} | ${row.source} |`,
+      `| ${row.pattern} | ${row.target} | ${fmt(st.mean, row)} | ${fmt(st.p5, row)} – ${fmt(st.p95, row)} | ${Number.isFinite(row.lo) ? (ok ? 'pass' : '**fail**') : '—'} | ${row.metric} | ${row.source} |`,
     );
   }
   lines.push('');
@@ -350,5 +395,5 @@ for (const [label, metric, f, scale, digits, unit] of support) {
   );
 }
 lines.push('');
-lines.push(`${RUNS * 4} runs in ${seconds.toFixed(0)} s.`);
+lines.push(`${RUNS * (4 + lateRuns.size)} runs in ${seconds.toFixed(0)} s.`);
 console.log(lines.join('\n'));

@@ -200,11 +200,13 @@ export function bidFloor(s: State, p: number): number {
   const P = s.params;
   const pr = s.providers;
   const rise = Math.max(1 + P.living_wage_growth, s.stocks.livingWage / Math.max(1e-9, pr.wage[p]));
-  if (pr.deliveredHours[p] > 0 && pr.cost[p] > 0) return ((pr.cost[p] / pr.deliveredHours[p]) * rise) / 0.97;
+  if (pr.deliveredHours[p] > 0 && pr.cost[p] > 0)
+    return ((pr.cost[p] / pr.deliveredHours[p]) * rise) / (1 - P.provider_target_margin);
   const travel = travelShare(s);
   const paidPerContact = (1 - travel * (1 - travelPaidShare(s, p))) / (1 - travel);
   return (
-    (pr.wage[p] * rise * P.on_cost * paidPerContact * pr.efficiency[p]) / ((1 - s.effective.provider_overhead) * 0.97)
+    (pr.wage[p] * rise * P.on_cost * paidPerContact * pr.efficiency[p]) /
+    ((1 - s.effective.provider_overhead) * (1 - P.provider_target_margin))
   );
 }
 

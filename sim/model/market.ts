@@ -482,7 +482,8 @@ export function qualityGamingLearning(s: State): void {
     (E.worker_autonomy + learnStyle * E.monitoring_intensity + E.learning_loop + E.collaboration_incentive) / 4;
   const travel = travelShare(s);
   const eps = P.quality_price_elasticity;
-  const costAtFloor = (s.stocks.livingWage * P.on_cost) / ((1 - E.provider_overhead) * 0.97 * (1 - travel));
+  const costAtFloor =
+    (s.stocks.livingWage * P.on_cost) / ((1 - E.provider_overhead) * (1 - P.provider_target_margin) * (1 - travel));
   const diffusion = workArray(s, 'diffusion');
   for (let e = 0; e < pr.tieCount; e++) {
     const a = pr.tieA[e];
@@ -552,14 +553,16 @@ export function providerWages(s: State, april: boolean): void {
     let wage = pr.wage[p];
     if (april) {
       pr.wageFee[p] *= uprate;
-      const affordable = (pr.wageFee[p] * (1 - s.effective.provider_overhead) * 0.97) / labourPerWage;
+      const affordable =
+        (pr.wageFee[p] * (1 - s.effective.provider_overhead) * (1 - P.provider_target_margin)) / labourPerWage;
       const vacancy = pr.desiredWorkers[p] > 0 ? Math.max(0, 1 - pr.workers[p] / pr.desiredWorkers[p]) : 0;
       wage *= 1 + P.living_wage_growth;
       if (affordable > wage) wage += Math.min(1, 4 * Math.max(0, vacancy - 0.03)) * 0.5 * (affordable - wage);
     }
-    // a provider below the 3% margin it keeps when setting wages keeps that much more of a rise to restore it
+    // a provider below the margin it keeps when setting wages (provider_target_margin) keeps that much more of a
+    // rise to restore it
     const step = (pr.fee[p] - pr.wageFee[p]) * rate;
-    const share = step > 0 ? clamp01_(pr.margin[p] / 0.03) : 1;
+    const share = step > 0 ? clamp01_(pr.margin[p] / P.provider_target_margin) : 1;
     pr.wageFee[p] += step;
     wage += (pass * share * step) / labourPerWage;
     pr.wage[p] = Math.max(wage, s.stocks.livingWage);

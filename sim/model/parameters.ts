@@ -99,23 +99,25 @@ const PARAMETER_TABLE = [
   {
     id: 'recruit_rate',
     mechanism: 'W5',
-    default: 0.055,
-    min: 0.04,
-    max: 0.3,
+    default: 0.04,
+    min: 0.025,
+    max: 0.2,
     unit: 'hires per vacancy a week',
     source:
-      'calibrated (tools/calibrate.ts) to the vacancy rate of homecare between Skills for Care 2024/25 (7.0% all adult social care) and the Homecare Association (10.1% homecare, 2025); 0.055 puts the status quo at 7.9% in years 1–5 and 9.8% in years 6–10 (docs/validation.md); was 0.08 before collapses transferred staff (issue 14)',
+      'calibrated (tools/calibrate.ts) to the vacancy rate of homecare between Skills for Care 2024/25 (7.0% all adult social care) and the Homecare Association (10.1% homecare, 2025); 0.04 with the recruitment elasticity 2 hires as many at the starting pay (0.85 of the outside wage) as 0.055 did with 4 (0.055 × 0.85² ≈ 0.04), so the status quo keeps its vacancy rate (docs/validation.md)',
     description: 'hires per vacancy per week at pay equal to the outside wage, with a full labour pool',
   },
   {
     id: 'labour_supply_elasticity',
     mechanism: 'W5',
-    default: 4,
-    min: 2,
-    max: 6,
+    default: 2,
+    min: 1,
+    max: 3,
     unit: 'elasticity',
-    source: 'NIHR ASCRU: sector labour-supply elasticity about 4 (homecare about 5)',
-    description: 'hires scale with (pay/outside wage)^elasticity',
+    source:
+      'Vadean, Allan & Teo (NIHR ASCRU): wage elasticity of labour supply to the sector about 4 (homecare about 5), derived in a dynamic monopsony model (Manning 2003) in which, in steady state, the recruitment elasticity equals minus the separation elasticity, so each is about half the supply elasticity; separation is modelled apart (W1, W6), so recruitment takes half: 2 (homecare 2.5); range an assumption',
+    description:
+      'wage elasticity of recruitment: hires scale with (pay/outside wage)^this (half the sector labour-supply elasticity)',
   },
   {
     id: 'morale_adjust_rate',
@@ -130,11 +132,12 @@ const PARAMETER_TABLE = [
   {
     id: 'morale_weight_pay',
     mechanism: 'W6',
-    default: 0.3,
-    min: 0.1,
-    max: 0.5,
+    default: 0.1,
+    min: 0.05,
+    max: 0.3,
     unit: 'weight',
-    source: A,
+    source:
+      'calibrated with W1 to Vadean & Saloniki 2023 (a 10% wage rise cuts job separation by about 3 pp, in total): pay reaches quits through W1 directly, through morale (this weight) and through staffing (W5, W7), and the three together give about −3 pp per 10% of pay in years 1–5 (docs/validation.md); at 0.3 (an assumption) the same evidence was counted about twice (−5 pp per 10%); range an assumption',
     description: 'weight of pay fairness in target morale',
   },
   {
@@ -978,6 +981,17 @@ const PARAMETER_TABLE = [
     source: 'assumption: procuring zones or lead providers, forming an alliance or a pooled budget takes about a year',
     description:
       'time over which the structural levers (market_consolidation, nhs_pooling, risk_transfer) move to a new value',
+  },
+  {
+    id: 'provider_target_margin',
+    mechanism: 'P4',
+    default: 0.05,
+    min: 0.03,
+    max: 0.07,
+    unit: 'share of the fee',
+    source:
+      "councils' cost of care exercises, 2022: providers' surplus in homecare returns averaged 4.8% (median 5%) in Hounslow and 4.2–6.7% in four other north-west London councils; the LGA notes 5% is used in many fee-setting processes, the Homecare Association's minimum price 3% (the floor of the range); range an assumption",
+    description: 'the margin an independent provider keeps when it sets wages and bids in a re-tender (was a fixed 3%)',
   },
   {
     id: 'spinup_weeks',

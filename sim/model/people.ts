@@ -234,8 +234,8 @@ export function peopleWeek(s: State, rng: Rng): number {
 /**
  * D: the caseload in steady state. At setup new arrivals match ordinary exits (`exit_rate`); people also leave
  * through recovery (N2 reablement) and care found another way (`interim_care_rate`), and prevention (M1) turns
- * some arrivals away, so over the second half of the spin-up the caseload's exit hazard from every route is
- * measured, and at its last week the arrivals are set so that, at the status quo, arrivals match exits at the
+ * some arrivals away, so over the first half of the spin-up the caseload's exit hazard from every route is
+ * measured, and from its middle week the arrivals are set so that, at the status quo, arrivals match exits at the
  * place's stated caseload. Demand growth (`demand_growth`) is then the named pressure that grows it.
  */
 function settleArrivals(s: State, preventionFactor: number): void {
@@ -243,14 +243,15 @@ function settleArrivals(s: State, preventionFactor: number): void {
   const spin = end - s.firstWeek;
   if (s.week >= end || spin < 8) return;
   const a = s.stocks;
-  if (s.week >= end - Math.floor(spin / 2)) {
+  const mid = s.firstWeek + Math.floor(spin / 2);
+  if (s.week < mid) {
     let population = 0;
     const status = s.people.status;
     for (let i = 0; i < s.people.hi; i++) if (status[i] !== PersonStatus.Empty) population++;
     a.spinupLeft += s.thisWeek.peopleLeft;
     a.spinupPeopleWeeks += population;
   }
-  if (s.week === end - 1 && a.spinupPeopleWeeks > 0) {
+  if (s.week === mid - 1 && a.spinupPeopleWeeks > 0) {
     a.baseArrivals = (s.config.place.people * (a.spinupLeft / a.spinupPeopleWeeks)) / preventionFactor;
   }
 }
