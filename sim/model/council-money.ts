@@ -6,7 +6,7 @@
 import type { Rng } from '../core/random.ts';
 import { INHOUSE, type State } from './state.ts';
 import { buildRosters } from './workforce.ts';
-import { computeCommitted } from './people.ts';
+import { computeCommitted, interimWeeklyCost } from './people.ts';
 import { practiceCost } from './practice.ts';
 
 /** Starting reserves (weeks of revenue, varied) and the budget: expected spend at the start × headroom. */
@@ -60,7 +60,11 @@ export function weeklySpend(s: State, care: number): WeeklySpend {
   a.transitionFundedDue = Math.max(0, a.transitionFundedDue - fundedTransition);
   const practice = practiceCost(s);
   s.thisWeek.practiceCost = practice;
-  const spend = care + community + monitoring + transition + practice;
+  // people given a care home place because homecare was not found (people.ts): the council pays for them until they
+  // leave (at exit_rate, assumption: a care home stay ends as support at home does)
+  a.interimPlaced = a.interimPlaced * (1 - s.params.exit_rate / 52) + s.thisWeek.interimPlaced;
+  const interim = a.interimPlaced * interimWeeklyCost(s);
+  const spend = care + community + monitoring + transition + practice + interim;
   s.thisWeek.spend = spend;
   s.thisWeek.transactionCost = monitoring + transition;
   return { spend, transaction: monitoring + transition, fundedTransition };

@@ -827,6 +827,18 @@ const PARAMETER_TABLE = [
       'chance a week that a person who has waited more than four weeks for homecare is given care another way (a care home place or a direct payment) and leaves the homecare caseload',
   },
   {
+    id: 'interim_care_weekly_gbp',
+    mechanism: 'C1',
+    default: 916,
+    min: 800,
+    max: 1300,
+    unit: '£ a week',
+    source:
+      'NHS England Digital, Adult Social Care Activity and Finance Report, England 2023-24, table 52: councils paid £916 a week for residential care of people aged 65 and over (£1,026 nursing); the range runs to self-funders’ fees',
+    description:
+      'what the council pays a week for each person it places in a care home because homecare could not be found (`interim_care_rate`), in prices of the first year; it rises with the living wage',
+  },
+  {
     id: 'admission_rate',
     mechanism: 'N1',
     default: 0.25,

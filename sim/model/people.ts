@@ -205,6 +205,8 @@ export function peopleWeek(s: State, rng: Rng): number {
     const u = rng.next();
     if (u < pExit) {
       c.peopleLeft++;
+      // the council still pays for care found another way (a care home place): council-money.ts
+      if (u >= pExit - (st === WAITING && weeksWaiting[i] > INTERIM_AFTER_WEEKS ? interim : 0)) c.interimPlaced++;
       status[i] = EMPTY;
       provider[i] = -1;
       releaseSlot(pe, i);
@@ -231,6 +233,11 @@ export function peopleWeek(s: State, rng: Rng): number {
   return supportedN > 0 ? supportedNeed / supportedN : 10;
 }
 
+/** A week of care found another way (a council-funded care home place), in today's prices: it rises with the living wage. */
+export function interimWeeklyCost(s: State): number {
+  return s.params.interim_care_weekly_gbp * (s.stocks.livingWage / Math.max(1e-9, s.config.initial.living_wage));
+}
+
 /**
  * D: the caseload in steady state. At setup new arrivals match ordinary exits (`exit_rate`); people also leave
  * through recovery (N2 reablement) and care found another way (`interim_care_rate`), and prevention (M1) turns
@@ -251,8 +258,14 @@ function settleArrivals(s: State, preventionFactor: number): void {
     a.spinupLeft += s.thisWeek.peopleLeft;
     a.spinupPeopleWeeks += population;
   }
+  if (s.week < mid) a.spinupInterim += s.thisWeek.interimPlaced;
   if (s.week === mid - 1 && a.spinupPeopleWeeks > 0) {
     a.baseArrivals = (s.config.place.people * (a.spinupLeft / a.spinupPeopleWeeks)) / preventionFactor;
+    // people the council already supports in care homes because homecare was not found, in steady state (those
+    // placed a week over the rate they leave), and the budget that pays for them (council-money.ts)
+    const placed = a.spinupInterim / (mid - s.firstWeek) / Math.max(1e-6, s.params.exit_rate / 52);
+    a.interimPlaced = placed;
+    a.budgetWeekly += placed * interimWeeklyCost(s);
   }
 }
 

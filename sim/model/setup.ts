@@ -102,6 +102,8 @@ export function createState(config: RunConfig, rng: Rng, logEnabled: boolean): S
       baseArrivals: 0,
       spinupLeft: 0,
       spinupPeopleWeeks: 0,
+      spinupInterim: 0,
+      interimPlaced: 0,
       meanNeedByGroup: new Float64Array(3),
       hoursPerWorkerContact: 0,
       learningCulture: ic.learning_culture,

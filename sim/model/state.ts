@@ -146,6 +146,9 @@ export interface PlaceStocks {
   /** over the second half of the spin-up: people who left support, and people-weeks (the caseload's exit hazard) */
   spinupLeft: number;
   spinupPeopleWeeks: number;
+  spinupInterim: number;
+  /** people the council supports in a care home because homecare was not found (they leave at exit_rate) */
+  interimPlaced: number;
   meanNeedByGroup: Float64Array;
   hoursPerWorkerContact: number;
   learningCulture: number;
@@ -194,6 +197,8 @@ export interface WeekCounters {
   exits: number;
   /** people who left support this week (death, moving, self-funding, recovery, care found another way) */
   peopleLeft: number;
+  /** of them, people given care another way (a care home place) after waiting for homecare (interim_care_rate) */
+  interimPlaced: number;
   entries: number;
   handbacks: number;
   admissions: number;
@@ -338,6 +343,7 @@ export function newCounters(): WeekCounters {
     experiencedWorkers: 0,
     exits: 0,
     peopleLeft: 0,
+    interimPlaced: 0,
     entries: 0,
     handbacks: 0,
     admissions: 0,
@@ -383,6 +389,7 @@ export function resetCounters(c: WeekCounters): void {
   c.experiencedWorkers = 0;
   c.exits = 0;
   c.peopleLeft = 0;
+  c.interimPlaced = 0;
   c.entries = 0;
   c.handbacks = 0;
   c.admissions = 0;

@@ -90,24 +90,29 @@ describe('relational practice costs money that appears in spend', () => {
     expect(practiceCost(s)).toBe(0);
   });
 
-  // about £1.8m a year since every run starts from the status quo (issue 14 item 3): the training to build the
-  // practice from 0.15 now falls inside the run; it was about £0.9m when the place was built with it in place
-  it('a run: autonomy 0.85 and learning loops 0.6 cost about £1.8m a year in spend (training, coaching, paid time)', () => {
+  // Practice shows as about £1.5m a year of its own (training, coaching, paid time). Net of it, spend rises by about
+  // £0.6m a year: the paid practice time is taken from care, and with recruitment answering pay at half the sector's
+  // supply elasticity (labour_supply_elasticity 2) the place does not hire all the hours back, so less care is
+  // delivered and paid for and unmet need rises (about 2.0% -> 2.6%): a cost in care, not a free lunch. (Before, it
+  // hired them back: net spend about £1.8m a year, unmet need unchanged.)
+  it('a run: autonomy 0.85 and learning loops 0.6 cost money (about £1.5m a year of practice) and care forgone', () => {
     const levers = { worker_autonomy: 0.85, learning_loop: 0.6, readiness_trust: 0, readiness_capability: 0 };
     const initial = { trust_providers_to_commissioner: 0.6, commissioner_capability: 0.7 };
+    const free = { practice_training_gbp: 0, practice_upkeep_gbp: 0, practice_time_share: 0 };
     const costed = ensembleMean(config({ levers, initial }), 'spend_per_week', 3);
-    const free = ensembleMean(
-      config({ levers, initial, params: { practice_training_gbp: 0, practice_upkeep_gbp: 0, practice_time_share: 0 } }),
-      'spend_per_week',
-      3,
-    );
-    const perYear = (costed - free) * 52;
-    expect(perYear).toBeGreaterThan(800_000);
+    const freeSpend = ensembleMean(config({ levers, initial, params: free }), 'spend_per_week', 3);
+    const perYear = (costed - freeSpend) * 52;
+    expect(perYear).toBeGreaterThan(300_000);
     expect(perYear).toBeLessThan(2_500_000);
     // the part of spend that is practice is shown on its own; the status quo spends nothing on it
     const shown = ensembleMean(config({ levers, initial }), 'practice_cost_per_week', 3) * 52;
-    expect(shown).toBeGreaterThan(0.5 * perYear);
-    expect(shown).toBeLessThan(2 * perYear);
+    expect(shown).toBeGreaterThan(1_000_000);
+    expect(shown).toBeLessThan(3_000_000);
+    expect(shown).toBeGreaterThan(perYear);
+    // what is not spent is care not delivered
+    const unmetCosted = ensembleMean(config({ levers, initial }), 'unmet_need_share', 3);
+    const unmetFree = ensembleMean(config({ levers, initial, params: free }), 'unmet_need_share', 3);
+    expect(unmetCosted).toBeGreaterThan(unmetFree);
     expect(ensembleMean(config({ initial }), 'practice_cost_per_week', 2)).toBe(0);
   });
 
