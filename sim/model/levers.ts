@@ -294,7 +294,11 @@ const LEVER_TABLE = [
       { at: 'relationships.ts:communityWeek', what: "community organisations' trust and engagement (M2)" },
       {
         at: 'relationships.ts:trustWeek',
-        what: "builds providers' trust and council–NHS trust; asked for below readiness, strains relationships (T3, T5)",
+        what: "builds providers' trust and council–NHS trust (T3)",
+      },
+      {
+        at: 'practice.ts:readinessStrain',
+        what: 'in use below the trust it needs, strains relationships (T5)',
       },
       {
         at: 'practice.ts:updatePractice',
@@ -344,7 +348,11 @@ const LEVER_TABLE = [
       { at: 'market.ts:qualityGamingLearning', what: 'drives provider learning (capability, P7)' },
       {
         at: 'relationships.ts:trustWeek',
-        what: "builds providers' trust, the commissioner's trust in providers and trust between providers; asked for below readiness, strains relationships (T3, T4, T5)",
+        what: "builds providers' trust, the commissioner's trust in providers and trust between providers (T3, T4)",
+      },
+      {
+        at: 'practice.ts:readinessStrain',
+        what: 'in use below the trust it needs, strains relationships (T5)',
       },
       {
         at: 'practice.ts:updatePractice',
@@ -553,12 +561,8 @@ const LEVER_TABLE = [
     channels: [
       { at: 'commissioner.ts:updateFidelity', what: 'fidelity of lighter monitoring (C3, T5)' },
       {
-        at: 'practice.ts:practiceFidelity',
-        what: 'trust each relational practice needs (at least this, or its own need) (C3, T5)',
-      },
-      {
-        at: 'relationships.ts:trustWeek',
-        what: 'collaboration and co-production asked for below this trust strain relationships (T5)',
+        at: 'practice.ts:practiceTrustNeed',
+        what: 'trust each relational practice needs (at least this, or its own need): how far it is built (C3), and collaboration and co-production in use below it strain relationships (T5)',
       },
     ],
   },

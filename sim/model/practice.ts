@@ -43,6 +43,35 @@ export function practiceTime(s: State): number {
   return practiceTimeShare(s, E.learning_loop, E.coproduction, E.worker_autonomy);
 }
 
+/** How far beyond the status quo practice k is asked for (0 at or below the status quo, 1 at the lever's maximum). */
+function practiceReach(s: State, k: LeverId): number {
+  const def = LEVER_BY_ID.get(k).default;
+  const asked = s.levers[k];
+  return asked > def ? (asked - def) / (1 - def) : 0;
+}
+
+/**
+ * Providers' trust in the commissioner that relational practice k needs: its own need in proportion to how far
+ * beyond the status quo it is asked (`practice_readiness_trust` at full reach), or the approach's readiness lever if
+ * that asks for more.
+ */
+export function practiceTrustNeed(s: State, k: LeverId): number {
+  return Math.max(s.levers.readiness_trust, s.params.practice_readiness_trust * practiceReach(s, k));
+}
+
+/**
+ * T5: strain on relationships this week from collective practice carried out below the trust it needs (failed
+ * collective decisions): for collaboration and co-production, each practice's shortfall of trust times how much of
+ * it is in use (the practice in place, `s.effective`), summed, times `readiness_strain`. A practice that is asked
+ * for but not yet built, or not built because readiness does not allow it, strains nothing.
+ */
+export function readinessStrain(s: State, meanTrust: number): number {
+  const E = s.effective;
+  const collaboration = Math.max(0, practiceTrustNeed(s, 'collaboration_incentive') - meanTrust);
+  const coproduction = Math.max(0, practiceTrustNeed(s, 'coproduction') - meanTrust);
+  return s.params.readiness_strain * (collaboration * E.collaboration_incentive + coproduction * E.coproduction);
+}
+
 /**
  * How far readiness lets relational practice k be carried out (0-1), with providers' mean trust in the
  * commissioner `trust` and commissioner capability `capability`.
@@ -50,10 +79,8 @@ export function practiceTime(s: State): number {
 export function practiceFidelity(s: State, k: LeverId, trust: number, capability: number): number {
   const L = s.levers;
   const P = s.params;
-  const def = LEVER_BY_ID.get(k).default;
-  const reach = L[k] > def ? (L[k] - def) / (1 - def) : 0;
-  const needTrust = Math.max(L.readiness_trust, P.practice_readiness_trust * reach);
-  const needCap = Math.max(L.readiness_capability, P.practice_readiness_capability * reach);
+  const needTrust = practiceTrustNeed(s, k);
+  const needCap = Math.max(L.readiness_capability, P.practice_readiness_capability * practiceReach(s, k));
   const band = P.fidelity_band;
   return clamp01(1 - Math.max(0, needTrust - trust) / band) * clamp01(1 - Math.max(0, needCap - capability) / band);
 }

@@ -9,7 +9,7 @@ import { INHOUSE, PersonStatus, workArray, type CommittedAhead, type People, typ
 import type { PeopleTally } from './tally.ts';
 import type { WholeSystemEffect } from '../types.ts';
 import { clamp01, trustRates, updateMemory, updateTrust } from './trust.ts';
-import { believedGuarantee } from './practice.ts';
+import { believedGuarantee, readinessStrain } from './practice.ts';
 
 const { Empty: EMPTY, Supported: SUPPORTED, Hospital: HOSPITAL } = PersonStatus;
 const IN_HOUSE = INHOUSE;
@@ -44,10 +44,7 @@ export function trustWeek(s: State, rng: Rng, delayedDischarges: number, peopleC
   const late = s.stocks.latePayment;
   // T5: asking for collaboration below the trust an approach needs strains relationships (failed collective decisions)
   const meanTrust = meanProviderTrust(s);
-  const strain =
-    P.readiness_strain *
-    Math.max(0, s.levers.readiness_trust - meanTrust) *
-    (s.levers.collaboration_incentive + s.levers.coproduction);
+  const strain = readinessStrain(s, meanTrust); // each collective practice in use, against its own need (practice.ts)
   const posCommon = 0.3 + 0.35 * E.coproduction + 0.3 * learning + 0.2 * E.collaboration_incentive;
   const negCommon = 0.3 * compliance + late + strain + 0.1 * E.risk_transfer;
   for (let p = 0; p < pr.count; p++) {
