@@ -861,11 +861,12 @@ const PARAMETER_TABLE = [
   {
     id: 'reablement_strength',
     mechanism: 'N2',
-    default: 0.004,
+    default: 0.002,
     min: 0,
     max: 0.01,
     unit: 'share of need a week',
-    source: 'KPMG on Buurtzorg (50% fewer hours) as an optimistic bound; assumption',
+    source:
+      'KPMG 2015 on Buurtzorg (about half the hours per client) as the optimistic bound, for a whole model of self-managing registered nurses whose total cost, nursing home, GP and hospital costs included, was about average for Dutch home care; English adaptations could not quantify any saving (Drennan et al. 2018, BMJ Open 8:e021931; Lalani et al. 2019, BMC Health Serv Res 19:945); so the default is a fifth of the bound (was 0.004); assumption',
     description: 'weekly fall in need at full relational care (continuity × capability × autonomy) and connection',
   },
   {

@@ -64,7 +64,7 @@ describe('long run: no collapse without a named pressure', () => {
           expect(yearMean(r, 'vacancy_rate', last)).toBeLessThan(0.15);
           // bands in every year, not only the last (issue 14 item 1): providers 40-150% of the start (a place whose fee
           // starts far below the cost of care, £22.50, consolidates to about half its providers in years 12-16 while
-          // its workforce and unmet need hold), the workforce 80-120%, trust 0.15-0.8, spend against budget
+          // its workforce and unmet need hold), the workforce 80-125%, trust 0.15-0.8, spend against budget
           // 0.85-1.15 (the same place overspends by up to 11% in single years); independent margins -2% to 12% (a
           // thinned market at £22.50 recovers to 9% in some years) from year 5: the start is not at margin
           // equilibrium (a place starting at £26.60 has 13% margins in year 1) and the April wage rule takes about
@@ -78,7 +78,9 @@ describe('long run: no collapse without a named pressure', () => {
             expect(providers).toBeLessThan(1.75 * MIDSHIRE.providers);
             const workers = yearMean(r, 'workers_headcount', y);
             expect(workers).toBeGreaterThan(0.8 * MIDSHIRE.workers);
-            expect(workers).toBeLessThan(1.2 * MIDSHIRE.workers);
+            // up to about +20% in a place starting at £22.50 that consolidates (need per person settles a little
+            // higher with reablement at its evidence-based default, 0.002): 1.25 leaves room for seeds
+            expect(workers).toBeLessThan(1.25 * MIDSHIRE.workers);
             const trust = yearMean(r, 'trust_providers_to_commissioner', y);
             expect(trust).toBeGreaterThan(0.15);
             expect(trust).toBeLessThan(0.8);
@@ -116,13 +118,15 @@ describe('long run: no collapse without a named pressure', () => {
       }
       return g;
     };
-    // measured (10 seeds, gap without → with): morale 0.036 → 0.007, vacancies 0.028 → 0.016, unmet need 0.019 →
-    // 0.009. Vacancies settle towards this no-pressure place's own level (about 5.7%, below the 7% it starts
-    // from) with a time constant of about 40 weeks (hires per vacancy about 2.5% a week), longer than the
-    // spin-up. Providers' trust is not settled (0.033 → 0.029): its fall comes from each April's uplift below cost
-    // growth, and the spin-up runs at today's prices without an April (docs/model.md 5)
+    // measured (10 seeds, gap without → with): morale 0.037 → 0.008, vacancies 0.026 → 0.012, unmet need 0.016 →
+    // 0.011. Vacancies settle towards this no-pressure place's own level (about 5.7%, below the 7% it starts from)
+    // and the waiting list with them, with a time constant of about 40 weeks (hires per vacancy about 2.5% a week),
+    // longer than the spin-up; the caseload is settled from the spin-up's middle week (people.ts settleArrivals)
+    // and grows back by about 1% to the place's size in year 1. Providers' trust is not settled (0.033 → 0.030):
+    // its fall comes from each April's uplift below cost growth, and the spin-up runs at today's prices without an
+    // April (docs/model.md 5)
     expect(gap(26, 'morale_mean')).toBeLessThan(0.5 * gap(0, 'morale_mean'));
-    expect(gap(26, 'vacancy_rate')).toBeLessThan(0.65 * gap(0, 'vacancy_rate'));
-    expect(gap(26, 'unmet_need_share')).toBeLessThan(0.6 * gap(0, 'unmet_need_share'));
+    expect(gap(26, 'vacancy_rate')).toBeLessThan(0.6 * gap(0, 'vacancy_rate'));
+    expect(gap(26, 'unmet_need_share')).toBeLessThan(0.75 * gap(0, 'unmet_need_share'));
   }, 120_000);
 });

@@ -173,19 +173,34 @@ describe('commissioner', () => {
     expect(low).toBeGreaterThan(high);
   });
 
-  it('C3/T5: an alliance started without trust fails to build it; started with trust it holds', () => {
+  it('C3/T5: an alliance started without trust builds trust only slowly, through its money levers, and does less good', () => {
     const lib = loadNodeLibrary();
     const alliance = scenarioFromLibrary('midshire-alliance', lib).config;
     const withTrust = (t: number) => ({
       ...alliance,
       initial: { ...alliance.initial, trust_providers_to_commissioner: t, trust_provider_network: t },
     });
-    const low = ensembleMean(withTrust(0.15), 'trust_providers_to_commissioner', 3);
-    const high = ensembleMean(withTrust(0.55), 'trust_providers_to_commissioner', 3);
-    // below the 0.5 the alliance needs (readiness_trust), well short of it: since its +5% fee is funded (no
-    // overspend, no late payment) trust rebuilds a little from 0.15 (to about 0.32), but not to readiness
+    const firstYear = (t: number): number => {
+      let sum = 0;
+      for (let r = 0; r < 3; r++) {
+        const res = simulate(withTrust(t), runSeed(7, 'mechanism', r), r, { log: false });
+        sum +=
+          seriesOf(res, 'trust_providers_to_commissioner')
+            .slice(0, 52)
+            .reduce((a, b) => a + b, 0) /
+          52 /
+          3;
+      }
+      return sum;
+    };
+    // below the 0.5 the alliance needs (readiness_trust) its relational practice is not built, so it strains little
+    // (readiness strain follows the practice in use, practice.ts); trust rebuilds through the guaranteed volume (as
+    // far as it is believed), fair uplifts and the funded +5% fee: about 0.33 in year 1, 0.53 by year 4 (3 seeds).
+    // Started with trust, the alliance builds its practice at once, and its unfunded practice costs (overspend 7% by
+    // year 3, late payment) wear trust down from 0.57 to 0.50: the two meet by year 5
+    const low = firstYear(0.15);
     expect(low).toBeLessThan(0.4);
-    expect(high - low).toBeGreaterThan(0.15);
+    expect(firstYear(0.55) - low).toBeGreaterThan(0.15);
     expect(ensembleMean(withTrust(0.15), 'wellbeing_mean', 3)).toBeLessThan(
       ensembleMean(withTrust(0.55), 'wellbeing_mean', 3),
     );
