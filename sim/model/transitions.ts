@@ -79,8 +79,10 @@ export function transitionsWeek(s: State, rng: Rng): void {
   t.inhouse = target > t.inhouse ? Math.min(target, t.inhouse + step) : Math.max(target, t.inhouse - step);
   E.inhouse_share = t.inhouse;
   if (t.inhouse !== was) fundInHouseShare(s, t.inhouse - was);
-  // the status quo's own in-house share is kept by placement alone (7.6); transfers bring in hours beyond it
-  if (t.inhouse > t.inhouseStart) transferInHouse(s, rng);
+  // the status quo's own in-house share is kept by placement alone (7.6); transfers bring in hours beyond it, and
+  // take out what the in-house service holds above a falling share (outsourcing, the way out)
+  if (t.inhouse < was || t.inhouse < t.inhouseStart) transferOut(s, rng);
+  else if (t.inhouse > t.inhouseStart) transferInHouse(s, rng);
 
   // X2: the personal-budget share in force moves towards the target by pb_uptake_rate a year
   const pbTarget = L.personal_budget_share;
@@ -187,6 +189,84 @@ function transferInHouse(s: State, rng: Rng): void {
   s.committedAhead.ready = false;
   bookTransitionCost(s, movedWorkers * s.params.tupe_cost_gbp, t.funded);
   logEvent(s, `${movedWorkers} workers and ${movedHours.toFixed(0)} hours a week transferred in-house (TUPE)`);
+}
+
+/**
+ * X1, the way out (outsourcing): if the in-house service holds more than the share in force of all hours committed
+ * (2% tolerance), its packages transfer to independent providers with the staff who deliver them, one provider at a
+ * time (chosen in proportion to its hours, as a tender's winners take on the work): hours in the ratio the excess
+ * needs, and in-house staff in proportion to the hours moved. Under TUPE (Transfer of Undertakings (Protection of
+ * Employment) Regulations 2006, reg. 4) staff move with their tenure and contract type (guaranteed hours); their pay
+ * becomes the provider's (the model carries no individual pay: TUPE's protection of the old pay is not
+ * represented, docs/model.md 10). Each transferred worker costs `tupe_cost_gbp`, as on the way in.
+ */
+function transferOut(s: State, rng: Rng): void {
+  const pr = s.providers;
+  const t = s.transition;
+  let total = 0;
+  for (let p = 0; p < pr.count; p++) if (pr.active[p]) total += pr.committedHours[p];
+  if (!pr.active[IN_HOUSE] || total <= 0 || pr.committedHours[IN_HOUSE] <= 0) return;
+  let excess = pr.committedHours[IN_HOUSE] - t.inhouse * total * 1.02;
+  if (excess <= 0) return;
+  const w = s.workers;
+  const pe = s.people;
+  const share = Math.min(1, excess / pr.committedHours[IN_HOUSE]);
+  const staff = pr.workers[IN_HOUSE] * share;
+  let toMove = Math.floor(staff) + (rng.next() < staff - Math.floor(staff) ? 1 : 0);
+  let movedWorkers = 0;
+  let movedHours = 0;
+  for (let attempt = 0; attempt < 4 && excess > 0; attempt++) {
+    let indep = 0;
+    for (let p = 1; p < pr.count; p++) if (pr.active[p]) indep += pr.committedHours[p];
+    if (indep <= 0) break;
+    let u = rng.next() * indep;
+    let q = 1;
+    for (; q < pr.count - 1; q++) {
+      if (!pr.active[q]) continue;
+      if (u < pr.committedHours[q]) break;
+      u -= pr.committedHours[q];
+    }
+    if (!pr.active[q]) continue;
+    // a quarter of the excess (and of the staff) to each provider drawn, the rest to the next
+    const part = attempt === 3 ? excess : excess / 4;
+    let hours = part;
+    const moving = new Set<number>();
+    for (let i = 0; i < pe.hi && hours > 0; i++) {
+      if (pe.status[i] !== SUPPORTED || pe.provider[i] !== IN_HOUSE) continue;
+      pe.provider[i] = q;
+      const h = pe.needHours[i];
+      hours -= h;
+      excess -= h;
+      movedHours += h;
+      pr.committedHours[IN_HOUSE] -= h;
+      pr.committedHours[q] += h;
+      const rw = pe.regularWorker[i];
+      if (rw >= 0 && w.employer[rw] === IN_HOUSE) moving.add(rw);
+    }
+    // staff: the people's regular workers first (they keep their regular worker), then others, up to this part's
+    let quota = attempt === 3 ? toMove : Math.ceil(toMove / (4 - attempt));
+    for (const i of moving) {
+      if (quota <= 0) break;
+      w.employer[i] = q;
+      quota--;
+      toMove--;
+      movedWorkers++;
+    }
+    for (let i = 0; i < w.hi && quota > 0; i++) {
+      if (w.employer[i] !== IN_HOUSE) continue;
+      w.employer[i] = q;
+      quota--;
+      toMove--;
+      movedWorkers++;
+    }
+  }
+  // a person whose regular worker stayed in-house is given a new one at the provider next week (people.ts)
+  if (movedWorkers === 0 && movedHours === 0) return;
+  t.workersTransferred += movedWorkers;
+  s.roster.ready = false;
+  s.committedAhead.ready = false;
+  bookTransitionCost(s, movedWorkers * s.params.tupe_cost_gbp, t.funded);
+  logEvent(s, `${movedWorkers} workers and ${movedHours.toFixed(0)} hours a week transferred out to providers (TUPE)`);
 }
 
 /**

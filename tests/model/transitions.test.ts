@@ -82,6 +82,44 @@ describe('X1: in-house transfer under TUPE', () => {
   });
 });
 
+describe('X1, the way out: outsourcing transfers staff and packages to providers under TUPE', () => {
+  /** insourced to 80% for three years, then a phase that outsources back to 3% */
+  function outsourcing(params: Record<string, number> = {}): RunConfig {
+    const c = entering(INSOURCE, 5, undefined, params);
+    const first = c.phases[0];
+    c.phases = [
+      first,
+      { ...first, startWeek: 156, label: 'Outsource', levers: { ...first.levers, inhouse_share: 0.03 } },
+    ];
+    return c;
+  }
+
+  it('the in-house share falls at tupe_transfer_rate a year, the staff go with the work, and the headcount holds', () => {
+    const r = run(outsourcing());
+    const before = at(r, 'inhouse_share', 155);
+    expect(before).toBeGreaterThan(0.7);
+    // 0.3 × 0.8 a year from the share in force: about 0.56 after a year, 0.32 after two
+    expect(at(r, 'inhouse_share', 207)).toBeGreaterThan(0.46);
+    expect(at(r, 'inhouse_share', 207)).toBeLessThan(0.64);
+    expect(at(r, 'inhouse_share', 259)).toBeLessThan(0.42);
+    // transfers move workers, they do not lose them: the workforce a year on is within 5% of where it was
+    const workers = (from: number) => mean(r, 'workers_headcount', from, from + 13);
+    expect(Math.abs(workers(195) / workers(143) - 1)).toBeLessThan(0.05);
+    // and no transfers out without outsourcing: the insourced place keeps its share
+    const kept = run(entering(INSOURCE, 5));
+    expect(at(kept, 'inhouse_share', 259)).toBeGreaterThan(0.7);
+  });
+
+  it('each worker transferred out costs tupe_cost_gbp, as on the way in', () => {
+    const a = run(outsourcing());
+    const b = run(outsourcing({ tupe_cost_gbp: 0 }));
+    // the way out alone: years 4-5 (the way in was paid in years 1-3); about 0.5 of ~1,200 workers × £2,000
+    const extra = sum(a, 'spend_per_week', 156, 260) - sum(b, 'spend_per_week', 156, 260);
+    expect(extra).toBeGreaterThan(0.6e6);
+    expect(extra).toBeLessThan(1.8e6);
+  });
+});
+
 describe('X2: uptake of personal budgets', () => {
   it('the share holding a budget rises by pb_uptake_rate a year, at pb_setup_cost_gbp each', () => {
     const r = run(entering({ personal_budget_share: 0.7 }, 3));
