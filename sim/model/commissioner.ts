@@ -248,6 +248,20 @@ export function updateBudget(s: State, spend: number, fundedTransition = 0): voi
   }
   a.spendYear = sp;
   a.budgetYear = bu;
+  // the budget of the place as it is, once the spin-up has settled it: at the spin-up's last week the budget is
+  // set afresh from the spend of its last 13 weeks × headroom (as initialiseMoney set it from the expected spend at
+  // setup), and the 52-week rings start full at those values (section 5)
+  const end = -s.config.historyWeeks;
+  if (s.week === end - 1 && end - s.firstWeek >= 13) {
+    let recent = 0;
+    for (let k = 0; k < 13; k++) recent += a.spendRing[(((slot - k) % 52) + 52) % 52];
+    recent /= 13;
+    a.budgetWeekly = recent * s.config.initial.budget_headroom;
+    a.spendRing.fill(recent);
+    a.budgetRing.fill(a.budgetWeekly);
+    a.spendYear = recent * 52;
+    a.budgetYear = a.budgetWeekly * 52;
+  }
   const ratio = bu > 0 ? sp / bu : 1;
   const target = clamp01_((ratio - 1 - s.params.overspend_tolerance) * 10 * s.params.defensive_strength);
   a.defensive += 0.08 * (target - a.defensive);
