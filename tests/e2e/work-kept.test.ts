@@ -73,6 +73,23 @@ describe('a user’s work is not lost', () => {
     await page.context().close();
   });
 
+  it('keeps a copy of the work on screen before a saved comparison replaces it', async () => {
+    const page = await newPage();
+    await gotoTab(page, 'Keep and share');
+    await page.getByLabel('Name', { exact: true }).fill('Kept before opening');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Saved “Kept before opening”.').waitFor();
+    // work done after saving, which opening the saved comparison would otherwise lose
+    await seed(page).fill('work after saving');
+    await page.getByRole('button', { name: 'Open Kept before opening' }).click();
+    await expect.poll(() => seed(page).inputValue()).not.toBe('work after saving');
+    await expect.poll(() => page.getByText(/A copy of the work it replaced is saved as/).count()).toBe(1);
+    // the copy holds the work that was replaced
+    await page.getByRole('button', { name: /^Open Before opening “Kept before opening”/ }).click();
+    await expect.poll(() => seed(page).inputValue()).toBe('work after saving');
+    await page.context().close();
+  });
+
   it('keeps an edit made 50 ms before the tab is closed', async () => {
     for (let i = 0; i < 3; i++) {
       const page = await newPage();
