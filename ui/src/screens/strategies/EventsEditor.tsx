@@ -55,14 +55,19 @@ export function EventsEditor({
               <fieldset>
                 <legend>{title}</legend>
                 <div className="row">
-                  <label htmlFor={`ev-${i}-year`}>Year (0 to {ws.years}, fractions allowed)</label>
+                  <label htmlFor={`ev-${i}-year`}>
+                    {typeof e.year === 'string'
+                      ? `Year: set in the scenario file by the formula “${e.year}”; type a year (0 to ${ws.years}) to fix it instead`
+                      : `Year (0 to ${ws.years}, fractions allowed)`}
+                  </label>
                   <input
                     id={`ev-${i}-year`}
                     type="number"
                     min={0}
                     max={ws.years}
                     step={0.25}
-                    value={e.year}
+                    value={typeof e.year === 'string' ? '' : e.year}
+                    placeholder={typeof e.year === 'string' ? 'formula' : undefined}
                     onChange={(x) => setEvent(i, { ...e, year: Number(x.target.value) })}
                   />
                   {fields.map((f) => {
