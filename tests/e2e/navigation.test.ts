@@ -79,4 +79,25 @@ describe('navigation', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   });
+
+  it('explains a research word from where it is used, and serves the model’s documents', async () => {
+    const { page, errors } = await open(browser);
+    await page.locator('.legend li').first().waitFor({ timeout: 30_000 });
+    // the "?" beside the ranges sentence under the charts leads to its plain meaning on the Help screen
+    await page.getByRole('link', { name: 'What “What we don’t know” means' }).first().click();
+    await expect.poll(() => page.title()).toMatch(/^Help · /);
+    const entry = page.locator('#term-uncertainty');
+    await expect.poll(() => entry.getAttribute('class')).toContain('focused');
+    expect(await entry.textContent()).toContain('parameter uncertainty');
+    // Back returns to the comparison
+    await page.goBack();
+    await expect.poll(() => page.title()).toMatch(/^Compare · /);
+    await page.goForward();
+    await page.getByRole('button', { name: 'How the model works' }).click();
+    await page.locator('article.doc h1, article.doc h2').first().waitFor({ timeout: 20_000 });
+    expect(await page.locator('article.doc').textContent()).toMatch(/ODD|Overview/);
+    await page.screenshot({ path: 'tests/e2e/screenshots/help.png' });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });

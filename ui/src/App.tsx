@@ -6,6 +6,7 @@
 import { useRef, useState } from 'react';
 import { useComparisonRuns } from './runs/use-comparison-runs.ts';
 import { CompareScreen } from './screens/compare/CompareScreen.tsx';
+import { HelpScreen } from './screens/help/HelpScreen.tsx';
 import { KeepScreen } from './screens/keep/KeepScreen.tsx';
 import { OverviewScreen } from './screens/overview/OverviewScreen.tsx';
 import { PlaceScreen } from './screens/place/PlaceScreen.tsx';
@@ -27,7 +28,7 @@ export function App() {
   const { ws, setWs, update } = useWorkspace(setNotice);
   const runs = useComparisonRuns(ws);
   const compared = useComparedWorkspace(ws);
-  const [screen, setScreen] = useScreen();
+  const [screen, setScreen, within] = useScreen();
   const [selected, setSelected] = useState(0);
   const strategiesOpened = useRef(false);
 
@@ -98,6 +99,7 @@ export function App() {
             datas={runs.datas}
           />
         ) : null}
+        {screen === 'help' ? <HelpScreen focus={within} /> : null}
         <RunSettings ws={ws} update={update} />
       </main>
       <footer className="muted small">
