@@ -117,6 +117,32 @@ describe('commissioning flight simulator', () => {
     await page.context().close();
   });
 
+  it('makes a fee cut three years ago: history before today, an event at year −3, drawn before year 0', async () => {
+    const { page, errors } = await open(browser);
+    await gotoTab(page, 'Strategies');
+    await page
+      .getByRole('button', { name: /Price-led/ })
+      .first()
+      .click();
+    await page.getByLabel('History before today (years, 0 to 10)').fill('3');
+    await page.getByLabel('Add to the timeline').selectOption({ label: 'One-off fee change' });
+    await page.getByRole('radio', { name: 'this scenario only' }).check();
+    await page.getByRole('button', { name: 'Add event', exact: true }).click();
+    const year = page.getByLabel(/^Year \(−3 to 5; below 0 is before today\)/).last();
+    // further back than the history is refused beside the field, and year −3 is accepted
+    await year.fill('-4');
+    await expect.poll(() => page.locator('.field-errors li').count()).toBeGreaterThan(0);
+    await year.fill('-3');
+    await expect.poll(() => page.locator('.timeline .tl-axis').first().textContent()).toContain('year −3');
+    await page.locator('.tl-history').first().waitFor();
+    // the cut is typed as a percentage, not a 0-1 share
+    expect(await page.getByLabel('Change to fees (negative is a cut) (%, -50 to 100)').last().inputValue()).toBe('-5');
+    await expect.poll(() => page.locator('.field-errors li').count()).toBe(0);
+    await page.screenshot({ path: 'tests/e2e/screenshots/history-event.png' });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('refuses broken YAML with each error and its line beside the text', async () => {
     const { page } = await open(browser);
     await gotoTab(page, 'Keep and share');
