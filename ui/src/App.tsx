@@ -15,6 +15,7 @@ import { StrategiesScreen } from './screens/strategies/StrategiesScreen.tsx';
 import { StressScreen } from './screens/stress/StressScreen.tsx';
 import { KeptScreen } from './shell/KeptScreen.tsx';
 import { NoticeBox } from './shell/NoticeBox.tsx';
+import { PresentationToggle } from './shell/PresentationToggle.tsx';
 import { ProblemsNotice } from './shell/ProblemsNotice.tsx';
 import { RunSettings } from './shell/RunSettings.tsx';
 import { RunStatus } from './shell/RunStatus.tsx';
@@ -49,6 +50,7 @@ export function App() {
             before they go live.
           </p>
         </div>
+        <PresentationToggle />
         <RunStatus
           progress={runs.progress}
           running={runs.running}
