@@ -6,6 +6,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { inject } from 'vitest';
+import { chromium } from 'playwright-core';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CHROMIUM_ARGS } from './browser.ts';
 import { gotoTab, launch, waitForRuns } from './helpers.ts';
 
 let browser: Browser;
@@ -102,6 +107,57 @@ describe('a user’s work is not lost', () => {
       await expect.poll(() => legendCount(again), { timeout: 20_000 }).toBe(4);
       expect(await seed(again).inputValue()).toBe(`edited just before close ${i}`);
       await ctx.close();
+    }
+  });
+
+  it('keeps an edit made 50 ms before the whole browser is killed (SIGKILL, no chance to flush)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'commsim-kill-'));
+    const start = () =>
+      chromium.launchPersistentContext(dir, {
+        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+        args: CHROMIUM_ARGS,
+        headless: true,
+        viewport: { width: 1400, height: 1000 },
+      });
+    /** SIGKILL to every process of the browser using this profile: a crash, not a close */
+    const killBrowser = (): number => {
+      let killed = 0;
+      for (const pid of readdirSync('/proc').filter((x) => /^\d+$/.test(x))) {
+        let cmd: string;
+        try {
+          cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+        } catch {
+          continue; // a process that ended meanwhile
+        }
+        if (!cmd.includes(`--user-data-dir=${dir}`)) continue;
+        try {
+          process.kill(Number(pid), 'SIGKILL');
+          killed++;
+        } catch {
+          /* already gone */
+        }
+      }
+      return killed;
+    };
+    try {
+      for (let i = 0; i < 3; i++) {
+        let ctx = await start();
+        let page = ctx.pages()[0] ?? (await ctx.newPage());
+        await page.goto(inject('baseUrl'));
+        await expect.poll(() => legendCount(page), { timeout: 30_000 }).toBe(4);
+        await seed(page).fill(`edited just before a crash ${i}`);
+        await page.waitForTimeout(50);
+        expect(killBrowser()).toBeGreaterThan(0);
+        await ctx.close().catch(() => undefined);
+        ctx = await start();
+        page = ctx.pages()[0] ?? (await ctx.newPage());
+        await page.goto(inject('baseUrl'));
+        await expect.poll(() => legendCount(page), { timeout: 30_000 }).toBe(4);
+        expect(await seed(page).inputValue()).toBe(`edited just before a crash ${i}`);
+        await ctx.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
