@@ -222,13 +222,29 @@ describe('nothing let in', () => {
       expect(n).not.toMatch(/<span|<a /);
       expect(n).toContain('&lt;span');
     }
-    // hover across the first chart's plot area
-    const box = await page.locator('.chart').first().boundingBox();
-    if (box)
-      for (let x = 0.2; x <= 0.8; x += 0.1) {
-        await page.mouse.move(box.x + box.width * x, box.y + box.height * 0.5);
-        await page.waitForTimeout(60);
-      }
+    // hover over a point of the scenario's median line (placed from plotly's own axes) until its label shows
+    type Axis = { l2p: (v: number) => number; _offset: number };
+    const at = await page.evaluate(() => {
+      const gd = document.querySelector('.chart') as unknown as {
+        data: { name?: string; x: number[]; y: number[]; hoverinfo?: string; mode?: string }[];
+        _fullLayout: { xaxis: Axis; yaxis: Axis };
+      };
+      const t = gd.data.find((d) => d.mode?.includes('lines') && d.hoverinfo !== 'skip' && d.x?.length > 10);
+      if (!t) return null;
+      const i = Math.floor(t.x.length / 2);
+      const { xaxis, yaxis } = gd._fullLayout;
+      return { x: xaxis.l2p(t.x[i]) + xaxis._offset, y: yaxis.l2p(t.y[i]) + yaxis._offset };
+    });
+    expect(at).not.toBeNull();
+    const box = (await page.locator('.chart').first().boundingBox())!;
+    let hoverText = '';
+    for (let k = 0; k < 10 && !hoverText; k++) {
+      await page.mouse.move(box.x + at!.x + (k % 2), box.y + at!.y);
+      await page.waitForTimeout(100);
+      hoverText = (await page.locator('.hoverlayer .hovertext').allTextContents()).join(' ');
+    }
+    // the label was drawn, and the title's markup is in it as plain text
+    expect(hoverText).toContain('<span style=');
     const hoverMarkup = await page.evaluate(
       () => document.querySelectorAll('.hoverlayer a, .hoverlayer [style*="url("]').length,
     );
