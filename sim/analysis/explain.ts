@@ -244,8 +244,8 @@ export async function runExplain(
       kind: 'remainder',
       label:
         items[0]?.kind === 'group'
-          ? 'levers acting together, and differences other than levers (events, place, start)'
-          : 'mechanisms acting together, and what no single switch covers',
+          ? 'levers together, and what is not a lever'
+          : 'mechanisms together, and what no switch covers',
       ...rr,
       share: share(rr.mean),
     });
@@ -268,7 +268,7 @@ export async function runExplain(
       : breakdown(
           LEVER_GROUPS.map((g) => {
             const b = at(`B-${g}`);
-            return { id: g, kind: 'group' as const, label: GROUP_LABELS[g], without: b.map((x, i) => x - A[i]) };
+            return { id: g, kind: 'group' as const, label: `${g} levers`, without: b.map((x, i) => x - A[i]) };
           }),
         );
   const result: ExplainResult = {
@@ -299,14 +299,17 @@ export async function runExplain(
 export function formatValue(x: number, unit: string): string {
   if (!Number.isFinite(x)) return '—';
   const a = Math.abs(x);
-  const digits = a >= 100 ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : 3;
+  const pounds = /£|gbp|pounds/i.test(unit);
+  const digits = a >= 100 ? 0 : pounds ? 2 : a >= 10 ? 1 : a >= 1 ? 2 : 3;
   const s = a.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
   const sign = x < 0 ? '−' : x > 0 ? '+' : '';
-  return /£|gbp|pounds/i.test(unit) ? `${sign}£${s}` : `${sign}${s}`;
+  return pounds ? `${sign}£${s}` : `${sign}${s}`;
 }
 
 function pct(x: number): string {
-  return Number.isFinite(x) ? `${Math.round(x * 100)}%` : '—';
+  if (!Number.isFinite(x)) return '—';
+  const v = Math.round(x * 100);
+  return `${v < 0 ? '−' : ''}${Math.abs(v)}%`;
 }
 
 /** The result in plain sentences: the difference, and the largest parts. */
@@ -337,9 +340,9 @@ export function explainSentences(r: ExplainResult): string[] {
         `By ${what}: ` +
           top
             .slice(0, 4)
-            .map((p) => `${p.label} ${pct(p.share)}${p.low > 0 || p.high < 0 ? '' : ' (range includes none)'}`)
+            .map((p) => `${p.label} ${pct(p.share)}${p.low > 0 || p.high < 0 ? '' : ' (could be none)'}`)
             .join('; ') +
-          `; acting together and not switchable ${pct(rem.share)}.`,
+          `; together and not switchable ${pct(rem.share)}.`,
       );
   }
   out.push('Plausible dynamics, not a forecast: shares say which parts of the model carry the difference.');
@@ -380,6 +383,13 @@ export function explainTable(r: ExplainResult): string {
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((x) => x[i].length)));
     lines.push(row(head, widths));
     for (const x of rows) lines.push(row(x, widths));
+    if (b === r.groups) for (const g of LEVER_GROUPS) lines.push(`  ${GROUP_LABELS[g]}`);
   }
+  lines.push('');
+  lines.push(
+    'Each part is the difference less the difference with that part switched off; parts overlap when they act ' +
+      'together, and the remainder (together, and what no switch covers: events, a different place or start) makes ' +
+      'them add up to the whole. Intervals: 90% of the mean part; run by run: 5th to 95th percentile of the paired runs.',
+  );
   return lines.join('\n');
 }
