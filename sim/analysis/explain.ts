@@ -42,6 +42,11 @@ export interface ExplainSpec {
   by?: ExplainBy;
   /** only these mechanisms (default all of MECHANISMS) */
   mechanisms?: readonly ParamId[];
+  /**
+   * weeks [from, to) to explain: the outcome's mean over them (default: the run's summary, the mean over the horizon
+   * or its last 13 weeks as the metric says)
+   */
+  window?: { from: number; to: number };
 }
 
 export interface ExplainExec {
@@ -89,6 +94,8 @@ export interface ExplainResult {
   completed: number;
   seed: string;
   ranges: RangeKind;
+  /** the weeks explained, when a window was asked for */
+  window: { from: number; to: number } | null;
   /** B − A */
   difference: PairedRange;
   /** outcome of A and of B (means) */
@@ -206,12 +213,28 @@ export async function runExplain(
       meta.push({ arm: a, r });
     });
   const values = arms.map(() => new Float64Array(runs).fill(NaN));
+  const win = spec.window;
+  if (win && !(win.from >= 0 && win.to > win.from && win.to <= spec.other.weeks))
+    throw new Error(`the window must be weeks from 0 to ${spec.other.weeks}, got ${win.from}–${win.to}`);
+  const valueOf = (res: RunResult): number => {
+    if (!win) return res.summary[m];
+    let sum = 0;
+    let n = 0;
+    for (let t = win.from; t < win.to; t++) {
+      const v = res.series[m * res.weeks + t];
+      if (Number.isFinite(v)) {
+        sum += v;
+        n++;
+      }
+    }
+    return n > 0 ? sum / n : NaN;
+  };
   const errors: string[] = [];
   await runBatches(backend, [{ tasks, meta }], {
     total: tasks.length,
     signal: exec.signal,
     onProgress: exec.onProgress,
-    onResult: (x, res: RunResult) => void (values[x.arm][x.r] = res.summary[m]),
+    onResult: (x, res: RunResult) => void (values[x.arm][x.r] = valueOf(res)),
     onError: (_, e) => void errors.push(e.error),
   });
   const ok: number[] = [];
@@ -284,6 +307,7 @@ export async function runExplain(
     completed: ok.length,
     seed,
     ranges,
+    window: win ?? null,
     difference,
     baseValue: mean(A),
     otherValue: mean(B),
@@ -316,8 +340,9 @@ function pct(x: number): string {
 export function explainSentences(r: ExplainResult): string[] {
   const out: string[] = [];
   const d = r.difference;
+  const when = r.window ? ` in weeks ${r.window.from}–${r.window.to - 1}` : '';
   out.push(
-    `${r.label} (${r.unit}): ${r.otherTitle} ${formatValue(r.otherValue, r.unit).replace(/^\+/, '')} against ` +
+    `${r.label} (${r.unit})${when}: ${r.otherTitle} ${formatValue(r.otherValue, r.unit).replace(/^\+/, '')} against ` +
       `${formatValue(r.baseValue, r.unit).replace(/^\+/, '')} for ${r.baseTitle}, a difference of ` +
       `${formatValue(d.mean, r.unit)} (90% interval ${formatValue(d.low, r.unit)} to ${formatValue(d.high, r.unit)}, ` +
       `${r.completed} paired runs).`,

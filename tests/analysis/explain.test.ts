@@ -82,6 +82,37 @@ describe('explain: attribution by knocking out', { timeout: 120_000 }, () => {
     expect(r.sentences.join(' ')).toMatch(/By lever group/);
   });
 
+  it('explains a window of weeks: before a change there is nothing to explain', async () => {
+    // the baseline changes phase in the same week (a new phase restarts the re-tender clock), keeping its levers
+    const split: RunConfig = { ...A, phases: [A.phases[0], { ...A.phases[0], startWeek: 40 }] };
+    const later: RunConfig = {
+      ...A,
+      scenarioId: 'later',
+      phases: [A.phases[0], { ...A.phases[0], startWeek: 40, levers: { ...A.phases[0].levers, fee_level: 1.2 } }],
+    };
+    const before = await runExplain(backend, {
+      outcome: 'fee_per_hour',
+      base: split,
+      other: later,
+      runs: 2,
+      by: 'groups',
+      window: { from: 0, to: 40 },
+    });
+    expect(before.difference.mean).toBe(0);
+    expect(before.window).toEqual({ from: 0, to: 40 });
+    const after = await runExplain(backend, {
+      outcome: 'fee_per_hour',
+      base: split,
+      other: later,
+      runs: 2,
+      by: 'groups',
+      window: { from: 52, to: 78 },
+    });
+    expect(after.difference.mean).toBeGreaterThan(1);
+    expect(after.groups!.parts.find((p) => p.id === 'money')!.share).toBeCloseTo(1, 9);
+    expect(after.sentences[0]).toMatch(/in weeks 52–77/);
+  });
+
   it('a scenario against its own start: nothing changed, nothing to explain', async () => {
     const r = await runExplain(backend, {
       outcome: 'wellbeing_mean',

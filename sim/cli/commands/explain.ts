@@ -51,6 +51,7 @@ covers) makes the parts add up to the whole difference.
 Options:
   --outcome METRIC  the outcome to explain (default wellbeing_mean; 'commsim list metrics' lists them)
   --by K            mechanisms, groups or both (default both)
+  --year N          explain year N of the run only (default: the whole run, as the metric summarises it)
   --runs N          paired replicates (default 20); each runs ${MECHANISMS.length * 2 + 6} arms with --by both
   --seed S          experiment seed (default 1)
   ${RANGES_HELP}
@@ -59,7 +60,14 @@ Options:
   --out PATH        write to PATH instead of standard output
   --workers N       worker threads (default: one per core; 0 = run in this thread)
   --library DIR     scenario library folder (default: the shipped scenarios/)`,
-  options: { ...RUNNING, ...RANGES, runs: { type: 'string' }, outcome: { type: 'string' }, by: { type: 'string' } },
+  options: {
+    ...RUNNING,
+    ...RANGES,
+    runs: { type: 'string' },
+    outcome: { type: 'string' },
+    by: { type: 'string' },
+    year: { type: 'string' },
+  },
   run: async (args, o) => {
     if (args.length < 1 || args.length > 2)
       throw new UsageError(
@@ -86,12 +94,20 @@ Options:
       throw new UsageError(
         `the two scenarios run for different horizons (${base.weeks} and ${other.weeks} weeks): give --years to compare them over the same years.`,
       );
+    const year = intOpt(o, 'year', 1, 50);
+    if (year !== undefined && year * 52 > other.weeks)
+      throw new UsageError(`--year ${year} is past the end of the run (${Math.floor(other.weeks / 52)} years).`);
+    const window = year === undefined ? undefined : { from: (year - 1) * 52, to: year * 52 };
     const arms = 2 + (by === 'groups' ? 0 : 2 * MECHANISMS.length) + (by === 'mechanisms' ? 0 : 4);
     const result = await withBackend(workersOpt(o, arms * runs), (backend, signal) =>
-      runExplain(backend, { outcome, base, other, runs, seed, ranges, by }, { signal, onProgress: progressBar() }),
+      runExplain(
+        backend,
+        { outcome, base, other, runs, seed, ranges, by, window },
+        { signal, onProgress: progressBar() },
+      ),
     );
     const metadata = {
-      ...baseMetadata('explain', runs, seed, ranges, [base, other], { outcome, by }),
+      ...baseMetadata('explain', runs, seed, ranges, [base, other], { outcome, by, year: year ?? null }),
       date: stampDate(),
     };
     if (format === 'json') emit(json({ metadata, result }), o);
