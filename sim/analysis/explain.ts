@@ -8,7 +8,8 @@
  *    is D − D(without it): how much of the difference needs that mechanism;
  *  - a lever group (money, structure, relational, monitoring; GROUP_OF): B with that group's levers at A's values (as
  *    in force at the start of each of B's phases). Its part is D − D(without it): how much B's difference needs those
- *    levers.
+ *    levers;
+ *  - an event of B that A does not have (a shock, a fee cut in the history), left out of B, in the same breakdown.
  *
  * Parts overlap when mechanisms (or groups) act together, and miss what no switch covers (B's events, a different
  * place or start): the remainder D − Σ parts is reported as its own line ("together, and not switchable"), so the
@@ -23,6 +24,7 @@ import { LEVERS, defaultLevers } from '../model/levers.ts';
 import { GROUP_LABELS, GROUP_OF, LEVER_GROUPS, MECHANISMS, type LeverGroup } from '../model/causal-map.ts';
 import { runBatches, type PlannedTask, type RunProgress } from '../experiment/batches.ts';
 import { DEFAULT_RANGES, type RangeKind } from '../experiment/parameter-draws.ts';
+import { eventLabel } from './marks.ts';
 import { mean, quantileSorted, sd, t95 } from '../experiment/stats.ts';
 
 export type ExplainBy = 'mechanisms' | 'groups' | 'both';
@@ -66,9 +68,9 @@ export interface PairedRange {
 }
 
 export interface ExplainPart extends PairedRange {
-  /** the mechanism's parameter, the lever group, or 'remainder' */
+  /** the mechanism's parameter, the lever group, `event:<i>` (B's i-th event), or 'remainder' */
   id: string;
-  kind: 'mechanism' | 'group' | 'remainder';
+  kind: 'mechanism' | 'group' | 'event' | 'remainder';
   /** plain words */
   label: string;
   /** the part as a share of the whole difference (mean part / mean difference; NaN when the difference is 0) */
@@ -194,6 +196,15 @@ export async function runExplain(
       arms.push({ key: `A|${p}`, config: spec.base, params: { [p]: 0 } });
       arms.push({ key: `B|${p}`, config: spec.other, params: { [p]: 0 } });
     }
+  // B's events that the baseline does not have (a shock, a fee cut in the history): each switched off on its own
+  const own = new Set(spec.base.events.map((e) => JSON.stringify(e)));
+  const extraEvents = spec.other.events.map((e, i) => ({ e, i })).filter(({ e }) => !own.has(JSON.stringify(e)));
+  if (by !== 'mechanisms')
+    for (const { i } of extraEvents)
+      arms.push({
+        key: `B-event:${i}`,
+        config: { ...spec.other, events: spec.other.events.filter((_, k) => k !== i) },
+      });
   if (by !== 'mechanisms')
     for (const g of LEVER_GROUPS) arms.push({ key: `B-${g}`, config: withoutGroup(spec.other, spec.base, g) });
 
@@ -251,7 +262,7 @@ export async function runExplain(
   const difference = pairedRange(D);
 
   const breakdown = (
-    items: { id: string; kind: 'mechanism' | 'group'; label: string; without: number[] }[],
+    items: { id: string; kind: 'mechanism' | 'group' | 'event'; label: string; without: number[] }[],
   ): ExplainBreakdown => {
     const partsByRep = items.map((it) => D.map((d, i) => d - it.without[i]));
     const remainder = D.map((d, i) => d - partsByRep.reduce((s, p) => s + p[i], 0));
@@ -267,7 +278,7 @@ export async function runExplain(
       kind: 'remainder',
       label:
         items[0]?.kind === 'group'
-          ? 'levers together, and what is not a lever'
+          ? 'together, and what is neither a lever nor an event'
           : 'mechanisms together, and what no switch covers',
       ...rr,
       share: share(rr.mean),
@@ -288,12 +299,22 @@ export async function runExplain(
   const groups =
     by === 'mechanisms'
       ? null
-      : breakdown(
-          LEVER_GROUPS.map((g) => {
+      : breakdown([
+          ...LEVER_GROUPS.map((g) => {
             const b = at(`B-${g}`);
             return { id: g, kind: 'group' as const, label: `${g} levers`, without: b.map((x, i) => x - A[i]) };
           }),
-        );
+          ...extraEvents.map(({ e, i }) => {
+            const b = at(`B-event:${i}`);
+            const when = e.week < 0 ? `${Math.round(-e.week / 52)} years before the start` : `week ${e.week}`;
+            return {
+              id: `event:${i}`,
+              kind: 'event' as const,
+              label: `${eventLabel(e).label.toLowerCase()} (${when})`,
+              without: b.map((x, k) => x - A[k]),
+            };
+          }),
+        ]);
   const result: ExplainResult = {
     outcome: def.id,
     label: def.label,
@@ -353,7 +374,7 @@ export function explainSentences(r: ExplainResult): string[] {
   }
   for (const [what, b] of [
     ['mechanism', r.mechanisms],
-    ['lever group', r.groups],
+    ['lever group or event', r.groups],
   ] as const) {
     if (!b) continue;
     const top = b.parts.filter((p) => p.kind !== 'remainder' && Number.isFinite(p.share) && Math.abs(p.share) >= 0.1);
@@ -385,7 +406,10 @@ export function explainTable(r: ExplainResult): string {
     cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   for (const [title, b] of [
     ['Switched off one at a time: each mechanism (its strength set to 0 in both scenarios)', r.mechanisms],
-    ['Switched off one at a time: each lever group (set back to the baseline’s)', r.groups],
+    [
+      'Switched off one at a time: each lever group (set back to the baseline’s), and each event the baseline lacks',
+      r.groups,
+    ],
   ] as const) {
     if (!b) continue;
     lines.push('');

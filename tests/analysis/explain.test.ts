@@ -113,6 +113,22 @@ describe('explain: attribution by knocking out', { timeout: 120_000 }, () => {
     expect(after.sentences[0]).toMatch(/in weeks 52–77/);
   });
 
+  it('a shock: the event carries all of it, the lever groups none', async () => {
+    const shock: RunConfig = { ...A, scenarioId: 'shock', events: [{ week: 20, type: 'budget_cut', share: 0.3 }] };
+    const r = await runExplain(backend, {
+      outcome: 'spend_vs_budget',
+      base: startOf(shock),
+      other: shock,
+      runs: 3,
+      by: 'groups',
+    });
+    const parts = new Map(r.groups!.parts.map((p) => [p.id, p]));
+    expect(Math.abs(r.difference.mean)).toBeGreaterThan(0);
+    expect(parts.get('event:0')!.share).toBeCloseTo(1, 9);
+    expect(parts.get('event:0')!.label).toBe('budget cut (week 20)');
+    for (const g of ['money', 'structure', 'relational', 'monitoring']) expect(parts.get(g)!.mean).toBe(0);
+  });
+
   it('a scenario against its own start: nothing changed, nothing to explain', async () => {
     const r = await runExplain(backend, {
       outcome: 'wellbeing_mean',

@@ -41,12 +41,12 @@ export const explain: Command = {
   help: `Usage: commsim explain A [B] --outcome METRIC [options]
 
 What drove the difference in an outcome between scenario B and baseline A (with one scenario: between it and
-the place kept as it started, with no changes and no events). Every run is repeated with one mechanism switched
-off (its strength parameter at 0, in both scenarios) and with one group of B's levers (money, structure,
-relational, monitoring) set back to A's, one at a time; replicate i of every arm shares its seed and its draw of
-the assumed coefficients (common random numbers). Each part is the difference less the difference without it,
-with a 90% interval and the 5–95% range run by run; the remainder (acting together, and what no single switch
-covers) makes the parts add up to the whole difference.
+the place kept as it started, with no changes and no events). Every run is repeated with one thing switched
+off at a time: a mechanism (its strength parameter at 0, in both scenarios), a group of B's levers (money,
+structure, relational, monitoring) set back to A's, or one of B's events that A lacks left out. Replicate i of
+every arm shares its seed and its draw of the assumed coefficients (common random numbers). Each part is the
+difference less the difference without it, with a 90% interval and the 5–95% range run by run; the remainder
+(acting together, and what no single switch covers) makes the parts add up to the whole difference.
 
 Options:
   --outcome METRIC  the outcome to explain (default wellbeing_mean; 'commsim list metrics' lists them)
@@ -98,7 +98,8 @@ Options:
     if (year !== undefined && year * 52 > other.weeks)
       throw new UsageError(`--year ${year} is past the end of the run (${Math.floor(other.weeks / 52)} years).`);
     const window = year === undefined ? undefined : { from: (year - 1) * 52, to: year * 52 };
-    const arms = 2 + (by === 'groups' ? 0 : 2 * MECHANISMS.length) + (by === 'mechanisms' ? 0 : 4);
+    const arms =
+      2 + (by === 'groups' ? 0 : 2 * MECHANISMS.length) + (by === 'mechanisms' ? 0 : 4 + other.events.length);
     const result = await withBackend(workersOpt(o, arms * runs), (backend, signal) =>
       runExplain(
         backend,
