@@ -942,6 +942,7 @@ const LEVER_LINKS: readonly LinkSpec[] = [
         'relationships.ts:communityWeek',
         'relationships.ts:trustWeek',
         'workforce.ts:workforceWeek',
+        'causal-record.ts:READERS',
       ],
     },
   ),
@@ -951,6 +952,7 @@ const LEVER_LINKS: readonly LinkSpec[] = [
       'record.ts:createRecorder',
       'relationships.ts:trustWeek',
       'workforce.ts:workforceWeek',
+      'causal-record.ts:READERS',
     ],
   }),
   L(
