@@ -1,0 +1,41 @@
+import { useState } from 'react';
+import { HonestNote } from '../../common/HonestNote.tsx';
+import type { ResultStore } from '../../state/results.ts';
+import type { ExplainInputs } from './explain-inputs.ts';
+import { TwoRuns } from './TwoRuns.tsx';
+import './why.css';
+
+const PARTS = [{ id: 'chance', label: 'Chance: two runs from the same start' }] as const;
+type PartId = (typeof PARTS)[number]['id'];
+
+/**
+ * The Why? screen: what drove a result, in words and pictures — the model's causes and loops, which loops
+ * carried the change in a run year by year, what drove the difference between two scenarios (knocking out one
+ * mechanism at a time), people's stories, and how far chance alone takes two runs apart.
+ */
+export function WhyScreen({ explain }: { explain: ExplainInputs; store: ResultStore }) {
+  const [part, setPart] = useState<PartId>(PARTS[0].id);
+  return (
+    <section aria-labelledby="why-h" className="why">
+      <h2 id="why-h">Why? What drove the results</h2>
+      <p>
+        The other screens show <em>what</em> happened. This one shows <em>why</em>: the causes the model is built from,
+        which of them carried the change in a run, and what happened to the people inside it.
+      </p>
+      <HonestNote ranges={explain.ranges} />
+      <div className="why-parts" role="group" aria-label="Parts of the Why? screen">
+        {PARTS.map((p) => (
+          <button key={p.id} type="button" aria-pressed={part === p.id} onClick={() => setPart(p.id)}>
+            {p.label}
+          </button>
+        ))}
+      </div>
+      {part === 'chance' ? (
+        <section aria-labelledby="why-chance-h">
+          <h3 id="why-chance-h">Chance: two runs from the same start</h3>
+          <TwoRuns explain={explain} />
+        </section>
+      ) : null}
+    </section>
+  );
+}
