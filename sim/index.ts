@@ -28,6 +28,7 @@ export type {
   MetricId,
   RowsById,
   IdList,
+  NodeSeries,
 } from './types.ts';
 export { NEED_GROUPS } from './types.ts';
 
@@ -47,6 +48,76 @@ export { PARAMETERS, PARAM_BY_ID, isParamId, type ParamDef } from './model/param
 export { INITIAL_CONDITIONS, INITIAL_BY_ID, isInitialId, type InitialDef } from './model/initial-conditions.ts';
 export { statusQuoConfig, SMALL_PLACE } from './model/defaults.ts';
 export { WEEKLY_STEPS, type WeeklyStep } from './model/schedule.ts';
+
+// --- why: the causal map, live loops, attribution, stories, chart marks (issue 17) -------------------------------
+export {
+  CAUSAL_NODES,
+  CAUSAL_NODE_BY_ID,
+  CAUSAL_LINKS,
+  CAUSAL_LINK_BY_ID,
+  NAMED_LOOPS,
+  MECHANISMS,
+  LEVER_GROUPS,
+  GROUP_OF,
+  GROUP_LABELS,
+  causalLoops,
+  findLoops,
+  loopOf,
+  loopWords,
+  linkSign,
+  type CausalNode,
+  type CausalNodeKind,
+  type CausalArea,
+  type CausalLink,
+  type CausalLoop,
+  type NamedLoop,
+  type LeverGroup,
+} from './model/causal-map.ts';
+export {
+  liveLoops,
+  periodWeights,
+  meanNodeSeries,
+  runLiveLoops,
+  type LinkWeight,
+  type LoopWeight,
+  type PeriodWeights,
+  type LiveLoops,
+  type LiveLoopsOptions,
+} from './analysis/live-loops.ts';
+export {
+  runExplain,
+  explainTable,
+  explainSentences,
+  startOf,
+  withoutGroup,
+  type ExplainSpec,
+  type ExplainExec,
+  type ExplainBy,
+  type ExplainResult,
+  type ExplainPart,
+  type ExplainBreakdown,
+  type PairedRange,
+} from './analysis/explain.ts';
+export {
+  tellStory,
+  tellStories,
+  storyRows,
+  STORY_PICKS,
+  type Story,
+  type StorySentence,
+  type StoryWho,
+  type StoryPick,
+  type StoryOptions,
+  type StoryRow,
+} from './analysis/stories.ts';
+export {
+  chartMarks,
+  periodDetail,
+  eventLabel,
+  type ChartMark,
+  type ChartMarkKind,
+  type PeriodDetail,
+} from './analysis/marks.ts';
 
 // --- where runs execute ---------------------------------------------------------------------------------------
 export {

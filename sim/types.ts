@@ -191,9 +191,21 @@ export interface RunTrace {
   tieTrust: Float32Array;
 }
 
+/**
+ * The causal map's nodes week by week (RunOptions.nodes): values[n * weeks + t] for node ids[n] (CAUSAL_NODES order,
+ * sim/model/causal-map.ts), in each node's own units.
+ */
+export interface NodeSeries {
+  ids: string[];
+  weeks: number;
+  values: Float64Array;
+}
+
 export interface RunOptions {
   /** record a RunTrace for playback */
   trace?: boolean;
+  /** record the causal map's nodes every week (RunResult.nodes), for live loops (issue 17) */
+  nodes?: boolean;
   /** record the plain-language log (default true) */
   log?: boolean;
   /** check accounting identities every week (hours, money, head-count) and throw if one fails; for tests */
@@ -214,4 +226,6 @@ export interface RunResult {
   shocks: ShockResilience[];
   log: LogEntry[];
   trace?: RunTrace;
+  /** the causal map's nodes, when RunOptions.nodes asked for them */
+  nodes?: NodeSeries;
 }

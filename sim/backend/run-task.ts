@@ -16,6 +16,7 @@ export function transferables(result: RunResult): ArrayBuffer[] {
   };
   add(result.series);
   add(result.summary);
+  add(result.nodes?.values);
   const t = result.trace;
   if (t) {
     add(t.providerActive);

@@ -14,8 +14,25 @@ import { initialiseMoney } from './council-money.ts';
 import { runWeek, type Week } from './schedule.ts';
 import { resilience } from './resilience.ts';
 import { createTrace, writeTrace } from './trace.ts';
+import { createNodeRecorder } from './causal-record.ts';
+
+/** Sees the state at the end of every recorded week (stories, sim/analysis/stories.ts); only when asked. */
+export interface RunObserver {
+  week(s: State, week: number): void;
+}
 
 export function simulate(config: RunConfig, seed: number, replicate: number, options: RunOptions = {}): RunResult {
+  return simulateObserved(config, seed, replicate, options);
+}
+
+/** simulate, with an observer of every recorded week. */
+export function simulateObserved(
+  config: RunConfig,
+  seed: number,
+  replicate: number,
+  options: RunOptions = {},
+  observer?: RunObserver,
+): RunResult {
   const rng = createRng(seed);
   // the run's own parameters (events may change them); createState keeps them as s.params
   const s = createState({ ...config, params: numberRecord(config.params) }, rng, options.log !== false);
@@ -23,6 +40,7 @@ export function simulate(config: RunConfig, seed: number, replicate: number, opt
   const weeks = config.weeks;
   const rec = createRecorder(weeks, s.params);
   const trace = options.trace ? createTrace(s, weeks) : undefined;
+  const nodes = options.nodes ? createNodeRecorder(weeks) : undefined;
   let evIdx = 0;
   const events = config.events;
   const w: Week = {
@@ -54,6 +72,8 @@ export function simulate(config: RunConfig, seed: number, replicate: number, opt
     if (recording) {
       rec.record(s, week, w.spend, w.transaction);
       if (trace) writeTrace(s, trace, week);
+      if (nodes) nodes.write(s, week);
+      if (observer) observer.week(s, week);
     }
   }
   const series = rec.series;
@@ -70,6 +90,7 @@ export function simulate(config: RunConfig, seed: number, replicate: number, opt
     shocks: resilience(config, series, weeks),
     log: s.log.filter((e: LogEntry) => e.week >= 0),
     trace,
+    ...(nodes ? { nodes: nodes.finish(series) } : {}),
   };
 }
 

@@ -1,0 +1,385 @@
+/**
+ * What drove the difference (issue 17, attribution by knocking out). For an outcome and two scenarios A (the
+ * baseline) and B, the difference D = B − A is re-run with one thing switched off at a time, every arm on the same
+ * seeds and the same draws of the assumed coefficients (replicate r of every arm shares both), so a change between
+ * arms is the change switched off, not chance:
+ *
+ *  - a mechanism (MECHANISMS, causal-map.ts): its strength parameter at 0 in both A and B. Its part of the difference
+ *    is D − D(without it): how much of the difference needs that mechanism;
+ *  - a lever group (money, structure, relational, monitoring; GROUP_OF): B with that group's levers at A's values (as
+ *    in force at the start of each of B's phases). Its part is D − D(without it): how much B's difference needs those
+ *    levers.
+ *
+ * Parts overlap when mechanisms (or groups) act together, and miss what no switch covers (B's events, a different
+ * place or start): the remainder D − Σ parts is reported as its own line ("together, and not switchable"), so the
+ * parts and the remainder add up to the whole difference in every replicate. Ranges are over paired replicates: a
+ * 90% t-interval of the mean part, and the 5–95% range of the parts run by run.
+ */
+import type { LeverId, MetricId, ParamId, RunConfig, RunResult } from '../types.ts';
+import type { SimBackend } from '../backend/types.ts';
+import { runSeed } from '../core/random.ts';
+import { METRIC_BY_ID, METRIC_INDEX } from '../model/metrics.ts';
+import { LEVERS, defaultLevers } from '../model/levers.ts';
+import { GROUP_LABELS, GROUP_OF, LEVER_GROUPS, MECHANISMS, type LeverGroup } from '../model/causal-map.ts';
+import { runBatches, type PlannedTask, type RunProgress } from '../experiment/batches.ts';
+import { DEFAULT_RANGES, type RangeKind } from '../experiment/parameter-draws.ts';
+import { mean, quantileSorted, sd, t95 } from '../experiment/stats.ts';
+
+export type ExplainBy = 'mechanisms' | 'groups' | 'both';
+
+export interface ExplainSpec {
+  /** the outcome metric (metrics.ts id) */
+  outcome: MetricId | string;
+  /** the baseline A */
+  base: RunConfig;
+  /** the scenario B */
+  other: RunConfig;
+  runs: number;
+  seed?: number | string;
+  /** default 'chance+parameters': replicate r of every arm also takes draw r of the assumed coefficients */
+  ranges?: RangeKind;
+  /** what to switch off, one at a time (default both) */
+  by?: ExplainBy;
+  /** only these mechanisms (default all of MECHANISMS) */
+  mechanisms?: readonly ParamId[];
+}
+
+export interface ExplainExec {
+  signal?: AbortSignal;
+  onProgress?: (p: RunProgress) => void;
+}
+
+/** A mean over paired replicates with its ranges. */
+export interface PairedRange {
+  mean: number;
+  /** 90% t-interval of the mean */
+  low: number;
+  high: number;
+  /** 5th and 95th percentiles run by run */
+  p5: number;
+  p95: number;
+}
+
+export interface ExplainPart extends PairedRange {
+  /** the mechanism's parameter, the lever group, or 'remainder' */
+  id: string;
+  kind: 'mechanism' | 'group' | 'remainder';
+  /** plain words */
+  label: string;
+  /** the part as a share of the whole difference (mean part / mean difference; NaN when the difference is 0) */
+  share: number;
+}
+
+export interface ExplainBreakdown {
+  /** one per switch, largest part first, then the remainder (last) */
+  parts: ExplainPart[];
+}
+
+export interface ExplainResult {
+  outcome: string;
+  label: string;
+  unit: string;
+  better: 'higher' | 'lower' | null;
+  baseId: string;
+  baseTitle: string;
+  otherId: string;
+  otherTitle: string;
+  runs: number;
+  /** replicates where every arm finished */
+  completed: number;
+  seed: string;
+  ranges: RangeKind;
+  /** B − A */
+  difference: PairedRange;
+  /** outcome of A and of B (means) */
+  baseValue: number;
+  otherValue: number;
+  mechanisms: ExplainBreakdown | null;
+  groups: ExplainBreakdown | null;
+  /** the result in a few plain sentences */
+  sentences: string[];
+}
+
+/** An arm of the experiment: the config and the parameter overrides of every run. */
+interface Arm {
+  key: string;
+  config: RunConfig;
+  params?: Partial<Record<ParamId, number>>;
+}
+
+/** The place as it started, kept as it was: its status-quo levers throughout, no events. */
+export function startOf(config: RunConfig): RunConfig {
+  const first = config.phases[0];
+  return {
+    ...config,
+    scenarioId: `${config.scenarioId}@start`,
+    title: `${config.title}, kept as at the start`,
+    phases: [{ startWeek: first.startWeek, label: 'As at the start', blend: {}, levers: defaultLevers() }],
+    events: [],
+  };
+}
+
+/** A's lever values in force at week `week` (its last phase starting at or before it). */
+function leversAt(config: RunConfig, week: number): Record<LeverId, number> {
+  let ph = config.phases[0];
+  for (const p of config.phases) if (p.startWeek <= week) ph = p;
+  return ph.levers;
+}
+
+/** B with one lever group's levers at A's values (phase by phase). */
+export function withoutGroup(other: RunConfig, base: RunConfig, group: LeverGroup): RunConfig {
+  const phases = other.phases.map((ph) => {
+    const from = leversAt(base, ph.startWeek);
+    const levers = { ...ph.levers };
+    for (const l of LEVERS) if (GROUP_OF[l.id] === group) levers[l.id] = from[l.id];
+    return { ...ph, levers };
+  });
+  return { ...other, phases };
+}
+
+function pairedRange(values: readonly number[]): PairedRange {
+  const n = values.length;
+  const m = mean(values);
+  const s = sd(values, m);
+  const half = n >= 2 && s > 0 ? (t95(n - 1) * s) / Math.sqrt(n) : 0;
+  const sorted = Float64Array.from(values).sort();
+  return {
+    mean: m,
+    low: m - half,
+    high: m + half,
+    p5: quantileSorted(sorted, 0.05),
+    p95: quantileSorted(sorted, 0.95),
+  };
+}
+
+function mechanismLabel(param: string): string {
+  return MECHANISMS.find((m) => m.param === param)?.what ?? param;
+}
+
+/** Runs the arms and attributes the difference. */
+export async function runExplain(
+  backend: SimBackend,
+  spec: ExplainSpec,
+  exec: ExplainExec = {},
+): Promise<ExplainResult> {
+  const def = METRIC_BY_ID.get(spec.outcome);
+  if (!def) throw new Error(`unknown outcome '${spec.outcome}'`);
+  const m = METRIC_INDEX.get(spec.outcome)!;
+  const runs = Math.floor(spec.runs);
+  if (!(runs >= 2)) throw new Error(`runs must be a whole number ≥ 2 (ranges need pairs), got ${spec.runs}`);
+  if (spec.base.weeks !== spec.other.weeks) throw new Error('both scenarios must run for the same number of weeks');
+  const by = spec.by ?? 'both';
+  const seed = String(spec.seed ?? 1);
+  const ranges = spec.ranges ?? DEFAULT_RANGES;
+  const mechs = spec.mechanisms ?? MECHANISMS.map((x) => x.param);
+  for (const p of mechs)
+    if (!MECHANISMS.some((x) => x.param === p))
+      throw new Error(
+        `'${p}' is not a mechanism that can be switched off; mechanisms: ${MECHANISMS.map((x) => x.param).join(', ')}`,
+      );
+
+  const arms: Arm[] = [
+    { key: 'A', config: spec.base },
+    { key: 'B', config: spec.other },
+  ];
+  if (by !== 'groups')
+    for (const p of mechs) {
+      arms.push({ key: `A|${p}`, config: spec.base, params: { [p]: 0 } });
+      arms.push({ key: `B|${p}`, config: spec.other, params: { [p]: 0 } });
+    }
+  if (by !== 'mechanisms')
+    for (const g of LEVER_GROUPS) arms.push({ key: `B-${g}`, config: withoutGroup(spec.other, spec.base, g) });
+
+  // replicate r of every arm: the same seed and the same draw (common random numbers)
+  const tasks: PlannedTask[] = [];
+  const meta: { arm: number; r: number }[] = [];
+  for (let r = 0; r < runs; r++)
+    arms.forEach((arm, a) => {
+      tasks.push({
+        config: arm.config,
+        seed: runSeed(seed, 'explain', r),
+        replicate: r,
+        options: { log: false },
+        draw: { ranges, seed, key: r },
+        ...(arm.params ? { params: arm.params } : {}),
+      });
+      meta.push({ arm: a, r });
+    });
+  const values = arms.map(() => new Float64Array(runs).fill(NaN));
+  const errors: string[] = [];
+  await runBatches(backend, [{ tasks, meta }], {
+    total: tasks.length,
+    signal: exec.signal,
+    onProgress: exec.onProgress,
+    onResult: (x, res: RunResult) => void (values[x.arm][x.r] = res.summary[m]),
+    onError: (_, e) => void errors.push(e.error),
+  });
+  const ok: number[] = [];
+  for (let r = 0; r < runs; r++) if (values.every((v) => Number.isFinite(v[r]))) ok.push(r);
+  if (ok.length < 2)
+    throw new Error(`fewer than two replicates finished in every arm${errors.length ? `: ${errors[0]}` : ''}`);
+  const at = (key: string): number[] => {
+    const v = values[arms.findIndex((a) => a.key === key)];
+    return ok.map((r) => v[r]);
+  };
+  const A = at('A');
+  const B = at('B');
+  const D = B.map((b, i) => b - A[i]);
+  const difference = pairedRange(D);
+
+  const breakdown = (
+    items: { id: string; kind: 'mechanism' | 'group'; label: string; without: number[] }[],
+  ): ExplainBreakdown => {
+    const partsByRep = items.map((it) => D.map((d, i) => d - it.without[i]));
+    const remainder = D.map((d, i) => d - partsByRep.reduce((s, p) => s + p[i], 0));
+    const share = (x: number): number => (difference.mean !== 0 ? x / difference.mean : NaN);
+    const parts: ExplainPart[] = items.map((it, k) => {
+      const r = pairedRange(partsByRep[k]);
+      return { id: it.id, kind: it.kind, label: it.label, ...r, share: share(r.mean) };
+    });
+    parts.sort((x, y) => Math.abs(y.mean) - Math.abs(x.mean) || x.id.localeCompare(y.id));
+    const rr = pairedRange(remainder);
+    parts.push({
+      id: 'remainder',
+      kind: 'remainder',
+      label:
+        items[0]?.kind === 'group'
+          ? 'levers acting together, and differences other than levers (events, place, start)'
+          : 'mechanisms acting together, and what no single switch covers',
+      ...rr,
+      share: share(rr.mean),
+    });
+    return { parts };
+  };
+
+  const mechanisms =
+    by === 'groups'
+      ? null
+      : breakdown(
+          mechs.map((p) => {
+            const a = at(`A|${p}`);
+            const b = at(`B|${p}`);
+            return { id: p, kind: 'mechanism' as const, label: mechanismLabel(p), without: b.map((x, i) => x - a[i]) };
+          }),
+        );
+  const groups =
+    by === 'mechanisms'
+      ? null
+      : breakdown(
+          LEVER_GROUPS.map((g) => {
+            const b = at(`B-${g}`);
+            return { id: g, kind: 'group' as const, label: GROUP_LABELS[g], without: b.map((x, i) => x - A[i]) };
+          }),
+        );
+  const result: ExplainResult = {
+    outcome: def.id,
+    label: def.label,
+    unit: def.unit,
+    better: def.better,
+    baseId: spec.base.scenarioId,
+    baseTitle: spec.base.title,
+    otherId: spec.other.scenarioId,
+    otherTitle: spec.other.title,
+    runs,
+    completed: ok.length,
+    seed,
+    ranges,
+    difference,
+    baseValue: mean(A),
+    otherValue: mean(B),
+    mechanisms,
+    groups,
+    sentences: [],
+  };
+  result.sentences = explainSentences(result);
+  return result;
+}
+
+/** A number in the outcome's units, plain. */
+export function formatValue(x: number, unit: string): string {
+  if (!Number.isFinite(x)) return '—';
+  const a = Math.abs(x);
+  const digits = a >= 100 ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : 3;
+  const s = a.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+  const sign = x < 0 ? '−' : x > 0 ? '+' : '';
+  return /£|gbp|pounds/i.test(unit) ? `${sign}£${s}` : `${sign}${s}`;
+}
+
+function pct(x: number): string {
+  return Number.isFinite(x) ? `${Math.round(x * 100)}%` : '—';
+}
+
+/** The result in plain sentences: the difference, and the largest parts. */
+export function explainSentences(r: ExplainResult): string[] {
+  const out: string[] = [];
+  const d = r.difference;
+  out.push(
+    `${r.label} (${r.unit}): ${r.otherTitle} ${formatValue(r.otherValue, r.unit).replace(/^\+/, '')} against ` +
+      `${formatValue(r.baseValue, r.unit).replace(/^\+/, '')} for ${r.baseTitle}, a difference of ` +
+      `${formatValue(d.mean, r.unit)} (90% interval ${formatValue(d.low, r.unit)} to ${formatValue(d.high, r.unit)}, ` +
+      `${r.completed} paired runs).`,
+  );
+  if (Math.abs(d.mean) < 1e-12) {
+    out.push('The two scenarios give the same result on every run: there is no difference to explain.');
+    return out;
+  }
+  for (const [what, b] of [
+    ['mechanism', r.mechanisms],
+    ['lever group', r.groups],
+  ] as const) {
+    if (!b) continue;
+    const top = b.parts.filter((p) => p.kind !== 'remainder' && Number.isFinite(p.share) && Math.abs(p.share) >= 0.1);
+    const rem = b.parts[b.parts.length - 1];
+    if (top.length === 0)
+      out.push(`No single ${what} switched off accounts for a tenth of the difference; ${pct(rem.share)} is shared.`);
+    else
+      out.push(
+        `By ${what}: ` +
+          top
+            .slice(0, 4)
+            .map((p) => `${p.label} ${pct(p.share)}${p.low > 0 || p.high < 0 ? '' : ' (range includes none)'}`)
+            .join('; ') +
+          `; acting together and not switchable ${pct(rem.share)}.`,
+      );
+  }
+  out.push('Plausible dynamics, not a forecast: shares say which parts of the model carry the difference.');
+  return out;
+}
+
+/** The result as a plain-words table (the CLI's table output). */
+export function explainTable(r: ExplainResult): string {
+  const lines: string[] = [];
+  lines.push(`What drove the difference in ${r.label.toLowerCase()} (${r.unit})`);
+  lines.push(`  ${r.otherTitle} against ${r.baseTitle}`);
+  lines.push('');
+  for (const s of r.sentences) lines.push(s);
+  const row = (cells: string[], widths: number[]): string =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  for (const [title, b] of [
+    ['Switched off one at a time: each mechanism (its strength set to 0 in both scenarios)', r.mechanisms],
+    ['Switched off one at a time: each lever group (set back to the baseline’s)', r.groups],
+  ] as const) {
+    if (!b) continue;
+    lines.push('');
+    lines.push(title);
+    const head = ['', 'part of difference', 'share', '90% interval', 'run by run 5–95%'];
+    const rows = b.parts.map((p) => [
+      p.label,
+      formatValue(p.mean, r.unit),
+      pct(p.share),
+      `${formatValue(p.low, r.unit)} to ${formatValue(p.high, r.unit)}`,
+      `${formatValue(p.p5, r.unit)} to ${formatValue(p.p95, r.unit)}`,
+    ]);
+    rows.push([
+      'whole difference',
+      formatValue(r.difference.mean, r.unit),
+      '100%',
+      `${formatValue(r.difference.low, r.unit)} to ${formatValue(r.difference.high, r.unit)}`,
+      `${formatValue(r.difference.p5, r.unit)} to ${formatValue(r.difference.p95, r.unit)}`,
+    ]);
+    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((x) => x[i].length)));
+    lines.push(row(head, widths));
+    for (const x of rows) lines.push(row(x, widths));
+  }
+  return lines.join('\n');
+}
