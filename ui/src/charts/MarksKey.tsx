@@ -4,8 +4,8 @@ import './charts.css';
 const KIND_STYLE: Record<MarkKind, string> = {
   phase: 'dashed',
   shock: 'dotted',
-  decision: 'dashed',
-  whole_system: 'double',
+  event: 'dashed',
+  'whole-system': 'double',
 };
 
 /**

@@ -4,38 +4,39 @@
  * (the one chart wrapper) adds them to any figure whose x axis is years from now (`marks` prop), so every time
  * chart (Compare, Inside a run, the Why? screen) marks the same things the same way.
  */
+import type { ChartMark as SimMark, ChartMarkKind as MarkKind, RunConfig } from '../../../sim/index.ts';
+import { chartMarks } from '../../../sim/index.ts';
 import { plotText } from './plot-text.ts';
 import { colourOf, INK, MUTED_INK, rgba } from './theme.ts';
 
-export type MarkKind = 'phase' | 'shock' | 'decision' | 'whole_system';
+export type { MarkKind };
 
-/** One mark: what happened in which week, in plain words. */
-export interface ChartMark {
-  week: number;
-  kind: MarkKind;
-  /** short label drawn on the chart ("Sickness wave") */
-  label: string;
-  /** the longer sentence shown on hover and in the chart's list of marks */
-  detail: string;
+/** One mark (the simulation's chartMarks: what happened in which week, in plain words), on a chart of scenarios. */
+export interface ChartMark extends SimMark {
   /** the scenarios' colour slots when it is not in every scenario charted; empty: in all of them */
   only: number[];
   /** the scenarios' titles named in `only` */
   onlyTitles: string[];
 }
 
+/** The marks of one scenario's run configuration (phases after the first, events inside the horizon). */
+export function marksOfConfig(config: RunConfig): ChartMark[] {
+  return chartMarks(config).map((m) => ({ ...m, only: [], onlyTitles: [] }));
+}
+
 /** What each kind of mark is called in the key under a chart. */
 export const MARK_KIND_WORDS: Record<MarkKind, string> = {
   phase: 'a new phase of the strategy',
-  shock: 'a shock from outside',
-  decision: "the commissioner's decision",
-  whole_system: 'a whole-system event',
+  shock: 'a shock',
+  event: 'an event or decision',
+  'whole-system': 'a whole-system event',
 };
 
 const KIND_DASH: Record<MarkKind, string> = {
   phase: 'dash',
   shock: 'dot',
-  decision: 'longdash',
-  whole_system: 'dashdot',
+  event: 'longdash',
+  'whole-system': 'dashdot',
 };
 
 /** Marks drawn at most: a crowded timeline keeps the first ones and says how many more in the list. */
@@ -67,7 +68,7 @@ export function mergeMarks(per: readonly { slot: number; title: string; marks: r
 export function markSentence(m: ChartMark): string {
   const y = (m.week / 52).toFixed(1);
   const who = m.onlyTitles.length ? ` (only in ${m.onlyTitles.join(', ')})` : '';
-  return `Year ${y} (week ${m.week}): ${m.detail}${who}`;
+  return `Year ${y}. ${m.detail}${who}`;
 }
 
 /**
@@ -103,7 +104,7 @@ export function markLayout(
       yref: 'paper',
       xanchor: 'left',
       yanchor: 'top',
-      text: plotText(m.label.length > 22 ? `${m.label.slice(0, 21)}…` : m.label),
+      text: plotText(m.label.length > 28 ? `${m.label.slice(0, 27)}…` : m.label),
       hovertext: plotText(markSentence(m)),
       showarrow: false,
       font: { size: 10, color: colour },

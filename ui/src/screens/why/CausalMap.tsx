@@ -8,15 +8,13 @@ const NODE_FILL: Record<NodeKind, string> = {
   stock: '#ffffff',
   agents: '#f3f3f3',
   outcome: '#e3f4ec',
-  outside: '#fbe5d6',
 };
 
 export const NODE_KIND_WORDS: Record<NodeKind, string> = {
   lever: "the council's levers",
   stock: 'things that build up or run down',
-  agents: "people's and providers' states",
+  agents: "people's, workers' and providers' states",
   outcome: 'outcomes',
-  outside: 'from outside',
 };
 
 /**
@@ -63,8 +61,9 @@ export function CausalMap({
               viewBox="0 0 10 10"
               refX="9"
               refY="5"
-              markerWidth="7"
-              markerHeight="7"
+              markerWidth="9"
+              markerHeight="9"
+              markerUnits="userSpaceOnUse"
               orient="auto-start-reverse"
             >
               <path

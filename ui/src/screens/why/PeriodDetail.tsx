@@ -1,19 +1,16 @@
-import type { LogEntry, RangeKind, RunConfig } from '../../../../sim/index.ts';
+import { periodDetail, type RangeKind, type RunConfig } from '../../../../sim/index.ts';
 import { configHash } from '../../state/results.ts';
 import { tracedRun } from './traced-runs.ts';
 import { useAsync } from './use-async.ts';
 
-/** weeks either side of the clicked week whose log entries are shown (a quarter in all) */
+/** weeks either side of the clicked week that make its period (a quarter in all) */
 export const PERIOD_HALF_WEEKS = 6;
-
-/** The log entries of weeks [week − half, week + half]. */
-export function periodEntries(log: readonly LogEntry[], week: number, half = PERIOD_HALF_WEEKS): LogEntry[] {
-  return log.filter((l) => l.week >= week - half && l.week <= week + half);
-}
 
 /**
  * What happened around one week of one run, opened by a click on a chart's line: the run's log entries of that
- * quarter, in plain words. The run is re-run with its log on the trace pool (the same run as in the chart).
+ * quarter in plain words, the marks in it, and the loop of the causal map that carried most change then
+ * (the simulation's periodDetail). The run is re-run with its log and the map's nodes on the trace pool (the same
+ * run as in the chart).
  */
 export function PeriodDetail({
   title,
@@ -41,48 +38,64 @@ export function PeriodDetail({
   const run = useAsync(`${configHash(config, seed, ranges)}|${replicate}|${drawKey ?? replicate}`, () =>
     tracedRun(config, seed, ranges, replicate, drawKey),
   );
-  const log = run.value?.log ?? null;
-  const error = run.error;
   const from = Math.max(0, week - PERIOD_HALF_WEEKS);
-  const to = Math.min(config.weeks - 1, week + PERIOD_HALF_WEEKS);
-  const near = log ? periodEntries(log, week) : [];
-  const before = log && near.length === 0 ? log.filter((l) => l.week < from).slice(-3) : [];
+  const to = Math.min(config.weeks, week + PERIOD_HALF_WEEKS + 1);
+  const detail = run.value ? periodDetail(config, run.value, from, to) : null;
+  const before = detail && detail.log.length === 0 ? run.value!.log.filter((l) => l.week < from).slice(-3) : [];
+  const dominant = detail?.loops?.dominant;
   return (
-    <section className="period card" aria-label={`What happened in weeks ${from} to ${to}`} aria-live="polite">
+    <section className="period card" aria-label={`What happened in weeks ${from} to ${to - 1}`} aria-live="polite">
       <div className="period-head">
         <h4>
-          {title}, run {replicate}: weeks {from} to {to} (year {(week / 52).toFixed(1)})
+          {title}, run {replicate}: weeks {from} to {to - 1} (year {(week / 52).toFixed(1)})
         </h4>
         <button type="button" className="link" onClick={close}>
           Close
           <span className="sr-only">
             {' '}
-            what happened in weeks {from} to {to}
+            what happened in weeks {from} to {to - 1}
           </span>
         </button>
       </div>
       <p className="muted small">{why}</p>
-      {error ? <p role="alert">The run could not be made: {error}</p> : null}
-      {!log && !error ? <p className="muted">Running this run again with its log…</p> : null}
-      {log ? (
-        <ol className="log period-log">
-          {near.map((l, i) => (
-            <li key={`${l.week}-${i}`}>
-              <span className="muted">week {l.week}:</span> {l.text}
-            </li>
+      {run.error ? <p role="alert">The run could not be made: {run.error}</p> : null}
+      {run.pending ? <p className="muted">Running this run again with its log…</p> : null}
+      {detail ? (
+        <>
+          {detail.marks.map((m, i) => (
+            <p key={i} className="small">
+              <strong>Marked:</strong> {m.detail}
+            </p>
           ))}
-          {near.length === 0 ? (
-            <li className="muted">
-              Nothing notable was logged in these weeks
-              {before.length ? '; the last things before them:' : '.'}
-            </li>
-          ) : null}
-          {before.map((l, i) => (
-            <li key={`b${l.week}-${i}`} className="muted">
-              week {l.week}: {l.text}
-            </li>
-          ))}
-        </ol>
+          <ol className="log period-log">
+            {detail.log.map((l, i) => (
+              <li key={`${l.week}-${i}`}>
+                <span className="muted">week {l.week}:</span> {l.text}
+              </li>
+            ))}
+            {detail.log.length === 0 ? (
+              <li className="muted">
+                Nothing notable was logged in these weeks
+                {before.length ? '; the last things before them:' : '.'}
+              </li>
+            ) : null}
+            {before.map((l, i) => (
+              <li key={`b${l.week}-${i}`} className="muted">
+                week {l.week}: {l.text}
+              </li>
+            ))}
+          </ol>
+          <p className="small period-loop">
+            <strong>The loop that carried most change then:</strong>{' '}
+            {dominant
+              ? `${dominant.loop.words} (${dominant.loop.polarity === 'reinforcing' ? 'reinforcing: it feeds on itself' : 'balancing: it pushes back'}; ${Math.round(dominant.share * 100)}% of the loops' weight).`
+              : 'no loop of the causal map moved as a whole in these weeks.'}{' '}
+            <span className="muted">
+              Read from how the map&apos;s parts moved together, not a proof of cause; the Why? screen tests causes by
+              switching them off.
+            </span>
+          </p>
+        </>
       ) : null}
     </section>
   );

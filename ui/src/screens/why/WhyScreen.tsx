@@ -2,10 +2,14 @@ import { useState } from 'react';
 import { HonestNote } from '../../common/HonestNote.tsx';
 import type { ResultStore } from '../../state/results.ts';
 import type { ExplainInputs } from './explain-inputs.ts';
+import { MapPart } from './MapPart.tsx';
 import { TwoRuns } from './TwoRuns.tsx';
 import './why.css';
 
-const PARTS = [{ id: 'chance', label: 'Chance: two runs from the same start' }] as const;
+const PARTS = [
+  { id: 'map', label: 'The causal map and its loops' },
+  { id: 'chance', label: 'Chance: two runs from the same start' },
+] as const;
 type PartId = (typeof PARTS)[number]['id'];
 
 /**
@@ -30,6 +34,12 @@ export function WhyScreen({ explain }: { explain: ExplainInputs; store: ResultSt
           </button>
         ))}
       </div>
+      {part === 'map' ? (
+        <section aria-labelledby="why-map-h">
+          <h3 id="why-map-h">The causal map and its loops</h3>
+          <MapPart explain={explain} />
+        </section>
+      ) : null}
       {part === 'chance' ? (
         <section aria-labelledby="why-chance-h">
           <h3 id="why-chance-h">Chance: two runs from the same start</h3>

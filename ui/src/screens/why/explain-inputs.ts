@@ -6,8 +6,7 @@
  */
 import { useMemo } from 'react';
 import type { RangeKind, RunConfig } from '../../../../sim/index.ts';
-import { marksOfConfig } from '../../charts/config-marks.ts';
-import { mergeMarks, type ChartMark } from '../../charts/marks.ts';
+import { marksOfConfig, mergeMarks, type ChartMark } from '../../charts/marks.ts';
 import { configHash } from '../../state/results.ts';
 import { rangesOf, type Resolved, type Workspace } from '../../state/workspace.ts';
 
