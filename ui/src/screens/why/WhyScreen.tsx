@@ -2,12 +2,17 @@ import { useState } from 'react';
 import { HonestNote } from '../../common/HonestNote.tsx';
 import type { ResultStore } from '../../state/results.ts';
 import type { ExplainInputs } from './explain-inputs.ts';
+import { MECHANISMS } from '../../../../sim/index.ts';
+import { DrivePart } from './DrivePart.tsx';
 import { MapPart } from './MapPart.tsx';
+import { StoriesPart } from './StoriesPart.tsx';
 import { TwoRuns } from './TwoRuns.tsx';
 import './why.css';
 
 const PARTS = [
   { id: 'map', label: 'The causal map and its loops' },
+  { id: 'drive', label: 'What drove the difference?' },
+  { id: 'stories', label: "People's stories" },
   { id: 'chance', label: 'Chance: two runs from the same start' },
 ] as const;
 type PartId = (typeof PARTS)[number]['id'];
@@ -38,6 +43,18 @@ export function WhyScreen({ explain }: { explain: ExplainInputs; store: ResultSt
         <section aria-labelledby="why-map-h">
           <h3 id="why-map-h">The causal map and its loops</h3>
           <MapPart explain={explain} />
+        </section>
+      ) : null}
+      {part === 'drive' ? (
+        <section aria-labelledby="why-drive-h">
+          <h3 id="why-drive-h">What drove the difference?</h3>
+          <DrivePart explain={explain} mechanisms={MECHANISMS.length} />
+        </section>
+      ) : null}
+      {part === 'stories' ? (
+        <section aria-labelledby="why-stories-h">
+          <h3 id="why-stories-h">People&apos;s stories</h3>
+          <StoriesPart explain={explain} />
         </section>
       ) : null}
       {part === 'chance' ? (
