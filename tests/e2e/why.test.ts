@@ -76,7 +76,112 @@ describe('marks and many runs on the Compare charts', () => {
   });
 });
 
+describe('marks inside a run', () => {
+  it('charts the played run with its events marked; a click on the line moves playback to that week', async () => {
+    const { page, errors } = await openSmall('#run');
+    await page.getByRole('button', { name: 'Run and load for playback' }).click();
+    const chart = page.locator('.run-chart .chart');
+    await expect.poll(() => chart.locator('.scatterlayer .trace').count(), { timeout: 90_000 }).toBe(1);
+    expect(await chart.getAttribute('data-marks')).not.toBeNull();
+    const box = (await chart.locator('.nsewdrag').first().boundingBox())!;
+    // hover first so plotly knows the nearest point, then click half-way along the run
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    const output = page.locator('output[for="pl-week"]');
+    await expect.poll(() => output.textContent()).not.toMatch(/^Week 0 /);
+    await expect.poll(() => page.locator('.run-loop').textContent()).toMatch(/the loop that carried most change/);
+    await page.locator('.run-chart').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}why-run-chart.png` });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
 describe('the Why? screen', () => {
+  it('draws the causal map with named loops, and weights its arrows by what happened year by year', async () => {
+    const { page, errors } = await openSmall('#why');
+    const map = page.locator('.causal-map-svg');
+    await expect.poll(() => map.locator('.map-node').count(), { timeout: 30_000 }).toBeGreaterThan(20);
+    expect(await map.locator('.map-link').count()).toBeGreaterThan(40);
+    // a named loop, in plain words
+    const loops = page.locator('.loop-list .loop');
+    expect(await loops.count()).toBeGreaterThan(3);
+    expect(await page.locator('.loop-list').textContent()).toContain('The staffing spiral');
+    // the arrows weighted by a run: year 1, then the last year, differ
+    const dominant = page.locator('p.dominant');
+    await expect.poll(() => dominant.textContent(), { timeout: 90_000 }).toMatch(/^Year 1: .+carried most change/);
+    const weights = (): Promise<string> =>
+      map.evaluate((svg) =>
+        [...svg.querySelectorAll('.map-link')].map((g) => g.getAttribute('data-weight') ?? '').join(','),
+      );
+    const year1 = await weights();
+    expect(year1.split(',').filter((w) => Number(w) > 0.02).length).toBeGreaterThan(0);
+    await page.screenshot({ path: `${SHOTS}why-map.png` });
+    const slider = page.getByLabel('Year', { exact: true });
+    await slider.focus();
+    await page.keyboard.press('End');
+    await expect.poll(() => dominant.textContent()).toMatch(/^Year [2-9]/);
+    await expect.poll(weights).not.toBe(year1);
+    // a box explains itself when reached with the keyboard
+    await map.locator('.map-node').first().focus();
+    await expect.poll(() => page.locator('.map-explain h4').count()).toBe(1);
+    // a named loop picked out on the map
+    await page
+      .locator('.loop[data-loop="staffing-spiral"]')
+      .getByRole('button', { name: /Show on the map/ })
+      .click();
+    await expect
+      .poll(() =>
+        map.evaluate(
+          (svg) => [...svg.querySelectorAll('.map-node')].filter((n) => n.getAttribute('opacity') === '1').length,
+        ),
+      )
+      .toBe(3);
+    await map.locator('.map-node').first().blur();
+    await page.locator('.causal-map').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}why-map-loop.png` });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('finds what drove a difference by knocking out groups of levers: the shares add up to the whole', async () => {
+    const { page, errors } = await openSmall('#why');
+    await page.getByRole('button', { name: 'What drove the difference?' }).click();
+    await page.getByLabel('Switch off').selectOption('groups');
+    await page.getByLabel('Runs of each (2 to 50)').fill('3');
+    await page.getByRole('button', { name: 'Find what drove the difference' }).click();
+    const total = page.locator('.drive-total').first();
+    await expect.poll(() => total.count(), { timeout: 150_000 }).toBe(1);
+    const sum = Number(await total.getAttribute('data-total'));
+    expect(sum).toBeCloseTo(1, 6);
+    expect(await total.textContent()).toContain('add up to 100%');
+    const sentences = await page.locator('.drive-sentences li').allTextContents();
+    expect(sentences[0]).toMatch(/a difference of/);
+    await expect.poll(() => page.locator('.share-bars .bars .point').count()).toBe(5);
+    await page.locator('.drive-result').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}why-drive.png` });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("tells a person's, a care worker's and a provider's story with week numbers", async () => {
+    const { page, errors } = await openSmall('#why');
+    await page.getByRole('button', { name: "People's stories" }).click();
+    const person = page.locator('.story[data-who="person"] .story-sentences li');
+    await expect.poll(() => person.count(), { timeout: 90_000 }).toBeGreaterThan(0);
+    expect(await person.first().textContent()).toMatch(/^Week \d+: /);
+    await page.getByLabel('Follow', { exact: true }).first().selectOption('waited-longest');
+    await expect
+      .poll(() => page.locator('.story[data-who="person"] .story-title').textContent(), { timeout: 60_000 })
+      .toMatch(/waited longest|at random/);
+    const worker = page.locator('.story[data-who="worker"] .story-sentences li');
+    await expect.poll(() => worker.count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    await page.locator('.stories').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}why-stories.png` });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('shows two runs from the same start parting by chance', async () => {
     const { page, errors } = await openSmall('#why');
     await page.getByRole('button', { name: 'Chance: two runs from the same start' }).click();

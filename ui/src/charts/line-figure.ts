@@ -63,6 +63,8 @@ export function lineFigure(
     data,
     layout: {
       ...BASE_LAYOUT,
+      // a click anywhere above a week names that week of every run drawn
+      hovermode: 'x',
       height,
       margin: { l: 56, r: 12, t: 8, b: 40 },
       xaxis: { title: { text: 'years from now' }, ...axis },

@@ -1,10 +1,9 @@
 /**
- * Stories of one run, told in a worker of their own (story-worker.ts), the same run as replicate r of the
- * comparison: its seed and its draw of the assumed coefficients. Made by pools.ts (storyTeller), the one owner of
- * the app's workers.
+ * Stories of one run, told in a worker of their own (story-worker.ts): the run of a task (replicateTask in
+ * ensemble-runs.ts gives replicate r of the comparison: its seed and its draw of the assumed coefficients). Made by
+ * pools.ts (storyTeller), the one owner of the app's workers.
  */
-import type { RangeKind, RunConfig, Story, StoryPick, StoryWho } from '../../../sim/index.ts';
-import { replicateTask } from './ensemble-runs.ts';
+import type { RunTask, Story, StoryPick, StoryWho } from '../../../sim/index.ts';
 import type { StoryRequest } from './story-worker.ts';
 
 export class StoryTeller {
@@ -32,17 +31,8 @@ export class StoryTeller {
     return w;
   }
 
-  /** The story of one agent of replicate r of a configuration (picked as asked; `pickSeed` varies a random pick). */
-  tell(
-    config: RunConfig,
-    seed: string,
-    ranges: RangeKind,
-    replicate: number,
-    who: StoryWho,
-    pick: StoryPick,
-    pickSeed: number | string,
-  ): Promise<Story> {
-    const task = replicateTask(config, seed, ranges, replicate, { log: false });
+  /** The story of one agent of a task's run (picked as asked; `pickSeed` varies a random pick). */
+  tell(task: RunTask, who: StoryWho, pick: StoryPick, pickSeed: number | string): Promise<Story> {
     const runConfig = task.params ? { ...task.config, params: { ...task.config.params, ...task.params } } : task.config;
     const id = this.next++;
     const req: StoryRequest = { id, config: runConfig, seed: task.seed, who, pick, pickSeed };

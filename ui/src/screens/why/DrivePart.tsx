@@ -112,7 +112,8 @@ export function DrivePart({ explain, mechanisms }: { explain: ExplainInputs; mec
           <option value="mechanisms">mechanisms only</option>
           <option value="groups">groups of levers only</option>
         </select>
-        <NumberBox id="dr-runs" label="Runs of each (2 to 50)" value={runs} onChange={setRuns} min={2} max={50} whole />
+        <label htmlFor="dr-runs">Runs of each (2 to 50)</label>
+        <NumberBox id="dr-runs" value={runs} onChange={setRuns} min={2} max={50} whole />
         <button type="button" onClick={() => void start()} disabled={busy || same || !base || !other}>
           Find what drove the difference
         </button>
@@ -154,6 +155,12 @@ function DriveResult({ result }: { result: ExplainResult }) {
       <h4 id="drive-h">
         What drove the difference in {result.label.toLowerCase()}: {result.otherTitle} against {result.baseTitle}
       </h4>
+      {result.difference.low <= 0 && result.difference.high >= 0 ? (
+        <p className="honest" role="note">
+          The difference itself is not clear: its 90% interval includes no difference at all. Shares of a difference
+          that may be chance are not to be read as causes; try more runs, or an outcome the scenarios differ on.
+        </p>
+      ) : null}
       <ul className="drive-sentences">
         {result.sentences.map((s, i) => (
           <li key={i}>{s}</li>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { STORY_PICKS, type StoryPick, type StoryWho } from '../../../../sim/index.ts';
+import { replicateTask } from '../../runs/ensemble-runs.ts';
 import { storyTeller } from '../../runs/pools.ts';
 import type { ExplainInputs } from './explain-inputs.ts';
 import { useAsync } from './use-async.ts';
@@ -74,7 +75,12 @@ function StoryCard({
   const s = explain.scenarios[sc];
   const config = s.config!;
   const story = useAsync(`${s.hash}|${rep}|${who}|${pick}|${draw}`, () =>
-    storyTeller().tell(config, explain.seed, explain.ranges, rep, who, pick, `${explain.seed}|${who}|${draw}`),
+    storyTeller().tell(
+      replicateTask(config, explain.seed, explain.ranges, rep, { log: false }),
+      who,
+      pick,
+      `${explain.seed}|${who}|${draw}`,
+    ),
   );
   const id = `story-${who}`;
   return (
