@@ -279,3 +279,4 @@ export { configRangeIssues } from './scenario/config-ranges.ts';
 
 // --- helpers that know nothing of the model ------------------------------------------------------------------
 export { csvField, toCsv, type CsvOptions } from './core/csv.ts';
+export { didYouMean } from './core/did-you-mean.ts';

@@ -23,6 +23,7 @@ import {
   generateModelTables,
   generateScheduleTable,
 } from '../tools/gen-model-tables.ts';
+import { CAUSAL_DOC, generateCausalMapDoc } from '../tools/gen-causal-map.ts';
 import { WEEKLY_STEPS } from '../sim/model/schedule.ts';
 
 const doc = readFileSync(MODEL_DOC, 'utf8');
@@ -102,5 +103,12 @@ describe('links in the Markdown docs', () => {
     }
     expect(mdFiles.length).toBeGreaterThan(4);
     expect(dead).toEqual([]);
+  });
+});
+
+describe('docs/causal-map.md', () => {
+  it('is the causal map generated from sim/model/causal-map.ts', () => {
+    const text = readFileSync(CAUSAL_DOC, 'utf8');
+    expect(text === generateCausalMapDoc(), 'run `npm run docs:tables` to regenerate docs/causal-map.md').toBe(true);
   });
 });

@@ -17,72 +17,24 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
   createBackend,
+  GROUP_OF,
+  LEVER_GROUPS,
+  MECHANISMS,
   LEVERS,
   loadNodeLibrary,
   METRIC_INDEX,
   PARAMETERS,
   runSeed,
   scenarioFromLibrary,
-  type LeverId,
+  type LeverGroup,
   type ParamId,
   type RunConfig,
   type RunResult,
 } from '../sim/node.ts';
 
-type Group = 'money' | 'structure' | 'relational' | 'monitoring';
-
-/** Every lever in one group; a lever added to the table without a group here fails the type check. */
-const GROUP_OF: Record<LeverId, Group> = {
-  fee_level: 'money',
-  uplift_vs_inflation: 'money',
-  paid_travel: 'money',
-  volume_guarantee: 'money',
-  outcome_payment: 'money',
-  risk_transfer: 'money',
-  inhouse_wage_premium: 'money',
-  community_investment: 'money',
-  grant_funding: 'money',
-  nhs_pooling: 'money',
-  price_weight: 'structure',
-  contract_years: 'structure',
-  market_consolidation: 'structure',
-  choice_control: 'structure',
-  personal_budget_share: 'structure',
-  inhouse_share: 'structure',
-  provider_overhead: 'structure',
-  transition_cost: 'structure',
-  worker_autonomy: 'relational',
-  coproduction: 'relational',
-  learning_loop: 'relational',
-  collaboration_incentive: 'relational',
-  prevention_focus: 'relational',
-  readiness_trust: 'relational',
-  readiness_capability: 'relational',
-  monitoring_intensity: 'monitoring',
-  learning_monitoring: 'monitoring',
-};
-const GROUPS: Group[] = ['money', 'structure', 'relational', 'monitoring'];
-
-/** Mechanisms switched off by setting their strength to 0 (docs/model.md names each process). */
-const MECHANISMS: { param: ParamId; what: string }[] = [
-  { param: 'quit_wage_sensitivity', what: 'pay → quitting (W1)' },
-  { param: 'quit_morale_sensitivity', what: 'morale → quitting (W6)' },
-  { param: 'quit_fatigue_sensitivity', what: 'fatigue → quitting (W7)' },
-  { param: 'morale_weight_autonomy', what: 'autonomy → morale' },
-  { param: 'morale_weight_continuity', what: 'continuity → morale' },
-  { param: 'reablement_strength', what: 'reablement (N4)' },
-  { param: 'prevention_effect', what: 'prevention → demand' },
-  { param: 'learning_rate', what: 'provider learning' },
-  { param: 'gaming_sensitivity', what: 'gaming the measures' },
-  { param: 'defensive_strength', what: 'defensive commissioning (C1)' },
-  { param: 'monitoring_trust_response', what: 'monitoring follows distrust' },
-  { param: 'readiness_strain', what: 'strain when readiness is short' },
-  { param: 'handback_sensitivity', what: 'hand-backs of packages' },
-  { param: 'fee_wage_pass_through', what: 'fee → pay (P4)' },
-  { param: 'quality_price_elasticity', what: 'price → quality (P5)' },
-  { param: 'transfer_headroom', what: 'TUPE transfers on exit (P2)' },
-  { param: 'personal_budget_burden', what: 'burden of holding a budget' },
-];
+type Group = LeverGroup;
+/** The lever groups and the mechanisms that can be switched off: one table each, in sim (causal-map.ts). */
+const GROUPS: readonly Group[] = LEVER_GROUPS;
 
 const OUT = ['wellbeing_mean', 'spend_per_week', 'unmet_need_share'] as const;
 type Out = Record<(typeof OUT)[number], number>;

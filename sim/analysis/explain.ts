@@ -8,7 +8,8 @@
  *    is D − D(without it): how much of the difference needs that mechanism;
  *  - a lever group (money, structure, relational, monitoring; GROUP_OF): B with that group's levers at A's values (as
  *    in force at the start of each of B's phases). Its part is D − D(without it): how much B's difference needs those
- *    levers.
+ *    levers;
+ *  - an event of B that A does not have (a shock, a fee cut in the history), left out of B, in the same breakdown.
  *
  * Parts overlap when mechanisms (or groups) act together, and miss what no switch covers (B's events, a different
  * place or start): the remainder D − Σ parts is reported as its own line ("together, and not switchable"), so the
@@ -23,6 +24,7 @@ import { LEVERS, defaultLevers } from '../model/levers.ts';
 import { GROUP_LABELS, GROUP_OF, LEVER_GROUPS, MECHANISMS, type LeverGroup } from '../model/causal-map.ts';
 import { runBatches, type PlannedTask, type RunProgress } from '../experiment/batches.ts';
 import { DEFAULT_RANGES, type RangeKind } from '../experiment/parameter-draws.ts';
+import { eventLabel } from './marks.ts';
 import { mean, quantileSorted, sd, t95 } from '../experiment/stats.ts';
 
 export type ExplainBy = 'mechanisms' | 'groups' | 'both';
@@ -42,6 +44,11 @@ export interface ExplainSpec {
   by?: ExplainBy;
   /** only these mechanisms (default all of MECHANISMS) */
   mechanisms?: readonly ParamId[];
+  /**
+   * weeks [from, to) to explain: the outcome's mean over them (default: the run's summary, the mean over the horizon
+   * or its last 13 weeks as the metric says)
+   */
+  window?: { from: number; to: number };
 }
 
 export interface ExplainExec {
@@ -61,9 +68,9 @@ export interface PairedRange {
 }
 
 export interface ExplainPart extends PairedRange {
-  /** the mechanism's parameter, the lever group, or 'remainder' */
+  /** the mechanism's parameter, the lever group, `event:<i>` (B's i-th event), or 'remainder' */
   id: string;
-  kind: 'mechanism' | 'group' | 'remainder';
+  kind: 'mechanism' | 'group' | 'event' | 'remainder';
   /** plain words */
   label: string;
   /** the part as a share of the whole difference (mean part / mean difference; NaN when the difference is 0) */
@@ -89,6 +96,8 @@ export interface ExplainResult {
   completed: number;
   seed: string;
   ranges: RangeKind;
+  /** the weeks explained, when a window was asked for */
+  window: { from: number; to: number } | null;
   /** B − A */
   difference: PairedRange;
   /** outcome of A and of B (means) */
@@ -187,6 +196,15 @@ export async function runExplain(
       arms.push({ key: `A|${p}`, config: spec.base, params: { [p]: 0 } });
       arms.push({ key: `B|${p}`, config: spec.other, params: { [p]: 0 } });
     }
+  // B's events that the baseline does not have (a shock, a fee cut in the history): each switched off on its own
+  const own = new Set(spec.base.events.map((e) => JSON.stringify(e)));
+  const extraEvents = spec.other.events.map((e, i) => ({ e, i })).filter(({ e }) => !own.has(JSON.stringify(e)));
+  if (by !== 'mechanisms')
+    for (const { i } of extraEvents)
+      arms.push({
+        key: `B-event:${i}`,
+        config: { ...spec.other, events: spec.other.events.filter((_, k) => k !== i) },
+      });
   if (by !== 'mechanisms')
     for (const g of LEVER_GROUPS) arms.push({ key: `B-${g}`, config: withoutGroup(spec.other, spec.base, g) });
 
@@ -206,12 +224,28 @@ export async function runExplain(
       meta.push({ arm: a, r });
     });
   const values = arms.map(() => new Float64Array(runs).fill(NaN));
+  const win = spec.window;
+  if (win && !(win.from >= 0 && win.to > win.from && win.to <= spec.other.weeks))
+    throw new Error(`the window must be weeks from 0 to ${spec.other.weeks}, got ${win.from}–${win.to}`);
+  const valueOf = (res: RunResult): number => {
+    if (!win) return res.summary[m];
+    let sum = 0;
+    let n = 0;
+    for (let t = win.from; t < win.to; t++) {
+      const v = res.series[m * res.weeks + t];
+      if (Number.isFinite(v)) {
+        sum += v;
+        n++;
+      }
+    }
+    return n > 0 ? sum / n : NaN;
+  };
   const errors: string[] = [];
   await runBatches(backend, [{ tasks, meta }], {
     total: tasks.length,
     signal: exec.signal,
     onProgress: exec.onProgress,
-    onResult: (x, res: RunResult) => void (values[x.arm][x.r] = res.summary[m]),
+    onResult: (x, res: RunResult) => void (values[x.arm][x.r] = valueOf(res)),
     onError: (_, e) => void errors.push(e.error),
   });
   const ok: number[] = [];
@@ -228,7 +262,7 @@ export async function runExplain(
   const difference = pairedRange(D);
 
   const breakdown = (
-    items: { id: string; kind: 'mechanism' | 'group'; label: string; without: number[] }[],
+    items: { id: string; kind: 'mechanism' | 'group' | 'event'; label: string; without: number[] }[],
   ): ExplainBreakdown => {
     const partsByRep = items.map((it) => D.map((d, i) => d - it.without[i]));
     const remainder = D.map((d, i) => d - partsByRep.reduce((s, p) => s + p[i], 0));
@@ -244,8 +278,8 @@ export async function runExplain(
       kind: 'remainder',
       label:
         items[0]?.kind === 'group'
-          ? 'levers acting together, and differences other than levers (events, place, start)'
-          : 'mechanisms acting together, and what no single switch covers',
+          ? 'together, and what is neither a lever nor an event'
+          : 'mechanisms together, and what no switch covers',
       ...rr,
       share: share(rr.mean),
     });
@@ -265,12 +299,22 @@ export async function runExplain(
   const groups =
     by === 'mechanisms'
       ? null
-      : breakdown(
-          LEVER_GROUPS.map((g) => {
+      : breakdown([
+          ...LEVER_GROUPS.map((g) => {
             const b = at(`B-${g}`);
-            return { id: g, kind: 'group' as const, label: GROUP_LABELS[g], without: b.map((x, i) => x - A[i]) };
+            return { id: g, kind: 'group' as const, label: `${g} levers`, without: b.map((x, i) => x - A[i]) };
           }),
-        );
+          ...extraEvents.map(({ e, i }) => {
+            const b = at(`B-event:${i}`);
+            const when = e.week < 0 ? `${Math.round(-e.week / 52)} years before the start` : `week ${e.week}`;
+            return {
+              id: `event:${i}`,
+              kind: 'event' as const,
+              label: `${eventLabel(e).label.toLowerCase()} (${when})`,
+              without: b.map((x, k) => x - A[k]),
+            };
+          }),
+        ]);
   const result: ExplainResult = {
     outcome: def.id,
     label: def.label,
@@ -284,6 +328,7 @@ export async function runExplain(
     completed: ok.length,
     seed,
     ranges,
+    window: win ?? null,
     difference,
     baseValue: mean(A),
     otherValue: mean(B),
@@ -299,22 +344,26 @@ export async function runExplain(
 export function formatValue(x: number, unit: string): string {
   if (!Number.isFinite(x)) return '—';
   const a = Math.abs(x);
-  const digits = a >= 100 ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : 3;
+  const pounds = /£|gbp|pounds/i.test(unit);
+  const digits = a >= 100 ? 0 : pounds ? 2 : a >= 10 ? 1 : a >= 1 ? 2 : 3;
   const s = a.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
   const sign = x < 0 ? '−' : x > 0 ? '+' : '';
-  return /£|gbp|pounds/i.test(unit) ? `${sign}£${s}` : `${sign}${s}`;
+  return pounds ? `${sign}£${s}` : `${sign}${s}`;
 }
 
 function pct(x: number): string {
-  return Number.isFinite(x) ? `${Math.round(x * 100)}%` : '—';
+  if (!Number.isFinite(x)) return '—';
+  const v = Math.round(x * 100);
+  return `${v < 0 ? '−' : ''}${Math.abs(v)}%`;
 }
 
 /** The result in plain sentences: the difference, and the largest parts. */
 export function explainSentences(r: ExplainResult): string[] {
   const out: string[] = [];
   const d = r.difference;
+  const when = r.window ? ` in weeks ${r.window.from}–${r.window.to - 1}` : '';
   out.push(
-    `${r.label} (${r.unit}): ${r.otherTitle} ${formatValue(r.otherValue, r.unit).replace(/^\+/, '')} against ` +
+    `${r.label} (${r.unit})${when}: ${r.otherTitle} ${formatValue(r.otherValue, r.unit).replace(/^\+/, '')} against ` +
       `${formatValue(r.baseValue, r.unit).replace(/^\+/, '')} for ${r.baseTitle}, a difference of ` +
       `${formatValue(d.mean, r.unit)} (90% interval ${formatValue(d.low, r.unit)} to ${formatValue(d.high, r.unit)}, ` +
       `${r.completed} paired runs).`,
@@ -325,7 +374,7 @@ export function explainSentences(r: ExplainResult): string[] {
   }
   for (const [what, b] of [
     ['mechanism', r.mechanisms],
-    ['lever group', r.groups],
+    ['lever group or event', r.groups],
   ] as const) {
     if (!b) continue;
     const top = b.parts.filter((p) => p.kind !== 'remainder' && Number.isFinite(p.share) && Math.abs(p.share) >= 0.1);
@@ -337,9 +386,9 @@ export function explainSentences(r: ExplainResult): string[] {
         `By ${what}: ` +
           top
             .slice(0, 4)
-            .map((p) => `${p.label} ${pct(p.share)}${p.low > 0 || p.high < 0 ? '' : ' (range includes none)'}`)
+            .map((p) => `${p.label} ${pct(p.share)}${p.low > 0 || p.high < 0 ? '' : ' (could be none)'}`)
             .join('; ') +
-          `; acting together and not switchable ${pct(rem.share)}.`,
+          `; together and not switchable ${pct(rem.share)}.`,
       );
   }
   out.push('Plausible dynamics, not a forecast: shares say which parts of the model carry the difference.');
@@ -357,7 +406,10 @@ export function explainTable(r: ExplainResult): string {
     cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   for (const [title, b] of [
     ['Switched off one at a time: each mechanism (its strength set to 0 in both scenarios)', r.mechanisms],
-    ['Switched off one at a time: each lever group (set back to the baseline’s)', r.groups],
+    [
+      'Switched off one at a time: each lever group (set back to the baseline’s), and each event the baseline lacks',
+      r.groups,
+    ],
   ] as const) {
     if (!b) continue;
     lines.push('');
@@ -380,6 +432,13 @@ export function explainTable(r: ExplainResult): string {
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((x) => x[i].length)));
     lines.push(row(head, widths));
     for (const x of rows) lines.push(row(x, widths));
+    if (b === r.groups) for (const g of LEVER_GROUPS) lines.push(`  ${GROUP_LABELS[g]}`);
   }
+  lines.push('');
+  lines.push(
+    'Each part is the difference less the difference with that part switched off; parts overlap when they act ' +
+      'together, and the remainder (together, and what no switch covers: events, a different place or start) makes ' +
+      'them add up to the whole. Intervals: 90% of the mean part; run by run: 5th to 95th percentile of the paired runs.',
+  );
   return lines.join('\n');
 }

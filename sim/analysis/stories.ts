@@ -45,7 +45,7 @@ export const STORY_PICKS: Readonly<Record<StoryWho, readonly { id: StoryPick; la
   ],
   provider: [
     { id: 'random', label: 'any provider, at random' },
-    { id: 'exited', label: 'a provider that closed' },
+    { id: 'exited', label: 'the provider that closed after the longest time in the run' },
     { id: 'largest', label: 'the largest provider' },
     { id: 'most-hand-backs', label: 'the provider that handed back most packages' },
   ],
@@ -316,6 +316,8 @@ function recorder(
   const carerIds = new Map<number, number>();
   let nextCarer = 0;
   const carerKey = new Map<string, number>();
+  // the provider the person had last (to tell a hand-back from a closure)
+  let lastP = -1;
   return {
     rows,
     carerIds,
@@ -336,7 +338,14 @@ function recorder(
             carerKey.set(key, carer);
           }
         }
+        const q = lastP;
+        if (p >= 0) lastP = p;
         rows.set(week, {
+          lastProvider: q,
+          lastProviderActive: q >= 0 ? pr.active[q] : 0,
+          lastDelivery: q >= 0 ? pr.deliveryRatio[q] : NaN,
+          lastMargin: q >= 0 ? pr.margin[q] : NaN,
+          lastReserves: q >= 0 ? pr.reserves[q] : NaN,
           status: pe.status[i],
           baseNeed: pe.baseNeed[i],
           provider: p,
@@ -396,6 +405,7 @@ function recorder(
 
 const goodDays = (wb: number): number => Math.round(wb * 7);
 const pct = (x: number): string => `${Math.round(x * 100)}%`;
+const pct1 = (x: number): string => `${x < 0 ? '−' : ''}${Math.abs(Math.round(x * 1000) / 10).toFixed(1)}%`;
 const money = (x: number): string => `£${x.toFixed(2)}`;
 const ordinal = (n: number): string => {
   const s = ['th', 'st', 'nd', 'rd'];
@@ -410,6 +420,7 @@ function tellPerson(name: string, rows: Map<number, StoryRow>, from: number, to:
   let prev: StoryRow | undefined;
   let lastGood = -1;
   let lastSummary = -100;
+  let waitStart = -1;
   const carersSeen = new Set<number>();
   const newCarerWeeks: number[] = [];
   for (let t = from; t <= to + 1; t++) {
@@ -438,6 +449,7 @@ function tellPerson(name: string, rows: Map<number, StoryRow>, from: number, to:
       else if (r.status === HOSPITAL) say(t, `Week ${t}: ${name} is in hospital.`, { status: r.status });
       lastGood = goodDays(r.wellbeing);
       lastSummary = t;
+      if (r.status === WAITING) waitStart = t - r.weeksWaiting;
       if (r.carer >= 0) carersSeen.add(r.carer);
       prev = r;
       continue;
@@ -453,23 +465,33 @@ function tellPerson(name: string, rows: Map<number, StoryRow>, from: number, to:
     if (r.status === SUPPORTED && prev.status === WAITING)
       say(
         t,
-        `Week ${t}: after ${prev.weeksWaiting} week${prev.weeksWaiting === 1 ? '' : 's'} waiting, ${name}'s care starts with ${where}.`,
-        { status: r.status, waited: prev.weeksWaiting, providerKind: r.providerKind },
+        `Week ${t}: after ${t - waitStart} week${t - waitStart === 1 ? '' : 's'} waiting, ${name}'s care starts with ${where}.`,
+        { status: r.status, waited: t - waitStart, providerKind: r.providerKind },
       );
     else if (r.status === WAITING && prev.status === SUPPORTED) {
       // the provider last week: still active means a hand-back; gone means it closed
-      const was = rows.get(t)?.provider ?? -1;
-      void was;
-      if (r.fromHospital)
-        say(t, `Week ${t}: ${name} is waiting in hospital for care at home (a delayed discharge).`, {
-          status: r.status,
-          fromHospital: 1,
-        });
+      if (r.lastProviderActive)
+        say(
+          t,
+          `Week ${t}: ${name}'s provider handed the package back: it could staff only ${pct(r.lastDelivery)} of the hours it had promised` +
+            `${r.lastReserves < 0 ? ' and its reserves had run out' : r.lastMargin < 0 ? ` and was losing money (margin ${pct1(r.lastMargin)})` : ' at the fee paid'}. ${name} is waiting again.`,
+          {
+            status: r.status,
+            lastProvider: r.lastProvider,
+            lastProviderActive: 1,
+            lastDelivery: r.lastDelivery,
+            lastMargin: r.lastMargin,
+          },
+        );
       else
         say(
           t,
-          `Week ${t}: ${name}'s provider stopped ${name.startsWith('Mr ') ? 'his' : 'her'} care — it handed the package back or closed — and ${name} is waiting again.`,
-          { status: r.status, previousProvider: prev.provider },
+          `Week ${t}: ${name}'s provider closed, and no other provider had room to take the package: ${name} is waiting again.`,
+          {
+            status: r.status,
+            lastProvider: r.lastProvider,
+            lastProviderActive: 0,
+          },
         );
     } else if (r.status === HOSPITAL && prev.status !== HOSPITAL)
       say(t, `Week ${t}: ${name} is admitted to hospital.`, { status: r.status, goodDays: goodDays(prev.wellbeing) });
@@ -485,7 +507,7 @@ function tellPerson(name: string, rows: Map<number, StoryRow>, from: number, to:
       say(
         t,
         `Week ${t}: ${name}'s provider closed; the package moved to ${where}${r.carer >= 0 && r.carer === prev.carer ? ', and the same carer came with it' : ''}.`,
-        { provider: r.provider, previousProvider: prev.provider, previousActive: rows.get(t)?.providerActive ?? 0 },
+        { provider: r.provider, lastProvider: r.lastProvider, lastProviderActive: r.lastProviderActive },
       );
     if (r.status === SUPPORTED && r.carer >= 0 && r.carer !== prev.carer && !carersSeen.has(r.carer)) {
       carersSeen.add(r.carer);
@@ -515,6 +537,7 @@ function tellPerson(name: string, rows: Map<number, StoryRow>, from: number, to:
       );
       lastSummary = t;
     }
+    if (r.status === WAITING && prev.status !== WAITING) waitStart = t;
     prev = r;
   }
   return out;
@@ -525,6 +548,7 @@ function tellWorker(
   rows: Map<number, StoryRow>,
   from: number,
   to: number,
+  ended: boolean,
   s: { quitWage: number; quitMorale: number; quitFatigue: number; firstYear: number; zeroAdd: number; base: number },
 ): StorySentence[] {
   const out: StorySentence[] = [];
@@ -548,27 +572,31 @@ function tellWorker(
       prev = r;
       continue;
     }
-    if (r.employer < 0) {
-      // why: the largest of the factors of the quit hazard, as recorded last week and this (morale and fatigue at quitting)
+    if (r.employer < 0 || (ended && t === to + 1)) {
+      // why: the largest of the factors of the quit hazard, from the morale and fatigue at quitting (last week's when
+      // the slot was taken by a new recruit the same week) and last week's pay and tenure
+      const at = r.employer < 0 ? r : prev;
       const pay = Math.exp(-s.quitWage * (prev.payRatio - 1));
-      const morale = Math.exp(-s.quitMorale * (r.morale - 0.5));
-      const fatigue = 1 + s.quitFatigue * r.fatigue;
+      const morale = Math.exp(-s.quitMorale * (at.morale - 0.5));
+      const fatigue = 1 + s.quitFatigue * at.fatigue;
       const first = prev.tenure < 52 ? 1 + s.firstYear : 1;
       const reasons: [number, string][] = [
         [pay, `pay per hour worked was ${pct(prev.payRatio)} of other local work`],
-        [morale, `morale was ${band === 'low' || r.morale < 0.35 ? 'low' : 'worn down'} (${r.morale.toFixed(2)})`],
-        [fatigue, `fatigue from overtime (${r.fatigue.toFixed(2)})`],
+        [morale, `morale was ${at.morale < 0.35 ? 'low' : 'worn down'} (${at.morale.toFixed(2)})`],
+        [fatigue, `fatigue from overtime (${at.fatigue.toFixed(2)})`],
         [first, 'the first year in care is when most leave'],
       ];
       if (prev.zeroHours) reasons.push([1 + s.zeroAdd / Math.max(1e-9, s.base), 'a zero-hours contract']);
       reasons.sort((a, b) => b[0] - a[0]);
       say(
         t,
-        `Week ${t}: ${name} leaves ${prev.sick ? 'while off sick, and leaves ' : ''}the provider${prev.employerActive ? '' : ''} — the strongest pulls: ${reasons
+        `Week ${t}: ${name} leaves care work${prev.sick ? ' while off sick' : ''} — the strongest pulls: ${reasons
           .slice(0, 2)
           .map((x) => x[1])
           .join('; ')}.`,
-        { employer: -1, tenure: prev.tenure, payRatio: prev.payRatio, morale: r.morale, fatigue: r.fatigue },
+        r.employer < 0
+          ? { employer: -1, morale: r.morale, fatigue: r.fatigue, tenureBefore: prev.tenure, payBefore: prev.payRatio }
+          : { tenureBefore: prev.tenure, payBefore: prev.payRatio, moraleBefore: prev.morale },
       );
       break;
     }
@@ -624,7 +652,7 @@ function tellProvider(name: string, rows: Map<number, StoryRow>, from: number, t
     if (!prev) {
       say(
         t,
-        `Week ${t}: ${name} employs ${Math.round(r.workers)} care workers and supports ${Math.round(r.clients)} people at ${money(r.fee)} an hour; its margin is ${pct(r.margin)}.`,
+        `Week ${t}: ${name} employs ${Math.round(r.workers)} care workers and supports ${Math.round(r.clients)} people at ${money(r.fee)} an hour; its margin is ${pct1(r.margin)}.`,
         { workers: r.workers, clients: r.clients, fee: r.fee, margin: r.margin },
       );
       prev = r;
@@ -652,10 +680,10 @@ function tellProvider(name: string, rows: Map<number, StoryRow>, from: number, t
         `Week ${t}: the fee ${name} is paid ${feeChange > 0 ? 'rises' : 'falls'} ${pct(Math.abs(feeChange))} to ${money(r.fee)} an hour.`,
         { fee: r.fee, feeChange },
       );
-    if (r.margin < 0 && prev.margin >= 0)
-      say(t, `Week ${t}: ${name} starts losing money (margin ${pct(r.margin)}).`, { margin: r.margin });
-    else if (r.margin >= 0 && prev.margin < 0)
-      say(t, `Week ${t}: ${name} is back in profit (margin ${pct(r.margin)}).`, { margin: r.margin });
+    if (r.margin < -0.005 && prev.margin >= -0.005)
+      say(t, `Week ${t}: ${name} starts losing money (margin ${pct1(r.margin)}).`, { margin: r.margin });
+    else if (r.margin > 0.005 && prev.margin <= 0.005)
+      say(t, `Week ${t}: ${name} is back in profit (margin ${pct1(r.margin)}).`, { margin: r.margin });
     if (r.deliveryRatio < 0.95 && prev.deliveryRatio >= 0.95)
       say(t, `Week ${t}: ${name} is short of staff: it delivers ${pct(r.deliveryRatio)} of the hours it promised.`, {
         deliveryRatio: r.deliveryRatio,
@@ -709,7 +737,7 @@ export function tellStory(config: RunConfig, seed: number, opts: StoryOptions): 
   } else if (who === 'worker') {
     name = WORKER_NAMES[h % WORKER_NAMES.length];
     void tenureMultipliers;
-    sentences = tellWorker(name, rec.rows, life.from, life.to, {
+    sentences = tellWorker(name, rec.rows, life.from, life.to, life.ended, {
       quitWage: P.quit_wage_sensitivity,
       quitMorale: P.quit_morale_sensitivity,
       quitFatigue: P.quit_fatigue_sensitivity,

@@ -15,9 +15,11 @@ import { list } from './commands/list.ts';
 import { merge } from './commands/merge.ts';
 import { stress } from './commands/stress.ts';
 import { sensitivity } from './commands/sensitivity.ts';
+import { explain } from './commands/explain.ts';
+import { story } from './commands/story.ts';
 import { writeOut } from './terminal.ts';
 
-const COMMANDS: readonly Command[] = [run, compare, sweep, validate, list, merge, stress, sensitivity];
+const COMMANDS: readonly Command[] = [run, compare, sweep, validate, list, merge, stress, sensitivity, explain, story];
 
 const HELP = `commsim: commissioning flight simulator
 
@@ -32,6 +34,8 @@ Commands:
   merge SHARD…    combine shard files (written with --shard i/n) into one result
   stress SPEC     run a plan and alternatives across sampled futures; where it fails, how robust
   sensitivity SPEC  rank uncertain inputs by their effect on outcomes (Morris or Sobol)
+  explain A [B]   what drove the difference in an outcome: mechanisms and lever groups switched off one at a time
+  story FILE      follow one person, care worker or provider through a run, week by week
 
 FILE may be a path to a scenario YAML file or the id of a library scenario.
 Run 'commsim <command> --help' for a command's options.`;

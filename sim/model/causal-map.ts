@@ -14,7 +14,7 @@
  * comes back bigger), to − balancing (it comes back against itself). NAMED_LOOPS are the loops the model brief
  * talks about, each checked to be a loop of this graph with the polarity declared.
  */
-import type { LeverId, MetricId, ParamId } from '../types.ts';
+import type { LeverId, MetricId, ParamId, SimEvent } from '../types.ts';
 
 /** What a node is: a lever the commissioner sets, a stock or agents' state the model moves, or an outcome. */
 export type CausalNodeKind = 'lever' | 'stock' | 'agents' | 'outcome';
@@ -56,7 +56,7 @@ export interface CausalLink {
   param?: ParamId;
   /**
    * how the target moves when `param` is switched off, in the place's status quo with every lever somewhat used
-   * (KNOCKOUT_LEVERS): 'down' / 'up'; 'moves' when the direction depends on the run
+   * (KNOCKOUT_LEVERS) and strained (KNOCKOUT_EVENTS): 'down' / 'up'; 'moves' when the direction depends on the run
    */
   knockout?: 'up' | 'down' | 'moves';
   /** a lever link: the lever channels (levers.ts `channels[].at`) it stands for */
@@ -620,11 +620,11 @@ const MODEL_LINKS: readonly LinkSpec[] = [
   // people
   L('unmet', 'need', 1, '10', 'peopleWeek', 'care not delivered lets need grow (N1)', {
     param: 'need_deterioration',
-    knockout: 'down',
+    knockout: 'moves',
   }),
   L('unmet', 'admissions', 1, '10', 'peopleWeek', 'care not delivered sends people to hospital (N1)', {
     param: 'admission_unmet_multiplier',
-    knockout: 'down',
+    knockout: 'moves',
   }),
   L('unmet', 'wellbeing', -1, '10', 'peopleWeek', 'care not delivered costs good days (N3)'),
   L(
@@ -643,7 +643,7 @@ const MODEL_LINKS: readonly LinkSpec[] = [
     '4',
     'updateLabourMarketAndFees',
     'a market visibly failing earns a fee uplift towards the cost of care (Care Act duty, C4)',
-    { param: 'market_sustainability_response', knockout: 'moves' },
+    { param: 'market_sustainability_response', knockout: 'down' },
   ),
   L('need', 'unmet', 1, '9', 'deliveryCapacity', 'more hours needed with the same workers: more not delivered'),
   L('need', 'spend', 1, '13', 'finances', 'more hours needed cost more'),
@@ -697,7 +697,7 @@ const MODEL_LINKS: readonly LinkSpec[] = [
   ),
   L('margin', 'exits', -1, '14', 'handbacksAndExits', 'providers losing money for months close (P2)', {
     param: 'exit_loss_hazard',
-    knockout: 'moves',
+    knockout: 'down',
   }),
   L('margin', 'gaming', -1, '18', 'qualityGamingLearning', 'providers under margin pressure game the measures (P6)', {
     param: 'gaming_sensitivity',
@@ -711,7 +711,7 @@ const MODEL_LINKS: readonly LinkSpec[] = [
     '4',
     'updateLabourMarketAndFees',
     'providers losing money earn a fee uplift towards the cost of care (C4)',
-    { param: 'market_sustainability_response', knockout: 'moves' },
+    { param: 'market_sustainability_response', knockout: 'down' },
   ),
   L('margin', 'capability', 1, '13', 'finances', 'providers losing money cut supervision and training (P4)'),
   L('reserves', 'exits', -1, '14', 'handbacksAndExits', 'providers whose reserves run out close (P2)'),
@@ -763,7 +763,7 @@ const MODEL_LINKS: readonly LinkSpec[] = [
     '14',
     'handbacksAndExits',
     'providers who trust the council stay through losses (P2)',
-    { param: 'exit_loss_hazard', knockout: 'moves' },
+    { param: 'exit_loss_hazard', knockout: 'down' },
   ),
   L('trust_providers', 'gaming', -1, '18', 'qualityGamingLearning', 'providers who trust the council game less (P6)', {
     param: 'gaming_sensitivity',
@@ -771,7 +771,7 @@ const MODEL_LINKS: readonly LinkSpec[] = [
   }),
   L('trust_providers', 'capability', 1, '18', 'qualityGamingLearning', 'trust helps providers learn (P7)', {
     param: 'learning_rate',
-    knockout: 'moves',
+    knockout: 'down',
   }),
   L(
     'trust_providers',
@@ -962,7 +962,7 @@ const LEVER_LINKS: readonly LinkSpec[] = [
     'learning-style monitoring drives provider learning and the council’s learning culture (P7)',
     {
       param: 'learning_rate',
-      knockout: 'moves',
+      knockout: 'down',
       channels: ['market.ts:qualityGamingLearning', 'commissioner.ts:updateFidelity', 'practice.ts:updatePractice'],
     },
   ),
@@ -977,12 +977,12 @@ const LEVER_LINKS: readonly LinkSpec[] = [
   ),
   L('worker_autonomy', 'morale', 1, '17', 'workforceWeek', 'autonomy lifts morale (W6)', {
     param: 'morale_weight_autonomy',
-    knockout: 'down',
+    knockout: 'moves',
     channels: ['workforce.ts:workforceWeek', 'record.ts:createRecorder', 'practice.ts:updatePractice'],
   }),
   L('worker_autonomy', 'capability', 1, '18', 'qualityGamingLearning', 'autonomy drives provider learning (P7)', {
     param: 'learning_rate',
-    knockout: 'moves',
+    knockout: 'down',
     channels: ['market.ts:qualityGamingLearning'],
   }),
   L('worker_autonomy', 'unmet', 1, '7', 'buildRosters', 'self-organising takes paid time from care', {
@@ -1018,7 +1018,7 @@ const LEVER_LINKS: readonly LinkSpec[] = [
     'learning loops drive provider learning and commissioner capability (P7)',
     {
       param: 'learning_rate',
-      knockout: 'moves',
+      knockout: 'down',
       channels: ['market.ts:qualityGamingLearning', 'commissioner.ts:updateFidelity', 'practice.ts:updatePractice'],
     },
   ),
@@ -1049,7 +1049,7 @@ const LEVER_LINKS: readonly LinkSpec[] = [
     'collaboration drives provider learning (P7)',
     {
       param: 'learning_rate',
-      knockout: 'moves',
+      knockout: 'down',
       channels: ['market.ts:qualityGamingLearning', 'practice.ts:updatePractice'],
     },
   ),
@@ -1129,7 +1129,7 @@ const LEVER_LINKS: readonly LinkSpec[] = [
   ),
   L('prevention_focus', 'waiting', -1, '11', 'arrivals', 'prevention: fewer people reach eligibility (D, M1)', {
     param: 'prevention_effect',
-    knockout: 'up',
+    knockout: 'moves',
     channels: ['people.ts:arrivals'],
   }),
   L('prevention_focus', 'community', 1, '20', 'communityWeek', 'prevention builds the connection people have (M2)', {
@@ -1199,7 +1199,7 @@ export const CAUSAL_LINK_BY_ID: ReadonlyMap<string, CausalLink> = new Map(CAUSAL
  * Levers a little way from the status quo for the knock-out check (tests/model/causal-map.test.ts), so that a link
  * from a lever has something to carry.
  */
-export const KNOCKOUT_LEVERS: Partial<Record<LeverId, number>> = {
+export const KNOCKOUT_LEVERS: Readonly<Partial<Record<LeverId, number>>> = {
   outcome_payment: 0.2,
   worker_autonomy: 0.5,
   coproduction: 0.4,
@@ -1209,6 +1209,16 @@ export const KNOCKOUT_LEVERS: Partial<Record<LeverId, number>> = {
   personal_budget_share: 0.3,
   readiness_trust: 0.55,
 };
+
+/**
+ * Strains for the knock-out check, so that the mechanisms that act only under pressure (defensive commissioning,
+ * the market-sustainability uplift, exits after months of losses) have something to do: a budget cut and an unfunded
+ * fee cut in the first year.
+ */
+export const KNOCKOUT_EVENTS: readonly SimEvent[] = [
+  { week: 20, type: 'budget_cut', share: 0.25 },
+  { week: 30, type: 'fee_change', share: -0.15, funded: 0 },
+];
 
 // --- loops ----------------------------------------------------------------------------------------------------------
 

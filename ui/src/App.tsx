@@ -6,6 +6,7 @@
 import { useRef, useState } from 'react';
 import { useComparisonRuns } from './runs/use-comparison-runs.ts';
 import { CompareScreen } from './screens/compare/CompareScreen.tsx';
+import { HelpScreen } from './screens/help/HelpScreen.tsx';
 import { KeepScreen } from './screens/keep/KeepScreen.tsx';
 import { OverviewScreen } from './screens/overview/OverviewScreen.tsx';
 import { PlaceScreen } from './screens/place/PlaceScreen.tsx';
@@ -16,6 +17,7 @@ import { useExplainInputs } from './screens/why/explain-inputs.ts';
 import { WhyScreen } from './screens/why/WhyScreen.tsx';
 import { KeptScreen } from './shell/KeptScreen.tsx';
 import { NoticeBox } from './shell/NoticeBox.tsx';
+import { PresentationToggle } from './shell/PresentationToggle.tsx';
 import { ProblemsNotice } from './shell/ProblemsNotice.tsx';
 import { RunSettings } from './shell/RunSettings.tsx';
 import { RunStatus } from './shell/RunStatus.tsx';
@@ -30,7 +32,7 @@ export function App() {
   const runs = useComparisonRuns(ws);
   const compared = useComparedWorkspace(ws);
   const explain = useExplainInputs(ws, runs.resolved);
-  const [screen, setScreen] = useScreen();
+  const [screen, setScreen, within] = useScreen();
   const [selected, setSelected] = useState(0);
   const strategiesOpened = useRef(false);
 
@@ -51,6 +53,7 @@ export function App() {
             before they go live.
           </p>
         </div>
+        <PresentationToggle />
         <RunStatus
           progress={runs.progress}
           running={runs.running}
@@ -102,6 +105,7 @@ export function App() {
             datas={runs.datas}
           />
         ) : null}
+        {screen === 'help' ? <HelpScreen focus={within} /> : null}
         <RunSettings ws={ws} update={update} />
       </main>
       <footer className="muted small">
