@@ -210,5 +210,6 @@ describe('choices the Why? screen makes', () => {
     expect(explainRunCount(5, 'groups', 28)).toBe(5 * 6);
     expect(explainRunCount(5, 'mechanisms', 28)).toBe(5 * 58);
     expect(explainRunCount(5, 'both', 28)).toBe(5 * 62);
+    expect(explainRunCount(5, 'groups', 28, 2)).toBe(5 * 8);
   });
 });

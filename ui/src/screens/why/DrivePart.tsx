@@ -20,9 +20,12 @@ const OWN_START = -1;
 /** the last result, kept while the app is open so that leaving the part and coming back keeps it */
 let kept: { result: ExplainResult; by: ExplainBy } | null = null;
 
-/** the knock-out runs a choice costs: two arms per mechanism and scenario pair, plus the lever groups */
-export function explainRunCount(runs: number, by: ExplainBy, mechanisms: number): number {
-  const arms = 2 + (by !== 'groups' ? 2 * mechanisms : 0) + (by !== 'mechanisms' ? 4 : 0);
+/**
+ * the knock-out runs a choice costs: the two scenarios, two arms per mechanism, and one per lever group and per
+ * event of the second scenario the first lacks, each `runs` times
+ */
+export function explainRunCount(runs: number, by: ExplainBy, mechanisms: number, extraEvents = 0): number {
+  const arms = 2 + (by !== 'groups' ? 2 * mechanisms : 0) + (by !== 'mechanisms' ? 4 + extraEvents : 0);
   return arms * runs;
 }
 
@@ -38,6 +41,8 @@ export function DrivePart({ explain, mechanisms }: { explain: ExplainInputs; mec
   const [b, setB] = useState(ok[1]?.i ?? ok[0]?.i ?? 0);
   const [runs, setRuns] = useState(5);
   const [by, setBy] = useState<ExplainBy>('both');
+  // −1: the whole run; otherwise the year (0-based) explained
+  const [year, setYear] = useState(-1);
   const [progress, setProgress] = useState<RunProgress | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
@@ -47,7 +52,11 @@ export function DrivePart({ explain, mechanisms }: { explain: ExplainInputs; mec
   const other = explain.scenarios[b]?.config;
   const base = a === OWN_START ? (other ? startOf(other) : null) : explain.scenarios[a]?.config;
   const same = a === b;
-  const cost = explainRunCount(runs, by, mechanisms);
+  const own = new Set(base?.events.map((e) => JSON.stringify(e)) ?? []);
+  const extra = other ? other.events.filter((e) => !own.has(JSON.stringify(e))).length : 0;
+  const cost = explainRunCount(runs, by, mechanisms, extra);
+  const years = Math.floor((other?.weeks ?? 0) / 52);
+  const span = year >= 0 && other ? { from: year * 52, to: Math.min(other.weeks, (year + 1) * 52) } : undefined;
 
   const start = async (): Promise<void> => {
     if (!base || !other || same) return;
@@ -60,7 +69,7 @@ export function DrivePart({ explain, mechanisms }: { explain: ExplainInputs; mec
     try {
       const r = await runExplain(
         await explainPool(),
-        { outcome, base, other, runs, seed: explain.seed, ranges: explain.ranges, by },
+        { outcome, base, other, runs, seed: explain.seed, ranges: explain.ranges, by, window: span },
         { signal: c.signal, onProgress: setProgress },
       );
       kept = { result: r, by };
@@ -106,6 +115,15 @@ export function DrivePart({ explain, mechanisms }: { explain: ExplainInputs; mec
             </option>
           ))}
         </select>
+        <label htmlFor="dr-year">Over</label>
+        <select id="dr-year" value={year} onChange={(e) => setYear(Number(e.target.value))}>
+          <option value={-1}>the whole run</option>
+          {Array.from({ length: years }, (_, y) => (
+            <option key={y} value={y}>
+              year {y + 1} only
+            </option>
+          ))}
+        </select>
         <label htmlFor="dr-by">Switch off</label>
         <select id="dr-by" value={by} onChange={(e) => setBy(e.target.value as ExplainBy)}>
           <option value="both">mechanisms, and groups of levers</option>
@@ -148,12 +166,14 @@ export function DrivePart({ explain, mechanisms }: { explain: ExplainInputs; mec
 function DriveResult({ result }: { result: ExplainResult }) {
   const breakdowns = [
     { title: 'By mechanism', b: result.mechanisms },
-    { title: 'By group of levers', b: result.groups },
+    { title: 'By group of levers, and events', b: result.groups },
   ].filter((x) => x.b);
   return (
     <section className="drive-result" aria-labelledby="drive-h">
       <h4 id="drive-h">
-        What drove the difference in {result.label.toLowerCase()}: {result.otherTitle} against {result.baseTitle}
+        What drove the difference in {result.label.toLowerCase()}
+        {result.window ? ` in weeks ${result.window.from} to ${result.window.to - 1}` : ''}: {result.otherTitle} against{' '}
+        {result.baseTitle}
       </h4>
       {result.difference.low <= 0 && result.difference.high >= 0 ? (
         <p className="honest" role="note">
