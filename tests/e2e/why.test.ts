@@ -46,7 +46,7 @@ describe('marks and many runs on the Compare charts', () => {
     expect(Number(await chart.getAttribute('data-marks'))).toBeGreaterThan(0);
     await expect.poll(() => chart.locator('.annotation-text', { hasText: 'Sickness wave' }).count()).toBeGreaterThan(0);
     await page.locator('.marks-key summary').click();
-    expect(await page.locator('.marks-key li', { hasText: 'sickness wave' }).first().isVisible()).toBe(true);
+    expect(await page.locator('.marks-key li', { hasText: 'Sickness wave' }).first().isVisible()).toBe(true);
     await chart.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}why-compare-marks.png` });
 

@@ -68,7 +68,9 @@ export function mergeMarks(per: readonly { slot: number; title: string; marks: r
 export function markSentence(m: ChartMark): string {
   const y = (m.week / 52).toFixed(1);
   const who = m.onlyTitles.length ? ` (only in ${m.onlyTitles.join(', ')})` : '';
-  return `Year ${y}. ${m.detail}${who}`;
+  // the simulation's detail starts with its week, said here once
+  const detail = m.detail.replace(/^Week -?\d+: /, '');
+  return `Year ${y} (week ${m.week}): ${m.label}. ${detail}${who}`;
 }
 
 /**

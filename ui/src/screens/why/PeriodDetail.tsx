@@ -1,5 +1,6 @@
 import { periodDetail, type RangeKind, type RunConfig } from '../../../../sim/index.ts';
 import { configHash } from '../../state/results.ts';
+import { loopKindWords, viewOfLoop } from './map-view.ts';
 import { tracedRun } from './traced-runs.ts';
 import { useAsync } from './use-async.ts';
 
@@ -88,7 +89,7 @@ export function PeriodDetail({
           <p className="small period-loop">
             <strong>The loop that carried most change then:</strong>{' '}
             {dominant
-              ? `${dominant.loop.words} (${dominant.loop.polarity === 'reinforcing' ? 'reinforcing: it feeds on itself' : 'balancing: it pushes back'}; ${Math.round(dominant.share * 100)}% of the loops' weight).`
+              ? `${viewOfLoop(dominant.loop).name ? `${viewOfLoop(dominant.loop).name}: ` : ''}${dominant.loop.words} (${loopKindWords(dominant.loop.polarity)}; ${Math.round(dominant.share * 100)}% of the loops' weight).`
               : 'no loop of the causal map moved as a whole in these weeks.'}{' '}
             <span className="muted">
               Read from how the map&apos;s parts moved together, not a proof of cause; the Why? screen tests causes by
