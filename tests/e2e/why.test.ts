@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { inject } from 'vitest';
-import { SHOTS, gotoTab, launch, waitForRuns } from './helpers.ts';
+import { SHOTS, axe, gotoTab, launch, waitForRuns } from './helpers.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -140,6 +140,7 @@ describe('the Why? screen', () => {
     await map.locator('.map-node').first().blur();
     await page.locator('.causal-map').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}why-map-loop.png` });
+    expect(await axe(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.context().close();
   });
@@ -160,6 +161,7 @@ describe('the Why? screen', () => {
     await expect.poll(() => page.locator('.share-bars .bars .point').count()).toBe(5);
     await page.locator('.drive-result').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}why-drive.png` });
+    expect(await axe(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.context().close();
   });
@@ -178,6 +180,7 @@ describe('the Why? screen', () => {
     await expect.poll(() => worker.count(), { timeout: 60_000 }).toBeGreaterThan(0);
     await page.locator('.stories').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}why-stories.png` });
+    expect(await axe(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.context().close();
   });

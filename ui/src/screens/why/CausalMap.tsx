@@ -136,17 +136,13 @@ export function CausalMap({
                 stroke={focus === n.id ? ACCENT : n.kind === 'outcome' ? OKABE_ITO.green : MUTED_INK}
                 strokeWidth={focus === n.id ? 3 : 1.2}
               />
-              {p.lines.map((line, i) => (
-                <text
-                  key={i}
-                  x={p.x}
-                  y={p.y - ((p.lines.length - 1) * 15) / 2 + i * 15 + 4}
-                  textAnchor="middle"
-                  className="map-label"
-                >
-                  {line}
-                </text>
-              ))}
+              <text textAnchor="middle" className="map-label">
+                {p.lines.map((line, i) => (
+                  <tspan key={i} x={p.x} y={p.y - ((p.lines.length - 1) * 15) / 2 + i * 15 + 4}>
+                    {i < p.lines.length - 1 ? `${line} ` : line}
+                  </tspan>
+                ))}
+              </text>
             </g>
           );
         })}

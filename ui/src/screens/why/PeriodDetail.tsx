@@ -68,7 +68,7 @@ export function PeriodDetail({
               <strong>Marked:</strong> {m.detail}
             </p>
           ))}
-          <ol className="log period-log">
+          <ol className="log period-log" tabIndex={0} aria-label={`The log of weeks ${from} to ${to - 1}`}>
             {detail.log.map((l, i) => (
               <li key={`${l.week}-${i}`}>
                 <span className="muted">week {l.week}:</span> {l.text}

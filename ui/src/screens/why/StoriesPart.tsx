@@ -108,7 +108,7 @@ function StoryCard({
           <p className="story-title">
             <strong>{story.value.title}</strong>
           </p>
-          <ol className="story-sentences" aria-live="polite">
+          <ol className="story-sentences" aria-live="polite" tabIndex={0} aria-label={`${title}: the story`}>
             {story.value.sentences.map((x, i) => (
               <li key={i} data-week={x.week}>
                 {x.text}

@@ -150,7 +150,7 @@ export function TwoRuns({ explain }: { explain: ExplainInputs }) {
                   What happened in run {reps[k]}
                   {diverged > 0 ? `, from week ${diverged}` : ''}
                 </h4>
-                <ol className="log">
+                <ol className="log" tabIndex={0} aria-label={`What happened in run ${reps[k]}`}>
                   {r.log
                     .filter((l) => l.week >= Math.max(0, diverged))
                     .slice(0, 30)
