@@ -191,6 +191,7 @@ describe('the Why? screen', () => {
     const sentence = page.locator('.two-runs-sentence');
     await expect.poll(() => sentence.textContent(), { timeout: 90_000 }).toMatch(/in run 0, .+ in run 1/);
     await expect.poll(() => page.locator('.two-runs .chart .scatterlayer .trace').count()).toBe(2);
+    await page.locator('.two-runs .chart').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}why-two-runs.png`, fullPage: false });
     expect(errors).toEqual([]);
     await page.context().close();

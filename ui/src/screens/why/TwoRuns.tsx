@@ -115,7 +115,9 @@ export function TwoRuns({ explain }: { explain: ExplainInputs }) {
             {fmt(metric, endOf(1))} in run {reps[1]}.{' '}
             {diverged < 0
               ? 'Their logs tell the same story.'
-              : `Their logs are the same until week ${diverged} (year ${(diverged / 52).toFixed(1)}), then part.`}
+              : diverged === 0
+                ? 'Their logs differ from the first week: chance acts at once.'
+                : `Their logs are the same until week ${diverged} (year ${(diverged / 52).toFixed(1)}), then part.`}
           </p>
           <PlotlyChart
             figure={() => lineFigure(metric, lines, 280)}
