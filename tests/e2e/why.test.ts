@@ -141,6 +141,12 @@ describe('the Why? screen', () => {
     await page.locator('.causal-map').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}why-map-loop.png` });
     expect(await axe(page)).toEqual([]);
+    // the map weighted by the average of many runs
+    await page.getByLabel('Weigh by').selectOption('many');
+    await expect
+      .poll(() => page.locator('#map-years-h').textContent(), { timeout: 120_000 })
+      .toContain('the average of 10 runs');
+    expect(await page.locator('.dominant-years li').count()).toBeGreaterThan(2);
     expect(errors).toEqual([]);
     await page.context().close();
   });

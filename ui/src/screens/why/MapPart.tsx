@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import { liveLoops, type LiveLoops, type PeriodWeights } from '../../../../sim/index.ts';
+import { liveLoops, runLiveLoops, type LiveLoops, type PeriodWeights } from '../../../../sim/index.ts';
+import { explainPool } from '../../runs/pools.ts';
 import { CausalMap } from './CausalMap.tsx';
 import type { ExplainInputs } from './explain-inputs.ts';
 import { LoopList } from './LoopList.tsx';
@@ -15,8 +16,12 @@ export function dominantSentence(p: PeriodWeights): string {
   return `${p.label}: ${v.name ? `${v.name} (${d.loop.words})` : d.loop.words}, ${loopKindWords(v.kind)}, carried most change (${Math.round(d.share * 100)}% of the loops' weight).`;
 }
 
+/** runs averaged when the map is weighted by many runs */
+export const AVERAGED_RUNS = 10;
+
 /**
- * The causal map, and the map weighted by what happened: choose a scenario and a run, and a year; each arrow's
+ * The causal map, and the map weighted by what happened: choose a scenario and a run (or the average of
+ * AVERAGED_RUNS runs), and a year; each arrow's
  * width shows how much change it carried that year (both its ends moved the way its sign says), and the loop that
  * dominated each year is named.
  */
@@ -27,14 +32,25 @@ export function MapPart({ explain }: { explain: ExplainInputs }) {
   // −1: the map alone, unweighted
   const [sc, setSc] = useState(ok[0]?.i ?? -1);
   const [rep, setRep] = useState(0);
+  const [many, setMany] = useState(false);
   const [year, setYear] = useState(0);
   const view = useMemo(() => mapView(levers), [levers]);
   const s = sc >= 0 ? explain.scenarios[sc] : undefined;
   const config = s?.config ?? null;
-  const run = useAsync(config ? `${s!.hash}|${rep}` : null, () =>
-    tracedRun(config!, explain.seed, explain.ranges, rep),
+  const run = useAsync(config ? (many ? `${s!.hash}|mean${AVERAGED_RUNS}` : `${s!.hash}|${rep}`) : null, async () =>
+    many
+      ? await runLiveLoops(await explainPool(), config!, {
+          runs: AVERAGED_RUNS,
+          seed: explain.seed,
+          ranges: explain.ranges,
+        })
+      : (await tracedRun(config!, explain.seed, explain.ranges, rep)).nodes,
   );
-  const live: LiveLoops | null = useMemo(() => (run.value?.nodes ? liveLoops(run.value.nodes) : null), [run.value]);
+  const live: LiveLoops | null = useMemo(
+    () => (!run.value ? null : 'periods' in run.value ? run.value : liveLoops(run.value)),
+    [run.value],
+  );
+  const whose = many ? `the average of ${AVERAGED_RUNS} runs` : `run ${rep}`;
   const period = live?.periods[Math.min(year, live.periods.length - 1)] ?? null;
   const weights = useMemo(() => {
     if (!period) return undefined;
@@ -60,6 +76,15 @@ export function MapPart({ explain }: { explain: ExplainInputs }) {
           ))}
         </select>
         {config ? (
+          <>
+            <label htmlFor="map-many">Weigh by</label>
+            <select id="map-many" value={many ? 'many' : 'one'} onChange={(e) => setMany(e.target.value === 'many')}>
+              <option value="one">one run</option>
+              <option value="many">the average of {AVERAGED_RUNS} runs</option>
+            </select>
+          </>
+        ) : null}
+        {config && !many ? (
           <>
             <label htmlFor="map-rep">Run number</label>
             <input
@@ -88,7 +113,11 @@ export function MapPart({ explain }: { explain: ExplainInputs }) {
           </>
         ) : null}
       </div>
-      {run.pending ? <p className="muted">Running the run with the map&apos;s parts recorded…</p> : null}
+      {run.pending ? (
+        <p className="muted">
+          Running {many ? `${AVERAGED_RUNS} runs` : 'the run'} with the map&apos;s parts recorded…
+        </p>
+      ) : null}
       {run.error ? <p role="alert">The run could not be made: {run.error}</p> : null}
       {period ? (
         <p className="dominant" aria-live="polite">
@@ -104,7 +133,7 @@ export function MapPart({ explain }: { explain: ExplainInputs }) {
         view={view}
         weights={weights}
         loop={loop}
-        label={`The causal map: ${view.nodes.length} parts and ${view.links.length} arrows${period ? `, weighted by ${period.label} of run ${rep} of ${s?.title}` : ''}`}
+        label={`The causal map: ${view.nodes.length} parts and ${view.links.length} arrows${period ? `, weighted by ${period.label} of ${whose} of ${s?.title}` : ''}`}
       />
       {period ? (
         <p className="muted small">
@@ -115,7 +144,7 @@ export function MapPart({ explain }: { explain: ExplainInputs }) {
       ) : null}
       {live ? (
         <section aria-labelledby="map-years-h">
-          <h4 id="map-years-h">The loop that dominated, year by year (run {rep})</h4>
+          <h4 id="map-years-h">The loop that dominated, year by year ({whose})</h4>
           <ol className="dominant-years">
             {live.periods.map((p, i) => (
               <li key={p.label}>
