@@ -77,6 +77,7 @@ export {
   liveLoops,
   periodWeights,
   meanNodeSeries,
+  nodeDifference,
   runLiveLoops,
   type LinkWeight,
   type LoopWeight,

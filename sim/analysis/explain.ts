@@ -48,7 +48,7 @@ export interface ExplainSpec {
    * weeks [from, to) to explain: the outcome's mean over them (default: the run's summary, the mean over the horizon
    * or its last 13 weeks as the metric says)
    */
-  window?: { from: number; to: number };
+  period?: { from: number; to: number };
 }
 
 export interface ExplainExec {
@@ -96,8 +96,8 @@ export interface ExplainResult {
   completed: number;
   seed: string;
   ranges: RangeKind;
-  /** the weeks explained, when a window was asked for */
-  window: { from: number; to: number } | null;
+  /** the weeks explained, when a period was asked for */
+  period: { from: number; to: number } | null;
   /** B − A */
   difference: PairedRange;
   /** outcome of A and of B (means) */
@@ -224,9 +224,9 @@ export async function runExplain(
       meta.push({ arm: a, r });
     });
   const values = arms.map(() => new Float64Array(runs).fill(NaN));
-  const win = spec.window;
+  const win = spec.period;
   if (win && !(win.from >= 0 && win.to > win.from && win.to <= spec.other.weeks))
-    throw new Error(`the window must be weeks from 0 to ${spec.other.weeks}, got ${win.from}–${win.to}`);
+    throw new Error(`the period must be weeks from 0 to ${spec.other.weeks}, got ${win.from}–${win.to}`);
   const valueOf = (res: RunResult): number => {
     if (!win) return res.summary[m];
     let sum = 0;
@@ -328,7 +328,7 @@ export async function runExplain(
     completed: ok.length,
     seed,
     ranges,
-    window: win ?? null,
+    period: win ?? null,
     difference,
     baseValue: mean(A),
     otherValue: mean(B),
@@ -361,7 +361,7 @@ function pct(x: number): string {
 export function explainSentences(r: ExplainResult): string[] {
   const out: string[] = [];
   const d = r.difference;
-  const when = r.window ? ` in weeks ${r.window.from}–${r.window.to - 1}` : '';
+  const when = r.period ? ` in weeks ${r.period.from}–${r.period.to - 1}` : '';
   out.push(
     `${r.label} (${r.unit})${when}: ${r.otherTitle} ${formatValue(r.otherValue, r.unit).replace(/^\+/, '')} against ` +
       `${formatValue(r.baseValue, r.unit).replace(/^\+/, '')} for ${r.baseTitle}, a difference of ` +

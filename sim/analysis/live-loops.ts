@@ -191,6 +191,20 @@ export function meanNodeSeries(list: readonly NodeSeries[]): NodeSeries {
   return { ids: [...ids], weeks, values };
 }
 
+/**
+ * The week-by-week difference of two node series (other − base, same nodes; the shorter run's weeks): the live loops
+ * of a difference between two scenarios (which links moved the gap between a plan and the status quo).
+ */
+export function nodeDifference(base: NodeSeries, other: NodeSeries): NodeSeries {
+  if (base.ids.join() !== other.ids.join()) throw new Error('the two node series record different nodes');
+  const weeks = Math.min(base.weeks, other.weeks);
+  const values = new Float64Array(base.ids.length * weeks);
+  for (let n = 0; n < base.ids.length; n++)
+    for (let t = 0; t < weeks; t++)
+      values[n * weeks + t] = other.values[n * other.weeks + t] - base.values[n * base.weeks + t];
+  return { ids: [...base.ids], weeks, values };
+}
+
 export interface LiveLoopsOptions {
   runs: number;
   seed?: number | string;

@@ -543,13 +543,48 @@ function tellPerson(name: string, rows: Map<number, StoryRow>, from: number, to:
   return out;
 }
 
+/** Parameters of the quit hazard (workforce.ts, 7.10) a worker's story names the pulls of. */
+interface QuitParams {
+  quitWage: number;
+  quitMorale: number;
+  quitFatigue: number;
+  firstYear: number;
+  zeroAdd: number;
+  base: number;
+}
+
+/**
+ * The two largest factors that raised a worker's quit hazard above the base rate (W1, W2, W6, W7, W3), from last
+ * week's pay, tenure and contract (`prev`) and the morale and fatigue at leaving (`at`); factors at or below 1 do not
+ * pull.
+ */
+function quitPulls(prev: StoryRow, at: { morale: number; fatigue: number }, s: QuitParams): string {
+  const reasons: [number, string][] = [
+    [Math.exp(-s.quitWage * (prev.payRatio - 1)), `pay per hour worked ${pct(prev.payRatio)} of other local work`],
+    [
+      Math.exp(-s.quitMorale * (at.morale - 0.5)),
+      `${at.morale < 0.35 ? 'low' : 'middling'} morale (${at.morale.toFixed(2)})`,
+    ],
+    [1 + s.quitFatigue * at.fatigue, `fatigue from overtime (${at.fatigue.toFixed(2)})`],
+    [prev.tenure < 52 ? 1 + s.firstYear : 1, 'a first year in care, when most leave'],
+  ];
+  if (prev.zeroHours) reasons.push([1 + s.zeroAdd / Math.max(1e-9, s.base), 'a zero-hours contract']);
+  const pulls = reasons.filter((r) => r[0] > 1.05).sort((a, b) => b[0] - a[0]);
+  return pulls.length
+    ? `what pulled hardest: ${pulls
+        .slice(0, 2)
+        .map((x) => x[1])
+        .join('; ')}`
+    : 'nothing pulled harder than ordinary turnover';
+}
+
 function tellWorker(
   name: string,
   rows: Map<number, StoryRow>,
   from: number,
   to: number,
   ended: boolean,
-  s: { quitWage: number; quitMorale: number; quitFatigue: number; firstYear: number; zeroAdd: number; base: number },
+  s: QuitParams,
 ): StorySentence[] {
   const out: StorySentence[] = [];
   const say = (week: number, text: string, facts: Record<string, number | string>): void =>
@@ -576,24 +611,10 @@ function tellWorker(
       // why: the largest of the factors of the quit hazard, from the morale and fatigue at quitting (last week's when
       // the slot was taken by a new recruit the same week) and last week's pay and tenure
       const at = r.employer < 0 ? r : prev;
-      const pay = Math.exp(-s.quitWage * (prev.payRatio - 1));
-      const morale = Math.exp(-s.quitMorale * (at.morale - 0.5));
-      const fatigue = 1 + s.quitFatigue * at.fatigue;
-      const first = prev.tenure < 52 ? 1 + s.firstYear : 1;
-      const reasons: [number, string][] = [
-        [pay, `pay per hour worked was ${pct(prev.payRatio)} of other local work`],
-        [morale, `morale was ${at.morale < 0.35 ? 'low' : 'worn down'} (${at.morale.toFixed(2)})`],
-        [fatigue, `fatigue from overtime (${at.fatigue.toFixed(2)})`],
-        [first, 'the first year in care is when most leave'],
-      ];
-      if (prev.zeroHours) reasons.push([1 + s.zeroAdd / Math.max(1e-9, s.base), 'a zero-hours contract']);
-      reasons.sort((a, b) => b[0] - a[0]);
+      const reasons = quitPulls(prev, { morale: at.morale, fatigue: at.fatigue }, s);
       say(
         t,
-        `Week ${t}: ${name} leaves care work${prev.sick ? ' while off sick' : ''} — the strongest pulls: ${reasons
-          .slice(0, 2)
-          .map((x) => x[1])
-          .join('; ')}.`,
+        `Week ${t}: ${name} leaves care work${prev.sick ? ' while off sick' : ''} — ${reasons}.`,
         r.employer < 0
           ? { employer: -1, morale: r.morale, fatigue: r.fatigue, tenureBefore: prev.tenure, payBefore: prev.payRatio }
           : { tenureBefore: prev.tenure, payBefore: prev.payRatio, moraleBefore: prev.morale },
@@ -604,7 +625,7 @@ function tellWorker(
       if (r.tenure === 0)
         say(
           t,
-          `Week ${t}: ${name} moves to a ${KIND[r.employerKind]} provider (another care employer) and starts again.`,
+          `Week ${t}: ${name} leaves for a ${KIND[r.employerKind]} provider (another care employer) and starts again — ${quitPulls(prev, { morale: r.morale, fatigue: prev.fatigue }, s)}.`,
           { employer: r.employer, tenure: r.tenure, employerKind: r.employerKind },
         );
       else

@@ -17,9 +17,22 @@ import { stress } from './commands/stress.ts';
 import { sensitivity } from './commands/sensitivity.ts';
 import { explain } from './commands/explain.ts';
 import { story } from './commands/story.ts';
+import { loops } from './commands/loops.ts';
 import { writeOut } from './terminal.ts';
 
-const COMMANDS: readonly Command[] = [run, compare, sweep, validate, list, merge, stress, sensitivity, explain, story];
+const COMMANDS: readonly Command[] = [
+  run,
+  compare,
+  sweep,
+  validate,
+  list,
+  merge,
+  stress,
+  sensitivity,
+  explain,
+  loops,
+  story,
+];
 
 const HELP = `commsim: commissioning flight simulator
 
@@ -35,6 +48,7 @@ Commands:
   stress SPEC     run a plan and alternatives across sampled futures; where it fails, how robust
   sensitivity SPEC  rank uncertain inputs by their effect on outcomes (Morris or Sobol)
   explain A [B]   what drove the difference in an outcome: mechanisms and lever groups switched off one at a time
+  loops FILE      which loops of the causal map carried the change, year by year
   story FILE      follow one person, care worker or provider through a run, week by week
 
 FILE may be a path to a scenario YAML file or the id of a library scenario.

@@ -159,6 +159,7 @@ export const MECHANISMS: readonly { param: ParamId; what: string }[] = [
   { param: 'exit_loss_hazard', what: 'losses → provider exits (P2)' },
   { param: 'gaming_effort_cost', what: 'gaming → worse care (P6)' },
   { param: 'tender_discount', what: 're-tendering → lower fees (P4)' },
+  { param: 'gaming_report_lift', what: 'gaming → flattering measures (P6)' },
 ];
 
 // --- nodes ----------------------------------------------------------------------------------------------------------
@@ -354,6 +355,16 @@ const MODEL_NODES: readonly CausalNode[] = [
     meaning: 'providers’ capability to learn and improve',
     up: 'more learning',
     down: 'less learning',
+  },
+  {
+    id: 'reported_gap',
+    label: 'Measures flattering care',
+    kind: 'agents',
+    area: 'providers',
+    metric: 'reported_outcome_gap',
+    meaning: 'reported outcomes less the good days people actually have (Campbell’s law)',
+    up: 'measures flattering care more',
+    down: 'measures closer to the truth',
   },
   // relationships
   {
@@ -740,6 +751,26 @@ const MODEL_LINKS: readonly LinkSpec[] = [
     knockout: 'moves',
   }),
   L('gaming', 'trust_commissioner', -1, '19', 'trustWeek', 'gaming the council detects erodes its trust (C2)'),
+  L(
+    'gaming',
+    'reported_gap',
+    1,
+    '18',
+    'qualityGamingLearning',
+    'gaming makes reported outcomes look better than people’s real good days (P6, Campbell’s law)',
+    {
+      param: 'gaming_report_lift',
+      knockout: 'down',
+    },
+  ),
+  L(
+    'reported_gap',
+    'margin',
+    1,
+    '13',
+    'finances',
+    'payment on outcomes follows what is reported, not what people live (P6)',
+  ),
   L('capability', 'quality', 1, '18', 'qualityGamingLearning', 'capability is a quarter of quality (P5, P7)'),
   L('capability', 'wellbeing', 1, '10', 'peopleWeek', 'relational care (half from capability) is part of dignity (N3)'),
   L('capability', 'need', -1, '10', 'peopleWeek', 'relational care helps people regain abilities (reablement, N2)', {
@@ -942,6 +973,7 @@ const LEVER_LINKS: readonly LinkSpec[] = [
         'relationships.ts:communityWeek',
         'relationships.ts:trustWeek',
         'workforce.ts:workforceWeek',
+        'causal-record.ts:READERS',
       ],
     },
   ),
@@ -951,6 +983,7 @@ const LEVER_LINKS: readonly LinkSpec[] = [
       'record.ts:createRecorder',
       'relationships.ts:trustWeek',
       'workforce.ts:workforceWeek',
+      'causal-record.ts:READERS',
     ],
   }),
   L(
@@ -1267,6 +1300,15 @@ export const NAMED_LOOPS: readonly NamedLoop[] = [
     nodes: ['continuity', 'morale', 'turnover'],
     start: 'up',
     polarity: 'reinforcing',
+  },
+  {
+    id: 'campbell',
+    title: 'Campbell’s law: measures that pay',
+    story:
+      'Where payment follows the measures, gaming makes them look better than people’s real good days; that pays, and eases the margin pressure that drove it.',
+    nodes: ['gaming', 'reported_gap', 'margin'],
+    start: 'up',
+    polarity: 'balancing',
   },
   {
     id: 'unmet-need-grows',

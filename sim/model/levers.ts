@@ -191,6 +191,10 @@ const LEVER_TABLE = [
     acts: ['C2', 'W6', 'P1'],
     channels: [
       {
+        at: 'causal-record.ts:READERS',
+        what: 'recorded, not acted on: compliance checking in force, a node of the causal map (only when a run records it)',
+      },
+      {
         at: 'commissioner.ts:updateFidelity',
         what: 'falls back towards compliance checking below readiness; rises with distrust and defensiveness (C2, C3)',
       },
@@ -224,6 +228,10 @@ const LEVER_TABLE = [
     description: '0 = compliance checking against specification, 1 = learning conversations using data to improve.',
     acts: ['W6', 'P6', 'P7'],
     channels: [
+      {
+        at: 'causal-record.ts:READERS',
+        what: 'recorded, not acted on: compliance checking in force, a node of the causal map (only when a run records it)',
+      },
       { at: 'commissioner.ts:updateFidelity', what: "learning-style monitoring grows the council's learning culture" },
       { at: 'market.ts:finances', what: "compliance share of monitoring: providers' compliance cost (P1)" },
       {

@@ -96,17 +96,17 @@ describe('explain: attribution by knocking out', { timeout: 120_000 }, () => {
       other: later,
       runs: 2,
       by: 'groups',
-      window: { from: 0, to: 40 },
+      period: { from: 0, to: 40 },
     });
     expect(before.difference.mean).toBe(0);
-    expect(before.window).toEqual({ from: 0, to: 40 });
+    expect(before.period).toEqual({ from: 0, to: 40 });
     const after = await runExplain(backend, {
       outcome: 'fee_per_hour',
       base: split,
       other: later,
       runs: 2,
       by: 'groups',
-      window: { from: 52, to: 78 },
+      period: { from: 52, to: 78 },
     });
     expect(after.difference.mean).toBeGreaterThan(1);
     expect(after.groups!.parts.find((p) => p.id === 'money')!.share).toBeCloseTo(1, 9);

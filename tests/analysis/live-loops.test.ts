@@ -5,7 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { liveLoops, meanNodeSeries, periodWeights, runLiveLoops } from '../../sim/analysis/live-loops.ts';
+import {
+  liveLoops,
+  meanNodeSeries,
+  nodeDifference,
+  periodWeights,
+  runLiveLoops,
+} from '../../sim/analysis/live-loops.ts';
 import { chartMarks, periodDetail } from '../../sim/analysis/marks.ts';
 import { CAUSAL_LINKS, CAUSAL_NODES } from '../../sim/model/causal-map.ts';
 import { simulate } from '../../sim/model/simulate.ts';
@@ -45,6 +51,15 @@ describe('live loops', () => {
     expect(p.dominant).not.toBeNull();
     expect(p.dominant!.loop.nodes).toEqual(expect.arrayContaining(['fee', 'pay', 'turnover', 'workforce', 'unmet']));
     expect(p.sentence).toMatch(/^Year 1: the balancing loop/);
+  });
+
+  it('the loops of a difference: the gap between two series', () => {
+    const a = series(52, { fee: [1, 1], pay: [1, 1] });
+    const b = series(52, { fee: [1, 0.5], pay: [1, 0.8] });
+    const d = nodeDifference(a, b);
+    const fee = ids.indexOf('fee');
+    expect(d.values[fee * 52 + 51]).toBeCloseTo(-0.5, 12);
+    expect(periodWeights(d, 0, 52).links.find((l) => l.link === 'fee>pay')!.agrees).toBe(true);
   });
 
   it('no movement, no loop', () => {

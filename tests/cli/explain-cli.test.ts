@@ -129,6 +129,18 @@ describe('commsim explain and story', { timeout: 180_000 }, () => {
     expect(cli(['explain', 'a.yaml', 'b.yaml', '--runs', '1']).err).toMatch(/--runs must be a whole number from 2/);
   });
 
+  it('names the loops that carried the change, year by year', () => {
+    const r = cli(['loops', 'a.yaml', '--runs', '2', '--workers', '0']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/^Live loops: A \(mean of 2 runs\)/);
+    expect(r.out).toMatch(/^Year 1: /m);
+    const c = cli(['loops', 'a.yaml', '--runs', '2', '--workers', '0', '--period', '26', '--format', 'csv']);
+    expect(c.code, c.err).toBe(0);
+    expect(c.out.split('\n')[0]).toBe('from_week,to_week,link,sign,from_change,to_change,weight,share');
+    expect(c.out).toMatch(/^26,52,fee>pay,1,/m);
+    expect(cli(['loops', 'a.yaml', '--period', '2']).err).toMatch(/--period must be a whole number from 4/);
+  });
+
   it('tells a story week by week', () => {
     const r = cli(['story', 'a.yaml', '--who', 'provider', '--pick', 'largest']);
     expect(r.code, r.err).toBe(0);

@@ -97,13 +97,13 @@ Options:
     const year = intOpt(o, 'year', 1, 50);
     if (year !== undefined && year * 52 > other.weeks)
       throw new UsageError(`--year ${year} is past the end of the run (${Math.floor(other.weeks / 52)} years).`);
-    const window = year === undefined ? undefined : { from: (year - 1) * 52, to: year * 52 };
+    const period = year === undefined ? undefined : { from: (year - 1) * 52, to: year * 52 };
     const arms =
       2 + (by === 'groups' ? 0 : 2 * MECHANISMS.length) + (by === 'mechanisms' ? 0 : 4 + other.events.length);
     const result = await withBackend(workersOpt(o, arms * runs), (backend, signal) =>
       runExplain(
         backend,
-        { outcome, base, other, runs, seed, ranges, by, window },
+        { outcome, base, other, runs, seed, ranges, by, period },
         { signal, onProgress: progressBar() },
       ),
     );
