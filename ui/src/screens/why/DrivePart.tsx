@@ -69,7 +69,7 @@ export function DrivePart({ explain, mechanisms }: { explain: ExplainInputs; mec
     try {
       const r = await runExplain(
         await explainPool(),
-        { outcome, base, other, runs, seed: explain.seed, ranges: explain.ranges, by, window: span },
+        { outcome, base, other, runs, seed: explain.seed, ranges: explain.ranges, by, period: span },
         { signal: c.signal, onProgress: setProgress },
       );
       kept = { result: r, by };
@@ -172,7 +172,7 @@ function DriveResult({ result }: { result: ExplainResult }) {
     <section className="drive-result" aria-labelledby="drive-h">
       <h4 id="drive-h">
         What drove the difference in {result.label.toLowerCase()}
-        {result.window ? ` in weeks ${result.window.from} to ${result.window.to - 1}` : ''}: {result.otherTitle} against{' '}
+        {result.period ? ` in weeks ${result.period.from} to ${result.period.to - 1}` : ''}: {result.otherTitle} against{' '}
         {result.baseTitle}
       </h4>
       {result.difference.low <= 0 && result.difference.high >= 0 ? (
