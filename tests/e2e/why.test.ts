@@ -147,6 +147,13 @@ describe('the Why? screen', () => {
       .poll(() => page.locator('#map-years-h').textContent(), { timeout: 120_000 })
       .toContain('the average of 10 runs');
     expect(await page.locator('.dominant-years li').count()).toBeGreaterThan(2);
+    // the loops of the gap between a strategy and the baseline
+    await page.getByLabel('Weight the arrows by what happened in').selectOption({ index: 2 });
+    await page.getByLabel('Weigh by').selectOption('gap');
+    await expect
+      .poll(() => page.locator('#map-years-h').textContent(), { timeout: 120_000 })
+      .toContain('the gap between run 0 and the baseline');
+    await expect.poll(() => page.locator('p.dominant').textContent()).toMatch(/^Year \d: /);
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { liveLoops, runLiveLoops, type LiveLoops, type PeriodWeights } from '../../../../sim/index.ts';
+import { liveLoops, nodeDifference, runLiveLoops, type LiveLoops, type PeriodWeights } from '../../../../sim/index.ts';
 import { explainPool } from '../../runs/pools.ts';
 import { CausalMap } from './CausalMap.tsx';
 import type { ExplainInputs } from './explain-inputs.ts';
@@ -32,25 +32,40 @@ export function MapPart({ explain }: { explain: ExplainInputs }) {
   // −1: the map alone, unweighted
   const [sc, setSc] = useState(ok[0]?.i ?? -1);
   const [rep, setRep] = useState(0);
-  const [many, setMany] = useState(false);
+  // one run, the average of many, or the gap between this scenario's run and the baseline's same run
+  const [weigh, setWeigh] = useState<'one' | 'many' | 'gap'>('one');
   const [year, setYear] = useState(0);
   const view = useMemo(() => mapView(levers), [levers]);
   const s = sc >= 0 ? explain.scenarios[sc] : undefined;
   const config = s?.config ?? null;
-  const run = useAsync(config ? (many ? `${s!.hash}|mean${AVERAGED_RUNS}` : `${s!.hash}|${rep}`) : null, async () =>
-    many
-      ? await runLiveLoops(await explainPool(), config!, {
+  const baseline = explain.scenarios[0];
+  const many = weigh === 'many';
+  const gap = weigh === 'gap' && sc > 0 && !!baseline?.config;
+  const run = useAsync(
+    config ? (many ? `${s!.hash}|mean${AVERAGED_RUNS}` : `${s!.hash}|${rep}|${gap ? baseline.hash : ''}`) : null,
+    async () => {
+      if (many)
+        return runLiveLoops(await explainPool(), config!, {
           runs: AVERAGED_RUNS,
           seed: explain.seed,
           ranges: explain.ranges,
-        })
-      : (await tracedRun(config!, explain.seed, explain.ranges, rep)).nodes,
+        });
+      const own = (await tracedRun(config!, explain.seed, explain.ranges, rep)).nodes;
+      if (!gap || !own) return own;
+      // the same run of the baseline: the same random numbers, so the gap is the strategies'
+      const base = (await tracedRun(baseline.config!, explain.seed, explain.ranges, rep)).nodes;
+      return base ? nodeDifference(base, own) : undefined;
+    },
   );
   const live: LiveLoops | null = useMemo(
     () => (!run.value ? null : 'periods' in run.value ? run.value : liveLoops(run.value)),
     [run.value],
   );
-  const whose = many ? `the average of ${AVERAGED_RUNS} runs` : `run ${rep}`;
+  const whose = many
+    ? `the average of ${AVERAGED_RUNS} runs`
+    : gap
+      ? `the gap between run ${rep} and the baseline's run ${rep}`
+      : `run ${rep}`;
   const period = live?.periods[Math.min(year, live.periods.length - 1)] ?? null;
   const weights = useMemo(() => {
     if (!period) return undefined;
@@ -78,9 +93,12 @@ export function MapPart({ explain }: { explain: ExplainInputs }) {
         {config ? (
           <>
             <label htmlFor="map-many">Weigh by</label>
-            <select id="map-many" value={many ? 'many' : 'one'} onChange={(e) => setMany(e.target.value === 'many')}>
+            <select id="map-many" value={weigh} onChange={(e) => setWeigh(e.target.value as typeof weigh)}>
               <option value="one">one run</option>
               <option value="many">the average of {AVERAGED_RUNS} runs</option>
+              {sc > 0 && baseline?.config ? (
+                <option value="gap">its gap from the baseline ({baseline.title}), same run</option>
+              ) : null}
             </select>
           </>
         ) : null}
@@ -138,8 +156,12 @@ export function MapPart({ explain }: { explain: ExplainInputs }) {
       {period ? (
         <p className="muted small">
           Thicker, stronger arrows carried more change in {period.label.toLowerCase()}: both their ends moved the way
-          the arrow&apos;s sign says. This reads how the parts moved together, not a proof of cause; “What drove the
-          difference?” tests causes by switching them off.
+          the arrow&apos;s sign says
+          {gap
+            ? ' — here, the gap between this strategy and the baseline, on the same random numbers, so the arrows show what carried the difference'
+            : ''}
+          . This reads how the parts moved together, not a proof of cause; “What drove the difference?” tests causes by
+          switching them off.
         </p>
       ) : null}
       {live ? (
