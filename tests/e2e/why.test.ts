@@ -159,8 +159,12 @@ describe('the Why? screen', () => {
   });
 
   it('finds what drove a difference by knocking out groups of levers: the shares add up to the whole', async () => {
-    const { page, errors } = await openSmall('#why');
-    await page.getByRole('button', { name: 'What drove the difference?' }).click();
+    // the Compare screen's link opens this part of the Why? screen
+    const { page, errors } = await openSmall('');
+    await page.getByRole('link', { name: 'Find what drove a difference' }).click();
+    await expect
+      .poll(() => page.getByRole('button', { name: 'What drove the difference?' }).getAttribute('aria-pressed'))
+      .toBe('true');
     await page.getByLabel('Switch off').selectOption('groups');
     await page.getByLabel('Runs of each (2 to 50)').fill('3');
     await page.getByRole('button', { name: 'Find what drove the difference' }).click();

@@ -93,7 +93,7 @@ export function App() {
         ) : null}
         {screen === 'overview' ? <OverviewScreen ws={ws} store={runs.store} /> : null}
         {screen === 'run' ? <RunScreen ws={ws} resolved={runs.resolved} /> : null}
-        {screen === 'why' && explain ? <WhyScreen explain={explain} store={runs.store} /> : null}
+        {screen === 'why' && explain ? <WhyScreen key={within} explain={explain} open={within} /> : null}
         {screen === 'stress' ? <StressScreen ws={ws} planKey={ws.scenarios[selected]?.key} /> : null}
         {screen === 'keep' ? (
           <KeepScreen

@@ -72,6 +72,11 @@ export const CompareScreen = memo(function CompareScreen({
       <Legend ws={ws} datas={datas} stale={stale} />
       <p className="shared-future">{ws.sharedFuture}</p>
       <ComparisonSummary ws={ws} datas={datas} stale={stale} />
+      <p className="small why-link">
+        Why do they differ? <a href="#why/drive">Find what drove a difference</a> (each mechanism switched off in turn)
+        · <a href="#why/map">see which loops carried it, year by year</a> ·{' '}
+        <a href="#why/stories">follow one person through a run</a>.
+      </p>
       <details className="picker">
         <summary>Choose outcomes to chart ({defs.length} shown)</summary>
         <fieldset>

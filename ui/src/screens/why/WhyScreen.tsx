@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { HonestNote } from '../../common/HonestNote.tsx';
-import type { ResultStore } from '../../state/results.ts';
 import type { ExplainInputs } from './explain-inputs.ts';
 import { MECHANISMS } from '../../../../sim/index.ts';
 import { DrivePart } from './DrivePart.tsx';
@@ -20,10 +19,12 @@ type PartId = (typeof PARTS)[number]['id'];
 /**
  * The Why? screen: what drove a result, in words and pictures — the model's causes and loops, which loops
  * carried the change in a run year by year, what drove the difference between two scenarios (knocking out one
- * mechanism at a time), people's stories, and how far chance alone takes two runs apart.
+ * mechanism at a time), people's stories, and how far chance alone takes two runs apart. `open` (#why/<part>)
+ * names the part shown first.
  */
-export function WhyScreen({ explain }: { explain: ExplainInputs; store: ResultStore }) {
-  const [part, setPart] = useState<PartId>(PARTS[0].id);
+export function WhyScreen({ explain, open }: { explain: ExplainInputs; open?: string }) {
+  // #why/drive, #why/stories, #why/chance open that part
+  const [part, setPart] = useState<PartId>(PARTS.find((p) => p.id === open)?.id ?? PARTS[0].id);
   return (
     <section aria-labelledby="why-h" className="why">
       <h2 id="why-h">Why? What drove the results</h2>
