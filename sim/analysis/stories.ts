@@ -509,6 +509,8 @@ function tellPerson(name: string, rows: Map<number, StoryRow>, from: number, to:
         `Week ${t}: ${name}'s provider closed; the package moved to ${where}${r.carer >= 0 && r.carer === prev.carer ? ', and the same carer came with it' : ''}.`,
         { provider: r.provider, lastProvider: r.lastProvider, lastProviderActive: r.lastProviderActive },
       );
+    if (r.status === SUPPORTED && r.carer >= 0 && r.carer === prev.carer && r.carerOff && !prev.carerOff)
+      say(t, `Week ${t}: ${name}'s regular carer is off sick; other workers cover the visits.`, { carerOff: 1 });
     if (r.status === SUPPORTED && r.carer >= 0 && r.carer !== prev.carer && !carersSeen.has(r.carer)) {
       carersSeen.add(r.carer);
       newCarerWeeks.push(t);

@@ -37,7 +37,9 @@ function stateOf(story: Story): Map<number, Row> {
         if (story.who === 'person') {
           const i = story.slot;
           const p = s.people.provider[i];
+          const rw = s.people.regularWorker[i];
           rows.set(week, {
+            carerOff: rw >= 0 && s.workers.sickWeeks[rw] > 0 ? 1 : 0,
             status: s.people.status[i],
             need: s.people.needHours[i],
             delivered: s.people.delivered[i],
