@@ -122,6 +122,15 @@ describe('the Why? screen', () => {
     await page.keyboard.press('End');
     await expect.poll(() => dominant.textContent()).toMatch(/^Year [2-9]/);
     await expect.poll(weights).not.toBe(year1);
+    // the year's dominant loop picked out on the map: only its boxes stay strong
+    await page.getByRole('button', { name: 'Show it on the map' }).click();
+    const strongNodes = (): Promise<number> =>
+      map.evaluate(
+        (svg) => [...svg.querySelectorAll('.map-node')].filter((n) => n.getAttribute('opacity') === '1').length,
+      );
+    await expect.poll(strongNodes).toBeGreaterThan(1);
+    expect(await strongNodes()).toBeLessThan(8);
+    await page.getByRole('button', { name: 'Show the whole map' }).first().click();
     // a box explains itself when reached with the keyboard
     await map.locator('.map-node').first().focus();
     await expect.poll(() => page.locator('.map-explain h4').count()).toBe(1);

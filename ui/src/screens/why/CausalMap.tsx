@@ -21,7 +21,8 @@ export const NODE_KIND_WORDS: Record<NodeKind, string> = {
  * The causal map drawn in SVG: boxes for the model's stocks, agents' states, levers and outcomes; arrows for
  * the mechanisms, signed + (more leads to more) or − (more leads to less). Each box is reachable with the
  * keyboard and explains itself on focus or hover. With `weights` (0-1 by link), each arrow's width and strength
- * show how much of the change it carried; with `loop`, that loop's arrows stand out and the others fade.
+ * show how much of the change it carried; with `loop` (the links of a loop), that loop's arrows stand out and the
+ * others fade.
  */
 export function CausalMap({
   view,
@@ -31,15 +32,12 @@ export function CausalMap({
 }: {
   view: MapView;
   weights?: ReadonlyMap<string, number>;
-  loop?: string | null;
+  loop?: readonly string[] | null;
   label: string;
 }) {
   const [focus, setFocus] = useState<string | null>(null);
   const placed = useMemo(() => layoutMap(view.nodes, view.links), [view]);
-  const inLoop = useMemo(() => {
-    const l = view.loops.find((x) => x.id === loop);
-    return l ? new Set(l.links) : null;
-  }, [view, loop]);
+  const inLoop = useMemo(() => (loop ? new Set(loop) : null), [loop]);
   const nodeOf = useMemo(() => new Map(view.nodes.map((n) => [n.id, n])), [view]);
   const focused = focus ? nodeOf.get(focus) : undefined;
   const links = view.links.map((l, i) => ({ l, p: placed.links[i] }));
@@ -76,7 +74,7 @@ export function CausalMap({
         {links.map(({ l, p }) => {
           if (!p || p.points.length < 2) return null;
           const w = weights?.get(l.id);
-          const faded = (inLoop && !inLoop.has(l.id)) || (weights && !(w! > 0.02));
+          const faded = inLoop ? !inLoop.has(l.id) : weights && !(w! > 0.02);
           const strong = inLoop?.has(l.id) || (focus && (l.from === focus || l.to === focus));
           const colour = faded ? '#c8c8c8' : l.sign > 0 ? ACCENT : OKABE_ITO.vermillion;
           const width = weights ? 1 + 7 * Math.min(1, w ?? 0) : strong ? 2.5 : 1.4;

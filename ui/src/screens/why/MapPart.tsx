@@ -27,6 +27,7 @@ export const AVERAGED_RUNS = 10;
  */
 export function MapPart({ explain }: { explain: ExplainInputs }) {
   const [levers, setLevers] = useState(false);
+  // a named loop picked in the list, or 'dominant': the year's dominant loop
   const [loop, setLoop] = useState<string | null>(null);
   const ok = explain.scenarios.map((s, i) => ({ s, i })).filter(({ s }) => s.config);
   // −1: the map alone, unweighted
@@ -73,6 +74,10 @@ export function MapPart({ explain }: { explain: ExplainInputs }) {
     return new Map(period.links.map((l) => [l.link, l.share / max]));
   }, [period]);
   const years = live?.periods.length ?? 0;
+  const loopLinks =
+    loop === 'dominant'
+      ? (period?.dominant?.loop.links ?? null)
+      : (view.loops.find((l) => l.id === loop)?.links ?? null);
 
   return (
     <div className="map-part">
@@ -139,7 +144,17 @@ export function MapPart({ explain }: { explain: ExplainInputs }) {
       {run.error ? <p role="alert">The run could not be made: {run.error}</p> : null}
       {period ? (
         <p className="dominant" aria-live="polite">
-          {dominantSentence(period)}
+          {dominantSentence(period)}{' '}
+          {period.dominant ? (
+            <button
+              type="button"
+              className="link"
+              aria-pressed={loop === 'dominant'}
+              onClick={() => setLoop(loop === 'dominant' ? null : 'dominant')}
+            >
+              {loop === 'dominant' ? 'Show the whole map' : 'Show it on the map'}
+            </button>
+          ) : null}
         </p>
       ) : (
         <p className="small">
@@ -150,7 +165,7 @@ export function MapPart({ explain }: { explain: ExplainInputs }) {
       <CausalMap
         view={view}
         weights={weights}
-        loop={loop}
+        loop={loopLinks}
         label={`The causal map: ${view.nodes.length} parts and ${view.links.length} arrows${period ? `, weighted by ${period.label} of ${whose} of ${s?.title}` : ''}`}
       />
       {period ? (
