@@ -37,7 +37,8 @@ export function explainRunCount(runs: number, by: ExplainBy, mechanisms: number,
 export function DrivePart({ explain, mechanisms }: { explain: ExplainInputs; mechanisms: number }) {
   const ok = explain.scenarios.map((s, i) => ({ s, i })).filter(({ s }) => s.config);
   const [outcome, setOutcome] = useState('wellbeing_mean');
-  const [a, setA] = useState(ok[0]?.i ?? 0);
+  // with one scenario only, it is explained against its own start
+  const [a, setA] = useState(ok.length > 1 ? ok[0].i : OWN_START);
   const [b, setB] = useState(ok[1]?.i ?? ok[0]?.i ?? 0);
   const [runs, setRuns] = useState(5);
   const [by, setBy] = useState<ExplainBy>('both');
