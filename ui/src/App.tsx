@@ -13,6 +13,8 @@ import { PlaceScreen } from './screens/place/PlaceScreen.tsx';
 import { RunScreen } from './screens/run/RunScreen.tsx';
 import { StrategiesScreen } from './screens/strategies/StrategiesScreen.tsx';
 import { StressScreen } from './screens/stress/StressScreen.tsx';
+import { useExplainInputs } from './screens/why/explain-inputs.ts';
+import { WhyScreen } from './screens/why/WhyScreen.tsx';
 import { KeptScreen } from './shell/KeptScreen.tsx';
 import { NoticeBox } from './shell/NoticeBox.tsx';
 import { PresentationToggle } from './shell/PresentationToggle.tsx';
@@ -29,6 +31,7 @@ export function App() {
   const { ws, setWs, update } = useWorkspace(setNotice);
   const runs = useComparisonRuns(ws);
   const compared = useComparedWorkspace(ws);
+  const explain = useExplainInputs(ws, runs.resolved);
   const [screen, setScreen, within] = useScreen();
   const [selected, setSelected] = useState(0);
   const strategiesOpened = useRef(false);
@@ -73,7 +76,7 @@ export function App() {
         ) : null}
         {/* kept mounted while other screens show, so its charts are redrawn, not rebuilt, on return */}
         <KeptScreen shown={screen === 'compare'}>
-          <CompareScreen ws={compared} shown={runs.shown} currentDatas={runs.currentDatas} />
+          <CompareScreen ws={compared} shown={runs.shown} currentDatas={runs.currentDatas} explain={explain} />
         </KeptScreen>
         {screen === 'place' ? <PlaceScreen ws={ws} update={update} /> : null}
         {/* kept mounted once opened: going back and forth between levers and charts then only shows and hides */}
@@ -90,6 +93,7 @@ export function App() {
         ) : null}
         {screen === 'overview' ? <OverviewScreen ws={ws} store={runs.store} /> : null}
         {screen === 'run' ? <RunScreen ws={ws} resolved={runs.resolved} /> : null}
+        {screen === 'why' && explain ? <WhyScreen key={within} explain={explain} open={within} /> : null}
         {screen === 'stress' ? <StressScreen ws={ws} planKey={ws.scenarios[selected]?.key} /> : null}
         {screen === 'keep' ? (
           <KeepScreen

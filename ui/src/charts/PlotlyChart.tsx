@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { schedule, unschedule } from './draw-queue.ts';
+import { withMarks, type ChartMark } from './marks.ts';
 import { loadPlotly, plotlyIfLoaded } from './plotly.ts';
 import { chartFontSize, usePresentation } from '../shell/presentation.ts';
 import { CHART_CONFIG, FONT } from './theme.ts';
@@ -45,6 +46,7 @@ export function PlotlyChart({
   onClick,
   deferOffscreen = false,
   hasData = true,
+  marks,
   ...attrs
 }: {
   figure: () => Figure;
@@ -57,12 +59,20 @@ export function PlotlyChart({
   deferOffscreen?: boolean;
   /** false while there is nothing to show: the chart's frame is drawn once, and not again until there is */
   hasData?: boolean;
+  /**
+   * phases, shocks and events drawn as labelled vertical lines (marks.ts), on a chart whose x axis is years from
+   * now; marks at or after `weeks` are left out. Give them in `redraw` too when they change.
+   */
+  marks?: { list: readonly ChartMark[]; weeks: number };
   'data-metric'?: string;
+  'data-runs'?: string;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const key = useRef({});
   const latest = useRef(figure);
   latest.current = figure;
+  const latestMarks = useRef(marks);
+  latestMarks.current = marks;
   const click = useRef(onClick);
   click.current = onClick;
   const visible = useRef(false);
@@ -100,9 +110,11 @@ export function PlotlyChart({
     const job = async (): Promise<void> => {
       const Plotly = await loadPlotly();
       const { data, layout, config } = latest.current();
+      const m = latestMarks.current;
+      const laid = m && data.length ? withMarks(layout, m.list, m.weeks) : layout;
       // presentation mode: the same figure with text a room can read
       const font = { ...FONT, ...(layout.font as Record<string, unknown> | undefined), size: chartFontSize(present) };
-      await Plotly.react(el, data, { ...layout, font }, config ?? CHART_CONFIG);
+      await Plotly.react(el, data, { ...laid, font }, config ?? CHART_CONFIG);
       if (!click.current) return;
       const p = el as PlotlyElement;
       if (!p.on) return;
@@ -129,6 +141,13 @@ export function PlotlyChart({
   }, []);
 
   return (
-    <div ref={ref} className={className ? `chart ${className}` : 'chart'} role="img" aria-label={label} {...attrs} />
+    <div
+      ref={ref}
+      className={className ? `chart ${className}` : 'chart'}
+      role="img"
+      aria-label={label}
+      data-marks={marks ? marks.list.filter((x) => x.week >= 0 && x.week < marks.weeks).length : undefined}
+      {...attrs}
+    />
   );
 }

@@ -17,6 +17,41 @@ export interface FanLine {
   band: Band;
   /** results of the scenario's previous settings, shown until enough runs of the new ones are in */
   stale?: boolean;
+  /** what a click on this line names as its `line` (ChartPick); its position among the lines when not given */
+  id?: number;
+  /** each run's weekly values, by replicate: drawn inside the band when given ("show individual runs") */
+  runs?: readonly RunLine[];
+}
+
+/** One run's weekly values of the charted metric. */
+export interface RunLine {
+  replicate: number;
+  values: ArrayLike<number>;
+}
+
+/**
+ * Runs drawn in full colour when individual runs are shown: the first three replicates, the same in every
+ * chart and every scenario (replicate r of each scenario meets the same random events), so a class can follow
+ * one run from chart to chart; the others are drawn faint.
+ */
+export const HIGHLIGHTED_RUNS = 3;
+
+/**
+ * What a click on a chart's line names: the line's id (FanLine.id), the week, and the run
+ * (null for the median line).
+ */
+export interface ChartPick {
+  line: number;
+  week: number;
+  replicate: number | null;
+}
+
+/** A point's customdata on a fan chart: [line, week, replicate or -1]. */
+export function pickOf(customdata: unknown): ChartPick | null {
+  if (!Array.isArray(customdata) || customdata.length < 3) return null;
+  const [line, week, rep] = customdata.map(Number);
+  if (![line, week, rep].every(Number.isFinite)) return null;
+  return { line, week, replicate: rep >= 0 ? rep : null };
 }
 
 export interface FanFigure {
@@ -33,7 +68,9 @@ export function fanFigure(metric: Pick<MetricDef, 'unit'>, lines: readonly FanLi
   const data: unknown[] = [];
   const shapes: unknown[] = [];
   const yearOf = (t: number): number => Math.round((t / 52) * 1000) / 1000;
-  for (const { name: title, index, band: b, stale } of lines) {
+  const runTraces: unknown[] = [];
+  lines.forEach(({ name: title, index, band: b, stale, runs, id }, position) => {
+    const line = id ?? position;
     const name = plotText(title);
     const stride = Math.max(1, Math.ceil(b.weeks / POINTS));
     const idx = Array.from({ length: Math.ceil(b.weeks / stride) }, (_, i) => Math.min(b.weeks - 1, i * stride));
@@ -53,18 +90,22 @@ export function fanFigure(metric: Pick<MetricDef, 'unit'>, lines: readonly FanLi
         line: { width: 0 },
       });
     };
-    fan(b.p5, b.p95, 0.1);
-    fan(b.p25, b.p75, 0.22);
+    fan(b.p5, b.p95, runs ? 0.06 : 0.1);
+    fan(b.p25, b.p75, runs ? 0.12 : 0.22);
+    if (runs) runTraces.push(...runLines(runs, idx, name, line, c, scale, suffix, yearOf));
     data.push({
       x: idx.map(yearOf),
       y: idx.map((t) => b.p50[t] * scale),
+      customdata: idx.map((t) => [line, t, -1]),
       name: `${name} (${b.n} runs${stale ? ', previous settings' : ''})`,
       type: 'scatter',
       mode: 'lines',
       line: { color: c, width: 2, dash: dashOf(index) },
       hovertemplate: `${name}${stale ? ' (previous settings, updating)' : ''}<br>year %{x:.1f}: median of ${b.n} runs %{y:.3~g}${suffix}<extra></extra>`,
     });
-  }
+  });
+  // the runs go under the medians: the median lines stay on top
+  data.unshift(...runTraces);
   // before the first runs: the chart's frame, titled, with a note instead of an empty plot area
   const waiting = lines.length === 0;
   // tick labels stay inside the margins; 'allow' spares plotly measuring every label (a forced layout)
@@ -100,4 +141,61 @@ export function fanFigure(metric: Pick<MetricDef, 'unit'>, lines: readonly FanLi
     },
     config: { ...CHART_CONFIG, staticPlot: false },
   };
+}
+
+/**
+ * The individual runs of one scenario: the faint ones as one trace (gaps between runs), the highlighted ones a
+ * trace each; every point carries its run, so a click on a run names it.
+ */
+function runLines(
+  runs: readonly RunLine[],
+  idx: number[],
+  name: string,
+  line: number,
+  colour: string,
+  scale: number,
+  suffix: string,
+  yearOf: (t: number) => number,
+): unknown[] {
+  const sorted = [...runs].sort((a, b) => a.replicate - b.replicate);
+  const bright = sorted.slice(0, HIGHLIGHTED_RUNS);
+  const faint = sorted.slice(HIGHLIGHTED_RUNS);
+  const x: (number | null)[] = [];
+  const y: (number | null)[] = [];
+  const cd: (number[] | null)[] = [];
+  for (const r of faint) {
+    for (const t of idx) {
+      x.push(yearOf(t));
+      y.push(Number.isFinite(r.values[t]) ? r.values[t] * scale : null);
+      cd.push([line, t, r.replicate]);
+    }
+    x.push(null);
+    y.push(null);
+    cd.push(null);
+  }
+  const out: unknown[] = [];
+  if (faint.length)
+    out.push({
+      x,
+      y,
+      customdata: cd,
+      type: 'scatter',
+      mode: 'lines',
+      name: `${name}: ${faint.length} other runs`,
+      line: { color: rgba(colour, 0.18), width: 1 },
+      hovertemplate: `${name}, run %{customdata[2]}<br>year %{x:.1f}: %{y:.3~g}${suffix}<extra></extra>`,
+      connectgaps: false,
+    });
+  for (const r of bright)
+    out.push({
+      x: idx.map(yearOf),
+      y: idx.map((t) => (Number.isFinite(r.values[t]) ? r.values[t] * scale : null)),
+      customdata: idx.map((t) => [line, t, r.replicate]),
+      type: 'scatter',
+      mode: 'lines',
+      name: `${name}: run ${r.replicate}`,
+      line: { color: rgba(colour, 0.75), width: 1.25 },
+      hovertemplate: `${name}, run ${r.replicate}<br>year %{x:.1f}: %{y:.3~g}${suffix}<extra></extra>`,
+    });
+  return out;
 }

@@ -121,18 +121,24 @@ export function replicateTask(
   return resolveDraw(plannedTask(config, seed, ranges, replicate, options));
 }
 
-/** One traced run (trust network, workforce flows, log) for playback: the same run as replicate r of the ensemble. */
+/**
+ * One traced run (trust network, workforce flows, log, the causal map's nodes) for playback and the Why? screen: the same run as replicate r of the ensemble.
+ * With `drawKey`, the run takes that replicate's draw of the assumed coefficients instead of its own (two runs
+ * from the same start then differ by chance alone).
+ */
 export async function runTraced(
   config: RunConfig,
   seed: string,
   ranges: RangeKind,
   replicate: number,
   signal?: AbortSignal,
+  drawKey = replicate,
 ): Promise<RunResult> {
   const backend = await tracePool();
   let out: RunResult | undefined;
   let err: string | undefined;
-  await backend.runBatch([replicateTask(config, seed, ranges, replicate, { trace: true, log: true })], {
+  const planned = plannedTask(config, seed, ranges, replicate, { trace: true, log: true, nodes: true });
+  await backend.runBatch([resolveDraw({ ...planned, draw: { ranges, seed, key: drawKey } })], {
     signal,
     onResult: (_i, r) => (out = r),
     onError: (e) => (err = e.error),

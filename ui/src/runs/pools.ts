@@ -7,11 +7,14 @@
  *   started before the first render (main.tsx: bootLanes) so their code loads while the page starts;
  * - the All-twelve table's pool (overviewPool);
  * - one worker for single traced runs (tracePool), so cancelling a comparison does not stop playback;
- * - the stress test's pool (stressPool).
+ * - the stress test's pool (stressPool);
+ * - the Why? screen's pool for knock-out attribution (explainPool), and its worker for people's stories
+ *   (storyTeller).
  *
  * Pools are made on first use and kept for the page's life.
  */
 import { WorkerPoolBackend, type SimBackend } from '../../../sim/index.ts';
+import { StoryTeller } from './story-teller.ts';
 
 /** workers to start: one per core, at most eight */
 export function workerCount(): number {
@@ -66,4 +69,18 @@ let stress: Promise<SimBackend> | undefined;
 export function stressPool(): Promise<SimBackend> {
   stress ??= WorkerPoolBackend.create({ size: workerCount(), runTimeoutMs: RUN_TIMEOUT_MS });
   return stress;
+}
+
+let explain: Promise<SimBackend> | undefined;
+/** The Why? screen's knock-out runs ("what drove the difference"), on a pool of their own so each can be cancelled. */
+export function explainPool(): Promise<SimBackend> {
+  explain ??= WorkerPoolBackend.create({ size: workerCount(), runTimeoutMs: RUN_TIMEOUT_MS });
+  return explain;
+}
+
+let teller: StoryTeller | undefined;
+/** The one worker that tells people's stories (story-worker.ts). */
+export function storyTeller(): StoryTeller {
+  teller ??= new StoryTeller();
+  return teller;
 }

@@ -7,6 +7,7 @@ export const SCREENS = [
   { id: 'strategy', label: 'Strategies' },
   { id: 'overview', label: 'All twelve approaches' },
   { id: 'run', label: 'Inside a run' },
+  { id: 'why', label: 'Why?' },
   { id: 'stress', label: 'Stress test' },
   { id: 'keep', label: 'Keep and share' },
   { id: 'help', label: 'Help' },

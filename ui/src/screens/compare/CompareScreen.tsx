@@ -1,6 +1,8 @@
 import { memo, useMemo, useRef, useState } from 'react';
 import { METRICS, METRIC_BY_ID, rangesSentence, type MetricDef } from '../../../../sim/index.ts';
 import { FanChart, type ChartSeries } from '../../charts/FanChart.tsx';
+import type { ChartPick } from '../../charts/fan-figure.ts';
+import { MarksKey } from '../../charts/MarksKey.tsx';
 import { downloadChart } from '../../charts/plotly.ts';
 import { downloadText } from '../../common/download.ts';
 import { HonestNote } from '../../common/HonestNote.tsx';
@@ -8,6 +10,9 @@ import type { ShownResults } from '../../runs/use-comparison-runs.ts';
 import { resultsCsv } from '../../state/results-csv.ts';
 import type { EnsembleData } from '../../state/results.ts';
 import type { ComparedWorkspace } from '../../state/workspace.ts';
+import type { ExplainInputs } from '../why/explain-inputs.ts';
+import { PeriodDetail } from '../why/PeriodDetail.tsx';
+import { runNearMedian } from '../why/pick-run.ts';
 import { ComparisonSummary } from './ComparisonSummary.tsx';
 import { DifferencesTable } from './DifferencesTable.tsx';
 import { Legend } from './Legend.tsx';
@@ -28,13 +33,19 @@ export const CompareScreen = memo(function CompareScreen({
   ws,
   shown,
   currentDatas,
+  explain,
 }: {
   ws: ComparedWorkspace;
+  /** the scenarios' configurations and marks (phases, shocks, events), for the marks and a click's log */
+  explain?: ExplainInputs | null;
   shown: ShownResults;
   /** the current settings' results (for the CSV export; never the previous settings') */
   currentDatas: () => (EnsembleData | undefined)[];
 }) {
   const [metrics, setMetrics] = useState<string[]>(KEY_METRICS);
+  const [showRuns, setShowRuns] = useState(false);
+  const [pick, setPick] = useState<(ChartPick & { metric: string; replicate: number; why: string }) | null>(null);
+  const marks = useMemo(() => (explain ? { list: explain.merged, weeks: explain.weeks } : undefined), [explain]);
   const { datas, stale, drawVersion: version } = shown;
   const titles = ws.scenarios.map((s) => s.title).join('\u0000');
   const slots = ws.scenarios.map((s) => s.slot).join(',');
@@ -61,6 +72,11 @@ export const CompareScreen = memo(function CompareScreen({
       <Legend ws={ws} datas={datas} stale={stale} />
       <p className="shared-future">{ws.sharedFuture}</p>
       <ComparisonSummary ws={ws} datas={datas} stale={stale} />
+      <p className="small why-link">
+        Why do they differ? <a href="#why/drive">Find what drove a difference</a> (each mechanism switched off in turn)
+        · <a href="#why/map">see which loops carried it, year by year</a> ·{' '}
+        <a href="#why/stories">follow one person through a run</a>.
+      </p>
       <details className="picker">
         <summary>Choose outcomes to chart ({defs.length} shown)</summary>
         <fieldset>
@@ -81,6 +97,18 @@ export const CompareScreen = memo(function CompareScreen({
           </div>
         </fieldset>
       </details>
+      <div className="row chart-options">
+        <label>
+          <input type="checkbox" checked={showRuns} onChange={(e) => setShowRuns(e.target.checked)} /> Show individual
+          runs inside the ranges
+        </label>
+        <span className="muted small">
+          {showRuns
+            ? 'Runs 0, 1 and 2 are drawn stronger, the same runs in every chart (they meet the same chance events in every scenario); the other runs are faint.'
+            : 'Click a line to read what happened around that week in one run.'}
+        </span>
+      </div>
+      {marks ? <MarksKey marks={marks.list} weeks={marks.weeks} /> : null}
       <div className="charts">
         {defs.map((m) => (
           <figure
@@ -97,7 +125,39 @@ export const CompareScreen = memo(function CompareScreen({
                 {m.better ? `; ${m.better} is better` : ''}). Lines: medians; shaded: 50% and 90% of runs.
               </p>
             </figcaption>
-            <FanChart metric={m} series={series} version={version} />
+            <FanChart
+              metric={m}
+              series={series}
+              version={version}
+              showRuns={showRuns}
+              marks={marks}
+              onPick={(p) => {
+                const d = datas[p.line];
+                const near = p.replicate === null && d ? runNearMedian(d, m.id, p.week) : null;
+                const replicate = p.replicate ?? near ?? 0;
+                setPick({
+                  ...p,
+                  metric: m.id,
+                  replicate,
+                  why:
+                    p.replicate !== null
+                      ? `The run you clicked. ${m.label} in that run, year ${(p.week / 52).toFixed(1)}.`
+                      : `You clicked the middle line, which is no single run: this is run ${replicate}, the run closest to the middle in week ${p.week}.`,
+                });
+              }}
+            />
+            {pick && pick.metric === m.id && explain?.scenarios[pick.line]?.config ? (
+              <PeriodDetail
+                title={explain.scenarios[pick.line].title}
+                config={explain.scenarios[pick.line].config!}
+                seed={explain.seed}
+                ranges={explain.ranges}
+                replicate={pick.replicate}
+                week={pick.week}
+                why={pick.why}
+                close={() => setPick(null)}
+              />
+            ) : null}
             <button
               type="button"
               className="link"

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { METRIC_BY_ID, type RunResult } from '../../../../sim/index.ts';
 import { fmt } from '../../common/format.ts';
 import { TrustKey } from './TrustKey.tsx';
@@ -17,6 +17,7 @@ export function Player({
   setPlaying,
   speed,
   setSpeed,
+  chart,
 }: {
   run: RunResult;
   week: number;
@@ -25,6 +26,8 @@ export function Player({
   setPlaying: (p: boolean) => void;
   speed: number;
   setSpeed: (s: number) => void;
+  /** the run over time, with its events marked (RunChart), under the controls */
+  chart?: ReactNode;
 }) {
   const tr = run.trace!;
   const W = run.weeks;
@@ -74,6 +77,7 @@ export function Player({
           Week {week} (year {(week / 52).toFixed(1)})
         </output>
       </div>
+      {chart}
       <div className="run-grid">
         <div className="card">
           <h3>Trust network, week {week}</h3>

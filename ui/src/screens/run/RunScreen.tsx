@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import { isAbortError, type RunResult } from '../../../../sim/index.ts';
+import { isAbortError, type RunConfig, type RunResult } from '../../../../sim/index.ts';
 import { runTraced } from '../../runs/ensemble-runs.ts';
 import { rangesOf, type Resolved, type Workspace } from '../../state/workspace.ts';
 import { Player } from './Player.tsx';
+import { RunChart } from './RunChart.tsx';
 
 /**
  * The Inside a run screen: one run of one scenario, run with its trace (on the one-worker trace pool) and played
@@ -12,6 +13,7 @@ export function RunScreen({ ws, resolved }: { ws: Workspace; resolved: Resolved[
   const [sc, setSc] = useState(0);
   const [rep, setRep] = useState(0);
   const [run, setRun] = useState<RunResult | null>(null);
+  const [runConfig, setRunConfig] = useState<RunConfig | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const [week, setWeek] = useState(0);
@@ -34,6 +36,7 @@ export function RunScreen({ ws, resolved }: { ws: Workspace; resolved: Resolved[
     try {
       const out = await runTraced(r.config, ws.seed, rangesOf(ws), rep, c.signal);
       setRun(out);
+      setRunConfig(r.config);
       setWeek(0);
     } catch (e) {
       if (!isAbortError(e)) setError(e instanceof Error ? e.message : String(e));
@@ -110,6 +113,9 @@ export function RunScreen({ ws, resolved }: { ws: Workspace; resolved: Resolved[
           setPlaying={setPlaying}
           speed={speed}
           setSpeed={setSpeed}
+          chart={
+            runConfig ? <RunChart run={run} config={runConfig} week={week} setWeek={setWeek} playing={playing} /> : null
+          }
         />
       ) : null}
     </section>
