@@ -88,6 +88,8 @@ export function readinessMoves(
   readiness: ApproachReadiness,
   library: Library,
   from: number,
+  /** times of the moves are scaled by this (short horizons compress the readiness phase) */
+  scale = 1,
 ): { levers: LeverValues; events: Record<string, unknown>[]; moves: PathMove[] } {
   const levers: LeverValues = {};
   const events: Record<string, unknown>[] = [];
@@ -179,14 +181,16 @@ export function candidatePaths(
   library: Library,
   target: Target,
   readiness: ApproachReadiness,
-  opts: { buildYears?: number; pilotShare?: number; pilotYears?: number } = {},
+  opts: { years?: number; buildYears?: number; pilotShare?: number; pilotYears?: number } = {},
 ): DevelopmentPath[] {
+  const horizon = opts.years ?? 5;
   const name = targetName(target, library);
   const blend = targetBlend(target);
   const sq = statusQuoBlend(place);
-  const buildYears = opts.buildYears ?? 2;
+  // two years of readiness building and a pilot of a year and a half, shortened to fit short horizons
+  const buildYears = opts.buildYears ?? Math.min(2, Math.round(0.4 * horizon * 100) / 100);
   const pilotShare = opts.pilotShare ?? 0.25;
-  const pilotYears = opts.pilotYears ?? 1.5;
+  const pilotYears = opts.pilotYears ?? Math.min(1.5, Math.round(0.3 * horizon * 100) / 100);
   const final = (start: number): DevelopmentPath['phases'][number] =>
     target.approach
       ? { start_year: start, label: name, approach: target.approach }
@@ -200,7 +204,7 @@ export function candidatePaths(
     events: [],
     moves: [{ year: 0, kind: 'switch', what: `move to ${name}`, closes: null }],
   };
-  const build = readinessMoves(readiness, library, 0);
+  const build = readinessMoves(readiness, library, 0, buildYears / 2);
   const buildPath: DevelopmentPath = {
     id: 'build-then-move',
     name: `Build readiness for ${buildYears} years, then move`,
@@ -221,7 +225,7 @@ export function candidatePaths(
       { year: buildYears, kind: 'switch', what: `move to ${name}`, closes: null },
     ],
   };
-  const pilot = readinessMoves(readiness, library, 0);
+  const pilot = readinessMoves(readiness, library, 0, pilotYears / 1.5);
   const pilotBlend = mix(blend, pilotShare, sq, 1 - pilotShare);
   const pilotPath: DevelopmentPath = {
     id: 'pilot-then-spread',
