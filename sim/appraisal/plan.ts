@@ -96,9 +96,10 @@ export function readinessMoves(
   const moves: PathMove[] = [];
   const event = (year: number, id: string, closes: ReadinessDimension, why: string): void => {
     if (!library.interventions.has(id)) return;
-    events.push({ year: from + year, intervention: id });
+    const at = Math.round((from + year * scale) * 100) / 100;
+    events.push({ year: at, intervention: id });
     moves.push({
-      year: from + year,
+      year: at,
       kind: 'whole_system_event',
       what: `${library.interventions.get(id)!.name}: ${why}`,
       closes,
@@ -121,9 +122,10 @@ export function readinessMoves(
     });
   }
   if (trust || market) {
-    events.push({ year: from + 0.25, type: 'fee_change', share: 0.03, funded: 1 });
+    const at = Math.round((from + 0.25 * scale) * 100) / 100;
+    events.push({ year: at, type: 'fee_change', share: 0.03, funded: 1 });
     moves.push({
-      year: from + 0.25,
+      year: at,
       kind: 'fee_change',
       what: 'a funded 3% fee rise: fees closer to the cost of care (P1, T3)',
       closes: market ? 'market' : 'trust',
