@@ -10,6 +10,8 @@ import { parseCsv, toCsv } from '../../sim/core/csv.ts';
 import { ScenarioError } from '../../sim/scenario/errors.ts';
 import { DirectBackend } from '../../sim/backend/direct.ts';
 import {
+  CSV_COLUMNS,
+  NUMBER_FIELDS,
   PAPER_FORMAT,
   PAPER_SECTIONS,
   assessReadiness,
@@ -140,6 +142,14 @@ describe('the council’s figures (CSV)', () => {
       { line: 3, fields: ['e', 'f'] },
     ]);
     expect(() => parseCsv('a,"b\n')).toThrow(/line 1: a quoted field is not closed/);
+  });
+});
+
+describe('docs/appraisal.md', () => {
+  it('documents every measure and column of the figures file', () => {
+    const doc = readFileSync(join(ROOT, 'docs', 'appraisal.md'), 'utf8');
+    for (const f of NUMBER_FIELDS) expect(doc, f.id).toContain(`\`${f.id}\``);
+    for (const c of CSV_COLUMNS) expect(doc, c).toContain(`\`${c}\``);
   });
 });
 
