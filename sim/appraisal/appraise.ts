@@ -137,7 +137,6 @@ export async function runAppraisal(
     },
   );
   const { store, spreads, ...fitResult } = fit;
-  void store;
   // pounds now known: readiness in pounds, and the trade-offs with it
   const sqSpend = fitResult.statusQuo.metrics.find((m) => m.metric === 'spend_per_week')?.baseline;
   const spendPerYear = place.numbers?.years[0]?.values.spend ?? (sqSpend !== undefined ? sqSpend * 52 : undefined);
@@ -176,6 +175,8 @@ export async function runAppraisal(
     runs: fitResult.runs,
     futures,
     targetReadiness: tr,
+    statusQuoRows: store.rows[0],
+    metricIds: store.metricIds,
     signal: opts.signal,
     onProgress: count('paths'),
   });

@@ -14,8 +14,8 @@
  * their paired score difference (per replicate, common random numbers) contains zero. Groups: walking down the
  * order, an approach joins the current group when it cannot be told apart from the group's first member.
  *
- * Run rule (stated in every result). Without --runs: 16 runs per approach, then doubling (32, 64, …, up to
- * maxRuns) until the ranking at N is stable against the ranking at N/2 — every pair whose order differs cannot be
+ * Run rule (stated in every result). Without --runs: 16 runs per approach, checked against their first 8, then
+ * doubling (32, 64, …, up to maxRuns) until the ranking at N is stable against the ranking at N/2 — every pair whose order differs cannot be
  * told apart at N. With --runs N: N runs, and the same check of N against N/2 is reported.
  */
 import type { RunConfig, RunResult } from '../types.ts';
@@ -544,7 +544,7 @@ export async function runFitOn(
     scenarios.map((s) => s.name),
   );
   const configs = scenarios.map((s) => s.config);
-  const minRuns = Math.max(2, opts.minRuns ?? 16);
+  const minRuns = Math.max(2, opts.minRuns ?? 8);
   const maxRuns = Math.max(minRuns, opts.maxRuns ?? 128);
   const fixed = opts.runs;
   let done = 0;

@@ -361,6 +361,13 @@ export interface PathsOptions {
   runs: number;
   futures: number;
   targetReadiness: ApproachReadiness;
+  /**
+   * the status quo's run summaries by replicate, when they are already known (the fit's runs: same scenario, seed
+   * and draws give the same runs), so they are not run again
+   */
+  statusQuoRows?: ReadonlyMap<number, Float64Array>;
+  /** metric ids of those summaries */
+  metricIds?: readonly string[];
   signal?: AbortSignal;
   onProgress?: (p: RunProgress) => void;
   onPath?: (p: PathResult) => void;
@@ -395,12 +402,20 @@ export async function evaluatePaths(
     const w = Math.min(res.weeks - 1, Math.max(0, week - 1));
     return m < 0 ? NaN : res.series[m * res.weeks + w];
   };
-  await runReplicates(backend, configs, 0, opts.runs, {
+  const reuse =
+    opts.statusQuoRows && opts.metricIds && [...Array(opts.runs).keys()].every((r) => opts.statusQuoRows!.has(r));
+  if (reuse) {
+    store.metricIds = [...opts.metricIds!];
+    for (let r = 0; r < opts.runs; r++) store.rows[0].set(r, opts.statusQuoRows!.get(r)!);
+  }
+  const first = reuse ? 1 : 0;
+  await runReplicates(backend, configs.slice(first), 0, opts.runs, {
     seed: opts.seed,
     ranges,
     signal: opts.signal,
     onProgress: opts.onProgress,
-    onResult: (s, r, res) => {
+    onResult: (s0, r, res) => {
+      const s = s0 + first;
       store.add(s, r, res);
       const v = evaluateFailure(failure, res.metricIds, res.series, res.summary, res.weeks);
       const sw = s > 0 ? switchWeek[s - 1] : checkWeek;
@@ -410,7 +425,7 @@ export async function evaluatePaths(
         sw: ['trust_providers_to_commissioner', 'trust_council_nhs'].map((m) => valueAt(res, m, Math.max(1, sw))),
       });
     },
-    onError: (s, r, error) => store.failures.push({ scenario: s, replicate: r, error }),
+    onError: (s0, r, error) => store.failures.push({ scenario: s0 + first, replicate: r, error }),
   });
   // in replicate order, so results do not depend on the order runs finished in
   for (let s = 0; s < configs.length; s++)

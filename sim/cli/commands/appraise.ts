@@ -58,7 +58,7 @@ Options:
   --numbers F.csv      the council's own figures (docs/appraisal.md: columns source, measure, year, value)
   --context A=N,...    answers 1-5 to the context questions, e.g. relationships=2,health_partnership=1
   --weights M=W,...    weights of outcomes, e.g. wellbeing_mean=3,spend_per_week=2 (default in docs/appraisal.md)
-  --runs N             runs per option (default: chosen by doubling from 32 until the ranking is stable)
+  --runs N             runs per option (default: 16, doubled until the ranking is stable against half as many)
   --max-runs N         most runs per option the doubling may reach (default 128)
   --futures N          futures for robustness (default 16; 0 = none)
   --years Y            horizon in years (default 5)
@@ -124,7 +124,7 @@ Options:
     const bar = progressBar();
     let stageNow: AppraisalStage | null = null;
     const tty = process.stderr.isTTY || process.env.COMMSIM_PROGRESS === '1';
-    const estimate = 13 * (runs ?? 32) + 13 * (futures ?? 16) + 4 * (runs ?? 32) + 4 * (futures ?? 16);
+    const estimate = 13 * (runs ?? 16) + 13 * (futures ?? 16) + 4 * (runs ?? 16) + 4 * (futures ?? 16);
     const appraisal = await withBackend(workersOpt(o, estimate), (backend, signal) =>
       runAppraisal(backend, place, lib, {
         seed: o.seed !== undefined ? String(o.seed) : '1',
