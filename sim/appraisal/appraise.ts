@@ -163,7 +163,7 @@ export async function runAppraisal(
   stage('robustness');
 
   // 4. the plan
-  const target = opts.target ?? { approach: fitResult.ranking[0].id };
+  const target = opts.target ?? opts.paths?.[0]?.target ?? { approach: fitResult.ranking[0].id };
   const tr = targetReadiness(place, library, target, years, spendPerYear);
   const paths = opts.paths ?? candidatePaths(place, library, target, tr, { years });
   const plan = await evaluatePaths(backend, place, library, paths, {

@@ -66,6 +66,7 @@ export {
   readinessMoves,
   pathScenario,
   pathIssues,
+  pathsFromJson,
   evaluatePaths,
   findEarlyWarnings,
   WARNING_INDICATORS,

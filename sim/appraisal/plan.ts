@@ -572,6 +572,7 @@ export async function evaluatePaths(
     recommended: holdsUp ? best.id : null,
     reasons,
     indistinguishable: pairs,
+    definitions: paths,
   };
 }
 
@@ -585,4 +586,51 @@ function nhsNeedValue(r: ApproachReadiness): number {
   if (!d) return 0;
   const row = CONTEXT_MAP.health_partnership.find((m) => m.initial === 'trust_council_nhs')!;
   return Math.round(interpolateAnswer(row.values, 1 + 4 * d.need) * 100) / 100;
+}
+
+/**
+ * Paths read from JSON (an edited `plan.definitions` of appraisal.json, or a list of paths): checks the shape and
+ * that each loads in the place. Throws an Error listing every problem with the path's position and field.
+ */
+export function pathsFromJson(value: unknown, place: AppraisalPlace, library: Library): DevelopmentPath[] {
+  const v = value as Record<string, unknown> | unknown[];
+  const list = Array.isArray(v)
+    ? v
+    : v && typeof v === 'object' && (v as { plan?: { definitions?: unknown } }).plan?.definitions
+      ? ((v as { plan: { definitions: unknown[] } }).plan.definitions as unknown[])
+      : null;
+  if (!list || list.length === 0)
+    throw new Error('expected a list of paths, or an appraisal.json whose plan.definitions holds them');
+  const errors: string[] = [];
+  const out: DevelopmentPath[] = [];
+  list.forEach((raw, i) => {
+    const p = raw as Partial<DevelopmentPath>;
+    const where = `paths[${i}]`;
+    if (!p || typeof p !== 'object') return void errors.push(`${where}: must be an object`);
+    if (typeof p.id !== 'string' || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(p.id))
+      errors.push(`${where}.id: must be kebab-case text`);
+    if (typeof p.name !== 'string' || !p.name.trim()) errors.push(`${where}.name: must be non-empty text`);
+    if (!Array.isArray(p.phases) || p.phases.length === 0) errors.push(`${where}.phases: needs at least one phase`);
+    if (p.events !== undefined && !Array.isArray(p.events)) errors.push(`${where}.events: must be a list`);
+    if (!p.target || (typeof p.target.approach !== 'string' && (typeof p.target.blend !== 'object' || !p.target.blend)))
+      errors.push(`${where}.target: needs approach (an id) or blend (id → share)`);
+    if (errors.length) return;
+    const path: DevelopmentPath = {
+      id: p.id!,
+      name: p.name!,
+      description: typeof p.description === 'string' ? p.description : '',
+      target: p.target!,
+      phases: p.phases!,
+      events: p.events ?? [],
+      moves: Array.isArray(p.moves) ? p.moves : [],
+    };
+    for (const e of pathIssues(place, path, library)) errors.push(`${where} (${path.name}): ${e.replace(/\n/g, ' ')}`);
+    out.push(path);
+  });
+  const ids = out.map((p) => p.id);
+  ids.forEach((id, i) => {
+    if (ids.indexOf(id) !== i) errors.push(`paths[${i}].id: '${id}' is used twice`);
+  });
+  if (errors.length) throw new Error(`invalid paths:\n  - ${errors.join('\n  - ')}`);
+  return out;
 }
