@@ -129,7 +129,7 @@ describe('commsim appraise', () => {
     const b = cli(['appraise', 'testshire.yaml', ...FAST, '--no-pdf', '--paths', 'bad-paths.json', '--out', 'x']);
     expect(b.code).toBe(1);
     expect(b.err).toMatch(
-      /--paths bad-paths\.json: invalid paths:\n  - paths\[0\] \(Build for longer\): .*strategy\.phases\[1\]\.start_year: must be a number between 0 and 1 years/,
+      /--paths bad-paths\.json: invalid paths:\n {2}- paths\[0\] \(Build for longer\): .*strategy\.phases\[1\]\.start_year: must be a number between 0 and 1 years/,
     );
   }, 300_000);
 
