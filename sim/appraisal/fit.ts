@@ -412,6 +412,10 @@ export const APPRAISAL_FAILURE: readonly string[] = [
   'spend_vs_budget > 1.1 for 26 weeks',
 ];
 
+/** The failure definition in plain words (the paper's). */
+export const APPRAISAL_FAILURE_WORDS =
+  'unmet need stays above 8% of assessed hours for half a year, staff turnover averages more than 35% a year, or spend runs more than 10% over budget for half a year';
+
 export interface FuturesOptions {
   seed: string;
   futures: number;

@@ -50,6 +50,7 @@ export {
   WEIGHABLE_METRICS,
   APPRAISAL_FUTURES,
   APPRAISAL_FAILURE,
+  APPRAISAL_FAILURE_WORDS,
   parseWeights,
   weightsIssues,
   weighDirection,
