@@ -116,6 +116,7 @@ describe('the council’s figures (CSV)', () => {
     expect(vac[0]).toMatchObject({ path: 'years[0].vacancies', line: 6 });
     expect(vac[0].message).toMatch(/vacancy rate of 42.9%; the model takes at most 30%/);
     expect(numbersIssues({ years: [] })[0].message).toMatch(/at least this year/);
+    expect(issuesOf(() => parseNumbersCsv(HEAD + 'x,'.repeat(600_000)))[0].message).toMatch(/at most 1,000,000/);
   });
 
   it('the three largest providers’ share maps to a concentration that grows with it', () => {
