@@ -18,6 +18,7 @@ import {
   runFitOn,
   statusQuoScenario,
   targetReadiness,
+  tradeOffWords,
   NUMBER_FIELDS,
   PAPER_FORMAT,
   PAPER_SECTIONS,
@@ -247,6 +248,36 @@ describe('ranking', () => {
     // a swap between them is stable; a swap with a distinguishable approach is not
     expect(stabilityOf(8, ['a', 'b', 'c'], ['b', 'a', 'c'], r.pairs).stable).toBe(true);
     expect(stabilityOf(8, ['a', 'b', 'c'], ['a', 'c', 'b'], r.pairs).stable).toBe(false);
+  });
+
+  it('says the trade-off in words and pounds, and money needed up front apart from money spent over the runs', () => {
+    const place = placeFromLibrary('midshire', lib);
+    const [r] = assessReadiness(place, lib, { approaches: ['community-led'] });
+    expect(r.short).toContain('money');
+    const f = scored('community-led', [1, 1, 1, 1]).fit;
+    f.name = 'Community-led';
+    f.metrics = [
+      {
+        metric: 'wellbeing_mean',
+        label: 'Good days',
+        unit: 'share of days',
+        better: 'higher',
+        weight: 3,
+        baseline: 0.6,
+        value: { mean: 0.65, p5: 0.6, p95: 0.7 },
+        diff: { mean: 0.05, low: 0.04, high: 0.06, p5: 0.03, p95: 0.07 },
+        shareBetter: 1,
+      },
+    ];
+    f.poundsPerYear = { mean: -400_000, low: -600_000, high: -200_000 };
+    const saves = tradeOffWords(f, r);
+    expect(saves).toBe(
+      'Community-led: more good days (+5.0 pts), about £400k a year less (£200k to £600k), needs a community sector the place does not yet have, needs money up front that the budget does not have, though the runs show it spending less over the years.',
+    );
+    f.poundsPerYear = { mean: 400_000, low: 200_000, high: 600_000 };
+    expect(tradeOffWords(f, r)).toMatch(
+      /about £400k a year more \(£200k to £600k\), needs .*money the place does not yet have\.$/,
+    );
   });
 
   it('reads weights and refuses unknown metrics with what is valid', () => {
