@@ -19,6 +19,7 @@ import {
   statusQuoScenario,
   targetReadiness,
   tradeOffWords,
+  pathIssues,
   NUMBER_FIELDS,
   PAPER_FORMAT,
   PAPER_SECTIONS,
@@ -285,6 +286,34 @@ describe('ranking', () => {
     expect(() => parseWeights('welbeing_mean=3')).toThrow(/unknown metric 'welbeing_mean'.*wellbeing_mean/);
     expect(() => parseWeights('people_supported=1')).toThrow(/unknown metric/); // no better direction
     expect(() => parseWeights('wellbeing_mean=0')).toThrow(/at least one weight/);
+  });
+});
+
+describe('development paths', () => {
+  it('every approach and a blend give three paths that load, with moves for each gap, in short and long horizons', () => {
+    const hostile = withContext(placeFromLibrary('midshire', lib), {
+      relationships: 1,
+      health_partnership: 1,
+      community: 1,
+      market: 1,
+      commissioner_power: 1,
+    });
+    const targets = [...lib.approaches.keys()].map(
+      (approach) => ({ approach }) as { approach?: string; blend?: Record<string, number> },
+    );
+    targets.push({ blend: { alliance: 0.5, grants: 0.3, framework: 0.2 } });
+    for (const years of [1, 5])
+      for (const t of targets) {
+        const tr = targetReadiness(hostile, lib, t, years);
+        const paths = candidatePaths(hostile, lib, t, tr, { years });
+        expect(paths.map((p) => p.id)).toEqual(['go-now', 'build-then-move', 'pilot-then-spread']);
+        for (const p of paths)
+          expect(pathIssues(hostile, p, lib), `${JSON.stringify(t)} ${p.id} ${years}y`).toEqual([]);
+        // every dimension the target is short on has a move in the readiness phase that says it closes it
+        const closes = new Set(paths[1].moves.map((m) => m.closes));
+        for (const d of tr.short.filter((x) => x !== 'money'))
+          expect(closes.has(d), `${JSON.stringify(t)} ${d}`).toBe(true);
+      }
   });
 });
 
