@@ -18,6 +18,7 @@ import { sensitivity } from './commands/sensitivity.ts';
 import { explain } from './commands/explain.ts';
 import { story } from './commands/story.ts';
 import { loops } from './commands/loops.ts';
+import { appraise } from './commands/appraise.ts';
 import { writeOut } from './terminal.ts';
 
 const COMMANDS: readonly Command[] = [
@@ -32,6 +33,7 @@ const COMMANDS: readonly Command[] = [
   explain,
   loops,
   story,
+  appraise,
 ];
 
 const HELP = `commsim: commissioning flight simulator
@@ -50,6 +52,7 @@ Commands:
   explain A [B]   what drove the difference in an outcome: mechanisms and lever groups switched off one at a time
   loops FILE      which loops of the causal map carried the change, year by year
   story FILE      follow one person, care worker or provider through a run, week by week
+  appraise PLACE  options appraisal and development plan of a place: JSON and a paper (HTML, Word, PDF)
 
 FILE may be a path to a scenario YAML file or the id of a library scenario.
 Run 'commsim <command> --help' for a command's options.`;
