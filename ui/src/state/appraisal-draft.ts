@@ -1,0 +1,60 @@
+/**
+ * The options appraisal's choices as the workspace keeps them (Workspace.appraisal): the weights of the outcomes
+ * that matter most, how many runs and futures, the approach (or blend) the development plan builds towards, and
+ * the paths the user has edited. The place the appraisal runs in is the workspace's: its library place, the eight
+ * answers and, when they check out, the council's own figures (place-numbers.ts).
+ */
+import {
+  placeFromLibrary,
+  withContext,
+  withNumbers,
+  type AppraisalPlace,
+  type DevelopmentPath,
+  type OutcomeWeights,
+} from '../../../sim/index.ts';
+import { lib } from './library.ts';
+import { figuresIssues, hasFigures, usedNumbers } from './place-numbers.ts';
+import type { Workspace } from './workspace.ts';
+
+export interface AppraisalDraft {
+  /** metric id → weight (0 = does not count); absent: the simulation's default weights */
+  weights?: OutcomeWeights;
+  /** runs per approach and path */
+  runs?: number;
+  /** futures for the robustness of approaches and paths */
+  futures?: number;
+  /** the approach or blend the development plan builds towards; absent: the best-ranked approach */
+  target?: { approach?: string; blend?: Record<string, number> };
+  /** paths the user edited: evaluated instead of the three candidates */
+  paths?: DevelopmentPath[];
+}
+
+/** Runs per approach the app asks for unless the user chooses (kept small: a 2-core laptop in under a minute). */
+export const DEFAULT_APPRAISAL_RUNS = 16;
+export const DEFAULT_APPRAISAL_FUTURES = 8;
+export const RUNS_RANGE = { min: 4, max: 200 } as const;
+export const FUTURES_RANGE = { min: 0, max: 100 } as const;
+
+export function draftOf(ws: Workspace): AppraisalDraft {
+  return ws.appraisal ?? {};
+}
+
+/** The workspace with its appraisal choices changed. */
+export function withAppraisal(ws: Workspace, f: (d: AppraisalDraft) => AppraisalDraft): Workspace {
+  return { ...ws, appraisal: f(draftOf(ws)) };
+}
+
+/** Whether the place's figures are used (given and without problems). */
+export function numbersUsed(ws: Workspace): boolean {
+  return hasFigures(ws.numbers) && figuresIssues(ws.numbers).length === 0;
+}
+
+/**
+ * The place the appraisal runs in: the library place, the eight answers, and the council's figures when they
+ * check out (figures with problems are kept in the workspace but not used; Your place lists the problems).
+ */
+export function appraisalPlaceOf(ws: Workspace): AppraisalPlace {
+  let place = withContext(placeFromLibrary(ws.placeId, lib(), ws.years), ws.context);
+  if (numbersUsed(ws) && ws.numbers) place = withNumbers(place, usedNumbers(ws.numbers));
+  return place;
+}
