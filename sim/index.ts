@@ -208,3 +208,6 @@ export { configRangeIssues } from './scenario/config-ranges.ts';
 
 // --- helpers that know nothing of the model ------------------------------------------------------------------
 export { csvField, toCsv, type CsvOptions } from './core/csv.ts';
+
+// --- the options appraisal and development plan (issue 16; docs/appraisal.md) ----------------------------------
+export * from './appraisal/index.ts';

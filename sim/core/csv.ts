@@ -32,3 +32,67 @@ export function mayRunAsFormula(s: string): boolean {
 export function toCsv(rows: readonly (readonly unknown[])[], opts: CsvOptions = {}): string {
   return rows.map((r) => r.map((v) => csvField(v, opts)).join(',')).join('\n') + '\n';
 }
+
+/** One record of a CSV file read by parseCsv: its fields and the 1-based line it starts on. */
+export interface CsvRecord {
+  line: number;
+  fields: string[];
+}
+
+/**
+ * Reads CSV text (RFC 4180: quoted fields may hold commas, quotes doubled, and line breaks; '\n' or '\r\n' line
+ * ends; a leading byte-order mark is dropped). Blank lines are skipped. Throws an Error naming the line of an
+ * unclosed quote.
+ */
+export function parseCsv(text: string): CsvRecord[] {
+  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const out: CsvRecord[] = [];
+  let line = 1;
+  let i = 0;
+  while (i < src.length) {
+    const start = line;
+    const fields: string[] = [];
+    let field = '';
+    let quoted = false;
+    for (;;) {
+      if (i >= src.length) {
+        if (quoted) throw new Error(`line ${start}: a quoted field is not closed`);
+        fields.push(field);
+        break;
+      }
+      const c = src[i];
+      if (quoted) {
+        if (c === '"') {
+          if (src[i + 1] === '"') {
+            field += '"';
+            i += 2;
+          } else {
+            quoted = false;
+            i++;
+          }
+        } else {
+          if (c === '\n') line++;
+          field += c;
+          i++;
+        }
+      } else if (c === '"' && field === '') {
+        quoted = true;
+        i++;
+      } else if (c === ',') {
+        fields.push(field);
+        field = '';
+        i++;
+      } else if (c === '\n' || c === '\r') {
+        fields.push(field);
+        i += c === '\r' && src[i + 1] === '\n' ? 2 : 1;
+        line++;
+        break;
+      } else {
+        field += c;
+        i++;
+      }
+    }
+    if (fields.length > 1 || fields[0].trim() !== '') out.push({ line: start, fields });
+  }
+  return out;
+}

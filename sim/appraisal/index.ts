@@ -1,0 +1,46 @@
+/**
+ * The options appraisal and development plan (issue 16), runtime-neutral: the place in its numbers, readiness,
+ * fit, development paths, the whole appraisal and its paper. sim/index.ts re-exports all of this; docs/appraisal.md
+ * describes it.
+ */
+export * from './types.ts';
+export {
+  NUMBER_FIELDS,
+  NUMBER_FIELD_BY_ID,
+  CSV_COLUMNS,
+  parseNumbersCsv,
+  numbersIssues,
+  checkNumbers,
+  readFigure,
+  normaliseYear,
+  figuresToPlace,
+  concentrationForTopThree,
+  type NumberField,
+} from './numbers.ts';
+export {
+  STATUS_QUO_STRATEGY,
+  STATUS_QUO_ID,
+  placeFromDef,
+  placeFromLibrary,
+  placeFromScenario,
+  withContext,
+  withNumbers,
+  placeYearsBack,
+  strategyScenario,
+  statusQuoScenario,
+  approachScenario,
+  resolvePlaceScenario,
+} from './place.ts';
+export {
+  DIMENSION_LABELS,
+  assessReadiness,
+  readinessOfLevers,
+  placeLevels,
+  leversOfApproach,
+  leversOfBlend,
+  leverReach,
+  answerFor,
+  extraSpendShare,
+  approachIds,
+  type PlaceLevels,
+} from './readiness.ts';
