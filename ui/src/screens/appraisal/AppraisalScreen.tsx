@@ -46,10 +46,10 @@ export function AppraisalScreen({ ws, update }: { ws: Workspace; update: (f: (w:
     <section aria-labelledby="ap-h" className="appraisal">
       <h2 id="ap-h">Options appraisal: which approach fits {placeName}, and what to build first</h2>
       <p>
-        The strategic options appraisal of the twelve commissioning approaches, for the place described under Your
-        place{used ? ', with your numbers' : ''}. Take the steps in order: what each approach needs against what the
-        place has, how each turns out when run here, a development plan for the one you choose, and a paper to take
-        to Cabinet or a partnership board.
+        The strategic options appraisal of the twelve commissioning approaches, for the place described under Your place
+        {used ? ', with your numbers' : ''}. Take the steps in order: what each approach needs against what the place
+        has, how each turns out when run here, a development plan for the one you choose, and a paper to take to Cabinet
+        or a partnership board.
       </p>
       <p className="honest" role="note">
         <strong>Plausible dynamics, not forecasts.</strong> The appraisal runs the simulation many times with the

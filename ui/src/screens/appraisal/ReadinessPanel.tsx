@@ -31,15 +31,16 @@ export function ReadinessPanel({
         {numbersUsed ? ' (from your answers and your numbers)' : ' (from your answers to the eight questions)'}; the dot
         is what the approach needs: <Key status="ready" />, <Key status="close" /> (short by less than the model’s
         margin: carried out in part) or <Key status="short" /> (carried out hardly at all until the gap is closed). A
-        red line shows the gap. {ready.length === 0
+        red line shows the gap.{' '}
+        {ready.length === 0
           ? 'No approach is ready on every count: each needs something built first.'
           : `${ready.length === 1 ? 'One approach is' : `${ready.length} approaches are`} ready on every count: ${ready.map((r) => r.name).join(', ')}.`}
       </p>
       <figure className="card">
         <ReadinessChart rows={rows} highlight={one?.id} onPick={pick} />
         <figcaption className="muted small">
-          Click a row (or choose below) to read what that approach needs in words. Readiness is read off the model’s
-          own thresholds and levers, not scored by hand: the evidence says which.
+          Click a row, or an approach’s name in the table, to read what it needs in words. Readiness is read off the
+          model’s own thresholds and levers, not scored by hand: the evidence says which.
         </figcaption>
       </figure>
       <div className="table-wrap" role="region" aria-labelledby="ap-ready-t" tabIndex={0}>
@@ -55,30 +56,22 @@ export function ReadinessPanel({
                   {d.label}
                 </th>
               ))}
-              <th scope="col">Read</th>
             </tr>
           </thead>
           <tbody>
             {rows.map((r) => (
               <tr key={r.id} className={r.id === one?.id ? 'picked' : undefined}>
-                <th scope="row">{r.name}</th>
+                <th scope="row">
+                  <button type="button" className="link" aria-pressed={r.id === one?.id} onClick={() => pick(r.id)}>
+                    {r.name}
+                  </button>
+                </th>
                 {r.dimensions.map((d) => (
                   <td key={d.dimension} className={`status-${d.status}`}>
                     {STATUS_LOOK[d.status].words}
                     {d.gap > 0 ? <span className="small block">short by {d.gap.toFixed(2)}</span> : null}
                   </td>
                 ))}
-                <td>
-                  <button
-                    type="button"
-                    className="link"
-                    aria-pressed={r.id === one?.id}
-                    aria-label={`Read what ${r.name} needs`}
-                    onClick={() => pick(r.id)}
-                  >
-                    What it needs
-                  </button>
-                </td>
               </tr>
             ))}
           </tbody>

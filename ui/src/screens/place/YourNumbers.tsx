@@ -100,9 +100,7 @@ export function YourNumbers({ ws, update }: { ws: Workspace; update: (f: (w: Wor
             </option>
           ))}
         </select>
-        <label htmlFor={fileId}>
-          Import from your returns (CSV)
-        </label>
+        <label htmlFor={fileId}>Import from your returns (CSV)</label>
         <input
           id={fileId}
           type="file"
@@ -123,9 +121,9 @@ export function YourNumbers({ ws, update }: { ws: Workspace; update: (f: (w: Wor
         ) : null}
       </div>
       <p className="muted small">
-        The CSV has one figure a line, with the columns <code>source, measure, year, value, note</code> (the long
-        shape in which the finance return and the workforce data’s local summary are published). Download the blank
-        form to see every measure.
+        The CSV has one figure a line, with the columns <code>source, measure, year, value, note</code> (the long shape
+        in which the finance return and the workforce data’s local summary are published). Download the blank form to
+        see every measure.
       </p>
       {imported ? (
         imported.ok ? (
@@ -137,8 +135,8 @@ export function YourNumbers({ ws, update }: { ws: Workspace; update: (f: (w: Wor
           <div className="notice error" role="alert">
             <p>
               <strong>
-                {imported.file} was not imported: {imported.issues.length === 1 ? 'one problem' : `${imported.issues.length} problems`}
-                .
+                {imported.file} was not imported:{' '}
+                {imported.issues.length === 1 ? 'one problem' : `${imported.issues.length} problems`}.
               </strong>{' '}
               Your figures are as they were. Mend the file and import it again.
             </p>
@@ -186,6 +184,9 @@ export function YourNumbers({ ws, update }: { ws: Workspace; update: (f: (w: Wor
                         onChange={(x) => setNumbers((n) => withFigure(n, k, f.id, keptValue(f.id, x)))}
                         onClear={() => setNumbers((n) => withFigure(n, k, f.id, undefined))}
                       />
+                      {v !== undefined && f.unit === '£ a year' ? (
+                        <span className="muted small block">{poundsWords(v)}</span>
+                      ) : null}
                       {issue ? <span className="field-hint block">{issue.message}</span> : null}
                     </td>
                   );
@@ -218,7 +219,10 @@ export function YourNumbers({ ws, update }: { ws: Workspace; update: (f: (w: Wor
 }
 
 /** An issue in words: a file's line and column, or the figure and year of the form. */
-function issueWords(i: { file: string; line: number; column: number; path: string; message: string }, labels?: string[]): string {
+function issueWords(
+  i: { file: string; line: number; column: number; path: string; message: string },
+  labels?: string[],
+): string {
   const m = /^years\[(\d)\]\.(\w+)$/.exec(i.path);
   if (labels && m) {
     const f = NUMBER_FIELDS.find((x) => x.id === m[2]);
@@ -227,4 +231,11 @@ function issueWords(i: { file: string; line: number; column: number; path: strin
   const what = i.path ? ` (${i.path})` : '';
   if (i.line > 0) return `Line ${i.line}${i.column > 0 ? `, column ${i.column}` : ''}${what}: ${i.message}`;
   return `${what ? `${i.path}: ` : ''}${i.message}`;
+}
+
+/** £30,000,000 as people say it: £30.0m; £900,000 as £900k. */
+export function poundsWords(v: number): string {
+  if (Math.abs(v) >= 1e6) return `£${(v / 1e6).toFixed(1)}m`;
+  if (Math.abs(v) >= 1e3) return `£${Math.round(v / 1e3)}k`;
+  return `£${v}`;
 }
