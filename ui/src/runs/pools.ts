@@ -7,7 +7,8 @@
  *   started before the first render (main.tsx: bootLanes) so their code loads while the page starts;
  * - the All-twelve table's pool (overviewPool);
  * - one worker for single traced runs (tracePool), so cancelling a comparison does not stop playback;
- * - the stress test's pool (stressPool).
+ * - the stress test's pool (stressPool);
+ * - the options appraisal's pool (appraisalPool).
  *
  * Pools are made on first use and kept for the page's life.
  */
@@ -66,4 +67,11 @@ let stress: Promise<SimBackend> | undefined;
 export function stressPool(): Promise<SimBackend> {
   stress ??= WorkerPoolBackend.create({ size: workerCount(), runTimeoutMs: RUN_TIMEOUT_MS });
   return stress;
+}
+
+let appraisal: Promise<SimBackend> | undefined;
+/** The options appraisal's own pool (fit, futures and paths), so cancelling it never stops another screen's runs. */
+export function appraisalPool(): Promise<SimBackend> {
+  appraisal ??= WorkerPoolBackend.create({ size: workerCount(), runTimeoutMs: RUN_TIMEOUT_MS });
+  return appraisal;
 }

@@ -5,16 +5,18 @@
  * answers and, when they check out, the council's own figures (place-numbers.ts).
  */
 import {
+  DEFAULT_WEIGHTS,
   placeFromLibrary,
   withContext,
   withNumbers,
+  type AppraisalOptions,
   type AppraisalPlace,
   type DevelopmentPath,
   type OutcomeWeights,
 } from '../../../sim/index.ts';
 import { lib } from './library.ts';
 import { figuresIssues, hasFigures, usedNumbers } from './place-numbers.ts';
-import type { Workspace } from './workspace.ts';
+import { rangesOf, type Workspace } from './workspace.ts';
 
 export interface AppraisalDraft {
   /** metric id → weight (0 = does not count); absent: the simulation's default weights */
@@ -57,4 +59,33 @@ export function appraisalPlaceOf(ws: Workspace): AppraisalPlace {
   let place = withContext(placeFromLibrary(ws.placeId, lib(), ws.years), ws.context);
   if (numbersUsed(ws) && ws.numbers) place = withNumbers(place, usedNumbers(ws.numbers));
   return place;
+}
+
+/** The weights in force: the user's, else the simulation's defaults. */
+export function weightsOf(ws: Workspace): OutcomeWeights {
+  return { ...(draftOf(ws).weights ?? DEFAULT_WEIGHTS) };
+}
+
+/** The appraisal's options from the workspace (seed, years, ranges of Run settings; the appraisal's choices). */
+export function appraisalOptionsOf(ws: Workspace): AppraisalOptions {
+  const d = draftOf(ws);
+  return {
+    seed: ws.seed,
+    years: ws.years,
+    ranges: rangesOf(ws),
+    runs: d.runs ?? DEFAULT_APPRAISAL_RUNS,
+    futures: d.futures ?? DEFAULT_APPRAISAL_FUTURES,
+    weights: weightsOf(ws),
+    ...(d.target ? { target: d.target } : {}),
+  };
+}
+
+/**
+ * What an appraisal's results depend on, as one string: a kept appraisal whose key differs from the workspace's
+ * is shown as made for other inputs (the place, the answers, the figures, the weights or the runs changed since).
+ */
+export function inputsKey(ws: Workspace): string {
+  // editing a path does not make the fit out of date (appraisalOptionsOf leaves the edited paths out)
+  const o = appraisalOptionsOf(ws);
+  return JSON.stringify([ws.placeId, ws.context, numbersUsed(ws) ? ws.numbers : null, o]);
 }

@@ -1,8 +1,12 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { assessReadiness, ScenarioError, type ApproachReadiness } from '../../../../sim/index.ts';
-import { appraisalPlaceOf, numbersUsed } from '../../state/appraisal-draft.ts';
+import { loadSavedAppraisalOnce, useAppraisal } from '../../runs/appraisal-session.ts';
+import { appraisalPlaceOf, inputsKey, numbersUsed } from '../../state/appraisal-draft.ts';
 import { lib } from '../../state/library.ts';
 import type { Workspace } from '../../state/workspace.ts';
+import { FitPanel } from './FitPanel.tsx';
+import { PaperPanel } from './PaperPanel.tsx';
+import { PlanPanel } from './PlanPanel.tsx';
 import { ReadinessPanel } from './ReadinessPanel.tsx';
 import './appraisal.css';
 
@@ -28,6 +32,9 @@ export function AppraisalScreen({ ws, update }: { ws: Workspace; update: (f: (w:
   const [picked, setPicked] = useState('');
   const placeName = lib().places.get(ws.placeId)?.name ?? 'your place';
   const used = numbersUsed(ws);
+  const st = useAppraisal();
+  useEffect(() => loadSavedAppraisalOnce(), []);
+  const stale = !!st.outcome && st.outcome.inputs !== inputsKey(ws);
   // the place and the readiness of every approach: recomputed only when the place, answers or figures change
   const outcome = useMemo<PlaceOutcome>(() => {
     try {
@@ -78,8 +85,12 @@ export function AppraisalScreen({ ws, update }: { ws: Workspace; update: (f: (w:
           placeName={placeName}
           numbersUsed={used}
         />
+      ) : step === 'fit' ? (
+        <FitPanel ws={ws} update={update} st={st} stale={stale} />
+      ) : step === 'plan' ? (
+        <PlanPanel ws={ws} update={update} st={st} readiness={outcome.readiness} goToFit={() => setStep('fit')} />
       ) : (
-        <p>{String(!!update)}</p>
+        <PaperPanel ws={ws} st={st} stale={stale} goToFit={() => setStep('fit')} />
       )}
     </section>
   );
