@@ -44,3 +44,33 @@ export {
   approachIds,
   type PlaceLevels,
 } from './readiness.ts';
+export {
+  DEFAULT_WEIGHTS,
+  REPORTED_METRICS,
+  WEIGHABLE_METRICS,
+  APPRAISAL_FUTURES,
+  APPRAISAL_FAILURE,
+  parseWeights,
+  weightsIssues,
+  weighDirection,
+  runFitOn,
+  runFutures,
+  rankScored,
+  stabilityOf,
+  scoreDifference,
+  tradeOffWords,
+  type FitOptions,
+} from './fit.ts';
+export {
+  candidatePaths,
+  readinessMoves,
+  pathScenario,
+  pathIssues,
+  evaluatePaths,
+  findEarlyWarnings,
+  WARNING_INDICATORS,
+  type PathsOptions,
+} from './plan.ts';
+export { runBaselineCheck, type BaselineOptions } from './baseline.ts';
+export { runAppraisal, targetReadiness, DEFAULT_FUTURES, BASELINE_RUNS } from './appraise.ts';
+export { pounds, signedPounds, percent, metricValue, metricChange } from './words.ts';

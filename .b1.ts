@@ -1,0 +1,15 @@
+import { loadNodeLibrary, placeFromLibrary, assessReadiness, createBackend, approachScenario, statusQuoScenario, resolvePlaceScenario, approachIds } from './sim/node.ts';
+import { runFitOn, DEFAULT_WEIGHTS } from './sim/appraisal/fit.ts';
+const lib = loadNodeLibrary();
+const p = placeFromLibrary('midshire', lib);
+const ids = approachIds(lib);
+const sc = [{ id: 'status-quo', name: 'Status quo', config: resolvePlaceScenario(statusQuoScenario(p), lib).config }, ...ids.map(id => ({ id, name: lib.approaches.get(id)!.name, config: resolvePlaceScenario(approachScenario(p, id, lib), lib).config }))];
+const rd = new Map(assessReadiness(p, lib).map(r => [r.id, r]));
+const b = await createBackend({ workers: 2 });
+const t = performance.now();
+const fit = await runFitOn(b, sc, { seed: '1', years: 5, weights: { ...DEFAULT_WEIGHTS }, minRuns: 4, maxRuns: 16, readiness: rd, onApproach: (f) => console.log('got', f.id, f.score.mean.toFixed(3)) });
+console.log('s', (performance.now() - t) / 1000);
+console.log(fit.rule, fit.stability);
+for (const f of fit.ranking) console.log(f.rank, f.group, f.id, f.score.mean.toFixed(3), f.score.low.toFixed(3), f.score.high.toFixed(3), Math.round(f.poundsPerYear.mean), '\n  ', f.words);
+console.log(fit.groups);
+await b.close();
