@@ -104,11 +104,93 @@ describe('options appraisal', () => {
     await page.screenshot({ path: `${SHOTS}appraisal-readiness.png` });
     await page.locator('.readiness-table').screenshot({ path: `${SHOTS}appraisal-readiness-table.png` });
     await page.locator('#ap-ready-one').screenshot({ path: `${SHOTS}appraisal-readiness-one.png` });
+    expect(await axe(page)).toEqual([]);
+
+    // 4. fit: weights set, a small appraisal run in the workers, results as they come
+    await page.getByRole('button', { name: '2. Fit' }).click();
+    await page.getByLabel('Weight of Good days (higher is better)').selectOption('5');
+    await page.getByLabel(/Runs per approach/).fill('4');
+    await page.getByLabel(/^Futures/).fill('4');
+    await page.getByRole('button', { name: 'Run the appraisal' }).click();
+    await page.locator('#ap-progress').waitFor({ timeout: 30_000 });
+    // approaches appear while the rest still run
+    await expect.poll(() => page.locator('.fit-table tbody tr').count(), { timeout: 120_000 }).toBeGreaterThan(0);
+    await page.screenshot({ path: `${SHOTS}appraisal-fit-running.png` });
+    await page.getByRole('heading', { name: 'Ranking on what matters to you' }).waitFor({ timeout: 400_000 });
+    expect(await page.locator('.fit-table tbody tr').count()).toBe(12);
+    const fitText = (await page.locator('.fit-results').textContent()) ?? '';
+    expect(fitText).toContain('Best fit:');
+    expect(fitText).toMatch(/£[\d.]+[mk]? a year|no clear difference/);
+    expect(fitText).toMatch(/fails in \d+% of 4 futures/);
+    await page.locator('.fit-chart .main-svg').first().waitFor();
+    await page.locator('#ap-fit-h').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}appraisal-fit.png` });
+    await page.locator('.fit-results').screenshot({ path: `${SHOTS}appraisal-fit-results.png` });
+    expect(await axe(page)).toEqual([]);
+
+    // 5. the development plan: gaps, three paths compared, one recommended; a path copied, edited, re-evaluated
+    await page.getByRole('button', { name: '3. Development plan' }).click();
+    await page.getByRole('heading', { name: /Development plan: towards/ }).waitFor();
+    expect(await page.locator('.paths > article').count()).toBe(3);
+    const recommended = ((await page.locator('#ap-paths-h ~ .card[role="status"] strong').first().textContent()) ?? '')
+      .replace(/^Recommended: /, '')
+      .replace(/\.$/, '');
+    await page.locator('.paths-chart .main-svg').first().waitFor();
+    await page.locator('#ap-plan-h').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}appraisal-plan.png` });
+    await page.locator('#ap-paths-h').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}appraisal-paths.png` });
+    await page.getByRole('button', { name: /^Copy and edit: Go now/ }).click();
+    const editor = page.locator('.path-editor').first();
+    await editor.waitFor();
+    await editor.getByLabel('Name').fill('Go now, after a Future Search');
+    await page.getByLabel(/^Add a move/).selectOption({ label: 'Future Search' });
+    await editor.getByRole('button', { name: 'Add at year 0.5' }).click();
+    expect(await editor.textContent()).toContain('Future Search');
+    await editor.screenshot({ path: `${SHOTS}appraisal-path-editor.png` });
+    await page.getByRole('button', { name: 'Evaluate the paths again, with my edits' }).click();
+    await expect.poll(() => page.locator('.paths > article').count(), { timeout: 400_000, interval: 1000 }).toBe(4);
+    expect(await page.locator('.paths').textContent()).toContain('Go now, after a Future Search');
+    expect(await axe(page)).toEqual([]);
+
+    // 6. the paper: printable A4 view printed to PDF, and the Word document
+    await page.getByRole('button', { name: '4. The paper' }).click();
+    const [popup] = await Promise.all([
+      page.waitForEvent('popup'),
+      page.getByRole('button', { name: /Open the paper/ }).click(),
+    ]);
+    await popup.waitForLoadState();
+    await popup.locator('img').first().waitFor();
+    const paperText = (await popup.locator('body').textContent()) ?? '';
+    expect(paperText).toContain(recommended);
+    await popup.setViewportSize({ width: 1366, height: 768 });
+    await popup.screenshot({ path: `${SHOTS}appraisal-paper.png` });
+    const pdf = await popup.pdf({ format: 'A4', printBackground: true });
+    writeFileSync(`${SHOTS}appraisal-paper.pdf`, pdf);
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    expect(pages).toBeGreaterThanOrEqual(3);
+    await popup.emulateMedia({ media: 'print' });
+    await popup.screenshot({ path: `${SHOTS}appraisal-paper-print.png`, fullPage: true });
+    await popup.close();
+    const [docx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download for Word (.docx)' }).click(),
+    ]);
+    expect(docx.suggestedFilename()).toMatch(/\.docx$/);
+    const bytes = readFileSync((await docx.path())!);
+    // a .docx is a zip holding word/document.xml
+    expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(bytes.toString('latin1')).toContain('word/document.xml');
+
+    // 7. kept in the browser: after a reload the appraisal shows again (here at 1920×1080)
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.reload();
+    await gotoTab(page, 'Options appraisal');
+    await page.getByRole('button', { name: '2. Fit' }).click();
+    await page.getByRole('heading', { name: 'Ranking on what matters to you' }).waitFor({ timeout: 30_000 });
+    await page.locator('.fit-chart .main-svg').first().waitFor();
+    await page.screenshot({ path: `${SHOTS}appraisal-fit-1920.png` });
     expect(errors).toEqual([]);
-    const v = await axe(page);
-    expect(v).toEqual([]);
     await page.context().close();
   });
 });
-
-export { readFileSync };

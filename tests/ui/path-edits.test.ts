@@ -74,14 +74,22 @@ describe('editing a path', () => {
     const edit = fc.oneof(
       fc.record({ k: fc.constant('addPhase' as const) }),
       fc.record({ k: fc.constant('removePhase' as const), i: fc.nat(3) }),
-      fc.record({ k: fc.constant('movePhase' as const), i: fc.nat(3), y: fc.integer({ min: 1, max: 19 }).map((x) => x / 4) }),
+      fc.record({
+        k: fc.constant('movePhase' as const),
+        i: fc.nat(3),
+        y: fc.integer({ min: 1, max: 19 }).map((x) => x / 4),
+      }),
       fc.record({
         k: fc.constant('addEvent' as const),
         c: fc.constantFrom('intervention:future-search', 'intervention:open-space', 'fee_change'),
         y: fc.integer({ min: 0, max: 19 }).map((x) => x / 4),
       }),
       fc.record({ k: fc.constant('removeEvent' as const), i: fc.nat(4) }),
-      fc.record({ k: fc.constant('moveEvent' as const), i: fc.nat(4), y: fc.integer({ min: 0, max: 19 }).map((x) => x / 4) }),
+      fc.record({
+        k: fc.constant('moveEvent' as const),
+        i: fc.nat(4),
+        y: fc.integer({ min: 0, max: 19 }).map((x) => x / 4),
+      }),
     );
     fc.assert(
       fc.property(fc.array(edit, { maxLength: 12 }), (edits) => {

@@ -105,7 +105,8 @@ describe('the CSV of the returns', () => {
   });
 
   it('refuses a bad line, naming the line and column', () => {
-    const text = 'source,measure,year,value\nASC-FR,people_supported,2025/26,1450\ncouncil,fee_per_hour,2025/26,twenty\n';
+    const text =
+      'source,measure,year,value\nASC-FR,people_supported,2025/26,1450\ncouncil,fee_per_hour,2025/26,twenty\n';
     const r = importNumbersCsv(text, 'bad.csv');
     expect(r.ok).toBe(false);
     if (!r.ok) {

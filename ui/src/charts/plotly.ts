@@ -132,10 +132,13 @@ export async function figurePng(
 ): Promise<string> {
   const Plotly = await loadPlotly();
   const layout = { ...figure.layout, width, height };
-  return Plotly.toImage({ data: figure.data, layout } as unknown as Parameters<Plotly['toImage']>[0], {
-    format: 'png',
-    width,
-    height,
-    scale: 2,
-  } as Parameters<Plotly['toImage']>[1]);
+  return Plotly.toImage(
+    { data: figure.data, layout } as unknown as Parameters<Plotly['toImage']>[0],
+    {
+      format: 'png',
+      width,
+      height,
+      scale: 2,
+    } as Parameters<Plotly['toImage']>[1],
+  );
 }

@@ -143,4 +143,3 @@ export async function startAppraisal(ws: Workspace, paths?: DevelopmentPath[]): 
 export function cancelAppraisal(): void {
   controller?.abort();
 }
-

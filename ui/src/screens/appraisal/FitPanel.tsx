@@ -170,8 +170,8 @@ function FitResults({ fits, fit, running }: { fits: ApproachFit[]; fit: FitResul
       <figure className="card">
         <FitChart fits={sorted} />
         <figcaption className="muted small">
-          Diamonds: how much better than the status quo each approach does on what matters to you, weighted as you
-          set; lines: the 90% interval. Approaches in one colour cannot be told apart from the first of their group.
+          Diamonds: how much better than the status quo each approach does on what matters to you, weighted as you set;
+          lines: the 90% interval. Approaches in one colour cannot be told apart from the first of their group.
         </figcaption>
       </figure>
       <div className="table-wrap" role="region" aria-labelledby="ap-rank-h" tabIndex={0}>

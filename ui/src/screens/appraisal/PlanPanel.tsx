@@ -53,8 +53,8 @@ export function PlanPanel({
       <section aria-labelledby="ap-plan-h">
         <h3 id="ap-plan-h">Development plan</h3>
         <p>
-          The plan is built for the approach the appraisal finds fits best (or the one you choose), so run the
-          appraisal first.{' '}
+          The plan is built for the approach the appraisal finds fits best (or the one you choose), so run the appraisal
+          first.{' '}
           <button type="button" className="link" onClick={goToFit}>
             Go to Fit
           </button>
@@ -141,7 +141,13 @@ export function PlanPanel({
                 all.find((x) => x.id === p.id)
                   ? () => {
                       const def = all.find((x) => x.id === p.id)!;
-                      setEdited([...edited, copyPath(def, all.map((x) => x.id))]);
+                      setEdited([
+                        ...edited,
+                        copyPath(
+                          def,
+                          all.map((x) => x.id),
+                        ),
+                      ]);
                     }
                   : undefined
               }
@@ -186,11 +192,7 @@ export function PlanPanel({
                       <label htmlFor="ap-paths-progress">
                         {st.progress.done} of {st.progress.total} runs ({st.progress.stage})
                       </label>
-                      <progress
-                        id="ap-paths-progress"
-                        max={Math.max(1, st.progress.total)}
-                        value={st.progress.done}
-                      />
+                      <progress id="ap-paths-progress" max={Math.max(1, st.progress.total)} value={st.progress.done} />
                     </>
                   ) : null}
                 </>
@@ -283,9 +285,7 @@ function PathCard({
         <dt>Fails</dt>
         <dd>
           in {Math.round(p.failShare * 100)}% of runs
-          {p.robustness
-            ? `; in ${Math.round(p.robustness.failureRate * 100)}% of ${p.robustness.futures} futures`
-            : ''}
+          {p.robustness ? `; in ${Math.round(p.robustness.failureRate * 100)}% of ${p.robustness.futures} futures` : ''}
         </dd>
       </dl>
       {def ? (

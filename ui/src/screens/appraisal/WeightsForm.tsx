@@ -3,7 +3,14 @@ import { DEFAULT_WEIGHTS, METRIC_BY_ID, REPORTED_METRICS, WEIGHABLE_METRICS } fr
 import type { OutcomeWeights } from '../../../../sim/index.ts';
 
 /** What each weight means, in words. */
-export const WEIGHT_WORDS = ['does not count', 'counts a little', 'counts', 'counts a lot', 'counts more', 'matters most'];
+export const WEIGHT_WORDS = [
+  'does not count',
+  'counts a little',
+  'counts',
+  'counts a lot',
+  'counts more',
+  'matters most',
+];
 
 /** An outcome's name as a commissioner says it; spend is "money spent" (less is better). */
 export function outcomeName(id: string): string {

@@ -163,6 +163,7 @@ export function BaselineTable({ check }: { check: BaselineCheck }) {
 function show(r: BaselineRow, v: number): string {
   if (!Number.isFinite(v)) return '–';
   if (r.unit.includes('share')) return `${(v * 100).toFixed(1)}%`;
-  if (r.unit.startsWith('£')) return `£${v >= 1e6 ? `${(v / 1e6).toFixed(1)}m` : v.toLocaleString('en-GB', { maximumFractionDigits: 2 })}`;
+  if (r.unit.startsWith('£'))
+    return `£${v >= 1e6 ? `${(v / 1e6).toFixed(1)}m` : v.toLocaleString('en-GB', { maximumFractionDigits: 2 })}`;
   return v.toLocaleString('en-GB', { maximumFractionDigits: v >= 100 ? 0 : 1 });
 }
