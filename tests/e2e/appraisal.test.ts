@@ -91,6 +91,13 @@ describe('options appraisal', () => {
     await page.getByRole('heading', { name: 'Describe your place' }).waitFor();
     await expect.poll(() => page.getByLabel('Care worker pay, 2025/26 (£ an hour)').inputValue()).toBe('12.6');
     expect(await page.getByLabel('Fee paid, 2024/25 (£ an hour)').inputValue()).toBe('22.2');
+    // the baseline check: the status quo from 2023/24 against the council's figures since
+    await page.getByRole('button', { name: 'Check the baseline' }).click();
+    const baseline = page.getByRole('region', { name: 'Baseline check' });
+    await baseline.waitFor({ timeout: 120_000 });
+    expect(await baseline.locator('tbody tr').count()).toBeGreaterThan(2);
+    expect(await baseline.textContent()).toContain('2024/25');
+    await page.locator('section.baseline').screenshot({ path: `${SHOTS}appraisal-baseline.png` });
 
     // 3. readiness
     await gotoTab(page, 'Options appraisal');
@@ -100,10 +107,12 @@ describe('options appraisal', () => {
     expect(await rows.count()).toBe(12);
     await page.getByRole('button', { name: 'Alliance contracting', exact: true }).click();
     await expect.poll(() => page.locator('#ap-ready-one').textContent()).toContain('Alliance');
-    await page.locator('#ap-ready-h').scrollIntoViewIfNeeded();
+    await page.locator('#ap-ready-h').evaluate((e) => e.scrollIntoView());
     await page.screenshot({ path: `${SHOTS}appraisal-readiness.png` });
     await page.locator('.readiness-table').screenshot({ path: `${SHOTS}appraisal-readiness-table.png` });
-    await page.locator('#ap-ready-one').screenshot({ path: `${SHOTS}appraisal-readiness-one.png` });
+    await page
+      .locator('section[aria-labelledby="ap-ready-one"]')
+      .screenshot({ path: `${SHOTS}appraisal-readiness-one.png` });
     expect(await axe(page)).toEqual([]);
 
     // 4. fit: weights set, a small appraisal run in the workers, results as they come
@@ -115,6 +124,7 @@ describe('options appraisal', () => {
     await page.locator('#ap-progress').waitFor({ timeout: 30_000 });
     // approaches appear while the rest still run
     await expect.poll(() => page.locator('.fit-table tbody tr').count(), { timeout: 120_000 }).toBeGreaterThan(0);
+    await page.locator('#ap-fit-h').evaluate((e) => e.scrollIntoView());
     await page.screenshot({ path: `${SHOTS}appraisal-fit-running.png` });
     await page.getByRole('heading', { name: 'Ranking on what matters to you' }).waitFor({ timeout: 400_000 });
     expect(await page.locator('.fit-table tbody tr').count()).toBe(12);
@@ -123,7 +133,7 @@ describe('options appraisal', () => {
     expect(fitText).toMatch(/£[\d.]+[mk]? a year|no clear difference/);
     expect(fitText).toMatch(/fails in \d+% of 4 futures/);
     await page.locator('.fit-chart .main-svg').first().waitFor();
-    await page.locator('#ap-fit-h').scrollIntoViewIfNeeded();
+    await page.locator('#ap-rank-h').evaluate((e) => e.scrollIntoView());
     await page.screenshot({ path: `${SHOTS}appraisal-fit.png` });
     await page.locator('.fit-results').screenshot({ path: `${SHOTS}appraisal-fit-results.png` });
     expect(await axe(page)).toEqual([]);
@@ -136,14 +146,13 @@ describe('options appraisal', () => {
       .replace(/^Recommended: /, '')
       .replace(/\.$/, '');
     await page.locator('.paths-chart .main-svg').first().waitFor();
-    await page.locator('#ap-plan-h').scrollIntoViewIfNeeded();
+    await page.locator('#ap-plan-h').evaluate((e) => e.scrollIntoView());
     await page.screenshot({ path: `${SHOTS}appraisal-plan.png` });
-    await page.locator('#ap-paths-h').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${SHOTS}appraisal-paths.png` });
+    await page.locator('section[aria-labelledby="ap-paths-h"]').screenshot({ path: `${SHOTS}appraisal-paths.png` });
     await page.getByRole('button', { name: /^Copy and edit: Go now/ }).click();
     const editor = page.locator('.path-editor').first();
     await editor.waitFor();
-    await editor.getByLabel('Name').fill('Go now, after a Future Search');
+    await editor.getByLabel('Path name').fill('Go now, after a Future Search');
     await page.getByLabel(/^Add a move/).selectOption({ label: 'Future Search' });
     await editor.getByRole('button', { name: 'Add at year 0.5' }).click();
     expect(await editor.textContent()).toContain('Future Search');
@@ -160,7 +169,7 @@ describe('options appraisal', () => {
       page.getByRole('button', { name: /Open the paper/ }).click(),
     ]);
     await popup.waitForLoadState();
-    await popup.locator('img').first().waitFor();
+    await popup.locator('figure svg').first().waitFor();
     const paperText = (await popup.locator('body').textContent()) ?? '';
     expect(paperText).toContain(recommended);
     await popup.setViewportSize({ width: 1366, height: 768 });

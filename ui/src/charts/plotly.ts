@@ -120,25 +120,3 @@ export async function downloadChart(el: HTMLElement, filename: string, caption: 
   a.click();
   a.remove();
 }
-
-/**
- * A figure drawn as a PNG picture (a data URL), without showing it: for documents that carry charts as pictures
- * (the options appraisal paper). White background, the figure's own layout at the size asked.
- */
-export async function figurePng(
-  figure: { data: unknown[]; layout: Record<string, unknown> },
-  width: number,
-  height: number,
-): Promise<string> {
-  const Plotly = await loadPlotly();
-  const layout = { ...figure.layout, width, height };
-  return Plotly.toImage(
-    { data: figure.data, layout } as unknown as Parameters<Plotly['toImage']>[0],
-    {
-      format: 'png',
-      width,
-      height,
-      scale: 2,
-    } as Parameters<Plotly['toImage']>[1],
-  );
-}

@@ -116,7 +116,8 @@ export async function startAppraisal(ws: Workspace, paths?: DevelopmentPath[]): 
       },
     });
     if (controller !== ac) return;
-    const outcome: AppraisalOutcome = { appraisal, inputs, savedAt: Date.now() };
+    const target = appraisalOptionsOf(ws).target;
+    const outcome: AppraisalOutcome = { appraisal, inputs, savedAt: Date.now(), ...(target ? { target } : {}) };
     set({
       outcome,
       busy: false,

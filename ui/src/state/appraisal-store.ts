@@ -4,13 +4,15 @@
  * again at once, and the screen says when the place, the figures or the weights have changed since.
  */
 import { openDB, type IDBPDatabase } from 'idb';
-import type { Appraisal } from '../../../sim/index.ts';
+import type { Appraisal, DevelopmentPath } from '../../../sim/index.ts';
 
 export interface AppraisalOutcome {
   appraisal: Appraisal;
   /** the inputs it was run on (inputsKey): differs from the workspace's once the place or the choices change */
   inputs: string;
   savedAt: number;
+  /** the approach or blend the plan was built towards (absent: the best-ranked approach) */
+  target?: DevelopmentPath['target'];
 }
 
 let dbp: Promise<IDBPDatabase> | undefined;

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { pounds, type ApproachFit, type FitResult } from '../../../../sim/index.ts';
 import { NumberBox } from '../../common/NumberBox.tsx';
 import { cancelAppraisal, startAppraisal, type AppraisalState } from '../../runs/appraisal-session.ts';
@@ -12,7 +13,7 @@ import {
 } from '../../state/appraisal-draft.ts';
 import type { Workspace } from '../../state/workspace.ts';
 import { FitChart, groupColour } from './FitChart.tsx';
-import { WeightsForm } from './WeightsForm.tsx';
+import { outcomeName, WeightsForm } from './WeightsForm.tsx';
 
 const STAGE_WORDS: Record<string, string> = {
   readiness: 'Setting up the place',
@@ -52,6 +53,13 @@ export function FitPanel({
   const shown: ApproachFit[] = st.busy ? live : (fit?.ranking ?? []);
   const runs = d.runs ?? DEFAULT_APPRAISAL_RUNS;
   const futures = d.futures ?? DEFAULT_APPRAISAL_FUTURES;
+  // once there are results, the weights fold away so the results sit under the run bar on a laptop screen
+  const [weightsOpen] = useState(!st.outcome && !st.busy);
+  const weights = weightsOf(ws);
+  const weighed = Object.entries(weights)
+    .filter(([, w]) => w > 0)
+    .sort((x, y) => y[1] - x[1])
+    .map(([m, w]) => `${outcomeName(m).replace(/ \(.*\)$/, '')} ${w}`);
   return (
     <section aria-labelledby="ap-fit-h">
       <h3 id="ap-fit-h">Fit: how each approach turns out in your place</h3>
@@ -61,10 +69,12 @@ export function FitPanel({
         the differences are the approaches’, not luck’s. Then each is run across a set of plausible futures (wage
         growth, demand, inflation) to see how it holds up.
       </p>
-      <WeightsForm
-        weights={weightsOf(ws)}
-        set={(w) => update((x) => withAppraisal(x, (a) => ({ ...a, weights: w })))}
-      />
+      <details className="weights-fold" open={weightsOpen}>
+        <summary>
+          <strong>What matters most to you:</strong> {weighed.join(', ')}
+        </summary>
+        <WeightsForm weights={weights} set={(w) => update((x) => withAppraisal(x, (a) => ({ ...a, weights: w })))} />
+      </details>
       <div className="card ap-run">
         <div>
           <label htmlFor="ap-runs" className="block">

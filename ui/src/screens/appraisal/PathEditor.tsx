@@ -39,7 +39,7 @@ export function PathEditor({
         Edit: {path.name}
       </h5>
       <div className="row">
-        <label htmlFor={`pe-${id}-name`}>Name</label>
+        <label htmlFor={`pe-${id}-name`}>Path name</label>
         <input
           id={`pe-${id}-name`}
           type="text"

@@ -1,13 +1,14 @@
 import { useMemo } from 'react';
 import {
   candidatePaths,
-  type Appraisal,
   type ApproachReadiness,
   type DevelopmentPath,
   type PathResult,
   type PathsResult,
 } from '../../../../sim/index.ts';
+import { NumberBox } from '../../common/NumberBox.tsx';
 import { cancelAppraisal, startAppraisal, type AppraisalState } from '../../runs/appraisal-session.ts';
+import type { AppraisalOutcome } from '../../state/appraisal-store.ts';
 import { appraisalPlaceOf, draftOf, withAppraisal } from '../../state/appraisal-draft.ts';
 import { lib } from '../../state/library.ts';
 import { copyPath, phaseWhat } from '../../state/path-edits.ts';
@@ -42,7 +43,7 @@ export function PlanPanel({
   const candidates = useMemo<DevelopmentPath[]>(() => {
     if (!a) return [];
     try {
-      return candidatePaths(appraisalPlaceOf(ws), lib(), targetOf(a), a.targetReadiness);
+      return candidatePaths(appraisalPlaceOf(ws), lib(), targetOf(st.outcome!), a.targetReadiness);
     } catch {
       return [];
     }
@@ -62,10 +63,16 @@ export function PlanPanel({
       </section>
     );
   const target = a.targetReadiness;
-  const setTarget = (approach: string): void =>
-    update((w) => withAppraisal(w, (x) => ({ ...x, target: { approach }, paths: [] })));
-  const chosen = d.target?.approach ?? targetOf(a).approach ?? '';
-  const targetChanged = chosen !== (targetOf(a).approach ?? '');
+  const built = targetOf(st.outcome!);
+  const wanted = d.target ?? built;
+  const [first, second] = targetParts(wanted);
+  const setTarget = (t: DevelopmentPath['target']): void =>
+    update((w) => withAppraisal(w, (x) => ({ ...x, target: t, paths: [] })));
+  const makeTarget = (a1: string, b: string, share: number): DevelopmentPath['target'] =>
+    b && b !== a1
+      ? { blend: { [a1]: Math.round((1 - share) * 100) / 100, [b]: Math.round(share * 100) / 100 } }
+      : { approach: a1 };
+  const targetChanged = JSON.stringify(wanted) !== JSON.stringify(built);
   const result: PathsResult = a.plan;
   const setEdited = (paths: DevelopmentPath[]): void => update((w) => withAppraisal(w, (x) => ({ ...x, paths })));
   const gaps = target.dimensions.filter((x) => x.status !== 'ready');
@@ -76,24 +83,55 @@ export function PlanPanel({
       <h3 id="ap-plan-h">Development plan: towards {target.name}</h3>
       <div className="card row">
         <label htmlFor="ap-target">Build towards</label>
-        <select id="ap-target" value={chosen} onChange={(e) => setTarget(e.target.value)}>
+        <select
+          id="ap-target"
+          value={first.id}
+          onChange={(e) => setTarget(makeTarget(e.target.value, second?.id ?? '', second?.share ?? 0.3))}
+        >
           {a.fit.ranking.map((f) => (
             <option key={f.id} value={f.id}>
               {f.rank}. {f.name}
             </option>
           ))}
         </select>
+        <label htmlFor="ap-blend">blended with</label>
+        <select
+          id="ap-blend"
+          value={second?.id ?? ''}
+          onChange={(e) => setTarget(makeTarget(first.id, e.target.value, second?.share ?? 0.3))}
+        >
+          <option value="">nothing (one approach)</option>
+          {a.fit.ranking
+            .filter((f) => f.id !== first.id)
+            .map((f) => (
+              <option key={f.id} value={f.id}>
+                {f.name}
+              </option>
+            ))}
+        </select>
+        {second ? (
+          <>
+            <label htmlFor="ap-blend-share">for % of hours (10 to 90)</label>
+            <NumberBox
+              id="ap-blend-share"
+              value={Math.round(second.share * 100)}
+              min={10}
+              max={90}
+              whole
+              onChange={(v) => setTarget(makeTarget(first.id, second.id, v / 100))}
+            />
+          </>
+        ) : null}
         {targetChanged ? (
           <span role="status">
-            Run the appraisal again (under Fit) to build the plan towards{' '}
-            {readiness.find((r) => r.id === chosen)?.name ?? chosen}.{' '}
-            <button type="button" className="link" onClick={goToFit}>
-              Go to Fit
+            Run the appraisal again to build the plan towards {targetWords(wanted, readiness)}.{' '}
+            <button type="button" disabled={st.busy} onClick={() => void startAppraisal(ws)}>
+              Run it again now
             </button>
           </span>
         ) : (
           <span className="muted small">
-            {d.target ? 'Your choice.' : 'The best-ranked approach; choose another to plan towards it.'}
+            {d.target ? 'Your choice.' : 'The best-ranked approach; choose another, or a blend, to plan towards it.'}
           </span>
         )}
       </div>
@@ -214,10 +252,24 @@ export function PlanPanel({
   );
 }
 
-/** The target the appraisal's plan was built towards. */
-export function targetOf(a: Appraisal): DevelopmentPath['target'] {
-  const id = a.targetReadiness.id;
-  return lib().approaches.has(id) ? { approach: id } : { approach: a.fit.ranking[0]?.id };
+/** The target the appraisal's plan was built towards (the user's, else the best-ranked approach). */
+export function targetOf(o: AppraisalOutcome): DevelopmentPath['target'] {
+  return o.target ?? { approach: o.appraisal.fit.ranking[0]?.id };
+}
+
+/** A target as its main approach and, for a blend, the second with its share of hours. */
+function targetParts(t: DevelopmentPath['target']): [{ id: string }, { id: string; share: number } | null] {
+  if (t.approach) return [{ id: t.approach }, null];
+  const parts = Object.entries(t.blend ?? {}).sort((x, y) => y[1] - x[1]);
+  return [{ id: parts[0]?.[0] ?? '' }, parts[1] ? { id: parts[1][0], share: parts[1][1] } : null];
+}
+
+function targetWords(t: DevelopmentPath['target'], readiness: readonly ApproachReadiness[]): string {
+  const name = (id: string): string => readiness.find((r) => r.id === id)?.name ?? id;
+  if (t.approach) return name(t.approach);
+  return Object.entries(t.blend ?? {})
+    .map(([id, s]) => `${Math.round(s * 100)}% ${name(id)}`)
+    .join(' and ');
 }
 
 function Recommendation({ result }: { result: PathsResult }) {

@@ -25,7 +25,7 @@ export function readinessFigure(rows: readonly ApproachReadiness[], highlight?: 
   const layout: Record<string, unknown> = {
     ...BASE_LAYOUT,
     height: height ?? 70 + 27 * rows.length,
-    margin: { l: 190, r: 10, t: 34, b: 30 },
+    margin: { l: 300, r: 10, t: 44, b: 30 },
     showlegend: false,
     annotations: [] as unknown[],
     shapes: [] as unknown[],
@@ -53,7 +53,8 @@ export function readinessFigure(rows: readonly ApproachReadiness[], highlight?: 
       ...(j > 0 ? { matches: 'y' } : {}),
     };
     (layout.annotations as unknown[]).push({
-      text: `<b>${d.label}</b>`,
+      // two lines, so neighbouring panels' titles never run into each other
+      text: `<b>${d.label.replace(' ', '<br>')}</b>`,
       xref: 'paper',
       yref: 'paper',
       x: x0 + w / 2,

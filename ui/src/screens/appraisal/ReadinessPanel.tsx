@@ -69,7 +69,7 @@ export function ReadinessPanel({
                 {r.dimensions.map((d) => (
                   <td key={d.dimension} className={`status-${d.status}`}>
                     {STATUS_LOOK[d.status].words}
-                    {d.gap > 0 ? <span className="small block">short by {d.gap.toFixed(2)}</span> : null}
+                    {d.gap > 0 ? <span className="small block">by {d.gap.toFixed(2)}</span> : null}
                   </td>
                 ))}
               </tr>
