@@ -117,7 +117,13 @@ export async function startAppraisal(ws: Workspace, paths?: DevelopmentPath[]): 
     });
     if (controller !== ac) return;
     const target = appraisalOptionsOf(ws).target;
-    const outcome: AppraisalOutcome = { appraisal, inputs, savedAt: Date.now(), ...(target ? { target } : {}) };
+    const outcome: AppraisalOutcome = {
+      appraisal,
+      inputs,
+      savedAt: Date.now(),
+      ...(target ? { target } : {}),
+      ...(paths?.length ? { paths } : {}),
+    };
     set({
       outcome,
       busy: false,

@@ -13,6 +13,8 @@ export interface AppraisalOutcome {
   savedAt: number;
   /** the approach or blend the plan was built towards (absent: the best-ranked approach) */
   target?: DevelopmentPath['target'];
+  /** the paths evaluated when the user gave them (candidates and edited ones), as they were then */
+  paths?: DevelopmentPath[];
 }
 
 let dbp: Promise<IDBPDatabase> | undefined;

@@ -173,6 +173,10 @@ export function PlanPanel({
             <PathCard
               key={p.id}
               p={p}
+              changed={changedSince(
+                st.outcome!,
+                all.find((x) => x.id === p.id),
+              )}
               def={all.find((x) => x.id === p.id)}
               recommended={p.id === result.recommended}
               edit={
@@ -308,12 +312,21 @@ function Recommendation({ result }: { result: PathsResult }) {
   );
 }
 
+/** Whether a path was edited after it was evaluated (its results are then of the path as it was). */
+function changedSince(o: AppraisalOutcome, def: DevelopmentPath | undefined): boolean {
+  if (!def) return false;
+  const then = o.paths?.find((x) => x.id === def.id);
+  return !!then && JSON.stringify(then) !== JSON.stringify(def);
+}
+
 function PathCard({
   p,
   def,
   recommended,
   edit,
+  changed,
 }: {
+  changed: boolean;
   p: PathResult;
   def: DevelopmentPath | undefined;
   recommended: boolean;
@@ -326,6 +339,11 @@ function PathCard({
         {recommended ? <span className="badge">recommended</span> : null}
       </h5>
       {def ? <p className="small">{def.description}</p> : null}
+      {changed ? (
+        <p className="notice small" role="status">
+          Edited since these results were made: evaluate the paths again to see the path as it is now.
+        </p>
+      ) : null}
       <p>{p.words}</p>
       <dl className="small">
         <dt>Score against the status quo</dt>
