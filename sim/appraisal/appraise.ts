@@ -200,6 +200,10 @@ export async function runAppraisal(
     },
     options: { seed, years, ranges, weights: { ...weights }, futures },
     baseline,
+    approaches: ids.map((id) => {
+      const d = library.approaches.get(id)!;
+      return { id, name: d.name, defines: d.defines, summary: d.summary, source: d.source };
+    }),
     readiness,
     fit: fitResult,
     plan,

@@ -549,7 +549,6 @@ export async function runFitOn(
   const fixed = opts.runs;
   let done = 0;
   const stability: StabilityStep[] = [];
-  let previous: string[] | null = null;
   let target = fixed ?? minRuns * 2;
   const stepsTotal = (n: number): number => n * configs.length;
   let progressBase = 0;
@@ -560,8 +559,7 @@ export async function runFitOn(
   };
   let sqDone = false;
   const waiting: number[] = [];
-  let final: ReturnType<typeof rankScored> & { statusQuo: ApproachFit; spreads: Record<string, number> } =
-    null as never;
+  let final: (ReturnType<typeof rankScored> & { statusQuo: ApproachFit; spreads: Record<string, number> }) | undefined;
   for (;;) {
     sqDone = false;
     waiting.length = 0;
@@ -593,7 +591,7 @@ export async function runFitOn(
     // the ranking at N/2 (the first half of the replicates), then at N
     const half = Math.floor(target / 2);
     const prev = rankScored(fitsFromStore(store, opts.weights, half, opts.readiness).scored);
-    previous = prev.ranking.map((f) => f.id);
+    const previous = prev.ranking.map((f) => f.id);
     const { statusQuo, scored, spreads } = fitsFromStore(store, opts.weights, target, opts.readiness);
     const ranked = rankScored(scored);
     const step = stabilityOf(
@@ -608,6 +606,7 @@ export async function runFitOn(
     target *= 2;
   }
   const last = stability[stability.length - 1];
+  if (!final) throw new Error('the fit ran no rounds');
   const rule =
     fixed !== undefined
       ? `${fixed} runs per option, as asked; the ranking at ${fixed} runs was compared with the ranking at ${Math.floor(fixed / 2)}: ${last.stable ? 'stable' : 'not stable'} (every change of order ${last.stable ? 'is' : 'is not always'} between options that cannot be told apart).`

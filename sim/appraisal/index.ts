@@ -74,3 +74,15 @@ export {
 export { runBaselineCheck, type BaselineOptions } from './baseline.ts';
 export { runAppraisal, targetReadiness, DEFAULT_FUTURES, BASELINE_RUNS } from './appraise.ts';
 export { pounds, signedPounds, percent, metricValue, metricChange } from './words.ts';
+export {
+  paperModel,
+  PAPER_SECTIONS,
+  FORMAT as PAPER_FORMAT,
+  type PaperDoc,
+  type PaperSection,
+  type PaperBlock,
+  type PaperFact,
+} from './paper.ts';
+export { paperHtml } from './paper-html.ts';
+export { paperDocx, type Rasterise } from './paper-docx.ts';
+export { escapeXml, type Svg } from './paper-svg.ts';

@@ -90,7 +90,7 @@ export function placeFromScenario(loaded: LoadedScenario, library: Library): App
   const m = loaded.merged;
   const placeRef = m.place;
   let placeDoc: Record<string, unknown>;
-  let context: Record<string, number> = {};
+  let context: Record<string, number>;
   if (typeof placeRef === 'string' || placeRef === undefined) {
     const def = library.places.get(typeof placeRef === 'string' ? placeRef : 'midshire');
     if (!def) throw new Error(`the scenario's place '${String(placeRef)}' is not in the library`);
@@ -218,12 +218,12 @@ export function strategyScenario(
   return doc;
 }
 
-/** The status quo of the place as a scenario document. */
+/** The status quo of the place, as a scenario document (ScenarioDoc) */
 export function statusQuoScenario(place: AppraisalPlace, years?: number): ScenarioDoc {
   return strategyScenario(place, STATUS_QUO_ID, 'status quo', place.base.strategy ?? STATUS_QUO_STRATEGY, { years });
 }
 
-/** An approach of the library in the place, as a scenario document. */
+/** An approach of the library in the place, as a scenario document (ScenarioDoc) */
 export function approachScenario(
   place: AppraisalPlace,
   approach: string,

@@ -518,7 +518,9 @@ export async function evaluatePaths(
       reasons.push(
         `${best.name} holds up in ${Math.round(best.robustness.satisficing * 100)}% of the ${best.robustness.futures} futures sampled (no failure and no worse than the status quo)` +
           (order[1]?.robustness
-            ? ` (next: ${order[1].name}, ${Math.round(order[1].robustness.satisficing * 100)}%)`
+            ? order[1].robustness.satisficing >= best.robustness.satisficing - 1e-9
+              ? `, as many as ${order[1].name}; it is preferred for failing in fewer runs or scoring higher`
+              : `, the most of the paths (next: ${order[1].name}, ${Math.round(order[1].robustness.satisficing * 100)}%)`
             : '') +
           '.',
       );

@@ -394,6 +394,8 @@ export interface Appraisal {
     futures: number;
   };
   baseline: BaselineCheck | null;
+  /** the options appraised, as the library describes them */
+  approaches: { id: string; name: string; defines: string; summary: string; source: string }[];
   readiness: ApproachReadiness[];
   fit: FitResult;
   plan: PathsResult;

@@ -29,8 +29,8 @@ export function emit(text: string, o: Opts): void {
   else writeOut(text);
 }
 
-/** Writes `text` to `path` through a temporary file and a rename (atomic on one file system). */
-export function writeAtomically(path: string, text: string): void {
+/** Writes `text` (or bytes) to `path` through a temporary file and a rename (atomic on one file system). */
+export function writeAtomically(path: string, text: string | Uint8Array): void {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   try {
     const fd = openSync(tmp, 'wx');
