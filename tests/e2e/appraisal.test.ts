@@ -180,7 +180,7 @@ describe('options appraisal', () => {
     await popup.setViewportSize({ width: 1366, height: 768 });
     await popup.screenshot({ path: `${SHOTS}appraisal-paper.png` });
     const pdf = await popup.pdf({ format: 'A4', printBackground: true });
-    writeFileSync(`${SHOTS}appraisal-paper.pdf`, pdf);
+    writeFileSync(join(tmpdir(), "commsim-appraisal-paper.pdf"), pdf);
     const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
     expect(pages).toBeGreaterThanOrEqual(3);
     await popup.emulateMedia({ media: 'print' });
