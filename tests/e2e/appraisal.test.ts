@@ -157,7 +157,8 @@ describe('options appraisal', () => {
     await editor.waitFor();
     await editor.getByLabel('Path name').fill('Go now, after a Future Search');
     await page.getByLabel(/^Add a move/).selectOption({ label: 'Future Search' });
-    await editor.getByRole('button', { name: 'Add at year 0.5' }).click();
+    await editor.getByLabel('in year', { exact: true }).fill('0.25');
+    await editor.getByRole('button', { name: 'Add the move' }).click();
     expect(await editor.textContent()).toContain('Future Search');
     await editor.screenshot({ path: `${SHOTS}appraisal-path-editor.png` });
     await page.getByRole('button', { name: 'Evaluate the paths again, with my edits' }).click();
@@ -180,11 +181,13 @@ describe('options appraisal', () => {
     await popup.setViewportSize({ width: 1366, height: 768 });
     await popup.screenshot({ path: `${SHOTS}appraisal-paper.png` });
     const pdf = await popup.pdf({ format: 'A4', printBackground: true });
-    writeFileSync(join(tmpdir(), "commsim-appraisal-paper.pdf"), pdf);
+    writeFileSync(join(tmpdir(), 'commsim-appraisal-paper.pdf'), pdf);
     const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
     expect(pages).toBeGreaterThanOrEqual(3);
     await popup.emulateMedia({ media: 'print' });
-    await popup.screenshot({ path: `${SHOTS}appraisal-paper-print.png`, fullPage: true });
+    // the paper's charts, as printed
+    for (const [i, f] of (await popup.locator('figure').all()).slice(0, 3).entries())
+      await f.screenshot({ path: `${SHOTS}appraisal-paper-figure-${i + 1}.png` });
     await popup.close();
     const [docx] = await Promise.all([
       page.waitForEvent('download'),

@@ -154,18 +154,25 @@ function FitResults({ fits, fit, running }: { fits: ApproachFit[]; fit: FitResul
       {fit ? (
         <div className="card">
           <p>
-            <strong>Best fit: {nameOf(fit.ranking[0]?.id)}.</strong> {fit.ranking[0]?.words}
+            <strong>Best fit: {nameOf(fit.ranking[0]?.id)}</strong>
+            {(fit.groups[0]?.length ?? 0) > 1
+              ? `, though the runs cannot tell it apart from ${listNames(fit.groups[0].slice(1).map(nameOf))}`
+              : ''}
+            . {fit.ranking[0]?.words}
           </p>
           {groups.length ? (
-            <ul>
-              {groups.map((g) => (
-                <li key={g.join()}>
-                  <strong>Cannot be told apart:</strong> {listNames(g.map(nameOf))}. The differences between them are
-                  within what chance and the uncertain coefficients give, so the model cannot say which is better here;
-                  choose between them on what it cannot weigh.
-                </li>
-              ))}
-            </ul>
+            <>
+              <p>
+                <strong>Cannot be told apart.</strong> Within each group below, the differences are within what chance
+                and the model’s uncertain coefficients give: the model cannot say which is better here, so choose
+                between them on what it cannot weigh.
+              </p>
+              <ul>
+                {groups.map((g) => (
+                  <li key={g.join()}>{listNames(g.map(nameOf))}</li>
+                ))}
+              </ul>
+            </>
           ) : (
             <p>Every approach can be told apart from the next one in the order.</p>
           )}

@@ -32,6 +32,7 @@ export function PathEditor({
   const approaches = [...lib().approaches.values()];
   const choices = moveChoices();
   const [add, setAdd] = useState(choices[0]?.id ?? '');
+  const [addYear, setAddYear] = useState(0.5);
   const id = path.id;
   return (
     <section className="card path-editor" aria-labelledby={`pe-${id}`}>
@@ -45,6 +46,7 @@ export function PathEditor({
           type="text"
           value={path.name}
           maxLength={80}
+          className="path-name"
           onChange={(e) => set({ ...path, name: e.target.value })}
         />
         <button type="button" onClick={remove}>
@@ -177,8 +179,16 @@ export function PathEditor({
             </option>
           ))}
         </select>
-        <button type="button" onClick={() => set(addEvent(path, add, 0.5))}>
-          Add at year 0.5
+        <label htmlFor={`pe-${id}-add-year`}>in year</label>
+        <NumberBox
+          id={`pe-${id}-add-year`}
+          value={addYear}
+          min={0}
+          max={Math.max(0, years - 0.25)}
+          onChange={setAddYear}
+        />
+        <button type="button" onClick={() => set(addEvent(path, add, addYear))}>
+          Add the move
         </button>
       </div>
     </section>

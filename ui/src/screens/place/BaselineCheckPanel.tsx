@@ -116,7 +116,8 @@ export function BaselineCheckPanel({ ws, usable }: { ws: Workspace; usable: bool
 
 /** The baseline check as a table: each figure, each year, yours against the model's, gaps outside the range marked. */
 export function BaselineTable({ check }: { check: BaselineCheck }) {
-  const years = check.rows[0]?.years ?? [];
+  // every year any figure was compared in, oldest first (a figure given for one year only leaves the other empty)
+  const years = [...new Set(check.rows.flatMap((r) => r.years))].sort();
   return (
     <div className="baseline-result">
       <p role="status">
@@ -142,14 +143,23 @@ export function BaselineTable({ check }: { check: BaselineCheck }) {
                   {r.label}
                   {r.withinRange ? null : <span className="badge status-short">gap</span>}
                 </th>
-                {r.years.map((y, k) => (
-                  <td key={y}>
-                    {show(r, r.given[k])} / {show(r, r.simulated[k].mean)}
-                    <span className="small block muted-dark">
-                      {show(r, r.simulated[k].p5)} to {show(r, r.simulated[k].p95)}
-                    </span>
-                  </td>
-                ))}
+                {years.map((y) => {
+                  const k = r.years.indexOf(y);
+                  if (k < 0)
+                    return (
+                      <td key={y} className="muted">
+                        not given
+                      </td>
+                    );
+                  return (
+                    <td key={y}>
+                      {show(r, r.given[k])} / {show(r, r.simulated[k].mean)}
+                      <span className="small block muted-dark">
+                        {show(r, r.simulated[k].p5)} to {show(r, r.simulated[k].p95)}
+                      </span>
+                    </td>
+                  );
+                })}
                 <td className="small">{r.words}</td>
               </tr>
             ))}
@@ -162,7 +172,7 @@ export function BaselineTable({ check }: { check: BaselineCheck }) {
 
 function show(r: BaselineRow, v: number): string {
   if (!Number.isFinite(v)) return '–';
-  if (r.unit.includes('share')) return `${(v * 100).toFixed(1)}%`;
+  if (r.unit.includes('share') || r.unit.includes('rate')) return `${(v * 100).toFixed(1)}%`;
   if (r.unit.startsWith('£'))
     return `£${v >= 1e6 ? `${(v / 1e6).toFixed(1)}m` : v.toLocaleString('en-GB', { maximumFractionDigits: 2 })}`;
   return v.toLocaleString('en-GB', { maximumFractionDigits: v >= 100 ? 0 : 1 });
