@@ -11,25 +11,12 @@ import {
   withNumbers,
   type AppraisalOptions,
   type AppraisalPlace,
-  type DevelopmentPath,
   type OutcomeWeights,
 } from '../../../sim/index.ts';
+import type { AppraisalDraft } from './appraisal-types.ts';
 import { lib } from './library.ts';
 import { figuresIssues, hasFigures, usedNumbers } from './place-numbers.ts';
 import { rangesOf, type Workspace } from './workspace.ts';
-
-export interface AppraisalDraft {
-  /** metric id → weight (0 = does not count); absent: the simulation's default weights */
-  weights?: OutcomeWeights;
-  /** runs per approach and path */
-  runs?: number;
-  /** futures for the robustness of approaches and paths */
-  futures?: number;
-  /** the approach or blend the development plan builds towards; absent: the best-ranked approach */
-  target?: { approach?: string; blend?: Record<string, number> };
-  /** paths the user edited: evaluated instead of the three candidates */
-  paths?: DevelopmentPath[];
-}
 
 /** Runs per approach the app asks for unless the user chooses (kept small: a 2-core laptop in under a minute). */
 export const DEFAULT_APPRAISAL_RUNS = 16;

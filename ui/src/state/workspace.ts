@@ -19,7 +19,7 @@ import {
   type ScenarioDoc,
   type ScenarioIssue,
 } from '../../../sim/index.ts';
-import type { AppraisalDraft } from './appraisal-draft.ts';
+import type { AppraisalDraft } from './appraisal-types.ts';
 import { lib } from './library.ts';
 
 export interface PhaseDraft {
@@ -63,7 +63,7 @@ export interface Workspace {
   scenarios: ScenarioDraft[];
   /** the council's own figures (Your place, Your numbers: place-numbers.ts); absent until some are given */
   numbers?: PlaceNumbers;
-  /** the options appraisal's choices: weights, the approach built towards, edited paths (appraisal-draft.ts) */
+  /** the options appraisal's choices: weights, the approach built towards, edited paths (appraisal-types.ts) */
   appraisal?: AppraisalDraft;
   /** when this browser last saved it (ms since 1970): the newer of two saved copies wins, tabs compare it */
   savedAt?: number;
