@@ -25,7 +25,7 @@ export function readinessFigure(rows: readonly ApproachReadiness[], highlight?: 
   const layout: Record<string, unknown> = {
     ...BASE_LAYOUT,
     height: height ?? 70 + 27 * rows.length,
-    margin: { l: 300, r: 10, t: 44, b: 30 },
+    margin: { l: 20, r: 10, t: 44, b: 30 },
     showlegend: false,
     annotations: [] as unknown[],
     shapes: [] as unknown[],
@@ -47,7 +47,8 @@ export function readinessFigure(rows: readonly ApproachReadiness[], highlight?: 
       categoryorder: 'array',
       categoryarray: [...names].reverse(),
       showticklabels: j === 0,
-      automargin: false,
+      // the first panel's axis makes room for the approaches' names
+      automargin: j === 0,
       gridcolor: GRID,
       fixedrange: true,
       ...(j > 0 ? { matches: 'y' } : {}),

@@ -3,14 +3,7 @@ import { DEFAULT_WEIGHTS, METRIC_BY_ID, REPORTED_METRICS, WEIGHABLE_METRICS } fr
 import type { OutcomeWeights } from '../../../../sim/index.ts';
 
 /** What each weight means, in words. */
-export const WEIGHT_WORDS = [
-  'does not count',
-  'counts a little',
-  'counts',
-  'counts a lot',
-  'counts more',
-  'matters most',
-];
+export const WEIGHT_WORDS = ['not counted', 'a little', 'some', 'a lot', 'more', 'most'];
 
 /** An outcome's name as a commissioner says it; spend is "money spent" (less is better). */
 export function outcomeName(id: string): string {
@@ -31,7 +24,7 @@ export function WeightsForm({ weights, set }: { weights: OutcomeWeights; set: (w
   const [add, setAdd] = useState('');
   return (
     <fieldset className="card">
-      <legend>What matters most to you</legend>
+      <legend>How much each outcome counts</legend>
       <p className="small">
         The approaches are ranked on these outcomes, each counted as much as you say. Each is measured against the
         status quo in this place, over the years run, in the same runs (so chance does not favour one approach).
