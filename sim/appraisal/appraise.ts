@@ -166,7 +166,7 @@ export async function runAppraisal(
   // 4. the plan
   const target = opts.target ?? { approach: fitResult.ranking[0].id };
   const tr = targetReadiness(place, library, target, years, spendPerYear);
-  const paths = opts.paths ?? candidatePaths(place, library, target, tr);
+  const paths = opts.paths ?? candidatePaths(place, library, target, tr, { years });
   const plan = await evaluatePaths(backend, place, library, paths, {
     seed,
     ranges,

@@ -88,15 +88,18 @@ export function readinessMoves(
   readiness: ApproachReadiness,
   library: Library,
   from: number,
+  /** times of the moves are scaled by this (short horizons compress the readiness phase) */
+  scale = 1,
 ): { levers: LeverValues; events: Record<string, unknown>[]; moves: PathMove[] } {
   const levers: LeverValues = {};
   const events: Record<string, unknown>[] = [];
   const moves: PathMove[] = [];
   const event = (year: number, id: string, closes: ReadinessDimension, why: string): void => {
     if (!library.interventions.has(id)) return;
-    events.push({ year: from + year, intervention: id });
+    const at = Math.round((from + year * scale) * 100) / 100;
+    events.push({ year: at, intervention: id });
     moves.push({
-      year: from + year,
+      year: at,
       kind: 'whole_system_event',
       what: `${library.interventions.get(id)!.name}: ${why}`,
       closes,
@@ -119,9 +122,10 @@ export function readinessMoves(
     });
   }
   if (trust || market) {
-    events.push({ year: from + 0.25, type: 'fee_change', share: 0.03, funded: 1 });
+    const at = Math.round((from + 0.25 * scale) * 100) / 100;
+    events.push({ year: at, type: 'fee_change', share: 0.03, funded: 1 });
     moves.push({
-      year: from + 0.25,
+      year: at,
       kind: 'fee_change',
       what: 'a funded 3% fee rise: fees closer to the cost of care (P1, T3)',
       closes: market ? 'market' : 'trust',
@@ -179,14 +183,16 @@ export function candidatePaths(
   library: Library,
   target: Target,
   readiness: ApproachReadiness,
-  opts: { buildYears?: number; pilotShare?: number; pilotYears?: number } = {},
+  opts: { years?: number; buildYears?: number; pilotShare?: number; pilotYears?: number } = {},
 ): DevelopmentPath[] {
+  const horizon = opts.years ?? 5;
   const name = targetName(target, library);
   const blend = targetBlend(target);
   const sq = statusQuoBlend(place);
-  const buildYears = opts.buildYears ?? 2;
+  // two years of readiness building and a pilot of a year and a half, shortened to fit short horizons
+  const buildYears = opts.buildYears ?? Math.min(2, Math.round(0.4 * horizon * 100) / 100);
   const pilotShare = opts.pilotShare ?? 0.25;
-  const pilotYears = opts.pilotYears ?? 1.5;
+  const pilotYears = opts.pilotYears ?? Math.min(1.5, Math.round(0.3 * horizon * 100) / 100);
   const final = (start: number): DevelopmentPath['phases'][number] =>
     target.approach
       ? { start_year: start, label: name, approach: target.approach }
@@ -200,7 +206,7 @@ export function candidatePaths(
     events: [],
     moves: [{ year: 0, kind: 'switch', what: `move to ${name}`, closes: null }],
   };
-  const build = readinessMoves(readiness, library, 0);
+  const build = readinessMoves(readiness, library, 0, buildYears / 2);
   const buildPath: DevelopmentPath = {
     id: 'build-then-move',
     name: `Build readiness for ${buildYears} years, then move`,
@@ -221,7 +227,7 @@ export function candidatePaths(
       { year: buildYears, kind: 'switch', what: `move to ${name}`, closes: null },
     ],
   };
-  const pilot = readinessMoves(readiness, library, 0);
+  const pilot = readinessMoves(readiness, library, 0, pilotYears / 1.5);
   const pilotBlend = mix(blend, pilotShare, sq, 1 - pilotShare);
   const pilotPath: DevelopmentPath = {
     id: 'pilot-then-spread',
