@@ -23,7 +23,10 @@ export function PathEditor({
   years,
   set,
   remove,
+  issues,
 }: {
+  /** problems of the path as edited, in words (it cannot be evaluated until they are put right) */
+  issues: string[];
   path: DevelopmentPath;
   years: number;
   set: (p: DevelopmentPath) => void;
@@ -170,6 +173,16 @@ export function PathEditor({
           ))}
         </tbody>
       </table>
+      {issues.length ? (
+        <div className="notice error" role="status">
+          <p>This path cannot be evaluated until these are put right:</p>
+          <ul className="issues">
+            {issues.map((x, i) => (
+              <li key={i}>{x}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <div className="row">
         <label htmlFor={`pe-${id}-add`}>Add a move</label>
         <select id={`pe-${id}-add`} value={add} onChange={(e) => setAdd(e.target.value)}>

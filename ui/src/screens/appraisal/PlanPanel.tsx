@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import {
   candidatePaths,
+  pathIssues,
   type ApproachReadiness,
   type DevelopmentPath,
   type PathResult,
@@ -43,7 +44,10 @@ export function PlanPanel({
   const candidates = useMemo<DevelopmentPath[]>(() => {
     if (!a) return [];
     try {
-      return candidatePaths(appraisalPlaceOf(ws), lib(), targetOf(st.outcome!), a.targetReadiness);
+      // as runAppraisal builds them: the same target, readiness and years, so the ids and moves match its results
+      return candidatePaths(appraisalPlaceOf(ws), lib(), targetOf(st.outcome!), a.targetReadiness, {
+        years: a.options.years,
+      });
     } catch {
       return [];
     }
@@ -77,6 +81,15 @@ export function PlanPanel({
   const setEdited = (paths: DevelopmentPath[]): void => update((w) => withAppraisal(w, (x) => ({ ...x, paths })));
   const gaps = target.dimensions.filter((x) => x.status !== 'ready');
   const all = [...candidates, ...edited];
+  const issuesOf = (p: DevelopmentPath): string[] => {
+    try {
+      return pathIssues(appraisalPlaceOf(ws), p, lib());
+    } catch (e) {
+      return [e instanceof Error ? e.message : String(e)];
+    }
+  };
+  const editedIssues = edited.map(issuesOf);
+  const anyIssue = editedIssues.some((x) => x.length > 0);
 
   return (
     <section aria-labelledby="ap-plan-h">
@@ -211,6 +224,7 @@ export function PlanPanel({
               <PathEditor
                 key={p.id}
                 path={p}
+                issues={editedIssues[i]}
                 years={ws.years}
                 set={(np) => setEdited(edited.map((x, k) => (k === i ? np : x)))}
                 remove={() => setEdited(edited.filter((_, k) => k !== i))}
@@ -219,7 +233,7 @@ export function PlanPanel({
             <div className="row">
               <button
                 type="button"
-                disabled={st.busy}
+                disabled={st.busy || anyIssue}
                 onClick={() => void startAppraisal(ws, [...candidates, ...edited])}
               >
                 Evaluate the paths again, with my edits
