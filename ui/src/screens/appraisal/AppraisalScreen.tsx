@@ -73,13 +73,24 @@ export function AppraisalScreen({ ws, update }: { ws: Workspace; update: (f: (w:
           ))}
         </ul>
       </nav>
+      {st.busy && step !== 'fit' ? (
+        <p className="notice" role="status">
+          The appraisal is running (
+          {st.progress ? `${st.progress.stage}: ${st.progress.done} of ${st.progress.total} runs` : 'starting'}
+          ).{' '}
+          <button type="button" className="link" onClick={() => setStep('fit')}>
+            Watch it under Fit
+          </button>
+        </p>
+      ) : null}
       {!outcome.ok ? (
         <p className="notice error" role="alert">
           The place could not be set up: {outcome.message}. Check your answers and numbers under Your place.
         </p>
       ) : step === 'readiness' ? (
         <ReadinessPanel
-          rows={outcome.readiness}
+          // after an appraisal of these inputs, its readiness (money in pounds, from the simulated spend)
+          rows={st.outcome && !stale ? st.outcome.appraisal.readiness : outcome.readiness}
           picked={picked || outcome.readiness[0]?.id}
           pick={setPicked}
           placeName={placeName}
