@@ -2,6 +2,7 @@ import { useMemo, useRef, useState } from 'react';
 import {
   BASELINE_RUNS,
   isAbortError,
+  pounds,
   runBaselineCheck,
   type BaselineCheck,
   type BaselineRow,
@@ -173,7 +174,7 @@ export function BaselineTable({ check }: { check: BaselineCheck }) {
 function show(r: BaselineRow, v: number): string {
   if (!Number.isFinite(v)) return '–';
   if (r.unit.includes('share') || r.unit.includes('rate')) return `${(v * 100).toFixed(1)}%`;
-  if (r.unit.startsWith('£'))
-    return `£${v >= 1e6 ? `${(v / 1e6).toFixed(1)}m` : v.toLocaleString('en-GB', { maximumFractionDigits: 2 })}`;
+  if (r.unit === '£ a year') return pounds(v);
+  if (r.unit.startsWith('£')) return `£${v.toFixed(2)}`;
   return v.toLocaleString('en-GB', { maximumFractionDigits: v >= 100 ? 0 : 1 });
 }

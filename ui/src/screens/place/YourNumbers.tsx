@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { NUMBER_FIELDS, type NumberField, type PlaceNumbers } from '../../../../sim/index.ts';
+import { NUMBER_FIELDS, pounds, type NumberField, type PlaceNumbers } from '../../../../sim/index.ts';
 import { downloadText } from '../../common/download.ts';
 import { NumberBox } from '../../common/NumberBox.tsx';
 import {
@@ -185,7 +185,7 @@ export function YourNumbers({ ws, update }: { ws: Workspace; update: (f: (w: Wor
                         onClear={() => setNumbers((n) => withFigure(n, k, f.id, undefined))}
                       />
                       {v !== undefined && f.unit === '£ a year' ? (
-                        <span className="muted small block">{poundsWords(v)}</span>
+                        <span className="muted small block">{pounds(v)}</span>
                       ) : null}
                       {issue ? <span className="field-hint block">{issue.message}</span> : null}
                     </td>
@@ -228,14 +228,7 @@ function issueWords(
     const f = NUMBER_FIELDS.find((x) => x.id === m[2]);
     return `${f?.label ?? m[2]}, ${labels[Number(m[1])] ?? ''}: ${i.message}`;
   }
-  const what = i.path ? ` (${i.path})` : '';
-  if (i.line > 0) return `Line ${i.line}${i.column > 0 ? `, column ${i.column}` : ''}${what}: ${i.message}`;
-  return `${what ? `${i.path}: ` : ''}${i.message}`;
-}
-
-/** £30,000,000 as people say it: £30.0m; £900,000 as £900k. */
-export function poundsWords(v: number): string {
-  if (Math.abs(v) >= 1e6) return `£${(v / 1e6).toFixed(1)}m`;
-  if (Math.abs(v) >= 1e3) return `£${Math.round(v / 1e3)}k`;
-  return `£${v}`;
+  if (i.line > 0)
+    return `Line ${i.line}${i.column > 0 ? `, column ${i.column}` : ''}${i.path ? `, ${i.path}` : ''}: ${i.message}`;
+  return `${i.path ? `${i.path}: ` : ''}${i.message}`;
 }
