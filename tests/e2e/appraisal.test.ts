@@ -210,4 +210,33 @@ describe('options appraisal', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   });
+
+  it('reflows at 200% zoom on a 1366×768 laptop (683×384): no sideways scrolling on its steps or Your numbers', async () => {
+    const { page, errors } = await openAt(683, 384);
+    const wide: Record<string, number> = {};
+    const found: Record<string, unknown> = {};
+    const check = async (name: string): Promise<void> => {
+      await page.waitForTimeout(400);
+      const w = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (w > 683) wide[name] = w;
+      const v = await axe(page);
+      if (v.length) found[name] = v;
+    };
+    await gotoTab(page, 'Your place');
+    await page.locator('#your-numbers').scrollIntoViewIfNeeded();
+    await check('Your place');
+    await gotoTab(page, 'Options appraisal');
+    await page.locator('.readiness-chart .main-svg').first().waitFor();
+    await check('Readiness');
+    for (const step of ['2. Fit', '3. Development plan', '4. The paper']) {
+      await page.getByRole('button', { name: step }).click();
+      await check(step);
+    }
+    await page.getByRole('button', { name: '1. Readiness' }).click();
+    await page.screenshot({ path: `${SHOTS}appraisal-200-percent.png` });
+    expect(wide).toEqual({});
+    expect(found).toEqual({});
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });

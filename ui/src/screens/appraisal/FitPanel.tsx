@@ -14,6 +14,7 @@ import {
 import type { Workspace } from '../../state/workspace.ts';
 import { FitChart, groupColour } from './FitChart.tsx';
 import { outcomeName, WeightsForm } from './WeightsForm.tsx';
+import { Term } from '../../common/Term.tsx';
 
 const STAGE_WORDS: Record<string, string> = {
   readiness: 'Setting up the place',
@@ -65,9 +66,10 @@ export function FitPanel({
       <h3 id="ap-fit-h">Fit: how each approach turns out in your place</h3>
       <p>
         Each of the twelve approaches is run in your place against the status quo, many times, with the same chance
-        events and the same draws of the model’s uncertain coefficients for every approach (common random numbers), so
-        the differences are the approaches’, not luck’s. Then each is run across a set of plausible futures (wage
-        growth, demand, inflation) to see how it holds up.
+        events and the same draws of the model’s uncertain coefficients for every approach (common random numbers{' '}
+        <Term id="paired" />
+        ), so the differences are the approaches’, not luck’s. Then each is run across a set of plausible futures (wage
+        growth, demand, inflation) to see how it holds up <Term id="robust" />.
       </p>
       <details className="weights-fold" open={weightsOpen}>
         <summary>
@@ -242,7 +244,8 @@ function FitResults({ fits, fit, running }: { fits: ApproachFit[]; fit: FitResul
         <p className="small muted">
           Futures: {fit.futures}, varying {fit.futuresText.join('; ')}. Failing means {fit.failureText}. “Worst
           shortfall from the best” is the largest gap, in any future, between the approach’s score and the best
-          approach’s score in that same future (regret): small means it holds up whatever happens.
+          approach’s score in that same future (regret <Term id="regret" />
+          ): small means it holds up whatever happens.
         </p>
       ) : null}
     </section>

@@ -8,6 +8,7 @@ import {
   type PathsResult,
 } from '../../../../sim/index.ts';
 import { NumberBox } from '../../common/NumberBox.tsx';
+import { Term } from '../../common/Term.tsx';
 import { cancelAppraisal, startAppraisal, type AppraisalState } from '../../runs/appraisal-session.ts';
 import type { AppraisalOutcome } from '../../state/appraisal-store.ts';
 import { appraisalPlaceOf, draftOf, withAppraisal } from '../../state/appraisal-draft.ts';
@@ -108,6 +109,7 @@ export function PlanPanel({
           ))}
         </select>
         <label htmlFor="ap-blend">blended with</label>
+        <Term id="blend" />
         <select
           id="ap-blend"
           value={second?.id ?? ''}

@@ -1,5 +1,6 @@
 import type { ApproachReadiness } from '../../../../sim/index.ts';
 import { ReadinessChart, STATUS_LOOK } from './ReadinessChart.tsx';
+import { Term } from '../../common/Term.tsx';
 
 /**
  * Readiness: for each of the twelve approaches, what it needs (trust, capability, market, money, NHS partnership,
@@ -23,7 +24,9 @@ export function ReadinessPanel({
   const ready = rows.filter((r) => r.short.length === 0);
   return (
     <section aria-labelledby="ap-ready-h">
-      <h3 id="ap-ready-h">Readiness: what each approach needs against what {placeName} has</h3>
+      <h3 id="ap-ready-h">
+        Readiness: what each approach needs against what {placeName} has <Term id="readiness" />
+      </h3>
       <p>
         Each approach asks something of the place before it can work as meant: providers’ trust, the commissioner’s
         capability, a provider market able to carry risk, money, a partnership with the NHS, and community capacity.
