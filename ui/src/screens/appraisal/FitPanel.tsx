@@ -160,7 +160,7 @@ function FitResults({ fits, fit, running }: { fits: ApproachFit[]; fit: FitResul
             {(fit.groups[0]?.length ?? 0) > 1
               ? `, though the runs cannot tell it apart from ${listNames(fit.groups[0].slice(1).map(nameOf))}`
               : ''}
-            . {fit.ranking[0]?.words}
+            . {sentence(fit.ranking[0])}
           </p>
           {groups.length ? (
             <>
@@ -179,7 +179,7 @@ function FitResults({ fits, fit, running }: { fits: ApproachFit[]; fit: FitResul
             <p>Every approach can be told apart from the next one in the order.</p>
           )}
           <p className="muted small">
-            {fit.runs} runs per approach over {fit.years} years. {fit.rule}{' '}
+            Over {fit.years} years. {fit.rule}{' '}
             {fit.stable
               ? 'The order holds when the runs are halved.'
               : 'The order changes between approaches that can be told apart when the runs are halved: run more for a firmer order.'}
@@ -234,7 +234,7 @@ function FitResults({ fits, fit, running }: { fits: ApproachFit[]; fit: FitResul
                     <span className="muted">{running ? 'to come' : 'not run'}</span>
                   )}
                 </td>
-                <td className="words">{f.words}</td>
+                <td className="words">{sentence(f)}</td>
               </tr>
             ))}
           </tbody>
@@ -250,6 +250,13 @@ function FitResults({ fits, fit, running }: { fits: ApproachFit[]; fit: FitResul
       ) : null}
     </section>
   );
+}
+
+/** An approach's trade-off sentence without its name at the front (the name is beside it already). */
+function sentence(f: ApproachFit | undefined): string {
+  if (!f) return '';
+  const w = f.words.startsWith(`${f.name}: `) ? f.words.slice(f.name.length + 2) : f.words;
+  return w.charAt(0).toUpperCase() + w.slice(1);
 }
 
 function listNames(xs: string[]): string {
