@@ -23,6 +23,8 @@ export const DEFAULT_APPRAISAL_RUNS = 16;
 export const DEFAULT_APPRAISAL_FUTURES = 8;
 export const RUNS_RANGE = { min: 4, max: 200 } as const;
 export const FUTURES_RANGE = { min: 0, max: 100 } as const;
+/** the most runs per approach the growing rule goes to in the app (each doubling doubles the time) */
+export const MAX_ADAPTIVE_RUNS = 64;
 
 export function draftOf(ws: Workspace): AppraisalDraft {
   return ws.appraisal ?? {};
@@ -60,7 +62,12 @@ export function appraisalOptionsOf(ws: Workspace): AppraisalOptions {
     seed: ws.seed,
     years: ws.years,
     ranges: rangesOf(ws),
-    runs: d.runs ?? DEFAULT_APPRAISAL_RUNS,
+    ...(d.adaptive
+      ? {
+          minRuns: d.runs ?? DEFAULT_APPRAISAL_RUNS,
+          maxRuns: Math.max(d.runs ?? DEFAULT_APPRAISAL_RUNS, MAX_ADAPTIVE_RUNS),
+        }
+      : { runs: d.runs ?? DEFAULT_APPRAISAL_RUNS }),
     futures: d.futures ?? DEFAULT_APPRAISAL_FUTURES,
     weights: weightsOf(ws),
     ...(d.target ? { target: d.target } : {}),

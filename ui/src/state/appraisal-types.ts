@@ -9,6 +9,8 @@ export interface AppraisalDraft {
   weights?: OutcomeWeights;
   /** runs per approach and path */
   runs?: number;
+  /** let the runs grow from `runs` (doubling, up to MAX_ADAPTIVE_RUNS) until the order holds when they are halved */
+  adaptive?: boolean;
   /** futures for the robustness of approaches and paths */
   futures?: number;
   /** the approach or blend the development plan builds towards; absent: the best-ranked approach */

@@ -7,6 +7,7 @@ import {
   DEFAULT_APPRAISAL_RUNS,
   draftOf,
   FUTURES_RANGE,
+  MAX_ADAPTIVE_RUNS,
   RUNS_RANGE,
   weightsOf,
   withAppraisal,
@@ -80,7 +81,7 @@ export function FitPanel({
       <div className="card ap-run">
         <div>
           <label htmlFor="ap-runs" className="block">
-            Runs per approach ({RUNS_RANGE.min} to {RUNS_RANGE.max})
+            Runs per approach{d.adaptive ? ' to start with' : ''} ({RUNS_RANGE.min} to {RUNS_RANGE.max})
           </label>
           <NumberBox
             id="ap-runs"
@@ -91,6 +92,17 @@ export function FitPanel({
             onChange={(v) => update((x) => withAppraisal(x, (a) => ({ ...a, runs: v })))}
           />
         </div>
+        <label className="ap-adaptive">
+          <input
+            type="checkbox"
+            checked={!!d.adaptive}
+            onChange={(e) => {
+              const on = e.target.checked;
+              update((x) => withAppraisal(x, (a) => ({ ...a, adaptive: on })));
+            }}
+          />{' '}
+          More runs until the order holds (doubling, up to {MAX_ADAPTIVE_RUNS})
+        </label>
         <div>
           <label htmlFor="ap-futures" className="block">
             Futures ({FUTURES_RANGE.min} to {FUTURES_RANGE.max}; 0 skips robustness)
