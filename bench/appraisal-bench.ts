@@ -4,7 +4,9 @@
  * 5 years, the runs the adaptive rule picks (or --runs), robustness across 16 futures, three candidate paths
  * simulated and stress-tested, and the baseline check — on a pool of 2 worker threads, as a 2-core browser would
  * run it. Reports wall time per stage, time to the first approach's result (the engine streams one per approach),
- * runs made and the machine's load average before and after (timings on a loaded machine are inflated by it).
+ * runs made, the machine's load average before and after (wall times on a loaded machine are inflated by it),
+ * and the CPU time of the process with its worker threads, which the load does not inflate much: divided by the
+ * number of workers it estimates the wall time on idle cores.
  *
  *   npm run bench:appraisal -- [--workers 2] [--runs N] [--futures 16] [--years 5]
  */
@@ -43,6 +45,7 @@ const place = withNumbers(placeFromLibrary('midshire', lib), parseNumbersCsv(rea
 const load0 = loadavg();
 const backend = await WorkerPoolBackend.create({ size: workers });
 
+const cpu0 = process.cpuUsage();
 const t0 = performance.now();
 let firstApproach = NaN;
 const stages: { stage: AppraisalStage; at: number }[] = [];
@@ -56,6 +59,9 @@ const a = await runAppraisal(backend, place, lib, {
   onStage: (stage) => stages.push({ stage, at: performance.now() - t0 }),
 });
 const total = (performance.now() - t0) / 1000;
+// CPU time of the whole process, worker threads included: the work itself, whatever the load
+const cpu = process.cpuUsage(cpu0);
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 await backend.close();
 const load1 = loadavg();
 
@@ -72,5 +78,8 @@ for (const st of stages) {
   prev = st.at;
 }
 console.log(`first approach's result after ${s(firstApproach)}`);
-console.log(`total ${total.toFixed(1)} s, ${(a.cost.runs / total).toFixed(1)} runs/s`);
+console.log(`total ${total.toFixed(1)} s wall, ${(a.cost.runs / total).toFixed(1)} runs/s`);
+console.log(
+  `CPU time (main thread and workers) ${cpuSeconds.toFixed(1)} s: on ${workers} idle cores about ${(cpuSeconds / workers).toFixed(0)} s wall`,
+);
 console.log(`best fit: ${a.fit.ranking[0].name}; recommended path: ${a.plan.recommended ?? 'none'}`);

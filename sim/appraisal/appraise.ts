@@ -137,7 +137,6 @@ export async function runAppraisal(
     },
   );
   const { store, spreads, ...fitResult } = fit;
-  void store;
   // pounds now known: readiness in pounds, and the trade-offs with it
   const sqSpend = fitResult.statusQuo.metrics.find((m) => m.metric === 'spend_per_week')?.baseline;
   const spendPerYear = place.numbers?.years[0]?.values.spend ?? (sqSpend !== undefined ? sqSpend * 52 : undefined);
@@ -164,7 +163,7 @@ export async function runAppraisal(
   stage('robustness');
 
   // 4. the plan
-  const target = opts.target ?? { approach: fitResult.ranking[0].id };
+  const target = opts.target ?? opts.paths?.[0]?.target ?? { approach: fitResult.ranking[0].id };
   const tr = targetReadiness(place, library, target, years, spendPerYear);
   const paths = opts.paths ?? candidatePaths(place, library, target, tr, { years });
   const plan = await evaluatePaths(backend, place, library, paths, {
@@ -176,6 +175,8 @@ export async function runAppraisal(
     runs: fitResult.runs,
     futures,
     targetReadiness: tr,
+    statusQuoRows: store.rows[0],
+    metricIds: store.metricIds,
     signal: opts.signal,
     onProgress: count('paths'),
   });

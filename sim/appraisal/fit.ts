@@ -14,8 +14,8 @@
  * their paired score difference (per replicate, common random numbers) contains zero. Groups: walking down the
  * order, an approach joins the current group when it cannot be told apart from the group's first member.
  *
- * Run rule (stated in every result). Without --runs: 16 runs per approach, then doubling (32, 64, …, up to
- * maxRuns) until the ranking at N is stable against the ranking at N/2 — every pair whose order differs cannot be
+ * Run rule (stated in every result). Without --runs: 16 runs per approach, checked against their first 8, then
+ * doubling (32, 64, …, up to maxRuns) until the ranking at N is stable against the ranking at N/2 — every pair whose order differs cannot be
  * told apart at N. With --runs N: N runs, and the same check of N against N/2 is reported.
  */
 import type { RunConfig, RunResult } from '../types.ts';
@@ -412,6 +412,10 @@ export const APPRAISAL_FAILURE: readonly string[] = [
   'spend_vs_budget > 1.1 for 26 weeks',
 ];
 
+/** The failure definition in plain words (the paper's). */
+export const APPRAISAL_FAILURE_WORDS =
+  'unmet need stays above 8% of assessed hours for half a year, staff turnover averages more than 35% a year, or spend runs more than 10% over budget for half a year';
+
 export interface FuturesOptions {
   seed: string;
   futures: number;
@@ -544,7 +548,7 @@ export async function runFitOn(
     scenarios.map((s) => s.name),
   );
   const configs = scenarios.map((s) => s.config);
-  const minRuns = Math.max(2, opts.minRuns ?? 16);
+  const minRuns = Math.max(2, opts.minRuns ?? 8);
   const maxRuns = Math.max(minRuns, opts.maxRuns ?? 128);
   const fixed = opts.runs;
   let done = 0;

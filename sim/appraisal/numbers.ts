@@ -10,6 +10,7 @@ import { INITIAL_BY_ID } from '../model/initial-conditions.ts';
 import { parseCsv } from '../core/csv.ts';
 import { didYouMean } from '../core/did-you-mean.ts';
 import { ScenarioError, type ScenarioIssue } from '../scenario/errors.ts';
+import { MAX_FILE_CHARS } from '../scenario/source.ts';
 import type { AppliedFigure, NumberId, PlaceNumbers, YearFigures } from './types.ts';
 
 export interface NumberField {
@@ -243,6 +244,16 @@ export function parseNumbersCsv(text: string, file = 'numbers.csv'): PlaceNumber
   const add = (line: number, column: number, path: string, message: string): void => {
     if (issues.length < 200) issues.push({ file, line, column, path, message });
   };
+  if (text.length > MAX_FILE_CHARS)
+    throw new ScenarioError([
+      {
+        file,
+        line: 0,
+        column: 0,
+        path: '',
+        message: `the file has ${text.length.toLocaleString('en-GB')} characters; a figures file holds at most ${MAX_FILE_CHARS.toLocaleString('en-GB')}`,
+      },
+    ]);
   let records;
   try {
     records = parseCsv(text);

@@ -8,6 +8,7 @@ import { CONTEXT_ASPECTS } from '../scenario/context.ts';
 import { READINESS_DIMENSIONS, type Appraisal, type Interval } from './types.ts';
 import { DIMENSION_LABELS } from './readiness.ts';
 import { intervalChart, readinessGrid, shareBars, type Svg } from './paper-svg.ts';
+import { APPRAISAL_FAILURE_WORDS } from './fit.ts';
 import { listWords, metricChange, metricValue, percent, pounds, signedPounds } from './words.ts';
 
 export type PaperBlock =
@@ -297,7 +298,7 @@ export function paperModel(a: Appraisal, opts: { date?: string } = {}): PaperDoc
   if (a.fit.futures)
     results.push({
       kind: 'p',
-      text: `Futures: ${a.fit.futures} combinations of ${listWords(a.fit.futuresText)}, every option run in each with the same chance. An option fails in a future when ${a.fit.failureText}. Holding up means not failing and scoring no worse than the status quo in that future.`,
+      text: `Futures: ${a.fit.futures} combinations of ${listWords(a.fit.futuresText)}, every option run in each with the same chance. An option fails in a future when, in at least half its runs there, ${APPRAISAL_FAILURE_WORDS} (${a.fit.failureText}). Holding up means not failing and scoring no worse than the status quo in that future.`,
     });
 
   /* 6. plan */
@@ -348,7 +349,9 @@ export function paperModel(a: Appraisal, opts: { date?: string } = {}): PaperDoc
   planBlocks.push({ kind: 'list', items: plan.paths.map((p) => p.words) });
 
   /* 7. breaks */
-  const breaks: PaperBlock[] = [{ kind: 'p', text: `A run fails when ${plan.failureText}.` }];
+  const breaks: PaperBlock[] = [
+    { kind: 'p', text: `A run fails when ${APPRAISAL_FAILURE_WORDS} (in the model's terms: ${plan.failureText}).` },
+  ];
   for (const p of plan.paths)
     breaks.push({
       kind: 'p',

@@ -361,6 +361,13 @@ export interface PathsOptions {
   runs: number;
   futures: number;
   targetReadiness: ApproachReadiness;
+  /**
+   * the status quo's run summaries by replicate, when they are already known (the fit's runs: same scenario, seed
+   * and draws give the same runs), so they are not run again
+   */
+  statusQuoRows?: ReadonlyMap<number, Float64Array>;
+  /** metric ids of those summaries */
+  metricIds?: readonly string[];
   signal?: AbortSignal;
   onProgress?: (p: RunProgress) => void;
   onPath?: (p: PathResult) => void;
@@ -395,12 +402,20 @@ export async function evaluatePaths(
     const w = Math.min(res.weeks - 1, Math.max(0, week - 1));
     return m < 0 ? NaN : res.series[m * res.weeks + w];
   };
-  await runReplicates(backend, configs, 0, opts.runs, {
+  const reuse =
+    opts.statusQuoRows && opts.metricIds && [...Array(opts.runs).keys()].every((r) => opts.statusQuoRows!.has(r));
+  if (reuse) {
+    store.metricIds = [...opts.metricIds!];
+    for (let r = 0; r < opts.runs; r++) store.rows[0].set(r, opts.statusQuoRows!.get(r)!);
+  }
+  const first = reuse ? 1 : 0;
+  await runReplicates(backend, configs.slice(first), 0, opts.runs, {
     seed: opts.seed,
     ranges,
     signal: opts.signal,
     onProgress: opts.onProgress,
-    onResult: (s, r, res) => {
+    onResult: (s0, r, res) => {
+      const s = s0 + first;
       store.add(s, r, res);
       const v = evaluateFailure(failure, res.metricIds, res.series, res.summary, res.weeks);
       const sw = s > 0 ? switchWeek[s - 1] : checkWeek;
@@ -410,7 +425,7 @@ export async function evaluatePaths(
         sw: ['trust_providers_to_commissioner', 'trust_council_nhs'].map((m) => valueAt(res, m, Math.max(1, sw))),
       });
     },
-    onError: (s, r, error) => store.failures.push({ scenario: s, replicate: r, error }),
+    onError: (s0, r, error) => store.failures.push({ scenario: s0 + first, replicate: r, error }),
   });
   // in replicate order, so results do not depend on the order runs finished in
   for (let s = 0; s < configs.length; s++)
@@ -557,6 +572,7 @@ export async function evaluatePaths(
     recommended: holdsUp ? best.id : null,
     reasons,
     indistinguishable: pairs,
+    definitions: paths,
   };
 }
 
@@ -570,4 +586,51 @@ function nhsNeedValue(r: ApproachReadiness): number {
   if (!d) return 0;
   const row = CONTEXT_MAP.health_partnership.find((m) => m.initial === 'trust_council_nhs')!;
   return Math.round(interpolateAnswer(row.values, 1 + 4 * d.need) * 100) / 100;
+}
+
+/**
+ * Paths read from JSON (an edited `plan.definitions` of appraisal.json, or a list of paths): checks the shape and
+ * that each loads in the place. Throws an Error listing every problem with the path's position and field.
+ */
+export function pathsFromJson(value: unknown, place: AppraisalPlace, library: Library): DevelopmentPath[] {
+  const v = value as Record<string, unknown> | unknown[];
+  const list = Array.isArray(v)
+    ? v
+    : v && typeof v === 'object' && (v as { plan?: { definitions?: unknown } }).plan?.definitions
+      ? ((v as { plan: { definitions: unknown[] } }).plan.definitions as unknown[])
+      : null;
+  if (!list || list.length === 0)
+    throw new Error('expected a list of paths, or an appraisal.json whose plan.definitions holds them');
+  const errors: string[] = [];
+  const out: DevelopmentPath[] = [];
+  list.forEach((raw, i) => {
+    const p = raw as Partial<DevelopmentPath>;
+    const where = `paths[${i}]`;
+    if (!p || typeof p !== 'object') return void errors.push(`${where}: must be an object`);
+    if (typeof p.id !== 'string' || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(p.id))
+      errors.push(`${where}.id: must be kebab-case text`);
+    if (typeof p.name !== 'string' || !p.name.trim()) errors.push(`${where}.name: must be non-empty text`);
+    if (!Array.isArray(p.phases) || p.phases.length === 0) errors.push(`${where}.phases: needs at least one phase`);
+    if (p.events !== undefined && !Array.isArray(p.events)) errors.push(`${where}.events: must be a list`);
+    if (!p.target || (typeof p.target.approach !== 'string' && (typeof p.target.blend !== 'object' || !p.target.blend)))
+      errors.push(`${where}.target: needs approach (an id) or blend (id → share)`);
+    if (errors.length) return;
+    const path: DevelopmentPath = {
+      id: p.id!,
+      name: p.name!,
+      description: typeof p.description === 'string' ? p.description : '',
+      target: p.target!,
+      phases: p.phases!,
+      events: p.events ?? [],
+      moves: Array.isArray(p.moves) ? p.moves : [],
+    };
+    for (const e of pathIssues(place, path, library)) errors.push(`${where} (${path.name}): ${e.replace(/\n/g, ' ')}`);
+    out.push(path);
+  });
+  const ids = out.map((p) => p.id);
+  ids.forEach((id, i) => {
+    if (ids.indexOf(id) !== i) errors.push(`paths[${i}].id: '${id}' is used twice`);
+  });
+  if (errors.length) throw new Error(`invalid paths:\n  - ${errors.join('\n  - ')}`);
+  return out;
 }

@@ -333,6 +333,8 @@ export interface PathsResult {
   reasons: string[];
   /** pairs of paths that cannot be told apart on the weighted score */
   indistinguishable: IndistinguishablePair[];
+  /** the paths as evaluated: editable data (change phases, events or moves and evaluate again) */
+  definitions: DevelopmentPath[];
 }
 
 /* ── 5. the whole appraisal ───────────────────────────────────────────────────────────────────────────────── */

@@ -11,6 +11,13 @@ import { ScenarioError } from '../../sim/scenario/errors.ts';
 import { DirectBackend } from '../../sim/backend/direct.ts';
 import {
   CSV_COLUMNS,
+  approachScenario,
+  candidatePaths,
+  evaluatePaths,
+  resolvePlaceScenario,
+  runFitOn,
+  statusQuoScenario,
+  targetReadiness,
   NUMBER_FIELDS,
   PAPER_FORMAT,
   PAPER_SECTIONS,
@@ -109,6 +116,7 @@ describe('the council’s figures (CSV)', () => {
     expect(vac[0]).toMatchObject({ path: 'years[0].vacancies', line: 6 });
     expect(vac[0].message).toMatch(/vacancy rate of 42.9%; the model takes at most 30%/);
     expect(numbersIssues({ years: [] })[0].message).toMatch(/at least this year/);
+    expect(issuesOf(() => parseNumbersCsv(HEAD + 'x,'.repeat(600_000)))[0].message).toMatch(/at most 1,000,000/);
   });
 
   it('the three largest providers’ share maps to a concentration that grows with it', () => {
@@ -329,6 +337,39 @@ describe('a whole appraisal and its paper', () => {
     // the score column is written with the score format from the JSON's ranking
     expect(html).toContain(PAPER_FORMAT.score(a.fit.ranking[0].score.mean));
   });
+
+  it('paths reuse the fit’s status-quo runs and get exactly what running them again gives', async () => {
+    const place = placeFromDef(lib.places.get('midshire')!, 1);
+    const small = {
+      ...place,
+      base: { ...place.base, place: { ...(place.base.place as object), people: 60, workers: 45, providers: 4 } },
+    };
+    const sq = resolvePlaceScenario(statusQuoScenario(small, 1), lib).config;
+    const weights = { wellbeing_mean: 1 };
+    const fit = await runFitOn(
+      new DirectBackend(),
+      [
+        { id: 'status-quo', name: 'Status quo', config: sq },
+        {
+          id: 'grants',
+          name: 'Grants',
+          config: resolvePlaceScenario(approachScenario(small, 'grants', lib, 1), lib).config,
+        },
+      ],
+      { seed: '1', years: 1, weights, runs: 4 },
+    );
+    const tr = targetReadiness(small, lib, { approach: 'grants' }, 1);
+    const paths = candidatePaths(small, lib, { approach: 'grants' }, tr, { years: 1 }).slice(0, 2);
+    const base = { seed: '1', years: 1, weights, spreads: fit.spreads, runs: 4, futures: 0, targetReadiness: tr };
+    const fresh = await evaluatePaths(new DirectBackend(), small, lib, paths, base);
+    const reused = await evaluatePaths(new DirectBackend(), small, lib, paths, {
+      ...base,
+      statusQuoRows: fit.store.rows[0],
+      metricIds: fit.store.metricIds,
+    });
+    expect(reused.paths.map((p) => p.score)).toEqual(fresh.paths.map((p) => p.score));
+    expect(reused.paths.map((p) => p.metrics)).toEqual(fresh.paths.map((p) => p.metrics));
+  }, 120_000);
 
   it('escapes what a user typed: a place name is never markup', () => {
     const evil = { ...a, place: { ...a.place, name: '<img src=x onerror=alert(1)>' } };

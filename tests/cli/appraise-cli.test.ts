@@ -109,6 +109,30 @@ describe('commsim appraise', () => {
     }
   }, 120_000);
 
+  it('an edited path is evaluated again (--paths), and a broken one refused with where it is broken', () => {
+    const j = JSON.parse(readFileSync(join(dir, 'out', 'appraisal.json'), 'utf8'));
+    const defs = j.plan.definitions as { id: string; name: string; phases: { start_year: number }[] }[];
+    expect(defs.map((d) => d.id)).toEqual(['go-now', 'build-then-move', 'pilot-then-spread']);
+    const edited = defs[1];
+    edited.id = 'build-longer';
+    edited.name = 'Build for longer';
+    edited.phases[1].start_year = 0.6;
+    writeFileSync(join(dir, 'paths.json'), JSON.stringify([defs[0], edited]));
+    const r = cli(['appraise', 'testshire.yaml', ...FAST, '--no-pdf', '--paths', 'paths.json', '--out', 'edited']);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const e = JSON.parse(readFileSync(join(dir, 'edited', 'appraisal.json'), 'utf8'));
+    expect(e.plan.paths.map((p: { id: string }) => p.id)).toEqual(['go-now', 'build-longer']);
+    expect(e.plan.definitions[1].phases[1].start_year).toBe(0.6);
+    edited.phases[1].start_year = 9;
+    writeFileSync(join(dir, 'bad-paths.json'), JSON.stringify([edited]));
+    const b = cli(['appraise', 'testshire.yaml', ...FAST, '--no-pdf', '--paths', 'bad-paths.json', '--out', 'x']);
+    expect(b.code).toBe(1);
+    expect(b.err).toMatch(
+      /--paths bad-paths\.json: invalid paths:\n {2}- paths\[0\] \(Build for longer\): .*strategy\.phases\[1\]\.start_year: must be a number between 0 and 1 years/,
+    );
+  }, 300_000);
+
   it('a bad figures file: exit 1 with file, line, column and what is valid', () => {
     const r = cli(['appraise', 'testshire.yaml', '--numbers', 'bad.csv', ...FAST, '--no-pdf', '--out', 'bad-out']);
     expect(r.code).toBe(1);

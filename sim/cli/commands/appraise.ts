@@ -15,6 +15,7 @@ import {
   paperModel,
   parseNumbersCsv,
   parseWeights,
+  pathsFromJson,
   placeFromDef,
   placeFromLibrary,
   placeFromScenario,
@@ -25,6 +26,7 @@ import {
   withNumbers,
   CONTEXT_ASPECTS,
   type AppraisalPlace,
+  type DevelopmentPath,
   type AppraisalStage,
   type Library,
 } from '../../node.ts';
@@ -58,7 +60,7 @@ Options:
   --numbers F.csv      the council's own figures (docs/appraisal.md: columns source, measure, year, value)
   --context A=N,...    answers 1-5 to the context questions, e.g. relationships=2,health_partnership=1
   --weights M=W,...    weights of outcomes, e.g. wellbeing_mean=3,spend_per_week=2 (default in docs/appraisal.md)
-  --runs N             runs per option (default: chosen by doubling from 32 until the ranking is stable)
+  --runs N             runs per option (default: 16, doubled until the ranking is stable against half as many)
   --max-runs N         most runs per option the doubling may reach (default 128)
   --futures N          futures for robustness (default 16; 0 = none)
   --years Y            horizon in years (default 5)
@@ -67,6 +69,8 @@ Options:
   --seed S             experiment seed (default 1)
   ${RANGES_HELP}
   --workers N          worker threads (default: one per core)
+  --paths FILE         evaluate these paths instead of the three candidates: a JSON list of paths, or an
+                       appraisal.json whose plan.definitions were edited (phases, events, moves)
   --no-pdf             do not print the PDF (no Chromium needed; the .docx then has no chart pictures)
   --library DIR        scenario library folder (default: the shipped scenarios/)`,
   options: {
@@ -85,6 +89,7 @@ Options:
     seed: { type: 'string' },
     workers: { type: 'string' },
     'no-pdf': { type: 'boolean' },
+    paths: { type: 'string' },
   },
   run: async (args, o) => {
     if (args.length !== 1)
@@ -115,6 +120,22 @@ Options:
       const file = String(o.numbers);
       place = withNumbers(place, parseNumbersCsv(readText(file), file));
     }
+    let paths: DevelopmentPath[] | undefined;
+    if (o.paths !== undefined) {
+      const file = String(o.paths);
+      let value: unknown;
+      try {
+        value = JSON.parse(readText(file));
+      } catch (e) {
+        if (e instanceof UsageError) throw e;
+        throw new UsageError(`--paths: '${file}' is not JSON (${(e as Error).message}).`, 1);
+      }
+      try {
+        paths = pathsFromJson(value, place, lib);
+      } catch (e) {
+        throw new UsageError(`--paths ${file}: ${(e as Error).message}`, 1);
+      }
+    }
     const pdf = !o['no-pdf'];
     try {
       mkdirSync(join(out, 'scenarios'), { recursive: true });
@@ -124,7 +145,7 @@ Options:
     const bar = progressBar();
     let stageNow: AppraisalStage | null = null;
     const tty = process.stderr.isTTY || process.env.COMMSIM_PROGRESS === '1';
-    const estimate = 13 * (runs ?? 32) + 13 * (futures ?? 16) + 4 * (runs ?? 32) + 4 * (futures ?? 16);
+    const estimate = 13 * (runs ?? 16) + 13 * (futures ?? 16) + 4 * (runs ?? 16) + 4 * (futures ?? 16);
     const appraisal = await withBackend(workersOpt(o, estimate), (backend, signal) =>
       runAppraisal(backend, place, lib, {
         seed: o.seed !== undefined ? String(o.seed) : '1',
@@ -135,6 +156,7 @@ Options:
         ranges,
         weights,
         target,
+        paths,
         signal,
         onProgress: (p) => {
           if (tty && p.stage !== stageNow) {
