@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { pounds, type ApproachFit, type FitResult } from '../../../../sim/index.ts';
+import { APPRAISAL_FAILURE_WORDS, pounds, type ApproachFit, type FitResult } from '../../../../sim/index.ts';
 import { NumberBox } from '../../common/NumberBox.tsx';
 import { cancelAppraisal, startAppraisal, type AppraisalState } from '../../runs/appraisal-session.ts';
 import {
@@ -254,9 +254,10 @@ function FitResults({ fits, fit, running }: { fits: ApproachFit[]; fit: FitResul
       </div>
       {fit && fit.futures > 0 ? (
         <p className="small muted">
-          Futures: {fit.futures}, varying {fit.futuresText.join('; ')}. Failing means {fit.failureText}. “Worst
-          shortfall from the best” is the largest gap, in any future, between the approach’s score and the best
-          approach’s score in that same future (regret <Term id="regret" />
+          Futures: {fit.futures}, varying {fit.futuresText.join('; ')}. An approach fails in a future when, in at least
+          half its runs there, {APPRAISAL_FAILURE_WORDS}. “Worst shortfall from the best” is the largest gap, in any
+          future, between the approach’s score and the best approach’s score in that same future (regret{' '}
+          <Term id="regret" />
           ): small means it holds up whatever happens.
         </p>
       ) : null}

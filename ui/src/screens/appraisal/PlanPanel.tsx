@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import {
+  APPRAISAL_FAILURE_WORDS,
   candidatePaths,
   pathIssues,
   type ApproachReadiness,
@@ -173,7 +174,7 @@ export function PlanPanel({
         <h4 id="ap-paths-h">Candidate paths, compared and stress-tested</h4>
         <p className="small">
           Each path is simulated against the status quo in the same runs as the approaches ({result.runs} runs), then
-          across {result.futures} futures. {result.failureText ? `Failing means ${result.failureText}.` : ''}
+          across {result.futures} futures. A run fails when {APPRAISAL_FAILURE_WORDS}.
         </p>
         <Recommendation result={result} />
         <figure className="card">
