@@ -184,6 +184,11 @@ export function YourNumbers({ ws, update }: { ws: Workspace; update: (f: (w: Wor
                         onChange={(x) => setNumbers((n) => withFigure(n, k, f.id, keptValue(f.id, x)))}
                         onClear={() => setNumbers((n) => withFigure(n, k, f.id, undefined))}
                       />
+                      {v !== undefined && f.id === 'vacancies' && figureOf(numbers, k, 'care_workers') ? (
+                        <span className="muted small block">
+                          {((v / (v + figureOf(numbers, k, 'care_workers')!)) * 100).toFixed(1)}% of posts
+                        </span>
+                      ) : null}
                       {v !== undefined && f.unit === '£ a year' ? (
                         <span className="muted small block">{pounds(v)}</span>
                       ) : null}
