@@ -116,9 +116,14 @@ export function FitPanel({
             onChange={(v) => update((x) => withAppraisal(x, (a) => ({ ...a, futures: v })))}
           />
         </div>
-        <button type="button" disabled={st.busy} onClick={() => void startAppraisal(ws)}>
+        <button type="button" disabled={st.busy || weighed.length === 0} onClick={() => void startAppraisal(ws)}>
           Run the appraisal
         </button>
+        {weighed.length === 0 ? (
+          <p className="field-hint" role="status">
+            Give at least one outcome a weight above 0: the ranking has nothing to go on otherwise.
+          </p>
+        ) : null}
         {st.busy ? (
           <button type="button" onClick={cancelAppraisal}>
             Cancel
