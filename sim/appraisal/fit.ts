@@ -243,7 +243,14 @@ export function tradeOffWords(fit: ApproachFit, readiness?: ApproachReadiness): 
   parts.push(money);
   const short =
     readiness?.short.filter((d) => readiness.dimensions.find((x) => x.dimension === d)?.status === 'short') ?? [];
-  if (short.length) parts.push(`needs ${listWords(short.map((d) => DIMENSION_NEED[d]))} the place does not yet have`);
+  // money the levers commit up front, against what the runs show over the horizon
+  const upFront = short.includes('money') && p.mean <= 0;
+  const needs = short.filter((d) => !(upFront && d === 'money'));
+  if (needs.length) parts.push(`needs ${listWords(needs.map((d) => DIMENSION_NEED[d]))} the place does not yet have`);
+  if (upFront)
+    parts.push(
+      'needs money up front that the budget does not have, though the runs show it spending less over the years',
+    );
   return `${fit.name}: ${parts.join(', ')}.`;
 }
 

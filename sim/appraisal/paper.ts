@@ -82,11 +82,16 @@ export function paperModel(a: Appraisal, opts: { date?: string } = {}): PaperDoc
   /* summary */
   const summary: string[] = [];
   const bestGroup = a.fit.groups[0] ?? [];
-  summary.push(
-    bestGroup.length > 1
-      ? `Best fit on the outcomes weighed: ${listWords(bestGroup.map(name))}, which the runs cannot tell apart; ${best.name} scores highest.`
-      : `Best fit on the outcomes weighed: ${best.name}.`,
-  );
+  if (best.score.high < 0)
+    summary.push(
+      `No option beats the status quo on the outcomes weighed: the least bad is ${best.name}. Look first at why the status quo cannot be improved on here (section 5).`,
+    );
+  else
+    summary.push(
+      bestGroup.length > 1
+        ? `Best fit on the outcomes weighed: ${listWords(bestGroup.map(name))}, which the runs cannot tell apart; ${best.name} scores highest.`
+        : `Best fit on the outcomes weighed: ${best.name}.`,
+    );
   summary.push(best.words);
   if (rec)
     summary.push(

@@ -18,6 +18,8 @@ import {
   runFitOn,
   statusQuoScenario,
   targetReadiness,
+  tradeOffWords,
+  pathIssues,
   NUMBER_FIELDS,
   PAPER_FORMAT,
   PAPER_SECTIONS,
@@ -249,11 +251,69 @@ describe('ranking', () => {
     expect(stabilityOf(8, ['a', 'b', 'c'], ['a', 'c', 'b'], r.pairs).stable).toBe(false);
   });
 
+  it('says the trade-off in words and pounds, and money needed up front apart from money spent over the runs', () => {
+    const place = placeFromLibrary('midshire', lib);
+    const [r] = assessReadiness(place, lib, { approaches: ['community-led'] });
+    expect(r.short).toContain('money');
+    const f = scored('community-led', [1, 1, 1, 1]).fit;
+    f.name = 'Community-led';
+    f.metrics = [
+      {
+        metric: 'wellbeing_mean',
+        label: 'Good days',
+        unit: 'share of days',
+        better: 'higher',
+        weight: 3,
+        baseline: 0.6,
+        value: { mean: 0.65, p5: 0.6, p95: 0.7 },
+        diff: { mean: 0.05, low: 0.04, high: 0.06, p5: 0.03, p95: 0.07 },
+        shareBetter: 1,
+      },
+    ];
+    f.poundsPerYear = { mean: -400_000, low: -600_000, high: -200_000 };
+    const saves = tradeOffWords(f, r);
+    expect(saves).toBe(
+      'Community-led: more good days (+5.0 pts), about £400k a year less (£200k to £600k), needs a community sector the place does not yet have, needs money up front that the budget does not have, though the runs show it spending less over the years.',
+    );
+    f.poundsPerYear = { mean: 400_000, low: 200_000, high: 600_000 };
+    expect(tradeOffWords(f, r)).toMatch(
+      /about £400k a year more \(£200k to £600k\), needs .*money the place does not yet have\.$/,
+    );
+  });
+
   it('reads weights and refuses unknown metrics with what is valid', () => {
     expect(parseWeights('wellbeing_mean=3, spend_per_week=1')).toEqual({ wellbeing_mean: 3, spend_per_week: 1 });
     expect(() => parseWeights('welbeing_mean=3')).toThrow(/unknown metric 'welbeing_mean'.*wellbeing_mean/);
     expect(() => parseWeights('people_supported=1')).toThrow(/unknown metric/); // no better direction
     expect(() => parseWeights('wellbeing_mean=0')).toThrow(/at least one weight/);
+  });
+});
+
+describe('development paths', () => {
+  it('every approach and a blend give three paths that load, with moves for each gap, in short and long horizons', () => {
+    const hostile = withContext(placeFromLibrary('midshire', lib), {
+      relationships: 1,
+      health_partnership: 1,
+      community: 1,
+      market: 1,
+      commissioner_power: 1,
+    });
+    const targets = [...lib.approaches.keys()].map(
+      (approach) => ({ approach }) as { approach?: string; blend?: Record<string, number> },
+    );
+    targets.push({ blend: { alliance: 0.5, grants: 0.3, framework: 0.2 } });
+    for (const years of [1, 5])
+      for (const t of targets) {
+        const tr = targetReadiness(hostile, lib, t, years);
+        const paths = candidatePaths(hostile, lib, t, tr, { years });
+        expect(paths.map((p) => p.id)).toEqual(['go-now', 'build-then-move', 'pilot-then-spread']);
+        for (const p of paths)
+          expect(pathIssues(hostile, p, lib), `${JSON.stringify(t)} ${p.id} ${years}y`).toEqual([]);
+        // every dimension the target is short on has a move in the readiness phase that says it closes it
+        const closes = new Set(paths[1].moves.map((m) => m.closes));
+        for (const d of tr.short.filter((x) => x !== 'money'))
+          expect(closes.has(d), `${JSON.stringify(t)} ${d}`).toBe(true);
+      }
   });
 });
 
