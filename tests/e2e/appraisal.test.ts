@@ -7,6 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { inject } from 'vitest';
@@ -54,6 +55,39 @@ const GOOD_CSV = [
 
 /** The same with a mistake on line 5 (a fee written as a word). */
 const BAD_CSV = GOOD_CSV.replace('council,fee_per_hour,2025/26,£23.10,', 'council,fee_per_hour,2025/26,twenty,');
+
+/** The names and places of a zip's entries, from its central directory. */
+function zipEntries(zip: Buffer): { name: string; method: number; size: number; offset: number }[] {
+  let end = zip.length - 22;
+  while (end >= 0 && zip.readUInt32LE(end) !== 0x06054b50) end--;
+  const count = zip.readUInt16LE(end + 10);
+  let at = zip.readUInt32LE(end + 16);
+  const out = [];
+  for (let i = 0; i < count; i++) {
+    const n = zip.readUInt16LE(at + 28);
+    out.push({
+      name: zip.toString('utf8', at + 46, at + 46 + n),
+      method: zip.readUInt16LE(at + 10),
+      size: zip.readUInt32LE(at + 20),
+      offset: zip.readUInt32LE(at + 42),
+    });
+    at += 46 + n + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+  }
+  return out;
+}
+
+function zipNames(zip: Buffer): string[] {
+  return zipEntries(zip).map((e) => e.name);
+}
+
+/** One entry of a zip (a .docx) as text. */
+function unzipEntry(zip: Buffer, name: string): string {
+  const e = zipEntries(zip).find((x) => x.name === name);
+  if (!e) throw new Error(`no ${name} in the zip`);
+  const start = e.offset + 30 + zip.readUInt16LE(e.offset + 26) + zip.readUInt16LE(e.offset + 28);
+  const data = zip.subarray(start, start + e.size);
+  return (e.method === 8 ? inflateRawSync(data) : data).toString('utf8');
+}
 
 function file(name: string, text: string): string {
   const p = join(tmpdir(), `commsim-e2e-${process.pid}-${name}`);
@@ -197,7 +231,11 @@ describe('options appraisal', () => {
     const bytes = readFileSync((await docx.path())!);
     // a .docx is a zip holding word/document.xml
     expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
-    expect(bytes.toString('latin1')).toContain('word/document.xml');
+    const documentXml = unzipEntry(bytes, 'word/document.xml');
+    expect(documentXml).toContain(target);
+    if (!recommended.startsWith('No path')) expect(documentXml).toContain(recommended);
+    // the charts travel as pictures
+    expect(zipNames(bytes).some((n) => /^word\/media\/.+\.png$/.test(n))).toBe(true);
 
     // 7. kept in the browser: after a reload the appraisal shows again (here at 1920×1080)
     await page.setViewportSize({ width: 1920, height: 1080 });
