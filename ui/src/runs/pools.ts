@@ -8,7 +8,7 @@
  * - the All-twelve table's pool (overviewPool);
  * - one worker for single traced runs (tracePool), so cancelling a comparison does not stop playback;
  * - the stress test's pool (stressPool);
- * - the options appraisal's pool (appraisalPool).
+ * - the options appraisal's pool (appraisalPool), and the baseline check's of Your numbers (baselinePool).
  *
  * Pools are made on first use and kept for the page's life.
  */
@@ -74,4 +74,11 @@ let appraisal: Promise<SimBackend> | undefined;
 export function appraisalPool(): Promise<SimBackend> {
   appraisal ??= WorkerPoolBackend.create({ size: workerCount(), runTimeoutMs: RUN_TIMEOUT_MS });
   return appraisal;
+}
+
+let baseline: Promise<SimBackend> | undefined;
+/** The baseline check's own pool (Your numbers), so cancelling it never stops an appraisal (a cancel ends a pool's workers). */
+export function baselinePool(): Promise<SimBackend> {
+  baseline ??= WorkerPoolBackend.create({ size: workerCount(), runTimeoutMs: RUN_TIMEOUT_MS });
+  return baseline;
 }

@@ -7,7 +7,7 @@ import {
   type BaselineCheck,
   type BaselineRow,
 } from '../../../../sim/index.ts';
-import { appraisalPool } from '../../runs/pools.ts';
+import { baselinePool } from '../../runs/pools.ts';
 import { appraisalPlaceOf } from '../../state/appraisal-draft.ts';
 import { lib } from '../../state/library.ts';
 import { rangesOf, type Workspace } from '../../state/workspace.ts';
@@ -46,7 +46,7 @@ export function BaselineCheckPanel({ ws, usable }: { ws: Workspace; usable: bool
     setBusy(true);
     setError(null);
     try {
-      const result = await runBaselineCheck(await appraisalPool(), place, lib(), {
+      const result = await runBaselineCheck(await baselinePool(), place, lib(), {
         seed: ws.seed,
         ranges: rangesOf(ws),
         runs: BASELINE_RUNS,
