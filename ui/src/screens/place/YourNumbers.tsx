@@ -46,7 +46,7 @@ export function YourNumbers({ ws, update }: { ws: Workspace; update: (f: (w: Wor
   const numbers = ws.numbers;
   const labels = yearLabels(numbers);
   const issues = figuresIssues(numbers);
-  const [imported, setImported] = useState<(CsvImport & { file: string }) | null>(null);
+  const [imported, setImported] = useState<(CsvImport & { file: string; before?: PlaceNumbers }) | null>(null);
   const fileId = useId();
   const setNumbers = (f: (n: PlaceNumbers | undefined) => PlaceNumbers | undefined): void =>
     update((w) => {
@@ -78,7 +78,7 @@ export function YourNumbers({ ws, update }: { ws: Workspace; update: (f: (w: Wor
       return;
     }
     const r = importNumbersCsv(await file.text(), file.name);
-    setImported({ ...r, file: file.name });
+    setImported({ ...r, file: file.name, before: numbers });
     if (r.ok) setNumbers(() => r.numbers);
   };
 
@@ -129,7 +129,20 @@ export function YourNumbers({ ws, update }: { ws: Workspace; update: (f: (w: Wor
         imported.ok ? (
           <p className="notice" role="status">
             Imported {imported.count} figures for {imported.numbers.years.map((y) => y.year).join(', ')} from{' '}
-            {imported.file}.
+            {imported.file}.{' '}
+            {imported.before ? (
+              <button
+                type="button"
+                className="link"
+                onClick={() => {
+                  const before = imported.before;
+                  setNumbers(() => before);
+                  setImported(null);
+                }}
+              >
+                Put back the figures you had
+              </button>
+            ) : null}
           </p>
         ) : (
           <div className="notice error" role="alert">
