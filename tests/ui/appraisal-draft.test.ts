@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_WEIGHTS } from '../../sim/index.ts';
 import {
+  appraiseCommand,
   appraisalOptionsOf,
   DEFAULT_APPRAISAL_RUNS,
   inputsKey,
@@ -57,5 +58,26 @@ describe('the appraisal options', () => {
       ],
     }));
     expect(inputsKey(edited)).toBe(key);
+  });
+});
+
+describe('the same appraisal from the command line', () => {
+  it('names only options commsim appraise takes, in the forms it reads', async () => {
+    const { appraise, contextOpt } = await import('../../sim/cli/commands/appraise.ts');
+    const { parseWeights } = await import('../../sim/index.ts');
+    const ws = withAppraisal({ ...defaultWorkspace(), seed: 'xyz' }, (d) => ({
+      ...d,
+      weights: { wellbeing_mean: 4, spend_per_week: 1, turnover_rate: 0 },
+      target: { blend: { alliance: 0.7, 'neighbourhood-teams': 0.3 } },
+    }));
+    const cmd = appraiseCommand(ws);
+    const flags = [...cmd.matchAll(/--([a-z-]+) (\S+)/g)].map((m) => [m[1], m[2]] as const);
+    for (const [flag] of flags) expect(Object.keys(appraise.options ?? {}), flag).toContain(flag);
+    const get = (f: string): string => flags.find(([k]) => k === f)![1];
+    expect(parseWeights(get('weights'))).toEqual({ wellbeing_mean: 4, spend_per_week: 1 });
+    expect(contextOpt(get('context'))).toEqual(ws.context);
+    expect(get('seed')).toBe('xyz');
+    expect(get('blend')).toBe('alliance=0.7,neighbourhood-teams=0.3');
+    expect(cmd).not.toContain('--numbers');
   });
 });

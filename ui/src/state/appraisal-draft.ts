@@ -83,3 +83,35 @@ export function inputsKey(ws: Workspace): string {
   const o = appraisalOptionsOf(ws);
   return JSON.stringify([ws.placeId, ws.context, numbersUsed(ws) ? ws.numbers : null, o]);
 }
+
+/**
+ * The same appraisal from the command line (`commsim appraise`), so an analyst can re-run it in batch and check the
+ * paper's figures: the place, the answers, the figures file (downloaded from Your numbers), weights, runs, futures,
+ * years, seed, ranges and target as the app used them.
+ */
+export function appraiseCommand(ws: Workspace, opts: { numbersFile?: string } = {}): string {
+  const o = appraisalOptionsOf(ws);
+  const parts = ['npx commsim appraise', ws.placeId];
+  if (numbersUsed(ws)) parts.push(`--numbers ${opts.numbersFile ?? 'your-numbers.csv'}`);
+  const ctx = Object.entries(ws.context)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
+  if (ctx) parts.push(`--context ${ctx}`);
+  const w = Object.entries(o.weights ?? {})
+    .filter(([, v]) => v > 0)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
+  parts.push(`--weights ${w}`);
+  if (o.runs !== undefined) parts.push(`--runs ${o.runs}`);
+  else parts.push(`--runs ${o.minRuns} --max-runs ${o.maxRuns}`);
+  parts.push(`--futures ${o.futures}`, `--years ${o.years}`, `--seed ${o.seed}`, `--ranges ${o.ranges}`);
+  if (o.target?.approach) parts.push(`--approach ${o.target.approach}`);
+  else if (o.target?.blend)
+    parts.push(
+      `--blend ${Object.entries(o.target.blend)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(',')}`,
+    );
+  parts.push('--out appraisal/');
+  return parts.join(' ');
+}

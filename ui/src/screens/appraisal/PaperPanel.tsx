@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { paperHtml, paperModel, type Appraisal } from '../../../../sim/index.ts';
 import { downloadText } from '../../common/download.ts';
 import type { AppraisalState } from '../../runs/appraisal-session.ts';
+import { appraiseCommand, numbersUsed } from '../../state/appraisal-draft.ts';
 import type { Workspace } from '../../state/workspace.ts';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -121,6 +122,16 @@ export function PaperPanel({
       <p className="muted small" role="status" aria-live="polite">
         {message}
       </p>
+      <details>
+        <summary>The same appraisal from the command line</summary>
+        <p className="small">
+          For an analyst: this runs the appraisal as the app did (same place, answers, weights, runs, futures, seed and
+          ranges), so the paper’s figures can be checked and re-run on more runs.
+          {numbersUsed(ws) ? ' Download your numbers (CSV) under Your place first.' : ''}
+          {stale ? ' It describes your current choices, not the appraisal shown.' : ''}
+        </p>
+        <pre className="command">{appraiseCommand(ws)}</pre>
+      </details>
     </section>
   );
 }

@@ -185,32 +185,34 @@ export function PlanPanel({
           </figcaption>
         </figure>
         <div className="paths">
-          {result.paths.map((p) => (
-            <PathCard
-              key={p.id}
-              p={p}
-              changed={changedSince(
-                st.outcome!,
-                all.find((x) => x.id === p.id),
-              )}
-              def={all.find((x) => x.id === p.id)}
-              recommended={p.id === result.recommended}
-              edit={
-                all.find((x) => x.id === p.id)
-                  ? () => {
-                      const def = all.find((x) => x.id === p.id)!;
-                      setEdited([
-                        ...edited,
-                        copyPath(
-                          def,
-                          all.map((x) => x.id),
-                        ),
-                      ]);
-                    }
-                  : undefined
-              }
-            />
-          ))}
+          {result.paths.map((p) => {
+            // the path as it was evaluated (the appraisal keeps each definition), else as it is now
+            const def = result.definitions?.find((x) => x.id === p.id) ?? all.find((x) => x.id === p.id);
+            return (
+              <PathCard
+                key={p.id}
+                p={p}
+                changed={changedSince(
+                  st.outcome!,
+                  all.find((x) => x.id === p.id),
+                )}
+                def={def}
+                recommended={p.id === result.recommended}
+                edit={
+                  def
+                    ? () =>
+                        setEdited([
+                          ...edited,
+                          copyPath(
+                            def,
+                            [...all, ...(result.definitions ?? [])].map((x) => x.id),
+                          ),
+                        ])
+                    : undefined
+                }
+              />
+            );
+          })}
         </div>
       </section>
 
