@@ -203,6 +203,10 @@ describe('options appraisal', () => {
 
     // 6. the paper: printable A4 view printed to PDF, and the Word document
     await page.getByRole('button', { name: '4. The paper' }).click();
+    await page.getByText('The same appraisal from the command line').click();
+    expect(await page.locator('pre.command').textContent()).toMatch(/^npx commsim appraise midshire --numbers /);
+    await page.locator('#ap-paper-h').evaluate((e) => e.scrollIntoView());
+    await page.screenshot({ path: `${SHOTS}appraisal-paper-step.png` });
     const [popup] = await Promise.all([
       page.waitForEvent('popup'),
       page.getByRole('button', { name: /Open the paper/ }).click(),

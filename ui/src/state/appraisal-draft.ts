@@ -89,7 +89,7 @@ export function inputsKey(ws: Workspace): string {
  * paper's figures: the place, the answers, the figures file (downloaded from Your numbers), weights, runs, futures,
  * years, seed, ranges and target as the app used them.
  */
-export function appraiseCommand(ws: Workspace, opts: { numbersFile?: string } = {}): string {
+export function appraiseCommand(ws: Workspace, opts: { numbersFile?: string; pathsFile?: string } = {}): string {
   const o = appraisalOptionsOf(ws);
   const parts = ['npx commsim appraise', ws.placeId];
   if (numbersUsed(ws)) parts.push(`--numbers ${opts.numbersFile ?? 'your-numbers.csv'}`);
@@ -112,6 +112,8 @@ export function appraiseCommand(ws: Workspace, opts: { numbersFile?: string } = 
         .map(([k, v]) => `${k}=${v}`)
         .join(',')}`,
     );
+  // edited paths: the appraisal's JSON carries their definitions (plan.definitions), which --paths reads
+  if (opts.pathsFile) parts.push(`--paths ${opts.pathsFile}`);
   parts.push('--out appraisal/');
   return parts.join(' ');
 }

@@ -128,9 +128,12 @@ export function PaperPanel({
           For an analyst: this runs the appraisal as the app did (same place, answers, weights, runs, futures, seed and
           ranges), so the paper’s figures can be checked and re-run on more runs.
           {numbersUsed(ws) ? ' Download your numbers (CSV) under Your place first.' : ''}
+          {st.outcome?.paths ? ' Your edited paths come from the appraisal’s JSON: download it above.' : ''}
           {stale ? ' It describes your current choices, not the appraisal shown.' : ''}
         </p>
-        <pre className="command">{appraiseCommand(ws)}</pre>
+        <pre className="command">
+          {appraiseCommand(ws, st.outcome?.paths ? { pathsFile: `options-appraisal-${slug}.json` } : {})}
+        </pre>
       </details>
     </section>
   );
