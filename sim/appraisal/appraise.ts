@@ -177,6 +177,7 @@ export async function runAppraisal(
     targetReadiness: tr,
     statusQuoRows: store.rows[0],
     metricIds: store.metricIds,
+    onPath: opts.onPath,
     signal: opts.signal,
     onProgress: count('paths'),
   });

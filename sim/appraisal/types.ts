@@ -361,6 +361,8 @@ export interface AppraisalOptions {
   onProgress?: (p: AppraisalProgress) => void;
   /** called as each approach's fit is known (and again as more runs refine it) */
   onApproach?: (fit: ApproachFit) => void;
+  /** called as each path's result is known */
+  onPath?: (path: PathResult) => void;
   /** called as each stage completes, with the appraisal so far */
   onStage?: (stage: AppraisalStage, partial: Partial<Appraisal>) => void;
 }

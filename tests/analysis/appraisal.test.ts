@@ -9,6 +9,9 @@ import fc from 'fast-check';
 import { parseCsv, toCsv } from '../../sim/core/csv.ts';
 import { ScenarioError } from '../../sim/scenario/errors.ts';
 import { DirectBackend } from '../../sim/backend/direct.ts';
+import type { SimBackend } from '../../sim/backend/types.ts';
+import type { RunConfig } from '../../sim/types.ts';
+import { METRIC_IDS } from '../../sim/model/metrics.ts';
 import {
   CSV_COLUMNS,
   approachScenario,
@@ -286,6 +289,89 @@ describe('ranking', () => {
     expect(() => parseWeights('welbeing_mean=3')).toThrow(/unknown metric 'welbeing_mean'.*wellbeing_mean/);
     expect(() => parseWeights('people_supported=1')).toThrow(/unknown metric/); // no better direction
     expect(() => parseWeights('wellbeing_mean=0')).toThrow(/at least one weight/);
+  });
+});
+
+/** A backend whose runs give good days by a rule of (scenario, replicate): for testing the run rule alone. */
+function ruleBackend(rule: (scenario: string, replicate: number) => number): SimBackend {
+  return {
+    concurrency: 1,
+    async runBatch(tasks, opts) {
+      tasks.forEach((t, i) => {
+        const summary = new Float64Array(METRIC_IDS.length);
+        summary[METRIC_IDS.indexOf('wellbeing_mean')] = rule(t.config.scenarioId, t.replicate);
+        opts.onResult(i, {
+          scenarioId: t.config.scenarioId,
+          replicate: t.replicate,
+          seed: t.seed,
+          weeks: 1,
+          metricIds: [...METRIC_IDS],
+          series: new Float64Array(METRIC_IDS.length),
+          summary,
+          shocks: [],
+          log: [],
+        });
+      });
+      return { completed: tasks.length, failed: 0 };
+    },
+    async close() {},
+  };
+}
+
+describe('the run rule', () => {
+  const cfg = (id: string): RunConfig => ({
+    ...resolvePlaceScenario(statusQuoScenario(placeFromLibrary('midshire', lib), 1), lib).config,
+    scenarioId: id,
+  });
+  const scenarios = (): { id: string; name: string; config: RunConfig }[] =>
+    ['sq', 'a', 'b'].map((id) => ({ id, name: id, config: cfg(id) }));
+  const noise = (r: number): number => ((r * 7919) % 13) / 1000;
+
+  it('doubles the runs while the order at N differs from the order at N/2 between options that can be told apart', async () => {
+    // a is ahead in the first 8 runs, clearly behind over 16: not stable at 16; the same order at 32: stable
+    const rule = (s: string, r: number): number =>
+      s === 'sq' ? 0 : s === 'a' ? (r < 8 ? 0.6 : 0) + noise(r) : 0.5 + noise(r + 3);
+    const seen: number[] = [];
+    const fit = await runFitOn(ruleBackend(rule), scenarios(), {
+      seed: '1',
+      years: 1,
+      weights: { wellbeing_mean: 1 },
+      onProgress: (p) => seen.push(p.total),
+    });
+    expect(fit.stability.map((x) => [x.runs, x.stable])).toEqual([
+      [16, false],
+      [32, true],
+    ]);
+    expect(fit.stability[0].swaps).toEqual(['b / a']);
+    expect(fit.runs).toBe(32);
+    expect(fit.ranking.map((f) => f.id)).toEqual(['b', 'a']);
+    expect(fit.rule).toMatch(/stable at 32 runs/);
+  });
+
+  it('stops at 16 when only options that cannot be told apart change places, and reports them as a tie', async () => {
+    // a and b alternate ahead run by run: the same on average, never told apart
+    const rule = (s: string, r: number): number =>
+      s === 'sq' ? 0 : 0.5 + (s === 'a' ? 1 : -1) * (r % 2 === 0 ? 0.1 : -0.1) + (r < 8 && s === 'a' ? 0.01 : 0);
+    const fit = await runFitOn(ruleBackend(rule), scenarios(), { seed: '1', years: 1, weights: { wellbeing_mean: 1 } });
+    expect(fit.runs).toBe(16);
+    expect(fit.stable).toBe(true);
+    expect(fit.groups).toEqual([expect.arrayContaining(['a', 'b'])]);
+    expect(fit.indistinguishable).toHaveLength(1);
+  });
+
+  it('says so when the most runs allowed is reached without a stable order', async () => {
+    // the lead changes with every doubling
+    const rule = (s: string, r: number): number =>
+      s === 'sq' ? 0 : s === 'a' ? (r < 8 ? 0.6 : r < 16 ? 0 : 1.2) + noise(r) : 0.5 + noise(r + 5);
+    const fit = await runFitOn(ruleBackend(rule), scenarios(), {
+      seed: '1',
+      years: 1,
+      weights: { wellbeing_mean: 1 },
+      maxRuns: 32,
+    });
+    expect(fit.runs).toBe(32);
+    expect(fit.stability.map((x) => x.stable)).toEqual([false, false]);
+    expect(fit.rule).toMatch(/still not stable at 32 runs, the most allowed/);
   });
 });
 
