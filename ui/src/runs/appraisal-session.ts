@@ -14,6 +14,7 @@ import {
   type AppraisalStage,
   type ApproachFit,
   type DevelopmentPath,
+  type PathResult,
 } from '../../../sim/index.ts';
 import { appraisalOptionsOf, appraisalPlaceOf, inputsKey } from '../state/appraisal-draft.ts';
 import { loadAppraisal, saveAppraisal, type AppraisalOutcome } from '../state/appraisal-store.ts';
@@ -25,7 +26,7 @@ export interface AppraisalState {
   /** the last finished appraisal (from this session or kept in the browser) */
   outcome: AppraisalOutcome | null;
   /** while running: each approach's fit as it comes (refined as more runs arrive), and the stages done */
-  live: { fits: ApproachFit[]; stage: AppraisalStage; partial: Partial<Appraisal> } | null;
+  live: { fits: ApproachFit[]; paths: PathResult[]; stage: AppraisalStage; partial: Partial<Appraisal> } | null;
   progress: AppraisalProgress | null;
   busy: boolean;
   error: string | null;
@@ -85,7 +86,7 @@ export async function startAppraisal(ws: Workspace, paths?: DevelopmentPath[]): 
   set({
     busy: true,
     error: null,
-    live: { fits: [], stage: 'readiness', partial: {} },
+    live: { fits: [], paths: [], stage: 'readiness', partial: {} },
     progress: { stage: 'readiness', done: 0, total: 1 },
     message: 'Options appraisal started.',
     started: performance.now(),
@@ -109,6 +110,10 @@ export async function startAppraisal(ws: Workspace, paths?: DevelopmentPath[]): 
         if (controller !== ac || !state.live) return;
         const fits = [...state.live.fits.filter((f) => f.id !== fit.id), fit];
         set({ live: { ...state.live, fits } });
+      },
+      onPath: (path) => {
+        if (controller !== ac || !state.live) return;
+        set({ live: { ...state.live, paths: [...state.live.paths.filter((p) => p.id !== path.id), path] } });
       },
       onStage: (stage, partial) => {
         if (controller !== ac || !state.live) return;

@@ -176,6 +176,21 @@ export function PlanPanel({
           Each path is simulated against the status quo in the same runs as the approaches ({result.runs} runs), then
           across {result.futures} futures. A run fails when {APPRAISAL_FAILURE_WORDS}.
         </p>
+        {st.busy && st.live?.paths.length ? (
+          <div className="card" role="status">
+            <p>
+              <strong>Paths evaluated so far in the appraisal now running:</strong>
+            </p>
+            <ul>
+              {st.live.paths.map((p) => (
+                <li key={p.id}>
+                  {p.name}: score {p.score.mean.toFixed(2)} ({p.score.low.toFixed(2)} to {p.score.high.toFixed(2)}),
+                  fails in {Math.round(p.failShare * 100)}% of runs
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
         <Recommendation result={result} />
         <figure className="card">
           <PathsChart paths={result.paths} recommended={result.recommended} />
