@@ -32,8 +32,6 @@ export interface AppraisalState {
   error: string | null;
   /** for the polite live region */
   message: string;
-  /** seconds since the running appraisal started */
-  started: number;
 }
 
 let state: AppraisalState = {
@@ -43,7 +41,6 @@ let state: AppraisalState = {
   busy: false,
   error: null,
   message: '',
-  started: 0,
 };
 const listeners = new Set<() => void>();
 let controller: AbortController | null = null;
@@ -89,7 +86,6 @@ export async function startAppraisal(ws: Workspace, paths?: DevelopmentPath[]): 
     live: { fits: [], paths: [], stage: 'readiness', partial: {} },
     progress: { stage: 'readiness', done: 0, total: 1 },
     message: 'Options appraisal started.',
-    started: performance.now(),
   });
   let last = 0;
   try {
