@@ -5,6 +5,7 @@
  */
 import { useRef, useState } from 'react';
 import { useComparisonRuns } from './runs/use-comparison-runs.ts';
+import { AppraisalScreen } from './screens/appraisal/AppraisalScreen.tsx';
 import { CompareScreen } from './screens/compare/CompareScreen.tsx';
 import { HelpScreen } from './screens/help/HelpScreen.tsx';
 import { KeepScreen } from './screens/keep/KeepScreen.tsx';
@@ -92,6 +93,7 @@ export function App() {
           </KeptScreen>
         ) : null}
         {screen === 'overview' ? <OverviewScreen ws={ws} store={runs.store} /> : null}
+        {screen === 'appraisal' ? <AppraisalScreen ws={ws} update={update} /> : null}
         {screen === 'run' ? <RunScreen ws={ws} resolved={runs.resolved} /> : null}
         {screen === 'why' && explain ? <WhyScreen key={within} explain={explain} open={within} /> : null}
         {screen === 'stress' ? <StressScreen ws={ws} planKey={ws.scenarios[selected]?.key} /> : null}

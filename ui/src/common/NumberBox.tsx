@@ -3,7 +3,8 @@ import { useId, useState } from 'react';
 /**
  * A number box that keeps what is being typed (an empty box, a lone minus, "1" on the way to "100") and reports
  * only valid numbers. With bounds, a value outside them is not applied: the box says what would be valid, and
- * leaving it puts back the value in force.
+ * leaving it puts back the value in force. An optional box (onClear given) may be left empty: emptying it clears
+ * the value, and an absent value shows as an empty box.
  */
 export function NumberBox({
   label,
@@ -14,10 +15,17 @@ export function NumberBox({
   max,
   whole,
   id,
+  onClear,
+  describedBy,
 }: {
   label?: string;
-  value: number;
+  /** undefined only in an optional box (onClear given) */
+  value: number | undefined;
   onChange: (v: number) => void;
+  /** makes the box optional: called when it is emptied */
+  onClear?: () => void;
+  /** the id of an element that describes the box (a unit, an error) */
+  describedBy?: string;
   invalid?: boolean;
   min?: number;
   max?: number;
@@ -25,21 +33,24 @@ export function NumberBox({
   whole?: boolean;
   id?: string;
 }) {
-  const [text, setText] = useState(String(value));
+  const show = (v: number | undefined): string => (v === undefined ? '' : String(v));
+  const [text, setText] = useState(show(value));
   // a new value from outside (an undo, a reset) replaces what is typed, unless it already says that value
   const [shownValue, setShownValue] = useState(value);
   if (value !== shownValue) {
     setShownValue(value);
-    if (Number(text) !== value) setText(String(value));
+    if (value === undefined ? text.trim() !== '' : text.trim() === '' || Number(text) !== value) setText(show(value));
   }
   const hintId = useId();
   const v = Number(text);
+  const empty = text.trim() === '';
   const ok =
-    text.trim() !== '' &&
-    Number.isFinite(v) &&
-    (!whole || Number.isInteger(v)) &&
-    (min === undefined || v >= min) &&
-    (max === undefined || v <= max);
+    (empty && !!onClear) ||
+    (!empty &&
+      Number.isFinite(v) &&
+      (!whole || Number.isInteger(v)) &&
+      (min === undefined || v >= min) &&
+      (max === undefined || v <= max));
   const bounded = min !== undefined && max !== undefined;
   return (
     <>
@@ -52,13 +63,14 @@ export function NumberBox({
         max={max}
         aria-label={label}
         aria-invalid={invalid || !ok || undefined}
-        aria-describedby={!ok && bounded ? hintId : undefined}
+        aria-describedby={[!ok && bounded ? hintId : '', describedBy ?? ''].filter(Boolean).join(' ') || undefined}
         value={text}
         onChange={(e) => {
           const t = e.target.value;
           setText(t);
           const n = Number(t);
-          if (
+          if (t.trim() === '' && onClear) onClear();
+          else if (
             t.trim() !== '' &&
             Number.isFinite(n) &&
             (!whole || Number.isInteger(n)) &&
@@ -68,12 +80,14 @@ export function NumberBox({
             onChange(n);
         }}
         onBlur={() => {
-          if (!ok) setText(String(value));
+          if (!ok) setText(show(value));
         }}
       />
       {!ok && bounded ? (
         <span id={hintId} className="field-hint" role="status">
-          {whole ? 'A whole number' : 'A number'} from {min} to {max}; {value} is kept until then.
+          {whole ? 'A whole number' : 'A number'} from {min.toLocaleString('en-GB')} to {max.toLocaleString('en-GB')}
+          {onClear ? ', or leave it empty' : ''}; {value === undefined ? 'it stays empty' : `${value} is kept`} until
+          then.
         </span>
       ) : null}
     </>

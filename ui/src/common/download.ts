@@ -1,6 +1,6 @@
-/** Saving text as a file through a download link. */
-export function downloadText(filename: string, text: string, type = 'text/plain'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Saving text (or bytes: a .docx) as a file through a download link. */
+export function downloadText(filename: string, text: string | Uint8Array | Blob, type = 'text/plain'): void {
+  const url = URL.createObjectURL(text instanceof Blob ? text : new Blob([text as BlobPart], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;

@@ -10,6 +10,7 @@
  * - the stress test's pool (stressPool);
  * - the Why? screen's pool for knock-out attribution (explainPool), and its worker for people's stories
  *   (storyTeller).
+ * - the options appraisal's pool (appraisalPool), and the baseline check's of Your numbers (baselinePool).
  *
  * Pools are made on first use and kept for the page's life.
  */
@@ -83,4 +84,18 @@ let teller: StoryTeller | undefined;
 export function storyTeller(): StoryTeller {
   teller ??= new StoryTeller();
   return teller;
+}
+
+let appraisal: Promise<SimBackend> | undefined;
+/** The options appraisal's own pool (fit, futures and paths), so cancelling it never stops another screen's runs. */
+export function appraisalPool(): Promise<SimBackend> {
+  appraisal ??= WorkerPoolBackend.create({ size: workerCount(), runTimeoutMs: RUN_TIMEOUT_MS });
+  return appraisal;
+}
+
+let baseline: Promise<SimBackend> | undefined;
+/** The baseline check's own pool (Your numbers), so cancelling it never stops an appraisal (a cancel ends a pool's workers). */
+export function baselinePool(): Promise<SimBackend> {
+  baseline ??= WorkerPoolBackend.create({ size: workerCount(), runTimeoutMs: RUN_TIMEOUT_MS });
+  return baseline;
 }

@@ -6,6 +6,7 @@ export const SCREENS = [
   { id: 'place', label: 'Your place' },
   { id: 'strategy', label: 'Strategies' },
   { id: 'overview', label: 'All twelve approaches' },
+  { id: 'appraisal', label: 'Options appraisal' },
   { id: 'run', label: 'Inside a run' },
   { id: 'why', label: 'Why?' },
   { id: 'stress', label: 'Stress test' },

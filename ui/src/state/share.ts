@@ -3,7 +3,14 @@
  * validated by the scenario loader (which evaluates no code: expressions are a small arithmetic language);
  * anything too large, malformed or invalid is refused with a message and nothing runs.
  */
-import { loadScenario, ScenarioError, MAX_FILE_CHARS, type ScenarioIssue } from '../../../sim/index.ts';
+import {
+  loadScenario,
+  numbersIssues,
+  ScenarioError,
+  MAX_FILE_CHARS,
+  type PlaceNumbers,
+  type ScenarioIssue,
+} from '../../../sim/index.ts';
 import { lib } from './library.ts';
 import {
   draftFromLoaded,
@@ -34,7 +41,13 @@ function fromBase64Url(s: string): string {
 
 /** The hash of a share link to this workspace (without the '#'): the scenarios as YAML, base64url-encoded. */
 export function shareHash(ws: Workspace): string {
-  const payload = JSON.stringify({ v: 1, runs: ws.runs, scenarios: ws.scenarios.map((d) => draftToYaml(ws, d)) });
+  const payload = JSON.stringify({
+    v: 1,
+    runs: ws.runs,
+    scenarios: ws.scenarios.map((d) => draftToYaml(ws, d)),
+    // the council's own figures (Your numbers) travel with the link: plain numbers, checked again when read
+    ...(ws.numbers ? { numbers: ws.numbers } : {}),
+  });
   return `share=${toBase64Url(payload)}`;
 }
 
@@ -46,7 +59,14 @@ export function shareLink(ws: Workspace, href = window.location.href): string {
 }
 
 export type ShareOutcome =
-  | { ok: true; drafts: ScenarioDraft[]; settings: ReturnType<typeof settingsOfLoaded>; runs: number }
+  | {
+      ok: true;
+      drafts: ScenarioDraft[];
+      settings: ReturnType<typeof settingsOfLoaded>;
+      runs: number;
+      /** the council's figures the link carried, if any passed the same checks as the form's */
+      numbers?: PlaceNumbers;
+    }
   | { ok: false; message: string; issues: ScenarioIssue[] };
 
 /** Reads a share link's hash. Never runs anything; returns drafts only if every scenario validates. */
@@ -71,7 +91,7 @@ export function readShareHash(hash: string): ShareOutcome | null {
     !Array.isArray((payload as { scenarios?: unknown }).scenarios)
   )
     return refuse('This share link does not contain scenarios in a format this simulator knows, so it was not opened.');
-  const p = payload as { runs?: unknown; scenarios: unknown[] };
+  const p = payload as { runs?: unknown; scenarios: unknown[]; numbers?: unknown };
   if (p.scenarios.length === 0 || p.scenarios.length > MAX_SHARED_SCENARIOS)
     return refuse(
       `A share link holds between 1 and ${MAX_SHARED_SCENARIOS} scenarios; this one has ${p.scenarios.length}. It was not opened.`,
@@ -99,5 +119,26 @@ export function readShareHash(hash: string): ShareOutcome | null {
       issues,
     );
   const runs = typeof p.runs === 'number' && Number.isInteger(p.runs) && p.runs >= 5 && p.runs <= 500 ? p.runs : 30;
-  return { ok: true, drafts, settings, runs };
+  const numbers = sharedNumbers(p.numbers);
+  if (numbers === null)
+    return refuse('This share link carries council figures that do not pass the checks, so nothing was opened or run.');
+  return { ok: true, drafts, settings, runs, ...(numbers ? { numbers } : {}) };
+}
+
+/**
+ * A link's council figures, rebuilt from plain numbers only (nothing else of what it carries is kept): undefined if
+ * it has none, null if they do not pass the checks the form applies.
+ */
+function sharedNumbers(raw: unknown): PlaceNumbers | undefined | null {
+  if (raw === undefined) return undefined;
+  if (!raw || typeof raw !== 'object' || !Array.isArray((raw as { years?: unknown }).years)) return null;
+  const years = (raw as { years: unknown[] }).years.slice(0, 4).map((y) => {
+    const o = (y ?? {}) as { year?: unknown; values?: unknown };
+    const values: Record<string, number> = {};
+    if (o.values && typeof o.values === 'object')
+      for (const [k, v] of Object.entries(o.values as Record<string, unknown>)) values[k] = v as number;
+    return { year: String(o.year), values };
+  });
+  const numbers = { years } as PlaceNumbers;
+  return numbersIssues(numbers, 'shared figures').length ? null : numbers;
 }

@@ -182,7 +182,10 @@ function openedText(shared: Extract<ShareOutcome, { ok: true }>, replace: boolea
 
 /** The workspace with a share link's scenarios added or in place of its own, set to the link's settings. */
 function openShared(ws: Workspace, shared: Extract<ShareOutcome, { ok: true }>, replace: boolean): Workspace {
-  return { ...withScenarios(ws, shared.drafts, shared.settings, replace), runs: shared.runs };
+  const next = { ...withScenarios(ws, shared.drafts, shared.settings, replace), runs: shared.runs };
+  // the link's council figures replace the workspace's when its scenarios do, or when the workspace has none
+  if (shared.numbers && (replace || !ws.numbers)) next.numbers = shared.numbers;
+  return next;
 }
 
 /**

@@ -13,11 +13,13 @@ import {
   scenarioFromLibrary,
   toYaml,
   type LoadedScenario,
+  type PlaceNumbers,
   type RangeKind,
   type RunConfig,
   type ScenarioDoc,
   type ScenarioIssue,
 } from '../../../sim/index.ts';
+import type { AppraisalDraft } from './appraisal-types.ts';
 import { lib } from './library.ts';
 
 export interface PhaseDraft {
@@ -59,6 +61,10 @@ export interface Workspace {
   /** what the ranges show (Run settings); absent in workspaces saved before there was a choice: the default */
   ranges?: RangeKind;
   scenarios: ScenarioDraft[];
+  /** the council's own figures (Your place, Your numbers: place-numbers.ts); absent until some are given */
+  numbers?: PlaceNumbers;
+  /** the options appraisal's choices: weights, the approach built towards, edited paths (appraisal-types.ts) */
+  appraisal?: AppraisalDraft;
   /** when this browser last saved it (ms since 1970): the newer of two saved copies wins, tabs compare it */
   savedAt?: number;
 }

@@ -8,6 +8,7 @@ import {
 } from '../../../../sim/index.ts';
 import { lib } from '../../state/library.ts';
 import { contextDefaults, withPlace, type Workspace } from '../../state/workspace.ts';
+import { YourNumbers } from './YourNumbers.tsx';
 
 /** The Your place screen: a library place to start from, and eight questions that set the starting state. */
 export function PlaceScreen({ ws, update }: { ws: Workspace; update: (f: (w: Workspace) => Workspace) => void }) {
@@ -18,7 +19,15 @@ export function PlaceScreen({ ws, update }: { ws: Workspace; update: (f: (w: Wor
       <h2 id="place-h">Describe your place</h2>
       <p>
         Start from a place in the library, then answer eight questions about yours. Each answer sets the starting state
-        of the simulation (shown under “What it sets”). Answer 3 is a typical English council area.
+        of the simulation (shown under “What it sets”). Answer 3 is a typical English council area. Then give{' '}
+        <button
+          type="button"
+          className="link"
+          onClick={() => document.getElementById('your-numbers')?.scrollIntoView()}
+        >
+          your numbers
+        </button>{' '}
+        (people supported, fee, care workers, budget …) if you have them.
       </p>
       <div className="row">
         <label htmlFor="place-select">Start from a place</label>
@@ -95,6 +104,7 @@ export function PlaceScreen({ ws, update }: { ws: Workspace; update: (f: (w: Wor
           );
         })}
       </ol>
+      <YourNumbers ws={ws} update={update} />
     </section>
   );
 }
