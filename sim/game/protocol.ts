@@ -99,19 +99,6 @@ export type RefusalCode =
   | 'rate' // too many messages
   | 'error'; // the host failed (the game is unharmed)
 
-/** Messages the host sends. Views, summaries and records are built by sim/game/engine.ts. */
-export type HostMessage =
-  | { t: 'hello'; protocol: number }
-  | { t: 'ack'; id?: number; of: ClientMessageType }
-  | { t: 'error'; id?: number; code: RefusalCode; message: string; field?: string }
-  | { t: 'created'; id?: number; code: string; secret: string; summary: unknown }
-  | { t: 'joined'; id?: number; code: string; seatToken: string; table: number; role: RoleId; name: string }
-  | { t: 'view'; table: number; view: unknown }
-  | { t: 'summary'; summary: unknown }
-  | { t: 'record'; id?: number; table: number; record: unknown }
-  | { t: 'debrief'; id?: number; table: number; debrief: unknown }
-  | { t: 'pong'; id?: number };
-
 export interface Refusal {
   code: RefusalCode;
   message: string;
