@@ -259,6 +259,11 @@ function decisionValues(v: unknown): DecisionValues {
   const keys = Object.keys(v);
   if (keys.length > 20) throw new Invalid('values', 'values has too many fields');
   for (const k of keys) {
+    if (!/^[A-Za-z][A-Za-z0-9_]{0,39}$/.test(k))
+      throw new Invalid(
+        'values',
+        `values has a field named ${JSON.stringify(k.slice(0, 40))}; decision names are letters, digits and _`,
+      );
     const x = v[k];
     if (x !== null && (typeof x !== 'number' || !Number.isFinite(x)))
       throw new Invalid(`values.${k.slice(0, 40)}`, `values.${k.slice(0, 40)} must be a number or null`);
