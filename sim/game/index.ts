@@ -43,6 +43,8 @@ export {
   type ShockSpec,
   type DecisionValues,
   type TableTarget,
+  type RevealTarget,
+  isRevealTarget,
   type ClientMessage,
   type ClientMessageType,
   type RefusalCode,

@@ -12,7 +12,7 @@
 import type { MetricId, SimEvent } from '../types.ts';
 import { isMetricId } from '../model/metrics.ts';
 import { EVENT_TYPES, NEED_GROUP_KEYS } from '../scenario/schema.ts';
-import { isRoleId, MAX_PROVIDER_SEATS, type RoleId } from './roles.ts';
+import { isRoleId, MAX_PROVIDER_SEATS, ROLE_KINDS, type RoleId, type RoleKind } from './roles.ts';
 
 export const PROTOCOL_VERSION = 1;
 /** The WebSocket path on the host. */
@@ -52,6 +52,22 @@ export type DecisionValues = Record<string, number | null>;
 
 export type TableTarget = number | 'all';
 
+/** Whom a reveal or hide is for: one seat, every seat of a kind of role ('provider': every provider), or everyone. */
+export type RevealTarget = RoleId | RoleKind | 'all';
+
+export function isRevealTarget(v: unknown): v is RevealTarget {
+  return v === 'all' || isRoleId(v) || (ROLE_KINDS as readonly unknown[]).includes(v);
+}
+
+function revealTarget(v: unknown): RevealTarget {
+  if (!isRevealTarget(v))
+    throw new Invalid(
+      'role',
+      `role must be all, a kind of role (${ROLE_KINDS.join(', ')}) or a seat such as provider-1`,
+    );
+  return v;
+}
+
 /** Messages a browser sends to the host. `id` (optional, an integer) is echoed in the reply. */
 export type ClientMessage = { id?: number } & (
   | {
@@ -78,7 +94,7 @@ export type ClientMessage = { id?: number } & (
   | { t: 'resume'; table: TableTarget }
   | { t: 'advance'; table: TableTarget }
   | { t: 'shock'; table: TableTarget; shock: ShockSpec }
-  | { t: 'reveal'; table: TableTarget; role: RoleId | 'all'; metric: MetricId; show: boolean }
+  | { t: 'reveal'; table: TableTarget; role: RevealTarget; metric: MetricId; show: boolean }
   | { t: 'message'; table: TableTarget; text: string }
   | { t: 'end'; table: TableTarget }
   | { t: 'summary' }
@@ -389,7 +405,7 @@ function checkClientMessage(raw: unknown): ClientMessage {
         ...base,
         t,
         table: tableTarget(raw.table),
-        role: raw.role === 'all' ? 'all' : role(raw.role),
+        role: revealTarget(raw.role),
         metric: raw.metric,
         show: raw.show,
       };
