@@ -36,6 +36,7 @@ export {
   SHOCK_TYPES,
   GameError,
   parseClientMessage,
+  peekId,
   parseShock,
   describeShock,
   cleanText,

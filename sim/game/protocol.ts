@@ -119,6 +119,17 @@ export interface Refusal {
   code: RefusalCode;
   message: string;
   field?: string;
+  /** the refused message's id, when it had a readable one */
+  id?: number;
+}
+
+/** The id of a message not (yet) parsed, if its text starts with one: `{"id": 7, …}` or `{"t": …, "id": 7}`. */
+export function peekId(text: unknown): number | undefined {
+  if (typeof text !== 'string') return undefined;
+  const m = /"id"\s*:\s*(\d{1,10})\s*[,}]/.exec(text.slice(0, 400));
+  if (!m) return undefined;
+  const id = Number(m[1]);
+  return id <= 2 ** 31 ? id : undefined;
 }
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: Refusal };
@@ -314,6 +325,7 @@ export function isClientMessageType(t: unknown): t is ClientMessageType {
 
 /** Parse and check one message from a browser. Never throws. */
 export function parseClientMessage(text: unknown): Parsed<ClientMessage> {
+  let id: number | undefined;
   try {
     if (typeof text !== 'string') throw new Invalid('message', 'a message must be JSON text');
     if (text.length > MAX_MESSAGE_CHARS)
@@ -327,10 +339,14 @@ export function parseClientMessage(text: unknown): Parsed<ClientMessage> {
     } catch {
       throw new Invalid('message', 'the message is not valid JSON');
     }
+    if (isRecord(raw) && Number.isInteger(raw.id) && (raw.id as number) >= 0 && (raw.id as number) <= 2 ** 31)
+      id = raw.id as number;
     return { ok: true, value: checkClientMessage(raw) };
   } catch (e) {
-    if (e instanceof Invalid) return { ok: false, error: { code: 'invalid', message: e.message, field: e.field } };
-    return { ok: false, error: { code: 'invalid', message: 'the message could not be read' } };
+    const withId = id === undefined ? {} : { id };
+    if (e instanceof Invalid)
+      return { ok: false, error: { code: 'invalid', message: e.message, field: e.field, ...withId } };
+    return { ok: false, error: { code: 'invalid', message: 'the message could not be read', ...withId } };
   }
 }
 

@@ -17,6 +17,7 @@ import {
   gameSetup,
   loadScenario,
   parseClientMessage,
+  peekId,
   roleLabel,
   scenarioFromLibrary,
   type ClientMessage,
@@ -176,7 +177,12 @@ export class WorkshopHost {
     st.last = now;
     if (st.tokens < 1) {
       st.refused++;
-      conn.send({ t: 'error', code: 'rate', message: 'too many messages: wait a moment and try again' });
+      conn.send({
+        t: 'error',
+        id: peekId(text),
+        code: 'rate',
+        message: 'too many messages: wait a moment and try again',
+      });
       if (st.refused > 200) conn.close('too many messages');
       return;
     }
