@@ -6,6 +6,7 @@
 import { useRef, useState } from 'react';
 import { useComparisonRuns } from './runs/use-comparison-runs.ts';
 import { CompareScreen } from './screens/compare/CompareScreen.tsx';
+import { HelpScreen } from './screens/help/HelpScreen.tsx';
 import { KeepScreen } from './screens/keep/KeepScreen.tsx';
 import { OverviewScreen } from './screens/overview/OverviewScreen.tsx';
 import { PlaceScreen } from './screens/place/PlaceScreen.tsx';
@@ -14,6 +15,7 @@ import { StrategiesScreen } from './screens/strategies/StrategiesScreen.tsx';
 import { StressScreen } from './screens/stress/StressScreen.tsx';
 import { KeptScreen } from './shell/KeptScreen.tsx';
 import { NoticeBox } from './shell/NoticeBox.tsx';
+import { PresentationToggle } from './shell/PresentationToggle.tsx';
 import { ProblemsNotice } from './shell/ProblemsNotice.tsx';
 import { RunSettings } from './shell/RunSettings.tsx';
 import { RunStatus } from './shell/RunStatus.tsx';
@@ -27,7 +29,7 @@ export function App() {
   const { ws, setWs, update } = useWorkspace(setNotice);
   const runs = useComparisonRuns(ws);
   const compared = useComparedWorkspace(ws);
-  const [screen, setScreen] = useScreen();
+  const [screen, setScreen, within] = useScreen();
   const [selected, setSelected] = useState(0);
   const strategiesOpened = useRef(false);
 
@@ -48,6 +50,7 @@ export function App() {
             before they go live.
           </p>
         </div>
+        <PresentationToggle />
         <RunStatus
           progress={runs.progress}
           running={runs.running}
@@ -98,6 +101,7 @@ export function App() {
             datas={runs.datas}
           />
         ) : null}
+        {screen === 'help' ? <HelpScreen focus={within} /> : null}
         <RunSettings ws={ws} update={update} />
       </main>
       <footer className="muted small">
