@@ -223,6 +223,7 @@ export class Game {
   private readonly messages: GameMessage[] = [];
   /** metric values at week 0 and each round's end: [metric][k] */
   private readonly trend: number[][] = METRICS.map(() => []);
+  private baseline: { key: string; series: Record<string, number[]> } | undefined;
 
   constructor(setup: GameSetup) {
     checkSetup(setup);
@@ -595,7 +596,10 @@ export class Game {
   /** What the debrief needs. */
   debrief(): GameDebrief {
     const played = this.week + 1;
-    const baseline = baselineSeries(this.setup, this.actions, played);
+    // the baseline depends only on the shocks and how many rounds were played: kept until either changes
+    const key = `${this.round}:${this.shockCount}`;
+    if (this.baseline?.key !== key) this.baseline = { key, series: baselineSeries(this.setup, this.actions, played) };
+    const baseline = this.baseline.series;
     const decisions = this.actions
       .filter((a): a is Extract<GameAction, { kind: 'decide' }> => a.kind === 'decide')
       .map((a) => ({ round: a.round, role: a.role, label: roleLabel(a.role), values: a.values, note: a.note }));

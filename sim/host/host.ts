@@ -517,7 +517,7 @@ export class WorkshopHost {
       throw new GameError('state', 'your organisation has closed: you can watch and talk, but not decide');
     this.commit(s, t, [{ kind: 'decide', round: m.round, role, values: m.values, note: m.note ?? '' }]);
     conn.send({ t: 'ack', id: m.id, of: m.t });
-    if (t.game.allDecided()) this.advance(s, t, 'all-decided');
+    if (everySeatDecided(t)) this.advance(s, t, 'all-decided');
     this.pushTable(s, t);
   }
 
@@ -708,6 +708,20 @@ export class WorkshopHost {
   close(): void {
     for (const s of this.sessions.values()) for (const t of s.tables) this.clearTimer(t);
   }
+}
+
+/**
+ * Every played role with a player in its seat has decided (a seat nobody took follows the model's rules, as an
+ * unplayed role does, and is not waited for; the round's timer or the facilitator moves a table with no one seated).
+ */
+function everySeatDecided(t: Table): boolean {
+  let seatedRoles = 0;
+  for (const seat of t.seats.values()) {
+    if (seat.tokenHash === null || !t.game.canAct(seat.role)) continue;
+    seatedRoles++;
+    if (!t.game.hasDecided(seat.role)) return false;
+  }
+  return seatedRoles > 0 && t.game.currentPhase === 'deciding';
 }
 
 function seated(t: Table): number {

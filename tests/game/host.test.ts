@@ -381,3 +381,17 @@ describe('one connection cannot flood the host with sessions', () => {
     expect(send(host, c, create)).toMatchObject({ t: 'error', code: 'full' });
   });
 });
+
+describe('a seat nobody took', () => {
+  it('follows the model rules and is not waited for', () => {
+    const { host } = makeHost();
+    const { fac, code } = session(host, 1);
+    const a = player(host, code, 'A', 0, 'commissioner');
+    const b = player(host, code, 'B', 0, 'workers');
+    send(host, fac, { t: 'start', table: 0 });
+    expect(send(host, a.c, { t: 'decide', table: 0, round: 0, values: { fee_level: 1 } })?.t).toBe('ack');
+    expect(fac.last('summary')!.summary.tables[0].round).toBe(0);
+    expect(send(host, b.c, { t: 'decide', table: 0, round: 0, values: { stayPay: null } })?.t).toBe('ack');
+    expect(fac.last('summary')!.summary.tables[0].round).toBe(1);
+  });
+});
