@@ -243,6 +243,12 @@ export class WorkshopHost {
         conn.send({ t: 'record', id: m.id, table: t.index, record: t.game.record() });
         return;
       }
+      case 'forget': {
+        const s = this.facilitated(st, m.code);
+        this.forget(s);
+        conn.send({ t: 'ack', id: m.id, of: m.t });
+        return;
+      }
       case 'debrief': {
         const { s, t } = this.debriefAccess(st, m.table);
         void s;
@@ -702,6 +708,26 @@ export class WorkshopHost {
         })),
       })),
     };
+  }
+
+  /** Delete a session: its games, seats and record, from memory and from the store. */
+  private forget(s: Session): void {
+    this.store.deleteSession(s.code);
+    this.sessions.delete(s.code);
+    for (const t of s.tables) {
+      this.clearTimer(t);
+      for (const seat of t.seats.values()) {
+        if (!seat.conn) continue;
+        const st = this.conns.get(seat.conn);
+        if (st) st.seat = null;
+        seat.conn.send({
+          t: 'error',
+          code: 'not-found',
+          message: 'the facilitator has closed this workshop and deleted its record',
+        });
+      }
+    }
+    for (const c of s.facilitators) this.conns.get(c)?.facilitatorOf.delete(s.code);
   }
 
   /** Stop every timer (the store stays open: the owner closes it). */

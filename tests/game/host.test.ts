@@ -395,3 +395,23 @@ describe('a seat nobody took', () => {
     expect(fac.last('summary')!.summary.tables[0].round).toBe(1);
   });
 });
+
+describe('forgetting a workshop', () => {
+  it('only its facilitator can delete it; then nothing about it is left in memory or in the file', () => {
+    const first = makeHost();
+    const { fac, code, secret } = session(first.host, 1);
+    const a = player(first.host, code, 'Asha', 0, 'commissioner');
+    send(first.host, fac, { t: 'start', table: 0 });
+    send(first.host, a.c, { t: 'decide', table: 0, round: 0, values: { fee_level: 1.2 }, note: 'private thought' });
+    expect(send(first.host, a.c, { t: 'forget', code })).toMatchObject({ code: 'unauthorised' });
+    expect(send(first.host, fac, { t: 'forget', code })).toMatchObject({ t: 'ack' });
+    expect(a.c.last('error')).toMatchObject({ code: 'not-found' });
+    expect(first.host.stats().sessions).toBe(0);
+    expect(first.store.sessions()).toEqual([]);
+    expect(first.store.actions(code, 0)).toEqual([]);
+    expect(first.store.seats(code)).toEqual([]);
+    const again = new FakeConn();
+    first.host.connect(again);
+    expect(send(first.host, again, { t: 'facilitator', code, secret })).toMatchObject({ code: 'not-found' });
+  });
+});
