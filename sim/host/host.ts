@@ -35,7 +35,13 @@ import { WorkshopStore, hashSecret, type StoredSession, type StoredTable } from 
 export interface Conn {
   send(message: HostMessage): void;
   close(reason: string): void;
+  /** where it comes from (the browser's address), for counting wrong codes across connections */
+  peer?: string;
 }
+
+/** Wrong codes, secrets or tokens one address may send in ten minutes before its attempts are refused. */
+export const MAX_BAD_CODES_PER_ADDRESS = 30;
+const BAD_CODE_WINDOW_MS = 10 * 60_000;
 
 export interface HostOptions {
   store: WorkshopStore;
@@ -105,6 +111,8 @@ export class WorkshopHost {
   private readonly sessions = new Map<string, Session>();
   /** stored sessions whose games have all ended, not loaded until asked for */
   private readonly dormant = new Map<string, StoredSession>();
+  /** wrong codes by address, over a ten-minute window */
+  private readonly badByPeer = new Map<string, { count: number; since: number }>();
   private readonly conns = new Map<Conn, ConnState>();
   private readonly store: WorkshopStore;
   private readonly library: Library;
@@ -212,7 +220,14 @@ export class WorkshopHost {
         this.create(conn, st, m);
         return;
       case 'facilitator': {
-        const s = this.findSession(st, m.code);
+        this.checkPeer(conn);
+        let s: Session;
+        try {
+          s = this.findSession(st, m.code);
+        } catch (e) {
+          this.badCode(conn, st);
+          throw e;
+        }
         if (!sameHash(s.secretHash, hashSecret(m.secret))) {
           this.badCode(conn, st);
           throw new GameError('unauthorised', 'that is not the facilitator secret of this session');
@@ -390,7 +405,24 @@ export class WorkshopHost {
 
   private badCode(conn: Conn, st: ConnState): void {
     st.badCodes++;
+    if (conn.peer !== undefined) {
+      const now = this.now();
+      const b = this.badByPeer.get(conn.peer);
+      if (!b || now - b.since > BAD_CODE_WINDOW_MS) this.badByPeer.set(conn.peer, { count: 1, since: now });
+      else b.count++;
+    }
     if (st.badCodes >= this.maxBadCodes) conn.close('too many wrong codes');
+  }
+
+  /** An address that has sent too many wrong codes lately may not try another (it cannot guess its way in). */
+  private checkPeer(conn: Conn): void {
+    if (conn.peer === undefined) return;
+    const b = this.badByPeer.get(conn.peer);
+    if (b && this.now() - b.since <= BAD_CODE_WINDOW_MS && b.count >= MAX_BAD_CODES_PER_ADDRESS)
+      throw new GameError(
+        'rate',
+        'too many wrong codes from this address: wait ten minutes, then check the code with the facilitator',
+      );
   }
 
   private facilitated(st: ConnState, code?: string): Session {
@@ -423,6 +455,7 @@ export class WorkshopHost {
   // --- players ------------------------------------------------------------------------------------------------
 
   private join(conn: Conn, st: ConnState, m: Extract<ClientMessage, { t: 'join' }>): void {
+    this.checkPeer(conn);
     let s: Session;
     try {
       s = this.findSession(st, m.code);
@@ -470,6 +503,7 @@ export class WorkshopHost {
   }
 
   private rejoin(conn: Conn, st: ConnState, m: Extract<ClientMessage, { t: 'rejoin' }>): void {
+    this.checkPeer(conn);
     let s: Session;
     try {
       s = this.findSession(st, m.code);

@@ -4,7 +4,14 @@
  * unauthorised messages are refused without harming the game; a host built again on the same file resumes.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { WorkshopHost, WorkshopStore, loadNodeLibrary, type HostMessage, type RoleId } from '../../sim/node.ts';
+import {
+  MAX_BAD_CODES_PER_ADDRESS,
+  WorkshopHost,
+  WorkshopStore,
+  loadNodeLibrary,
+  type HostMessage,
+  type RoleId,
+} from '../../sim/node.ts';
 import { FakeConn, tempDb } from './helpers.ts';
 
 const library = loadNodeLibrary();
@@ -413,5 +420,28 @@ describe('forgetting a workshop', () => {
     const again = new FakeConn();
     first.host.connect(again);
     expect(send(first.host, again, { t: 'facilitator', code, secret })).toMatchObject({ code: 'not-found' });
+  });
+});
+
+describe('guessing codes', () => {
+  it('an address that keeps sending wrong codes is refused, even on fresh connections; others are not', () => {
+    const { host } = makeHost();
+    const { code } = session(host, 1);
+    const conns: FakeConn[] = [];
+    for (let i = 0; i < MAX_BAD_CODES_PER_ADDRESS; i++) {
+      const c = new FakeConn();
+      c.peer = '10.0.0.66';
+      host.connect(c);
+      conns.push(c);
+      expect(send(host, c, { t: 'join', code: 'ZZZZZ2', name: 'guess' })).toMatchObject({ code: 'not-found' });
+    }
+    const again = new FakeConn();
+    again.peer = '10.0.0.66';
+    host.connect(again);
+    expect(send(host, again, { t: 'join', code, name: 'right code, wrong address' })).toMatchObject({ code: 'rate' });
+    const honest = new FakeConn();
+    honest.peer = '10.0.0.7';
+    host.connect(honest);
+    expect(send(host, honest, { t: 'join', code, name: 'Sam' })?.t).toBe('joined');
   });
 });
