@@ -408,6 +408,8 @@ export class WorkshopHost {
     if (conn.peer !== undefined) {
       const now = this.now();
       const b = this.badByPeer.get(conn.peer);
+      if (this.badByPeer.size > 10_000)
+        for (const [peer, x] of this.badByPeer) if (now - x.since > BAD_CODE_WINDOW_MS) this.badByPeer.delete(peer);
       if (!b || now - b.since > BAD_CODE_WINDOW_MS) this.badByPeer.set(conn.peer, { count: 1, since: now });
       else b.count++;
     }
