@@ -113,6 +113,8 @@ export class WorkshopHost {
   private readonly dormant = new Map<string, StoredSession>();
   /** wrong codes by address, over a ten-minute window */
   private readonly badByPeer = new Map<string, { count: number; since: number }>();
+  /** stored sessions that could not be rebuilt (code → why); left in the file untouched */
+  private readonly broken = new Map<string, string>();
   private readonly conns = new Map<Conn, ConnState>();
   private readonly store: WorkshopStore;
   private readonly library: Library;
@@ -134,7 +136,7 @@ export class WorkshopHost {
   }
 
   /** Sessions and tables held (for the console line and the load script). */
-  stats(): { sessions: number; tables: number; seats: number; connections: number } {
+  stats(): { sessions: number; tables: number; seats: number; connections: number; broken: string[] } {
     let tables = 0;
     let seats = 0;
     for (const s of this.sessions.values())
@@ -142,7 +144,13 @@ export class WorkshopHost {
         tables++;
         for (const seat of t.seats.values()) if (seat.tokenHash) seats++;
       }
-    return { sessions: this.sessions.size, tables, seats, connections: this.conns.size };
+    return {
+      sessions: this.sessions.size,
+      tables,
+      seats,
+      connections: this.conns.size,
+      broken: [...this.broken.keys()],
+    };
   }
 
   // --- connections --------------------------------------------------------------------------------------------
@@ -363,7 +371,27 @@ export class WorkshopHost {
         );
       });
       if (ended) this.dormant.set(stored.code, stored);
-      else this.load(stored);
+      else
+        try {
+          this.tryLoad(stored);
+        } catch {
+          // set aside in `broken`; the other sessions still resume
+        }
+    }
+  }
+
+  /** Load a stored session; one that cannot be rebuilt is set aside (kept in the file) so the others still resume. */
+  private tryLoad(stored: StoredSession): Session {
+    try {
+      return this.load(stored);
+    } catch (e) {
+      this.sessions.delete(stored.code);
+      this.dormant.delete(stored.code);
+      this.broken.set(stored.code, e instanceof Error ? e.message : String(e));
+      throw new GameError(
+        'error',
+        `this workshop could not be restored from the file (${this.broken.get(stored.code)})`,
+      );
     }
   }
 
@@ -399,7 +427,10 @@ export class WorkshopHost {
     const s = this.sessions.get(code);
     if (s) return s;
     const stored = this.dormant.get(code);
-    if (stored) return this.load(stored);
+    if (stored) return this.tryLoad(stored);
+    const broken = this.broken.get(code);
+    if (broken !== undefined)
+      throw new GameError('error', `this workshop could not be restored from the file (${broken}); it is kept there`);
     throw new GameError('not-found', 'no session has that code: check it with the facilitator', 'code');
   }
 

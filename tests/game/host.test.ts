@@ -445,3 +445,27 @@ describe('guessing codes', () => {
     expect(send(host, honest, { t: 'join', code, name: 'Sam' })?.t).toBe('joined');
   });
 });
+
+describe('a damaged record', () => {
+  it('is set aside, kept in the file, and the other workshops still resume', () => {
+    const first = makeHost();
+    const good = session(first.host, 1);
+    const bad = session(first.host, 1);
+    send(first.host, good.fac, { t: 'start', table: 0 });
+    send(first.host, bad.fac, { t: 'start', table: 0 });
+    // an action no game accepts (as if written by another version of the host)
+    first.store.addActions(bad.code, 0, 1, [{ kind: 'advance', round: 7, reason: 'timer' }]);
+    first.host.close();
+    first.store.close();
+    open.splice(0);
+    const second = makeHost(first.file);
+    expect(second.host.stats()).toMatchObject({ sessions: 1, broken: [bad.code] });
+    const f = new FakeConn();
+    second.host.connect(f);
+    expect(send(second.host, f, { t: 'facilitator', code: good.code, secret: good.secret })?.t).toBe('ack');
+    expect(send(second.host, f, { t: 'facilitator', code: bad.code, secret: bad.secret })).toMatchObject({
+      code: 'error',
+    });
+    expect(second.store.actions(bad.code, 0).length).toBe(2);
+  });
+});
