@@ -698,5 +698,10 @@ export function verifyRecord(record: GameRecord): {
   const game = replayGame(record);
   const actual = game.fingerprint();
   const expected = record.check?.fingerprint ?? null;
-  return { game, same: expected === null ? null : expected === actual && record.check?.week === game.week, expected, actual };
+  return {
+    game,
+    same: expected === null ? null : expected === actual && record.check?.week === game.week,
+    expected,
+    actual,
+  };
 }
