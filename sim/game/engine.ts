@@ -576,6 +576,13 @@ export class Game {
           value: weeklyCost > 0 ? pr.reserves[slot] / weeklyCost : 0,
         },
         { id: 'trust', label: 'Your trust in the council', unit: 'share 0-1', value: pr.trustInCommissioner[slot] },
+        { id: 'reported', label: 'Outcomes you report', unit: 'share of good days', value: pr.reported[slot] },
+        {
+          id: 'wellbeing',
+          label: 'How the people you support actually fare',
+          unit: 'share of good days',
+          value: pr.clientWellbeing[slot],
+        },
       ],
     };
   }

@@ -272,3 +272,20 @@ describe('which scenarios can be played', () => {
     expect(verifyRecord(tampered)).toMatchObject({ same: false });
   });
 });
+
+describe("Campbell's law, played", () => {
+  it('a provider that works the measures reports better outcomes than its people have', () => {
+    const gap = (gaming: number): number => {
+      const g = new Game(smallSetup(2, 13, ['provider-1']));
+      g.apply({ kind: 'start' });
+      for (let r = 0; r < 2; r++) {
+        g.apply({ kind: 'decide', round: r, role: 'provider-1', values: { gaming }, note: '' });
+        g.apply({ kind: 'advance', round: r, reason: 'all-decided' });
+      }
+      const org = g.view('provider-1').organisation!.figures;
+      const v = (id: string): number => org.find((f) => f.id === id)!.value;
+      return v('reported') - v('wellbeing');
+    };
+    expect(gap(1)).toBeGreaterThan(gap(0) + 0.05);
+  });
+});
