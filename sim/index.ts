@@ -33,7 +33,7 @@ export type {
 export { NEED_GROUPS } from './types.ts';
 
 // --- one run and the model's tables ---------------------------------------------------------------------------
-export { simulate } from './model/simulate.ts';
+export { simulate, createRun, type RunStepper } from './model/simulate.ts';
 export { runSeed } from './core/random.ts';
 export { METRICS, METRIC_IDS, METRIC_BY_ID, METRIC_INDEX, isMetricId, type MetricDef } from './model/metrics.ts';
 export { LEVERS, LEVER_BY_ID, isLeverId, type LeverChannel, type LeverDef } from './model/levers.ts';
@@ -277,6 +277,9 @@ export {
 } from './scenario/index.ts';
 export { libraryFromJson, libraryToJson } from './scenario/library-json.ts';
 export { configRangeIssues } from './scenario/config-ranges.ts';
+
+// --- Open Simulation workshops: roles, rounds, the host's message protocol (issue 18) -------------------------
+export * from './game/index.ts';
 
 // --- helpers that know nothing of the model ------------------------------------------------------------------
 export { csvField, toCsv, type CsvOptions } from './core/csv.ts';

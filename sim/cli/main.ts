@@ -19,6 +19,7 @@ import { explain } from './commands/explain.ts';
 import { story } from './commands/story.ts';
 import { loops } from './commands/loops.ts';
 import { appraise } from './commands/appraise.ts';
+import { workshop } from './commands/workshop.ts';
 import { writeOut } from './terminal.ts';
 
 const COMMANDS: readonly Command[] = [
@@ -34,6 +35,7 @@ const COMMANDS: readonly Command[] = [
   loops,
   story,
   appraise,
+  workshop,
 ];
 
 const HELP = `commsim: commissioning flight simulator
@@ -53,6 +55,7 @@ Commands:
   loops FILE      which loops of the causal map carried the change, year by year
   story FILE      follow one person, care worker or provider through a run, week by week
   appraise PLACE  options appraisal and development plan of a place: JSON and a paper (HTML, Word, PDF)
+  workshop        start a workshop host: facilitator and players in their browsers (Open Simulation)
 
 FILE may be a path to a scenario YAML file or the id of a library scenario.
 Run 'commsim <command> --help' for a command's options.`;
