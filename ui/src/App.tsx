@@ -12,6 +12,7 @@ import { PlaceScreen } from './screens/place/PlaceScreen.tsx';
 import { RunScreen } from './screens/run/RunScreen.tsx';
 import { StrategiesScreen } from './screens/strategies/StrategiesScreen.tsx';
 import { StressScreen } from './screens/stress/StressScreen.tsx';
+import { WorkshopScreen } from './screens/workshop/WorkshopScreen.tsx';
 import { KeptScreen } from './shell/KeptScreen.tsx';
 import { NoticeBox } from './shell/NoticeBox.tsx';
 import { ProblemsNotice } from './shell/ProblemsNotice.tsx';
@@ -98,6 +99,7 @@ export function App() {
             datas={runs.datas}
           />
         ) : null}
+        {screen === 'workshop' ? <WorkshopScreen ws={ws} /> : null}
         <RunSettings ws={ws} update={update} />
       </main>
       <footer className="muted small">

@@ -9,6 +9,7 @@ export const SCREENS = [
   { id: 'run', label: 'Inside a run' },
   { id: 'stress', label: 'Stress test' },
   { id: 'keep', label: 'Keep and share' },
+  { id: 'workshop', label: 'Workshop' },
 ] as const;
 export type ScreenId = (typeof SCREENS)[number]['id'];
 
