@@ -443,3 +443,54 @@ export const WORKSHOP_PACK: readonly WorkshopPlan[] = [FEE_CUT, ALLIANCE, OUTCOM
 export function planById(id: string): WorkshopPlan | undefined {
   return WORKSHOP_PACK.find((p) => p.id === id);
 }
+
+const ROLE_TITLES: Record<string, string> = {
+  commissioner: 'The commissioner',
+  provider: 'A provider',
+  workers: 'Care workers’ voice',
+  nhs: 'The NHS partner',
+  community: 'Community organisations',
+  people: 'People who draw on care and their families',
+};
+
+/** A role's name in plain words (the pack's own names; a role it does not know keeps its id). */
+export function roleTitle(role: string): string {
+  return ROLE_TITLES[role] ?? role;
+}
+
+/**
+ * The pack as Markdown: the part of docs/facilitators-pack.md between its "pack begins" and "pack ends" marks is
+ * exactly this (tests/ui/workshop-pack.test.ts), so the printed pack and the document never disagree.
+ */
+export function packMarkdown(pack: readonly WorkshopPlan[] = WORKSHOP_PACK): string {
+  const out: string[] = [];
+  for (const p of pack) {
+    out.push(`## ${p.title}`, '', `**The question.** ${p.question}`, '');
+    out.push(
+      `Starts from the library scenario \`${p.scenario}\`. Suggested: ${p.rounds} rounds of ${p.weeksPerRound} weeks, about ${p.minutesPerRound} minutes a round in the room.`,
+      '',
+    );
+    out.push('### The brief (read it out)', '', ...p.brief.flatMap((b) => [b, '']));
+    out.push('### Role cards', '');
+    for (const r of p.roles) {
+      out.push(`#### ${roleTitle(r.role)}`, '', `*Played by:* ${r.whoPlays}`, '', r.situation, '');
+      out.push(`- **You want:** ${r.wants}`, `- **You fear:** ${r.fears}`, ...r.ask.map((a) => `- ${a}`), '');
+    }
+    out.push('### Timings', '', '| Minutes | What happens |', '|---:|---|');
+    for (const t of p.timings) out.push(`| ${t.minutes} | ${t.what} |`);
+    out.push(`| **${p.timings.reduce((a, t) => a + t.minutes, 0)}** | in all |`, '');
+    if (p.shocks.length) {
+      out.push('### Shocks to drop in', '');
+      for (const s of p.shocks) out.push(`- Round ${s.round}: “${s.say}”`);
+      out.push('');
+    }
+    out.push('### Debrief questions', '');
+    [...DEBRIEF_PROMPTS, ...p.debrief].forEach((q, i) => out.push(`${i + 1}. ${q}`));
+    out.push('', '### On your own: the guided solo version', '');
+    p.solo.forEach((s, i) =>
+      out.push(`${i + 1}. **${s.title}** (screen: ${s.screen}). ${s.doThis} *Look for:* ${s.notice}`),
+    );
+    out.push('', `*Sources:* ${p.sources.join('; ')}.`, '');
+  }
+  return out.join('\n');
+}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { SCREENS } from '../../shell/screens.ts';
 import { lib } from '../../state/library.ts';
-import { DEBRIEF_PROMPTS, WORKSHOP_PACK, type WorkshopPlan } from '../../state/workshop-pack.ts';
+import { DEBRIEF_PROMPTS, WORKSHOP_PACK, roleTitle, type WorkshopPlan } from '../../state/workshop-pack.ts';
 
 const screenLabel = (id: string): string => SCREENS.find((s) => s.id === id)?.label ?? id;
 const GUIDE_KEY = 'commsim.workshop.guide';
@@ -195,15 +195,4 @@ function SoloGuide({ plan }: { plan: WorkshopPlan }) {
   );
 }
 
-const ROLE_NAMES: Record<string, string> = {
-  commissioner: 'The commissioner',
-  provider: 'A provider',
-  workers: 'Care workers’ voice',
-  nhs: 'The NHS partner',
-  community: 'Community organisations',
-  people: 'People who draw on care and their families',
-};
-
-export function roleName(role: string): string {
-  return ROLE_NAMES[role] ?? role;
-}
+export const roleName = roleTitle;
