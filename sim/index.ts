@@ -206,5 +206,8 @@ export {
 export { libraryFromJson, libraryToJson } from './scenario/library-json.ts';
 export { configRangeIssues } from './scenario/config-ranges.ts';
 
+// --- Open Simulation workshops: roles, rounds, the host's message protocol (issue 18) -------------------------
+export * from './game/index.ts';
+
 // --- helpers that know nothing of the model ------------------------------------------------------------------
 export { csvField, toCsv, type CsvOptions } from './core/csv.ts';

@@ -7,6 +7,7 @@
  * - C2 monitoring intensity rises as trust in providers falls;
  * - C4 the annual fee uplift against cost growth; P4 re-tenders push the fee down by the price weight.
  */
+import { overrideFor } from './overrides.ts';
 import type { Rng } from '../core/random.ts';
 import type { LeverId } from '../types.ts';
 import { INHOUSE, type State } from './state.ts';
@@ -162,7 +163,10 @@ export function updateLabourMarketAndFees(s: State, rng: Rng): void {
     for (let p = 1; p < pr.count; p++) {
       if (!pr.active[p]) continue;
       const floor = bidFloor(s, p);
-      const bid = pr.fee[p] * (1 - cut * (0.5 + rng.next()));
+      const ruled = pr.fee[p] * (1 - cut * (0.5 + rng.next()));
+      // a provider played in a workshop bids what its player decided (overrides.ts), never above its present fee
+      const chosen = overrideFor(s.overrides?.bid, p);
+      const bid = chosen === undefined ? ruled : Math.min(pr.fee[p], chosen);
       before += pr.fee[p];
       if (pr.fee[p] > floor) pr.fee[p] = Math.max(floor, bid);
       after += pr.fee[p];

@@ -2,6 +2,7 @@
  * Providers (P1-P7): staff sharing and delivery, packages offered round, finances, hand-backs, exits and
  * entry, and the emergent quality, gaming and learning of each provider.
  */
+import { overrideFor } from './overrides.ts';
 import type { Rng } from '../core/random.ts';
 import {
   addWaiting,
@@ -136,7 +137,9 @@ export function placement(s: State, rng: Rng, meanNeed: number): WaitingCount {
         const declineLoss = clamp01_(-pr.margin[p] * 10) * E.risk_transfer * (1 - pr.trustInCommissioner[p]);
         // P6 creaming: gaming providers decline people with high needs
         const declineHard = need > 1.2 * meanNeed ? pr.gaming[p] : 0;
-        if (rng.next() < declineLoss + declineHard) continue;
+        // a provider played in a workshop accepts with the chance its player set instead (overrides.ts)
+        const accept = overrideFor(s.overrides?.accept, p);
+        if (rng.next() < (accept === undefined ? declineLoss + declineHard : 1 - accept)) continue;
       }
       pe.status[i] = SUPPORTED;
       pe.provider[i] = p;
@@ -251,6 +254,17 @@ export function handbacksAndExits(s: State, rng: Rng): void {
       exitProvider(s, p, rng, 'its owners closed it');
       continue;
     }
+    // a provider played in a workshop hands back what its player decided, instead of the rule (overrides.ts)
+    const decided = overrideFor(s.overrides?.handBack, p);
+    if (decided !== undefined) {
+      const n = decided > 0 ? handBackPackages(s, p, decided) : 0;
+      if (n > 0) {
+        s.thisWeek.handbacks += n;
+        s.providers.commissionerTrust[p] = Math.max(0, s.providers.commissionerTrust[p] - 0.02 * Math.min(5, n));
+        logEvent(s, `a ${KIND_NAMES[pr.kind[p]]} provider chose to hand back ${n} package${n === 1 ? '' : 's'}`);
+      }
+      continue;
+    }
     const ratio = pr.deliveryRatio[p];
     if (ratio < 0.92 && pr.margin[p] < 0.01) {
       const pressure = clamp01_((0.92 - ratio) / 0.15 + Math.max(0, -pr.margin[p]) * 4 + (pr.reserves[p] < 0 ? 1 : 0));
@@ -267,6 +281,23 @@ export function handbacksAndExits(s: State, rng: Rng): void {
       }
     }
   }
+}
+
+/** Hand back up to `count` packages of provider p (a workshop player's decision); returns the number handed back. */
+function handBackPackages(s: State, p: number, count: number): number {
+  const pe = s.people;
+  let released = 0;
+  let n = 0;
+  for (let i = 0; i < pe.hi && n < count; i++) {
+    if (pe.status[i] !== SUPPORTED || pe.provider[i] !== p) continue;
+    pe.status[i] = WAITING;
+    pe.provider[i] = -1;
+    pe.regularWorker[i] = -1;
+    released += pe.needHours[i];
+    n++;
+  }
+  s.providers.committedHours[p] -= released;
+  return n;
 }
 
 /** Hand back packages of provider p until `hours` are released; returns the number handed back. */
@@ -562,6 +593,9 @@ export function providerWages(s: State, april: boolean): void {
     const share = step > 0 ? clamp01_(pr.margin[p] / 0.03) : 1;
     pr.wageFee[p] += step;
     wage += (pass * share * step) / labourPerWage;
+    // a provider played in a workshop sets its own wage (overrides.ts); the living-wage floor still binds
+    const offered = overrideFor(s.overrides?.wage, p);
+    if (offered !== undefined) wage = offered;
     pr.wage[p] = Math.max(wage, s.stocks.livingWage);
     sum += pr.wage[p];
     n++;

@@ -3,7 +3,7 @@
  * every outcome metric from week 0. Every run owns its random stream; agents are always visited in index order, so
  * a (config, seed) pair gives bit-identical results anywhere.
  */
-import type { LogEntry, RunConfig, RunOptions, RunResult } from '../types.ts';
+import type { LogEntry, RunConfig, RunOptions, RunResult, SimEvent } from '../types.ts';
 import { createRng } from '../core/random.ts';
 import { METRICS, METRIC_IDS, summariseSeries } from './metrics.ts';
 import { numberRecord, resetCounters, type State } from './state.ts';
@@ -16,6 +16,32 @@ import { resilience } from './resilience.ts';
 import { createTrace, writeTrace } from './trace.ts';
 
 export function simulate(config: RunConfig, seed: number, replicate: number, options: RunOptions = {}): RunResult {
+  const run = createRun(config, seed, options);
+  run.advanceTo(config.weeks);
+  return run.finish(replicate);
+}
+
+/**
+ * A run taken a stretch at a time (a workshop round: sim/game). `simulate` is this run straight through, so a run
+ * stepped in stretches, with the same events added before the weeks they fall in, gives the same result bit for
+ * bit. Between stretches the caller may read `state` and set `state.overrides` (overrides.ts) and nothing else.
+ */
+export interface RunStepper {
+  readonly config: RunConfig;
+  readonly state: State;
+  /** the next week to simulate (config.weeks when the run is over) */
+  readonly nextWeek: number;
+  /** metric-major weekly series, series[m * weeks + t], filled for t < nextWeek */
+  readonly series: Float64Array;
+  /** add events (each at nextWeek or later); they take their place after any event already set for their week */
+  addEvents(events: readonly SimEvent[]): void;
+  /** simulate every week up to (not including) `week` (at most config.weeks) */
+  advanceTo(week: number): void;
+  /** the run's result (call once the run is over) */
+  finish(replicate: number): RunResult;
+}
+
+export function createRun(config: RunConfig, seed: number, options: RunOptions = {}): RunStepper {
   const rng = createRng(seed);
   // the run's own parameters (events may change them); createState keeps them as s.params
   const s = createState({ ...config, params: numberRecord(config.params) }, rng, options.log !== false);
@@ -24,7 +50,7 @@ export function simulate(config: RunConfig, seed: number, replicate: number, opt
   const rec = createRecorder(weeks, s.params);
   const trace = options.trace ? createTrace(s, weeks) : undefined;
   let evIdx = 0;
-  const events = config.events;
+  const events = config.events.slice();
   const w: Week = {
     s,
     rng,
@@ -42,34 +68,57 @@ export function simulate(config: RunConfig, seed: number, replicate: number, opt
     spend: 0,
     transaction: 0,
   };
-  for (let week = s.firstWeek; week < weeks; week++) {
-    s.week = week;
-    resetCounters(s.thisWeek);
-    while (evIdx < events.length && events[evIdx].week < week) evIdx++;
-    while (evIdx < events.length && events[evIdx].week === week) applyEvent(s, events[evIdx++], rng);
-    const recording = week >= 0;
-    rec.tally.reset(); // history weeks are tallied too, and not recorded
-    runWeek(w);
-    w.meanCommunity = communityMean(s);
-    if (recording) {
-      rec.record(s, week, w.spend, w.transaction);
-      if (trace) writeTrace(s, trace, week);
-    }
-  }
-  const series = rec.series;
-  const summary = new Float64Array(METRICS.length);
-  for (let m = 0; m < METRICS.length; m++) summary[m] = summariseSeries(METRICS[m], series, m * weeks, weeks);
+  let next = s.firstWeek;
   return {
-    scenarioId: config.scenarioId,
-    replicate,
-    seed,
-    weeks,
-    metricIds: [...METRIC_IDS],
-    series,
-    summary,
-    shocks: resilience(config, series, weeks),
-    log: s.log.filter((e: LogEntry) => e.week >= 0),
-    trace,
+    config,
+    state: s,
+    get nextWeek() {
+      return next;
+    },
+    series: rec.series,
+    addEvents(added) {
+      for (const ev of added) {
+        if (ev.week < next) throw new Error(`an event for week ${ev.week} comes after it (the run is at week ${next})`);
+        let at = events.length;
+        while (at > evIdx && events[at - 1].week > ev.week) at--;
+        events.splice(at, 0, ev);
+      }
+    },
+    advanceTo(until) {
+      const stop = Math.min(until, weeks);
+      for (let week = next; week < stop; week++) {
+        s.week = week;
+        resetCounters(s.thisWeek);
+        while (evIdx < events.length && events[evIdx].week < week) evIdx++;
+        while (evIdx < events.length && events[evIdx].week === week) applyEvent(s, events[evIdx++], rng);
+        const recording = week >= 0;
+        rec.tally.reset(); // history weeks are tallied too, and not recorded
+        runWeek(w);
+        w.meanCommunity = communityMean(s);
+        if (recording) {
+          rec.record(s, week, w.spend, w.transaction);
+          if (trace) writeTrace(s, trace, week);
+        }
+        next = week + 1;
+      }
+    },
+    finish(replicate) {
+      const series = rec.series;
+      const summary = new Float64Array(METRICS.length);
+      for (let m = 0; m < METRICS.length; m++) summary[m] = summariseSeries(METRICS[m], series, m * weeks, weeks);
+      return {
+        scenarioId: config.scenarioId,
+        replicate,
+        seed,
+        weeks,
+        metricIds: [...METRIC_IDS],
+        series,
+        summary,
+        shocks: resilience(config, series, weeks),
+        log: s.log.filter((e: LogEntry) => e.week >= 0),
+        trace,
+      };
+    },
   };
 }
 

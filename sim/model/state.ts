@@ -3,6 +3,7 @@
  * Workers and people reuse free slots (free-lists); providers never reuse a slot, so a provider id is stable
  * for playback. Aggregate (system-dynamics) stocks sit beside the agents.
  */
+import type { RoleOverrides } from './overrides.ts';
 import type { Levers, Params, RunConfig } from '../types.ts';
 
 /*
@@ -233,6 +234,8 @@ export interface State {
   roster: Roster;
   /** hours committed and clients per provider as people stand at the end of the week, for the next week */
   committedAhead: CommittedAhead;
+  /** rules replaced by people playing roles in a workshop (overrides.ts); undefined in every ordinary run */
+  overrides?: RoleOverrides;
 }
 
 /**

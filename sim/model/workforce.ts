@@ -169,7 +169,10 @@ export function workforceWeek(s: State, rng: Rng): void {
       0.08 + P.fatigue_overtime_sensitivity * Math.max(0, util - 0.95) + 0.1 * (1 - pr.moraleMean[p]),
     );
     // W1: separation falls with pay against the outside wage
-    wageFactor[p] = Math.exp(-P.quit_wage_sensitivity * (r - 1));
+    // (in a workshop, care workers' voice may name the pay at which they stay instead: overrides.ts)
+    const stay = s.overrides?.stayPay;
+    const rq = stay === undefined ? r : (r * s.stocks.outsideWage) / stay;
+    wageFactor[p] = Math.exp(-P.quit_wage_sensitivity * (rq - 1));
     // desired posts: hours committed (plus growth where there is a waiting list and no loss) over hours per worker
     let desired = (pr.committedHours[p] / contact) * 1.05; // slack for sickness and holiday cover (assumption)
     if (p === IN_HOUSE) {
