@@ -7,11 +7,13 @@
  * Role ids follow the game's roles (the engine's role list, exported through sim/index.ts); a role the pack
  * does not list can still be played, and a role nobody plays follows the model's rules.
  */
+import type { MetricId, RoleKind } from '../../../sim/index.ts';
+import { METRIC_BY_ID, ROLE_DEFS } from '../../../sim/index.ts';
 import type { ScreenId } from '../shell/screens.ts';
 
 export interface RoleCard {
-  /** the game's role id */
-  role: string;
+  /** the game's kind of role (a provider card is for every provider seat) */
+  role: RoleKind;
   /** who in the room should play it */
   whoPlays: string;
   /** the situation as this role sees it, in a few sentences */
@@ -42,7 +44,7 @@ export interface Timing {
 export interface SuggestedShock {
   /** the round it is best dropped into */
   round: number;
-  /** the shock's kind in the game (the engine's shock list) */
+  /** the shock's kind in the game (SHOCK_TYPES) */
   kind: string;
   /** what the facilitator says when injecting it */
   say: string;
@@ -64,6 +66,8 @@ export interface WorkshopPlan {
   timings: Timing[];
   shocks: SuggestedShock[];
   debrief: string[];
+  /** figures hidden from a role when the session starts (the facilitator may reveal them later) */
+  hidden: { role: RoleKind; metric: MetricId; why: string }[];
   solo: SoloStep[];
   /** where the material comes from */
   sources: string[];
@@ -160,6 +164,7 @@ const FEE_CUT: WorkshopPlan = {
       say: 'A new warehouse has opened on the ring road, paying £1.50 an hour more than care.',
     },
   ],
+  hidden: [],
   debrief: [
     'Did the providers believe the commissioner’s first offer? What changed their minds, if anything?',
     'How much of any fee rise reached care workers’ pay, and how quickly?',
@@ -290,6 +295,7 @@ const ALLIANCE: WorkshopPlan = {
     { round: 6, kind: 'budget_cut', say: 'The council’s settlement is worse than expected: 3% less next year.' },
     { round: 9, kind: 'demand_surge', say: 'A hard winter: many more people need care at once.' },
   ],
+  hidden: [],
   debrief: [
     'Was there enough trust when the alliance started? How could you tell?',
     'When the money got tight, did the alliance hold together or did each member protect itself?',
@@ -393,6 +399,18 @@ const OUTCOMES: WorkshopPlan = {
     { minutes: 10, what: 'What would you measure instead? What would you learn from instead of judge by?' },
   ],
   shocks: [{ round: 5, kind: 'sickness_wave', say: 'A sickness wave: one worker in ten off for three weeks.' }],
+  hidden: [
+    {
+      role: 'commissioner',
+      metric: 'wellbeing_mean',
+      why: 'The commissioner sees what providers report, not how people’s days are going; reveal it for the last round.',
+    },
+    {
+      role: 'commissioner',
+      metric: 'quality_mean',
+      why: 'Quality of care as delivered is not what the contract measures; reveal it with wellbeing.',
+    },
+  ],
   debrief: [
     'When did the reported outcomes and the real ones start to part? Who noticed first?',
     'Did anyone decide to “game” the measure? Did it feel like gaming at the time?',
@@ -444,18 +462,9 @@ export function planById(id: string): WorkshopPlan | undefined {
   return WORKSHOP_PACK.find((p) => p.id === id);
 }
 
-const ROLE_TITLES: Record<string, string> = {
-  commissioner: 'The commissioner',
-  provider: 'A provider',
-  workers: 'Care workers’ voice',
-  nhs: 'The NHS partner',
-  community: 'Community organisations',
-  people: 'People who draw on care and their families',
-};
-
-/** A role's name in plain words (the pack's own names; a role it does not know keeps its id). */
-export function roleTitle(role: string): string {
-  return ROLE_TITLES[role] ?? role;
+/** A kind of role's name in plain words (the game's own names, sim/game/roles.ts). */
+export function roleTitle(role: RoleKind): string {
+  return ROLE_DEFS[role].label;
 }
 
 /**
@@ -479,6 +488,14 @@ export function packMarkdown(pack: readonly WorkshopPlan[] = WORKSHOP_PACK): str
     out.push('### Timings', '', '| Minutes | What happens |', '|---:|---|');
     for (const t of p.timings) out.push(`| ${t.minutes} | ${t.what} |`);
     out.push(`| **${p.timings.reduce((a, t) => a + t.minutes, 0)}** | in all |`, '');
+    if (p.hidden.length) {
+      out.push('### Hidden at the start', '');
+      for (const h of p.hidden)
+        out.push(
+          `- From ${roleTitle(h.role).toLowerCase()}: ${METRIC_BY_ID.get(h.metric).label.toLowerCase()}. ${h.why}`,
+        );
+      out.push('');
+    }
     if (p.shocks.length) {
       out.push('### Shocks to drop in', '');
       for (const s of p.shocks) out.push(`- Round ${s.round}: “${s.say}”`);

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { METRIC_BY_ID } from '../../../../sim/index.ts';
 import { SCREENS } from '../../shell/screens.ts';
 import { lib } from '../../state/library.ts';
 import { DEBRIEF_PROMPTS, WORKSHOP_PACK, roleTitle, type WorkshopPlan } from '../../state/workshop-pack.ts';
@@ -107,6 +108,18 @@ export function PlanSheet({ plan, onUse }: { plan: WorkshopPlan; onUse?: (plan: 
           </tr>
         </tbody>
       </table>
+      {plan.hidden.length ? (
+        <>
+          <h5>Hidden at the start</h5>
+          <ul>
+            {plan.hidden.map((h) => (
+              <li key={h.role + h.metric}>
+                From {roleName(h.role).toLowerCase()}: {METRIC_BY_ID.get(h.metric).label.toLowerCase()}. {h.why}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       {plan.shocks.length ? (
         <>
           <h5>Shocks to drop in</h5>
