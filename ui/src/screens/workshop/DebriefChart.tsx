@@ -51,10 +51,10 @@ export function debriefFigure(
     data,
     layout: {
       ...BASE_LAYOUT,
-      height: 260,
-      margin: { l: 56, r: 12, t: 8, b: 40 },
+      height: 290,
+      margin: { l: 56, r: 12, t: 8, b: 84 },
       showlegend: true,
-      legend: { orientation: 'h', y: -0.25 },
+      legend: { orientation: 'h', y: -0.42 },
       xaxis: { title: { text: 'years from the start of the game' }, gridcolor: GRID, zeroline: false },
       yaxis: { title: { text: plotText(unitLabel(metric)) }, gridcolor: GRID, zeroline: false },
       shapes,

@@ -1,8 +1,9 @@
 import { useId, useState } from 'react';
+import { HEADLINE_METRICS, ROLE_IDS, roleKind, roleLabel, type MetricId, type RoleId } from '../../../../sim/index.ts';
 import { NumberBox } from '../../common/NumberBox.tsx';
 import { lib } from '../../state/library.ts';
 import { draftToYaml, type Workspace } from '../../state/workspace.ts';
-import { roleTitle, WORKSHOP_PACK, type WorkshopPlan } from '../../state/workshop-pack.ts';
+import { WORKSHOP_PACK, type WorkshopPlan } from '../../state/workshop-pack.ts';
 
 /** Where a session's place and strategy come from: a library scenario, or one of the user's own plans. */
 export type ScenarioSource =
@@ -18,7 +19,7 @@ export interface SetupChoice {
   minutesPerRound: number;
   tables: number;
   /** the roles people play; the others follow the model's rules */
-  played: string[];
+  played: RoleId[];
   /** the information each role sees beyond its own figures: role → shown */
   seesOthers: Record<string, boolean>;
 }
@@ -36,15 +37,15 @@ const LENGTHS = [
  */
 export function SessionSetup({
   ws,
-  roles,
+  roles = SEATS,
   start,
   busy,
   startLabel,
   maxTables = 8,
 }: {
   ws: Workspace;
-  /** the game's roles: id and plain name */
-  roles: readonly { id: string; name: string }[];
+  /** the game's seats: id and plain name */
+  roles?: readonly { id: RoleId; name: string }[];
   start: (choice: SetupChoice) => void;
   busy?: boolean;
   startLabel: string;
@@ -57,12 +58,12 @@ export function SessionSetup({
   const [weeks, setWeeks] = useState(WORKSHOP_PACK[0].weeksPerRound);
   const [minutes, setMinutes] = useState(WORKSHOP_PACK[0].minutesPerRound);
   const [tables, setTables] = useState(1);
-  const [played, setPlayed] = useState<string[]>(() =>
+  const [played, setPlayed] = useState<RoleId[]>(() =>
     roles.filter((r) => planRoles(WORKSHOP_PACK[0]).includes(r.id)).map((r) => r.id),
   );
   const [sees, setSees] = useState<Record<string, boolean>>({});
 
-  const usePlan = (p: WorkshopPlan | undefined): void => {
+  const applyPlan = (p: WorkshopPlan | undefined): void => {
     setPlan(p);
     if (!p) return;
     setSourceKey(`library:${p.scenario}`);
@@ -110,7 +111,7 @@ export function SessionSetup({
         <select
           id={`${idp}-plan`}
           value={plan?.id ?? ''}
-          onChange={(e) => usePlan(WORKSHOP_PACK.find((p) => p.id === e.target.value))}
+          onChange={(e) => applyPlan(WORKSHOP_PACK.find((p) => p.id === e.target.value))}
         >
           {WORKSHOP_PACK.map((p) => (
             <option key={p.id} value={p.id}>
@@ -213,8 +214,25 @@ export function SessionSetup({
   );
 }
 
+/** The seats a pack workshop plays: its kinds of role, with two provider seats for the provider card. */
 function planRoles(p: WorkshopPlan): string[] {
-  return p.roles.map((r) => r.role);
+  return p.roles.flatMap((r) => (r.role === 'provider' ? ['provider-1', 'provider-2'] : [r.role]));
 }
 
-export { roleTitle };
+/**
+ * What each role sees at the start beyond its own figures: the place's headline figures for a role the facilitator
+ * lets see the others', and the figures a pack workshop hides (Campbell's law: the commissioner sees only what is
+ * reported).
+ */
+export function initialReveals(choice: SetupChoice): { role: RoleId; metric: MetricId; show: boolean }[] {
+  const out: { role: RoleId; metric: MetricId; show: boolean }[] = [];
+  for (const role of ROLE_IDS)
+    if (choice.seesOthers[role]) for (const metric of HEADLINE_METRICS) out.push({ role, metric, show: true });
+  const plan = WORKSHOP_PACK.find((p) => p.id === choice.plan);
+  for (const h of plan?.hidden ?? [])
+    for (const role of ROLE_IDS) if (roleKind(role) === h.role) out.push({ role, metric: h.metric, show: false });
+  return out;
+}
+
+/** The game's seats, in plain words, for the set-up form. */
+export const SEATS: readonly { id: RoleId; name: string }[] = ROLE_IDS.map((id) => ({ id, name: roleLabel(id) }));

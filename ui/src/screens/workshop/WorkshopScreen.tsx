@@ -8,6 +8,7 @@ import { useState } from 'react';
 import type { Workspace } from '../../state/workspace.ts';
 import { codeFromAddress } from '../../state/workshop-storage.ts';
 import { PackView } from './PackView.tsx';
+import { SingleScreen } from './SingleScreen.tsx';
 import './workshop.css';
 
 type Mode = 'facilitate' | 'join' | 'single' | 'pack';
@@ -44,7 +45,7 @@ export function WorkshopScreen({ ws }: { ws: Workspace }) {
         ))}
       </div>
       {mode === 'pack' ? <PackView /> : null}
-      {mode !== 'pack' ? <p>{ws.placeId}</p> : null}
+      {mode === 'single' ? <SingleScreen ws={ws} /> : null}
     </section>
   );
 }
