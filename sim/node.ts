@@ -6,3 +6,4 @@
 export * from './index.ts';
 export { loadNodeLibrary, readScenarioFiles, DEFAULT_SCENARIO_DIR } from './scenario/node-library.ts';
 export { readStressSpecFile, SpecFileError } from './analysis/node-stress-spec.ts';
+export * from './host/index.ts';

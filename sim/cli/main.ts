@@ -15,9 +15,10 @@ import { list } from './commands/list.ts';
 import { merge } from './commands/merge.ts';
 import { stress } from './commands/stress.ts';
 import { sensitivity } from './commands/sensitivity.ts';
+import { workshop } from './commands/workshop.ts';
 import { writeOut } from './terminal.ts';
 
-const COMMANDS: readonly Command[] = [run, compare, sweep, validate, list, merge, stress, sensitivity];
+const COMMANDS: readonly Command[] = [run, compare, sweep, validate, list, merge, stress, sensitivity, workshop];
 
 const HELP = `commsim: commissioning flight simulator
 
@@ -32,6 +33,7 @@ Commands:
   merge SHARD…    combine shard files (written with --shard i/n) into one result
   stress SPEC     run a plan and alternatives across sampled futures; where it fails, how robust
   sensitivity SPEC  rank uncertain inputs by their effect on outcomes (Morris or Sobol)
+  workshop        start a workshop host: facilitator and players in their browsers (Open Simulation)
 
 FILE may be a path to a scenario YAML file or the id of a library scenario.
 Run 'commsim <command> --help' for a command's options.`;

@@ -45,7 +45,6 @@ export {
   type TableTarget,
   type ClientMessage,
   type ClientMessageType,
-  type HostMessage,
   type RefusalCode,
   type Refusal,
   type Parsed,
@@ -69,3 +68,4 @@ export {
   type TableSummary,
   type GameDebrief,
 } from './engine.ts';
+export type { HostMessage, SessionSummary, TableStatus, SeatStatus, SeatInfo } from './messages.ts';

@@ -99,19 +99,6 @@ export type RefusalCode =
   | 'rate' // too many messages
   | 'error'; // the host failed (the game is unharmed)
 
-/** Messages the host sends. Views, summaries and records are built by sim/game/engine.ts. */
-export type HostMessage =
-  | { t: 'hello'; protocol: number }
-  | { t: 'ack'; id?: number; of: ClientMessageType }
-  | { t: 'error'; id?: number; code: RefusalCode; message: string; field?: string }
-  | { t: 'created'; id?: number; code: string; secret: string; summary: unknown }
-  | { t: 'joined'; id?: number; code: string; seatToken: string; table: number; role: RoleId; name: string }
-  | { t: 'view'; table: number; view: unknown }
-  | { t: 'summary'; summary: unknown }
-  | { t: 'record'; id?: number; table: number; record: unknown }
-  | { t: 'debrief'; id?: number; table: number; debrief: unknown }
-  | { t: 'pong'; id?: number };
-
 export interface Refusal {
   code: RefusalCode;
   message: string;
@@ -272,6 +259,11 @@ function decisionValues(v: unknown): DecisionValues {
   const keys = Object.keys(v);
   if (keys.length > 20) throw new Invalid('values', 'values has too many fields');
   for (const k of keys) {
+    if (!/^[A-Za-z][A-Za-z0-9_]{0,39}$/.test(k))
+      throw new Invalid(
+        'values',
+        `values has a field named ${JSON.stringify(k.slice(0, 40))}; decision names are letters, digits and _`,
+      );
     const x = v[k];
     if (x !== null && (typeof x !== 'number' || !Number.isFinite(x)))
       throw new Invalid(`values.${k.slice(0, 40)}`, `values.${k.slice(0, 40)} must be a number or null`);

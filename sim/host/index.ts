@@ -1,0 +1,10 @@
+/** The workshop host (Node only): reached through sim/node.ts by the CLI (`commsim workshop`), tests and bench. */
+export { WorkshopHost, type Conn, type HostOptions } from './host.ts';
+export { WorkshopStore, hashSecret, type StoredSession, type StoredTable, type StoredSeat } from './store.ts';
+export {
+  startWorkshopServer,
+  builtAppDir,
+  lanAddresses,
+  type WorkshopServer,
+  type WorkshopServerOptions,
+} from './server.ts';

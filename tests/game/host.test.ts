@@ -1,0 +1,307 @@
+/**
+ * The workshop host's rules, with fake connections: creating a session, joining, deciding, dropping and
+ * rejoining; only the facilitator drives the game; a player acts only for their seat; stale, hostile and
+ * unauthorised messages are refused without harming the game; a host built again on the same file resumes.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { WorkshopHost, WorkshopStore, loadNodeLibrary, type HostMessage, type RoleId } from '../../sim/node.ts';
+import { FakeConn, tempDb } from './helpers.ts';
+
+const library = loadNodeLibrary();
+const open: { host: WorkshopHost; store: WorkshopStore }[] = [];
+
+function makeHost(file = tempDb(), now?: () => number): { host: WorkshopHost; store: WorkshopStore; file: string } {
+  const store = new WorkshopStore(file);
+  const host = new WorkshopHost({ store, library, now });
+  open.push({ host, store });
+  return { host, store, file };
+}
+
+afterEach(() => {
+  for (const { host, store } of open.splice(0)) {
+    host.close();
+    store.close();
+  }
+});
+
+function send(host: WorkshopHost, c: FakeConn, m: Record<string, unknown>): HostMessage | undefined {
+  const before = c.got.length;
+  host.receive(c, JSON.stringify(m));
+  return c.got.slice(before).find((r) => r.t === 'ack' || r.t === 'error' || r.t === 'created' || r.t === 'joined');
+}
+
+const ROLES: RoleId[] = ['commissioner', 'provider-1', 'workers'];
+
+function session(host: WorkshopHost, tables = 2) {
+  const fac = new FakeConn();
+  host.connect(fac);
+  const created = send(host, fac, {
+    t: 'create',
+    scenario: 'midshire-status-quo',
+    tables,
+    rounds: 3,
+    roundWeeks: 13,
+    roundSeconds: 0,
+    roles: ROLES,
+    seed: 5,
+  });
+  if (created?.t !== 'created') throw new Error(JSON.stringify(created));
+  return { fac, code: created.code, secret: created.secret };
+}
+
+function player(host: WorkshopHost, code: string, name: string, table?: number, role?: RoleId) {
+  const c = new FakeConn();
+  host.connect(c);
+  const r = send(host, c, { t: 'join', code, name, table, role });
+  if (r?.t !== 'joined') throw new Error(JSON.stringify(r));
+  return { c, token: r.seatToken!, table: r.table, role: r.role };
+}
+
+describe('a session: create, join, decide, advance', () => {
+  it('seats fill table by table; a round advances when every played role has decided', () => {
+    const { host } = makeHost();
+    const { fac, code, secret } = session(host);
+    expect(code).toMatch(/^[2-9A-HJKMNP-Z]{6}$/);
+    expect(secret).toMatch(/^[0-9a-f]{32}$/);
+    const players = Array.from({ length: 6 }, (_, i) => player(host, code, `Player ${i}`));
+    // spread over both tables, every played role taken once at each
+    for (const t of [0, 1])
+      expect(
+        players
+          .filter((p) => p.table === t)
+          .map((p) => p.role)
+          .sort(),
+      ).toEqual([...ROLES].sort());
+    // a seventh finds no seat
+    const late = new FakeConn();
+    host.connect(late);
+    expect(send(host, late, { t: 'join', code, name: 'Late' })).toMatchObject({ t: 'error', code: 'full' });
+    // decisions before the start are refused
+    const p0 = players[0];
+    expect(send(host, p0.c, { t: 'decide', table: p0.table, round: 0, values: {} })).toMatchObject({
+      t: 'error',
+      code: 'state',
+    });
+    expect(send(host, fac, { t: 'start', table: 'all' })).toMatchObject({ t: 'ack' });
+    const at0 = players.filter((p) => p.table === 0);
+    for (const p of at0) {
+      const values =
+        p.role === 'commissioner' ? { fee_level: 1.1 } : p.role === 'workers' ? { stayPay: 13 } : { wage: 13 };
+      expect(send(host, p.c, { t: 'decide', table: 0, round: 0, values, note: 'we <b>mean</b> it' })).toMatchObject({
+        t: 'ack',
+      });
+    }
+    const view = at0[0].c.last('view')!;
+    expect(view.view.round).toBe(1);
+    expect(view.view.week).toBe(13);
+    const sum = fac.last('summary')!.summary;
+    expect(sum.tables[0].round).toBe(1);
+    expect(sum.tables[1].round).toBe(0);
+    expect(sum.tables[0].seats.every((s) => s.connected && s.name !== null)).toBe(true);
+    // the note is kept as the player wrote it, as text
+    fac.clear();
+    send(host, fac, { t: 'record', table: 0 });
+    const rec = fac.last('record')!.record;
+    expect(rec.actions.filter((a) => a.kind === 'decide').map((a) => (a as { note: string }).note)).toContain(
+      'we <b>mean</b> it',
+    );
+    expect(rec.actions.at(-1)).toMatchObject({ kind: 'advance', reason: 'all-decided' });
+  });
+});
+
+describe('only the right people in the right seats', () => {
+  it('players cannot drive the game, act for another table, or decide twice for a past round', () => {
+    const { host } = makeHost();
+    const { fac, code } = session(host);
+    const a = player(host, code, 'A', 0, 'commissioner');
+    for (const t of ['start', 'pause', 'advance', 'end'])
+      expect(send(host, a.c, { t, table: 0 }), t).toMatchObject({ t: 'error', code: 'unauthorised' });
+    expect(send(host, a.c, { t: 'shock', table: 0, shock: { type: 'budget_cut', share: 0.2 } })).toMatchObject({
+      code: 'unauthorised',
+    });
+    expect(send(host, a.c, { t: 'record', table: 0 })).toMatchObject({ code: 'unauthorised' });
+    send(host, fac, { t: 'start', table: 'all' });
+    expect(send(host, a.c, { t: 'decide', table: 1, round: 0, values: { fee_level: 1 } })).toMatchObject({
+      code: 'unauthorised',
+    });
+    // a provider's decision key is not the commissioner's
+    expect(send(host, a.c, { t: 'decide', table: 0, round: 0, values: { wage: 20 } })).toMatchObject({
+      code: 'invalid',
+    });
+    send(host, fac, { t: 'advance', table: 0 });
+    const before = JSON.stringify(
+      host.summary((host as unknown as { sessions: Map<string, never> }).sessions.get(code)!),
+    );
+    expect(send(host, a.c, { t: 'decide', table: 0, round: 0, values: { fee_level: 1.2 } })).toMatchObject({
+      code: 'stale',
+    });
+    // the game is unharmed
+    fac.clear();
+    send(host, fac, { t: 'record', table: 0 });
+    expect(fac.last('record')!.record.actions.map((x) => x.kind)).toEqual(['start', 'advance']);
+    expect(before).toContain('"round":1');
+  });
+
+  it('the facilitator secret must match; wrong codes close the connection after a few tries', () => {
+    const { host } = makeHost();
+    const { code, secret } = session(host);
+    const other = new FakeConn();
+    host.connect(other);
+    const wrong = secret.replace(/^./, (c) => (c === 'a' ? 'b' : 'a'));
+    expect(send(host, other, { t: 'facilitator', code, secret: wrong })).toMatchObject({ code: 'unauthorised' });
+    expect(send(host, other, { t: 'start', table: 0 })).toMatchObject({ code: 'unauthorised' });
+    expect(send(host, other, { t: 'facilitator', code, secret })).toMatchObject({ t: 'ack' });
+    expect(send(host, other, { t: 'start', table: 0 })).toMatchObject({ t: 'ack' });
+    const guesser = new FakeConn();
+    host.connect(guesser);
+    for (let i = 0; i < 10; i++) send(host, guesser, { t: 'join', code: 'ZZZZZZ', name: 'x' });
+    expect(guesser.closed).not.toBeNull();
+  });
+
+  it('hostile messages are refused with a reason and harm nothing', () => {
+    const { host } = makeHost();
+    const { fac, code } = session(host);
+    const a = player(host, code, 'A', 0, 'commissioner');
+    send(host, fac, { t: 'start', table: 'all' });
+    const hostile: unknown[] = [
+      'not json',
+      '{"t":"decide","table":0,"round":0,"values":{"fee_level":1e308}}',
+      '{"t":"decide","table":0,"round":0,"values":{"__proto__":{"x":1}}}',
+      '{"t":"decide","table":0,"round":0,"values":{"fee_level":"1; drop table"}}',
+      '{"t":"eval","code":"process.exit()"}',
+      '{"t":"decide","table":99,"round":0,"values":{}}',
+      '{"t":"decide","table":0,"round":0,"values":{},"extra":1}',
+      JSON.stringify({ t: 'join', code, name: 'x'.repeat(1000) }),
+      'x'.repeat(400_000),
+      null,
+      '[]',
+    ];
+    for (const h of hostile) {
+      const before = a.c.got.length;
+      host.receive(a.c, h);
+      const reply = a.c.got.slice(before)[0];
+      expect(reply, String(h).slice(0, 60)).toMatchObject({ t: 'error' });
+      expect((reply as { message: string }).message.length).toBeGreaterThan(10);
+    }
+    fac.clear();
+    send(host, fac, { t: 'record', table: 0 });
+    expect(fac.last('record')!.record.actions.map((x) => x.kind)).toEqual(['start']);
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+
+  it('a burst of messages is rate-limited', () => {
+    let t = 1_000_000;
+    const { host } = makeHost(undefined, () => t);
+    const c = new FakeConn();
+    host.connect(c);
+    for (let i = 0; i < 100; i++) host.receive(c, '{"t":"ping"}');
+    expect(c.got.filter((m) => m.t === 'pong').length).toBe(40);
+    expect(c.errors().every((e) => e.code === 'rate')).toBe(true);
+    t += 1000;
+    c.clear();
+    host.receive(c, '{"t":"ping"}');
+    expect(c.got[0].t).toBe('pong');
+  });
+});
+
+describe('dropping, rejoining and a host built again on the same file', () => {
+  it('a dropped player keeps their seat and gets it back with their token; nobody else can take it', () => {
+    const { host } = makeHost();
+    const { fac, code } = session(host, 1);
+    const a = player(host, code, 'Asha', 0, 'provider-1');
+    host.disconnect(a.c);
+    expect(fac.last('summary')!.summary.tables[0].seats.find((s) => s.role === 'provider-1')).toMatchObject({
+      name: 'Asha',
+      connected: false,
+    });
+    const thief = new FakeConn();
+    host.connect(thief);
+    expect(send(host, thief, { t: 'join', code, name: 'Thief', table: 0, role: 'provider-1' })).toMatchObject({
+      code: 'full',
+    });
+    const back = new FakeConn();
+    host.connect(back);
+    expect(send(host, back, { t: 'rejoin', code, seatToken: a.token })).toMatchObject({
+      t: 'joined',
+      table: 0,
+      role: 'provider-1',
+      name: 'Asha',
+    });
+    expect(back.last('view')!.view.role).toBe('provider-1');
+    expect(send(host, thief, { t: 'rejoin', code, seatToken: 'f'.repeat(24) })).toMatchObject({ code: 'unauthorised' });
+  });
+
+  it('a new host on the same file resumes every table, seat and round; secrets and tokens still work', () => {
+    const first = makeHost();
+    const { fac, code, secret } = session(first.host);
+    const seats = ROLES.map((r) => player(first.host, code, r, 0, r));
+    send(first.host, fac, { t: 'start', table: 'all' });
+    send(first.host, seats[0].c, { t: 'decide', table: 0, round: 0, values: { fee_level: 0.9 } });
+    send(first.host, seats[1].c, { t: 'decide', table: 0, round: 0, values: { wage: 14, accept: 0.5 } });
+    send(first.host, seats[2].c, { t: 'decide', table: 0, round: 0, values: { stayPay: 12 } });
+    send(first.host, fac, { t: 'shock', table: 0, shock: { type: 'sickness_wave', share: 0.2, weeks: 4 } });
+    send(first.host, seats[0].c, { t: 'decide', table: 0, round: 1, values: { fee_level: 1.0 } });
+    send(first.host, fac, { t: 'record', table: 0 });
+    const record = fac.last('record')!.record;
+    const view = seats[1].c.last('view')!.view;
+    first.host.close();
+    first.store.close();
+    open.splice(0);
+
+    const second = makeHost(first.file);
+    const f2 = new FakeConn();
+    second.host.connect(f2);
+    expect(send(second.host, f2, { t: 'facilitator', code, secret })).toMatchObject({ t: 'ack' });
+    const sum = f2.last('summary')!.summary;
+    expect(sum.tables[0].round).toBe(1);
+    expect(sum.tables[0].seats.map((s) => s.name)).toEqual(ROLES);
+    expect(sum.tables[0].seats.find((s) => s.role === 'commissioner')!.decided).toBe(true);
+    send(second.host, f2, { t: 'record', table: 0 });
+    expect(JSON.stringify(f2.last('record')!.record)).toBe(JSON.stringify(record));
+    const p = new FakeConn();
+    second.host.connect(p);
+    expect(send(second.host, p, { t: 'rejoin', code, seatToken: seats[1].token })).toMatchObject({
+      t: 'joined',
+      role: 'provider-1',
+    });
+    expect(JSON.stringify(p.last('view')!.view)).toBe(JSON.stringify(view));
+    // and play carries on
+    expect(send(second.host, p, { t: 'decide', table: 0, round: 1, values: { wage: 15 } })).toMatchObject({ t: 'ack' });
+  });
+});
+
+describe('round timers', () => {
+  it('a round ends when its time runs out; a paused game waits', async () => {
+    const { host } = makeHost();
+    const fac = new FakeConn();
+    host.connect(fac);
+    const created = send(host, fac, {
+      t: 'create',
+      scenario: 'midshire-status-quo',
+      tables: 1,
+      rounds: 3,
+      roundWeeks: 4,
+      roundSeconds: 1,
+      roles: ['commissioner'],
+    });
+    expect(created?.t).toBe('created');
+    send(host, fac, { t: 'start', table: 0 });
+    const round = (): number => fac.last('summary')!.summary.tables[0].round;
+    await new Promise((ok) => setTimeout(ok, 1400));
+    expect(round()).toBe(1);
+    send(host, fac, { t: 'pause', table: 0 });
+    expect(fac.last('summary')!.summary.tables[0].paused).toBe(true);
+    await new Promise((ok) => setTimeout(ok, 1400));
+    expect(round()).toBe(1);
+    send(host, fac, { t: 'resume', table: 0 });
+    await new Promise((ok) => setTimeout(ok, 1400));
+    expect(round()).toBe(2);
+    send(host, fac, { t: 'record', table: 0 });
+    expect(
+      fac
+        .last('record')!
+        .record.actions.filter((a) => a.kind === 'advance')
+        .map((a) => (a as { reason: string }).reason),
+    ).toEqual(['timer', 'timer']);
+  });
+});
