@@ -6,21 +6,28 @@ export function TableCard({
   n,
   summary,
   paused,
+  secondsLeft,
   seats,
 }: {
   /** the table's number (1-based) */
   n: number;
   summary: TableSummary;
   paused?: boolean;
+  /** seconds left on the round's timer, if one is running */
+  secondsLeft?: number | null;
   /** who sits in each played seat, and whether they are connected (the host's seats) */
-  seats?: readonly { role: string; name: string; connected: boolean }[];
+  seats?: readonly { role: string; name: string | null; connected: boolean }[];
 }) {
   const state =
     summary.phase === 'lobby'
       ? 'not started'
       : summary.phase === 'ended'
         ? 'ended'
-        : `round ${summary.round + 1} of ${summary.rounds}${paused ? ', paused' : ''}`;
+        : `round ${summary.round + 1} of ${summary.rounds}${paused ? ', paused' : ''}${
+            secondsLeft !== null && secondsLeft !== undefined && !paused
+              ? `, ${Math.floor(secondsLeft / 60)}:${String(Math.round(secondsLeft % 60)).padStart(2, '0')} left`
+              : ''
+          }`;
   return (
     <section className="ws-table-card card" aria-label={`Table ${n}`}>
       <h4>
@@ -32,7 +39,7 @@ export function TableCard({
           return (
             <li key={p.role} className={p.decided ? 'decided' : 'waiting'}>
               <span aria-hidden="true">{p.decided ? '✔' : '…'}</span> {p.label}
-              {seat ? (
+              {seat?.name ? (
                 <span className="small muted">
                   {' '}
                   ({seat.name}

@@ -6,8 +6,10 @@
  */
 import { useState } from 'react';
 import type { Workspace } from '../../state/workspace.ts';
-import { codeFromAddress } from '../../state/workshop-storage.ts';
+import { codeFromAddress, loadFacilitator } from '../../state/workshop-storage.ts';
+import { FacilitatorConsole } from './FacilitatorConsole.tsx';
 import { PackView } from './PackView.tsx';
+import { PlayerView } from './PlayerView.tsx';
 import { SingleScreen } from './SingleScreen.tsx';
 import './workshop.css';
 
@@ -21,7 +23,9 @@ const MODES: { id: Mode; label: string; hint: string }[] = [
 ];
 
 export function WorkshopScreen({ ws }: { ws: Workspace }) {
-  const [mode, setMode] = useState<Mode>(() => (codeFromAddress(location.search) ? 'join' : 'pack'));
+  const [mode, setMode] = useState<Mode>(() =>
+    codeFromAddress(location.search) ? 'join' : loadFacilitator() ? 'facilitate' : 'pack',
+  );
   return (
     <section aria-labelledby="ws-h" className="ws">
       <h2 id="ws-h">Workshop: an Open Simulation</h2>
@@ -45,6 +49,8 @@ export function WorkshopScreen({ ws }: { ws: Workspace }) {
         ))}
       </div>
       {mode === 'pack' ? <PackView /> : null}
+      {mode === 'facilitate' ? <FacilitatorConsole ws={ws} /> : null}
+      {mode === 'join' ? <PlayerView /> : null}
       {mode === 'single' ? <SingleScreen ws={ws} /> : null}
     </section>
   );
