@@ -1,11 +1,17 @@
 /**
  * The Workshop screen (issue 18) in real Chromium: the facilitator's pack and its guided solo version; the
- * single-screen game (roles taking turns at one keyboard, no host) played to its debrief.
+ * single-screen game (roles taking turns at one keyboard, no host) played to its debrief; and a workshop on the
+ * real host (`commsim workshop`, started as a facilitator would) with a facilitator and two players in separate
+ * browser contexts, one of whom drops out and comes back to the same seat.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { axe, gotoTab, launch, open, SHOTS } from './helpers.ts';
+import { freePort, ROOT } from './server.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -117,5 +123,142 @@ describe('single-screen mode', () => {
     expect(await axe(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.context().close();
+  });
+});
+
+/** `commsim workshop` on a free port with a fresh database, as a facilitator starts it (the app is built by the global setup). */
+async function startHost(): Promise<{ url: string; proc: ChildProcess; dir: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'commsim-ws-'));
+  const port = await freePort();
+  const proc = spawn(
+    process.execPath,
+    ['bin/commsim.mjs', 'workshop', '--port', String(port), '--db', join(dir, 'workshop.sqlite')],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  await new Promise<void>((ok, fail) => {
+    let out = '';
+    proc.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('Workshop host running')) ok();
+    });
+    proc.once('exit', (code) => fail(new Error(`the workshop host exited (${code})`)));
+  });
+  return { url: `http://127.0.0.1:${port}/`, proc, dir };
+}
+
+async function page(url: string): Promise<{ page: Page; errors: string[] }> {
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+  const p = await ctx.newPage();
+  const errors: string[] = [];
+  p.on('pageerror', (e) => errors.push(e.message));
+  await p.goto(url);
+  return { page: p, errors };
+}
+
+async function joinAs(url: string, name: string, role: string): Promise<{ page: Page; errors: string[] }> {
+  const player = await page(url);
+  const form = player.page.getByRole('form', { name: 'Join a session' });
+  await form.getByRole('textbox', { name: /Your name/ }).fill(name);
+  await form.getByRole('combobox', { name: 'Table' }).selectOption({ label: 'table 1' });
+  await form.getByRole('combobox', { name: 'Role' }).selectOption({ label: role });
+  await form.getByRole('button', { name: 'Join' }).click();
+  await player.page.getByRole('article', { name: `${role}: your view` }).waitFor();
+  return player;
+}
+
+describe('a workshop on the host', () => {
+  let host: Awaited<ReturnType<typeof startHost>> | undefined;
+  afterAll(() => {
+    host?.proc.kill('SIGTERM');
+    if (host) rmSync(host.dir, { recursive: true, force: true });
+  });
+
+  it('facilitator creates a session, two players join, decide, one drops and rejoins, the round advances, the debrief shows', async () => {
+    host = await startHost();
+    const fac = await page(`${host.url}#workshop`);
+    const f = fac.page;
+    await f.getByRole('button', { name: /Run a workshop/ }).click();
+    await f.getByText('Connected to the workshop host.').waitFor();
+    const form = f.getByRole('form', { name: 'Set up a session' });
+    await form.getByRole('spinbutton', { name: 'Tables' }).fill('2');
+    await setUp(f, 2, ['Commissioner', 'Home care provider A']);
+    await form.getByRole('button', { name: 'Create the session' }).click();
+    const code = (await f.locator('.ws-code').textContent({ timeout: 30_000 }))!.trim();
+    expect(code).toMatch(/^[2-9A-HJ-NP-Z]{6}$/);
+    await expect.poll(() => f.getByRole('img', { name: /QR code for the join address/ }).count()).toBe(1);
+    await f.screenshot({ path: `${SHOTS}workshop-console.png`, fullPage: true });
+
+    // a reload keeps control: the secret is in the tab's storage
+    await f.reload();
+    await expect.poll(() => f.locator('.ws-code').textContent(), { timeout: 20_000 }).toBe(code);
+
+    const joinUrl = `${host.url}?join=${code}#workshop`;
+    const p1 = await joinAs(joinUrl, 'Asha', 'Commissioner');
+    const p2 = await joinAs(joinUrl, 'Ben', 'Home care provider A');
+    await expect.poll(() => p1.page.getByText('Waiting for the facilitator to start the game.').count()).toBe(1);
+    const table1 = f.getByRole('region', { name: 'Table 1' });
+    await expect.poll(() => table1.textContent()).toContain('Asha');
+    await expect.poll(() => table1.textContent()).toContain('Ben');
+
+    await f.getByRole('button', { name: 'Start the game (every table)' }).click();
+    const desk1 = p1.page.getByRole('article', { name: 'Commissioner: your view' });
+    await desk1.getByText('Round 1 of 2').waitFor();
+    await desk1.getByRole('spinbutton', { name: 'Travel time paid' }).fill('50');
+    await desk1.getByRole('button', { name: 'Decide for this round' }).click();
+    await desk1.getByText('Waiting for: Home care provider A.').waitFor();
+    await p1.page.screenshot({ path: `${SHOTS}workshop-player-waiting.png`, fullPage: true });
+    await expect.poll(() => table1.locator('li', { hasText: 'Commissioner' }).textContent()).toContain(': decided');
+
+    // the provider drops out (the page closes) and comes back on the same device: same seat, same table
+    await p2.page.close();
+    await expect.poll(() => table1.textContent()).toContain('Ben, disconnected');
+    const back = await p2.page.context().newPage();
+    await back.goto(joinUrl);
+    const desk2 = back.getByRole('article', { name: 'Home care provider A: your view' });
+    await desk2.getByText('Round 1 of 2').waitFor({ timeout: 20_000 });
+    await expect.poll(() => table1.textContent()).not.toContain('disconnected');
+    await desk2.getByRole('checkbox', { name: 'Leave it to the model' }).first().uncheck();
+    await desk2.getByRole('spinbutton', { name: 'Hourly wage you pay care workers' }).fill('13.5');
+    await back.screenshot({ path: `${SHOTS}workshop-player-desk.png`, fullPage: true });
+    await desk2.getByRole('button', { name: 'Decide for this round' }).click();
+
+    // both decided: the round is played at once
+    await desk1.getByText('Round 2 of 2').waitFor();
+    await desk2.getByText('Round 2 of 2').waitFor();
+    await expect.poll(() => table1.textContent()).toContain('round 2 of 2');
+
+    // a shock for every table, then the end and the debrief
+    await f
+      .getByRole('combobox', { name: 'What happens' })
+      .selectOption({ label: 'The largest provider has just collapsed' });
+    await f.getByRole('button', { name: 'Drop it in now' }).click();
+    await expect.poll(() => desk1.getByText('The largest provider has collapsed.').count()).toBeGreaterThan(0);
+    await f.screenshot({ path: `${SHOTS}workshop-console-playing.png`, fullPage: true });
+    await f.getByRole('button', { name: 'End the game' }).click();
+    await f.getByRole('button', { name: 'Yes, end the game' }).click();
+    await desk1.getByText('The game has ended.', { exact: false }).waitFor();
+    await f.getByRole('button', { name: 'Open the debrief' }).click();
+    await f.getByRole('heading', { name: /^Debrief:/ }).waitFor({ timeout: 30_000 });
+    const compare = f.getByRole('table').filter({ hasText: 'Figure (end of the game)' });
+    expect(await compare.locator('thead th').allTextContents()).toEqual([
+      'Figure (end of the game)',
+      'Table 1',
+      'Table 2',
+      'The model alone',
+    ]);
+    const timeline = f.getByRole('table', { name: /Table 1: decisions by round/ });
+    expect(await timeline.textContent()).toContain('Travel time paid: 50%');
+    expect(await timeline.textContent()).toContain('Hourly wage you pay care workers: £13.50 an hour');
+    await expect.poll(() => f.locator('.ws-debrief .js-plotly-plot').count(), { timeout: 30_000 }).toBe(5);
+    expect(await timeline.textContent()).toContain('The largest provider has collapsed.');
+    await f.screenshot({ path: `${SHOTS}workshop-debrief.png`, fullPage: true });
+    // the printed record: no buttons, the charts and the tables kept
+    await f.emulateMedia({ media: 'print' });
+    expect(await f.getByRole('button', { name: 'Download the record (CSV)' }).isVisible()).toBe(false);
+    await f.screenshot({ path: `${SHOTS}workshop-debrief-print.png`, fullPage: true });
+    await f.emulateMedia({ media: 'screen' });
+    expect(await axe(f)).toEqual([]);
+    expect([...fac.errors, ...p1.errors, ...p2.errors]).toEqual([]);
+    for (const c of browser.contexts()) await c.close();
   });
 });

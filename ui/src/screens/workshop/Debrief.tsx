@@ -223,7 +223,13 @@ export function Debrief({
 
 function Timeline({ table }: { table: TableOutcome }) {
   const d = table.debrief;
-  const rounds = Math.max(1, Math.ceil((d.weeks - 1) / d.roundWeeks));
+  // the rounds played, and the one open when the game ended if anything happened in it
+  const rounds = Math.max(
+    1,
+    Math.ceil((d.weeks - 1) / d.roundWeeks),
+    ...d.decisions.map((x) => x.round + 1),
+    ...d.shocks.map((x) => x.round + 1),
+  );
   const roles = [...new Set(d.decisions.map((x) => x.role))];
   const time = (i: number): string => {
     const at = table.decidedAt?.[i];

@@ -19,7 +19,14 @@ import {
 } from '../../../../sim/index.ts';
 import { linkWords, useWorkshopClient, type WorkshopClient } from '../../state/workshop-client.ts';
 import type { TableOutcome } from '../../state/workshop-record.ts';
-import { codeFromAddress, forgetSeat, joinAddress, loadSeat, normaliseCode, saveSeat } from '../../state/workshop-storage.ts';
+import {
+  codeFromAddress,
+  forgetSeat,
+  joinAddress,
+  loadSeat,
+  normaliseCode,
+  saveSeat,
+} from '../../state/workshop-storage.ts';
 import { Debrief } from './Debrief.tsx';
 import { RoleDesk } from './RoleDesk.tsx';
 
