@@ -12,6 +12,7 @@ import { PlaceScreen } from './screens/place/PlaceScreen.tsx';
 import { RunScreen } from './screens/run/RunScreen.tsx';
 import { StrategiesScreen } from './screens/strategies/StrategiesScreen.tsx';
 import { StressScreen } from './screens/stress/StressScreen.tsx';
+import { PlayerApp } from './screens/workshop/PlayerApp.tsx';
 import { WorkshopScreen } from './screens/workshop/WorkshopScreen.tsx';
 import { KeptScreen } from './shell/KeptScreen.tsx';
 import { NoticeBox } from './shell/NoticeBox.tsx';
@@ -22,8 +23,14 @@ import { useScreen } from './shell/screens.ts';
 import { ScreenTabs } from './shell/ScreenTabs.tsx';
 import { lib } from './state/library.ts';
 import { useComparedWorkspace, useWorkspace, type Notice } from './state/use-workspace.ts';
+import { codeFromAddress } from './state/workshop-storage.ts';
 
+/** A join address opens only the player's view (screens/workshop/PlayerApp.tsx); anything else the simulator. */
 export function App() {
+  return codeFromAddress(location.search) ? <PlayerApp /> : <Simulator />;
+}
+
+function Simulator() {
   const [notice, setNotice] = useState<Notice | null>(null);
   const { ws, setWs, update } = useWorkspace(setNotice);
   const runs = useComparisonRuns(ws);

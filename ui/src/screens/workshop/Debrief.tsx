@@ -144,7 +144,7 @@ export function Debrief({
         <figure>
           <figcaption>
             <label htmlFor={`${idp}-extra`}>
-              <h5>Any other figure</h5>
+              <h5>Any other figure: {METRIC_BY_ID.get(extra).label}</h5>
             </label>
             <select
               id={`${idp}-extra`}
