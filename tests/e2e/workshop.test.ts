@@ -44,8 +44,8 @@ describe('the facilitator’s pack', () => {
     // the solo guide: the next step is remembered, and its link opens the screen it names
     await page.getByRole('button', { name: 'Next step' }).click();
     await expect.poll(() => page.getByText('Step 2 of 5: Add the two paths').count()).toBe(1);
-    await page.getByRole('link', { name: 'Open “Keep and share”' }).click();
-    await page.getByRole('heading', { name: 'Keep and share' }).waitFor();
+    await page.getByRole('link', { name: 'Open “Strategies”' }).click();
+    await page.getByRole('heading', { name: 'Build a strategy' }).waitFor();
     await gotoTab(page, 'Workshop');
     await page.getByRole('button', { name: /Facilitator’s pack/ }).click();
     await page.getByRole('button', { name: 'Going live with an alliance' }).click();

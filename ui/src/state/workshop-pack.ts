@@ -179,10 +179,10 @@ const FEE_CUT: WorkshopPlan = {
       notice: 'How thin providers’ margins are, and how many care workers leave each year.',
     },
     {
-      screen: 'keep',
+      screen: 'strategy',
       title: 'Add the fee-cut scenario',
       doThis:
-        'On "Keep and share", add "Midshire: a fee cut three years ago" from the library alongside Midshire’s status quo.',
+        'On "Strategies", under "Add a scenario", choose "Midshire: a fee cut three years ago" from the library scenarios and press Add. Midshire’s status quo is already in the comparison.',
       notice: 'The two start from the same place; one remembers the cut.',
     },
     {
@@ -310,10 +310,10 @@ const ALLIANCE: WorkshopPlan = {
       notice: 'What each needs to work: trust and capability the place may not have yet.',
     },
     {
-      screen: 'keep',
+      screen: 'strategy',
       title: 'Add the two paths',
       doThis:
-        'On "Keep and share", add "Midshire: trust building, then an alliance" and "Midshire: Alliance" from the library.',
+        'On "Strategies", under "Add a scenario", add "Midshire: trust building, then an alliance" from the library scenarios ("Midshire: Alliance contracting" is already in the comparison).',
       notice: 'One goes straight to an alliance; the other builds trust first.',
     },
     {
@@ -425,9 +425,10 @@ const OUTCOMES: WorkshopPlan = {
       notice: 'The share of the fee paid on measured outcomes.',
     },
     {
-      screen: 'keep',
+      screen: 'strategy',
       title: 'Add the outcomes scenario',
-      doThis: 'On "Keep and share", add "Midshire: Outcomes-based commissioning (payment by results)".',
+      doThis:
+        'On "Strategies", under "Add a scenario", add "Midshire: Outcomes-based commissioning (payment by results)" from the library scenarios.',
       notice: 'It starts from Midshire as it is today.',
     },
     {
