@@ -117,6 +117,32 @@ describe('commissioning flight simulator', () => {
     await page.context().close();
   });
 
+  it('makes a fee cut three years ago: history before today, an event at year −3, drawn before year 0', async () => {
+    const { page, errors } = await open(browser);
+    await gotoTab(page, 'Strategies');
+    await page
+      .getByRole('button', { name: /Price-led/ })
+      .first()
+      .click();
+    await page.getByLabel('History before today (years, 0 to 10)').fill('3');
+    await page.getByLabel('Add to the timeline').selectOption({ label: 'One-off fee change' });
+    await page.getByRole('radio', { name: 'this scenario only' }).check();
+    await page.getByRole('button', { name: 'Add event', exact: true }).click();
+    const year = page.getByLabel(/^Year \(−3 to 5; below 0 is before today\)/).last();
+    // further back than the history is refused beside the field, and year −3 is accepted
+    await year.fill('-4');
+    await expect.poll(() => page.locator('.field-errors li').count()).toBeGreaterThan(0);
+    await year.fill('-3');
+    await expect.poll(() => page.locator('.timeline .tl-axis').first().textContent()).toContain('year −3');
+    await page.locator('.tl-history').first().waitFor();
+    // the cut is typed as a percentage, not a 0-1 share
+    expect(await page.getByLabel('Change to fees (negative is a cut) (%, -50 to 100)').last().inputValue()).toBe('-5');
+    await expect.poll(() => page.locator('.field-errors li').count()).toBe(0);
+    await page.screenshot({ path: 'tests/e2e/screenshots/history-event.png' });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('refuses broken YAML with each error and its line beside the text', async () => {
     const { page } = await open(browser);
     await gotoTab(page, 'Keep and share');
@@ -227,15 +253,9 @@ describe('commissioning flight simulator', () => {
   it('has no serious or critical accessibility violations on any screen', async () => {
     const { page } = await open(browser);
     await waitForRuns(page, 1);
-    const screens = [
-      'Compare',
-      'Your place',
-      'Strategies',
-      'All twelve approaches',
-      'Inside a run',
-      'Stress test',
-      'Keep and share',
-    ];
+    // every screen the navigation offers, so a new screen is checked without changing this test
+    const screens = await page.getByRole('navigation', { name: 'Screens' }).getByRole('link').allTextContents();
+    expect(screens.length).toBeGreaterThanOrEqual(8);
     const found: Record<string, unknown> = {};
     for (const s of screens) {
       await gotoTab(page, s);
@@ -245,6 +265,28 @@ describe('commissioning flight simulator', () => {
       const file = s.toLowerCase().replace(/[^a-z]+/g, '-');
       await page.screenshot({ path: `${SHOTS}screen-${file}.png`, fullPage: false });
     }
+    expect(found).toEqual({});
+    await page.context().close();
+  });
+
+  it('reflows every screen at 200% zoom on a 1366×768 laptop: no sideways scrolling, nothing serious for axe', async () => {
+    // 200% zoom of a 1366×768 window is a 683×384 CSS-pixel viewport (WCAG 2.2 1.4.10)
+    const { page } = await open(browser, '', { width: 683, height: 384 });
+    await page.locator('.legend li').first().waitFor({ timeout: 30_000 });
+    const screens = await page.getByRole('navigation', { name: 'Screens' }).getByRole('link').allTextContents();
+    const wide: Record<string, number> = {};
+    const found: Record<string, unknown> = {};
+    for (const s of screens) {
+      await gotoTab(page, s);
+      await page.waitForTimeout(500);
+      const w = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (w > 683) wide[s] = w;
+      const v = await axe(page);
+      if (v.length) found[s] = v;
+    }
+    await gotoTab(page, 'Stress test');
+    await page.screenshot({ path: `${SHOTS}stress-200-percent.png` });
+    expect(wide).toEqual({});
     expect(found).toEqual({});
     await page.context().close();
   });

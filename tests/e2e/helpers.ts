@@ -9,8 +9,12 @@ const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 export const SHOTS = new URL('./screenshots/', import.meta.url).pathname;
 
-export async function open(browser: Browser, hash = ''): Promise<{ page: Page; errors: string[] }> {
-  const ctx = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+export async function open(
+  browser: Browser,
+  hash = '',
+  viewport = { width: 1400, height: 1000 },
+): Promise<{ page: Page; errors: string[] }> {
+  const ctx = await browser.newContext({ viewport, acceptDownloads: true });
   const page = await ctx.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));

@@ -79,4 +79,50 @@ describe('navigation', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   });
+
+  it('explains a research word from where it is used, and serves the model’s documents', async () => {
+    const { page, errors } = await open(browser);
+    await page.locator('.legend li').first().waitFor({ timeout: 30_000 });
+    // the "?" beside the ranges sentence under the charts leads to its plain meaning on the Help screen
+    await page.getByRole('link', { name: 'What “What we don’t know” means' }).first().click();
+    await expect.poll(() => page.title()).toMatch(/^Help · /);
+    const entry = page.locator('#term-uncertainty');
+    await expect.poll(() => entry.getAttribute('class')).toContain('focused');
+    expect(await entry.textContent()).toContain('parameter uncertainty');
+    // Back returns to the comparison
+    await page.goBack();
+    await expect.poll(() => page.title()).toMatch(/^Compare · /);
+    await page.goForward();
+    await page.getByRole('button', { name: 'How the model works' }).click();
+    await page.locator('article.doc h1, article.doc h2').first().waitFor({ timeout: 20_000 });
+    expect(await page.locator('article.doc').textContent()).toMatch(/ODD|Overview/);
+    await page.screenshot({ path: 'tests/e2e/screenshots/help.png' });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('presentation mode fills a 1920 px projector with large type and chart text, and stays on after a reload', async () => {
+    const { page, errors } = await open(browser, '', { width: 1920, height: 1080 });
+    await page.locator('.legend li').first().waitFor({ timeout: 30_000 });
+    const mainWidth = () => page.locator('main').evaluate((e) => e.getBoundingClientRect().width);
+    const tickSize = () =>
+      page
+        .locator('.chart .xtick text')
+        .first()
+        .evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+    const before = await mainWidth();
+    await expect.poll(tickSize, { timeout: 20_000 }).toBe(12);
+    await page.getByRole('button', { name: 'Presentation mode' }).click();
+    await expect.poll(mainWidth).toBeGreaterThan(Math.max(before, 1800));
+    await expect.poll(tickSize, { timeout: 20_000 }).toBe(18);
+    await page.screenshot({ path: 'tests/e2e/screenshots/presentation-1920.png' });
+    await page.reload();
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Presentation mode' }).getAttribute('aria-pressed'))
+      .toBe('true');
+    await page.getByRole('button', { name: 'Presentation mode' }).click();
+    await expect.poll(mainWidth).toBeLessThan(1500);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });

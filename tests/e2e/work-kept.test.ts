@@ -6,6 +6,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { inject } from 'vitest';
+import { chromium } from 'playwright-core';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CHROMIUM_ARGS } from './browser.ts';
 import { gotoTab, launch, waitForRuns } from './helpers.ts';
 
 let browser: Browser;
@@ -73,6 +78,23 @@ describe('a user’s work is not lost', () => {
     await page.context().close();
   });
 
+  it('keeps a copy of the work on screen before a saved comparison replaces it', async () => {
+    const page = await newPage();
+    await gotoTab(page, 'Keep and share');
+    await page.getByLabel('Name', { exact: true }).fill('Kept before opening');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Saved “Kept before opening”.').waitFor();
+    // work done after saving, which opening the saved comparison would otherwise lose
+    await seed(page).fill('work after saving');
+    await page.getByRole('button', { name: 'Open Kept before opening' }).click();
+    await expect.poll(() => seed(page).inputValue()).not.toBe('work after saving');
+    await expect.poll(() => page.getByText(/A copy of the work it replaced is saved as/).count()).toBe(1);
+    // the copy holds the work that was replaced
+    await page.getByRole('button', { name: /^Open Before opening “Kept before opening”/ }).click();
+    await expect.poll(() => seed(page).inputValue()).toBe('work after saving');
+    await page.context().close();
+  });
+
   it('keeps an edit made 50 ms before the tab is closed', async () => {
     for (let i = 0; i < 3; i++) {
       const page = await newPage();
@@ -85,6 +107,57 @@ describe('a user’s work is not lost', () => {
       await expect.poll(() => legendCount(again), { timeout: 20_000 }).toBe(4);
       expect(await seed(again).inputValue()).toBe(`edited just before close ${i}`);
       await ctx.close();
+    }
+  });
+
+  it('keeps an edit made 50 ms before the whole browser is killed (SIGKILL, no chance to flush)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'commsim-kill-'));
+    const start = () =>
+      chromium.launchPersistentContext(dir, {
+        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+        args: CHROMIUM_ARGS,
+        headless: true,
+        viewport: { width: 1400, height: 1000 },
+      });
+    /** SIGKILL to every process of the browser using this profile: a crash, not a close */
+    const killBrowser = (): number => {
+      let killed = 0;
+      for (const pid of readdirSync('/proc').filter((x) => /^\d+$/.test(x))) {
+        let cmd: string;
+        try {
+          cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+        } catch {
+          continue; // a process that ended meanwhile
+        }
+        if (!cmd.includes(`--user-data-dir=${dir}`)) continue;
+        try {
+          process.kill(Number(pid), 'SIGKILL');
+          killed++;
+        } catch {
+          /* already gone */
+        }
+      }
+      return killed;
+    };
+    try {
+      for (let i = 0; i < 3; i++) {
+        let ctx = await start();
+        let page = ctx.pages()[0] ?? (await ctx.newPage());
+        await page.goto(inject('baseUrl'));
+        await expect.poll(() => legendCount(page), { timeout: 30_000 }).toBe(4);
+        await seed(page).fill(`edited just before a crash ${i}`);
+        await page.waitForTimeout(50);
+        expect(killBrowser()).toBeGreaterThan(0);
+        await ctx.close().catch(() => undefined);
+        ctx = await start();
+        page = ctx.pages()[0] ?? (await ctx.newPage());
+        await page.goto(inject('baseUrl'));
+        await expect.poll(() => legendCount(page), { timeout: 30_000 }).toBe(4);
+        expect(await seed(page).inputValue()).toBe(`edited just before a crash ${i}`);
+        await ctx.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
@@ -149,13 +222,29 @@ describe('nothing let in', () => {
       expect(n).not.toMatch(/<span|<a /);
       expect(n).toContain('&lt;span');
     }
-    // hover across the first chart's plot area
-    const box = await page.locator('.chart').first().boundingBox();
-    if (box)
-      for (let x = 0.2; x <= 0.8; x += 0.1) {
-        await page.mouse.move(box.x + box.width * x, box.y + box.height * 0.5);
-        await page.waitForTimeout(60);
-      }
+    // hover over a point of the scenario's median line (placed from plotly's own axes) until its label shows
+    type Axis = { l2p: (v: number) => number; _offset: number };
+    const at = await page.evaluate(() => {
+      const gd = document.querySelector('.chart') as unknown as {
+        data: { name?: string; x: number[]; y: number[]; hoverinfo?: string; mode?: string }[];
+        _fullLayout: { xaxis: Axis; yaxis: Axis };
+      };
+      const t = gd.data.find((d) => d.mode?.includes('lines') && d.hoverinfo !== 'skip' && d.x?.length > 10);
+      if (!t) return null;
+      const i = Math.floor(t.x.length / 2);
+      const { xaxis, yaxis } = gd._fullLayout;
+      return { x: xaxis.l2p(t.x[i]) + xaxis._offset, y: yaxis.l2p(t.y[i]) + yaxis._offset };
+    });
+    expect(at).not.toBeNull();
+    const box = (await page.locator('.chart').first().boundingBox())!;
+    let hoverText = '';
+    for (let k = 0; k < 10 && !hoverText; k++) {
+      await page.mouse.move(box.x + at!.x + (k % 2), box.y + at!.y);
+      await page.waitForTimeout(100);
+      hoverText = (await page.locator('.hoverlayer .hovertext').allTextContents()).join(' ');
+    }
+    // the label was drawn, and the title's markup is in it as plain text
+    expect(hoverText).toContain('<span style=');
     const hoverMarkup = await page.evaluate(
       () => document.querySelectorAll('.hoverlayer a, .hoverlayer [style*="url("]').length,
     );

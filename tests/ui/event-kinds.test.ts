@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EVENT_TYPES } from '../../sim/index.ts';
-import { EVENT_LABELS, eventTemplate, FIELD_LABELS, FIELD_UNITS } from '../../ui/src/state/event-kinds.ts';
+import { EVENT_LABELS, eventFieldView, eventTemplate } from '../../ui/src/state/event-kinds.ts';
 import { defaultWorkspace, resolveDraft } from '../../ui/src/state/workspace.ts';
 import { provideTestLibrary } from './ui-test-setup.ts';
 
@@ -23,10 +23,31 @@ describe('events a user can add', () => {
     expect(EVENT_LABELS.pay_floor).toMatch(/Fair Pay Agreement/);
     expect(EVENT_LABELS.recruitment_pool).toMatch(/overseas recruitment/);
     expect(EVENT_LABELS.employer_costs).toMatch(/sick pay/);
-    expect(FIELD_LABELS.level).toBe('Pay floor');
-    expect(FIELD_UNITS.level).toBe('£ an hour');
-    for (const t of ['pay_floor', 'recruitment_pool', 'employer_costs'])
-      for (const f of EVENT_TYPES[t].fields) expect(FIELD_LABELS[f.name]).toBeDefined();
+    expect(eventFieldView('pay_floor', 'level')).toMatchObject({ label: 'Pay floor', unit: '£ an hour', k: 1 });
+  });
+
+  it('shows every field in the units people use: shares as percentages saying what they are of, no 0-1 scales', () => {
+    expect(eventFieldView('sickness_wave', 'share')).toMatchObject({
+      label: 'Care workers off sick',
+      unit: '%',
+      k: 100,
+    });
+    expect(eventFieldView('fee_change', 'funded')).toMatchObject({ unit: '%', k: 100 });
+    for (const [t, def] of Object.entries(EVENT_TYPES))
+      for (const f of def.fields) {
+        const v = eventFieldView(t, f.name);
+        expect(v.label, `${t}.${f.name}`).not.toMatch(/_/);
+        // a field whose range is within −1…3 and is not weeks or £ is a share: it must be shown as a percentage
+        if (
+          f.kind === 'number' &&
+          f.range &&
+          f.range.max <= 3 &&
+          !f.range.unit &&
+          t !== 'set_lever' &&
+          t !== 'set_param'
+        )
+          expect(v.unit, `${t}.${f.name}`).toBe('%');
+      }
   });
 
   it('each starting event resolves without problems, at the documented dates', () => {

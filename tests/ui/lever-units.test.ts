@@ -1,7 +1,14 @@
 /** Levers in people's units: pounds an hour for the fee level, percentages for shares; the model's own units kept. */
 import { describe, expect, it } from 'vitest';
 import { LEVER_BY_ID, LEVERS } from '../../sim/index.ts';
-import { FEE_TODAY, leverView, rangeWords, shownValue, valueWords } from '../../ui/src/state/lever-units.ts';
+import {
+  FEE_TODAY,
+  intensityWord,
+  leverView,
+  rangeWords,
+  shownValue,
+  valueWords,
+} from '../../ui/src/state/lever-units.ts';
 
 describe('levers in the units people use', () => {
   it('shows the fee level in pounds an hour of today’s fee', () => {
@@ -18,8 +25,17 @@ describe('levers in the units people use', () => {
   it('shows every share as a percentage and nothing on a 0-1 scale', () => {
     const autonomy = leverView(LEVER_BY_ID.get('worker_autonomy'));
     expect(autonomy.unit).toBe('%');
-    expect(valueWords(0.15, autonomy)).toBe('15%');
+    expect(valueWords(0.15, autonomy)).toBe('15% (a little)');
     expect(leverView(LEVER_BY_ID.get('uplift_vs_inflation')).unit).toBe('% a year');
     for (const l of LEVERS) expect(leverView(l).unit).not.toMatch(/0-1|ratio|share/);
+  });
+
+  it('says how much of a practice in words beside the percentage, for relational practices only', () => {
+    expect([0, 0.15, 0.5, 0.85, 1].map(intensityWord)).toEqual(['none', 'a little', 'some', 'most', 'nearly all']);
+    const coproduction = leverView(LEVER_BY_ID.get('coproduction'));
+    expect(valueWords(0.5, coproduction)).toBe('50% (some)');
+    // a money share is not a practice: no word
+    expect(valueWords(0.1, leverView(LEVER_BY_ID.get('uplift_vs_inflation')))).toBe('10% a year');
+    for (const l of LEVERS) if (!l.relational) expect(leverView(l).intensity).toBeFalsy();
   });
 });

@@ -6,6 +6,7 @@
 import { useRef, useState } from 'react';
 import { useComparisonRuns } from './runs/use-comparison-runs.ts';
 import { CompareScreen } from './screens/compare/CompareScreen.tsx';
+import { HelpScreen } from './screens/help/HelpScreen.tsx';
 import { KeepScreen } from './screens/keep/KeepScreen.tsx';
 import { OverviewScreen } from './screens/overview/OverviewScreen.tsx';
 import { PlaceScreen } from './screens/place/PlaceScreen.tsx';
@@ -16,6 +17,7 @@ import { PlayerApp } from './screens/workshop/PlayerApp.tsx';
 import { WorkshopScreen } from './screens/workshop/WorkshopScreen.tsx';
 import { KeptScreen } from './shell/KeptScreen.tsx';
 import { NoticeBox } from './shell/NoticeBox.tsx';
+import { PresentationToggle } from './shell/PresentationToggle.tsx';
 import { ProblemsNotice } from './shell/ProblemsNotice.tsx';
 import { RunSettings } from './shell/RunSettings.tsx';
 import { RunStatus } from './shell/RunStatus.tsx';
@@ -35,7 +37,7 @@ function Simulator() {
   const { ws, setWs, update } = useWorkspace(setNotice);
   const runs = useComparisonRuns(ws);
   const compared = useComparedWorkspace(ws);
-  const [screen, setScreen] = useScreen();
+  const [screen, setScreen, within] = useScreen();
   const [selected, setSelected] = useState(0);
   const strategiesOpened = useRef(false);
 
@@ -56,6 +58,7 @@ function Simulator() {
             before they go live.
           </p>
         </div>
+        <PresentationToggle />
         <RunStatus
           progress={runs.progress}
           running={runs.running}
@@ -107,6 +110,7 @@ function Simulator() {
           />
         ) : null}
         {screen === 'workshop' ? <WorkshopScreen ws={ws} /> : null}
+        {screen === 'help' ? <HelpScreen focus={within} /> : null}
         <RunSettings ws={ws} update={update} />
       </main>
       <footer className="muted small">

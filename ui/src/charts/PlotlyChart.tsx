@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { schedule, unschedule } from './draw-queue.ts';
 import { loadPlotly, plotlyIfLoaded } from './plotly.ts';
-import { CHART_CONFIG } from './theme.ts';
+import { chartFontSize, usePresentation } from '../shell/presentation.ts';
+import { CHART_CONFIG, FONT } from './theme.ts';
 
 /** A plotly figure: traces, layout (start it from theme.ts's BASE_LAYOUT) and options. */
 export interface Figure {
@@ -67,6 +68,7 @@ export function PlotlyChart({
   const visible = useRef(false);
   const pending = useRef<(() => Promise<void>) | null>(null);
   const observed = useRef(false);
+  const present = usePresentation();
 
   useEffect(() => {
     if (!deferOffscreen) return;
@@ -98,7 +100,9 @@ export function PlotlyChart({
     const job = async (): Promise<void> => {
       const Plotly = await loadPlotly();
       const { data, layout, config } = latest.current();
-      await Plotly.react(el, data, layout, config ?? CHART_CONFIG);
+      // presentation mode: the same figure with text a room can read
+      const font = { ...FONT, ...(layout.font as Record<string, unknown> | undefined), size: chartFontSize(present) };
+      await Plotly.react(el, data, { ...layout, font }, config ?? CHART_CONFIG);
       if (!click.current) return;
       const p = el as PlotlyElement;
       if (!p.on) return;
@@ -115,7 +119,7 @@ export function PlotlyChart({
     else pending.current = job;
     return () => unschedule(k);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, redraw);
+  }, [...redraw, present]);
 
   useEffect(() => {
     const el = ref.current;

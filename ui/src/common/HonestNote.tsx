@@ -1,4 +1,5 @@
 import { rangesSentence, type RangeKind } from '../../../sim/index.ts';
+import { Term } from './Term.tsx';
 
 /**
  * The framing shown wherever results are: plausible dynamics, not forecasts; read the ranges; and, in one plain
@@ -12,7 +13,8 @@ export function HonestNote({ table = false, ranges }: { table?: boolean; ranges:
         ? 'Each cell gives the middle of many runs and, below it, the range of 90% of them: how differently the same approach can turn out.'
         : 'Each line is the middle of many runs; the shaded ranges show how differently the same strategy can turn out.'}{' '}
       Read the ranges and the trade-offs, not a single number.{' '}
-      <span data-testid="ranges-sentence">{rangesSentence(ranges, table ? 'ranges' : 'bands')}</span>
+      <span data-testid="ranges-sentence">{rangesSentence(ranges, table ? 'ranges' : 'bands')}</span>{' '}
+      <Term id="uncertainty" />
     </p>
   );
 }

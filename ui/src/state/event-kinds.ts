@@ -20,11 +20,9 @@ export const EVENT_LABELS: Readonly<Record<string, string>> = {
   set_lever: 'Change a lever from this point',
 };
 
+/** Labels of fields that mean the same in every event type. */
 export const FIELD_LABELS: Readonly<Record<string, string>> = {
-  share: 'Share',
   weeks: 'Length',
-  wage_rise: 'Outside wage rise',
-  rise: 'Rise',
   largest: 'The largest provider',
   need_group: 'Need group',
   lever: 'Lever',
@@ -32,13 +30,39 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   level: 'Pay floor',
 };
 
-export const FIELD_UNITS: Readonly<Record<string, string>> = {
-  share: 'share 0-1',
-  weeks: 'weeks',
-  wage_rise: 'share',
-  rise: 'share',
-  level: '£ an hour',
+/** What a share means in each event type, in words: the label of its box (shown as a percentage). */
+const SHARE_LABELS: Readonly<Record<string, string>> = {
+  'provider_collapse.share': 'Or providers holding this much of the hours',
+  'sickness_wave.share': 'Care workers off sick',
+  'competing_employer.wage_rise': 'Rise in the local outside wage',
+  'budget_cut.share': 'Cut to the care budget',
+  'demand_surge.share': 'Rise in people coming forward',
+  'living_wage.rise': 'Rise in the National Living Wage',
+  'fee_change.share': 'Change to fees (negative is a cut)',
+  'fee_change.funded': 'Of its cost, the budget follows',
+  'recruitment_pool.share': 'Fewer people to recruit, for good',
+  'employer_costs.share': 'Rise in employment costs per hour',
 };
+
+/** How one field of an event is shown and typed: its label, unit, and shown = model value × k. */
+export interface EventFieldView {
+  label: string;
+  unit: string;
+  k: number;
+  step: number;
+}
+
+/**
+ * A field of an event type in the units people use: shares as percentages with a label saying what the share is
+ * of ("Care workers off sick, %"), weeks as weeks, the pay floor in £ an hour. The scenario keeps its own units.
+ */
+export function eventFieldView(type: string, field: string): EventFieldView {
+  const share = SHARE_LABELS[`${type}.${field}`];
+  if (share) return { label: share, unit: '%', k: 100, step: 1 };
+  if (field === 'weeks') return { label: 'Length', unit: 'weeks', k: 1, step: 1 };
+  if (field === 'level') return { label: 'Pay floor', unit: '£ an hour', k: 1, step: 0.05 };
+  return { label: FIELD_LABELS[field] ?? field.replace(/_/g, ' '), unit: '', k: 1, step: 0.01 };
+}
 
 /**
  * The event a new timeline entry starts from. Week 0 is April 2025; the England 2025-2028 events start at their

@@ -7,6 +7,8 @@ import { INITIAL_BY_ID, type LeverDef } from '../../../sim/index.ts';
 export interface LeverView {
   /** the unit shown, in words */
   unit: string;
+  /** for how much of a practice (relational levers): a word beside the percentage, "none" to "nearly all" */
+  intensity?: boolean;
   /** shown = model value × k */
   k: number;
   /** the step of the typed box, in shown units */
@@ -18,12 +20,15 @@ export interface LeverView {
 /** Today's fee in the default place, £ an hour (the fee level's 1). */
 export const FEE_TODAY: number = INITIAL_BY_ID.get('fee_per_hour').default;
 
-export function leverView(l: Pick<LeverDef, 'id' | 'unit' | 'min' | 'max'>, placeFee = FEE_TODAY): LeverView {
+export function leverView(
+  l: Pick<LeverDef, 'id' | 'unit' | 'min' | 'max' | 'relational'>,
+  placeFee = FEE_TODAY,
+): LeverView {
   if (l.id === 'fee_level') return { unit: '£ an hour', k: placeFee, step: 0.05, digits: 2 };
   if (l.unit.startsWith('share')) {
     const rest = l.unit.replace(/^share\s*/, '').replace(/^0-1$/, '');
     const unit = rest === '' ? '%' : rest === 'per year' ? '% a year' : `% ${rest}`;
-    return { unit, k: 100, step: 1, digits: 1 };
+    return { unit, k: 100, step: 1, digits: 1, intensity: !!l.relational && rest === '' };
   }
   return { unit: l.unit, k: 1, step: l.max - l.min > 5 ? 1 : 0.01, digits: 3 };
 }
@@ -43,10 +48,25 @@ export function rangeWords(l: Pick<LeverDef, 'min' | 'max'>, view: LeverView): s
   return `${a} to ${b}`;
 }
 
-/** A model value in words: "£33.74 an hour", "15%", "3 years". */
+/**
+ * How much of a practice, in words: none (under 5%), a little (under 35%), some (under 65%), most (under 95%),
+ * nearly all. The percentage stays beside it; the words are for reading at a glance.
+ */
+export function intensityWord(v: number): string {
+  if (v < 0.05) return 'none';
+  if (v < 0.35) return 'a little';
+  if (v < 0.65) return 'some';
+  if (v < 0.95) return 'most';
+  return 'nearly all';
+}
+
+/** A model value in words: "£33.74 an hour", "15% (a little)", "3 years". */
 export function valueWords(v: number, view: LeverView): string {
   const x = shownValue(v, view);
   if (view.unit === '£ an hour') return `£${x.toFixed(2)} an hour`;
-  if (view.k === 100) return `${x}${view.unit.slice(1) ? `%${view.unit.slice(1)}` : '%'}`;
+  if (view.k === 100) {
+    const pct = `${x}${view.unit.slice(1) ? `%${view.unit.slice(1)}` : '%'}`;
+    return view.intensity ? `${pct} (${intensityWord(v)})` : pct;
+  }
   return `${x} ${view.unit}`;
 }

@@ -29,9 +29,9 @@ export interface NoticeAction {
 /** A message for the user about their workspace (a share link opened or refused, a file imported, a failed save). */
 export type Notice = { kind: 'error' | 'info'; text: string; issues?: ScenarioIssue[]; actions?: NoticeAction[] };
 
-/** The name of the saved copy kept before a share link changes the workspace. */
-export function backupName(now = new Date()): string {
-  return `Before the shared link of ${now.toISOString().slice(0, 16).replace('T', ' ')}`;
+/** The name of the saved copy kept before something (a share link, a saved comparison) replaces the workspace. */
+export function backupName(what = 'the shared link', now = new Date()): string {
+  return `Before ${what} of ${now.toISOString().slice(0, 16).replace('T', ' ')}`;
 }
 
 const CHANNEL = 'commsim-workspace';
@@ -91,13 +91,14 @@ export function useWorkspace(setNotice: (n: Notice | null) => void): {
       const choose = (replace: boolean) => () => {
         setNotice(null);
         clearHash();
-        void saveNamed(backupName(), current)
+        const backup = backupName();
+        void saveNamed(backup, current)
           .catch(() => undefined)
           .then(() => {
             setWsState((w) => openShared(w ?? current, shared, replace));
             setNotice({
               kind: 'info',
-              text: `${openedText(shared, replace)} A copy of your work before the link is saved as “${backupName()}” under Keep and share.`,
+              text: `${openedText(shared, replace)} A copy of your work before the link is saved as “${backup}” under Keep and share.`,
             });
           });
       };

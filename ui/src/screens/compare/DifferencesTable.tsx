@@ -5,6 +5,7 @@ import { fmt } from '../../common/format.ts';
 import { differenceOf, summaryOf } from '../../state/result-stats.ts';
 import type { EnsembleData } from '../../state/results.ts';
 import type { ComparedWorkspace } from '../../state/workspace.ts';
+import { Term } from '../../common/Term.tsx';
 
 /** one cell of the differences table */
 type Cell =
@@ -53,9 +54,10 @@ export function DifferencesTable({
     <>
       <h3 id="diff-h">Differences against the baseline ({ws.scenarios[0]?.title})</h3>
       <p className="muted small">
-        Each run of every scenario uses the same random numbers (common random numbers), so differences are paired.
-        Baseline column: median of the run averages, with the range of 90% of runs. Other columns: mean difference with
-        its 90% interval, and the share of paired runs in which the scenario did better.
+        Each run of every scenario uses the same random numbers (common random numbers), so differences are paired{' '}
+        <Term id="paired" />. Baseline column: median of the run averages, with the range of 90% of runs{' '}
+        <Term id="range" />. Other columns: mean difference with its 90% interval, and the share of paired runs in which
+        the scenario did better.
       </p>
       <label className="inline">
         <input type="checkbox" checked={tableAll} onChange={(e) => setTableAll(e.target.checked)} /> Show every outcome

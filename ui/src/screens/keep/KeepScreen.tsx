@@ -5,6 +5,7 @@ import { lib } from '../../state/library.ts';
 import { resultsCsv } from '../../state/results-csv.ts';
 import type { EnsembleData } from '../../state/results.ts';
 import { shareLink } from '../../state/share.ts';
+import { backupName } from '../../state/use-workspace.ts';
 import { deleteSaved, listSaved, saveNamed, type SavedWorkspace } from '../../state/store.ts';
 import {
   draftFromLoaded,
@@ -113,8 +114,18 @@ export function KeepScreen({
               <button
                 type="button"
                 onClick={() => {
-                  setWs(structuredClone(s.workspace));
-                  setStatus(`Opened “${s.name}”.`);
+                  // the work on screen is kept first, so opening a saved comparison never loses it
+                  const backup = backupName(`opening “${s.name}”`);
+                  void saveNamed(backup, ws)
+                    .then(
+                      () => `A copy of the work it replaced is saved as “${backup}”.`,
+                      () => 'The work it replaced could not be kept (this browser’s storage refused it).',
+                    )
+                    .then((kept) => {
+                      setWs(structuredClone(s.workspace));
+                      setStatus(`Opened “${s.name}”. ${kept}`);
+                      refresh();
+                    });
                 }}
               >
                 Open<span className="sr-only"> {s.name}</span>

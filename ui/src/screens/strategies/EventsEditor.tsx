@@ -7,8 +7,10 @@ import {
   NEED_GROUP_KEYS,
   type ScenarioIssue,
 } from '../../../../sim/index.ts';
+import { NumberBox } from '../../common/NumberBox.tsx';
 import { lib } from '../../state/library.ts';
-import { EVENT_LABELS, eventTemplate, FIELD_LABELS, FIELD_UNITS } from '../../state/event-kinds.ts';
+import { EVENT_LABELS, eventFieldView, eventTemplate } from '../../state/event-kinds.ts';
+import { leverView, rangeWords } from '../../state/lever-units.ts';
 import { inEveryScenario, isOutsideShockKind, withEvent } from '../../state/shared-future.ts';
 import type { EventDraft, ScenarioDraft, Workspace } from '../../state/workspace.ts';
 import { Issues } from './Issues.tsx';
@@ -39,8 +41,30 @@ export function EventsEditor({
   const interventions = listInterventions(lib());
   const setEvent = (i: number, e: EventDraft): void =>
     editDraft((s) => ({ ...s, events: s.events.map((x, k) => (k === i ? e : x)) }));
+  // years simulated before today (not recorded), so past events shape today; a formula is kept as written
+  const history = typeof d.extra.history_years === 'number' ? d.extra.history_years : 0;
+  const historyFormula = typeof d.extra.history_years === 'string' ? d.extra.history_years : null;
+  const setHistory = (h: number): void =>
+    editDraft((s) => {
+      const extra = { ...s.extra };
+      if (h > 0) extra.history_years = h;
+      else delete extra.history_years;
+      return { ...s, extra };
+    });
   return (
     <div className="card">
+      <div className="row">
+        <label htmlFor="ev-history">
+          {historyFormula
+            ? `History before today: set in the scenario file by “${historyFormula}”; type a number of years to fix it`
+            : 'History before today (years, 0 to 10)'}
+        </label>
+        <NumberBox id="ev-history" value={history} min={0} max={10} onChange={(h) => setHistory(h)} />
+        <span className="muted small">
+          The place is run this long under its present ways before the results start, so something in the past (for
+          example a fee cut three years ago, at year −3) still shapes today. Nothing before today is drawn.
+        </span>
+      </div>
       {d.events.length === 0 ? <p className="muted">No shocks or events in this scenario.</p> : null}
       <ol className="events">
         {d.events.map((e, i) => {
@@ -55,14 +79,21 @@ export function EventsEditor({
               <fieldset>
                 <legend>{title}</legend>
                 <div className="row">
-                  <label htmlFor={`ev-${i}-year`}>Year (0 to {ws.years}, fractions allowed)</label>
+                  <label htmlFor={`ev-${i}-year`}>
+                    {typeof e.year === 'string'
+                      ? `Year: set in the scenario file by the formula “${e.year}”; type a year (${-history} to ${ws.years}) to fix it instead`
+                      : history > 0
+                        ? `Year (−${history} to ${ws.years}; below 0 is before today)`
+                        : `Year (0 to ${ws.years}, fractions allowed)`}
+                  </label>
                   <input
                     id={`ev-${i}-year`}
                     type="number"
-                    min={0}
+                    min={-history}
                     max={ws.years}
                     step={0.25}
-                    value={e.year}
+                    value={typeof e.year === 'string' ? '' : e.year}
+                    placeholder={typeof e.year === 'string' ? 'formula' : undefined}
                     onChange={(x) => setEvent(i, { ...e, year: Number(x.target.value) })}
                   />
                   {fields.map((f) => {
@@ -81,7 +112,7 @@ export function EventsEditor({
                               setEvent(i, n);
                             }}
                           />
-                          {FIELD_LABELS[f.name] ?? f.name}
+                          {eventFieldView(type, f.name).label}
                         </label>
                       );
                     if (f.kind === 'need_group')
@@ -112,7 +143,7 @@ export function EventsEditor({
                           >
                             {LEVERS.map((l) => (
                               <option key={l.id} value={l.id}>
-                                {l.label} ({l.unit}, {l.min} to {l.max})
+                                {l.label} ({rangeWords(l, leverView(l))})
                               </option>
                             ))}
                           </select>
@@ -126,21 +157,34 @@ export function EventsEditor({
                             max: LEVER_BY_ID.get(String(e.lever))?.max ?? 1,
                           }
                         : undefined);
+                    // in the units people use: a share as %, a lever's new value in that lever's units
+                    const lever = type === 'set_lever' ? LEVER_BY_ID.get(String(e.lever)) : undefined;
+                    const view = lever
+                      ? { ...leverView(lever), label: 'New value' }
+                      : { ...eventFieldView(type, f.name), digits: 2 };
+                    const shown = (x: number): number => Math.round(x * view.k * 100) / 100;
+                    const rangeText = r
+                      ? lever
+                        ? rangeWords(lever, leverView(lever))
+                        : `${shown(r.min)} to ${shown(r.max)}`
+                      : '';
                     return (
                       <span key={f.name} className="field">
                         <label htmlFor={id}>
-                          {FIELD_LABELS[f.name] ?? f.name} ({FIELD_UNITS[f.name] ?? 'value'}
-                          {r ? `, ${r.min} to ${r.max}` : ''})
+                          {view.label} ({[view.unit, rangeText].filter(Boolean).join(', ')})
                         </label>
                         <input
                           id={id}
                           type="number"
-                          min={r?.min}
-                          max={r?.max}
-                          step={f.name === 'weeks' ? 1 : 0.01}
-                          value={typeof v === 'number' ? v : String(v ?? '')}
+                          min={r ? shown(r.min) : undefined}
+                          max={r ? shown(r.max) : undefined}
+                          step={view.step}
+                          value={typeof v === 'number' ? shown(v) : String(v ?? '')}
                           onChange={(x) =>
-                            setEvent(i, { ...e, [f.name]: x.target.value === '' ? '' : Number(x.target.value) })
+                            setEvent(i, {
+                              ...e,
+                              [f.name]: x.target.value === '' ? '' : Number(x.target.value) / view.k,
+                            })
                           }
                         />
                       </span>

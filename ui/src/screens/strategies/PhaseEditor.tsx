@@ -1,6 +1,6 @@
 import { LEVERS, listApproaches, type ScenarioIssue } from '../../../../sim/index.ts';
 import { lib } from '../../state/library.ts';
-import { leverView, rangeWords, shownValue, valueWords } from '../../state/lever-units.ts';
+import { intensityWord, leverView, rangeWords, shownValue, valueWords } from '../../state/lever-units.ts';
 import {
   effectiveLevers,
   withShare,
@@ -72,6 +72,7 @@ export function PhaseEditor({
             value={shownValue(v, view)}
             onChange={(e) => e.target.value !== '' && set(Number(e.target.value) / view.k)}
           />
+          {view.intensity ? <span className="muted small">{intensityWord(v)}</span> : null}
           {overridden ? (
             <button
               type="button"

@@ -13,8 +13,18 @@ export function Timeline({
   setPh: (i: number) => void;
 }) {
   const Y = ws.years;
+  // years simulated before today (not recorded): drawn to the left of year 0, shaded
+  const H = typeof d.extra.history_years === 'number' ? Math.round(d.extra.history_years) : 0;
+  const at = (y: number): string => `${((Math.min(Y, Math.max(-H, y)) + H) / (Y + H)) * 100}%`;
   return (
     <div className="timeline" aria-label="Timeline of phases and events">
+      {H > 0 ? (
+        <div className="tl-back">
+          <div className="tl-history" style={{ width: at(0) }}>
+            <span className="small">before today</span>
+          </div>
+        </div>
+      ) : null}
       <div className="tl-phases">
         {d.phases.map((p, i) => {
           const end = i + 1 < d.phases.length ? d.phases[i + 1].startYear : Y;
@@ -24,8 +34,8 @@ export function Timeline({
               key={i}
               className={i === ph ? 'tl-phase on' : 'tl-phase'}
               style={{
-                left: `${(Math.max(0, p.startYear) / Y) * 100}%`,
-                width: `${(Math.max(0.05, end - p.startYear) / Y) * 100}%`,
+                left: at(Math.max(0, p.startYear)),
+                width: `${(Math.max(0.05, end - Math.max(0, p.startYear)) / (Y + H)) * 100}%`,
               }}
               aria-pressed={i === ph}
               onClick={() => setPh(i)}
@@ -40,7 +50,7 @@ export function Timeline({
           <span
             key={i}
             className="tl-event"
-            style={{ left: `${(Math.min(Y, Math.max(0, Number(e.year) || 0)) / Y) * 100}%` }}
+            style={{ left: at(Number(e.year) || 0) }}
             title={String(e.type ?? e.intervention)}
           >
             ▲
@@ -48,9 +58,9 @@ export function Timeline({
         ))}
       </div>
       <div className="tl-axis" aria-hidden="true">
-        {Array.from({ length: Y + 1 }, (_, y) => (
-          <span key={y} style={{ left: `${(y / Y) * 100}%` }}>
-            year {y}
+        {Array.from({ length: Y + H + 1 }, (_, k) => k - H).map((y) => (
+          <span key={y} style={{ left: at(y) }}>
+            year {y < 0 ? `−${-y}` : y}
           </span>
         ))}
       </div>

@@ -12,6 +12,7 @@ import { pct } from '../../common/format.ts';
 import type { Importance } from '../../state/stress-store.ts';
 import { FuturesScatter } from './FuturesScatter.tsx';
 import { PeelingSteps } from './PeelingSteps.tsx';
+import { Term } from '../../common/Term.tsx';
 
 /** Today's fee, to write a fee level (a ratio to it) in pounds. */
 const FEE_TODAY = INITIAL_BY_ID.get('fee_per_hour').default;
@@ -84,8 +85,8 @@ export function DiscoveryPanel({
             <strong>{statementOf(h, s, name)}</strong>
           </p>
           <p className="muted small">
-            Fails in {pct(s.density)} of the futures inside the box (density) · holds {pct(s.coverage)} of all its
-            failures (coverage) · {s.nInBox} of {d.futures} futures.{' '}
+            Fails in {pct(s.density)} of the futures inside the box (density <Term id="density" />) · holds{' '}
+            {pct(s.coverage)} of all its failures (coverage <Term id="coverage" />) · {s.nInBox} of {d.futures} futures.{' '}
             {pruned
               ? 'The suggested box, pruned of limits that do not matter.'
               : step === d.chosen

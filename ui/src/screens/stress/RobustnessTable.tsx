@@ -1,6 +1,7 @@
 import { METRIC_BY_ID, type MetricDef, type StressResult } from '../../../../sim/index.ts';
 import { fmt, pct } from '../../common/format.ts';
 import { isShareMetric } from '../../state/stress-settings.ts';
+import { Term } from '../../common/Term.tsx';
 
 /** Which approach holds up: the share of futures meeting every threshold, and regret against the best. */
 export function RobustnessTable({ result, title }: { result: StressResult; title: (id: string) => string }) {
@@ -18,8 +19,8 @@ export function RobustnessTable({ result, title }: { result: StressResult; title
         <>
           <p className="small">
             Share of the {r.futures} futures in which each approach meets every threshold (not failing counts as one),
-            and its <em>shortfall from the best</em> (what decision research calls regret): how far it falls short of
-            the best approach in the same future, typically and at worst, in the outcome’s own units.
+            and its <em>shortfall from the best</em> (what decision research calls regret) <Term id="regret" />: how far
+            it falls short of the best approach in the same future, typically and at worst, in the outcome’s own units.
           </p>
           <div className="table-wrap" tabIndex={0} role="region" aria-label="Robustness table">
             <table className="diff small">

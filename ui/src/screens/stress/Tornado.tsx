@@ -4,6 +4,7 @@ import { PlotlyChart } from '../../charts/PlotlyChart.tsx';
 import { BACKGROUND, BASE_LAYOUT, GRID, INK, OKABE_ITO } from '../../charts/theme.ts';
 import { isShareMetric } from '../../state/stress-settings.ts';
 import type { Importance } from '../../state/stress-store.ts';
+import { Term } from '../../common/Term.tsx';
 
 const { blue: BLUE, vermillion: VERMILLION } = OKABE_ITO;
 
@@ -82,8 +83,9 @@ export function Tornado({ importance }: { importance: Importance }) {
         {morris ? (
           <>
             Each input is moved across its range on its own, many times, from different starting futures (the Morris
-            method): the bar is the typical size of the change in {label.toLowerCase()} that follows (μ* in the
-            literature), with a 95% interval. Colour and hatching show the direction of the effect.
+            method <Term id="typical-effect" />
+            ): the bar is the typical size of the change in {label.toLowerCase()} that follows (μ* in the literature),
+            with a 95% interval. Colour and hatching show the direction of the effect.
           </>
         ) : (
           <>
