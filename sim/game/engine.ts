@@ -34,7 +34,9 @@ import {
   cleanText,
   describeShock,
   parseShock,
+  isRevealTarget,
   type DecisionValues,
+  type RevealTarget,
   type ShockSpec,
 } from './protocol.ts';
 
@@ -63,7 +65,8 @@ export type GameAction =
   | { kind: 'start' }
   | { kind: 'decide'; round: number; role: RoleId; values: DecisionValues; note: string }
   | { kind: 'shock'; round: number; shock: ShockSpec }
-  | { kind: 'reveal'; round: number; role: RoleId | 'all'; metric: MetricId; show: boolean }
+  /** role: one seat, every seat of a kind ('provider': every provider seat), or 'all' */
+  | { kind: 'reveal'; round: number; role: RevealTarget; metric: MetricId; show: boolean }
   | { kind: 'message'; round: number; text: string }
   | { kind: 'advance'; round: number; reason: AdvanceReason }
   | { kind: 'end'; round: number };
@@ -220,6 +223,7 @@ export class Game {
   private readonly messages: GameMessage[] = [];
   /** metric values at week 0 and each round's end: [metric][k] */
   private readonly trend: number[][] = METRICS.map(() => []);
+  private baseline: { key: string; series: Record<string, number[]> } | undefined;
 
   constructor(setup: GameSetup) {
     checkSetup(setup);
@@ -287,7 +291,7 @@ export class Game {
         if (this.phase === 'ended') throw new GameError('state', 'the game has ended');
         if (action.round !== this.round)
           throw new GameError('stale', `round ${action.round} is not the current round ${this.round}`);
-        if (action.role !== 'all' && !isRoleId(action.role)) throw new GameError('invalid', 'no such role', 'role');
+        if (!isRevealTarget(action.role)) throw new GameError('invalid', 'no such role', 'role');
         if (!METRIC_BY_ID.has(action.metric)) throw new GameError('invalid', 'no such figure', 'metric');
         break;
       case 'message': {
@@ -451,7 +455,7 @@ export class Game {
   private visible(role: RoleId): MetricId[] {
     const shown = new Set<MetricId>(DEFAULT_VISIBLE[roleKind(role)]);
     for (const a of this.actions)
-      if (a.kind === 'reveal' && (a.role === 'all' || a.role === role)) {
+      if (a.kind === 'reveal' && (a.role === 'all' || a.role === role || a.role === roleKind(role))) {
         if (a.show) shown.add(a.metric);
         else shown.delete(a.metric);
       }
@@ -592,7 +596,10 @@ export class Game {
   /** What the debrief needs. */
   debrief(): GameDebrief {
     const played = this.week + 1;
-    const baseline = baselineSeries(this.setup, this.actions, played);
+    // the baseline depends only on the shocks and how many rounds were played: kept until either changes
+    const key = `${this.round}:${this.shockCount}`;
+    if (this.baseline?.key !== key) this.baseline = { key, series: baselineSeries(this.setup, this.actions, played) };
+    const baseline = this.baseline.series;
     const decisions = this.actions
       .filter((a): a is Extract<GameAction, { kind: 'decide' }> => a.kind === 'decide')
       .map((a) => ({ round: a.round, role: a.role, label: roleLabel(a.role), values: a.values, note: a.note }));

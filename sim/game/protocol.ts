@@ -12,7 +12,7 @@
 import type { MetricId, SimEvent } from '../types.ts';
 import { isMetricId } from '../model/metrics.ts';
 import { EVENT_TYPES, NEED_GROUP_KEYS } from '../scenario/schema.ts';
-import { isRoleId, MAX_PROVIDER_SEATS, type RoleId } from './roles.ts';
+import { isRoleId, MAX_PROVIDER_SEATS, ROLE_KINDS, type RoleId, type RoleKind } from './roles.ts';
 
 export const PROTOCOL_VERSION = 1;
 /** The WebSocket path on the host. */
@@ -52,6 +52,22 @@ export type DecisionValues = Record<string, number | null>;
 
 export type TableTarget = number | 'all';
 
+/** Whom a reveal or hide is for: one seat, every seat of a kind of role ('provider': every provider), or everyone. */
+export type RevealTarget = RoleId | RoleKind | 'all';
+
+export function isRevealTarget(v: unknown): v is RevealTarget {
+  return v === 'all' || isRoleId(v) || (ROLE_KINDS as readonly unknown[]).includes(v);
+}
+
+function revealTarget(v: unknown): RevealTarget {
+  if (!isRevealTarget(v))
+    throw new Invalid(
+      'role',
+      `role must be all, a kind of role (${ROLE_KINDS.join(', ')}) or a seat such as provider-1`,
+    );
+  return v;
+}
+
 /** Messages a browser sends to the host. `id` (optional, an integer) is echoed in the reply. */
 export type ClientMessage = { id?: number } & (
   | {
@@ -78,7 +94,7 @@ export type ClientMessage = { id?: number } & (
   | { t: 'resume'; table: TableTarget }
   | { t: 'advance'; table: TableTarget }
   | { t: 'shock'; table: TableTarget; shock: ShockSpec }
-  | { t: 'reveal'; table: TableTarget; role: RoleId | 'all'; metric: MetricId; show: boolean }
+  | { t: 'reveal'; table: TableTarget; role: RevealTarget; metric: MetricId; show: boolean }
   | { t: 'message'; table: TableTarget; text: string }
   | { t: 'end'; table: TableTarget }
   | { t: 'summary' }
@@ -103,6 +119,17 @@ export interface Refusal {
   code: RefusalCode;
   message: string;
   field?: string;
+  /** the refused message's id, when it had a readable one */
+  id?: number;
+}
+
+/** The id of a message not (yet) parsed, if its text starts with one: `{"id": 7, …}` or `{"t": …, "id": 7}`. */
+export function peekId(text: unknown): number | undefined {
+  if (typeof text !== 'string') return undefined;
+  const m = /"id"\s*:\s*(\d{1,10})\s*[,}]/.exec(text.slice(0, 400));
+  if (!m) return undefined;
+  const id = Number(m[1]);
+  return id <= 2 ** 31 ? id : undefined;
 }
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: Refusal };
@@ -298,6 +325,7 @@ export function isClientMessageType(t: unknown): t is ClientMessageType {
 
 /** Parse and check one message from a browser. Never throws. */
 export function parseClientMessage(text: unknown): Parsed<ClientMessage> {
+  let id: number | undefined;
   try {
     if (typeof text !== 'string') throw new Invalid('message', 'a message must be JSON text');
     if (text.length > MAX_MESSAGE_CHARS)
@@ -311,10 +339,14 @@ export function parseClientMessage(text: unknown): Parsed<ClientMessage> {
     } catch {
       throw new Invalid('message', 'the message is not valid JSON');
     }
+    if (isRecord(raw) && Number.isInteger(raw.id) && (raw.id as number) >= 0 && (raw.id as number) <= 2 ** 31)
+      id = raw.id as number;
     return { ok: true, value: checkClientMessage(raw) };
   } catch (e) {
-    if (e instanceof Invalid) return { ok: false, error: { code: 'invalid', message: e.message, field: e.field } };
-    return { ok: false, error: { code: 'invalid', message: 'the message could not be read' } };
+    const withId = id === undefined ? {} : { id };
+    if (e instanceof Invalid)
+      return { ok: false, error: { code: 'invalid', message: e.message, field: e.field, ...withId } };
+    return { ok: false, error: { code: 'invalid', message: 'the message could not be read', ...withId } };
   }
 }
 
@@ -389,7 +421,7 @@ function checkClientMessage(raw: unknown): ClientMessage {
         ...base,
         t,
         table: tableTarget(raw.table),
-        role: raw.role === 'all' ? 'all' : role(raw.role),
+        role: revealTarget(raw.role),
         metric: raw.metric,
         show: raw.show,
       };

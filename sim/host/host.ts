@@ -17,6 +17,7 @@ import {
   gameSetup,
   loadScenario,
   parseClientMessage,
+  peekId,
   roleLabel,
   scenarioFromLibrary,
   type ClientMessage,
@@ -28,7 +29,7 @@ import {
   type SessionSummary,
   type TableStatus,
 } from '../index.ts';
-import { WorkshopStore, hashSecret, type StoredTable } from './store.ts';
+import { WorkshopStore, hashSecret, type StoredSession, type StoredTable } from './store.ts';
 
 /** One browser connection, as the host sees it. */
 export interface Conn {
@@ -46,7 +47,14 @@ export interface HostOptions {
   ratePerSecond?: number;
   /** wrong session codes or secrets a connection may try before it is closed */
   maxBadCodes?: number;
+  /** tables with a game not yet ended the host will hold at once (each holds a whole place in memory) */
+  maxLiveTables?: number;
 }
+
+/** The largest place a live workshop runs (a round must stay well under a second). */
+export const MAX_WORKSHOP_PEOPLE = 20_000;
+/** Sessions one connection may create. */
+export const MAX_CREATES_PER_CONNECTION = 5;
 
 interface Seat {
   role: RoleId;
@@ -88,12 +96,15 @@ interface ConnState {
   last: number;
   refused: number;
   badCodes: number;
+  creates: number;
   facilitatorOf: Set<string>;
   seat: { code: string; table: number; role: RoleId } | null;
 }
 
 export class WorkshopHost {
   private readonly sessions = new Map<string, Session>();
+  /** stored sessions whose games have all ended, not loaded until asked for */
+  private readonly dormant = new Map<string, StoredSession>();
   private readonly conns = new Map<Conn, ConnState>();
   private readonly store: WorkshopStore;
   private readonly library: Library;
@@ -101,6 +112,7 @@ export class WorkshopHost {
   private readonly burst: number;
   private readonly perSecond: number;
   private readonly maxBadCodes: number;
+  private readonly maxLiveTables: number;
 
   constructor(o: HostOptions) {
     this.store = o.store;
@@ -109,6 +121,7 @@ export class WorkshopHost {
     this.burst = o.rateBurst ?? 40;
     this.perSecond = o.ratePerSecond ?? 20;
     this.maxBadCodes = o.maxBadCodes ?? 10;
+    this.maxLiveTables = o.maxLiveTables ?? 60;
     this.resume();
   }
 
@@ -132,6 +145,7 @@ export class WorkshopHost {
       last: this.now(),
       refused: 0,
       badCodes: 0,
+      creates: 0,
       facilitatorOf: new Set(),
       seat: null,
     });
@@ -163,7 +177,12 @@ export class WorkshopHost {
     st.last = now;
     if (st.tokens < 1) {
       st.refused++;
-      conn.send({ t: 'error', code: 'rate', message: 'too many messages: wait a moment and try again' });
+      conn.send({
+        t: 'error',
+        id: peekId(text),
+        code: 'rate',
+        message: 'too many messages: wait a moment and try again',
+      });
       if (st.refused > 200) conn.close('too many messages');
       return;
     }
@@ -238,6 +257,19 @@ export class WorkshopHost {
   // --- sessions -----------------------------------------------------------------------------------------------
 
   private create(conn: Conn, st: ConnState, m: Extract<ClientMessage, { t: 'create' }>): void {
+    if (st.creates >= MAX_CREATES_PER_CONNECTION)
+      throw new GameError(
+        'full',
+        `one connection may create at most ${MAX_CREATES_PER_CONNECTION} sessions: reload the page to start afresh`,
+      );
+    let live = 0;
+    for (const s of this.sessions.values()) for (const t of s.tables) if (t.game.currentPhase !== 'ended') live++;
+    if (live + m.tables > this.maxLiveTables)
+      throw new GameError(
+        'full',
+        `this host is already running ${live} tables (at most ${this.maxLiveTables}): end some games first`,
+        'tables',
+      );
     let config;
     try {
       config =
@@ -249,6 +281,14 @@ export class WorkshopHost {
         throw new GameError('invalid', e.message, m.scenario !== undefined ? 'scenario' : 'yaml');
       throw new GameError('invalid', `the scenario could not be read: ${(e as Error).message}`, 'scenario');
     }
+    const place = config.place;
+    if (place.people > MAX_WORKSHOP_PEOPLE || place.workers > MAX_WORKSHOP_PEOPLE)
+      throw new GameError(
+        'invalid',
+        `the place has ${place.people} people and ${place.workers} care workers; a live workshop runs places of up to ${MAX_WORKSHOP_PEOPLE} of each (a smaller place behaves alike: scale it down)`,
+        'scenario',
+      );
+    st.creates++;
     const setup = gameSetup({
       config,
       seed: m.seed ?? randomInt(0, 2 ** 31 - 1),
@@ -294,15 +334,29 @@ export class WorkshopHost {
   /** Rebuild every session from the store (a restarted host). */
   private resume(): void {
     for (const stored of this.store.sessions()) {
-      const tables = this.store.tables(stored.code).map((t) => this.resumeTable(stored.code, t));
-      const s: Session = { ...stored, tables, facilitators: new Set() };
-      for (const seat of this.store.seats(stored.code)) {
-        const slot = tables[seat.table]?.seats.get(seat.role);
-        if (slot) Object.assign(slot, { name: seat.name, tokenHash: seat.tokenHash });
-      }
-      this.sessions.set(s.code, s);
-      for (const t of tables) this.armTimer(s, t);
+      // a session whose games have all ended is loaded only when someone asks for it (its debrief, its record)
+      const ended = this.store.tables(stored.code).every((t) => {
+        const actions = this.store.actions(stored.code, t.index);
+        return (
+          actions.some((a) => a.kind === 'end') || actions.filter((a) => a.kind === 'advance').length >= t.setup.rounds
+        );
+      });
+      if (ended) this.dormant.set(stored.code, stored);
+      else this.load(stored);
     }
+  }
+
+  private load(stored: StoredSession): Session {
+    const tables = this.store.tables(stored.code).map((t) => this.resumeTable(stored.code, t));
+    const s: Session = { ...stored, tables, facilitators: new Set() };
+    for (const seat of this.store.seats(stored.code)) {
+      const slot = tables[seat.table]?.seats.get(seat.role);
+      if (slot) Object.assign(slot, { name: seat.name, tokenHash: seat.tokenHash });
+    }
+    this.dormant.delete(s.code);
+    this.sessions.set(s.code, s);
+    for (const t of tables) this.armTimer(s, t);
+    return s;
   }
 
   private resumeTable(code: string, stored: StoredTable): Table {
@@ -320,12 +374,12 @@ export class WorkshopHost {
   }
 
   private findSession(st: ConnState, code: string): Session {
-    const s = this.sessions.get(code);
-    if (!s) {
-      throw new GameError('not-found', 'no session has that code: check it with the facilitator', 'code');
-    }
     void st;
-    return s;
+    const s = this.sessions.get(code);
+    if (s) return s;
+    const stored = this.dormant.get(code);
+    if (stored) return this.load(stored);
+    throw new GameError('not-found', 'no session has that code: check it with the facilitator', 'code');
   }
 
   private badCode(conn: Conn, st: ConnState): void {
@@ -463,7 +517,7 @@ export class WorkshopHost {
       throw new GameError('state', 'your organisation has closed: you can watch and talk, but not decide');
     this.commit(s, t, [{ kind: 'decide', round: m.round, role, values: m.values, note: m.note ?? '' }]);
     conn.send({ t: 'ack', id: m.id, of: m.t });
-    if (t.game.allDecided()) this.advance(s, t, 'all-decided');
+    if (everySeatDecided(t)) this.advance(s, t, 'all-decided');
     this.pushTable(s, t);
   }
 
@@ -654,6 +708,20 @@ export class WorkshopHost {
   close(): void {
     for (const s of this.sessions.values()) for (const t of s.tables) this.clearTimer(t);
   }
+}
+
+/**
+ * Every played role with a player in its seat has decided (a seat nobody took follows the model's rules, as an
+ * unplayed role does, and is not waited for; the round's timer or the facilitator moves a table with no one seated).
+ */
+function everySeatDecided(t: Table): boolean {
+  let seatedRoles = 0;
+  for (const seat of t.seats.values()) {
+    if (seat.tokenHash === null || !t.game.canAct(seat.role)) continue;
+    seatedRoles++;
+    if (!t.game.hasDecided(seat.role)) return false;
+  }
+  return seatedRoles > 0 && t.game.currentPhase === 'deciding';
 }
 
 function seated(t: Table): number {

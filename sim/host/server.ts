@@ -12,6 +12,11 @@ import { MAX_MESSAGE_CHARS, WORKSHOP_PATH, type HostMessage, type Library } from
 import { WorkshopHost, type Conn } from './host.ts';
 import { WorkshopStore } from './store.ts';
 
+/** Connections the host accepts at once (a room of 6 tables × 6 players uses 37). */
+export const MAX_CONNECTIONS = 500;
+/** How often the host checks each browser is still there. */
+const HEARTBEAT_MS = 20_000;
+
 export interface WorkshopServerOptions {
   /** 0: any free port */
   port: number;
@@ -103,7 +108,26 @@ export async function startWorkshopServer(o: WorkshopServerOptions): Promise<Wor
   });
   const server = createServer((req, res) => serveFile(o.appDir, req, res));
   const wss = new WebSocketServer({ server, path: WORKSHOP_PATH, maxPayload: MAX_MESSAGE_CHARS * 4 });
+  // a browser that vanished without closing (a phone asleep, a dropped Wi-Fi) is noticed by a missed pong, so the
+  // facilitator sees the seat as disconnected and the seat is free for its player to take back
+  const alive = new WeakSet<WebSocket>();
+  const heartbeat = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (!alive.has(ws)) {
+        ws.terminate();
+        continue;
+      }
+      alive.delete(ws);
+      ws.ping();
+    }
+  }, HEARTBEAT_MS);
   wss.on('connection', (ws: WebSocket) => {
+    if (wss.clients.size > MAX_CONNECTIONS) {
+      ws.close(1013, 'the workshop host is full');
+      return;
+    }
+    alive.add(ws);
+    ws.on('pong', () => alive.add(ws));
     const conn: Conn = {
       send: (m: HostMessage) => {
         if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(m));
@@ -132,6 +156,7 @@ export async function startWorkshopServer(o: WorkshopServerOptions): Promise<Wor
     address,
     urls: (hosts.length > 0 ? hosts : ['127.0.0.1']).map((h) => `http://${h}:${port}/`),
     close: async () => {
+      clearInterval(heartbeat);
       host.close();
       for (const c of wss.clients) c.terminate();
       await new Promise<void>((ok) => wss.close(() => ok()));

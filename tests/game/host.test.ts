@@ -305,3 +305,93 @@ describe('round timers', () => {
     ).toEqual(['timer', 'timer']);
   });
 });
+
+describe('limits that keep one host healthy', () => {
+  it('refuses more sessions than a connection may make, more live tables than the host holds, and places too big to play live', () => {
+    const store = new WorkshopStore(tempDb());
+    const host = new WorkshopHost({ store, library, maxLiveTables: 3 });
+    open.push({ host, store });
+    const c = new FakeConn();
+    host.connect(c);
+    const create = {
+      t: 'create',
+      scenario: 'midshire-status-quo',
+      rounds: 2,
+      roundWeeks: 4,
+      roundSeconds: 0,
+      roles: ['commissioner'],
+    };
+    expect(send(host, c, { ...create, tables: 2 })?.t).toBe('created');
+    expect(send(host, c, { ...create, tables: 2 })).toMatchObject({ t: 'error', code: 'full', field: 'tables' });
+    const big = [
+      'id: too-big',
+      'title: Too big',
+      'place:',
+      '  name: Huge',
+      '  people: 50000',
+      '  workers: 40000',
+      '  providers: 300',
+      '  community_orgs: 10',
+      '  need_groups: {older_physical: 0.7, learning_disability: 0.15, mental_health: 0.15}',
+      'strategy:',
+      '  approach: framework',
+    ].join('\n');
+    const r = send(host, c, { ...create, scenario: undefined, yaml: big, tables: 1 });
+    expect(r).toMatchObject({ t: 'error', code: 'invalid' });
+    expect((r as { message: string }).message).toMatch(/a live workshop runs places of up to 20000/);
+    const county = send(host, c, { ...create, scenario: 'county-status-quo', tables: 1 });
+    expect(county?.t).toBe('created'); // 10,000 people: within the limit
+  });
+
+  it('a session whose games have ended is loaded again only when someone asks for it', () => {
+    const first = makeHost();
+    const { fac, code, secret } = session(first.host, 1);
+    send(first.host, fac, { t: 'start', table: 0 });
+    send(first.host, fac, { t: 'end', table: 0 });
+    first.host.close();
+    first.store.close();
+    open.splice(0);
+    const second = makeHost(first.file);
+    expect(second.host.stats().sessions).toBe(0);
+    const f2 = new FakeConn();
+    second.host.connect(f2);
+    expect(send(second.host, f2, { t: 'facilitator', code, secret })).toMatchObject({ t: 'ack' });
+    expect(second.host.stats().sessions).toBe(1);
+    f2.clear();
+    send(second.host, f2, { t: 'debrief', table: 0 });
+    expect(f2.last('debrief')!.debrief.weeks).toBe(1);
+  });
+});
+
+describe('one connection cannot flood the host with sessions', () => {
+  it(`refuses a connection's sixth session`, () => {
+    const { host } = makeHost();
+    const c = new FakeConn();
+    host.connect(c);
+    const create = {
+      t: 'create',
+      scenario: 'shock-budget-cut',
+      tables: 1,
+      rounds: 1,
+      roundWeeks: 1,
+      roundSeconds: 0,
+      roles: ['nhs'],
+    };
+    for (let i = 0; i < 5; i++) expect(send(host, c, create)?.t).toBe('created');
+    expect(send(host, c, create)).toMatchObject({ t: 'error', code: 'full' });
+  });
+});
+
+describe('a seat nobody took', () => {
+  it('follows the model rules and is not waited for', () => {
+    const { host } = makeHost();
+    const { fac, code } = session(host, 1);
+    const a = player(host, code, 'A', 0, 'commissioner');
+    const b = player(host, code, 'B', 0, 'workers');
+    send(host, fac, { t: 'start', table: 0 });
+    expect(send(host, a.c, { t: 'decide', table: 0, round: 0, values: { fee_level: 1 } })?.t).toBe('ack');
+    expect(fac.last('summary')!.summary.tables[0].round).toBe(0);
+    expect(send(host, b.c, { t: 'decide', table: 0, round: 0, values: { stayPay: null } })?.t).toBe('ack');
+    expect(fac.last('summary')!.summary.tables[0].round).toBe(1);
+  });
+});

@@ -1,7 +1,7 @@
 /** The message schema: every field checked, with a reason that names the field; text stays text. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseClientMessage, parseShock, cleanText, type Refusal } from '../../sim/node.ts';
+import { parseClientMessage, parseShock, cleanText, peekId, type Refusal } from '../../sim/node.ts';
 
 function refused(m: unknown): Refusal {
   const r = parseClientMessage(typeof m === 'string' ? m : JSON.stringify(m));
@@ -111,5 +111,16 @@ describe('text and shocks', () => {
       wageRise: 0.1,
     });
     expect(() => parseShock({ type: 'budget_cut', share: 0.95 }, 1)).toThrow(/from 0 to 0.9/);
+  });
+});
+
+describe('a refusal carries the id of the message it refuses', () => {
+  it('when the message had one', () => {
+    expect(refused({ t: 'decide', id: 42, table: 0, round: 0, values: { wage: 'x' } }).id).toBe(42);
+    expect(refused({ id: 7, t: 'nonsense' }).id).toBe(7);
+    expect(refused('{"t":"ping"').id).toBeUndefined();
+    expect(peekId('{"t":"ping","id":12}')).toBe(12);
+    expect(peekId('{"id": 3, "t":"ping"}')).toBe(3);
+    expect(peekId('{"t":"ping"}')).toBeUndefined();
   });
 });

@@ -207,3 +207,18 @@ describe('property: any sequence of valid decisions keeps the game replayable', 
     );
   });
 });
+
+describe('what each role sees', () => {
+  it('the facilitator hides a figure from a kind of role and reveals another to everyone, and it replays', () => {
+    const g = new Game(smallSetup(2, 4));
+    const ids = (role: RoleId): string[] => g.view(role).figures.map((f) => f.id);
+    expect(ids('provider-1')).toContain('margin_mean');
+    expect(ids('commissioner')).not.toContain('margin_mean');
+    g.apply({ kind: 'reveal', round: 0, role: 'provider', metric: 'margin_mean', show: false });
+    g.apply({ kind: 'reveal', round: 0, role: 'all', metric: 'gaming_mean', show: true });
+    for (const p of ['provider-1', 'provider-2'] as RoleId[]) expect(ids(p)).not.toContain('margin_mean');
+    for (const r of ALL_ROLES) expect(ids(r)).toContain('gaming_mean');
+    expect(ids('commissioner')).toContain('people_waiting');
+    expectReplays(g);
+  });
+});
