@@ -36,6 +36,12 @@ describe('the facilitator’s pack', () => {
     await expect.poll(() => sheet.getByRole('region', { name: /^Role card:/ }).count()).toBe(5);
     await expect.poll(() => sheet.getByText('What would you change before go-live?', { exact: false }).count()).toBe(1);
     await page.screenshot({ path: `${SHOTS}workshop-pack.png`, fullPage: true });
+    // printed, the workshop is the sheet alone: no buttons, no other workshops' tabs, no solo guide
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('button', { name: 'Print this workshop' }).isVisible()).toBe(false);
+    expect(await page.getByRole('heading', { name: /On your own/ }).isVisible()).toBe(false);
+    await page.screenshot({ path: `${SHOTS}workshop-pack-print.png`, fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
     expect(await axe(page)).toEqual([]);
 
     await group.getByRole('button', { name: 'Going live with an alliance' }).click();
@@ -187,6 +193,7 @@ describe('a workshop on the host', () => {
     expect(code).toMatch(/^[2-9A-HJ-NP-Z]{6}$/);
     await expect.poll(() => f.getByRole('img', { name: /QR code for the join address/ }).count()).toBe(1);
     await f.screenshot({ path: `${SHOTS}workshop-console.png`, fullPage: true });
+    expect(await axe(f)).toEqual([]);
 
     // a reload keeps control: the secret is in the tab's storage
     await f.reload();
@@ -207,6 +214,7 @@ describe('a workshop on the host', () => {
     await desk1.getByRole('button', { name: 'Decide for this round' }).click();
     await desk1.getByText('Waiting for: Home care provider A.').waitFor();
     await p1.page.screenshot({ path: `${SHOTS}workshop-player-waiting.png`, fullPage: true });
+    expect(await axe(p1.page)).toEqual([]);
     await expect.poll(() => table1.locator('li', { hasText: 'Commissioner' }).textContent()).toContain(': decided');
 
     // the provider drops out (the page closes) and comes back on the same device: same seat, same table

@@ -154,3 +154,33 @@ describe('decisions in the units people use', () => {
       }
   });
 });
+
+describe('what each role sees at the start', () => {
+  it('the Campbell’s law workshop hides wellbeing and quality from the commissioner, and a reveal brings them back', async () => {
+    const { initialReveals } = await import('../../ui/src/screens/workshop/SessionSetup.tsx');
+    const reveals = initialReveals({
+      source: { kind: 'library', id: 'midshire-outcomes', title: 'x' },
+      plan: 'outcomes',
+      rounds: 2,
+      weeksPerRound: 4,
+      minutesPerRound: 0,
+      tables: 1,
+      played: ['commissioner', 'provider-1'],
+      seesOthers: { 'provider-1': true },
+    });
+    const config = scenarioFromLibrary('midshire-outcomes', lib()).config;
+    const g = new Game(
+      gameSetup({ config, seed: 3, rounds: 2, roundWeeks: 4, roundSeconds: 0, played: ['commissioner', 'provider-1'] }),
+    );
+    const shown = (role: 'commissioner' | 'provider-1') => g.view(role).figures.map((f) => f.id);
+    expect(shown('commissioner')).toContain('wellbeing_mean');
+    for (const r of reveals) g.apply({ kind: 'reveal', round: 0, ...r });
+    expect(shown('commissioner')).not.toContain('wellbeing_mean');
+    expect(shown('commissioner')).not.toContain('quality_mean');
+    expect(shown('commissioner')).toContain('reported_outcome');
+    // the provider was let see the place's headline figures
+    expect(shown('provider-1')).toContain('wellbeing_mean');
+    g.apply({ kind: 'reveal', round: 0, role: 'all', metric: 'wellbeing_mean', show: true });
+    expect(shown('commissioner')).toContain('wellbeing_mean');
+  });
+});
