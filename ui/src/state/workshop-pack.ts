@@ -161,7 +161,7 @@ const FEE_CUT: WorkshopPlan = {
     {
       round: 6,
       kind: 'competing_employer',
-      say: 'A new warehouse has opened on the ring road, paying £1.50 an hour more than care.',
+      say: 'A new warehouse has opened on the ring road, paying about 10% more than care work (drop in “A big new employer opens nearby” at 10%).',
     },
   ],
   hidden: [],

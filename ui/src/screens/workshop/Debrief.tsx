@@ -65,7 +65,9 @@ export function Debrief({
   const [extra, setExtra] = useState<MetricId>('cost_per_person');
   const prompts = [...DEBRIEF_PROMPTS, ...(plan?.debrief ?? [])];
   const [notes, setNotes] = useState<string[]>(() => prompts.map(() => ''));
-  const why = (SCREENS as readonly { id: string; label: string }[]).find((s) => s.id === 'why' || /^why/i.test(s.label));
+  const why = (SCREENS as readonly { id: string; label: string }[]).find(
+    (s) => s.id === 'why' || /^why/i.test(s.label),
+  );
   if (tables.length === 0) return <p>No table has played yet.</p>;
   const roundWeeks = tables[0].debrief.roundWeeks;
   const weeks = Math.max(...tables.map((t) => t.debrief.weeks));

@@ -17,6 +17,7 @@ import {
 import { NumberBox } from '../../common/NumberBox.tsx';
 import { fmt } from '../../common/format.ts';
 import { leverView, type LeverView } from '../../state/lever-units.ts';
+import type { RoleCard } from '../../state/workshop-pack.ts';
 
 /** A decision's value as shown and typed: shares as percentages, the fee level as a share of today's fee. */
 export function decisionView(d: Pick<DecisionDue, 'key' | 'unit' | 'min' | 'max'>): LeverView {
@@ -236,6 +237,7 @@ export function RoleDesk({
   paused = false,
   busy = false,
   who,
+  card,
 }: {
   view: RoleView;
   onDecide: (values: DecisionValues, note: string) => void;
@@ -245,6 +247,8 @@ export function RoleDesk({
   busy?: boolean;
   /** the player's name, if known */
   who?: string;
+  /** the role card of the pack workshop being played, if any */
+  card?: RoleCard;
 }) {
   const weeksFrom = 1 + view.round * view.roundWeeks;
   return (
@@ -256,6 +260,23 @@ export function RoleDesk({
             {who ? <span className="muted small"> · {who}</span> : null}
           </h3>
           <p className="small">{view.brief}</p>
+          {card ? (
+            <details className="ws-card-details">
+              <summary>Your role card</summary>
+              <p>{card.situation}</p>
+              <p>
+                <strong>You want:</strong> {card.wants}
+              </p>
+              <p>
+                <strong>You fear:</strong> {card.fears}
+              </p>
+              <ul>
+                {card.ask.map((a) => (
+                  <li key={a}>{a}</li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
         </div>
         <div className="ws-round" aria-live="polite">
           {view.phase === 'lobby' ? <p>Waiting for the facilitator to start the game.</p> : null}

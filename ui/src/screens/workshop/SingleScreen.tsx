@@ -13,6 +13,7 @@ import {
   gameSetup,
   loadScenario,
   replayGame,
+  roleKind,
   roleLabel,
   ScenarioError,
   scenarioFromLibrary,
@@ -253,6 +254,7 @@ export function SingleScreen({ ws }: { ws: Workspace }) {
         <>
           <RoleDesk
             view={g.view(current)}
+            card={plan?.roles.find((r) => r.role === roleKind(current))}
             deadline={deadline}
             onDecide={(values: DecisionValues, note: string) => {
               if (act({ kind: 'decide', round: g.currentRound, role: current, values, note })) setTurn(null);
