@@ -163,9 +163,11 @@ export function SessionSetup({
             whole
           />
         </label>
-        <label>
-          Tables <NumberBox label="Tables" value={tables} onChange={setTables} min={1} max={maxTables} whole />
-        </label>
+        {maxTables > 1 ? (
+          <label>
+            Tables <NumberBox label="Tables" value={tables} onChange={setTables} min={1} max={maxTables} whole />
+          </label>
+        ) : null}
       </div>
       <p className="small muted">
         The game covers {years.toFixed(years < 2 ? 2 : 1)} years of the model in {rounds} rounds
