@@ -126,7 +126,20 @@ describe('single-screen mode', () => {
     expect(csv).toContain('decision,1,1,Commissioner,Fee level,1.05');
     // a note typed by a player cannot run as a formula in a spreadsheet
     expect(csv).toContain(`"'=HYPERLINK(""x"") to win back trust"`);
+    // the game records reopen the debrief later, replayed exactly
+    const [kept] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download the game records (replay exactly)' }).click(),
+    ]);
+    const keptPath = (await kept.path())!;
     expect(await axe(page)).toEqual([]);
+    await page.getByRole('button', { name: /Facilitator’s pack/ }).click();
+    await page.getByLabel('Game records file (.json)').setInputFiles(keptPath);
+    const reopened = page.getByRole('region', { name: 'Open a workshop you kept' });
+    await reopened.getByRole('heading', { name: /^Debrief:/ }).waitFor();
+    expect(await reopened.getByRole('table', { name: /This table: decisions by round/ }).textContent()).toContain(
+      'Fee level: 105% of the place’s starting fee',
+    );
     expect(errors).toEqual([]);
     await page.context().close();
   });

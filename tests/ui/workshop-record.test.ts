@@ -184,3 +184,37 @@ describe('what each role sees at the start', () => {
     expect(shown('commissioner')).toContain('wellbeing_mean');
   });
 });
+
+describe('opening a kept workshop', () => {
+  it('replays each table exactly from its record, and refuses files that are not records, naming what is wrong', async () => {
+    const { readKeptRecords } = await import('../../ui/src/screens/workshop/OpenRecord.tsx');
+    const g = playedGame();
+    const kept = JSON.stringify([{ table: 'Table 1', record: g.record() }]);
+    const r = readKeptRecords(kept);
+    expect(r.ok).toBe(true);
+    if (r.ok) {
+      expect(r.tables[0].name).toBe('Table 1');
+      expect(r.tables[0].debrief.weekly.people_waiting).toEqual(g.debrief().weekly.people_waiting);
+      expect(r.tables[0].debrief.decisions).toEqual(g.debrief().decisions);
+    }
+    expect(readKeptRecords('not json')).toEqual({ ok: false, message: expect.stringContaining('not JSON') });
+    expect(readKeptRecords('{}')).toMatchObject({ ok: false });
+    expect(readKeptRecords('[{"table": "T", "record": 3}]')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('table 1'),
+    });
+    // a decision edited out of its range is refused by the game, with the table named
+    const tampered = g.record();
+    const d = tampered.actions.find((a) => a.kind === 'decide');
+    if (d && d.kind === 'decide') d.values.paid_travel = 7;
+    const bad = readKeptRecords(JSON.stringify([{ table: 'Table 3', record: tampered }]));
+    expect(bad).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^Table 3: the game could not be replayed: Travel time paid/),
+    });
+    // a set-up stretched beyond its rounds is refused before anything is run
+    const stretched = g.record();
+    stretched.setup.config.weeks = 1_000_000;
+    expect(readKeptRecords(JSON.stringify([{ record: stretched }]))).toMatchObject({ ok: false });
+  });
+});

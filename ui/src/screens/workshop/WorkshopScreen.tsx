@@ -8,6 +8,7 @@ import { useState } from 'react';
 import type { Workspace } from '../../state/workspace.ts';
 import { codeFromAddress, loadFacilitator } from '../../state/workshop-storage.ts';
 import { FacilitatorConsole } from './FacilitatorConsole.tsx';
+import { OpenRecord } from './OpenRecord.tsx';
 import { PackView } from './PackView.tsx';
 import { PlayerView } from './PlayerView.tsx';
 import { SingleScreen } from './SingleScreen.tsx';
@@ -48,7 +49,12 @@ export function WorkshopScreen({ ws }: { ws: Workspace }) {
           </button>
         ))}
       </div>
-      {mode === 'pack' ? <PackView /> : null}
+      {mode === 'pack' ? (
+        <>
+          <PackView />
+          <OpenRecord />
+        </>
+      ) : null}
       {mode === 'facilitate' ? <FacilitatorConsole ws={ws} /> : null}
       {mode === 'join' ? <PlayerView /> : null}
       {mode === 'single' ? <SingleScreen ws={ws} /> : null}
