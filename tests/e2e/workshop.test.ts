@@ -241,6 +241,11 @@ describe('a workshop on the host', () => {
     await desk2.getByRole('checkbox', { name: 'Leave it to the model' }).first().uncheck();
     await desk2.getByRole('spinbutton', { name: 'Hourly wage you pay care workers' }).fill('13.5');
     await back.screenshot({ path: `${SHOTS}workshop-player-desk.png`, fullPage: true });
+    // on a phone the desk is one column: figures, then the decisions
+    await back.setViewportSize({ width: 390, height: 844 });
+    await back.screenshot({ path: `${SHOTS}workshop-player-phone.png`, fullPage: true });
+    expect(await back.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await back.setViewportSize({ width: 1366, height: 900 });
     await desk2.getByRole('button', { name: 'Decide for this round' }).click();
 
     // both decided: the round is played at once
