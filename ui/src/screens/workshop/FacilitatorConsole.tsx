@@ -27,8 +27,12 @@ export function FacilitatorConsole({ ws }: { ws: Workspace }) {
   const [debrief, setDebrief] = useState<TableOutcome[] | null>(null);
   const [plan, setPlan] = useState<string | undefined>(() => sessionStorage.getItem(PLAN_KEY) ?? undefined);
 
+  const [receivedAt, setReceivedAt] = useState(0);
   const onMessage = (m: HostMessage): void => {
-    if (m.t === 'summary' || m.t === 'created') setSummary(m.summary);
+    if (m.t === 'summary' || m.t === 'created') {
+      setSummary(m.summary);
+      setReceivedAt(Date.now());
+    }
   };
   const { client, link } = useWorkshopClient({
     onMessage,
@@ -203,7 +207,7 @@ export function FacilitatorConsole({ ws }: { ws: Workspace }) {
             n={t.index + 1}
             summary={t}
             paused={t.paused}
-            secondsLeft={t.secondsLeft}
+            deadline={t.secondsLeft === null ? null : receivedAt + t.secondsLeft * 1000}
             seats={t.seats.map((s) => ({ role: s.role, name: s.name, connected: s.connected }))}
           />
         ))}

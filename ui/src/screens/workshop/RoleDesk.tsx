@@ -40,7 +40,7 @@ export function decisionWords(d: Pick<DecisionDue, 'key' | 'unit' | 'min' | 'max
   return `${x} ${view.unit}`;
 }
 
-function Timer({ deadline }: { deadline: number | null }) {
+export function Timer({ deadline }: { deadline: number | null }) {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (deadline === null) return;

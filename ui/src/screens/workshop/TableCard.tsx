@@ -1,20 +1,21 @@
 import { METRIC_BY_ID, type TableSummary } from '../../../../sim/index.ts';
 import { fmt } from '../../common/format.ts';
+import { Timer } from './RoleDesk.tsx';
 
 /** One table at a glance: its round, who has decided, and its headline figures against where it started. */
 export function TableCard({
   n,
   summary,
   paused,
-  secondsLeft,
+  deadline,
   seats,
 }: {
   /** the table's number (1-based) */
   n: number;
   summary: TableSummary;
   paused?: boolean;
-  /** seconds left on the round's timer, if one is running */
-  secondsLeft?: number | null;
+  /** when the round's timer runs out (ms since 1970), if one is running */
+  deadline?: number | null;
   /** who sits in each played seat, and whether they are connected (the host's seats) */
   seats?: readonly { role: string; name: string | null; connected: boolean }[];
 }) {
@@ -23,16 +24,13 @@ export function TableCard({
       ? 'not started'
       : summary.phase === 'ended'
         ? 'ended'
-        : `round ${summary.round + 1} of ${summary.rounds}${paused ? ', paused' : ''}${
-            secondsLeft !== null && secondsLeft !== undefined && !paused
-              ? `, ${Math.floor(secondsLeft / 60)}:${String(Math.round(secondsLeft % 60)).padStart(2, '0')} left`
-              : ''
-          }`;
+        : `round ${summary.round + 1} of ${summary.rounds}${paused ? ', paused' : ''}`;
   return (
     <section className="ws-table-card card" aria-label={`Table ${n}`}>
       <h4>
         Table {n} <span className="muted small">· {state}</span>
       </h4>
+      {deadline && summary.phase === 'deciding' && !paused ? <Timer deadline={deadline} /> : null}
       <ul className="plain ws-who">
         {summary.played.map((p) => {
           const seat = seats?.find((s) => s.role === p.role);
