@@ -98,6 +98,8 @@ export type ClientMessage = { id?: number } & (
   | { t: 'message'; table: TableTarget; text: string }
   | { t: 'end'; table: TableTarget }
   | { t: 'summary' }
+  /** delete the session and everything stored about it (names, notes, decisions); the facilitator only */
+  | { t: 'forget'; code: string }
   | { t: 'record'; table: number }
   | { t: 'debrief'; table: number }
   | { t: 'ping' }
@@ -314,6 +316,7 @@ const FIELDS: Record<ClientMessageType, readonly string[]> = {
   message: ['table', 'text'],
   end: ['table'],
   summary: [],
+  forget: ['code'],
   record: ['table'],
   debrief: ['table'],
   ping: [],
@@ -431,6 +434,8 @@ function checkClientMessage(raw: unknown): ClientMessage {
     case 'record':
     case 'debrief':
       return { ...base, t, table: table(raw.table) };
+    case 'forget':
+      return { ...base, t, code: code(raw.code) };
     case 'summary':
     case 'ping':
       return { ...base, t };

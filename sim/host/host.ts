@@ -35,7 +35,13 @@ import { WorkshopStore, hashSecret, type StoredSession, type StoredTable } from 
 export interface Conn {
   send(message: HostMessage): void;
   close(reason: string): void;
+  /** where it comes from (the browser's address), for counting wrong codes across connections */
+  peer?: string;
 }
+
+/** Wrong codes, secrets or tokens one address may send in ten minutes before its attempts are refused. */
+export const MAX_BAD_CODES_PER_ADDRESS = 30;
+const BAD_CODE_WINDOW_MS = 10 * 60_000;
 
 export interface HostOptions {
   store: WorkshopStore;
@@ -105,6 +111,10 @@ export class WorkshopHost {
   private readonly sessions = new Map<string, Session>();
   /** stored sessions whose games have all ended, not loaded until asked for */
   private readonly dormant = new Map<string, StoredSession>();
+  /** wrong codes by address, over a ten-minute window */
+  private readonly badByPeer = new Map<string, { count: number; since: number }>();
+  /** stored sessions that could not be rebuilt (code → why); left in the file untouched */
+  private readonly broken = new Map<string, string>();
   private readonly conns = new Map<Conn, ConnState>();
   private readonly store: WorkshopStore;
   private readonly library: Library;
@@ -126,7 +136,7 @@ export class WorkshopHost {
   }
 
   /** Sessions and tables held (for the console line and the load script). */
-  stats(): { sessions: number; tables: number; seats: number; connections: number } {
+  stats(): { sessions: number; tables: number; seats: number; connections: number; broken: string[] } {
     let tables = 0;
     let seats = 0;
     for (const s of this.sessions.values())
@@ -134,7 +144,13 @@ export class WorkshopHost {
         tables++;
         for (const seat of t.seats.values()) if (seat.tokenHash) seats++;
       }
-    return { sessions: this.sessions.size, tables, seats, connections: this.conns.size };
+    return {
+      sessions: this.sessions.size,
+      tables,
+      seats,
+      connections: this.conns.size,
+      broken: [...this.broken.keys()],
+    };
   }
 
   // --- connections --------------------------------------------------------------------------------------------
@@ -212,7 +228,14 @@ export class WorkshopHost {
         this.create(conn, st, m);
         return;
       case 'facilitator': {
-        const s = this.findSession(st, m.code);
+        this.checkPeer(conn);
+        let s: Session;
+        try {
+          s = this.findSession(st, m.code);
+        } catch (e) {
+          this.badCode(conn, st);
+          throw e;
+        }
         if (!sameHash(s.secretHash, hashSecret(m.secret))) {
           this.badCode(conn, st);
           throw new GameError('unauthorised', 'that is not the facilitator secret of this session');
@@ -241,6 +264,12 @@ export class WorkshopHost {
         const s = this.facilitated(st);
         const t = this.table(s, m.table);
         conn.send({ t: 'record', id: m.id, table: t.index, record: t.game.record() });
+        return;
+      }
+      case 'forget': {
+        const s = this.facilitated(st, m.code);
+        this.forget(s);
+        conn.send({ t: 'ack', id: m.id, of: m.t });
         return;
       }
       case 'debrief': {
@@ -342,7 +371,27 @@ export class WorkshopHost {
         );
       });
       if (ended) this.dormant.set(stored.code, stored);
-      else this.load(stored);
+      else
+        try {
+          this.tryLoad(stored);
+        } catch {
+          // set aside in `broken`; the other sessions still resume
+        }
+    }
+  }
+
+  /** Load a stored session; one that cannot be rebuilt is set aside (kept in the file) so the others still resume. */
+  private tryLoad(stored: StoredSession): Session {
+    try {
+      return this.load(stored);
+    } catch (e) {
+      this.sessions.delete(stored.code);
+      this.dormant.delete(stored.code);
+      this.broken.set(stored.code, e instanceof Error ? e.message : String(e));
+      throw new GameError(
+        'error',
+        `this workshop could not be restored from the file (${this.broken.get(stored.code)})`,
+      );
     }
   }
 
@@ -378,13 +427,35 @@ export class WorkshopHost {
     const s = this.sessions.get(code);
     if (s) return s;
     const stored = this.dormant.get(code);
-    if (stored) return this.load(stored);
+    if (stored) return this.tryLoad(stored);
+    const broken = this.broken.get(code);
+    if (broken !== undefined)
+      throw new GameError('error', `this workshop could not be restored from the file (${broken}); it is kept there`);
     throw new GameError('not-found', 'no session has that code: check it with the facilitator', 'code');
   }
 
   private badCode(conn: Conn, st: ConnState): void {
     st.badCodes++;
+    if (conn.peer !== undefined) {
+      const now = this.now();
+      const b = this.badByPeer.get(conn.peer);
+      if (this.badByPeer.size > 10_000)
+        for (const [peer, x] of this.badByPeer) if (now - x.since > BAD_CODE_WINDOW_MS) this.badByPeer.delete(peer);
+      if (!b || now - b.since > BAD_CODE_WINDOW_MS) this.badByPeer.set(conn.peer, { count: 1, since: now });
+      else b.count++;
+    }
     if (st.badCodes >= this.maxBadCodes) conn.close('too many wrong codes');
+  }
+
+  /** An address that has sent too many wrong codes lately may not try another (it cannot guess its way in). */
+  private checkPeer(conn: Conn): void {
+    if (conn.peer === undefined) return;
+    const b = this.badByPeer.get(conn.peer);
+    if (b && this.now() - b.since <= BAD_CODE_WINDOW_MS && b.count >= MAX_BAD_CODES_PER_ADDRESS)
+      throw new GameError(
+        'rate',
+        'too many wrong codes from this address: wait ten minutes, then check the code with the facilitator',
+      );
   }
 
   private facilitated(st: ConnState, code?: string): Session {
@@ -417,6 +488,7 @@ export class WorkshopHost {
   // --- players ------------------------------------------------------------------------------------------------
 
   private join(conn: Conn, st: ConnState, m: Extract<ClientMessage, { t: 'join' }>): void {
+    this.checkPeer(conn);
     let s: Session;
     try {
       s = this.findSession(st, m.code);
@@ -464,6 +536,7 @@ export class WorkshopHost {
   }
 
   private rejoin(conn: Conn, st: ConnState, m: Extract<ClientMessage, { t: 'rejoin' }>): void {
+    this.checkPeer(conn);
     let s: Session;
     try {
       s = this.findSession(st, m.code);
@@ -702,6 +775,26 @@ export class WorkshopHost {
         })),
       })),
     };
+  }
+
+  /** Delete a session: its games, seats and record, from memory and from the store. */
+  private forget(s: Session): void {
+    this.store.deleteSession(s.code);
+    this.sessions.delete(s.code);
+    for (const t of s.tables) {
+      this.clearTimer(t);
+      for (const seat of t.seats.values()) {
+        if (!seat.conn) continue;
+        const st = this.conns.get(seat.conn);
+        if (st) st.seat = null;
+        seat.conn.send({
+          t: 'error',
+          code: 'not-found',
+          message: 'the facilitator has closed this workshop and deleted its record',
+        });
+      }
+    }
+    for (const c of s.facilitators) this.conns.get(c)?.facilitatorOf.delete(s.code);
   }
 
   /** Stop every timer (the store stays open: the owner closes it). */

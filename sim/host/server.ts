@@ -90,6 +90,18 @@ function serveFile(appDir: string | null, req: IncomingMessage, res: ServerRespo
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 
+/**
+ * The browser's address: the socket's, or, when a reverse proxy on this machine forwarded the connection, the first
+ * address in its X-Forwarded-For (trusted only from a loopback socket, which only a local proxy can be).
+ */
+export function peerOf(req: IncomingMessage): string {
+  const remote = req.socket.remoteAddress ?? 'unknown';
+  const loopback = remote === '127.0.0.1' || remote === '::1' || remote === '::ffff:127.0.0.1';
+  const fwd = req.headers['x-forwarded-for'];
+  const first = (Array.isArray(fwd) ? fwd[0] : fwd)?.split(',')[0]?.trim();
+  return loopback && first ? first.slice(0, 64) : remote;
+}
+
 export function lanAddresses(): string[] {
   const out: string[] = [];
   for (const list of Object.values(networkInterfaces()))
@@ -121,7 +133,7 @@ export async function startWorkshopServer(o: WorkshopServerOptions): Promise<Wor
       ws.ping();
     }
   }, HEARTBEAT_MS);
-  wss.on('connection', (ws: WebSocket) => {
+  wss.on('connection', (ws: WebSocket, req: IncomingMessage) => {
     if (wss.clients.size > MAX_CONNECTIONS) {
       ws.close(1013, 'the workshop host is full');
       return;
@@ -129,6 +141,7 @@ export async function startWorkshopServer(o: WorkshopServerOptions): Promise<Wor
     alive.add(ws);
     ws.on('pong', () => alive.add(ws));
     const conn: Conn = {
+      peer: peerOf(req),
       send: (m: HostMessage) => {
         if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(m));
       },

@@ -67,6 +67,7 @@ export interface StoredSeat {
 const SCHEMA = `
 PRAGMA journal_mode = WAL;
 PRAGMA synchronous = FULL;
+PRAGMA secure_delete = ON;
 CREATE TABLE IF NOT EXISTS sessions (
   code TEXT PRIMARY KEY, secret_hash TEXT NOT NULL, title TEXT NOT NULL, created TEXT NOT NULL,
   round_seconds INTEGER NOT NULL);
@@ -166,6 +167,16 @@ export class WorkshopStore {
 
   actions(code: string, table: number): GameAction[] {
     return this.q.actions.all(code, table).map((r) => JSON.parse(String(r.action)) as GameAction);
+  }
+
+  /** Delete a session and everything stored about it. */
+  deleteSession(code: string): void {
+    this.tx(() => {
+      for (const table of ['actions', 'seats', 'tables', 'sessions'])
+        this.db.prepare(`DELETE FROM ${table} WHERE code = ?`).run(code);
+    });
+    // deleted pages are overwritten (secure_delete) and the log holding the old pages is emptied
+    this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
   }
 
   close(): void {

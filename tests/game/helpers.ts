@@ -35,6 +35,7 @@ export function tempDb(): string {
 export class FakeConn implements Conn {
   readonly got: HostMessage[] = [];
   closed: string | null = null;
+  peer?: string;
   send(m: HostMessage): void {
     this.got.push(structuredClone(m));
   }

@@ -4,7 +4,14 @@
  * unauthorised messages are refused without harming the game; a host built again on the same file resumes.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { WorkshopHost, WorkshopStore, loadNodeLibrary, type HostMessage, type RoleId } from '../../sim/node.ts';
+import {
+  MAX_BAD_CODES_PER_ADDRESS,
+  WorkshopHost,
+  WorkshopStore,
+  loadNodeLibrary,
+  type HostMessage,
+  type RoleId,
+} from '../../sim/node.ts';
 import { FakeConn, tempDb } from './helpers.ts';
 
 const library = loadNodeLibrary();
@@ -393,5 +400,72 @@ describe('a seat nobody took', () => {
     expect(fac.last('summary')!.summary.tables[0].round).toBe(0);
     expect(send(host, b.c, { t: 'decide', table: 0, round: 0, values: { stayPay: null } })?.t).toBe('ack');
     expect(fac.last('summary')!.summary.tables[0].round).toBe(1);
+  });
+});
+
+describe('forgetting a workshop', () => {
+  it('only its facilitator can delete it; then nothing about it is left in memory or in the file', () => {
+    const first = makeHost();
+    const { fac, code, secret } = session(first.host, 1);
+    const a = player(first.host, code, 'Asha', 0, 'commissioner');
+    send(first.host, fac, { t: 'start', table: 0 });
+    send(first.host, a.c, { t: 'decide', table: 0, round: 0, values: { fee_level: 1.2 }, note: 'private thought' });
+    expect(send(first.host, a.c, { t: 'forget', code })).toMatchObject({ code: 'unauthorised' });
+    expect(send(first.host, fac, { t: 'forget', code })).toMatchObject({ t: 'ack' });
+    expect(a.c.last('error')).toMatchObject({ code: 'not-found' });
+    expect(first.host.stats().sessions).toBe(0);
+    expect(first.store.sessions()).toEqual([]);
+    expect(first.store.actions(code, 0)).toEqual([]);
+    expect(first.store.seats(code)).toEqual([]);
+    const again = new FakeConn();
+    first.host.connect(again);
+    expect(send(first.host, again, { t: 'facilitator', code, secret })).toMatchObject({ code: 'not-found' });
+  });
+});
+
+describe('guessing codes', () => {
+  it('an address that keeps sending wrong codes is refused, even on fresh connections; others are not', () => {
+    const { host } = makeHost();
+    const { code } = session(host, 1);
+    const conns: FakeConn[] = [];
+    for (let i = 0; i < MAX_BAD_CODES_PER_ADDRESS; i++) {
+      const c = new FakeConn();
+      c.peer = '10.0.0.66';
+      host.connect(c);
+      conns.push(c);
+      expect(send(host, c, { t: 'join', code: 'ZZZZZ2', name: 'guess' })).toMatchObject({ code: 'not-found' });
+    }
+    const again = new FakeConn();
+    again.peer = '10.0.0.66';
+    host.connect(again);
+    expect(send(host, again, { t: 'join', code, name: 'right code, wrong address' })).toMatchObject({ code: 'rate' });
+    const honest = new FakeConn();
+    honest.peer = '10.0.0.7';
+    host.connect(honest);
+    expect(send(host, honest, { t: 'join', code, name: 'Sam' })?.t).toBe('joined');
+  });
+});
+
+describe('a damaged record', () => {
+  it('is set aside, kept in the file, and the other workshops still resume', () => {
+    const first = makeHost();
+    const good = session(first.host, 1);
+    const bad = session(first.host, 1);
+    send(first.host, good.fac, { t: 'start', table: 0 });
+    send(first.host, bad.fac, { t: 'start', table: 0 });
+    // an action no game accepts (as if written by another version of the host)
+    first.store.addActions(bad.code, 0, 1, [{ kind: 'advance', round: 7, reason: 'timer' }]);
+    first.host.close();
+    first.store.close();
+    open.splice(0);
+    const second = makeHost(first.file);
+    expect(second.host.stats()).toMatchObject({ sessions: 1, broken: [bad.code] });
+    const f = new FakeConn();
+    second.host.connect(f);
+    expect(send(second.host, f, { t: 'facilitator', code: good.code, secret: good.secret })?.t).toBe('ack');
+    expect(send(second.host, f, { t: 'facilitator', code: bad.code, secret: bad.secret })).toMatchObject({
+      code: 'error',
+    });
+    expect(second.store.actions(bad.code, 0).length).toBe(2);
   });
 });

@@ -61,6 +61,11 @@ Stop it with Ctrl+C; nothing is lost.`,
         o.lan
           ? `Players on this network open: ${srv.urls.join('  or  ')}`
           : `Open ${srv.urls[0]} (this machine only; add --lan so players on the same network can join)`,
+        ...(st.broken.length > 0
+          ? [
+              `Could not restore ${st.broken.length} workshop${st.broken.length === 1 ? '' : 's'} from the file (${st.broken.join(', ')}): kept there untouched.`,
+            ]
+          : []),
         'Stop with Ctrl+C: nothing is lost; start again with the same --db to carry on.',
         '',
       ].join('\n'),

@@ -1,0 +1,52 @@
+/** `commsim workshop`: its help, a bad option named, and (when the app is built) the real command serving it. */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lanAddresses } from '../../sim/node.ts';
+import { Client, tempDb } from './helpers.ts';
+
+const ROOT = join(__dirname, '..', '..');
+const BIN = join(ROOT, 'bin', 'commsim.mjs');
+
+describe('commsim workshop', () => {
+  it('explains itself and names a bad option', () => {
+    const help = spawnSync(process.execPath, [BIN, 'workshop', '--help'], { encoding: 'utf8' });
+    expect(help.status).toBe(0);
+    for (const o of ['--port', '--lan', '--db']) expect(help.stdout).toContain(o);
+    const bad = spawnSync(process.execPath, [BIN, 'workshop', '--port', '70000'], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--port must be a whole number from 0 to 65535/);
+  });
+
+  it.skipIf(!existsSync(join(ROOT, 'ui', 'dist', 'index.html')))(
+    'serves the app and the WebSocket on 127.0.0.1 only, and stops cleanly',
+    async () => {
+      const proc = spawn(process.execPath, [BIN, 'workshop', '--port', '0', '--db', tempDb()], { cwd: ROOT });
+      let out = '';
+      const url = await new Promise<string>((ok, fail) => {
+        proc.stdout.on('data', (d: Buffer) => {
+          out += d.toString();
+          const m = /Open (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+          if (m) ok(m[1]);
+        });
+        proc.once('exit', () => fail(new Error(out)));
+      });
+      try {
+        const page = await fetch(url);
+        expect(page.headers.get('content-type')).toContain('text/html');
+        expect(await page.text()).toContain('<div id="root">');
+        const c = await Client.open(url.replace('http', 'ws') + 'workshop');
+        expect(await c.wait((m) => m.t === 'hello')).toMatchObject({ protocol: 1 });
+        c.close();
+        const port = new URL(url).port;
+        for (const ip of lanAddresses()) await expect(fetch(`http://${ip}:${port}/`)).rejects.toThrow();
+      } finally {
+        proc.kill('SIGINT');
+        await new Promise((ok) => proc.once('exit', ok));
+      }
+      expect(out).toContain('Workshop host stopped.');
+    },
+    60_000,
+  );
+});
