@@ -284,6 +284,12 @@ describe('a workshop on the host', () => {
     await f.screenshot({ path: `${SHOTS}workshop-debrief-print.png`, fullPage: true });
     await f.emulateMedia({ media: 'screen' });
     expect(await axe(f)).toEqual([]);
+    // the facilitator deletes the workshop from the host: the console is free for a new one, the players are told
+    await f.getByRole('button', { name: 'Back to the console' }).click();
+    await f.getByRole('button', { name: 'Delete this workshop from the host' }).click();
+    await f.getByRole('button', { name: 'Yes, delete it' }).click();
+    await f.getByRole('form', { name: 'Set up a session' }).waitFor();
+    await expect.poll(() => p1.page.getByRole('form', { name: 'Join a session' }).count()).toBe(1);
     expect([...fac.errors, ...p1.errors, ...p2.errors]).toEqual([]);
     for (const c of browser.contexts()) await c.close();
   });

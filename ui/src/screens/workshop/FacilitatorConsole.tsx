@@ -28,6 +28,7 @@ export function FacilitatorConsole({ ws }: { ws: Workspace }) {
   const [plan, setPlan] = useState<string | undefined>(() => sessionStorage.getItem(PLAN_KEY) ?? undefined);
 
   const [receivedAt, setReceivedAt] = useState(0);
+  const [forgetting, setForgetting] = useState(false);
   const onMessage = (m: HostMessage): void => {
     if (m.t === 'summary' || m.t === 'created') {
       setSummary(m.summary);
@@ -224,7 +225,7 @@ export function FacilitatorConsole({ ws }: { ws: Workspace }) {
           end: () => send({ t: 'end', table: target }),
         }}
       />
-      <div className="row ws-noprint">
+      <div className="row ws-noprint ws-leave">
         <button
           onClick={() => {
             saveFacilitator(undefined);
@@ -236,6 +237,32 @@ export function FacilitatorConsole({ ws }: { ws: Workspace }) {
         <span className="small muted">
           The games stay on the host; this tab forgets the session’s secret and can no longer control it.
         </span>
+      </div>
+      <div className="row ws-noprint ws-leave">
+        {forgetting ? (
+          <>
+            <span role="alert">
+              Delete session {summary.code} from the host, with every name, note and decision? Download the record from
+              the debrief first if the group wants to keep it.
+            </span>
+            <button
+              disabled={busy}
+              onClick={() =>
+                void run(async (c) => {
+                  await c.request({ t: 'forget', code: summary.code });
+                  saveFacilitator(undefined);
+                  setForgetting(false);
+                  setSummary(null);
+                })
+              }
+            >
+              Yes, delete it
+            </button>
+            <button onClick={() => setForgetting(false)}>No, keep it</button>
+          </>
+        ) : (
+          <button onClick={() => setForgetting(true)}>Delete this workshop from the host</button>
+        )}
       </div>
     </section>
   );

@@ -53,7 +53,15 @@ export function PlayerView() {
       setView(m.view);
       setDeadline(m.seat.paused ? null : deadlineOf(m.seat.secondsLeft));
     }
-    if (m.t === 'error' && m.id === undefined) setError(m.message);
+    if (m.t === 'error' && m.id === undefined) {
+      setError(m.message);
+      // the facilitator deleted the session: this browser forgets the seat
+      if (m.code === 'not-found' && seat) {
+        forgetSeat(seat.code);
+        setSeat(null);
+        setView(null);
+      }
+    }
   };
 
   /** Take the seat this browser holds for the code, if any (after every reconnection). */
