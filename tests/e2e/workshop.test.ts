@@ -56,6 +56,10 @@ describe('the facilitator’s pack', () => {
     await page.getByRole('button', { name: /Facilitator’s pack/ }).click();
     await page.getByRole('button', { name: 'Going live with an alliance' }).click();
     await expect.poll(() => page.getByText('Step 2 of 5: Add the two paths').count()).toBe(1);
+    // this page was not served by a workshop host: the console says so and how to get one, and creates nothing
+    await page.getByRole('button', { name: /Run a workshop/ }).click();
+    await page.getByText('No workshop host answers at this address', { exact: false }).waitFor({ timeout: 20_000 });
+    expect(await page.getByRole('button', { name: 'Create the session' }).isDisabled()).toBe(true);
     expect(errors).toEqual([]);
     await page.context().close();
   });
