@@ -150,9 +150,12 @@ describe('single-screen mode', () => {
 });
 
 /** `commsim workshop` on a free port with a fresh database, as a facilitator starts it (the app is built by the global setup). */
-async function startHost(): Promise<{ url: string; proc: ChildProcess; dir: string }> {
-  const dir = mkdtempSync(join(tmpdir(), 'commsim-ws-'));
-  const port = await freePort();
+async function startHost(again?: {
+  dir: string;
+  port: number;
+}): Promise<{ url: string; proc: ChildProcess; dir: string; port: number }> {
+  const dir = again?.dir ?? mkdtempSync(join(tmpdir(), 'commsim-ws-'));
+  const port = again?.port ?? (await freePort());
   const proc = spawn(
     process.execPath,
     ['bin/commsim.mjs', 'workshop', '--port', String(port), '--db', join(dir, 'workshop.sqlite')],
@@ -166,7 +169,7 @@ async function startHost(): Promise<{ url: string; proc: ChildProcess; dir: stri
     });
     proc.once('exit', (code) => fail(new Error(`the workshop host exited (${code})`)));
   });
-  return { url: `http://127.0.0.1:${port}/`, proc, dir };
+  return { url: `http://127.0.0.1:${port}/`, proc, dir, port };
 }
 
 async function page(url: string): Promise<{ page: Page; errors: string[] }> {
@@ -196,7 +199,7 @@ describe('a workshop on the host', () => {
     if (host) rmSync(host.dir, { recursive: true, force: true });
   });
 
-  it('facilitator creates a session, two players join, decide, one drops and rejoins, the round advances, the debrief shows', async () => {
+  it('facilitator creates a session, two players join, decide, one drops and rejoins, the round advances, the host restarts, the debrief shows', async () => {
     host = await startHost();
     const fac = await page(`${host.url}#workshop`);
     const f = fac.page;
@@ -256,6 +259,15 @@ describe('a workshop on the host', () => {
     await desk1.getByText('Round 2 of 2').waitFor();
     await desk2.getByText('Round 2 of 2').waitFor();
     await expect.poll(() => table1.textContent()).toContain('round 2 of 2');
+
+    // the host is killed mid-game and started again on the same database: everyone gets back in by themselves
+    host.proc.kill('SIGKILL');
+    await f.getByText('The connection to the workshop host dropped', { exact: false }).waitFor();
+    host = await startHost(host);
+    await f.getByText('Connected to the workshop host.').waitFor({ timeout: 30_000 });
+    await expect.poll(() => table1.textContent(), { timeout: 20_000 }).toContain('round 2 of 2');
+    await expect.poll(() => table1.textContent(), { timeout: 20_000 }).not.toContain('disconnected');
+    await desk1.getByText('Round 2 of 2').waitFor();
 
     // a shock for every table, then the end and the debrief
     await f
