@@ -216,6 +216,7 @@ export function PlayerView() {
         <p className="small muted">Choose a table and role only if the facilitator gave you one.</p>
         <button
           type="submit"
+          className="primary"
           disabled={busy || link !== 'open' || normaliseCode(code).length !== CODE_LENGTH || !name.trim()}
         >
           Join

@@ -217,7 +217,7 @@ function DecisionForm({
       <label htmlFor={`${idp}-note`}>Why? A line for the debrief (optional)</label>
       <textarea id={`${idp}-note`} rows={2} maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} />
       <div className="row">
-        <button type="submit" disabled={busy}>
+        <button type="submit" className="primary" disabled={busy}>
           {view.decided ? 'Change my decision' : 'Decide for this round'}
         </button>
       </div>

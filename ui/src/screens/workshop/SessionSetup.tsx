@@ -209,7 +209,7 @@ export function SessionSetup({
         </table>
         {played.length === 0 ? <p role="alert">Choose at least one role for people to play.</p> : null}
       </fieldset>
-      <button type="submit" disabled={!ok || busy}>
+      <button type="submit" className="primary" disabled={!ok || busy}>
         {startLabel}
       </button>
     </form>
