@@ -11,6 +11,7 @@
  */
 import type { LeverId, MetricId, RunConfig, SimEvent } from '../types.ts';
 import { createRun, type RunStepper } from '../model/simulate.ts';
+import { configRangeIssues } from '../scenario/config-ranges.ts';
 import { METRICS, METRIC_BY_ID, METRIC_INDEX } from '../model/metrics.ts';
 import { emptyOverrides } from '../model/overrides.ts';
 import {
@@ -74,6 +75,11 @@ export type GameAction =
 export interface GameRecord {
   setup: GameSetup;
   actions: GameAction[];
+  /**
+   * what the game showed when the record was taken: the last week simulated and a fingerprint of every figure of
+   * every week (gameFingerprint), so a replay can show it gives the same game (verifyRecord). Not needed to replay.
+   */
+  check?: { week: number; fingerprint: string };
 }
 
 export type GamePhase = 'lobby' | 'deciding' | 'ended';
@@ -174,6 +180,16 @@ export function checkSetup(setup: GameSetup): void {
   int(setup.seed, 'seed', 0, 2 ** 31 - 1);
   if (!Array.isArray(setup.played) || setup.played.some((r) => !isRoleId(r)))
     throw new GameError('invalid', 'played must list roles', 'played');
+  // the place and its numbers within the scenario format's ranges (a record may come from a file)
+  let issues: string[];
+  try {
+    // (its length is the game's, rounds × round length, checked above; the format's bounds on a run's length do not apply)
+    issues = configRangeIssues(setup.config).filter((i) => !i.startsWith('weeks:'));
+  } catch {
+    issues = ['the scenario is incomplete'];
+  }
+  if (issues.length > 0)
+    throw new GameError('invalid', `the game's scenario is not valid: ${issues.slice(0, 3).join('; ')}`, 'config');
 }
 
 /** A setup for a scenario's config: the run is cut (or extended) to the game's length. */
@@ -258,7 +274,26 @@ export class Game {
 
   /** The record: setup and every action so far (copies; JSON-safe). */
   record(): GameRecord {
-    return structuredClone({ setup: this.setup, actions: this.actions });
+    return {
+      ...structuredClone({ setup: this.setup, actions: this.actions }),
+      check: { week: this.week, fingerprint: this.fingerprint() },
+    };
+  }
+
+  /**
+   * A fingerprint of every figure of every week simulated so far: 64-bit FNV-1a over the bytes of the weekly series
+   * (16 hex digits). Two games with the same fingerprint showed the same figures, to the last bit.
+   */
+  fingerprint(): string {
+    const bytes = new Uint8Array(this.run.series.buffer, this.run.series.byteOffset, this.run.series.byteLength);
+    // two 32-bit FNV-1a lanes with different offsets (JavaScript has no fast 64-bit multiply)
+    let a = 0x811c9dc5;
+    let b = 0x050c5d1f;
+    for (let i = 0; i < bytes.length; i++) {
+      a = Math.imul(a ^ bytes[i], 0x01000193);
+      b = Math.imul(b ^ bytes[i], 0x01000193) ^ (i & 0xff);
+    }
+    return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
   }
 
   /** The weekly series simulated so far (metric-major, as RunResult.series; weeks after `week` are zero). */
@@ -541,6 +576,13 @@ export class Game {
           value: weeklyCost > 0 ? pr.reserves[slot] / weeklyCost : 0,
         },
         { id: 'trust', label: 'Your trust in the council', unit: 'share 0-1', value: pr.trustInCommissioner[slot] },
+        { id: 'reported', label: 'Outcomes you report', unit: 'share of good days', value: pr.reported[slot] },
+        {
+          id: 'wellbeing',
+          label: 'How the people you support actually fare',
+          unit: 'share of good days',
+          value: pr.clientWellbeing[slot],
+        },
       ],
     };
   }
@@ -650,4 +692,23 @@ export function replayGame(record: GameRecord): Game {
   const g = new Game(record.setup);
   for (const a of record.actions) g.apply(a);
   return g;
+}
+
+/** Replay a record and compare the game with the fingerprint it was taken with (if it has one). */
+export function verifyRecord(record: GameRecord): {
+  game: Game;
+  /** true: same figures to the last bit; false: different; null: the record carries no fingerprint */
+  same: boolean | null;
+  expected: string | null;
+  actual: string;
+} {
+  const game = replayGame(record);
+  const actual = game.fingerprint();
+  const expected = record.check?.fingerprint ?? null;
+  return {
+    game,
+    same: expected === null ? null : expected === actual && record.check?.week === game.week,
+    expected,
+    actual,
+  };
 }

@@ -58,6 +58,7 @@ export {
   gameSetup,
   checkSetup,
   replayGame,
+  verifyRecord,
   type GameSetup,
   type GameAction,
   type GameRecord,

@@ -45,7 +45,7 @@ export function providerSeat(role: RoleId): number {
 export type DecisionTarget =
   | { kind: 'lever'; lever: LeverId }
   | { kind: 'param'; param: ParamId }
-  | { kind: 'override'; override: 'wage' | 'accept' | 'handBack' | 'bid' | 'stayPay' };
+  | { kind: 'override'; override: 'wage' | 'accept' | 'handBack' | 'bid' | 'gaming' | 'stayPay' };
 
 /** One decision a role takes each round. */
 export interface DecisionField {
@@ -139,6 +139,17 @@ const PROVIDER_FIELDS: readonly DecisionField[] = [
     target: { kind: 'override', override: 'bid' },
     ruleAllowed: true,
   },
+  {
+    key: 'gaming',
+    label: 'How hard you work the measures',
+    unit: 'share 0-1',
+    min: 0,
+    max: 1,
+    step: 0.05,
+    help: 'How far you present outcomes in the best light and steer towards easier cases (0: not at all, 1: as far as you can). What you report rises with it; how people actually fare does not. It changes over weeks, not at once. Leave it to the model and it follows payment on outcomes, your distrust and your margins.',
+    target: { kind: 'override', override: 'gaming' },
+    ruleAllowed: true,
+  },
 ];
 
 const ROLE_FIELDS: Readonly<Record<RoleKind, readonly DecisionField[]>> = {
@@ -210,7 +221,7 @@ export const ROLE_DEFS: Readonly<Record<RoleKind, RoleDef>> = {
     kind: 'provider',
     label: 'Home care provider',
     brief:
-      'You run a home care organisation. You decide what you pay your staff, which new packages you take, whether to hand some back and what you bid when contracts are re-let. If your money runs out you close.',
+      'You run a home care organisation. You decide what you pay your staff, which new packages you take, whether to hand some back, what you bid when contracts are re-let and how hard you work the measures the council pays on. If your money runs out you close.',
   },
   workers: {
     kind: 'workers',

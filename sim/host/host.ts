@@ -653,6 +653,8 @@ export class WorkshopHost {
         this.commit(s, t, [{ kind: 'end', round }]);
         this.clearTimer(t);
         t.deadline = null;
+        t.left = null;
+        t.paused = false;
         this.store.setTimer(s.code, t.index, false, null);
         return;
     }

@@ -542,7 +542,10 @@ export function qualityGamingLearning(s: State): void {
     const trust = pr.trustInCommissioner[p];
     if (p !== IN_HOUSE) {
       const pressure = clamp01_(0.5 - pr.margin[p] * 5);
-      const target = clamp01_(P.gaming_sensitivity * incentive * (1 - 0.7 * trust) * pressure * (1 - 0.5 * learnStyle));
+      // a provider played in a workshop sets how hard it works the measures (overrides.ts)
+      const chosen = overrideFor(s.overrides?.gaming, p);
+      const target =
+        chosen ?? clamp01_(P.gaming_sensitivity * incentive * (1 - 0.7 * trust) * pressure * (1 - 0.5 * learnStyle));
       pr.gaming[p] += 0.05 * (target - pr.gaming[p]);
     }
     pr.reported[p] = clamp01_(pr.clientWellbeing[p] + P.gaming_report_lift * pr.gaming[p]);

@@ -28,6 +28,12 @@ export interface RoleOverrides {
    */
   bid: Record<number, number>;
   /**
+   * market.ts qualityGamingLearning (step 18), P6: how hard (0-1) this provider works the measures — reporting
+   * outcomes in the best light, choosing easier cases — instead of the level the incentive, distrust and margin
+   * pressure set; its gaming still moves towards it over weeks, and what it reports still follows from it.
+   */
+  gaming: Record<number, number>;
+  /**
    * workforce.ts workforceWeek (step 17), W1: the hourly pay (£) at which care workers, through their voice, say
    * they would stay. Quits follow pay against this figure instead of against the outside wage (morale and
    * recruitment still compare with the outside wage). Undefined: the rule.
@@ -36,7 +42,7 @@ export interface RoleOverrides {
 }
 
 export function emptyOverrides(): RoleOverrides {
-  return { wage: {}, accept: {}, handBack: {}, bid: {} };
+  return { wage: {}, accept: {}, handBack: {}, bid: {}, gaming: {} };
 }
 
 /** The override for provider p in one of the per-provider tables, if any. */

@@ -1,10 +1,11 @@
 /** `commsim workshop`: its help, a bad option named, and (when the app is built) the real command serving it. */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lanAddresses } from '../../sim/node.ts';
-import { Client, tempDb } from './helpers.ts';
+import { Game, lanAddresses } from '../../sim/node.ts';
+import { Client, smallSetup, tempDb } from './helpers.ts';
 
 const ROOT = join(__dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'commsim.mjs');
@@ -17,6 +18,31 @@ describe('commsim workshop', () => {
     const bad = spawnSync(process.execPath, [BIN, 'workshop', '--port', '70000'], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/--port must be a whole number from 0 to 65535/);
+  });
+
+  it('replays a saved record and says whether it gives the same figures', () => {
+    const g = new Game(smallSetup(3, 13));
+    g.apply({ kind: 'start' });
+    g.apply({ kind: 'decide', round: 0, role: 'provider-1', values: { wage: 15 }, note: '' });
+    g.apply({ kind: 'shock', round: 0, shock: { type: 'budget_cut', share: 0.1 } });
+    g.apply({ kind: 'advance', round: 0, reason: 'timer' });
+    const dir = mkdtempSync(join(tmpdir(), 'commsim-replay-'));
+    const file = join(dir, 'table-1.json');
+    writeFileSync(file, JSON.stringify(g.record()));
+    const ok = spawnSync(process.execPath, [BIN, 'workshop', '--replay', file], { encoding: 'utf8' });
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain('1 of 3 rounds of 13 weeks played');
+    expect(ok.stdout).toContain('Replayed exactly');
+    const rec = g.record();
+    (rec.actions[1] as { values: Record<string, number> }).values.wage = 15.01;
+    writeFileSync(file, JSON.stringify(rec));
+    const changed = spawnSync(process.execPath, [BIN, 'workshop', '--replay', file], { encoding: 'utf8' });
+    expect(changed.status).toBe(1);
+    expect(changed.stdout).toContain('NOT the same');
+    writeFileSync(file, '{"setup": {}, "actions": []}');
+    const junk = spawnSync(process.execPath, [BIN, 'workshop', '--replay', file], { encoding: 'utf8' });
+    expect(junk.status).toBe(1);
+    expect(junk.stderr).toMatch(/could not be replayed/);
   });
 
   it.skipIf(!existsSync(join(ROOT, 'ui', 'dist', 'index.html')))(

@@ -8,6 +8,10 @@ import {
   Game,
   decisionFields,
   replayGame,
+  verifyRecord,
+  loadNodeLibrary,
+  listScenarios,
+  scenarioFromLibrary,
   simulate,
   gameSetup,
   statusQuoConfig,
@@ -220,5 +224,68 @@ describe('what each role sees', () => {
     for (const r of ALL_ROLES) expect(ids(r)).toContain('gaming_mean');
     expect(ids('commissioner')).toContain('people_waiting');
     expectReplays(g);
+  });
+});
+
+describe('which scenarios can be played', () => {
+  it('every scenario of the library, in quarters or years', () => {
+    const lib = loadNodeLibrary();
+    for (const s of listScenarios(lib))
+      for (const [rounds, roundWeeks] of [
+        [8, 13],
+        [5, 52],
+      ]) {
+        const g = new Game(
+          gameSetup({
+            config: scenarioFromLibrary(s.id, lib).config,
+            seed: 1,
+            rounds,
+            roundWeeks,
+            roundSeconds: 0,
+            played: ['commissioner'],
+          }),
+        );
+        expect(g.view('commissioner').figures.length, s.id).toBeGreaterThan(5);
+      }
+  });
+
+  it('a record whose scenario is out of the format’s ranges is refused, naming the number', () => {
+    const setup = smallSetup(2, 4);
+    const bad = structuredClone(setup);
+    bad.config.place.people = 1e9;
+    expect(() => new Game(bad)).toThrow(/place.people/);
+    const broken = structuredClone(setup) as unknown as { config: Record<string, unknown> };
+    delete broken.config.params;
+    expect(() => new Game(broken as unknown as typeof setup)).toThrow(/not valid/);
+  });
+
+  it('a record carries a fingerprint of every figure; a replay matches it, a tampered record does not', () => {
+    const g = new Game(smallSetup(2, 4));
+    g.apply({ kind: 'start' });
+    g.apply({ kind: 'decide', round: 0, role: 'commissioner', values: { fee_level: 1.2 }, note: '' });
+    g.apply({ kind: 'advance', round: 0, reason: 'facilitator' });
+    const record = JSON.parse(JSON.stringify(g.record())) as GameRecord;
+    expect(record.check?.fingerprint).toMatch(/^[0-9a-f]{16}$/);
+    expect(verifyRecord(record)).toMatchObject({ same: true });
+    const tampered = structuredClone(record);
+    (tampered.actions[1] as { values: Record<string, number> }).values.fee_level = 1.19;
+    expect(verifyRecord(tampered)).toMatchObject({ same: false });
+  });
+});
+
+describe("Campbell's law, played", () => {
+  it('a provider that works the measures reports better outcomes than its people have', () => {
+    const gap = (gaming: number): number => {
+      const g = new Game(smallSetup(2, 13, ['provider-1']));
+      g.apply({ kind: 'start' });
+      for (let r = 0; r < 2; r++) {
+        g.apply({ kind: 'decide', round: r, role: 'provider-1', values: { gaming }, note: '' });
+        g.apply({ kind: 'advance', round: r, reason: 'all-decided' });
+      }
+      const org = g.view('provider-1').organisation!.figures;
+      const v = (id: string): number => org.find((f) => f.id === id)!.value;
+      return v('reported') - v('wellbeing');
+    };
+    expect(gap(1)).toBeGreaterThan(gap(0) + 0.05);
   });
 });

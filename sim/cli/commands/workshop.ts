@@ -4,11 +4,21 @@
  * closed laptop loses nothing: start it again with the same --db and every game resumes.
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from '../command.ts';
-import { builtAppDir, startWorkshopServer } from '../../node.ts';
+import {
+  GameError,
+  HEADLINE_METRICS,
+  METRIC_BY_ID,
+  builtAppDir,
+  formatNumber,
+  startWorkshopServer,
+  verifyRecord,
+  type GameRecord,
+} from '../../node.ts';
 import { library } from '../common.ts';
 import { COMMON, intOpt } from '../options.ts';
 import { UsageError } from '../errors.ts';
@@ -20,6 +30,7 @@ export const DEFAULT_DB = join(homedir(), '.commsim', 'workshop.sqlite');
 export const workshop: Command = {
   name: 'workshop',
   help: `Usage: commsim workshop [--port P] [--lan] [--db FILE] [--library DIR]
+       commsim workshop --replay RECORD.json
 
 Starts a workshop host: open the address it prints, create a session as the facilitator, and give players the
 session code. Players need only a browser.
@@ -30,10 +41,20 @@ session code. Players need only a browser.
   --db FILE     SQLite file the games are kept in (default ${DEFAULT_DB});
                 start again with the same file and every game resumes where it was
   --library DIR scenario library (default: the shipped scenarios)
+  --replay FILE replay a table's workshop record (the JSON the console exports) from its scenario, seed and
+                decisions, print where it ended, and check it gives the same figures as when it was saved
+                (exit 0 if it does, 1 if not)
 
 Stop it with Ctrl+C; nothing is lost.`,
-  options: { ...COMMON, port: { type: 'string' }, lan: { type: 'boolean' }, db: { type: 'string' } },
+  options: {
+    ...COMMON,
+    port: { type: 'string' },
+    lan: { type: 'boolean' },
+    db: { type: 'string' },
+    replay: { type: 'string' },
+  },
   run: async (_args, o) => {
+    if (typeof o.replay === 'string') return replay(o.replay);
     const port = intOpt(o, 'port', 0, 65535) ?? 8787;
     const dbFile = typeof o.db === 'string' ? o.db : DEFAULT_DB;
     if (dbFile.trim() === '') throw new UsageError('--db needs a file name.');
@@ -83,3 +104,60 @@ Stop it with Ctrl+C; nothing is lost.`,
     return 0;
   },
 };
+
+const MAX_RECORD_BYTES = 20 * 2 ** 20;
+
+/** commsim workshop --replay FILE: rebuild a table's game from its record and check it against its fingerprint. */
+function replay(file: string): number {
+  if (!existsSync(file)) throw new UsageError(`--replay: no file '${file}'.`, 1);
+  if (statSync(file).size > MAX_RECORD_BYTES)
+    throw new UsageError(`--replay: '${file}' is larger than a workshop record can be (20 MB).`, 1);
+  let record: GameRecord;
+  try {
+    record = JSON.parse(readFileSync(file, 'utf8')) as GameRecord;
+  } catch {
+    throw new UsageError(
+      `--replay: '${file}' is not JSON (export the table's record from the facilitator's console).`,
+      1,
+    );
+  }
+  if (
+    typeof record !== 'object' ||
+    record === null ||
+    !Array.isArray(record.actions) ||
+    typeof record.setup !== 'object'
+  )
+    throw new UsageError(`--replay: '${file}' is not a workshop record (it needs "setup" and "actions").`, 1);
+  let result: ReturnType<typeof verifyRecord>;
+  try {
+    result = verifyRecord(record);
+  } catch (e) {
+    const why = e instanceof GameError ? e.message : (e as Error).message;
+    writeErr(`commsim workshop --replay: the record could not be replayed: ${why}\n`);
+    return 1;
+  }
+  const { game, same, expected, actual } = result;
+  const s = game.summary();
+  const decisions = record.actions.filter((a) => a.kind === 'decide').length;
+  const lines = [
+    `${s.title}: ${s.round} of ${s.rounds} rounds of ${game.setup.roundWeeks} weeks played (week ${s.week}), seed ${game.setup.seed}`,
+    `${decisions} decisions by ${game.played.length} played roles; ${s.shocks} shocks injected`,
+    '',
+    'Where it ended (start → now):',
+    ...HEADLINE_METRICS.map((id) => {
+      const h = s.headline.find((x) => x.id === id);
+      const unit = METRIC_BY_ID.get(id).unit;
+      const f = (v: number | null | undefined): string => (v === null || v === undefined ? '–' : formatNumber(v));
+      return `  ${METRIC_BY_ID.get(id).label}: ${f(h?.start)} → ${f(h?.value)} ${unit}`;
+    }),
+    '',
+    same === null
+      ? `The record carries no fingerprint to compare with (replayed fingerprint ${actual}).`
+      : same
+        ? `Replayed exactly: every figure of every week is the same as when the record was saved (fingerprint ${actual}).`
+        : `NOT the same: the record was saved with fingerprint ${expected} at week ${record.check?.week}; the replay gives ${actual} at week ${game.week}.`,
+    '',
+  ];
+  writeOut(lines.join('\n'));
+  return same === false ? 1 : 0;
+}
