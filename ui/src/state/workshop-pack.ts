@@ -371,7 +371,10 @@ const OUTCOMES: WorkshopPlan = {
       situation: 'Part of your income now depends on what you report.',
       wants: 'To get paid for the good work your staff already do.',
       fears: 'Losing money for things outside your control: a hospital stay, a bad winter.',
-      ask: ['What would you do if the target were just out of reach this quarter?'],
+      ask: [
+        'What would you do if the target were just out of reach this quarter?',
+        'How hard will you work the measures? It is one of your decisions each round; your desk shows what you report beside how your people fare.',
+      ],
     },
     {
       role: 'workers',
