@@ -328,5 +328,6 @@ function orgValue(unit: string, v: number): string {
   if (unit === '£') return `£${Math.round(v).toLocaleString('en-GB')}`;
   if (unit.startsWith('share')) return `${(v * 100).toFixed(0)}%`;
   if (unit === 'weeks of costs') return `${v.toFixed(1)} weeks of costs`;
-  return `${Math.round(v).toLocaleString('en-GB')} ${unit}`;
+  const shown = Math.abs(v) < 10 && !Number.isInteger(v) ? v.toFixed(2) : Math.round(v).toLocaleString('en-GB');
+  return `${shown} ${unit}`;
 }
