@@ -328,6 +328,9 @@ function orgValue(unit: string, v: number): string {
   if (unit === '£') return `£${Math.round(v).toLocaleString('en-GB')}`;
   if (unit.startsWith('share')) return `${(v * 100).toFixed(0)}%`;
   if (unit === 'weeks of costs') return `${v.toFixed(1)} weeks of costs`;
-  const shown = Math.abs(v) < 10 && !Number.isInteger(v) ? v.toFixed(2) : Math.round(v).toLocaleString('en-GB');
+  // counts (people, posts, packages, hours) are whole; other small figures keep their decimals
+  const count = /^(people|posts|packages|hours)/.test(unit);
+  const shown =
+    !count && Math.abs(v) < 10 && !Number.isInteger(v) ? v.toFixed(2) : Math.round(v).toLocaleString('en-GB');
   return `${shown} ${unit}`;
 }
