@@ -285,8 +285,9 @@ describe('a workshop on the host', () => {
     expect(await compare.locator('thead th').allTextContents()).toEqual([
       'Figure (end of the game)',
       'Table 1',
+      'Table 1: the model alone',
       'Table 2',
-      'The model alone',
+      'Table 2: the model alone',
     ]);
     const timeline = f.getByRole('table', { name: /Table 1: decisions by round/ });
     expect(await timeline.textContent()).toContain('Travel time paid: 50%');

@@ -3,7 +3,7 @@
  * rules alone; what each role decided and when; the prompts for the conversation, with room for the group's
  * notes; and the workshop record to keep (CSV, the game records that replay each table, and print / PDF).
  */
-import { useId, useState } from 'react';
+import { Fragment, useId, useState } from 'react';
 import {
   decisionFields,
   HEADLINE_METRICS,
@@ -72,6 +72,10 @@ export function Debrief({
   const roundWeeks = tables[0].debrief.roundWeeks;
   const weeks = Math.max(...tables.map((t) => t.debrief.weeks));
   const roundEnds = Array.from({ length: Math.floor((weeks - 1) / roundWeeks) }, (_, r) => 1 + (r + 1) * roundWeeks);
+  // one "model alone" column when every table's would be the same; else one beside each table
+  const ownBaselines = tables.some((t) =>
+    HEADLINE_METRICS.some((id) => endValues(t.debrief, id).alone !== endValues(tables[0].debrief, id).alone),
+  );
   const noteList: DebriefNote[] = prompts.map((p, i) => ({ prompt: p, text: notes[i] ?? '' }));
 
   return (
@@ -92,17 +96,18 @@ export function Debrief({
             <tr>
               <th scope="col">Figure (end of the game)</th>
               {tables.map((t) => (
-                <th key={t.name} scope="col">
-                  {t.name}
-                </th>
+                <Fragment key={t.name}>
+                  <th scope="col">{t.name}</th>
+                  {ownBaselines ? <th scope="col">{t.name}: the model alone</th> : null}
+                </Fragment>
               ))}
-              <th scope="col">The model alone</th>
+              {ownBaselines ? null : <th scope="col">The model alone</th>}
             </tr>
           </thead>
           <tbody>
             {HEADLINE_METRICS.map((id) => {
               const def = METRIC_BY_ID.get(id);
-              const alone = endValues(tables[0].debrief, id).alone;
+              const cell = (v: number | null): string => (v === null ? '–' : fmt(def, v));
               return (
                 <tr key={id}>
                   <th scope="row">
@@ -110,26 +115,26 @@ export function Debrief({
                     {def.better ? <span className="small muted"> ({def.better} is better)</span> : null}
                   </th>
                   {tables.map((t) => {
-                    const v = endValues(t.debrief, id).game;
+                    const v = endValues(t.debrief, id);
                     return (
-                      <td key={t.name} className="num">
-                        {v === null ? '–' : fmt(def, v)}
-                      </td>
+                      <Fragment key={t.name}>
+                        <td className="num">{cell(v.game)}</td>
+                        {ownBaselines ? <td className="num muted">{cell(v.alone)}</td> : null}
+                      </Fragment>
                     );
                   })}
-                  <td className="num">{alone === null ? '–' : fmt(def, alone)}</td>
+                  {ownBaselines ? null : <td className="num">{cell(endValues(tables[0].debrief, id).alone)}</td>}
                 </tr>
               );
             })}
           </tbody>
         </table>
       </div>
-      {tables.length > 1 ? (
-        <p className="small muted">
-          “The model alone” is table 1’s place with nobody playing; a table that met other shocks has its own line in
-          the charts.
-        </p>
-      ) : null}
+      <p className="small muted">
+        {ownBaselines
+          ? 'The tables met different shocks or ended at different rounds, so each has its own “model alone”: the same place, seed and shocks with nobody playing, to the same week.'
+          : '“The model alone”: the same place, seed and shocks with nobody playing, to the same week.'}
+      </p>
 
       <h4>Over the game</h4>
       <p className="small muted">Grey lines mark the end of each round; the dotted grey line is the model alone.</p>
