@@ -32,7 +32,7 @@ export type {
 export { NEED_GROUPS } from './types.ts';
 
 // --- one run and the model's tables ---------------------------------------------------------------------------
-export { simulate } from './model/simulate.ts';
+export { simulate, createRun, type RunStepper } from './model/simulate.ts';
 export { runSeed } from './core/random.ts';
 export { METRICS, METRIC_IDS, METRIC_BY_ID, METRIC_INDEX, isMetricId, type MetricDef } from './model/metrics.ts';
 export { LEVERS, LEVER_BY_ID, isLeverId, type LeverChannel, type LeverDef } from './model/levers.ts';

@@ -59,6 +59,8 @@ export interface HostOptions {
 
 /** The largest place a live workshop runs (a round must stay well under a second). */
 export const MAX_WORKSHOP_PEOPLE = 20_000;
+/** A session whose places hold at most this many people in all is set up at once; a larger one a table at a time. */
+const SET_UP_AT_ONCE_PEOPLE = 12_000;
 /** Sessions one connection may create. */
 export const MAX_CREATES_PER_CONNECTION = 5;
 
@@ -113,6 +115,9 @@ export class WorkshopHost {
   private readonly dormant = new Map<string, StoredSession>();
   /** wrong codes by address, over a ten-minute window */
   private readonly badByPeer = new Map<string, { count: number; since: number }>();
+  /** sessions being set up a table at a time */
+  private readonly creating = new Map<string, number>();
+  private closed = false;
   /** stored sessions that could not be rebuilt (code → why); left in the file untouched */
   private readonly broken = new Map<string, string>();
   private readonly conns = new Map<Conn, ConnState>();
@@ -293,6 +298,7 @@ export class WorkshopHost {
       );
     let live = 0;
     for (const s of this.sessions.values()) for (const t of s.tables) if (t.game.currentPhase !== 'ended') live++;
+    for (const n of this.creating.values()) live += n;
     if (live + m.tables > this.maxLiveTables)
       throw new GameError(
         'full',
@@ -328,7 +334,8 @@ export class WorkshopHost {
       title: m.title,
     });
     let code = newCode();
-    while (this.sessions.has(code)) code = newCode();
+    while (this.sessions.has(code) || this.dormant.has(code) || this.broken.has(code) || this.creating.has(code))
+      code = newCode();
     const secret = randomBytes(16).toString('hex');
     const setups = Array.from({ length: m.tables }, () => setup);
     this.store.createSession(
@@ -341,17 +348,45 @@ export class WorkshopHost {
       },
       setups,
     );
-    const s: Session = {
-      code,
-      secretHash: hashSecret(secret),
-      title: setup.title,
-      roundSeconds: m.roundSeconds,
-      tables: setups.map((su, i) => this.newTable(i, new Game(su))),
-      facilitators: new Set([conn]),
+    const finish = (tables: Table[]): void => {
+      this.creating.delete(code);
+      const s: Session = {
+        code,
+        secretHash: hashSecret(secret),
+        title: setup.title,
+        roundSeconds: m.roundSeconds,
+        tables,
+        facilitators: new Set([conn]),
+      };
+      this.sessions.set(code, s);
+      st.facilitatorOf.add(code);
+      conn.send({ t: 'created', id: m.id, code, secret, summary: this.summary(s) });
     };
-    this.sessions.set(code, s);
-    st.facilitatorOf.add(code);
-    conn.send({ t: 'created', id: m.id, code, secret, summary: this.summary(s) });
+    // a small room is set up at once; a large one a table at a time, so other sessions' players are not kept waiting
+    if (place.people * m.tables <= SET_UP_AT_ONCE_PEOPLE) {
+      finish(setups.map((su, i) => this.newTable(i, new Game(su))));
+      return;
+    }
+    this.creating.set(code, m.tables);
+    const tables: Table[] = [];
+    const next = (): void => {
+      try {
+        if (this.closed) return;
+        tables.push(this.newTable(tables.length, new Game(setups[tables.length])));
+        if (tables.length < setups.length) setImmediate(next);
+        else finish(tables);
+      } catch (e) {
+        this.creating.delete(code);
+        this.store.deleteSession(code);
+        conn.send({
+          t: 'error',
+          id: m.id,
+          code: 'error',
+          message: `the session could not be set up: ${(e as Error).message}`,
+        });
+      }
+    };
+    setImmediate(next);
   }
 
   private newTable(index: number, game: Game): Table {
@@ -801,6 +836,7 @@ export class WorkshopHost {
 
   /** Stop every timer (the store stays open: the owner closes it). */
   close(): void {
+    this.closed = true;
     for (const s of this.sessions.values()) for (const t of s.tables) this.clearTimer(t);
   }
 }

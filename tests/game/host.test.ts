@@ -469,3 +469,32 @@ describe('a damaged record', () => {
     expect(second.store.actions(bad.code, 0).length).toBe(2);
   });
 });
+
+describe('a large session', () => {
+  it('is set up a table at a time, so the host answers others meanwhile', async () => {
+    const { host } = makeHost();
+    const fac = new FakeConn();
+    host.connect(fac);
+    const create = {
+      t: 'create',
+      scenario: 'county-status-quo',
+      tables: 2,
+      rounds: 2,
+      roundWeeks: 4,
+      roundSeconds: 0,
+      roles: ['commissioner'],
+      id: 9,
+    };
+    host.receive(fac, JSON.stringify(create));
+    expect(fac.last('created')).toBeUndefined();
+    const other = new FakeConn();
+    host.connect(other);
+    host.receive(other, '{"t":"ping"}');
+    expect(other.last('pong')).toBeDefined();
+    for (let i = 0; i < 200 && !fac.last('created'); i++) await new Promise((ok) => setTimeout(ok, 50));
+    const created = fac.last('created')!;
+    expect(created.id).toBe(9);
+    expect(created.summary.tables.length).toBe(2);
+    expect(send(host, fac, { t: 'start', table: 'all' })).toMatchObject({ t: 'ack' });
+  });
+});
