@@ -133,15 +133,16 @@ describe('single-screen mode', () => {
     // the game records reopen the debrief later, replayed exactly
     const [kept] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Download the game records (replay exactly)' }).click(),
+      page.getByRole('button', { name: 'Download the game record (replays exactly)' }).click(),
     ]);
     const keptPath = (await kept.path())!;
     expect(await axe(page)).toEqual([]);
     await page.getByRole('button', { name: /Facilitator’s pack/ }).click();
-    await page.getByLabel('Game records file (.json)').setInputFiles(keptPath);
+    await page.getByLabel('Game record files (.json)').setInputFiles(keptPath);
     const reopened = page.getByRole('region', { name: 'Open a workshop you kept' });
+    await reopened.getByText('Table 1: replayed exactly', { exact: false }).waitFor();
     await reopened.getByRole('heading', { name: /^Debrief:/ }).waitFor();
-    expect(await reopened.getByRole('table', { name: /This table: decisions by round/ }).textContent()).toContain(
+    expect(await reopened.getByRole('table', { name: /Table 1: decisions by round/ }).textContent()).toContain(
       'Fee level: 105% of the place’s starting fee',
     );
     expect(errors).toEqual([]);

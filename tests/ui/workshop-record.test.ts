@@ -192,8 +192,12 @@ describe('opening a kept workshop', () => {
     const kept = JSON.stringify([{ table: 'Table 1', record: g.record() }]);
     const r = readKeptRecords(kept);
     expect(r.ok).toBe(true);
+    // one table's record alone (as the debrief saves it and `commsim workshop --replay` reads it)
+    const one = readKeptRecords(JSON.stringify(g.record()), 'Table 4');
+    expect(one).toMatchObject({ ok: true, tables: [{ name: 'Table 4', same: true }] });
     if (r.ok) {
       expect(r.tables[0].name).toBe('Table 1');
+      expect(r.tables[0].same).toBe(true);
       expect(r.tables[0].debrief.weekly.people_waiting).toEqual(g.debrief().weekly.people_waiting);
       expect(r.tables[0].debrief.decisions).toEqual(g.debrief().decisions);
     }

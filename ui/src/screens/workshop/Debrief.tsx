@@ -205,23 +205,22 @@ export function Debrief({
         >
           Download the record (CSV)
         </button>
-        {tables.some((t) => t.record) ? (
-          <button
-            onClick={() =>
-              downloadText(
-                `${fileStem(title)}-games.json`,
-                JSON.stringify(
-                  tables.map((t) => ({ table: t.name, record: t.record })),
-                  null,
-                  1,
-                ),
-                'application/json',
-              )
-            }
-          >
-            Download the game records (replay exactly)
-          </button>
-        ) : null}
+        {tables.map((t) =>
+          t.record ? (
+            <button
+              key={t.name}
+              onClick={() =>
+                downloadText(
+                  `${fileStem(title)}-${fileStem(t.name)}.json`,
+                  JSON.stringify(t.record),
+                  'application/json',
+                )
+              }
+            >
+              Download {t.name.toLowerCase() === 'this table' ? 'the' : `${t.name}’s`} game record (replays exactly)
+            </button>
+          ) : null,
+        )}
         <button onClick={() => window.print()}>Print the debrief (or save it as PDF)</button>
       </div>
     </section>
