@@ -116,7 +116,7 @@ describe('single-screen mode', () => {
 
     // the game is over: the debrief
     await page.getByRole('heading', { name: /^Debrief:/ }).waitFor();
-    await expect.poll(() => page.locator('.ws-debrief .js-plotly-plot').count(), { timeout: 30_000 }).toBe(5);
+    await expect.poll(() => page.locator('.ws-debrief .js-plotly-plot').count(), { timeout: 60_000 }).toBe(5);
     const timeline = page.getByRole('table', { name: /This table: decisions by round/ });
     expect(await timeline.textContent()).toContain('Fee level: 105% of the place’s starting fee');
     expect(await timeline.textContent()).toContain('The largest provider has collapsed.');
@@ -141,6 +141,7 @@ describe('single-screen mode', () => {
     await page.getByLabel('Game record files (.json)').setInputFiles(keptPath);
     const reopened = page.getByRole('region', { name: 'Open a workshop you kept' });
     await reopened.getByText('Table 1: replayed exactly', { exact: false }).waitFor();
+    await reopened.screenshot({ path: `${SHOTS}workshop-reopened.png` });
     await reopened.getByRole('heading', { name: /^Debrief:/ }).waitFor();
     expect(await reopened.getByRole('table', { name: /Table 1: decisions by round/ }).textContent()).toContain(
       'Fee level: 105% of the place’s starting fee',
@@ -293,7 +294,7 @@ describe('a workshop on the host', () => {
     const timeline = f.getByRole('table', { name: /Table 1: decisions by round/ });
     expect(await timeline.textContent()).toContain('Travel time paid: 50%');
     expect(await timeline.textContent()).toContain('Hourly wage you pay care workers: £13.50 an hour');
-    await expect.poll(() => f.locator('.ws-debrief .js-plotly-plot').count(), { timeout: 30_000 }).toBe(5);
+    await expect.poll(() => f.locator('.ws-debrief .js-plotly-plot').count(), { timeout: 60_000 }).toBe(5);
     expect(await timeline.textContent()).toContain('The largest provider has collapsed.');
     await f.screenshot({ path: `${SHOTS}workshop-debrief.png`, fullPage: true });
     // the printed record: no buttons, the charts and the tables kept
