@@ -16,6 +16,8 @@ import { StrategiesScreen } from './screens/strategies/StrategiesScreen.tsx';
 import { StressScreen } from './screens/stress/StressScreen.tsx';
 import { useExplainInputs } from './screens/why/explain-inputs.ts';
 import { WhyScreen } from './screens/why/WhyScreen.tsx';
+import { PlayerApp } from './screens/workshop/PlayerApp.tsx';
+import { WorkshopScreen } from './screens/workshop/WorkshopScreen.tsx';
 import { KeptScreen } from './shell/KeptScreen.tsx';
 import { NoticeBox } from './shell/NoticeBox.tsx';
 import { PresentationToggle } from './shell/PresentationToggle.tsx';
@@ -26,8 +28,14 @@ import { useScreen } from './shell/screens.ts';
 import { ScreenTabs } from './shell/ScreenTabs.tsx';
 import { lib } from './state/library.ts';
 import { useComparedWorkspace, useWorkspace, type Notice } from './state/use-workspace.ts';
+import { codeFromAddress } from './state/workshop-storage.ts';
 
+/** A join address opens only the player's view (screens/workshop/PlayerApp.tsx); anything else the simulator. */
 export function App() {
+  return codeFromAddress(location.search) ? <PlayerApp /> : <Simulator />;
+}
+
+function Simulator() {
   const [notice, setNotice] = useState<Notice | null>(null);
   const { ws, setWs, update } = useWorkspace(setNotice);
   const runs = useComparisonRuns(ws);
@@ -107,6 +115,7 @@ export function App() {
             datas={runs.datas}
           />
         ) : null}
+        {screen === 'workshop' ? <WorkshopScreen ws={ws} /> : null}
         {screen === 'help' ? <HelpScreen focus={within} /> : null}
         <RunSettings ws={ws} update={update} />
       </main>

@@ -11,6 +11,7 @@ export const SCREENS = [
   { id: 'why', label: 'Why?' },
   { id: 'stress', label: 'Stress test' },
   { id: 'keep', label: 'Keep and share' },
+  { id: 'workshop', label: 'Workshop' },
   { id: 'help', label: 'Help' },
 ] as const;
 export type ScreenId = (typeof SCREENS)[number]['id'];

@@ -1,0 +1,106 @@
+/**
+ * The workshop record the group keeps (issue 18): every table's decisions, shocks, messages and headline figures
+ * beside the same place run by the model's rules alone, and the notes taken in the debrief, as one CSV file (the
+ * project's CSV writer, formulas guarded: names and notes were typed by players) and as the game records (JSON)
+ * that replay each table exactly.
+ */
+import {
+  decisionFields,
+  HEADLINE_METRICS,
+  METRIC_BY_ID,
+  toCsv,
+  type GameDebrief,
+  type GameRecord,
+} from '../../../sim/index.ts';
+
+export interface TableOutcome {
+  /** the table's name as shown ("Table 1") */
+  name: string;
+  debrief: GameDebrief;
+  /** when each decision was taken (ms since 1970), in the order of debrief.decisions, where known */
+  decidedAt?: (number | null)[];
+  record?: GameRecord;
+}
+
+export interface DebriefNote {
+  prompt: string;
+  text: string;
+}
+
+const last = (xs: readonly number[] | undefined): number | null =>
+  xs && xs.length > 0 && Number.isFinite(xs[xs.length - 1]) ? xs[xs.length - 1] : null;
+
+/** A table's value of a metric at the end of the game, and the model alone's at the same week. */
+export function endValues(d: GameDebrief, metric: string): { game: number | null; alone: number | null } {
+  const n = d.weeks;
+  const at = (xs: readonly number[] | undefined): number | null =>
+    xs && xs.length >= n && Number.isFinite(xs[n - 1]) ? xs[n - 1] : last(xs);
+  return { game: at(d.weekly[metric]), alone: at(d.baseline[metric]) };
+}
+
+/** The record as CSV rows: one header, then one row per fact. */
+export function workshopRows(
+  title: string,
+  tables: readonly TableOutcome[],
+  notes: readonly DebriefNote[] = [],
+): unknown[][] {
+  const rows: unknown[][] = [
+    ['workshop', 'table', 'kind', 'round', 'week', 'role', 'item', 'value', 'model_alone', 'text', 'time'],
+  ];
+  for (const t of tables) {
+    const d = t.debrief;
+    for (const id of HEADLINE_METRICS) {
+      const { game, alone } = endValues(d, id);
+      const def = METRIC_BY_ID.get(id);
+      rows.push([title, t.name, 'outcome_at_end', '', d.weeks - 1, '', def.label, game, alone, def.unit, '']);
+    }
+    d.decisions.forEach((x, i) => {
+      const fields = decisionFields(x.role);
+      const at = t.decidedAt?.[i];
+      const time = at ? new Date(at).toISOString() : '';
+      for (const [k, v] of Object.entries(x.values)) {
+        const f = fields.find((y) => y.key === k);
+        rows.push([
+          title,
+          t.name,
+          'decision',
+          x.round + 1,
+          1 + x.round * d.roundWeeks,
+          x.label,
+          f?.label ?? k,
+          v,
+          '',
+          v === null ? 'left to the model' : (f?.unit ?? ''),
+          time,
+        ]);
+      }
+      if (x.note) rows.push([title, t.name, 'decision_note', x.round + 1, '', x.label, 'why', '', '', x.note, time]);
+    });
+    for (const s of d.shocks) rows.push([title, t.name, 'shock', s.round + 1, s.week, '', '', '', '', s.text, '']);
+    for (const m of d.messages)
+      if (m.from === 'facilitator')
+        rows.push([title, t.name, 'message', m.round + 1, '', 'facilitator', '', '', '', m.text, '']);
+  }
+  for (const n of notes)
+    if (n.text.trim()) rows.push([title, '', 'debrief_note', '', '', '', n.prompt, '', '', n.text.trim(), '']);
+  return rows;
+}
+
+export function workshopCsv(
+  title: string,
+  tables: readonly TableOutcome[],
+  notes: readonly DebriefNote[] = [],
+): string {
+  return toCsv(workshopRows(title, tables, notes));
+}
+
+/** A file name from a title: letters, digits and dashes only. */
+export function fileStem(title: string): string {
+  return (
+    title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'workshop'
+  );
+}
