@@ -1033,6 +1033,15 @@ const LEVER_LINKS: readonly LinkSpec[] = [
     'co-production lightens the burden of holding a personal budget (N4)',
     { param: 'personal_budget_burden', knockout: 'moves', channels: ['people.ts:peopleWeek'] },
   ),
+  L(
+    'coproduction',
+    'trust_network',
+    -1,
+    '19',
+    'trustWeek',
+    'co-production asked for below the trust it needs strains relationships (T5)',
+    { param: 'readiness_strain', knockout: 'moves', channels: ['practice.ts:readinessStrain'] },
+  ),
   L('coproduction', 'unmet', 1, '7', 'buildRosters', 'co-production takes paid time from care', {
     channels: ['practice.ts:practiceTime'],
   }),
@@ -1067,8 +1076,8 @@ const LEVER_LINKS: readonly LinkSpec[] = [
     1,
     '19',
     'trustWeek',
-    'collaboration builds trust between providers and with the council (T4)',
-    { channels: ['relationships.ts:trustWeek'] },
+    'collaboration builds trust between providers and with the council (T4); asked for below the trust it needs, it strains them (T5)',
+    { channels: ['relationships.ts:trustWeek', 'practice.ts:readinessStrain'] },
   ),
   L('collaboration_incentive', 'unmet', -1, '9', 'deliveryCapacity', 'providers lend staff along trusted ties (T4)', {
     channels: ['market.ts:deliveryCapacity'],
@@ -1190,7 +1199,7 @@ const LEVER_LINKS: readonly LinkSpec[] = [
     '3',
     'updateFidelity',
     'relational practice is built only as far as trust allows (C3, T5)',
-    { channels: ['practice.ts:practiceFidelity'] },
+    { channels: ['practice.ts:practiceTrustNeed'] },
   ),
   L(
     'readiness_trust',
@@ -1199,7 +1208,11 @@ const LEVER_LINKS: readonly LinkSpec[] = [
     '19',
     'trustWeek',
     'collaboration asked for below this trust strains relationships (T5)',
-    { param: 'readiness_strain', knockout: 'moves', channels: ['relationships.ts:trustWeek'] },
+    {
+      param: 'readiness_strain',
+      knockout: 'moves',
+      channels: ['practice.ts:practiceTrustNeed'],
+    },
   ),
   L(
     'readiness_capability',
@@ -1230,7 +1243,8 @@ export const CAUSAL_LINK_BY_ID: ReadonlyMap<string, CausalLink> = new Map(CAUSAL
 
 /**
  * Levers a little way from the status quo for the knock-out check (tests/model/causal-map.test.ts), so that a link
- * from a lever has something to carry.
+ * from a lever has something to carry; a fee 15% below the place's, so that some providers make losses for over six
+ * months and the loss → exit link (exit_loss_hazard) has something to do within the check's five years.
  */
 export const KNOCKOUT_LEVERS: Readonly<Partial<Record<LeverId, number>>> = {
   outcome_payment: 0.2,
@@ -1241,6 +1255,7 @@ export const KNOCKOUT_LEVERS: Readonly<Partial<Record<LeverId, number>>> = {
   prevention_focus: 0.4,
   personal_budget_share: 0.3,
   readiness_trust: 0.55,
+  fee_level: 0.85,
 };
 
 /**

@@ -137,7 +137,7 @@ describe('causal map: declaration', () => {
 });
 
 describe('causal map: knock-outs move what the map says', () => {
-  const base0 = statusQuoConfig(SMALL_PLACE, 3);
+  const base0 = statusQuoConfig(SMALL_PLACE, 5);
   const base: RunConfig = {
     ...base0,
     events: [...KNOCKOUT_EVENTS],
