@@ -257,7 +257,7 @@ export function handbacksAndExits(s: State, rng: Rng): void {
     // a provider played in a workshop hands back what its player decided, instead of the rule (overrides.ts)
     const decided = overrideFor(s.overrides?.handBack, p);
     if (decided !== undefined) {
-      const n = decided > 0 ? handBackPackages(s, p, decided) : 0;
+      const n = decided > 0 ? handBack(s, p, Infinity, decided) : 0;
       if (n > 0) {
         s.thisWeek.handbacks += n;
         s.providers.commissionerTrust[p] = Math.max(0, s.providers.commissionerTrust[p] - 0.02 * Math.min(5, n));
@@ -283,29 +283,15 @@ export function handbacksAndExits(s: State, rng: Rng): void {
   }
 }
 
-/** Hand back up to `count` packages of provider p (a workshop player's decision); returns the number handed back. */
-function handBackPackages(s: State, p: number, count: number): number {
+/**
+ * Hand back packages of provider p until `hours` are released or `count` packages are handed back (a workshop
+ * player's decision gives a count); returns the number handed back.
+ */
+function handBack(s: State, p: number, hours: number, count = Infinity): number {
   const pe = s.people;
   let released = 0;
   let n = 0;
-  for (let i = 0; i < pe.hi && n < count; i++) {
-    if (pe.status[i] !== SUPPORTED || pe.provider[i] !== p) continue;
-    pe.status[i] = WAITING;
-    pe.provider[i] = -1;
-    pe.regularWorker[i] = -1;
-    released += pe.needHours[i];
-    n++;
-  }
-  s.providers.committedHours[p] -= released;
-  return n;
-}
-
-/** Hand back packages of provider p until `hours` are released; returns the number handed back. */
-function handBack(s: State, p: number, hours: number): number {
-  const pe = s.people;
-  let released = 0;
-  let n = 0;
-  for (let i = 0; i < pe.hi && released < hours; i++) {
+  for (let i = 0; i < pe.hi && released < hours && n < count; i++) {
     if (pe.status[i] !== SUPPORTED || pe.provider[i] !== p) continue;
     pe.status[i] = WAITING;
     pe.provider[i] = -1;

@@ -145,16 +145,8 @@ function transferInHouse(s: State, rng: Rng): void {
   let movedWorkers = 0;
   let movedHours = 0;
   for (let attempt = 0; attempt < 4 && gap > 0; attempt++) {
-    let indep = 0;
-    for (let p = 1; p < pr.count; p++) if (pr.active[p]) indep += pr.committedHours[p];
-    if (indep <= 0) break;
-    let u = rng.next() * indep;
-    let q = 1;
-    for (; q < pr.count - 1; q++) {
-      if (!pr.active[q]) continue;
-      if (u < pr.committedHours[q]) break;
-      u -= pr.committedHours[q];
-    }
+    const q = drawProviderByHours(pr, rng);
+    if (q < 0) break;
     if (!pr.active[q] || pr.committedHours[q] <= 0) continue;
     const share = Math.min(1, gap / pr.committedHours[q]);
     // staff in proportion to the hours moved (whole workers, by a draw for the fraction)
@@ -216,16 +208,8 @@ function transferOut(s: State, rng: Rng): void {
   let movedWorkers = 0;
   let movedHours = 0;
   for (let attempt = 0; attempt < 4 && excess > 0; attempt++) {
-    let indep = 0;
-    for (let p = 1; p < pr.count; p++) if (pr.active[p]) indep += pr.committedHours[p];
-    if (indep <= 0) break;
-    let u = rng.next() * indep;
-    let q = 1;
-    for (; q < pr.count - 1; q++) {
-      if (!pr.active[q]) continue;
-      if (u < pr.committedHours[q]) break;
-      u -= pr.committedHours[q];
-    }
+    const q = drawProviderByHours(pr, rng);
+    if (q < 0) break;
     if (!pr.active[q]) continue;
     // a quarter of the excess (and of the staff) to each provider drawn, the rest to the next
     const part = attempt === 3 ? excess : excess / 4;
@@ -296,4 +280,22 @@ function convertBudgets(s: State, rng: Rng, delta: number): void {
     t.peopleConverted += converted;
     bookTransitionCost(s, converted * s.params.pb_setup_cost_gbp, t.funded);
   }
+}
+
+/**
+ * An independent provider drawn with chance in proportion to its committed hours (the in-house service, provider 0,
+ * is never drawn); -1 when no independent provider holds any hours.
+ */
+function drawProviderByHours(pr: State['providers'], rng: Rng): number {
+  let indep = 0;
+  for (let p = 1; p < pr.count; p++) if (pr.active[p]) indep += pr.committedHours[p];
+  if (indep <= 0) return -1;
+  let u = rng.next() * indep;
+  let q = 1;
+  for (; q < pr.count - 1; q++) {
+    if (!pr.active[q]) continue;
+    if (u < pr.committedHours[q]) break;
+    u -= pr.committedHours[q];
+  }
+  return q;
 }
