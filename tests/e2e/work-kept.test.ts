@@ -226,10 +226,10 @@ describe('nothing let in', () => {
     type Axis = { l2p: (v: number) => number; _offset: number };
     const at = await page.evaluate(() => {
       const gd = document.querySelector('.chart') as unknown as {
-        data: { name?: string; x: number[]; y: number[]; hoverinfo?: string; mode?: string }[];
+        data: { name?: string; x: number[]; y: number[]; hoverinfo?: string; hovertemplate?: string }[];
         _fullLayout: { xaxis: Axis; yaxis: Axis };
       };
-      const t = gd.data.find((d) => d.mode?.includes('lines') && d.hoverinfo !== 'skip' && d.x?.length > 10);
+      const t = gd.data.find((d) => !!d.hovertemplate && d.hoverinfo !== 'skip' && d.x?.length > 10);
       if (!t) return null;
       const i = Math.floor(t.x.length / 2);
       const { xaxis, yaxis } = gd._fullLayout;

@@ -14,8 +14,7 @@ const KIND_STYLE: Record<MarkKind, string> = {
  */
 export function MarksKey({ marks, weeks }: { marks: readonly ChartMark[]; weeks: number }) {
   const inside = marks.filter((m) => m.week >= 0 && m.week < weeks);
-  if (inside.length === 0)
-    return <p className="muted small marks-key">No phases, shocks or events to mark: a calm future.</p>;
+  if (inside.length === 0) return null; // a calm future is said once, above the charts
   const kinds = [...new Set(inside.map((m) => m.kind))];
   return (
     <details className="marks-key">

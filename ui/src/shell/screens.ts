@@ -5,7 +5,7 @@ export const SCREENS = [
   { id: 'compare', label: 'Compare' },
   { id: 'place', label: 'Your place' },
   { id: 'strategy', label: 'Strategies' },
-  { id: 'overview', label: 'All twelve approaches' },
+  { id: 'overview', label: 'All twelve' },
   { id: 'appraisal', label: 'Options appraisal' },
   { id: 'run', label: 'Inside a run' },
   { id: 'why', label: 'Why?' },

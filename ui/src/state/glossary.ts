@@ -15,7 +15,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     id: 'approach',
     term: 'Approach',
     plain:
-      'A way of commissioning care: how the council buys it, pays for it and works with providers (for example time-and-task spot purchase, a price-led tender, an alliance, personal budgets). The twelve approaches are set out under "All twelve approaches".',
+      'A way of commissioning care: how the council buys it, pays for it and works with providers (for example time-and-task spot purchase, a price-led tender, an alliance, personal budgets). The twelve approaches are set out under "All twelve".',
   },
   {
     id: 'blend',

@@ -306,7 +306,7 @@ const ALLIANCE: WorkshopPlan = {
     {
       screen: 'overview',
       title: 'The twelve approaches',
-      doThis: 'Open "All twelve approaches" and find the alliance and human-learning approaches.',
+      doThis: 'Open "All twelve" and find the alliance and human-learning approaches.',
       notice: 'What each needs to work: trust and capability the place may not have yet.',
     },
     {
@@ -424,7 +424,7 @@ const OUTCOMES: WorkshopPlan = {
     {
       screen: 'overview',
       title: 'Outcomes-based commissioning',
-      doThis: 'On "All twelve approaches", find "Outcomes-based commissioning" and read what it changes.',
+      doThis: 'On "All twelve", find "Outcomes-based commissioning" and read what it changes.',
       notice: 'The share of the fee paid on measured outcomes.',
     },
     {
