@@ -222,26 +222,34 @@ describe('nothing let in', () => {
       expect(n).not.toMatch(/<span|<a /);
       expect(n).toContain('&lt;span');
     }
-    // hover over a point of the scenario's median line (placed from plotly's own axes) until its label shows
+    // hover over a point of the scenario's median line (placed from plotly's own axes, read again at each try, as
+    // the chart is redrawn while runs come in) until its label shows
     type Axis = { l2p: (v: number) => number; _offset: number };
-    const at = await page.evaluate(() => {
-      const gd = document.querySelector('.chart') as unknown as {
-        data: { name?: string; x: number[]; y: number[]; hoverinfo?: string; hovertemplate?: string }[];
-        _fullLayout: { xaxis: Axis; yaxis: Axis };
-      };
-      const t = gd.data.find((d) => !!d.hovertemplate && d.hoverinfo !== 'skip' && d.x?.length > 10);
-      if (!t) return null;
-      const i = Math.floor(t.x.length / 2);
-      const { xaxis, yaxis } = gd._fullLayout;
-      return { x: xaxis.l2p(t.x[i]) + xaxis._offset, y: yaxis.l2p(t.y[i]) + yaxis._offset };
-    });
-    expect(at).not.toBeNull();
-    const box = (await page.locator('.chart').first().boundingBox())!;
+    const pointAt = () =>
+      page.evaluate(() => {
+        const gd = document.querySelector('.chart') as unknown as {
+          data?: { name?: string; x: number[]; y: number[]; hoverinfo?: string; hovertemplate?: string }[];
+          _fullLayout?: { xaxis: Axis; yaxis: Axis };
+        };
+        const t = gd.data?.find((d) => !!d.hovertemplate && d.hoverinfo !== 'skip' && d.x?.length > 10);
+        if (!t || !gd._fullLayout) return null;
+        const i = Math.floor(t.x.length / 2);
+        const { xaxis, yaxis } = gd._fullLayout;
+        return { x: xaxis.l2p(t.x[i]) + xaxis._offset, y: yaxis.l2p(t.y[i]) + yaxis._offset };
+      });
     let hoverText = '';
-    for (let k = 0; k < 10 && !hoverText; k++) {
-      await page.mouse.move(box.x + at!.x + (k % 2), box.y + at!.y);
-      await page.waitForTimeout(100);
-      hoverText = (await page.locator('.hoverlayer .hovertext').allTextContents()).join(' ');
+    for (let k = 0; k < 60 && !hoverText; k++) {
+      const at = await pointAt();
+      const box = await page.locator('.chart').first().boundingBox();
+      if (at && box) {
+        await page.mouse.move(box.x + at.x + (k % 2), box.y + at.y);
+        await page.waitForTimeout(100);
+        hoverText = (await page.locator('.hoverlayer .hovertext').allTextContents()).join(' ');
+      }
+      if (!hoverText) {
+        await page.mouse.move(0, 0); // leave the chart, so the next move is a fresh hover
+        await page.waitForTimeout(100);
+      }
     }
     // the label was drawn, and the title's markup is in it as plain text
     expect(hoverText).toContain('<span style=');
