@@ -5,7 +5,7 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Shard } from '../node.ts';
-import { DEFAULT_RANGES, RANGE_KINDS, isRangeKind, type RangeKind } from '../node.ts';
+import { DEFAULT_RANGES, RANGE_KINDS, SCENARIO_RANGES, isRangeKind, type RangeKind } from '../node.ts';
 import { UsageError } from './errors.ts';
 
 export type OptionTable = NonNullable<ParseArgsConfig['options']>;
@@ -65,12 +65,18 @@ export function intOpt(o: Opts, name: string, min: number, max = 10_000_000): nu
   return n;
 }
 
-/** --years Y, above 0 and at most 50; undefined when not given. */
+/**
+ * --years Y: up to the scenario schema's longest horizon (20 years); undefined when not given. Unlike a scenario
+ * file's whole `years`, a fraction is allowed for a quick try (0.25 = 13 weeks), down to one week.
+ */
 export function yearsOpt(o: Opts): number | undefined {
   if (o.years === undefined) return undefined;
   const y = Number(o.years);
-  if (!Number.isFinite(y) || y <= 0 || y > 50)
-    throw new UsageError(`--years must be a number above 0 and at most 50, got '${String(o.years)}'.`);
+  const max = SCENARIO_RANGES.years.max;
+  if (!Number.isFinite(y) || y < 1 / 52 || y > max)
+    throw new UsageError(
+      `--years must be a number from ${(1 / 52).toFixed(3)} (one week; fractions are allowed for a quick try) to ${max}, as a scenario's years, got '${String(o.years)}'.`,
+    );
   return y;
 }
 
