@@ -138,11 +138,15 @@ export function updateLabourMarketAndFees(s: State, rng: Rng): void {
   a.placeFee *= 1 + uplift;
   // C1: the budget follows the council's fee policy (its planned uplift, and a market-sustainability uplift, funded
   // as the Market Sustainability and Improvement Fund funded it) and demography, less the savings required (austerity)
-  // An underspend is not carried forward: the budget is scaled down to last year's outturn plus the tolerated margin
-  // (spend over budget across the last 52 weeks), if lower (assumption: councils rebase budgets on outturn)
-  const underspend =
-    a.budgetYear > 0 && a.spendYear > 0 ? Math.min(1, (a.spendYear / a.budgetYear) * (1 + P.overspend_tolerance)) : 1;
-  const base = a.budgetWeekly * underspend;
+  // The budget is rebased on last year's outturn (spend over budget across the last 52 weeks; assumption: councils
+  // rebase budgets on outturn): an underspend is not carried forward (scaled down to the outturn plus the tolerated
+  // margin, if lower), and part of an overspend is added as growth (`overspend_funded_share`), the rest to be saved
+  const outturn = a.budgetYear > 0 && a.spendYear > 0 ? a.spendYear / a.budgetYear : 1;
+  const rebase =
+    outturn > 1
+      ? 1 + clamp01_(P.overspend_funded_share) * (outturn - 1)
+      : Math.min(1, outturn * (1 + P.overspend_tolerance));
+  const base = a.budgetWeekly * rebase;
   a.budgetWeekly = base * ((1 + planned + sustain) * (1 + P.demand_growth) - s.config.initial.savings_per_year);
   for (let p = 1; p < pr.count; p++) if (pr.active[p]) pr.fee[p] *= 1 + uplift;
   fairnessPulse(s, uplift - costGrowth, true);

@@ -537,6 +537,16 @@ const PARAMETER_TABLE = [
     description: 'overspend tolerated before defensive responses start',
   },
   {
+    id: 'overspend_funded_share',
+    mechanism: 'C1',
+    default: 0.5,
+    min: 0,
+    max: 1,
+    unit: 'share of overspend',
+    source: A,
+    description: "share of last year's overspend the council adds to next year's budget (the rest must be saved)",
+  },
+  {
     id: 'defensive_strength',
     mechanism: 'C1',
     default: 1,

@@ -201,12 +201,15 @@ export function peopleWeek(s: State, rng: Rng): number {
     // leaving support (death, moving, self-funding, recovery) or admission to hospital: one draw
     // recovery (reablement) adds to ordinary exits; a person who has waited more than four weeks for homecare may
     // be offered care another way (a care home place, a direct payment), the Care Act duty to meet eligible needs
-    const pExit = exitBase + 0.5 * reable + (st === WAITING && weeksWaiting[i] > INTERIM_AFTER_WEEKS ? interim : 0);
+    const pInterim = st === WAITING && weeksWaiting[i] > INTERIM_AFTER_WEEKS ? interim : 0;
+    const pExit = exitBase + 0.5 * reable + pInterim;
+    c.expectedLeft += pExit;
+    c.expectedInterim += pInterim;
     const u = rng.next();
     if (u < pExit) {
       c.peopleLeft++;
       // the council still pays for care found another way (a care home place): council-money.ts
-      if (u >= pExit - (st === WAITING && weeksWaiting[i] > INTERIM_AFTER_WEEKS ? interim : 0)) c.interimPlaced++;
+      if (u >= pExit - pInterim) c.interimPlaced++;
       status[i] = EMPTY;
       provider[i] = -1;
       releaseSlot(pe, i);
@@ -255,10 +258,10 @@ function settleArrivals(s: State, preventionFactor: number): void {
     let population = 0;
     const status = s.people.status;
     for (let i = 0; i < s.people.hi; i++) if (status[i] !== PersonStatus.Empty) population++;
-    a.spinupLeft += s.thisWeek.peopleLeft;
+    a.spinupLeft += s.thisWeek.expectedLeft;
     a.spinupPeopleWeeks += population;
+    a.spinupInterim += s.thisWeek.expectedInterim;
   }
-  if (s.week < mid) a.spinupInterim += s.thisWeek.interimPlaced;
   if (s.week === mid - 1 && a.spinupPeopleWeeks > 0) {
     a.baseArrivals = (s.config.place.people * (a.spinupLeft / a.spinupPeopleWeeks)) / preventionFactor;
     // people the council already supports in care homes because homecare was not found, in steady state (those

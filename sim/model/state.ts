@@ -200,6 +200,9 @@ export interface WeekCounters {
   peopleLeft: number;
   /** of them, people given care another way (a care home place) after waiting for homecare (interim_care_rate) */
   interimPlaced: number;
+  /** the same two as expectations: the sum over people of this week's chance of leaving (and of being placed) */
+  expectedLeft: number;
+  expectedInterim: number;
   entries: number;
   handbacks: number;
   admissions: number;
@@ -347,6 +350,8 @@ export function newCounters(): WeekCounters {
     exits: 0,
     peopleLeft: 0,
     interimPlaced: 0,
+    expectedLeft: 0,
+    expectedInterim: 0,
     entries: 0,
     handbacks: 0,
     admissions: 0,
@@ -393,6 +398,8 @@ export function resetCounters(c: WeekCounters): void {
   c.exits = 0;
   c.peopleLeft = 0;
   c.interimPlaced = 0;
+  c.expectedLeft = 0;
+  c.expectedInterim = 0;
   c.entries = 0;
   c.handbacks = 0;
   c.admissions = 0;
