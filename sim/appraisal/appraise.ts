@@ -176,6 +176,7 @@ export async function runAppraisal(
     futures,
     targetReadiness: tr,
     statusQuoRows: store.rows[0],
+    statusQuoFailed: store.failed[0],
     metricIds: store.metricIds,
     onPath: opts.onPath,
     signal: opts.signal,

@@ -28,7 +28,7 @@ import type { RunProgress } from '../experiment/batches.ts';
 import { didYouMean } from '../core/did-you-mean.ts';
 import { finalizeStress, runStress } from '../analysis/stress.ts';
 import { resolveUncertainties, type UncertaintyDecl } from '../analysis/stress-inputs.ts';
-import { parseFailure } from '../analysis/plan-failure.ts';
+import { evaluateFailure, parseFailure } from '../analysis/plan-failure.ts';
 import type { StressSpec } from '../analysis/stress-spec.ts';
 import { evaluateRobustness } from '../analysis/robustness.ts';
 import type {
@@ -122,19 +122,27 @@ export function weightsIssues(w: OutcomeWeights): string[] {
 }
 
 /** Run summaries by scenario and replicate, as they arrive. */
+let failureDefinition: ReturnType<typeof parseFailure> | undefined;
+
 export class RunStore {
   metricIds: string[] = [];
   readonly rows: Map<number, Float64Array>[];
+  /** whether each run failed the appraisal's definition (APPRAISAL_FAILURE), read from its weekly series */
+  readonly failed: Map<number, boolean>[];
   readonly failures: { scenario: number; replicate: number; error: string }[] = [];
   constructor(
     readonly ids: string[],
     readonly names: string[],
   ) {
     this.rows = ids.map(() => new Map());
+    this.failed = ids.map(() => new Map());
   }
   add(s: number, r: number, result: RunResult): void {
     if (!this.metricIds.length) this.metricIds = [...result.metricIds];
     this.rows[s].set(r, Float64Array.from(result.summary));
+    failureDefinition ??= parseFailure([...APPRAISAL_FAILURE]);
+    const v = evaluateFailure(failureDefinition, result.metricIds, result.series, result.summary, result.weeks);
+    this.failed[s].set(r, v.failed);
   }
   index(metric: string): number {
     return this.metricIds.indexOf(metric);

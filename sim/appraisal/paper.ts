@@ -93,11 +93,22 @@ export function paperModel(a: Appraisal, opts: { date?: string } = {}): PaperDoc
         : `Best fit on the outcomes weighed: ${best.name}.`,
     );
   summary.push(best.words);
-  if (rec)
+  if (rec && plan.basis === 'step')
     summary.push(
-      `Recommended path: ${rec.name} towards ${plan.target} — it holds up in ${rec.robustness ? fact(`plan.paths[${recIndex}].robustness.satisficing`, rec.robustness.satisficing, FORMAT.share) : '—'} of the futures sampled.`,
+      `Recommended path: ${rec.name} towards ${plan.target}, as a step towards safety, not a safe plan: here even the status quo fails the tests in ${fact('plan.statusQuoFailShare', plan.statusQuoFailShare, FORMAT.share)} of runs, and this path fails in ${fact(`plan.paths[${recIndex}].failShare`, rec.failShare, FORMAT.share)}.`,
     );
-  else summary.push('No path towards the chosen option holds up in the futures sampled: none is recommended.');
+  else if (rec)
+    summary.push(
+      rec.robustness
+        ? `Recommended path: ${rec.name} towards ${plan.target} — it holds up in ${fact(`plan.paths[${recIndex}].robustness.satisficing`, rec.robustness.satisficing, FORMAT.share)} of the futures sampled.`
+        : `Recommended path: ${rec.name} towards ${plan.target} — it fails in ${fact(`plan.paths[${recIndex}].failShare`, rec.failShare, FORMAT.share)} of runs; it was not tested across futures.`,
+    );
+  else
+    summary.push(
+      plan.futures > 0
+        ? 'No path towards the chosen option holds up in the futures sampled, and none does better than the status quo: none is recommended.'
+        : 'Every path towards the chosen option fails in every run, and none does better than the status quo: none is recommended.',
+    );
   summary.push(
     `What to build first: ${a.targetReadiness.short.length ? listWords(a.targetReadiness.short.map((d) => DIMENSION_LABELS[d].toLowerCase())) : 'nothing is short'}.`,
   );
@@ -346,7 +357,7 @@ export function paperModel(a: Appraisal, opts: { date?: string } = {}): PaperDoc
       items: rec.earlyWarnings.length
         ? rec.earlyWarnings.map((w) => w.words)
         : [
-            `Too few runs failed (${fact(`plan.paths[${recIndex}].failShare`, rec.failShare, FORMAT.share)} of runs) for a threshold to separate them; watch providers' trust against the ${rec.readinessAtSwitch[0]?.need ?? 0} the option needs at the move.`,
+            `${rec.failShare >= 0.9 ? 'Nearly every run failed' : 'Too few runs failed'} (${fact(`plan.paths[${recIndex}].failShare`, rec.failShare, FORMAT.share)} of runs) for a threshold to separate failing runs from the rest; watch providers' trust against the ${rec.readinessAtSwitch[0]?.need ?? 0} the option needs at the move.`,
           ],
     });
   } else planBlocks.push({ kind: 'list', items: plan.reasons });

@@ -23,7 +23,7 @@ import type { Library } from '../scenario/library.ts';
 import { CONTEXT_MAP, interpolateAnswer } from '../scenario/context.ts';
 import type { StrategyDoc } from '../scenario/load.ts';
 import { STATUS_QUO_STRATEGY, resolvePlaceScenario, statusQuoScenario, strategyScenario } from './place.ts';
-import { APPRAISAL_FAILURE, RunStore, fitsFromStore, rankScored, runFutures } from './fit.ts';
+import { APPRAISAL_FAILURE, APPRAISAL_FAILURE_WORDS, RunStore, fitsFromStore, rankScored, runFutures } from './fit.ts';
 import { runReplicates } from './runner.ts';
 import { listWords, metricValue, pounds } from './words.ts';
 import type {
@@ -366,6 +366,8 @@ export interface PathsOptions {
    * and draws give the same runs), so they are not run again
    */
   statusQuoRows?: ReadonlyMap<number, Float64Array>;
+  /** whether each of those runs failed the appraisal's definition (RunStore.failed), kept with them */
+  statusQuoFailed?: ReadonlyMap<number, boolean>;
   /** metric ids of those summaries */
   metricIds?: readonly string[];
   signal?: AbortSignal;
@@ -407,6 +409,10 @@ export async function evaluatePaths(
   if (reuse) {
     store.metricIds = [...opts.metricIds!];
     for (let r = 0; r < opts.runs; r++) store.rows[0].set(r, opts.statusQuoRows!.get(r)!);
+    for (let r = 0; r < opts.runs; r++) {
+      const f = opts.statusQuoFailed?.get(r);
+      if (f !== undefined) failedBy[0].push(f);
+    }
   }
   const first = reuse ? 1 : 0;
   await runReplicates(backend, configs.slice(first), 0, opts.runs, {
@@ -533,8 +539,17 @@ export async function evaluatePaths(
   });
   const best = order[0];
   const holdsUp = best.robustness ? best.robustness.satisficing > 0 : best.failShare < 1;
+  const sqFails = failedBy[0];
+  const statusQuoFailShare = sqFails.length ? sqFails.filter(Boolean).length / sqFails.length : NaN;
+  // a place already failing the tests: a path that fails no more often than the status quo and scores better is a
+  // step towards safety, recommended as such (never silently: the reasons say so first)
+  const step = !holdsUp && best.score.mean > 0 && best.failShare <= statusQuoFailShare;
   const reasons: string[] = [];
-  if (holdsUp) {
+  if (step)
+    reasons.push(
+      `In this place the status quo itself fails the tests (${APPRAISAL_FAILURE_WORDS}) in ${Math.round(statusQuoFailShare * 100)}% of runs, and no path clears them within the horizon${best.robustness ? ' in any future sampled' : ''}. ${best.name} is recommended as a step towards safety, not as a safe plan: it fails in ${Math.round(best.failShare * 100)}% of runs against the status quo's ${Math.round(statusQuoFailShare * 100)}%, and scores better than the status quo on the outcomes weighed.`,
+    );
+  if (holdsUp || step) {
     if (best.robustness)
       reasons.push(
         `${best.name} holds up in ${Math.round(best.robustness.satisficing * 100)}% of the ${best.robustness.futures} futures sampled (no failure and no worse than the status quo)` +
@@ -562,14 +577,20 @@ export async function evaluatePaths(
           : `Even so, by the move providers' trust is ${tr.has.mean.toFixed(2)} on average in the runs, below the ${tr.need} the approach needs: it starts only partly carried out.`,
       );
   } else
-    reasons.push('None of the paths holds up in any future sampled: none is recommended. Look at where each breaks.');
+    reasons.push(
+      best.robustness
+        ? 'None of the paths holds up in any future sampled, and none is a step better than the status quo: none is recommended. Look at where each breaks.'
+        : 'Every path fails in every run, and none is a step better than the status quo: none is recommended. Look at where each breaks.',
+    );
   return {
     target: targetName(paths[0].target, library),
     runs: opts.runs,
     futures: opts.futures,
     failureText: futures?.failureText ?? APPRAISAL_FAILURE.join('; '),
     paths: results,
-    recommended: holdsUp ? best.id : null,
+    recommended: holdsUp || step ? best.id : null,
+    basis: holdsUp ? 'holds-up' : step ? 'step' : null,
+    statusQuoFailShare,
     reasons,
     indistinguishable: pairs,
     definitions: paths,

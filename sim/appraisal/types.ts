@@ -328,8 +328,16 @@ export interface PathsResult {
   futures: number;
   failureText: string;
   paths: PathResult[];
-  /** id of the path recommended, or null if none holds up */
+  /** id of the path recommended, or null if none holds up and none is a step better than the status quo */
   recommended: string | null;
+  /**
+   * why it is recommended: 'holds-up' (no failure in some futures, or in some runs without futures); 'step' (the
+   * place already fails the tests under the status quo, and the path fails no more often and scores better: a step
+   * towards safety, not a safe plan); null when nothing is recommended
+   */
+  basis: 'holds-up' | 'step' | null;
+  /** share of the status quo's runs (chance + parameters) failing the definition, the same runs the paths are paired with */
+  statusQuoFailShare: number;
   reasons: string[];
   /** pairs of paths that cannot be told apart on the weighted score */
   indistinguishable: IndistinguishablePair[];

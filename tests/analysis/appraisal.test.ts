@@ -517,6 +517,49 @@ describe('a whole appraisal and its paper', () => {
     expect(reused.paths.map((p) => p.metrics)).toEqual(fresh.paths.map((p) => p.metrics));
   }, 120_000);
 
+  it('in a place already failing the tests, recommends the best path as a step, and says so, instead of nothing', async () => {
+    // a small Midshire in budget crisis (money 1) with hard recruitment: the status quo itself overspends or leaves
+    // need unmet in most runs, so no path clears the failure definition; before, the paper then recommended nothing
+    const place0 = placeFromDef(lib.places.get('midshire')!, 1);
+    const small = {
+      ...place0,
+      base: { ...place0.base, place: { ...(place0.base.place as object), people: 60, workers: 45, providers: 4 } },
+    };
+    const place = withContext(small, { money: 1, workforce: 1, relationships: 1 });
+    const tr = targetReadiness(place, lib, { approach: 'grants' }, 2);
+    const paths = candidatePaths(place, lib, { approach: 'grants' }, tr, { years: 2 });
+    const plan = await evaluatePaths(new DirectBackend(), place, lib, paths, {
+      seed: '1',
+      years: 2,
+      weights: { wellbeing_mean: 1 },
+      runs: 4,
+      futures: 0,
+      targetReadiness: tr,
+    });
+    // measured: the status quo and every path fail in 4 of 4 runs; the paths score 0.6 to 1.9 against it
+    expect(plan.statusQuoFailShare).toBe(1);
+    expect(plan.paths.every((p) => p.failShare === 1)).toBe(true);
+    expect(plan.basis).toBe('step');
+    const best = plan.paths.find((p) => p.id === plan.recommended)!;
+    expect(best.score.mean).toBe(Math.max(...plan.paths.map((p) => p.score.mean)));
+    expect(plan.reasons[0]).toMatch(/status quo itself fails the tests .* in 100% of runs/);
+    expect(plan.reasons[0]).toMatch(/step towards safety, not as a safe plan/);
+    const html = paperHtml(paperModel({ ...a, plan } as Appraisal));
+    expect(html).toMatch(/as a step towards safety, not a safe plan: here even the status quo fails the tests in 100%/);
+    expect(html).toMatch(/Nearly every run failed/);
+    // and with a path that scores worse than the status quo only, nothing is recommended, said plainly
+    const worse = await evaluatePaths(new DirectBackend(), place, lib, paths.slice(2), {
+      seed: '1',
+      years: 2,
+      weights: { wellbeing_mean: -1 },
+      runs: 4,
+      futures: 0,
+      targetReadiness: tr,
+    });
+    expect(worse.recommended).toBeNull();
+    expect(worse.reasons[0]).toMatch(/fails in every run, and none is a step better than the status quo/);
+  }, 120_000);
+
   it('escapes what a user typed: a place name is never markup', () => {
     const evil = { ...a, place: { ...a.place, name: '<img src=x onerror=alert(1)>' } };
     const html = paperHtml(paperModel(evil));
