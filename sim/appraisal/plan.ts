@@ -356,8 +356,8 @@ export interface PathsOptions {
   ranges?: RangeKind;
   years: number;
   weights: OutcomeWeights;
-  /** the fit's metric spreads (so path scores are on the fit's scale) */
-  spreads: Record<string, number>;
+  /** the fit's metric spreads (so path scores are on the fit's scale); computed from the paths' own runs if absent */
+  spreads?: Record<string, number>;
   runs: number;
   futures: number;
   targetReadiness: ApproachReadiness;
@@ -450,7 +450,7 @@ export async function evaluatePaths(
         atSwitch[s].set(m, arr);
       });
     }
-  const { scored } = fitsFromStore(store, opts.weights, opts.runs, undefined, opts.spreads);
+  const { scored, spreads } = fitsFromStore(store, opts.weights, opts.runs, undefined, opts.spreads);
   const ranked = rankScored(scored.map((x) => ({ ...x, fit: { ...x.fit } })));
   const pairs: IndistinguishablePair[] = ranked.pairs;
   const futures =
@@ -463,7 +463,7 @@ export async function evaluatePaths(
             futures: opts.futures,
             ranges,
             weights: opts.weights,
-            spreads: opts.spreads,
+            spreads,
             signal: opts.signal,
             onProgress: opts.onProgress,
           },
@@ -550,7 +550,7 @@ export async function evaluatePaths(
       `In this place the status quo itself fails the tests (${APPRAISAL_FAILURE_WORDS}) in ${Math.round(statusQuoFailShare * 100)}% of runs, and no path clears them within the horizon${best.robustness ? ' in any future sampled' : ''}. ${best.name} is recommended as a step towards safety, not as a safe plan: it fails in ${Math.round(best.failShare * 100)}% of runs against the status quo's ${Math.round(statusQuoFailShare * 100)}%, and scores better than the status quo on the outcomes weighed.`,
     );
   if (holdsUp || step) {
-    if (best.robustness)
+    if (best.robustness && holdsUp)
       reasons.push(
         `${best.name} holds up in ${Math.round(best.robustness.satisficing * 100)}% of the ${best.robustness.futures} futures sampled (no failure and no worse than the status quo)` +
           (order[1]?.robustness
@@ -560,14 +560,15 @@ export async function evaluatePaths(
             : '') +
           '.',
       );
-    reasons.push(`It fails in ${Math.round(best.failShare * 100)}% of runs with chance and parameter uncertainty.`);
+    if (holdsUp)
+      reasons.push(`It fails in ${Math.round(best.failShare * 100)}% of runs with chance and parameter uncertainty.`);
     reasons.push(
       `Its weighted score is ${best.score.mean.toFixed(2)} (${best.score.low.toFixed(2)} to ${best.score.high.toFixed(2)}) against the status quo, at ${best.poundsPerYear.mean >= 0 ? `about ${pounds(best.poundsPerYear.mean)} a year more` : `about ${pounds(-best.poundsPerYear.mean)} a year less`}.`,
     );
     const tie = pairs.filter((q) => q.a === best.id || q.b === best.id).map((q) => (q.a === best.id ? q.b : q.a));
     if (tie.length)
       reasons.push(
-        `On the weighted score it cannot be told apart from ${listWords(tie.map((id) => results.find((x) => x.id === id)!.name))}: the choice rests on robustness across futures.`,
+        `On the weighted score it cannot be told apart from ${listWords(tie.map((id) => results.find((x) => x.id === id)!.name))}: the choice rests on ${holdsUp ? 'robustness across futures' : 'failing in fewer runs, then the higher mean score'}.`,
       );
     const tr = best.readinessAtSwitch.find((x) => x.dimension === 'trust');
     if (tr && tr.need > 0)
