@@ -16,6 +16,7 @@ import type { Workspace } from '../../state/workspace.ts';
 import { FailureBuilder } from './FailureBuilder.tsx';
 import { NumberBox } from '../../common/NumberBox.tsx';
 import { StressResults } from './StressResults.tsx';
+import { Term } from '../../common/Term.tsx';
 
 /** outcomes with a better direction: those "what matters" can rank inputs by */
 const DIRECTED = METRICS.filter((m) => m.better !== null);
@@ -47,8 +48,9 @@ export function StressScreen({ ws, planKey }: { ws: Workspace; planKey?: string 
       <h2 id="st-h">Stress test a plan</h2>
       <p>
         In which plausible futures does your plan fail, and does it hold up better than the alternatives? The simulator
-        samples many futures over things nobody controls, runs the plan and each alternative in every future with the
-        same random numbers, and judges each run against the failure you define below.
+        samples many futures <Term id="future" /> over things nobody controls, runs the plan and each alternative in
+        every future with the same random numbers <Term id="paired" />, and judges each run against the failure you
+        define below.
       </p>
       <p className="honest" role="note">
         <strong>Plausible dynamics, not forecasts.</strong> The futures are combinations of uncertain inputs within the
@@ -300,7 +302,8 @@ export function StressScreen({ ws, planKey }: { ws: Workspace; planKey?: string 
             />
             <label htmlFor="st-traj">
               Extra runs to rank what matters: paths through the inputs (Morris method; 0 uses the futures already run)
-            </label>
+            </label>{' '}
+            <Term id="typical-effect" />
             <input
               id="st-traj"
               type="number"
