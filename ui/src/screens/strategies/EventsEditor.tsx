@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import {
   EVENT_TYPES,
   LEVER_BY_ID,
@@ -10,7 +10,7 @@ import {
 import { NumberBox } from '../../common/NumberBox.tsx';
 import { lib } from '../../state/library.ts';
 import { EVENT_LABELS, eventFieldView, eventTemplate } from '../../state/event-kinds.ts';
-import { leverView, rangeWords } from '../../state/lever-units.ts';
+import { leverView, placeFeeOf, rangeWords } from '../../state/lever-units.ts';
 import {
   inEveryScenario,
   isOutsideShockKind,
@@ -45,6 +45,7 @@ export function EventsEditor({
   const [scopeChosen, setScopeChosen] = useState<'every' | 'this' | null>(null);
   const scope = scopeChosen ?? (isOutsideShockKind(kind) ? 'every' : 'this');
   const interventions = listInterventions(lib());
+  const placeFee = useMemo(() => placeFeeOf(ws), [ws]);
   // an event every scenario has is one shared shock: a change to it here changes it in every scenario, so they keep
   // meeting the same future; an event of this scenario alone changes here only
   const setEvent = (i: number, e: EventDraft): void => {
@@ -155,7 +156,7 @@ export function EventsEditor({
                           >
                             {LEVERS.map((l) => (
                               <option key={l.id} value={l.id}>
-                                {l.label} ({rangeWords(l, leverView(l))})
+                                {l.label} ({rangeWords(l, leverView(l, placeFee))})
                               </option>
                             ))}
                           </select>
@@ -172,12 +173,12 @@ export function EventsEditor({
                     // in the units people use: a share as %, a lever's new value in that lever's units
                     const lever = type === 'set_lever' ? LEVER_BY_ID.get(String(e.lever)) : undefined;
                     const view = lever
-                      ? { ...leverView(lever), label: 'New value' }
+                      ? { ...leverView(lever, placeFee), label: 'New value' }
                       : { ...eventFieldView(type, f.name), digits: 2 };
                     const shown = (x: number): number => Math.round(x * view.k * 100) / 100;
                     const rangeText = r
                       ? lever
-                        ? rangeWords(lever, leverView(lever))
+                        ? rangeWords(lever, leverView(lever, placeFee))
                         : `${shown(r.min)} to ${shown(r.max)}`
                       : '';
                     return (

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import {
   GROUP_OF,
   LEVER_GROUPS,
@@ -8,7 +8,7 @@ import {
   type ScenarioIssue,
 } from '../../../../sim/index.ts';
 import { lib } from '../../state/library.ts';
-import { intensityWord, leverView, rangeWords, shownValue, valueWords } from '../../state/lever-units.ts';
+import { intensityWord, leverView, placeFeeOf, rangeWords, shownValue, valueWords } from '../../state/lever-units.ts';
 import {
   effectiveLevers,
   withShare,
@@ -57,12 +57,14 @@ export function PhaseEditor({
   const eff = effectiveLevers(p);
   const total = Object.values(p.blend).reduce((a, b) => a + b, 0);
   const approaches = listApproaches(lib());
+  // the fee level is a ratio to today's fee in this place (its market answer), shown in £ an hour
+  const placeFee = useMemo(() => placeFeeOf(ws), [ws]);
   const leverRow = (l: (typeof LEVERS)[number]) => {
     const overridden = p.levers[l.id] !== undefined;
     const v = eff[l.id];
     const id = `lever-${l.id}`;
     const step = l.max - l.min > 5 ? 1 : 0.01;
-    const view = leverView(l);
+    const view = leverView(l, placeFee);
     const set = (x: number): void => editPhase((q) => ({ ...q, levers: { ...q.levers, [l.id]: x } }));
     return (
       <div key={l.id} className={overridden ? 'lever on' : 'lever'}>

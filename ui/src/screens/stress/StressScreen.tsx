@@ -17,6 +17,7 @@ import { FailureBuilder } from './FailureBuilder.tsx';
 import { NumberBox } from '../../common/NumberBox.tsx';
 import { StressResults } from './StressResults.tsx';
 import { Term } from '../../common/Term.tsx';
+import { placeFeeOf } from '../../state/lever-units.ts';
 
 /** outcomes with a better direction: those "what matters" can rank inputs by */
 const DIRECTED = METRICS.filter((m) => m.better !== null);
@@ -32,6 +33,8 @@ export function StressScreen({ ws, planKey }: { ws: Workspace; planKey?: string 
   useEffect(() => loadSavedOnce((o) => setStress({ settings: o.settings })), []);
   const est = estimate(settings);
   const choices = useMemo(() => approachChoices(ws), [ws]);
+  // today's fee in this place: a fee level (a ratio to it) is said and drawn in £ an hour
+  const placeFee = useMemo(() => placeFeeOf(ws), [ws]);
   const [showLibrary, setShowLibrary] = useState(false);
   const [addPath, setAddPath] = useState('');
 
@@ -375,7 +378,7 @@ export function StressScreen({ ws, planKey }: { ws: Workspace; planKey?: string 
       </form>
 
       {st.outcome ? (
-        <StressResults outcome={st.outcome} />
+        <StressResults outcome={st.outcome} placeFee={placeFee} />
       ) : (
         <p className="muted">
           {st.busy
