@@ -15,7 +15,6 @@ import { EventsEditor } from './EventsEditor.tsx';
 import { Issues } from './Issues.tsx';
 import { PhaseEditor } from './PhaseEditor.tsx';
 import { Timeline } from './Timeline.tsx';
-import { Term } from '../../common/Term.tsx';
 
 type Update = (f: (w: Workspace) => Workspace) => void;
 
@@ -96,8 +95,8 @@ export const StrategiesScreen = memo(function StrategiesScreen({
       <h2 id="strategy-h">Build a strategy</h2>
       <p>
         Each scenario is a strategy for your place: one approach, a blend of approaches (shares of care hours), or
-        phases over time, with shocks and whole-system events on the same timeline. The first scenario is the baseline{' '}
-        <Term id="baseline" /> the others are compared with. Changes re-run a quick ensemble automatically.
+        phases over time, with shocks and whole-system events on the same timeline. The first scenario is the baseline
+        the others are compared with. Changes re-run a quick ensemble automatically.
       </p>
 
       {/* a toolbar: one tab stop, the arrow keys move between the scenarios (WAI-ARIA toolbar pattern) */}
