@@ -17,7 +17,7 @@ import { FailureBuilder } from './FailureBuilder.tsx';
 import { NumberBox } from '../../common/NumberBox.tsx';
 import { StressResults } from './StressResults.tsx';
 import { Term } from '../../common/Term.tsx';
-import { placeFeeOf } from '../../state/lever-units.ts';
+import { inputAxis, placeFeeOf } from '../../state/lever-units.ts';
 
 /** outcomes with a better direction: those "what matters" can rank inputs by */
 const DIRECTED = METRICS.filter((m) => m.better !== null);
@@ -162,6 +162,9 @@ export function StressScreen({ ws, planKey }: { ws: Workspace; planKey?: string 
                       uncertainties: s.uncertainties.map((x, k) => (k === i ? { ...x, ...patch } : x)),
                     }));
                   const bad = !(u.min < u.max) || (o && (u.min < o.min || u.max > o.max));
+                  // in the units people use: a fee level (a ratio to today's fee) in £ an hour
+                  const { k, unit } = inputAxis(u.path, placeFee);
+                  const shown = (x: number): number => (k === 1 ? x : Math.round(x * k * 100) / 100);
                   return (
                     <tr key={u.path}>
                       <th scope="row">
@@ -177,22 +180,27 @@ export function StressScreen({ ws, planKey }: { ws: Workspace; planKey?: string 
                       </th>
                       <td>
                         <NumberBox
-                          label={`Lowest value of ${u.label}`}
-                          value={u.min}
-                          onChange={(v) => edit({ min: v })}
+                          label={`Lowest value of ${u.label}${unit ? ` (${unit})` : ''}`}
+                          value={shown(u.min)}
+                          onChange={(v) => edit({ min: v / k })}
                           invalid={!!bad}
                         />
                       </td>
                       <td>
                         <NumberBox
-                          label={`Highest value of ${u.label}`}
-                          value={u.max}
-                          onChange={(v) => edit({ max: v })}
+                          label={`Highest value of ${u.label}${unit ? ` (${unit})` : ''}`}
+                          value={shown(u.max)}
+                          onChange={(v) => edit({ max: v / k })}
                           invalid={!!bad}
                         />
                       </td>
                       <td className="small">
-                        {o ? `${o.min} to ${o.max}` : '–'} <span className="muted">{o?.unit}</span>
+                        {o
+                          ? unit
+                            ? `£${shown(o.min).toFixed(2)} to £${shown(o.max).toFixed(2)}`
+                            : `${o.min} to ${o.max}`
+                          : '–'}{' '}
+                        <span className="muted">{unit ?? o?.unit}</span>
                       </td>
                       <td>
                         <button
@@ -219,7 +227,11 @@ export function StressScreen({ ws, planKey }: { ws: Workspace; planKey?: string 
                 <optgroup key={g} label={g}>
                   {INPUT_OPTIONS.filter((o) => o.group === g && !used.has(o.path)).map((o) => (
                     <option key={o.path} value={o.path}>
-                      {o.label} ({o.min} to {o.max})
+                      {o.label} (
+                      {o.path === 'levers.fee_level'
+                        ? `£${(o.min * placeFee).toFixed(2)} to £${(o.max * placeFee).toFixed(2)} an hour`
+                        : `${o.min} to ${o.max}`}
+                      )
                     </option>
                   ))}
                 </optgroup>
