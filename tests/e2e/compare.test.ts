@@ -94,4 +94,55 @@ describe('compare', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   });
+
+  it('prints every chart, drawn at a width that fits A4, and gives the charts back their screen width after', async () => {
+    const { page, errors } = await open(browser, '', { width: 1920, height: 1080 });
+    await waitForRuns(page, 2);
+    const charts = page.locator('.charts .chart');
+    const n = await charts.count();
+    expect(n).toBeGreaterThan(6);
+    const drawnWidths = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('.charts .chart')].map((c) =>
+          Number(c.querySelector('.main-svg')?.getAttribute('width') ?? 0),
+        ),
+      );
+    const screen = await page.evaluate(() =>
+      [...document.querySelectorAll('.charts .chart')].map((c) => Math.round(c.getBoundingClientRect().width)),
+    );
+    // what the print layout puts beside a chart (page padding, cards): the window's width less the chart's box
+    await page.emulateMedia({ media: 'print' });
+    const beside = await page.evaluate(
+      () => innerWidth - Math.min(...[...document.querySelectorAll('.charts .chart')].map((c) => c.clientWidth)),
+    );
+    await page.emulateMedia({ media: null });
+    // the widths plotly has drawn each chart at when the page is laid out for paper (this listener runs after the
+    // app's own)
+    await page.evaluate(() => {
+      addEventListener('beforeprint', () => {
+        (window as unknown as { printed: number[] }).printed = [...document.querySelectorAll('.charts .chart')].map(
+          (c) => Number(c.querySelector('.main-svg')?.getAttribute('width') ?? 0),
+        );
+      });
+    });
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const printed = await page.evaluate(() => (window as unknown as { printed: number[] }).printed);
+    // A4 between the print stylesheet's 14 mm margins (styles.css, @page): 182 mm at 96 px an inch
+    const page4 = (182 / 25.4) * 96;
+    console.log(`charts on screen ${screen.join(', ')} px; printed at ${printed.join(', ')} px; ${beside} px beside`);
+    expect(printed).toHaveLength(n);
+    for (const w of printed) {
+      // every chart drawn, including those never scrolled into view …
+      expect(w).toBeGreaterThan(0);
+      // … at a width for paper, not the screen's three or four to a row …
+      expect(w).toBeGreaterThanOrEqual(550);
+      // … and whole within the page
+      expect(w + beside).toBeLessThanOrEqual(page4);
+    }
+    // after printing, each chart is drawn at its box's width on screen again
+    await expect.poll(async () => (await drawnWidths()).map(Math.round)).toEqual(screen);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });

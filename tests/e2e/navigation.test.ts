@@ -39,7 +39,7 @@ describe('navigation', () => {
     const { page, errors } = await open(browser);
     await page.locator('.legend li').first().waitFor({ timeout: 30_000 });
     await gotoTab(page, 'Strategies');
-    const tabs = page.getByRole('group', { name: 'Scenario to edit' }).getByRole('button');
+    const tabs = page.getByRole('toolbar', { name: 'Scenario to edit' }).getByRole('button');
     const before = await tabs.allTextContents();
     const swatch = (i: number) =>
       tabs

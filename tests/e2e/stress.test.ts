@@ -30,6 +30,10 @@ describe('stress test screen', () => {
     // inputs in words, not model paths
     expect(await page.locator('.unc-table tbody').textContent()).not.toContain('params.');
     expect(await page.locator('.unc-table tbody').textContent()).toContain('an assumption of the model');
+    // the fee level in pounds an hour of today's fee (£24.10 in Midshire), not as a ratio to it
+    expect(await page.getByLabel('Lowest value of fee level (£ an hour)').inputValue()).toBe('20.49');
+    expect(await page.getByLabel('Highest value of fee level (£ an hour)').inputValue()).toBe('27.72');
+    expect(await page.locator('.unc-table tbody').textContent()).toContain('£14.46 to £38.56');
     // the plan is the last scenario of the comparison (where a user's own plan is added), over the comparison's years
     const plan = page.locator('#st-plan');
     expect(await plan.locator('option:checked').textContent()).toContain('neighbourhood teams');

@@ -1,14 +1,21 @@
 /** Levers in people's units: pounds an hour for the fee level, percentages for shares; the model's own units kept. */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { LEVER_BY_ID, LEVERS } from '../../sim/index.ts';
 import {
   FEE_TODAY,
+  feeLevelWords,
+  inputAxis,
   intensityWord,
   leverView,
+  placeFeeOf,
   rangeWords,
   shownValue,
   valueWords,
 } from '../../ui/src/state/lever-units.ts';
+import { defaultWorkspace, withPlace } from '../../ui/src/state/workspace.ts';
+import { provideTestLibrary } from './ui-test-setup.ts';
+
+beforeAll(provideTestLibrary);
 
 describe('levers in the units people use', () => {
   it('shows the fee level in pounds an hour of today’s fee', () => {
@@ -37,5 +44,29 @@ describe('levers in the units people use', () => {
     // a money share is not a practice: no word
     expect(valueWords(0.1, leverView(LEVER_BY_ID.get('uplift_vs_inflation')))).toBe('10% a year');
     for (const l of LEVERS) if (!l.relational) expect(leverView(l).intensity).toBeFalsy();
+  });
+
+  it('reads the fee in £ an hour from the chosen place, not the default one', () => {
+    const ws = defaultWorkspace();
+    expect(placeFeeOf(ws)).toBe(24.1);
+    expect(placeFeeOf(withPlace(ws, 'county'))).toBe(24.1);
+    // a place whose answer about its market is 2 (of 1 to 5) starts at £21.80 an hour (sim/scenario/context.ts)
+    const tight = { ...ws, context: { ...ws.context, market: 2 } };
+    expect(placeFeeOf(tight)).toBe(21.8);
+    const fee = LEVER_BY_ID.get('fee_level');
+    expect(rangeWords(fee, leverView(fee, placeFeeOf(tight)))).toBe('£13.08 to £34.88');
+    // the stress test's statement and its chart of futures
+    expect(feeLevelWords(0.945, placeFeeOf(ws))).toBe('about 95% of today’s fee (about £22.77 an hour)');
+    expect(feeLevelWords(0.945, placeFeeOf(tight))).toBe('about 95% of today’s fee (about £20.60 an hour)');
+    expect(inputAxis('levers.fee_level', 21.8)).toEqual({ k: 21.8, unit: '£ an hour' });
+    expect(inputAxis('params.quit_base_rate', 21.8)).toEqual({ k: 1, unit: null });
+    // a scenario that sets its own starting fee is read as it is
+    const own = {
+      ...ws,
+      scenarios: ws.scenarios.map((d, i) =>
+        i === 0 ? { ...d, extra: { ...d.extra, initial: { fee_per_hour: 26.5 } } } : d,
+      ),
+    };
+    expect(placeFeeOf(own)).toBe(26.5);
   });
 });

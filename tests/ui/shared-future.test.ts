@@ -7,6 +7,8 @@ import {
   isOutsideShock,
   sharedFutureSentence,
   withEvent,
+  withEventReplaced,
+  withoutEvent,
 } from '../../ui/src/state/shared-future.ts';
 import { provideTestLibrary } from './ui-test-setup.ts';
 
@@ -48,5 +50,28 @@ describe('shared futures', () => {
     const one = { ...calm, scenarios: calm.scenarios.map((d, i) => (i === 2 ? withEvent(d, wave) : d)) };
     expect(sharedFutureSentence(one)).toContain('do not meet the same future');
     expect(sharedFutureSentence(one)).toContain(`only in ${calm.scenarios[2].title}`);
+  });
+
+  it('changes or removes a shared shock in every scenario that has it, where it was, and leaves others alone', () => {
+    const ws = defaultWorkspace();
+    const cut = { year: 2, type: 'budget_cut', share: 0.1 };
+    const all = ws.scenarios.map((d) => withEvent(withEvent(d, cut), wave));
+    const harder = { ...wave, share: 0.45, year: 2 };
+    const changed = all.map((d) => withEventReplaced(d, wave, harder));
+    expect(inEveryScenario({ ...ws, scenarios: changed }, harder)).toBe(true);
+    expect(changed.some((d) => d.events.some((e) => eventKey(e) === eventKey(wave)))).toBe(false);
+    // in its place (a field being typed into keeps its place), the other events untouched
+    all.forEach((d, i) => {
+      const at = d.events.findIndex((e) => eventKey(e) === eventKey(wave));
+      expect(eventKey(changed[i].events[at])).toBe(eventKey(harder));
+      expect(changed[i].events.filter((e) => eventKey(e) === eventKey(cut))).toHaveLength(1);
+    });
+    // a scenario without it is returned as it was
+    expect(withEventReplaced(ws.scenarios[0], { year: 4, type: 'living_wage', rise: 0.1 }, harder)).toBe(
+      ws.scenarios[0],
+    );
+    const removed = changed.map((d) => withoutEvent(d, harder));
+    expect(removed.map((d) => d.events.length)).toEqual(changed.map((d) => d.events.length - 1));
+    expect(sharedFutureSentence({ ...ws, scenarios: removed })).not.toContain('sickness wave');
   });
 });

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { schedule, unschedule } from './draw-queue.ts';
 import { withMarks, type ChartMark } from './marks.ts';
-import { loadPlotly, plotlyIfLoaded } from './plotly.ts';
+import { loadPlotly, plotlyIfLoaded, type Plotly } from './plotly.ts';
 import { chartFontSize, usePresentation } from '../shell/presentation.ts';
 import { CHART_CONFIG, FONT } from './theme.ts';
 
@@ -24,6 +24,27 @@ type PlotlyElement = HTMLElement & {
   on?: (ev: string, f: (e: { points: ChartPoint[] }) => void) => void;
   removeAllListeners?: (ev: string) => void;
 };
+
+/**
+ * The width every chart is drawn at for printing, in CSS pixels: A4 is 210 mm wide, 182 mm (688 px) between the
+ * print stylesheet's 14 mm margins (styles.css, @page); 600 px leaves room for the page's own padding. plotly keeps
+ * a chart at the pixel width it was drawn at, so without this a chart printed at its screen width: small (three to a
+ * row on screen, one to a row on paper) or, full width on a wide screen, cut off at the page's edge.
+ */
+export const PRINT_CHART_WIDTH = 600;
+
+/** Every chart on the page, each able to draw itself at once: at the print width, or (undefined) as on screen. */
+const mounted = new Map<HTMLElement, (width: number | undefined) => void>();
+if (typeof window !== 'undefined') {
+  // beforeprint is synchronous and the page is laid out for paper straight after it: each chart is drawn now
+  // (plotly draws these figures synchronously), including charts never scrolled into view and not yet drawn
+  window.addEventListener('beforeprint', () => {
+    for (const draw of mounted.values()) draw(PRINT_CHART_WIDTH);
+  });
+  window.addEventListener('afterprint', () => {
+    for (const draw of mounted.values()) draw(undefined);
+  });
+}
 
 function onScreen(el: HTMLElement): boolean {
   const r = el.getBoundingClientRect();
@@ -107,14 +128,24 @@ export function PlotlyChart({
     const el = ref.current;
     if (!el) return;
     const k = key.current;
-    const job = async (): Promise<void> => {
-      const Plotly = await loadPlotly();
+    /**
+     * draws the newest figure: at a width in pixels (printing), at the width of its box again ('fit', after
+     * printing: plotly otherwise keeps the width it last drew at), or as it is (undefined: plotly sizes it to its
+     * box the first time and when the window is resized)
+     */
+    const draw = async (Plotly: Plotly, width: number | 'fit' | undefined): Promise<void> => {
       const { data, layout, config } = latest.current();
       const m = latestMarks.current;
       const laid = m && data.length ? withMarks(layout, m.list, m.weeks) : layout;
       // presentation mode: the same figure with text a room can read
       const font = { ...FONT, ...(layout.font as Record<string, unknown> | undefined), size: chartFontSize(present) };
-      await Plotly.react(el, data, { ...laid, font }, config ?? CHART_CONFIG);
+      const sized =
+        width === undefined
+          ? { ...laid, font }
+          : width === 'fit'
+            ? { ...laid, font, autosize: true }
+            : { ...laid, font, width, autosize: false };
+      await Plotly.react(el, data, sized, config ?? CHART_CONFIG);
       if (!click.current) return;
       const p = el as PlotlyElement;
       if (!p.on) return;
@@ -123,6 +154,17 @@ export function PlotlyChart({
         if (e.points?.[0]) click.current?.(e.points[0]);
       });
     };
+    const job = async (): Promise<void> => draw(await loadPlotly(), undefined);
+    mounted.set(el, (width) => {
+      const Plotly = plotlyIfLoaded();
+      if (!Plotly) return;
+      if (width === undefined) schedule(k, async () => draw(await loadPlotly(), 'fit'));
+      else {
+        unschedule(k);
+        pending.current = null;
+        void draw(Plotly, width);
+      }
+    });
     // until the observer has reported, draw only charts whose box is on screen
     if (deferOffscreen && !observed.current) visible.current = onScreen(el);
     // with nothing to show yet (the first runs are still to come) the chart's frame is drawn once
@@ -136,7 +178,9 @@ export function PlotlyChart({
   useEffect(() => {
     const el = ref.current;
     return () => {
-      if (el) plotlyIfLoaded()?.purge(el);
+      if (!el) return;
+      mounted.delete(el);
+      plotlyIfLoaded()?.purge(el);
     };
   }, []);
 

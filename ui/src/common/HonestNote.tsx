@@ -9,9 +9,17 @@ export function HonestNote({ table = false, ranges }: { table?: boolean; ranges:
   return (
     <p className="honest" role="note">
       <strong>Plausible dynamics, not forecasts.</strong>{' '}
-      {table
-        ? 'Each cell gives the middle of many runs and, below it, the range of 90% of them: how differently the same approach can turn out.'
-        : 'Each line is the middle of many runs; the shaded ranges show how differently the same strategy can turn out.'}{' '}
+      {table ? (
+        <>
+          Each cell gives the middle of many runs <Term id="median" /> and, below it, the range of 90% of them{' '}
+          <Term id="range" />: how differently the same approach can turn out.
+        </>
+      ) : (
+        <>
+          Each line is the middle of many runs <Term id="median" />; the shaded ranges <Term id="range" /> show how
+          differently the same strategy can turn out.
+        </>
+      )}{' '}
       Read the ranges and the trade-offs, not a single number.{' '}
       <span data-testid="ranges-sentence">{rangesSentence(ranges, table ? 'ranges' : 'bands')}</span>{' '}
       <Term id="uncertainty" />

@@ -145,9 +145,23 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
       'Many numbers in the model are assumptions with a plausible range rather than known facts. By default each run draws them from their ranges, so the results’ ranges show this as well as chance; a setting shows chance only, for teaching.',
   },
   {
+    id: 'median',
+    term: 'Median (the middle run)',
+    aka: '50th percentile',
+    plain:
+      'Put the runs in order from lowest to highest: the median is the one in the middle, with half the runs above it and half below. The lines on the charts are the median week by week; unlike an average, one extreme run does not pull it.',
+  },
+  {
+    id: 'interval',
+    term: '90% interval of a difference',
+    aka: 'confidence interval of the paired mean difference',
+    plain:
+      'How sure the comparison is about the average difference between two scenarios, given the runs done: the true average difference lies inside it 90 times in 100. When it lies wholly on one side of zero the summary says better or worse; when it spans zero, "no clear difference". More runs make it narrower.',
+  },
+  {
     id: 'paired',
     term: 'Paired comparison',
-    aka: 'common random numbers',
+    aka: 'common random numbers, same random numbers',
     plain:
       'Run 1 of every scenario meets the same chance events and the same assumed numbers, and so does run 2, and so on. The difference between scenarios is then the difference the strategy makes, not luck.',
   },
@@ -157,6 +171,45 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     aka: 'spin-up',
     plain:
       'Weeks simulated before the results start, so the place begins settled (trust, staff and money as they would be after years of the status quo) rather than at made-up starting values.',
+  },
+  {
+    id: 'baseline',
+    term: 'Baseline',
+    plain:
+      'The scenario the others are compared with: the first in the list, usually the place carrying on as it is. "Better" and "worse" always mean better or worse than the baseline in the same runs.',
+  },
+  {
+    id: 'causal-map',
+    term: 'Causal map',
+    plain:
+      'A drawing of the parts of the simulated place (care workers, providers, money, trust, people waiting) with an arrow wherever the model’s code has one part move another: + when they move the same way, − when opposite. It shows how the model is built, not a measured fact about a real place.',
+  },
+  {
+    id: 'mechanism',
+    term: 'Mechanism',
+    plain:
+      'One way the model makes something happen, written in its code and documented with its evidence: for example, lower pay making care workers more likely to leave, or part of a fee rise reaching pay over months. Each arrow of the causal map is a mechanism.',
+  },
+  {
+    id: 'loop',
+    term: 'Loop (reinforcing or balancing)',
+    aka: 'feedback loop',
+    plain:
+      'A chain of causes that comes back to where it started. A reinforcing loop feeds on itself: a change comes back bigger (a fee squeeze lowers pay, more care workers leave, more packages are handed back, and the squeeze tightens). A balancing loop pushes back: a change comes back smaller, as a thermostat does.',
+  },
+  {
+    id: 'dominant-loop',
+    term: 'The loop that carried most change',
+    aka: 'dominant loop, live loop weights, co-movement',
+    plain:
+      'For a year (or a few weeks) of a run, the loop of the causal map whose arrows moved most: both ends of each arrow moved the way the arrow says. It is read from how the parts moved together, not a proof of cause; "What drove the difference?" tests causes by switching them off.',
+  },
+  {
+    id: 'switched-off',
+    term: 'Switching off in turn',
+    aka: 'knock-out, attribution',
+    plain:
+      'To find what drove a difference, the simulator runs both scenarios again with one mechanism, or one group of levers, switched off, on the same random numbers; how much of the difference disappears is that part’s share. Parts can overlap or work against each other, so what no single switch explains is shown as its own bar and the bars add up to the whole difference.',
   },
   {
     id: 'future',

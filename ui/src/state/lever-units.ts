@@ -3,6 +3,7 @@
  * percentages. The model keeps its own units; only what is shown and typed is converted.
  */
 import { INITIAL_BY_ID, type LeverDef } from '../../../sim/index.ts';
+import { resolveDraft, type Workspace } from './workspace.ts';
 
 export interface LeverView {
   /** the unit shown, in words */
@@ -19,6 +20,31 @@ export interface LeverView {
 
 /** Today's fee in the default place, £ an hour (the fee level's 1). */
 export const FEE_TODAY: number = INITIAL_BY_ID.get('fee_per_hour').default;
+
+/**
+ * Today's fee in the workspace's place, £ an hour: its baseline's starting fee, which follows the place and its
+ * answer about the market (19.50 to 30.50 in the answers' table), or the default place's when it cannot be resolved.
+ * The fee level lever is a ratio to this.
+ */
+export function placeFeeOf(ws: Workspace): number {
+  const d = ws.scenarios[0];
+  const r = d ? resolveDraft(ws, d) : null;
+  const fee = r?.ok ? r.config.initial.fee_per_hour : undefined;
+  return typeof fee === 'number' && fee > 0 ? fee : FEE_TODAY;
+}
+
+/** A fee level (a ratio to the place's fee) in words: "about 95% of today’s fee (about £22.90 an hour)". */
+export function feeLevelWords(v: number, placeFee: number): string {
+  return `about ${Math.round(v * 100)}% of today’s fee (about £${(v * placeFee).toFixed(2)} an hour)`;
+}
+
+/**
+ * How a stress test's uncertain input is drawn on a chart's axis: the fee level in £ an hour (k: the place's fee),
+ * anything else as it is (k 1, no unit).
+ */
+export function inputAxis(path: string, placeFee: number): { k: number; unit: string | null } {
+  return path === 'levers.fee_level' ? { k: placeFee, unit: '£ an hour' } : { k: 1, unit: null };
+}
 
 export function leverView(
   l: Pick<LeverDef, 'id' | 'unit' | 'min' | 'max' | 'relational'>,

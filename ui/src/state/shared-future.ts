@@ -42,6 +42,24 @@ export function inEveryScenario(ws: Workspace, e: EventDraft): boolean {
   return ws.scenarios.every((d) => d.events.some((x) => eventKey(x) === k));
 }
 
+/**
+ * A shared event edited in one place: every scenario that has `old` gets `next` in its stead, where it was (not
+ * re-sorted, so a field being typed into keeps its place). Used when `old` is in every scenario, so the scenarios
+ * keep meeting the same future however the shock is changed.
+ */
+export function withEventReplaced(d: ScenarioDraft, old: EventDraft, next: EventDraft): ScenarioDraft {
+  const k = eventKey(old);
+  const at = d.events.findIndex((x) => eventKey(x) === k);
+  if (at < 0) return d;
+  return { ...d, events: d.events.map((x, i) => (i === at ? { ...next } : x)) };
+}
+
+/** A shared event removed from every scenario that has it. */
+export function withoutEvent(d: ScenarioDraft, e: EventDraft): ScenarioDraft {
+  const k = eventKey(e);
+  return d.events.some((x) => eventKey(x) === k) ? { ...d, events: d.events.filter((x) => eventKey(x) !== k) } : d;
+}
+
 /** A shock in words, for the Compare screen's note. */
 function shockWords(e: EventDraft): string {
   const type = String(e.type);

@@ -207,7 +207,8 @@ function FitResults({ fits, fit, running }: { fits: ApproachFit[]; fit: FitResul
         <FitChart fits={sorted} />
         <figcaption className="muted small">
           Diamonds: how much better than the status quo each approach does on what matters to you, weighted as you set;
-          lines: the 90% interval. Approaches in one colour cannot be told apart from the first of their group.
+          lines: the 90% interval <Term id="interval" />. Approaches in one colour cannot be told apart from the first
+          of their group.
         </figcaption>
       </figure>
       <div className="table-wrap" role="region" aria-labelledby="ap-rank-h" tabIndex={0}>

@@ -195,8 +195,9 @@ export function PlanPanel({
         <figure className="card">
           <PathsChart paths={result.paths} recommended={result.recommended} />
           <figcaption className="muted small">
-            Left: how much better than the status quo each path does on what matters to you (90% interval). Right: how
-            often it fails. The recommended path is in blue.
+            Left: how much better than the status quo each path does on what matters to you (90% interval{' '}
+            <Term id="interval" />
+            ). Right: how often it fails. The recommended path is in blue.
           </figcaption>
         </figure>
         <div className="paths">

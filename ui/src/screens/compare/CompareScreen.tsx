@@ -17,6 +17,7 @@ import { ComparisonSummary } from './ComparisonSummary.tsx';
 import { DifferencesTable } from './DifferencesTable.tsx';
 import { Legend } from './Legend.tsx';
 import { StartHere } from './StartHere.tsx';
+import { Term } from '../../common/Term.tsx';
 
 /** the outcomes charted when the app opens: the key outcomes and the money in pounds */
 const KEY_METRICS = [
@@ -73,8 +74,8 @@ export const CompareScreen = memo(function CompareScreen({
       <p className="shared-future">{ws.sharedFuture}</p>
       <ComparisonSummary ws={ws} datas={datas} stale={stale} />
       <p className="small why-link">
-        Why do they differ? <a href="#why/drive">Find what drove a difference</a> (each mechanism switched off in turn)
-        · <a href="#why/map">see which loops carried it, year by year</a> ·{' '}
+        Why do they differ? <a href="#why/drive">Find what drove a difference</a> (each mechanism switched off in turn{' '}
+        <Term id="switched-off" />) · <a href="#why/map">see which loops carried it, year by year</a> ·{' '}
         <a href="#why/stories">follow one person through a run</a>.
       </p>
       <details className="picker">
@@ -122,7 +123,8 @@ export const CompareScreen = memo(function CompareScreen({
               <h3>{m.label}</h3>
               <p className="muted small">
                 {m.meaning} ({m.unit}
-                {m.better ? `; ${m.better} is better` : ''}). Lines: medians; shaded: 50% and 90% of runs.
+                {m.better ? `; ${m.better} is better` : ''}). Lines: the middle of the runs each week; shaded: where 50%
+                and 90% of runs lie.
               </p>
             </figcaption>
             <FanChart
@@ -167,7 +169,7 @@ export const CompareScreen = memo(function CompareScreen({
                   void downloadChart(el, `${m.id}-comparison`, {
                     title: `${m.label} (${m.unit})`,
                     lines: [
-                      `${m.meaning}${m.better ? `; ${m.better} is better` : ''}. Lines: medians; shaded: 50% and 90% of runs (${ws.runs} runs per scenario).`,
+                      `${m.meaning}${m.better ? `; ${m.better} is better` : ''}. Lines: the middle of the runs each week; shaded: where 50% and 90% of runs lie (${ws.runs} runs per scenario).`,
                       rangesSentence(ws.ranges),
                       `${ws.placeName}, ${new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })}. Commissioning Flight Simulator: plausible dynamics, not forecasts.`,
                     ],

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { summariseAgainstBaseline, summarySentence } from '../../state/comparison-summary.ts';
 import type { EnsembleData } from '../../state/results.ts';
 import type { ComparedWorkspace } from '../../state/workspace.ts';
+import { Term } from '../../common/Term.tsx';
 
 /** One sentence per scenario against the baseline, above the charts. */
 export function ComparisonSummary({
@@ -32,8 +33,9 @@ export function ComparisonSummary({
         ))}
       </ul>
       <p className="muted small">
-        Better or worse where 90% of the paired runs’ mean difference lies on one side; costs are the council’s spend on
-        care, community, monitoring and procurement, against the baseline’s.
+        Better or worse where the 90% interval <Term id="interval" /> of the paired runs’ mean difference lies on one
+        side; costs are the council’s spend on care, community, monitoring and procurement, against the baseline’s{' '}
+        <Term id="baseline" />.
       </p>
     </section>
   );

@@ -55,9 +55,9 @@ export function DifferencesTable({
       <h3 id="diff-h">Differences against the baseline ({ws.scenarios[0]?.title})</h3>
       <p className="muted small">
         Each run of every scenario uses the same random numbers (common random numbers), so differences are paired{' '}
-        <Term id="paired" />. Baseline column: median of the run averages, with the range of 90% of runs{' '}
-        <Term id="range" />. Other columns: mean difference with its 90% interval, and the share of paired runs in which
-        the scenario did better.
+        <Term id="paired" />. Baseline column: median <Term id="median" /> of the run averages, with the range of 90% of
+        runs <Term id="range" />. Other columns: mean difference with its 90% interval <Term id="interval" />, and the
+        share of paired runs in which the scenario did better.
       </p>
       <label className="inline">
         <input type="checkbox" checked={tableAll} onChange={(e) => setTableAll(e.target.checked)} /> Show every outcome

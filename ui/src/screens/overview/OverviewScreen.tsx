@@ -3,6 +3,7 @@ import { isAbortError, listApproaches, METRICS } from '../../../../sim/index.ts'
 import { rankTint } from '../../charts/theme.ts';
 import { fmt } from '../../common/format.ts';
 import { HonestNote } from '../../common/HonestNote.tsx';
+import { Term } from '../../common/Term.tsx';
 import { runMissing, type Progress } from '../../runs/ensemble-runs.ts';
 import { overviewPool } from '../../runs/pools.ts';
 import { lib } from '../../state/library.ts';
@@ -79,9 +80,9 @@ export function OverviewScreen({ ws, store }: { ws: Workspace; store: ResultStor
       <h2 id="ov-h">All twelve approaches in your place</h2>
       <p>
         Each approach on its own, from week 0, in the place you described
-        {base?.events.length ? ', with the shocks and events of the baseline scenario' : ''}. Cells show the median over
-        runs and, below it, the range of 90% of runs. Blue tints mark the better approaches on that outcome, orange the
-        worse ones (by median rank).
+        {base?.events.length ? ', with the shocks and events of the baseline scenario' : ''}. Cells show the median{' '}
+        <Term id="median" /> over runs and, below it, the range of 90% of runs <Term id="range" />. Blue tints mark the
+        better approaches on that outcome, orange the worse ones (by median rank).
       </p>
       <HonestNote table ranges={rangesOf(ws)} />
       <div className="row card">

@@ -5,6 +5,7 @@ import { marksOfConfig } from '../../charts/marks.ts';
 import { MarksKey } from '../../charts/MarksKey.tsx';
 import { PlotlyChart } from '../../charts/PlotlyChart.tsx';
 import { loopKindWords, viewOfLoop } from '../why/map-view.ts';
+import { Term } from '../../common/Term.tsx';
 
 /**
  * The played run over time: one outcome, the scenario's phases, shocks and events marked, the week shown as a
@@ -78,7 +79,8 @@ export function RunChart({
           {dominant
             ? `${viewOfLoop(dominant.loop).name ? `${viewOfLoop(dominant.loop).name}: ` : ''}${dominant.loop.words} (${loopKindWords(dominant.loop.polarity)}).`
             : 'no loop of the causal map moved as a whole.'}{' '}
-          <span className="muted">The Why? screen shows the whole map.</span>
+          <Term id="dominant-loop" /> <span className="muted">The Why? screen shows the whole causal map.</span>{' '}
+          <Term id="causal-map" />
         </p>
       ) : null}
     </div>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import {
   EVENT_TYPES,
   LEVER_BY_ID,
@@ -10,8 +10,14 @@ import {
 import { NumberBox } from '../../common/NumberBox.tsx';
 import { lib } from '../../state/library.ts';
 import { EVENT_LABELS, eventFieldView, eventTemplate } from '../../state/event-kinds.ts';
-import { leverView, rangeWords } from '../../state/lever-units.ts';
-import { inEveryScenario, isOutsideShockKind, withEvent } from '../../state/shared-future.ts';
+import { leverView, placeFeeOf, rangeWords } from '../../state/lever-units.ts';
+import {
+  inEveryScenario,
+  isOutsideShockKind,
+  withEvent,
+  withEventReplaced,
+  withoutEvent,
+} from '../../state/shared-future.ts';
 import type { EventDraft, ScenarioDraft, Workspace } from '../../state/workspace.ts';
 import { Issues } from './Issues.tsx';
 
@@ -39,8 +45,14 @@ export function EventsEditor({
   const [scopeChosen, setScopeChosen] = useState<'every' | 'this' | null>(null);
   const scope = scopeChosen ?? (isOutsideShockKind(kind) ? 'every' : 'this');
   const interventions = listInterventions(lib());
-  const setEvent = (i: number, e: EventDraft): void =>
-    editDraft((s) => ({ ...s, events: s.events.map((x, k) => (k === i ? e : x)) }));
+  const placeFee = useMemo(() => placeFeeOf(ws), [ws]);
+  // an event every scenario has is one shared shock: a change to it here changes it in every scenario, so they keep
+  // meeting the same future; an event of this scenario alone changes here only
+  const setEvent = (i: number, e: EventDraft): void => {
+    const old = d.events[i];
+    if (ws.scenarios.length > 1 && old && inEveryScenario(ws, old)) editEvery((s) => withEventReplaced(s, old, e));
+    else editDraft((s) => ({ ...s, events: s.events.map((x, k) => (k === i ? e : x)) }));
+  };
   // years simulated before today (not recorded), so past events shape today; a formula is kept as written
   const history = typeof d.extra.history_years === 'number' ? d.extra.history_years : 0;
   const historyFormula = typeof d.extra.history_years === 'string' ? d.extra.history_years : null;
@@ -74,6 +86,7 @@ export function EventsEditor({
             : (EVENT_LABELS[type] ?? type);
           const path = `events[${i}]`;
           const fields = type === 'whole_system_event' ? [] : (EVENT_TYPES[type]?.fields ?? []);
+          const shared = ws.scenarios.length > 1 && inEveryScenario(ws, e);
           return (
             <li key={i} className="event">
               <fieldset>
@@ -143,7 +156,7 @@ export function EventsEditor({
                           >
                             {LEVERS.map((l) => (
                               <option key={l.id} value={l.id}>
-                                {l.label} ({rangeWords(l, leverView(l))})
+                                {l.label} ({rangeWords(l, leverView(l, placeFee))})
                               </option>
                             ))}
                           </select>
@@ -160,12 +173,12 @@ export function EventsEditor({
                     // in the units people use: a share as %, a lever's new value in that lever's units
                     const lever = type === 'set_lever' ? LEVER_BY_ID.get(String(e.lever)) : undefined;
                     const view = lever
-                      ? { ...leverView(lever), label: 'New value' }
+                      ? { ...leverView(lever, placeFee), label: 'New value' }
                       : { ...eventFieldView(type, f.name), digits: 2 };
                     const shown = (x: number): number => Math.round(x * view.k * 100) / 100;
                     const rangeText = r
                       ? lever
-                        ? rangeWords(lever, leverView(lever))
+                        ? rangeWords(lever, leverView(lever, placeFee))
                         : `${shown(r.min)} to ${shown(r.max)}`
                       : '';
                     return (
@@ -191,8 +204,10 @@ export function EventsEditor({
                     );
                   })}
                   {ws.scenarios.length > 1 ? (
-                    inEveryScenario(ws, e) ? (
-                      <span className="muted small">In every scenario</span>
+                    shared ? (
+                      <span className="muted small" id={`ev-${i}-shared`}>
+                        In every scenario: a change here changes it in all {ws.scenarios.length}
+                      </span>
                     ) : (
                       <button type="button" onClick={() => editEvery((s) => withEvent(s, e))}>
                         Add to every scenario
@@ -203,11 +218,20 @@ export function EventsEditor({
                       </button>
                     )
                   ) : null}
+                  {shared ? (
+                    <button type="button" onClick={() => editEvery((s) => withoutEvent(s, e))}>
+                      Remove from every scenario
+                      <span className="sr-only">
+                        {' '}
+                        {title} in year {e.year}
+                      </span>
+                    </button>
+                  ) : null}
                   <button
                     type="button"
                     onClick={() => editDraft((s) => ({ ...s, events: s.events.filter((_, k) => k !== i) }))}
                   >
-                    Remove
+                    {shared ? 'Remove from this scenario only' : 'Remove'}
                     <span className="sr-only">
                       {' '}
                       {title} in year {e.year}

@@ -99,12 +99,39 @@ export const StrategiesScreen = memo(function StrategiesScreen({
         the others are compared with. Changes re-run a quick ensemble automatically.
       </p>
 
-      <div className="scenario-tabs" role="group" aria-label="Scenario to edit">
+      {/* a toolbar: one tab stop, the arrow keys move between the scenarios (WAI-ARIA toolbar pattern) */}
+      <div
+        className="scenario-tabs"
+        role="toolbar"
+        aria-label="Scenario to edit"
+        aria-describedby="scenario-tabs-hint"
+        onKeyDown={(e) => {
+          const buttons = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('button')];
+          const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+          const to =
+            e.key === 'ArrowRight' || e.key === 'ArrowDown'
+              ? (at + 1) % buttons.length
+              : e.key === 'ArrowLeft' || e.key === 'ArrowUp'
+                ? (at - 1 + buttons.length) % buttons.length
+                : e.key === 'Home'
+                  ? 0
+                  : e.key === 'End'
+                    ? buttons.length - 1
+                    : -1;
+          if (at < 0 || to < 0) return;
+          e.preventDefault();
+          buttons[to].focus();
+        }}
+      >
+        <span id="scenario-tabs-hint" className="sr-only">
+          Arrow keys move between the scenarios; Enter chooses one.
+        </span>
         {ws.scenarios.map((s, i) => (
           <button
             key={s.key}
             type="button"
             aria-pressed={i === idx}
+            tabIndex={i === idx ? 0 : -1}
             className={i === idx ? 'pill on' : 'pill'}
             onClick={() => {
               setSelected(i);
@@ -118,8 +145,6 @@ export const StrategiesScreen = memo(function StrategiesScreen({
           </button>
         ))}
       </div>
-
-      {removed?.kind === 'scenario' ? undoBar : null}
 
       <div className="row card">
         <label htmlFor="add-from">Add a scenario</label>
@@ -158,28 +183,6 @@ export const StrategiesScreen = memo(function StrategiesScreen({
         >
           Add
         </button>
-        <button
-          type="button"
-          disabled={ws.scenarios.length <= 2}
-          onClick={() => {
-            setRemoved({ kind: 'scenario', draft: d, at: idx });
-            update((w) => ({ ...w, scenarios: w.scenarios.filter((_, i) => i !== idx) }));
-            setSelected(0);
-          }}
-        >
-          Remove “{d.title}”
-        </button>
-        {idx > 0 ? (
-          <button
-            type="button"
-            onClick={() => {
-              update((w) => ({ ...w, scenarios: [w.scenarios[idx], ...w.scenarios.filter((_, i) => i !== idx)] }));
-              setSelected(0);
-            }}
-          >
-            Make baseline
-          </button>
-        ) : null}
       </div>
 
       <div className="card">
@@ -256,60 +259,90 @@ export const StrategiesScreen = memo(function StrategiesScreen({
         issues={issues}
       />
 
+      <div className="row card">
+        <span>This scenario in the comparison:</span>
+        {idx > 0 ? (
+          <button
+            type="button"
+            onClick={() => {
+              update((w) => ({ ...w, scenarios: [w.scenarios[idx], ...w.scenarios.filter((_, i) => i !== idx)] }));
+              setSelected(0);
+            }}
+          >
+            Make “{d.title}” the baseline
+          </button>
+        ) : null}
+        <button
+          type="button"
+          disabled={ws.scenarios.length <= 2}
+          onClick={() => {
+            setRemoved({ kind: 'scenario', draft: d, at: idx });
+            update((w) => ({ ...w, scenarios: w.scenarios.filter((_, i) => i !== idx) }));
+            setSelected(0);
+          }}
+        >
+          Remove “{d.title}”
+        </button>
+      </div>
+      {removed?.kind === 'scenario' ? undoBar : null}
+
       <h3 id="approaches-h">The twelve approaches</h3>
       <p className="muted small">
-        Each approach is a set of lever values from documented practice in England. Open one to see what it sets and
-        why.
+        Each approach is a set of lever values from documented practice in England: what defines it, what it sets and
+        why, with its sources.
       </p>
-      <ul className="approach-list">
-        {approaches.map((a) => (
-          <li key={a.id} className="card">
-            <h4>{a.name}</h4>
-            <p>{a.summary}</p>
-            <p className="small">
-              <strong>What defines it:</strong> {a.defines}
-            </p>
-            <details>
-              <summary>
-                Levers it sets and sources<span className="sr-only">: {a.name}</span>
-              </summary>
+      <details className="approaches">
+        <summary>Show the twelve approaches (to read one, or use it for phase “{d.phases[ph].label}”)</summary>
+        <ul className="approach-list">
+          {approaches.map((a) => (
+            <li key={a.id} className="card">
+              <h4>{a.name}</h4>
+              <p>{a.summary}</p>
               <p className="small">
-                <strong>Source:</strong> {a.source}
+                <strong>What defines it:</strong> {a.defines}
               </p>
-              <table className="small">
-                <thead>
-                  <tr>
-                    <th scope="col">Lever</th>
-                    <th scope="col">Value</th>
-                    <th scope="col">Why</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {Object.entries(a.levers).map(([id, v]) => (
-                    <tr key={id}>
-                      <th scope="row">{LEVER_BY_ID.get(id)?.label ?? id}</th>
-                      <td>
-                        {v} <span className="muted">{LEVER_BY_ID.get(id)?.unit}</span>
-                      </td>
-                      <td>{a.notes[id] ?? ''}</td>
+              <details>
+                <summary>
+                  Levers it sets and sources<span className="sr-only">: {a.name}</span>
+                </summary>
+                <p className="small">
+                  <strong>Source:</strong> {a.source}
+                </p>
+                <table className="small">
+                  <thead>
+                    <tr>
+                      <th scope="col">Lever</th>
+                      <th scope="col">Value</th>
+                      <th scope="col">Why</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
-            </details>
-            <button
-              type="button"
-              onClick={() => editPhase((p) => ({ ...p, blend: { [a.id]: 1 }, label: p.label || a.name }))}
-            >
-              Use for phase “{d.phases[ph].label}”
-              <span className="sr-only">
-                {' '}
-                of {d.title}: {a.name}
-              </span>
-            </button>
-          </li>
-        ))}
-      </ul>
+                  </thead>
+                  <tbody>
+                    {Object.entries(a.levers).map(([id, v]) => (
+                      <tr key={id}>
+                        <th scope="row">{LEVER_BY_ID.get(id)?.label ?? id}</th>
+                        <td>
+                          {v} <span className="muted">{LEVER_BY_ID.get(id)?.unit}</span>
+                        </td>
+                        <td>{a.notes[id] ?? ''}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </details>
+              <button
+                type="button"
+                onClick={() => editPhase((p) => ({ ...p, blend: { [a.id]: 1 }, label: p.label || a.name }))}
+              >
+                Use for phase “{d.phases[ph].label}”
+                <span className="sr-only">
+                  {' '}
+                  of {d.title}: {a.name}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </details>
     </section>
   );
 });

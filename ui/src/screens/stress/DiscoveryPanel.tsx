@@ -2,7 +2,6 @@ import { useMemo, useState } from 'react';
 import {
   describeBox,
   formatNumber,
-  INITIAL_BY_ID,
   uncertaintyBounds,
   type Discovery,
   type PrimStep,
@@ -13,15 +12,18 @@ import type { Importance } from '../../state/stress-store.ts';
 import { FuturesScatter } from './FuturesScatter.tsx';
 import { PeelingSteps } from './PeelingSteps.tsx';
 import { Term } from '../../common/Term.tsx';
-
-/** Today's fee, to write a fee level (a ratio to it) in pounds. */
-const FEE_TODAY = INITIAL_BY_ID.get('fee_per_hour').default;
+import { feeLevelWords } from '../../state/lever-units.ts';
 
 /**
  * The box in plain words with three significant digits (two would write a fee level of 1.04 as “1”); a fee level
  * in pounds an hour and as a share of today's fee, shares as percentages.
  */
-function statementOf(h: StressResult['header'], step: Discovery['peeling'][number], name: string): string {
+function statementOf(
+  h: StressResult['header'],
+  step: Discovery['peeling'][number],
+  name: string,
+  placeFee: number,
+): string {
   return describeBox(
     step as unknown as PrimStep,
     h.uncertainties.map((u) => u.label),
@@ -31,8 +33,7 @@ function statementOf(h: StressResult['header'], step: Discovery['peeling'][numbe
       includeMass: true,
       format: (v, j) => {
         const u = h.uncertainties[j];
-        if (u?.path === 'levers.fee_level')
-          return `about ${Math.round(v * 100)}% of today’s fee (about £${(v * FEE_TODAY).toFixed(2)} an hour)`;
+        if (u?.path === 'levers.fee_level') return feeLevelWords(v, placeFee);
         return u?.percent ? `${formatNumber(v * 100, 3)}%` : formatNumber(v, 3);
       },
     },
@@ -49,12 +50,15 @@ export function DiscoveryPanel({
   d,
   name,
   importance,
+  placeFee,
 }: {
   result: StressResult;
   a: number;
   d: Discovery;
   name: string;
   importance: Importance;
+  /** today's fee in the place, £ an hour (lever-units.ts, placeFeeOf): the fee level is a ratio to it */
+  placeFee: number;
 }) {
   const h = result.header;
   const [picked, setStep] = useState(d.chosen);
@@ -82,7 +86,7 @@ export function DiscoveryPanel({
       ) : (
         <>
           <p className="statement" aria-live="polite">
-            <strong>{statementOf(h, s, name)}</strong>
+            <strong>{statementOf(h, s, name, placeFee)}</strong>
           </p>
           <p className="muted small">
             Fails in {pct(s.density)} of the futures inside the box (density <Term id="density" />) · holds{' '}
@@ -99,7 +103,7 @@ export function DiscoveryPanel({
               <ol className="small">
                 {d.boxes.map((b, i) => (
                   <li key={i}>
-                    {statementOf(h, b, name)}{' '}
+                    {statementOf(h, b, name, placeFee)}{' '}
                     <span className="muted">
                       (
                       {b.pValues
@@ -159,7 +163,7 @@ export function DiscoveryPanel({
                 .
               </span>
             </figcaption>
-            <FuturesScatter result={result} a={a} dims={dims} box={s?.box ?? null} name={name} />
+            <FuturesScatter result={result} a={a} dims={dims} box={s?.box ?? null} name={name} placeFee={placeFee} />
           </figure>
         ) : null}
       </div>

@@ -3,16 +3,19 @@ import type { ResolvedUncertainty, StressResult } from '../../../../sim/index.ts
 import { PlotlyChart } from '../../charts/PlotlyChart.tsx';
 import { BASE_LAYOUT, GRID, INK, OKABE_ITO, rgba } from '../../charts/theme.ts';
 import { plotText } from '../../charts/plot-text.ts';
+import { inputAxis } from '../../state/lever-units.ts';
 
 const { blue: BLUE, vermillion: VERMILLION } = OKABE_ITO;
 
-function axisFor(u: ResolvedUncertainty): Record<string, unknown> {
+/** An input's axis, in the units people use (the fee level in £ an hour: `k` is the place's fee). */
+function axisFor(u: ResolvedUncertainty, k: number, unit: string | null): Record<string, unknown> {
   return {
-    title: { text: u.label },
-    range: [u.min - (u.max - u.min) * 0.03, u.max + (u.max - u.min) * 0.03],
+    title: { text: unit ? `${u.label} (${unit})` : u.label },
+    range: [(u.min - (u.max - u.min) * 0.03) * k, (u.max + (u.max - u.min) * 0.03) * k],
     gridcolor: GRID,
     zeroline: false,
     ...(u.percent ? { tickformat: '.1%' } : {}),
+    ...(unit === '£ an hour' ? { tickprefix: '£', tickformat: '.2f' } : {}),
   };
 }
 
@@ -23,25 +26,30 @@ export function FuturesScatter({
   dims,
   box,
   name,
+  placeFee,
 }: {
   result: StressResult;
   a: number;
   dims: number[];
   box: { lo: number[]; hi: number[] } | null;
   name: string;
+  /** today's fee in the place, £ an hour: a fee level is drawn in pounds */
+  placeFee: number;
 }) {
   const h = result.header;
   const [i, j] = dims;
   const { data, layout } = useMemo(() => {
     const rows = result.rows.filter((r) => r.outcomes[a].runs > 0);
+    const ax = inputAxis(h.uncertainties[i].path, placeFee);
+    const ay = inputAxis(h.uncertainties[j].path, placeFee);
     const part = (failed: boolean): unknown => {
       const sel = rows.filter((r) => r.outcomes[a].failed === failed);
       return {
         type: 'scatter',
         mode: 'markers',
         name: failed ? `${plotText(name)} fails` : `${plotText(name)} holds`,
-        x: sel.map((r) => r.inputs[i]),
-        y: sel.map((r) => r.inputs[j]),
+        x: sel.map((r) => r.inputs[i] * ax.k),
+        y: sel.map((r) => r.inputs[j] * ay.k),
         customdata: sel.map((r) => r.future + 1),
         marker: failed
           ? { color: VERMILLION, symbol: 'x-thin-open', size: 10, line: { width: 2.2, color: VERMILLION } }
@@ -60,10 +68,10 @@ export function FuturesScatter({
             yref: 'y',
             line: { color: INK, width: 2, dash: 'dash' },
             fillcolor: rgba(VERMILLION, 0.06),
-            x0: clip(box.lo[i], ui),
-            x1: clip(box.hi[i], ui),
-            y0: clip(box.lo[j], uj),
-            y1: clip(box.hi[j], uj),
+            x0: clip(box.lo[i], ui) * ax.k,
+            x1: clip(box.hi[i], ui) * ax.k,
+            y0: clip(box.lo[j], uj) * ay.k,
+            y1: clip(box.hi[j], uj) * ay.k,
           },
         ]
       : [];
@@ -73,13 +81,13 @@ export function FuturesScatter({
         ...BASE_LAYOUT,
         height: 340,
         margin: { l: 64, r: 12, t: 8, b: 48 },
-        xaxis: axisFor(ui),
-        yaxis: axisFor(uj),
+        xaxis: axisFor(ui, ax.k, ax.unit),
+        yaxis: axisFor(uj, ay.k, ay.unit),
         shapes,
         legend: { orientation: 'h', y: 1.1, x: 0 },
       },
     };
-  }, [result, a, i, j, box, h, name]);
+  }, [result, a, i, j, box, h, name, placeFee]);
   const fails = result.rows.filter((r) => r.outcomes[a].failed).length;
   return (
     <PlotlyChart

@@ -9,7 +9,7 @@ import { RobustnessTable } from './RobustnessTable.tsx';
 import { Tornado } from './Tornado.tsx';
 
 /** A finished stress test: how often each approach fails, what matters, which approach holds up, where it fails. */
-export function StressResults({ outcome }: { outcome: StressOutcome }) {
+export function StressResults({ outcome, placeFee }: { outcome: StressOutcome; placeFee: number }) {
   const { result, titles, importance } = outcome;
   const h = result.header;
   const title = (id: string): string => titles[id] ?? id;
@@ -102,6 +102,7 @@ export function StressResults({ outcome }: { outcome: StressOutcome }) {
           d={result.discovery[a]}
           name={title(h.approaches[a].id)}
           importance={importance}
+          placeFee={placeFee}
         />
       </section>
     </section>

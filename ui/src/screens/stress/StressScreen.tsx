@@ -16,6 +16,8 @@ import type { Workspace } from '../../state/workspace.ts';
 import { FailureBuilder } from './FailureBuilder.tsx';
 import { NumberBox } from '../../common/NumberBox.tsx';
 import { StressResults } from './StressResults.tsx';
+import { Term } from '../../common/Term.tsx';
+import { inputAxis, placeFeeOf } from '../../state/lever-units.ts';
 
 /** outcomes with a better direction: those "what matters" can rank inputs by */
 const DIRECTED = METRICS.filter((m) => m.better !== null);
@@ -31,6 +33,8 @@ export function StressScreen({ ws, planKey }: { ws: Workspace; planKey?: string 
   useEffect(() => loadSavedOnce((o) => setStress({ settings: o.settings })), []);
   const est = estimate(settings);
   const choices = useMemo(() => approachChoices(ws), [ws]);
+  // today's fee in this place: a fee level (a ratio to it) is said and drawn in £ an hour
+  const placeFee = useMemo(() => placeFeeOf(ws), [ws]);
   const [showLibrary, setShowLibrary] = useState(false);
   const [addPath, setAddPath] = useState('');
 
@@ -47,8 +51,9 @@ export function StressScreen({ ws, planKey }: { ws: Workspace; planKey?: string 
       <h2 id="st-h">Stress test a plan</h2>
       <p>
         In which plausible futures does your plan fail, and does it hold up better than the alternatives? The simulator
-        samples many futures over things nobody controls, runs the plan and each alternative in every future with the
-        same random numbers, and judges each run against the failure you define below.
+        samples many futures <Term id="future" /> over things nobody controls, runs the plan and each alternative in
+        every future with the same random numbers <Term id="paired" />, and judges each run against the failure you
+        define below.
       </p>
       <p className="honest" role="note">
         <strong>Plausible dynamics, not forecasts.</strong> The futures are combinations of uncertain inputs within the
@@ -157,6 +162,9 @@ export function StressScreen({ ws, planKey }: { ws: Workspace; planKey?: string 
                       uncertainties: s.uncertainties.map((x, k) => (k === i ? { ...x, ...patch } : x)),
                     }));
                   const bad = !(u.min < u.max) || (o && (u.min < o.min || u.max > o.max));
+                  // in the units people use: a fee level (a ratio to today's fee) in £ an hour
+                  const { k, unit } = inputAxis(u.path, placeFee);
+                  const shown = (x: number): number => (k === 1 ? x : Math.round(x * k * 100) / 100);
                   return (
                     <tr key={u.path}>
                       <th scope="row">
@@ -172,22 +180,27 @@ export function StressScreen({ ws, planKey }: { ws: Workspace; planKey?: string 
                       </th>
                       <td>
                         <NumberBox
-                          label={`Lowest value of ${u.label}`}
-                          value={u.min}
-                          onChange={(v) => edit({ min: v })}
+                          label={`Lowest value of ${u.label}${unit ? ` (${unit})` : ''}`}
+                          value={shown(u.min)}
+                          onChange={(v) => edit({ min: v / k })}
                           invalid={!!bad}
                         />
                       </td>
                       <td>
                         <NumberBox
-                          label={`Highest value of ${u.label}`}
-                          value={u.max}
-                          onChange={(v) => edit({ max: v })}
+                          label={`Highest value of ${u.label}${unit ? ` (${unit})` : ''}`}
+                          value={shown(u.max)}
+                          onChange={(v) => edit({ max: v / k })}
                           invalid={!!bad}
                         />
                       </td>
                       <td className="small">
-                        {o ? `${o.min} to ${o.max}` : '–'} <span className="muted">{o?.unit}</span>
+                        {o
+                          ? unit
+                            ? `£${shown(o.min).toFixed(2)} to £${shown(o.max).toFixed(2)}`
+                            : `${o.min} to ${o.max}`
+                          : '–'}{' '}
+                        <span className="muted">{unit ?? o?.unit}</span>
                       </td>
                       <td>
                         <button
@@ -214,7 +227,11 @@ export function StressScreen({ ws, planKey }: { ws: Workspace; planKey?: string 
                 <optgroup key={g} label={g}>
                   {INPUT_OPTIONS.filter((o) => o.group === g && !used.has(o.path)).map((o) => (
                     <option key={o.path} value={o.path}>
-                      {o.label} ({o.min} to {o.max})
+                      {o.label} (
+                      {o.path === 'levers.fee_level'
+                        ? `£${(o.min * placeFee).toFixed(2)} to £${(o.max * placeFee).toFixed(2)} an hour`
+                        : `${o.min} to ${o.max}`}
+                      )
                     </option>
                   ))}
                 </optgroup>
@@ -300,7 +317,8 @@ export function StressScreen({ ws, planKey }: { ws: Workspace; planKey?: string 
             />
             <label htmlFor="st-traj">
               Extra runs to rank what matters: paths through the inputs (Morris method; 0 uses the futures already run)
-            </label>
+            </label>{' '}
+            <Term id="typical-effect" />
             <input
               id="st-traj"
               type="number"
@@ -372,7 +390,7 @@ export function StressScreen({ ws, planKey }: { ws: Workspace; planKey?: string 
       </form>
 
       {st.outcome ? (
-        <StressResults outcome={st.outcome} />
+        <StressResults outcome={st.outcome} placeFee={placeFee} />
       ) : (
         <p className="muted">
           {st.busy

@@ -13,6 +13,7 @@ import { NumberBox } from '../../common/NumberBox.tsx';
 import { explainPool } from '../../runs/pools.ts';
 import { ShareBars } from './ShareBars.tsx';
 import type { ExplainInputs } from './explain-inputs.ts';
+import { Term } from '../../common/Term.tsx';
 
 /** −1 as the first scenario: the second scenario's own start, kept as it was (no strategy, no events) */
 const OWN_START = -1;
@@ -85,10 +86,11 @@ export function DrivePart({ explain, mechanisms }: { explain: ExplainInputs; mec
   return (
     <div className="drive-part">
       <p className="small">
-        Pick an outcome and two scenarios. The simulator runs both again and again, each time with one mechanism (or one
-        group of the council&apos;s levers) switched off, on the same random numbers, and measures how much of the
-        difference disappears: that is the share the switched-off part accounts for. Parts can overlap or work against
-        each other; what no single switch explains is shown as its own bar, so the bars add up to the whole difference.
+        Pick an outcome and two scenarios. The simulator runs both again and again, each time with one mechanism{' '}
+        <Term id="mechanism" /> (or one group of the council&apos;s levers) switched off <Term id="switched-off" />, on
+        the same random numbers <Term id="paired" />, and measures how much of the difference disappears: that is the
+        share the switched-off part accounts for. Parts can overlap or work against each other; what no single switch
+        explains is shown as its own bar, so the bars add up to the whole difference.
       </p>
       <div className="row card" role="group" aria-label="What to explain">
         <label htmlFor="dr-outcome">Outcome</label>
@@ -178,8 +180,9 @@ function DriveResult({ result }: { result: ExplainResult }) {
       </h4>
       {result.difference.low <= 0 && result.difference.high >= 0 ? (
         <p className="honest" role="note">
-          The difference itself is not clear: its 90% interval includes no difference at all. Shares of a difference
-          that may be chance are not to be read as causes; try more runs, or an outcome the scenarios differ on.
+          The difference itself is not clear: its 90% interval <Term id="interval" /> includes no difference at all.
+          Shares of a difference that may be chance are not to be read as causes; try more runs, or an outcome the
+          scenarios differ on.
         </p>
       ) : null}
       <ul className="drive-sentences">
@@ -194,8 +197,8 @@ function DriveResult({ result }: { result: ExplainResult }) {
             <figcaption>
               <strong>{title}</strong>{' '}
               <span className="muted small">
-                share of the difference each accounts for; whiskers: 90% interval over {result.completed} paired
-                runs.{' '}
+                share of the difference each accounts for; whiskers: 90% interval <Term id="interval" /> over{' '}
+                {result.completed} paired runs.{' '}
               </span>
               <span className="drive-total" data-total={Number.isFinite(total) ? total.toFixed(4) : ''}>
                 {Number.isFinite(total)

@@ -1,5 +1,6 @@
 import type { PeriodWeights } from '../../../../sim/index.ts';
 import { allLoops, loopKindWords, type MapView } from './map-view.ts';
+import { Term } from '../../common/Term.tsx';
 
 /**
  * The loops of the map named in plain words (those the model brief names), each with what it does and why it
@@ -29,7 +30,7 @@ export function LoopList({
       <p className="small">
         A loop is a chain of causes that comes back to where it started. A <strong>reinforcing</strong> loop feeds on
         itself (a change comes back bigger); a <strong>balancing</strong> loop pushes back (a change comes back against
-        itself).
+        itself) <Term id="loop" />.
       </p>
       <ul className="loop-list">
         {view.loops.map((l) => {

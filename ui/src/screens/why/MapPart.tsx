@@ -7,6 +7,7 @@ import { LoopList } from './LoopList.tsx';
 import { loopKindWords, mapView, viewOfLoop } from './map-view.ts';
 import { tracedRun } from './traced-runs.ts';
 import { useAsync } from './use-async.ts';
+import { Term } from '../../common/Term.tsx';
 
 /** The dominant loop of a period in a sentence, named as the brief names it where it is a named loop. */
 export function dominantSentence(p: PeriodWeights): string {
@@ -144,7 +145,7 @@ export function MapPart({ explain }: { explain: ExplainInputs }) {
       {run.error ? <p role="alert">The run could not be made: {run.error}</p> : null}
       {period ? (
         <p className="dominant" aria-live="polite">
-          {dominantSentence(period)}{' '}
+          {dominantSentence(period)} <Term id="dominant-loop" />{' '}
           {period.dominant ? (
             <button
               type="button"
@@ -158,8 +159,9 @@ export function MapPart({ explain }: { explain: ExplainInputs }) {
         </p>
       ) : (
         <p className="small">
-          Each box is part of the system the model simulates; each arrow a mechanism in its code. Choose a run above to
-          see which arrows carried the change in each year.
+          Each box is part of the system the model simulates; each arrow a mechanism <Term id="mechanism" /> in its code
+          (a causal map <Term id="causal-map" />
+          ). Choose a run above to see which arrows carried the change in each year.
         </p>
       )}
       <CausalMap
@@ -175,8 +177,9 @@ export function MapPart({ explain }: { explain: ExplainInputs }) {
           {gap
             ? ' — here, the gap between this strategy and the baseline, on the same random numbers, so the arrows show what carried the difference'
             : ''}
-          . This reads how the parts moved together, not a proof of cause; “What drove the difference?” tests causes by
-          switching them off.
+          {gap ? <Term id="paired" /> : null}. This reads how the parts moved together, not a proof of cause{' '}
+          <Term id="dominant-loop" />; “What drove the difference?” tests causes by switching them off{' '}
+          <Term id="switched-off" />.
         </p>
       ) : null}
       {live ? (

@@ -3,6 +3,7 @@ import { configHash } from '../../state/results.ts';
 import { loopKindWords, viewOfLoop } from './map-view.ts';
 import { tracedRun } from './traced-runs.ts';
 import { useAsync } from './use-async.ts';
+import { Term } from '../../common/Term.tsx';
 
 /** weeks either side of the clicked week that make its period (a quarter in all) */
 export const PERIOD_HALF_WEEKS = 6;
@@ -91,9 +92,10 @@ export function PeriodDetail({
             {dominant
               ? `${viewOfLoop(dominant.loop).name ? `${viewOfLoop(dominant.loop).name}: ` : ''}${dominant.loop.words} (${loopKindWords(dominant.loop.polarity)}; ${Math.round(dominant.share * 100)}% of the loops' weight).`
               : 'no loop of the causal map moved as a whole in these weeks.'}{' '}
+            <Term id="causal-map" />{' '}
             <span className="muted">
-              Read from how the map&apos;s parts moved together, not a proof of cause; the Why? screen tests causes by
-              switching them off.
+              Read from how the map&apos;s parts moved together, not a proof of cause <Term id="dominant-loop" />; the
+              Why? screen tests causes by switching them off <Term id="switched-off" />.
             </span>
           </p>
         </>

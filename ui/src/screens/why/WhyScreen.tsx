@@ -7,6 +7,7 @@ import { MapPart } from './MapPart.tsx';
 import { StoriesPart } from './StoriesPart.tsx';
 import { TwoRuns } from './TwoRuns.tsx';
 import './why.css';
+import { Term } from '../../common/Term.tsx';
 
 const PARTS = [
   { id: 'map', label: 'The causal map and its loops' },
@@ -43,6 +44,10 @@ export function WhyScreen({ explain, open }: { explain: ExplainInputs; open?: st
       {part === 'map' ? (
         <section aria-labelledby="why-map-h">
           <h3 id="why-map-h">The causal map and its loops</h3>
+          <p className="small">
+            What the model is made of, drawn as parts and arrows <Term id="causal-map" />, and the loops they form{' '}
+            <Term id="loop" />.
+          </p>
           <MapPart explain={explain} />
         </section>
       ) : null}
