@@ -86,6 +86,26 @@ export {
   type LiveLoopsOptions,
 } from './analysis/live-loops.ts';
 export {
+  decidingRoles,
+  gameArms,
+  withoutDecisions,
+  replayGameArm,
+  roleDecisionsLabel,
+  attributeGame,
+  attributionSentences,
+  gameRoundLoops,
+  explainGame,
+  runGameExplain,
+  type GameArm,
+  type GameArmResult,
+  type RoundLoop,
+  type RolePart,
+  type GameAttribution,
+  type GameExplanation,
+} from './analysis/game-explain.ts';
+export {
+  knockOutParts,
+  shareOf,
   runExplain,
   explainTable,
   explainSentences,
