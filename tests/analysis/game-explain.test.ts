@@ -82,7 +82,7 @@ describe('attribution by role', () => {
 
   it('a game where only the commissioner decided gives the commissioner the whole difference', () => {
     // the provider is seated but only ever keeps everything as it was: nothing of theirs to take out
-    const g = play(['commissioner', 'provider-1'], () => [
+    const g = play(['commissioner', 'provider-1'], (): Decide[] => [
       { role: 'commissioner', values: { fee_level: 1.2 } },
       { role: 'provider-1', values: {} },
     ]);

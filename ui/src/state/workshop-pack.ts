@@ -462,6 +462,19 @@ const OUTCOMES: WorkshopPlan = {
 
 export const WORKSHOP_PACK: readonly WorkshopPlan[] = [FEE_CUT, ALLIANCE, OUTCOMES];
 
+/**
+ * "Reading the debrief": how the debrief's comparison and its "what drove this table's result" are worked out, in
+ * plain words, for the facilitator to read before the debrief and to say to the room. The same passage is in every
+ * printed workshop, at the end of the pack's Markdown, and (its second and third paragraphs) under the debrief's
+ * "What drove this table's result".
+ */
+export const READING_THE_DEBRIEF: readonly string[] = [
+  'Each table is set beside the same place run by the model’s rules alone: the same starting point, the same shocks and the same chance events — the same people needing care in the same weeks, the same care workers thinking of leaving. The model takes its chance events from a fixed list of random numbers that the game’s seed sets, so playing the game again with the same seed brings the same luck. A difference between a table and the model alone comes from what people decided.',
+  'To see whose decisions made the difference, the table is replayed once for each role that decided something. For the commissioner, say: “we replayed your table with the commissioner’s decisions left to the model’s rules, with the same chance events and everyone else deciding as they did.” How far the result moves back towards the model alone is the commissioner’s part of the difference. “Together” is what the decisions did only in combination (a fee rise that helped only because the providers raised wages too). The parts and “together” add up to the whole difference. A share above 100%, or below 0%, means decisions pulled in opposite directions: one did more than the whole difference and another took some of it back.',
+  'Round by round, the debrief also names the loop of the causal map that carried most of the change at the table: a chain of causes that comes back to where it started, either reinforcing (it feeds on itself) or balancing (it pushes back). It reads which figures moved together along the map’s links; it is not proof of cause. The replays are the test of cause.',
+  'The figures are plausible dynamics from a model, not forecasts. Use the shares to open a conversation (“what did the fee rise do that we did not see at the time?”), not to hand out marks.',
+];
+
 export function planById(id: string): WorkshopPlan | undefined {
   return WORKSHOP_PACK.find((p) => p.id === id);
 }
@@ -513,5 +526,6 @@ export function packMarkdown(pack: readonly WorkshopPlan[] = WORKSHOP_PACK): str
     );
     out.push('', `*Sources:* ${p.sources.join('; ')}.`, '');
   }
+  out.push('## Reading the debrief', '', ...READING_THE_DEBRIEF.flatMap((x) => [x, '']));
   return out.join('\n');
 }
