@@ -93,6 +93,7 @@ export {
   roleDecisionsLabel,
   attributeGame,
   attributionSentences,
+  MIXED_WORDS,
   gameRoundLoops,
   explainGame,
   runGameExplain,

@@ -84,6 +84,12 @@ export interface GameAttribution {
   roles: RolePart[];
   /** what the roles' decisions did only in combination: difference − Σ parts */
   together: { part: number; share: number };
+  /**
+   * the parts (and together) are together more than twice the difference in size: decisions pulled in opposite
+   * directions, or chance fell differently once a decision changed what happened (the replays start from the same
+   * random numbers, but a path that parts draws them for different people) — read the shares with care
+   */
+  mixed: boolean;
   /** the result in plain sentences */
   sentences: string[];
 }
@@ -219,11 +225,20 @@ export function attributeGame(
     difference,
     roles: list,
     together: { part: remainder[0], share: share(remainder[0]) },
+    mixed:
+      !none &&
+      list.length > 0 &&
+      list.reduce((s, p) => s + Math.abs(p.part), Math.abs(remainder[0])) > 2 * Math.abs(difference),
     sentences: [],
   };
   out.sentences = attributionSentences(out);
   return out;
 }
+
+/** What a "mixed" attribution means, in plain words. */
+export const MIXED_WORDS =
+  'Read these shares with care: the parts are much larger than the difference itself. The decisions pulled in ' +
+  'opposite directions, or chance fell to different people once a decision changed what happened.';
 
 /** One outcome's attribution in plain sentences. */
 export function attributionSentences(a: GameAttribution): string[] {
@@ -247,6 +262,7 @@ export function attributionSentences(a: GameAttribution): string[] {
     lines.push(
       `Together (what the decisions did only in combination): ${pct(a.together.share)} (${formatValue(a.together.part, a.unit)}).`,
     );
+  if (a.mixed) lines.push(MIXED_WORDS);
   return lines;
 }
 

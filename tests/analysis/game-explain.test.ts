@@ -98,6 +98,8 @@ describe('attribution by role', () => {
       expect(a.roles.map((p) => p.role)).toEqual(['commissioner']);
       expect(a.roles[0].share, m.id).toBeCloseTo(1, 9);
       expect(a.together.part, m.id).toBeCloseTo(0, 9);
+      // one part, the whole: never "mixed"
+      expect(a.mixed, m.id).toBe(false);
     }
     // the fee moved many figures, so many were checked
     expect(checked).toBeGreaterThan(10);
@@ -123,6 +125,13 @@ describe('attribution by role', () => {
         shared++;
         expect(a.roles.reduce((s, p) => s + p.share, 0) + a.together.share, m.id).toBeCloseTo(1, 9);
       }
+      // "mixed" when the parts are more than twice the difference in size, and then said
+      const size = a.roles.reduce((s, p) => s + Math.abs(p.part), Math.abs(a.together.part));
+      expect(a.mixed, m.id).toBe(Number.isFinite(a.together.share) && size > 2 * Math.abs(a.difference));
+      expect(
+        a.sentences.some((x) => x.startsWith('Read these shares with care')),
+        m.id,
+      ).toBe(a.mixed);
       // largest part first
       for (let k = 1; k < a.roles.length; k++)
         expect(Math.abs(a.roles[k - 1].part)).toBeGreaterThanOrEqual(Math.abs(a.roles[k].part));

@@ -10,6 +10,7 @@ import {
   HEADLINE_METRICS,
   METRIC_BY_ID,
   METRICS,
+  MIXED_WORDS,
   roleLabel,
   type GameAttribution,
   type GameExplanation,
@@ -61,16 +62,17 @@ export function WhatDrove({
   const others = METRICS.filter((m) => !HEADLINE_METRICS.includes(m.id));
   return (
     <section className="ws-drove" aria-labelledby={`${idp}-h`}>
-      <h4 id={`${idp}-h`}>What drove this table’s result</h4>
+      <h4 id={`${idp}-h`}>What drove the result</h4>
       <p>
         Each table was played again from its record once without each role’s decisions: that role then follows the
-        model’s rules, and everyone else decides as they did, with the same chance events (the same people needing care
-        in the same weeks, the same care workers thinking of leaving). How far the result moves back towards the model
-        alone is that role’s share of the difference.
+        model’s rules, everyone else decides as they did, and the model draws the same random numbers, so the replay
+        meets the same chance events (the same people needing care in the same weeks, the same care workers thinking of
+        leaving) until the missing decisions change what happens. How far the result moves back towards the model alone
+        is that role’s share of the difference.
       </p>
       <details className="ws-noprint">
         <summary>How this is worked out</summary>
-        {READING_THE_DEBRIEF.slice(0, 3).map((x) => (
+        {READING_THE_DEBRIEF.slice(0, -1).map((x) => (
           <p key={x} className="small">
             {x}
           </p>
@@ -171,7 +173,9 @@ function Explained({ e, outcome, name }: { e: GameExplanation; outcome: MetricId
           ))}
         </ul>
       )}
-      {hasShares(a) && (a.roles.some((p) => p.share < 0 || p.share > 1) || a.together.share < 0) ? (
+      {a.mixed ? (
+        <p className="notice">{MIXED_WORDS}</p>
+      ) : hasShares(a) && (a.roles.some((p) => p.share < 0 || p.share > 1) || a.together.share < 0) ? (
         <p className="small muted">
           A share above 100% or below 0% means decisions pulled in opposite directions: one did more than the whole
           difference and another took some of it back.
