@@ -10,7 +10,11 @@
  * time with W workers, leaving out the workers' start).
  *
  *   node bin/run-ts.mjs bench/game-explain.ts [--reps 5] [--scenario fee-cut-three-years-ago] [--rounds 8] [--weeks 13] [--workers 2]
+ *
+ * With --record FILE it only writes the game's record there (JSON, as the debrief saves one) and stops: the browser
+ * test (tests/e2e/workshop.test.ts) opens it to time the same replays in the app's workers.
  */
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
   Game,
@@ -31,6 +35,7 @@ const { values } = parseArgs({
     rounds: { type: 'string' },
     weeks: { type: 'string' },
     workers: { type: 'string' },
+    record: { type: 'string' },
   },
 });
 const reps = Number(values.reps ?? 5);
@@ -52,6 +57,10 @@ for (let r = 0; r < rounds; r++) {
   g.apply({ kind: 'advance', round: r, reason: 'all-decided' });
 }
 const record = g.record();
+if (values.record) {
+  writeFileSync(values.record, JSON.stringify(record));
+  process.exit(0);
+}
 const arms = gameArms(record);
 
 const range = (xs: number[]): string => {

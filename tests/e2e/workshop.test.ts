@@ -5,7 +5,7 @@
  * browser contexts, one of whom drops out and comes back to the same seat.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -167,6 +167,51 @@ describe('single-screen mode', () => {
     );
     expect(errors).toEqual([]);
     await page.context().close();
+  });
+});
+
+describe('what drove a table, from a kept four-role game', () => {
+  it('replays it in workers with progress shown, and gives each of the four roles its share', async () => {
+    // the record of bench/game-explain.ts's game: the fee cut, 8 rounds of 13 weeks, four roles deciding every round
+    const dir = mkdtempSync(join(tmpdir(), 'commsim-drove-'));
+    const file = join(dir, 'four-roles.json');
+    const made = spawnSync(process.execPath, ['bin/run-ts.mjs', 'bench/game-explain.ts', '--record', file], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(made.status, made.stderr).toBe(0);
+    const { page, errors } = await open(browser);
+    await gotoTab(page, 'Workshop');
+    await page.getByRole('button', { name: /Facilitator’s pack/ }).click();
+    await page.getByLabel('Game record files (.json)').setInputFiles(file);
+    const kept = page.getByRole('region', { name: 'Open a workshop you kept' });
+    await kept.getByRole('heading', { name: /^Debrief:/ }).waitFor({ timeout: 60_000 });
+    // from the debrief on screen: the replays go to workers, and the page says how far they are
+    const start = Date.now();
+    const drove = kept.getByRole('region', { name: 'What drove Table 1’s result' });
+    const progress = await drove
+      .getByRole('status')
+      .textContent({ timeout: 5_000 })
+      .catch(() => null);
+    const all = drove.getByRole('table', { name: /Table 1: each role’s share of the difference/ });
+    await all.waitFor({ timeout: 120_000 });
+    console.log(`the debrief's six replays of a four-role game: ${Date.now() - start} ms from the debrief on screen`);
+    if (progress !== null) expect(progress).toMatch(/Replaying Table 1’s game without each role’s decisions/);
+    expect(await all.locator('thead th').allTextContents()).toEqual([
+      'Figure (end of the game)',
+      'Difference from the model alone',
+      'Commissioner',
+      'Home care provider A',
+      'Home care provider B',
+      "Care workers' voice",
+      'Together',
+    ]);
+    expect(await drove.getByText('6 replays', { exact: false }).count()).toBe(1);
+    expect(await drove.locator('.ws-loops li').count()).toBe(8);
+    await drove.screenshot({ path: `${SHOTS}workshop-what-drove-four-roles.png` });
+    expect(errors).toEqual([]);
+    await page.context().close();
+    rmSync(dir, { recursive: true, force: true });
   });
 });
 
