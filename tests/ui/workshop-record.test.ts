@@ -118,6 +118,7 @@ describe('the workshop record', () => {
       expect(parts.reduce((s, r) => s + Number(r[7]), 0)).toBeCloseTo(Number(w[7]), 9);
       if (w[11] === 1) expect(parts.reduce((s, r) => s + Number(r[11]), 0)).toBeCloseTo(1, 9);
       else expect(parts.every((r) => r[11] === '')).toBe(true);
+      expect(String(w[9]).includes('read the shares with care')).toBe(e.outcomes[id].mixed);
     }
     // the fee rise shows in the figures: some shares were worked out
     expect(whole.filter((r) => r[11] === 1).length).toBeGreaterThan(2);

@@ -62,7 +62,8 @@ export const RECORD_HEADER = [
 
 /**
  * The attribution and the loops of one table as CSV rows: for each headline figure the whole difference from the
- * model alone (kind difference_from_model_alone: value the difference, model_alone the model alone's value), then
+ * model alone (kind difference_from_model_alone: value the difference, model_alone the model alone's value, text
+ * its unit and, when the parts are much larger than the difference, a word of caution), then
  * each role's part of it and "together" (kind attribution: role, value the part in the figure's units,
  * share_of_difference); then the dominant loop of each round (kind dominant_loop: item its kind, value its share of
  * the loops' weight, text the sentence).
@@ -83,9 +84,9 @@ export function explanationRows(title: string, table: string, e: GameExplanation
       a.label,
       a.difference,
       a.alone,
-      a.unit,
+      a.mixed ? `${a.unit}; read the shares with care: the parts are much larger than the difference` : a.unit,
       '',
-      share(a.roles.length ? 1 : NaN),
+      share(a.roles.length > 0 && Number.isFinite(a.together.share) ? 1 : NaN),
     ]);
     for (const p of a.roles)
       rows.push([
