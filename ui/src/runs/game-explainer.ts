@@ -50,10 +50,13 @@ export class GameExplainer {
     const key = recordKey(record);
     const had = this.kept.get(key);
     if (had) {
-      void had.then(() => {
-        const total = gameArms(record).length;
-        onProgress?.({ done: total, total });
-      });
+      void had.then(
+        () => {
+          const total = gameArms(record).length;
+          onProgress?.({ done: total, total });
+        },
+        () => undefined, // the caller hears of the failure from the promise returned
+      );
       return had;
     }
     const arms = gameArms(record);
