@@ -86,6 +86,27 @@ export {
   type LiveLoopsOptions,
 } from './analysis/live-loops.ts';
 export {
+  decidingRoles,
+  gameArms,
+  withoutDecisions,
+  replayGameArm,
+  roleDecisionsLabel,
+  attributeGame,
+  attributionSentences,
+  MIXED_WORDS,
+  gameRoundLoops,
+  explainGame,
+  runGameExplain,
+  type GameArm,
+  type GameArmResult,
+  type RoundLoop,
+  type RolePart,
+  type GameAttribution,
+  type GameExplanation,
+} from './analysis/game-explain.ts';
+export {
+  knockOutParts,
+  shareOf,
   runExplain,
   explainTable,
   explainSentences,

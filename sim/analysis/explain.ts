@@ -165,6 +165,27 @@ function mechanismLabel(param: string): string {
   return MECHANISMS.find((m) => m.param === param)?.what ?? param;
 }
 
+/**
+ * Knock-out attribution's arithmetic, shared by every "what drove this" (here, and the workshop debrief's by role,
+ * game-explain.ts). `whole[i]` is the difference in replicate i; `without[k][i]` the difference in replicate i with
+ * switch k off. Part k is whole − without (how much of the difference needs switch k); the remainder is whole − Σ
+ * parts (what the switches carry together, and what none covers), so parts and remainder add up to the whole in
+ * every replicate.
+ */
+export function knockOutParts(
+  whole: readonly number[],
+  without: readonly (readonly number[])[],
+): { parts: number[][]; remainder: number[] } {
+  const parts = without.map((w) => whole.map((d, i) => d - w[i]));
+  const remainder = whole.map((d, i) => d - parts.reduce((s, p) => s + p[i], 0));
+  return { parts, remainder };
+}
+
+/** A part as a share of the whole difference (NaN when there is no difference to share). */
+export function shareOf(part: number, whole: number): number {
+  return whole !== 0 ? part / whole : NaN;
+}
+
 /** Runs the arms and attributes the difference. */
 export async function runExplain(
   backend: SimBackend,
@@ -264,9 +285,11 @@ export async function runExplain(
   const breakdown = (
     items: { id: string; kind: 'mechanism' | 'group' | 'event'; label: string; without: number[] }[],
   ): ExplainBreakdown => {
-    const partsByRep = items.map((it) => D.map((d, i) => d - it.without[i]));
-    const remainder = D.map((d, i) => d - partsByRep.reduce((s, p) => s + p[i], 0));
-    const share = (x: number): number => (difference.mean !== 0 ? x / difference.mean : NaN);
+    const { parts: partsByRep, remainder } = knockOutParts(
+      D,
+      items.map((it) => it.without),
+    );
+    const share = (x: number): number => shareOf(x, difference.mean);
     const parts: ExplainPart[] = items.map((it, k) => {
       const r = pairedRange(partsByRep[k]);
       return { id: it.id, kind: it.kind, label: it.label, ...r, share: share(r.mean) };

@@ -9,7 +9,7 @@
  * as it stands; round r then covers weeks 1 + r·L … (r+1)·L, with the decisions for round r in force from its first
  * week. Runtime-neutral: the host (workshop/) keeps one Game per table; the single-screen app may run one itself.
  */
-import type { LeverId, MetricId, RunConfig, SimEvent } from '../types.ts';
+import type { LeverId, MetricId, NodeSeries, RunConfig, SimEvent } from '../types.ts';
 import { createRun, type RunStepper } from '../model/simulate.ts';
 import { configRangeIssues } from '../scenario/config-ranges.ts';
 import { METRICS, METRIC_BY_ID, METRIC_INDEX } from '../model/metrics.ts';
@@ -240,12 +240,15 @@ export class Game {
   /** metric values at week 0 and each round's end: [metric][k] */
   private readonly trend: number[][] = METRICS.map(() => []);
   private baseline: { key: string; series: Record<string, number[]> } | undefined;
+  private readonly recordsNodes: boolean;
 
-  constructor(setup: GameSetup) {
+  /** options.nodes: also record the causal map's nodes week by week (nodeSeries; the debrief's live loops) */
+  constructor(setup: GameSetup, options: { nodes?: boolean } = {}) {
     checkSetup(setup);
     this.setup = setup;
     this.config = structuredClone(setup.config);
-    this.run = createRun(this.config, setup.seed, { log: true });
+    this.recordsNodes = options.nodes === true;
+    this.run = createRun(this.config, setup.seed, { log: true, nodes: this.recordsNodes });
     this.run.state.overrides = emptyOverrides();
     this.run.advanceTo(1);
     this.sampleTrend();
@@ -604,6 +607,21 @@ export class Game {
     };
   }
 
+  /**
+   * The causal map's nodes week by week over the weeks simulated so far (null unless the game was made with
+   * options.nodes). Recording them reads the state and changes nothing in the game.
+   */
+  nodeSeries(): NodeSeries | null {
+    if (!this.recordsNodes) return null;
+    const all = this.run.finish(0).nodes;
+    if (!all) return null;
+    const weeks = this.week + 1;
+    const values = new Float64Array(all.ids.length * weeks);
+    for (let n = 0; n < all.ids.length; n++)
+      values.set(all.values.subarray(n * all.weeks, n * all.weeks + weeks), n * weeks);
+    return { ids: all.ids, weeks, values };
+  }
+
   /** The weekly values so far of every metric. */
   weekly(): Record<string, number[]> {
     return weeklyOf(this.run.series, this.config.weeks, this.week + 1);
@@ -688,8 +706,8 @@ function baselineSeries(setup: GameSetup, actions: readonly GameAction[], upTo: 
 }
 
 /** Build a game again from its record: the same actions in the same order give the same game, bit for bit. */
-export function replayGame(record: GameRecord): Game {
-  const g = new Game(record.setup);
+export function replayGame(record: GameRecord, options: { nodes?: boolean } = {}): Game {
+  const g = new Game(record.setup, options);
   for (const a of record.actions) g.apply(a);
   return g;
 }

@@ -5,7 +5,7 @@
  * browser contexts, one of whom drops out and comes back to the same seat.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -121,12 +121,31 @@ describe('single-screen mode', () => {
     expect(await timeline.textContent()).toContain('Fee level: 105% of the place’s starting fee');
     expect(await timeline.textContent()).toContain('The largest provider has collapsed.');
     await page.screenshot({ path: `${SHOTS}workshop-single-debrief.png`, fullPage: true });
+
+    // what drove this table's result: the replays run in workers, then each role's share for the figure picked
+    const drove = page.getByRole('region', { name: 'What drove this table’s result' });
+    await drove.getByRole('table', { name: /each role’s share of the difference/ }).waitFor({ timeout: 60_000 });
+    await page.getByRole('combobox', { name: 'Figure to explain' }).selectOption({ label: 'Fee per hour' });
+    const shares = drove.getByRole('list', { name: 'This table: shares of the difference in fee per hour' });
+    // only the commissioner decided anything (the provider kept everything as it was): the whole difference is the
+    // commissioner's, and the provider has no share to show
+    const words = await shares.getByRole('listitem').allTextContents();
+    expect(words).toHaveLength(1);
+    expect(words[0]).toMatch(/^What the commissioner decided: 100% of the difference in fee per hour \(\+£/);
+    const loops = await drove.locator('.ws-loops li').allTextContents();
+    expect(loops).toHaveLength(2);
+    expect(loops[0]).toMatch(/^Round 1 \(weeks 1–\d+\): /);
+    await drove.screenshot({ path: `${SHOTS}workshop-single-what-drove.png` });
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Download the record (CSV)' }).click(),
     ]);
     const csv = readFileSync((await download.path())!, 'utf8');
-    expect(csv.split('\n')[0]).toBe('workshop,table,kind,round,week,role,item,value,model_alone,text,time');
+    expect(csv.split('\n')[0]).toBe(
+      'workshop,table,kind,round,week,role,item,value,model_alone,text,time,share_of_difference',
+    );
+    expect(csv).toMatch(/,This table,attribution,,\d+,Commissioner,People waiting,/);
+    expect(csv).toMatch(/,This table,dominant_loop,1,\d+,,/);
     expect(csv).toContain('decision,1,1,Commissioner,Fee level,1.05');
     // a note typed by a player cannot run as a formula in a spreadsheet
     expect(csv).toContain(`"'=HYPERLINK(""x"") to win back trust"`);
@@ -148,6 +167,51 @@ describe('single-screen mode', () => {
     );
     expect(errors).toEqual([]);
     await page.context().close();
+  });
+});
+
+describe('what drove a table, from a kept four-role game', () => {
+  it('replays it in workers with progress shown, and gives each of the four roles its share', async () => {
+    // the record of bench/game-explain.ts's game: the fee cut, 8 rounds of 13 weeks, four roles deciding every round
+    const dir = mkdtempSync(join(tmpdir(), 'commsim-drove-'));
+    const file = join(dir, 'four-roles.json');
+    const made = spawnSync(process.execPath, ['bin/run-ts.mjs', 'bench/game-explain.ts', '--record', file], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(made.status, made.stderr).toBe(0);
+    const { page, errors } = await open(browser);
+    await gotoTab(page, 'Workshop');
+    await page.getByRole('button', { name: /Facilitator’s pack/ }).click();
+    await page.getByLabel('Game record files (.json)').setInputFiles(file);
+    const kept = page.getByRole('region', { name: 'Open a workshop you kept' });
+    await kept.getByRole('heading', { name: /^Debrief:/ }).waitFor({ timeout: 60_000 });
+    // from the debrief on screen: the replays go to workers, and the page says how far they are
+    const start = Date.now();
+    const drove = kept.getByRole('region', { name: 'What drove Table 1’s result' });
+    const progress = await drove
+      .getByRole('status')
+      .textContent({ timeout: 5_000 })
+      .catch(() => null);
+    const all = drove.getByRole('table', { name: /Table 1: each role’s share of the difference/ });
+    await all.waitFor({ timeout: 120_000 });
+    console.log(`the debrief's six replays of a four-role game: ${Date.now() - start} ms from the debrief on screen`);
+    if (progress !== null) expect(progress).toMatch(/Replaying Table 1’s game without each role’s decisions/);
+    expect(await all.locator('thead th').allTextContents()).toEqual([
+      'Figure (end of the game)',
+      'Difference from the model alone',
+      'Commissioner',
+      'Home care provider A',
+      'Home care provider B',
+      "Care workers' voice",
+      'Together',
+    ]);
+    expect(await drove.getByText('6 replays', { exact: false }).count()).toBe(1);
+    expect(await drove.locator('.ws-loops li').count()).toBe(8);
+    await drove.screenshot({ path: `${SHOTS}workshop-what-drove-four-roles.png` });
+    expect(errors).toEqual([]);
+    await page.context().close();
+    rmSync(dir, { recursive: true, force: true });
   });
 });
 
@@ -296,6 +360,19 @@ describe('a workshop on the host', () => {
     expect(await timeline.textContent()).toContain('Hourly wage you pay care workers: £13.50 an hour');
     await expect.poll(() => f.locator('.ws-debrief .js-plotly-plot').count(), { timeout: 60_000 }).toBe(5);
     expect(await timeline.textContent()).toContain('The largest provider has collapsed.');
+    // what drove each table: table 1's two players each have a share; nobody decided at table 2
+    const drove1 = f.getByRole('region', { name: 'What drove Table 1’s result' });
+    const all1 = drove1.getByRole('table', { name: /Table 1: each role’s share of the difference/ });
+    await all1.waitFor({ timeout: 60_000 });
+    expect(await all1.locator('thead th').allTextContents()).toEqual([
+      'Figure (end of the game)',
+      'Difference from the model alone',
+      'Commissioner',
+      'Home care provider A',
+      'Together',
+    ]);
+    const drove2 = f.getByRole('region', { name: 'What drove Table 2’s result' });
+    await drove2.getByText('Nobody at this table decided anything', { exact: false }).waitFor({ timeout: 60_000 });
     await f.screenshot({ path: `${SHOTS}workshop-debrief.png`, fullPage: true });
     // the printed record: no buttons, the charts and the tables kept
     await f.emulateMedia({ media: 'print' });
@@ -311,5 +388,7 @@ describe('a workshop on the host', () => {
     await expect.poll(() => p1.page.getByRole('form', { name: 'Join a session' }).count()).toBe(1);
     expect([...fac.errors, ...p1.errors, ...p2.errors]).toEqual([]);
     for (const c of browser.contexts()) await c.close();
-  });
+    // three browsers, a host started twice, the debrief's replays and axe over a long page: on two shared cores
+    // under load this took up to 3 minutes before the replays were added
+  }, 300_000);
 });

@@ -5,11 +5,20 @@
  */
 import fc from 'fast-check';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { decisionFields, Game, gameSetup, scenarioFromLibrary } from '../../sim/index.ts';
+import {
+  decisionFields,
+  Game,
+  gameSetup,
+  HEADLINE_METRICS,
+  METRIC_BY_ID,
+  runGameExplain,
+  scenarioFromLibrary,
+} from '../../sim/index.ts';
 import { decisionView, decisionWords } from '../../ui/src/screens/workshop/RoleDesk.tsx';
 import { lib } from '../../ui/src/state/library.ts';
 import { socketAddress } from '../../ui/src/state/workshop-client.ts';
 import { endValues, fileStem, workshopCsv, workshopRows } from '../../ui/src/state/workshop-record.ts';
+import { packMarkdown, READING_THE_DEBRIEF } from '../../ui/src/state/workshop-pack.ts';
 import {
   codeFromAddress,
   joinAddress,
@@ -61,7 +70,11 @@ describe('the workshop record', () => {
       'model_alone',
       'text',
       'time',
+      'share_of_difference',
     ]);
+    // without an explanation (the replays not done) there are no attribution rows, and every row is as wide
+    expect(rows.every((r) => r.length === 12)).toBe(true);
+    expect(rows.some((r) => r[2] === 'attribution')).toBe(false);
     const kinds = rows.slice(1).map((r) => r[2]);
     expect(kinds.filter((k) => k === 'outcome_at_end')).toHaveLength(7);
     const decision = rows.find((r) => r[2] === 'decision');
@@ -72,6 +85,58 @@ describe('the workshop record', () => {
     expect(csv).toContain("'=1+1");
     expect(csv).toContain("'@SUM(A1)");
     expect(csv).not.toMatch(/,=1\+1/);
+  });
+
+  it('carries what drove each table: every headline figure’s difference, each role’s part and share, together, and the loop of each round', () => {
+    // two roles decide: the commissioner raises the fee, the largest provider raises its wage
+    const config = scenarioFromLibrary('midshire-status-quo', lib()).config;
+    const g = new Game(
+      gameSetup({ config, seed: 7, rounds: 2, roundWeeks: 4, roundSeconds: 0, played: ['commissioner', 'provider-1'] }),
+    );
+    g.apply({ kind: 'start' });
+    for (let r = 0; r < 2; r++) {
+      g.apply({ kind: 'decide', round: r, role: 'commissioner', values: { fee_level: 1.15 }, note: '' });
+      g.apply({ kind: 'decide', round: r, role: 'provider-1', values: { wage: 14 }, note: '' });
+      g.apply({ kind: 'advance', round: r, reason: 'all-decided' });
+    }
+    const e = runGameExplain(g.record());
+    const rows = workshopRows('W', [{ name: 'Table 1', debrief: g.debrief(), record: g.record() }], [], {
+      'Table 1': e,
+    });
+    expect(rows.every((r) => r.length === 12)).toBe(true);
+    const whole = rows.filter((r) => r[2] === 'difference_from_model_alone');
+    expect(whole.map((r) => r[6])).toEqual(HEADLINE_METRICS.map((id) => METRIC_BY_ID.get(id).label));
+    for (const id of HEADLINE_METRICS) {
+      const label = METRIC_BY_ID.get(id).label;
+      const w = whole.find((r) => r[6] === label)!;
+      const { game, alone } = endValues(g.debrief(), id);
+      expect(w[7]).toBeCloseTo(game! - alone!, 12);
+      expect(w[8]).toBe(alone);
+      const parts = rows.filter((r) => r[2] === 'attribution' && r[6] === label);
+      expect(parts.map((r) => r[5]).sort()).toEqual(['Commissioner', 'Home care provider A', 'Together']);
+      // the parts add up to the difference; the shares to the whole (where there is a difference)
+      expect(parts.reduce((s, r) => s + Number(r[7]), 0)).toBeCloseTo(Number(w[7]), 9);
+      if (w[11] === 1) expect(parts.reduce((s, r) => s + Number(r[11]), 0)).toBeCloseTo(1, 9);
+      else expect(parts.every((r) => r[11] === '')).toBe(true);
+      expect(String(w[9]).includes('read the shares with care')).toBe(e.outcomes[id].mixed);
+    }
+    // the fee rise shows in the figures: some shares were worked out
+    expect(whole.filter((r) => r[11] === 1).length).toBeGreaterThan(2);
+    const loops = rows.filter((r) => r[2] === 'dominant_loop');
+    expect(loops.map((r) => [r[3], r[4]])).toEqual([
+      [1, 4],
+      [2, 8],
+    ]);
+    expect(String(loops[0][9])).toMatch(/^Round 1 \(weeks 1–4\): /);
+    const csv = workshopCsv('W', [{ name: 'Table 1', debrief: g.debrief() }], [], { 'Table 1': e });
+    expect(csv.split('\n')[0].endsWith(',time,share_of_difference')).toBe(true);
+    expect(csv).toContain(',attribution,,8,Commissioner,People waiting,');
+  });
+
+  it('the pack explains the replay in plain words, in the app and in docs/facilitators-pack.md', () => {
+    expect(READING_THE_DEBRIEF.join(' ')).toContain('with the same chance events');
+    expect(READING_THE_DEBRIEF.join(' ')).toContain('random numbers');
+    expect(packMarkdown()).toContain(`## Reading the debrief\n\n${READING_THE_DEBRIEF[0]}`);
   });
 
   it('the model alone starts from the same place as the game, week 0', () => {

@@ -11,11 +11,13 @@
  * - the Why? screen's pool for knock-out attribution (explainPool), and its worker for people's stories
  *   (storyTeller).
  * - the options appraisal's pool (appraisalPool), and the baseline check's of Your numbers (baselinePool).
+ * - the workshop debrief's replays of each table's game (gameExplainer: workers that each replay one game's record).
  *
  * Pools are made on first use and kept for the page's life.
  */
 import { WorkerPoolBackend, type SimBackend } from '../../../sim/index.ts';
 import { StoryTeller } from './story-teller.ts';
+import { GameExplainer } from './game-explainer.ts';
 
 /** workers to start: one per core, at most eight */
 export function workerCount(): number {
@@ -98,4 +100,14 @@ let baseline: Promise<SimBackend> | undefined;
 export function baselinePool(): Promise<SimBackend> {
   baseline ??= WorkerPoolBackend.create({ size: workerCount(), runTimeoutMs: RUN_TIMEOUT_MS });
   return baseline;
+}
+
+let games: GameExplainer | undefined;
+/**
+ * The workshop debrief's replays ("what drove this table's result"): game records replayed without some decisions,
+ * a few at once. Its own workers (a game replay is not a RunTask: it needs the record's rounds and overrides).
+ */
+export function gameExplainer(): GameExplainer {
+  games ??= new GameExplainer(workerCount());
+  return games;
 }

@@ -462,6 +462,20 @@ const OUTCOMES: WorkshopPlan = {
 
 export const WORKSHOP_PACK: readonly WorkshopPlan[] = [FEE_CUT, ALLIANCE, OUTCOMES];
 
+/**
+ * "Reading the debrief": how the debrief's comparison and its "what drove this table's result" are worked out, in
+ * plain words, for the facilitator to read before the debrief and to say to the room. The same passage is in every
+ * printed workshop, at the end of the pack's Markdown, and (all but the last paragraph) under the debrief's
+ * "What drove the result".
+ */
+export const READING_THE_DEBRIEF: readonly string[] = [
+  'Each table is set beside the same place run by the model’s rules alone: the same starting point, the same shocks and the same random numbers. The model takes its chance events (who needs care in which week, which care worker thinks of leaving) from a fixed list of random numbers that the game’s seed sets, so a game played again with the same seed and the same decisions comes out the same to the last figure. A difference between a table and the model alone starts from what people decided.',
+  'To see whose decisions made the difference, the table is played again once for each role that decided something. For the commissioner, say: “we replayed your table with the commissioner’s decisions left to the model’s rules, with the same chance events, and everyone else deciding as they did.” How far the result moves back towards the model alone is the commissioner’s part of the difference. “Together” is what the decisions did only in combination (a fee rise that helped only because the providers raised wages too). The parts and “together” add up to the whole difference.',
+  'Read large shares with care. A share above 100% or below 0% means the parts pulled in opposite directions: one did more than the whole difference and another took some of it back. Every replay starts from the same chance events, but once a decision changes what happens (a care worker who would have left stays), later chance can fall to different people. When the parts are much larger than the difference itself, part of what they show is that luck, and the debrief says so.',
+  'Round by round, the debrief also names the loop of the causal map that carried most of the change at the table: a chain of causes that comes back to where it started, either reinforcing (it feeds on itself) or balancing (it pushes back). It reads which figures moved together along the map’s links; it is not proof of cause. The replays are the test of cause.',
+  'The figures are plausible dynamics from a model, not forecasts. Use the shares to open a conversation (“what did the fee rise do that we did not see at the time?”), not to hand out marks.',
+];
+
 export function planById(id: string): WorkshopPlan | undefined {
   return WORKSHOP_PACK.find((p) => p.id === id);
 }
@@ -513,5 +527,6 @@ export function packMarkdown(pack: readonly WorkshopPlan[] = WORKSHOP_PACK): str
     );
     out.push('', `*Sources:* ${p.sources.join('; ')}.`, '');
   }
+  out.push('## Reading the debrief', '', ...READING_THE_DEBRIEF.flatMap((x) => [x, '']));
   return out.join('\n');
 }

@@ -2,14 +2,18 @@
  * The workshop record the group keeps (issue 18): every table's decisions, shocks, messages and headline figures
  * beside the same place run by the model's rules alone, and the notes taken in the debrief, as one CSV file (the
  * project's CSV writer, formulas guarded: names and notes were typed by players) and as the game records (JSON)
- * that replay each table exactly.
+ * that replay each table exactly. With each table's explanation ("what drove this table's result": the replays
+ * without each role's decisions), the record also carries each role's share of the difference from the model alone
+ * for every headline figure, and the dominant loop of the causal map round by round.
  */
 import {
   decisionFields,
   HEADLINE_METRICS,
   METRIC_BY_ID,
+  roleLabel,
   toCsv,
   type GameDebrief,
+  type GameExplanation,
   type GameRecord,
 } from '../../../sim/index.ts';
 
@@ -38,15 +42,109 @@ export function endValues(d: GameDebrief, metric: string): { game: number | null
   return { game: at(d.weekly[metric]), alone: at(d.baseline[metric]) };
 }
 
+/** Each table's explanation by the table's name (absent: not replayed yet, or no record to replay). */
+export type TableExplanations = Readonly<Record<string, GameExplanation | undefined>>;
+
+export const RECORD_HEADER = [
+  'workshop',
+  'table',
+  'kind',
+  'round',
+  'week',
+  'role',
+  'item',
+  'value',
+  'model_alone',
+  'text',
+  'time',
+  'share_of_difference',
+] as const;
+
+/**
+ * The attribution and the loops of one table as CSV rows: for each headline figure the whole difference from the
+ * model alone (kind difference_from_model_alone: value the difference, model_alone the model alone's value, text
+ * its unit and, when the parts are much larger than the difference, a word of caution), then
+ * each role's part of it and "together" (kind attribution: role, value the part in the figure's units,
+ * share_of_difference); then the dominant loop of each round (kind dominant_loop: item its kind, value its share of
+ * the loops' weight, text the sentence).
+ */
+export function explanationRows(title: string, table: string, e: GameExplanation): unknown[][] {
+  const rows: unknown[][] = [];
+  const share = (x: number): number | string => (Number.isFinite(x) ? x : '');
+  for (const id of HEADLINE_METRICS) {
+    const a = e.outcomes[id];
+    if (!a) continue;
+    rows.push([
+      title,
+      table,
+      'difference_from_model_alone',
+      '',
+      a.week,
+      '',
+      a.label,
+      a.difference,
+      a.alone,
+      a.mixed ? `${a.unit}; read the shares with care: the parts are much larger than the difference` : a.unit,
+      '',
+      share(a.roles.length > 0 && Number.isFinite(a.together.share) ? 1 : NaN),
+    ]);
+    for (const p of a.roles)
+      rows.push([
+        title,
+        table,
+        'attribution',
+        '',
+        a.week,
+        roleLabel(p.role),
+        a.label,
+        p.part,
+        '',
+        a.unit,
+        '',
+        share(p.share),
+      ]);
+    if (a.roles.length > 1)
+      rows.push([
+        title,
+        table,
+        'attribution',
+        '',
+        a.week,
+        'Together',
+        a.label,
+        a.together.part,
+        '',
+        a.unit,
+        '',
+        share(a.together.share),
+      ]);
+  }
+  for (const r of e.rounds)
+    rows.push([
+      title,
+      table,
+      'dominant_loop',
+      r.round + 1,
+      r.to - 1,
+      '',
+      r.polarity ?? 'none',
+      r.words ? r.share : '',
+      '',
+      r.sentence,
+      '',
+      '',
+    ]);
+  return rows;
+}
+
 /** The record as CSV rows: one header, then one row per fact. */
 export function workshopRows(
   title: string,
   tables: readonly TableOutcome[],
   notes: readonly DebriefNote[] = [],
+  explained: TableExplanations = {},
 ): unknown[][] {
-  const rows: unknown[][] = [
-    ['workshop', 'table', 'kind', 'round', 'week', 'role', 'item', 'value', 'model_alone', 'text', 'time'],
-  ];
+  const rows: unknown[][] = [[...RECORD_HEADER]];
   for (const t of tables) {
     const d = t.debrief;
     for (const id of HEADLINE_METRICS) {
@@ -80,9 +178,13 @@ export function workshopRows(
     for (const m of d.messages)
       if (m.from === 'facilitator')
         rows.push([title, t.name, 'message', m.round + 1, '', 'facilitator', '', '', '', m.text, '']);
+    const e = explained[t.name];
+    if (e) rows.push(...explanationRows(title, t.name, e));
   }
   for (const n of notes)
     if (n.text.trim()) rows.push([title, '', 'debrief_note', '', '', '', n.prompt, '', '', n.text.trim(), '']);
+  // every row as wide as the header
+  for (const r of rows) while (r.length < RECORD_HEADER.length) r.push('');
   return rows;
 }
 
@@ -90,8 +192,9 @@ export function workshopCsv(
   title: string,
   tables: readonly TableOutcome[],
   notes: readonly DebriefNote[] = [],
+  explained: TableExplanations = {},
 ): string {
-  return toCsv(workshopRows(title, tables, notes));
+  return toCsv(workshopRows(title, tables, notes, explained));
 }
 
 /** A file name from a title: letters, digits and dashes only. */

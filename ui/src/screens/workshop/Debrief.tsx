@@ -1,18 +1,22 @@
 /**
  * The debrief (issue 18): each table's outcomes against the others' and against the same place run by the model's
- * rules alone; what each role decided and when; the prompts for the conversation, with room for the group's
- * notes; and the workshop record to keep (CSV, the game records that replay each table, and print / PDF).
+ * rules alone; what each role decided and when; what drove each table's result (each role's share of the
+ * difference from the model alone, from replays in workers, and the dominant loop round by round: WhatDrove.tsx);
+ * the prompts for the conversation, with room for the group's notes; and the workshop record to keep (CSV, the
+ * game records that replay each table, and print / PDF).
  */
-import { Fragment, useId, useState } from 'react';
+import { Fragment, useId, useMemo, useState } from 'react';
 import {
   decisionFields,
   HEADLINE_METRICS,
   METRIC_BY_ID,
   METRICS,
   roleLabel,
+  type GameExplanation,
   type MetricId,
   type RoleId,
 } from '../../../../sim/index.ts';
+import { useGameExplanations } from '../../runs/use-game-explanations.ts';
 import { downloadText } from '../../common/download.ts';
 import { fmt } from '../../common/format.ts';
 import { SCREENS } from '../../shell/screens.ts';
@@ -20,6 +24,7 @@ import { DEBRIEF_PROMPTS, type WorkshopPlan } from '../../state/workshop-pack.ts
 import { endValues, fileStem, workshopCsv, type DebriefNote, type TableOutcome } from '../../state/workshop-record.ts';
 import { DebriefChart, type DebriefLine } from './DebriefChart.tsx';
 import { decisionWords } from './RoleDesk.tsx';
+import { WhatDrove } from './WhatDrove.tsx';
 
 const CHARTED: readonly MetricId[] = [
   'people_waiting',
@@ -65,6 +70,14 @@ export function Debrief({
   const [extra, setExtra] = useState<MetricId>('cost_per_person');
   const prompts = [...DEBRIEF_PROMPTS, ...(plan?.debrief ?? [])];
   const [notes, setNotes] = useState<string[]>(() => prompts.map(() => ''));
+  const [explain, setExplain] = useState<MetricId>('people_waiting');
+  const explainedState = useGameExplanations(tables);
+  const explained = useMemo(() => {
+    const out: Record<string, GameExplanation | undefined> = {};
+    for (const [name, v] of Object.entries(explainedState)) out[name] = v.explanation;
+    return out;
+  }, [explainedState]);
+  const replaying = tables.some((t) => t.record && !explained[t.name] && explainedState[t.name]?.status !== 'failed');
   const why = (SCREENS as readonly { id: string; label: string }[]).find(
     (s) => s.id === 'why' || /^why/i.test(s.label),
   );
@@ -175,6 +188,8 @@ export function Debrief({
         <Timeline key={t.name} table={t} />
       ))}
 
+      <WhatDrove tables={tables} explained={explainedState} outcome={explain} onOutcome={setExplain} />
+
       <h4>The conversation</h4>
       <ol className="ws-prompts">
         {prompts.map((p, i) => (
@@ -200,7 +215,7 @@ export function Debrief({
       <div className="row ws-noprint ws-actions">
         <button
           onClick={() =>
-            downloadText(`${fileStem(title)}-record.csv`, workshopCsv(title, tables, noteList), 'text/csv')
+            downloadText(`${fileStem(title)}-record.csv`, workshopCsv(title, tables, noteList, explained), 'text/csv')
           }
         >
           Download the record (CSV)
@@ -223,6 +238,11 @@ export function Debrief({
         )}
         <button onClick={() => window.print()}>Print the debrief (or save it as PDF)</button>
       </div>
+      {replaying ? (
+        <p className="small muted ws-noprint">
+          The replays are still running: the record will carry each role’s share of the difference once they finish.
+        </p>
+      ) : null}
     </section>
   );
 }

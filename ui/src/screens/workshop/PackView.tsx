@@ -2,7 +2,13 @@ import { useState } from 'react';
 import { METRIC_BY_ID } from '../../../../sim/index.ts';
 import { SCREENS } from '../../shell/screens.ts';
 import { lib } from '../../state/library.ts';
-import { DEBRIEF_PROMPTS, WORKSHOP_PACK, roleTitle, type WorkshopPlan } from '../../state/workshop-pack.ts';
+import {
+  DEBRIEF_PROMPTS,
+  READING_THE_DEBRIEF,
+  WORKSHOP_PACK,
+  roleTitle,
+  type WorkshopPlan,
+} from '../../state/workshop-pack.ts';
 
 const screenLabel = (id: string): string => SCREENS.find((s) => s.id === id)?.label ?? id;
 const GUIDE_KEY = 'commsim.workshop.guide';
@@ -138,6 +144,10 @@ export function PlanSheet({ plan, onUse }: { plan: WorkshopPlan; onUse?: (plan: 
           <li key={q}>{q}</li>
         ))}
       </ol>
+      <h5>Reading the debrief</h5>
+      {READING_THE_DEBRIEF.map((x) => (
+        <p key={x}>{x}</p>
+      ))}
       <p className="small muted">Sources: {plan.sources.join('; ')}.</p>
     </article>
   );
