@@ -45,6 +45,28 @@ describe('commsim workshop', () => {
     expect(junk.stderr).toMatch(/could not be replayed/);
   });
 
+  it("--explain says what drove the table: each deciding role's share, Together and the loop of each round", () => {
+    const g = new Game(smallSetup(3, 13));
+    g.apply({ kind: 'start' });
+    g.apply({ kind: 'decide', round: 0, role: 'provider-1', values: { wage: 16 }, note: '' });
+    g.apply({ kind: 'advance', round: 0, reason: 'timer' });
+    g.apply({ kind: 'advance', round: 1, reason: 'timer' });
+    const dir = mkdtempSync(join(tmpdir(), 'commsim-explain-'));
+    const file = join(dir, 'table-1.json');
+    writeFileSync(file, JSON.stringify(g.record()));
+    const r = spawnSync(process.execPath, [BIN, 'workshop', '--replay', file, '--explain'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("What drove this table's result (3 replays");
+    // one role decided: it carries the whole difference on every headline figure that moved
+    expect(r.stdout).toMatch(/What home care provider A decided: 100% of the difference in/);
+    expect(r.stdout).not.toMatch(/Together/);
+    expect(r.stdout).toMatch(/Round 1 \(weeks 1–13\): /);
+    expect(r.stdout).toMatch(/Round 2 \(weeks 14–26\): /);
+    const alone = spawnSync(process.execPath, [BIN, 'workshop', '--explain'], { encoding: 'utf8' });
+    expect(alone.status).toBe(2);
+    expect(alone.stderr).toMatch(/--explain goes with --replay/);
+  });
+
   it.skipIf(!existsSync(join(ROOT, 'ui', 'dist', 'index.html')))(
     'serves the app and the WebSocket on 127.0.0.1 only, and stops cleanly',
     async () => {

@@ -15,6 +15,7 @@ import {
   METRIC_BY_ID,
   builtAppDir,
   formatNumber,
+  runGameExplain,
   startWorkshopServer,
   verifyRecord,
   type GameRecord,
@@ -30,7 +31,7 @@ export const DEFAULT_DB = join(homedir(), '.commsim', 'workshop.sqlite');
 export const workshop: Command = {
   name: 'workshop',
   help: `Usage: commsim workshop [--port P] [--lan] [--db FILE] [--library DIR]
-       commsim workshop --replay RECORD.json
+       commsim workshop --replay RECORD.json [--explain]
 
 Starts a workshop host: open the address it prints, create a session as the facilitator, and give players the
 session code. Players need only a browser.
@@ -44,6 +45,9 @@ session code. Players need only a browser.
   --replay FILE replay a table's workshop record (the JSON the console exports) from its scenario, seed and
                 decisions, print where it ended, and check it gives the same figures as when it was saved
                 (exit 0 if it does, 1 if not)
+  --explain     with --replay: also say what drove the table's result — each role's share of its difference from
+                the model alone on the headline figures (the game replayed without that role's decisions, with the
+                same random numbers), and the causal map's dominant loop round by round, as the debrief does
 
 Stop it with Ctrl+C; nothing is lost.`,
   options: {
@@ -52,9 +56,11 @@ Stop it with Ctrl+C; nothing is lost.`,
     lan: { type: 'boolean' },
     db: { type: 'string' },
     replay: { type: 'string' },
+    explain: { type: 'boolean' },
   },
   run: async (_args, o) => {
-    if (typeof o.replay === 'string') return replay(o.replay);
+    if (typeof o.replay === 'string') return replay(o.replay, o.explain === true);
+    if (o.explain === true) throw new UsageError("--explain goes with --replay FILE (a table's workshop record).");
     const port = intOpt(o, 'port', 0, 65535) ?? 8787;
     const dbFile = typeof o.db === 'string' ? o.db : DEFAULT_DB;
     if (dbFile.trim() === '') throw new UsageError('--db needs a file name.');
@@ -108,7 +114,7 @@ Stop it with Ctrl+C; nothing is lost.`,
 const MAX_RECORD_BYTES = 20 * 2 ** 20;
 
 /** commsim workshop --replay FILE: rebuild a table's game from its record and check it against its fingerprint. */
-function replay(file: string): number {
+function replay(file: string, explain = false): number {
   if (!existsSync(file)) throw new UsageError(`--replay: no file '${file}'.`, 1);
   if (statSync(file).size > MAX_RECORD_BYTES)
     throw new UsageError(`--replay: '${file}' is larger than a workshop record can be (20 MB).`, 1);
@@ -141,7 +147,7 @@ function replay(file: string): number {
   const decisions = record.actions.filter((a) => a.kind === 'decide').length;
   const lines = [
     `${s.title}: ${s.round} of ${s.rounds} rounds of ${game.setup.roundWeeks} weeks played (week ${s.week}), seed ${game.setup.seed}`,
-    `${decisions} decisions by ${game.played.length} played roles; ${s.shocks} shocks injected`,
+    `${decisions} decision${decisions === 1 ? '' : 's'} by ${game.played.length} played roles; ${s.shocks} shock${s.shocks === 1 ? '' : 's'} injected`,
     '',
     'Where it ended (start → now):',
     ...HEADLINE_METRICS.map((id) => {
@@ -158,6 +164,17 @@ function replay(file: string): number {
         : `NOT the same: the record was saved with fingerprint ${expected} at week ${record.check?.week}; the replay gives ${actual} at week ${game.week}.`,
     '',
   ];
+  if (explain) {
+    const x = runGameExplain(record);
+    lines.push(
+      `What drove this table's result (${x.replays} replays of the record; the model alone is the same place, seed and shocks with nobody's decisions):`,
+    );
+    for (const id of HEADLINE_METRICS) {
+      const a = x.outcomes[id];
+      if (a) lines.push('', ...a.sentences.map((t) => `  ${t}`));
+    }
+    lines.push('', 'The loop that carried most change, round by round:', ...x.rounds.map((r) => `  ${r.sentence}`), '');
+  }
   writeOut(lines.join('\n'));
   return same === false ? 1 : 0;
 }
