@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { terminalText } from '../../sim/cli/terminal.ts';
+import { digest } from '../../sim/core/digest.ts';
 
 const ROOT = join(__dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'commsim.mjs');
@@ -50,6 +51,24 @@ describe('the command line under faults', { timeout: 180_000 }, () => {
     expect(JSON.parse(r.out).completed).toBe(2);
     const ok = cli(['run', 'a.yaml', '--runs', '2', '--workers', '0', '--format', 'json']);
     expect(ok.code).toBe(0);
+  });
+
+  it('refuses a shard file edited by hand with its digest recomputed (a row removed), naming the file and the field, exit 1', () => {
+    for (const i of [1, 2])
+      expect(
+        cli(['run', 'a.yaml', '--runs', '32', '--workers', '0', '--shard', `${i}/2`, '--out', `h${i}.json`]).code,
+      ).toBe(0);
+    expect(cli(['merge', 'h1.json', 'h2.json', '--out', 'h.json']).code).toBe(0);
+    const f = JSON.parse(readFileSync(join(dir, 'h2.json'), 'utf8')) as Record<string, unknown>;
+    (f.partials as { rows: unknown[] }[])[0].rows.splice(3, 1);
+    delete f.contentDigest;
+    writeFileSync(join(dir, 'h2.json'), JSON.stringify({ ...f, contentDigest: digest(JSON.stringify(f)) }));
+    const r = cli(['merge', 'h1.json', 'h2.json', '--out', 'h-forged.json']);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(
+      /h2\.json: partials\[0\]\.rows holds 15 of the 16 runs of shard 2\/2: 1 missing .*replicate 19/,
+    );
+    expect(existsSync(join(dir, 'h-forged.json'))).toBe(false);
   });
 
   it('refuses sweep values outside the schema’s ranges, a path into a prototype and a huge grid, running nothing', () => {
