@@ -53,6 +53,29 @@ describe('the command line under faults', { timeout: 180_000 }, () => {
     expect(ok.code).toBe(0);
   });
 
+  it('a worker thread that ends mid-run, or stops answering, fails only its run: the others complete, exit 3 (real workers)', () => {
+    for (const [fault, message] of [
+      ['exit:5', /replicate 5, seed \d+: the worker stopped during the run/],
+      [
+        'hang:5',
+        /replicate 5, seed \d+: the worker stopped answering: no result after \d+ s where runs like it took about/,
+      ],
+    ] as const) {
+      const t = Date.now();
+      const r = cli(['run', 'a.yaml', '--runs', '10', '--workers', '2', '--format', 'json'], {
+        COMMSIM_FAULT_WORKER: fault,
+      });
+      expect(r.code, fault).toBe(3);
+      expect(r.err, fault).toMatch(message);
+      expect(r.err, fault).toMatch(/^1 run\(s\) failed/m);
+      const out = JSON.parse(r.out) as { completed: number; failures: { replicate: number }[] };
+      expect(out.completed, fault).toBe(9);
+      expect(out.failures.map((f) => f.replicate)).toEqual([5]);
+      // noticed by the watchdog (10 s at least for runs this small), not after minutes
+      expect(Date.now() - t, fault).toBeLessThan(60_000);
+    }
+  });
+
   it('refuses a shard file edited by hand with its digest recomputed (a row removed), naming the file and the field, exit 1', () => {
     for (const i of [1, 2])
       expect(
