@@ -76,6 +76,44 @@ describe('the command line under faults', { timeout: 180_000 }, () => {
     }
   });
 
+  it('started by npm exec (npm_command=exec), stops when the shell npm ran it under is stopped: no orphan keeps running', async () => {
+    // npm exec runs the bin under `sh -c`, and a SIGTERM to npm reaches that shell only; here the shell is stopped
+    const child = spawn(
+      'sh',
+      ['-c', `"${process.execPath}" "${BIN}" run a.yaml --runs 20000 --workers 1 --format json; true`],
+      {
+        cwd: dir,
+        env: { ...process.env, npm_command: 'exec', COMMSIM_PROGRESS: '1' },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    // wait until runs are going, then find the CLI (the shell's child) and stop the shell alone
+    for (let t = 0; t < 120_000 && !/runs/.test(err); t += 100) await new Promise((r) => setTimeout(r, 100));
+    expect(err).toMatch(/runs/);
+    const cliPid = Number(
+      spawnSync('pgrep', ['-P', String(child.pid)], { encoding: 'utf8' })
+        .stdout.trim()
+        .split('\n')[0],
+    );
+    expect(cliPid).toBeGreaterThan(0);
+    process.kill(child.pid!, 'SIGTERM');
+    const alive = (): boolean => {
+      try {
+        process.kill(cliPid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const t = Date.now();
+    while (alive() && Date.now() - t < 30_000) await new Promise((r) => setTimeout(r, 100));
+    const still = alive();
+    if (still) process.kill(cliPid, 'SIGKILL');
+    expect(still, 'the CLI runs on as an orphan').toBe(false);
+  });
+
   it('refuses a shard file edited by hand with its digest recomputed (a row removed), naming the file and the field, exit 1', () => {
     for (const i of [1, 2])
       expect(
