@@ -142,29 +142,12 @@ function verifyExperimentPartial(
         if (e[f] !== ref[f])
           throw new Error(`${at}.${f} is ${String(e[f])}, in ${first!.name} it is ${String(ref[f])}`);
     // the replicates: exactly those of this shard's blocks (ensemble.ts shardReplicates), each once
-    const b = e.blockSize;
-    const mine = (r: number): boolean =>
-      Number.isInteger(r) && r >= 0 && r < e.runs && Math.floor(r / b) % shard.count === shard.index - 1;
-    let expected = 0;
-    for (let block = shard.index - 1; block * b < e.runs; block += shard.count)
-      expected += Math.min(e.runs, (block + 1) * b) - block * b;
-    const held = new Set<number>();
-    for (const r of [...e.rows.map((x) => x.replicate), ...e.failures.map((x) => x.replicate)]) {
-      if (!mine(r))
-        throw new Error(`${at}.rows: replicate ${String(r)} is not one of shard ${shard.index}/${shard.count}'s runs`);
-      if (held.has(r)) throw new Error(`${at}.rows: replicate ${r} appears twice`);
-      held.add(r);
-    }
-    if (held.size !== expected) {
-      const missing: number[] = [];
-      for (let block = shard.index - 1; block * b < e.runs && missing.length < 5; block += shard.count)
-        for (let r = block * b; r < Math.min(e.runs, (block + 1) * b) && missing.length < 5; r++)
-          if (!held.has(r)) missing.push(r);
-      const count = expected - held.size;
-      throw new Error(
-        `${at}.rows holds ${held.size} of the ${expected} runs of shard ${shard.index}/${shard.count}: ${count} missing and not listed as failed (replicate ${missing.join(', ')}${count > missing.length ? ', …' : ''})`,
-      );
-    }
+    checkShardItems([...e.rows.map((x) => x.replicate), ...e.failures.map((x) => x.replicate)], e.runs, shard, {
+      field: `${at}.rows`,
+      item: 'replicate',
+      items: 'runs',
+      unlisted: ' and not listed as failed',
+    });
     const m = e.metricIds.length;
     for (const row of e.rows) {
       const s: unknown = row.summary;
@@ -180,6 +163,7 @@ function verifyExperimentPartial(
           );
       }
     }
+    const b = e.blockSize;
     for (const blk of e.blocks) {
       if (
         !(Number.isInteger(blk.index) && blk.index >= 0 && blk.index * b < e.runs) ||
@@ -197,6 +181,66 @@ function verifyExperimentPartial(
           throw new Error(`${at}.blocks: block ${blk.index} holds a sum of ${v}, not one its runs can produce`);
     }
   });
+}
+
+/**
+ * Checks that `keys` are exactly the items of shard i/n among `total` (dealt in blocks as ensemble.ts
+ * shardReplicates deals them), each once; throws naming the field, and the first items missing. Work and memory
+ * grow with the keys given, not with `total`.
+ */
+export function checkShardItems(
+  keys: readonly unknown[],
+  total: number,
+  shard: Shard,
+  names: { field: string; item: string; items: string; unlisted?: string },
+): void {
+  if (!(Number.isInteger(total) && total >= 1 && total <= Number.MAX_SAFE_INTEGER))
+    throw new Error(`${names.field}: ${String(total)} ${names.items} is not a count`);
+  const b = blockSizeFor(total);
+  const mine = (r: unknown): r is number =>
+    Number.isInteger(r) &&
+    (r as number) >= 0 &&
+    (r as number) < total &&
+    Math.floor((r as number) / b) % shard.count === shard.index - 1;
+  let expected = 0;
+  for (let block = shard.index - 1; block * b < total; block += shard.count)
+    expected += Math.min(total, (block + 1) * b) - block * b;
+  const held = new Set<number>();
+  for (const r of keys) {
+    if (!mine(r))
+      throw new Error(
+        `${names.field}: ${names.item} ${String(r)} is not one of shard ${shard.index}/${shard.count}'s ${names.items}`,
+      );
+    if (held.has(r)) throw new Error(`${names.field}: ${names.item} ${r} appears twice`);
+    held.add(r);
+  }
+  if (held.size !== expected) {
+    const missing: number[] = [];
+    for (let block = shard.index - 1; block * b < total && missing.length < 5; block += shard.count)
+      for (let r = block * b; r < Math.min(total, (block + 1) * b) && missing.length < 5; r++)
+        if (!held.has(r)) missing.push(r);
+    const count = expected - held.size;
+    throw new Error(
+      `${names.field} holds ${held.size} of the ${expected} ${names.items} of shard ${shard.index}/${shard.count}: ${count} missing${names.unlisted ?? ''} (${names.item} ${missing.join(', ')}${count > missing.length ? ', …' : ''})`,
+    );
+  }
+}
+
+/**
+ * ShardKind.verify for keyed partials (stress tests' futures, sensitivity studies' design points): the header is the
+ * first file's, and the rows are exactly the items of the file's shard, each once.
+ */
+export function verifyKeyedPartial<H, Row, Err>(
+  p: KeyedPartial<H, Row, Err>,
+  shard: Shard,
+  first: { name: string; partial: KeyedPartial<H, Row, Err> } | undefined,
+  key: (row: Row) => unknown,
+  total: (header: H) => number,
+  names: { item: string; items: string },
+): void {
+  if (first && canonical(p.header) !== canonical(first.partial.header))
+    throw new Error(`partial.header differs from ${first.name}'s: not the same study`);
+  checkShardItems(p.rows.map(key), total(p.header), shard, { field: 'partial.rows', ...names });
 }
 
 export const ENSEMBLE_SHARDS = experimentShards('ensemble');
