@@ -24,6 +24,9 @@ const FAULT = `let __n = 0; self.addEventListener('message', () => { if (++__n =
  */
 const CLOSE = `let __n = 0; self.addEventListener('message', (e) => { if (++__n === 6) { e.stopImmediatePropagation(); console.log('worker closes itself'); self.close(); } });\n`;
 
+/** Prepended to the first worker's script only: on its sixth message (a run), the worker hangs for good. */
+const HANG = `let __n = 0; self.addEventListener('message', (e) => { if (++__n === 6) { e.stopImmediatePropagation(); console.log('worker hangs'); for (;;); } });\n`;
+
 describe('workers under watch', () => {
   it('replaces a worker that throws, and the header tells only what was done', async () => {
     const ctx = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
@@ -93,6 +96,40 @@ describe('workers under watch', () => {
     expect(noticed).toBeLessThan(15_000);
     console.log(`worker that closed itself: noticed after ${noticed} ms; header: ${text}`);
     await page.screenshot({ path: 'tests/e2e/screenshots/worker-closed.png' });
+    await ctx.close();
+  });
+
+  it('stops a run whose worker hangs, by the watchdog scaled from the runs before it, long before the two-minute budget', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    let served = 0;
+    await ctx.route(/worker-entry-[^/]*\.js$/, async (route) => {
+      const res = await route.fetch();
+      const body = await res.text();
+      served++;
+      await route.fulfill({ response: res, body: served === 1 ? HANG + body : body });
+    });
+    const page = await ctx.newPage();
+    let hungAt = 0;
+    page.on('console', (m) => {
+      if (m.text() === 'worker hangs') hungAt = Date.now();
+    });
+    await page.goto(inject('baseUrl'));
+    const status = page.locator('.run-status');
+    await expect.poll(() => hungAt, { timeout: 60_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => status.textContent(), { timeout: 110_000, interval: 500 })
+      .toMatch(/1 of them failed: the worker stopped answering\)|1 failed \(the worker stopped answering;/);
+    const noticed = Date.now() - hungAt;
+    await expect.poll(() => status.textContent(), { timeout: 150_000, interval: 1000 }).not.toMatch(/Running/);
+    const text = (await status.textContent()) ?? '';
+    const m = /(\d+) of (\d+) runs done; 1 failed \(the worker stopped answering; the results cover the others\)/.exec(
+      text,
+    );
+    expect(m, text).not.toBeNull();
+    expect(Number(m![1]) + 1).toBe(Number(m![2]));
+    console.log(`worker that hung: stopped after ${noticed} ms; header: ${text}`);
+    // the watchdog, not the two-minute budget (which would also say 'took longer than its time budget')
+    expect(noticed).toBeLessThan(90_000);
     await ctx.close();
   });
 });
