@@ -43,7 +43,7 @@ export interface WorkerPoolOptions {
   runTimeoutMs?: number;
   /**
    * the watchdog scaled from each run's expected cost: once runs have finished on this pool, a run still
-   * computing after `factor` times the time its cost predicts (the slowest run so far per unit of cost: weeks ×
+   * computing after `factor` times the time its cost predicts (the slowest recent run per unit of cost: weeks ×
    * people and workers), and at least `floorMs`, is taken for a worker that stopped answering: the worker is
    * replaced and the run reported as failed. So a worker that closed itself, or a run that hangs, is noticed in
    * seconds, not after the whole budget. Default { factor: 20, floorMs: 10 s }; false turns it off.
@@ -189,7 +189,7 @@ export class WorkerPoolBackend implements SimBackend {
 
   private readonly runTimeoutMs: number | undefined;
   private readonly watchdog: { factor: number; floorMs: number } | false;
-  /** the slowest finished run's time per unit of cost (runCost), ms; 0 until a run has finished */
+  /** the slowest recent run's time per unit of cost (runCost), ms, easing 5% a run; 0 until a run has finished */
   private msPerCost = 0;
 
   private constructor(
@@ -356,12 +356,17 @@ export class WorkerPoolBackend implements SimBackend {
         watch.delete(slot);
         if (head !== undefined) setTimer(slot, head, now());
       };
-      /** a run finished in `ms`: what runs cost per unit is known better; watchdogs armed before are set again */
+      /**
+       * a run finished in `ms`: what runs cost per unit is known better. The slowest recent run sets it: a slower
+       * one raises it at once (and the watchdogs armed before are set again, later), and it eases by 5% a run
+       * otherwise, so one run slowed long ago (a cold start, a busy minute) does not hold the limit high for good.
+       */
       const learn = (index: number, ms: number): void => {
         if (!this.watchdog) return;
         const per = ms / runCost(tasks[index].config);
-        if (per <= this.msPerCost) return;
-        this.msPerCost = per;
+        const before = this.msPerCost;
+        this.msPerCost = Math.max(per, before * 0.95);
+        if (this.msPerCost <= before) return;
         for (const [slot, w] of watch) {
           clearTimeout(w.timer);
           setTimer(slot, w.index, w.started);
