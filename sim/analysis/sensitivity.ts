@@ -16,7 +16,7 @@ import type { SimBackend } from '../backend/types.ts';
 import { shardReplicates, type Shard } from '../experiment/ensemble.ts';
 import type { ShardKind } from '../experiment/shard.ts';
 import { batchWindow, runBatches, type RunProgress, type TaskBatch } from '../experiment/batches.ts';
-import { mergeKeyedPartials } from '../experiment/merge.ts';
+import { mergeKeyedPartials, verifyKeyedPartial } from '../experiment/merge.ts';
 import { mapToUncertainties } from './sampling.ts';
 import { morrisAnalyse, morrisBudget, morrisDesign, type MorrisDesign } from './morris.ts';
 import { saltelliBudget, saltelliDesign, sobolAnalyse, type SaltelliDesign } from './sobol.ts';
@@ -334,6 +334,15 @@ export const SENSITIVITY_SHARDS: ShardKind<'sensitivity', SensitivityPartial, Se
     if (!p || !p.header || !Array.isArray(p.rows)) throw new Error('it holds no partial results');
     return p;
   },
+  verify: (p, shard, _metadata, first) =>
+    verifyKeyedPartial(
+      p,
+      shard,
+      first,
+      (r) => r.point,
+      (h) => h.points,
+      { item: 'design point', items: 'design points' },
+    ),
   merge: mergeSensitivityPartials,
   finalize: finalizeSensitivity,
 };

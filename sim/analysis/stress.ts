@@ -25,7 +25,7 @@ import { shardReplicates, type Shard } from '../experiment/ensemble.ts';
 import type { ShardKind } from '../experiment/shard.ts';
 import { batchWindow, runBatches, type RunProgress, type TaskBatch } from '../experiment/batches.ts';
 import { DEFAULT_RANGES, isRangeKind, type RangeKind } from '../experiment/parameter-draws.ts';
-import { mergeKeyedPartials } from '../experiment/merge.ts';
+import { mergeKeyedPartials, verifyKeyedPartial } from '../experiment/merge.ts';
 import { latinHypercube, mapToUncertainties } from './sampling.ts';
 import { appliedValue, applyPoint, type ResolvedUncertainty } from './stress-inputs.ts';
 import { describeFailure, evaluateFailure, type FailureDef } from './plan-failure.ts';
@@ -575,6 +575,15 @@ export const STRESS_SHARDS: ShardKind<'stress', StressPartial, StressResult> = {
     if (!p || !p.header || !Array.isArray(p.rows)) throw new Error('it holds no partial results');
     return p;
   },
+  verify: (p, shard, _metadata, first) =>
+    verifyKeyedPartial(
+      p,
+      shard,
+      first,
+      (r) => r.future,
+      (h) => h.futures,
+      { item: 'future', items: 'futures' },
+    ),
   merge: mergeStressPartials,
   finalize: finalizeStress,
 };

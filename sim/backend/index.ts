@@ -5,6 +5,8 @@ export { DirectBackend } from './direct.ts';
 export {
   WorkerPoolBackend,
   defaultPoolSize,
+  runCost,
+  DEFAULT_WATCHDOG,
   type WorkerPoolOptions,
   type WorkerFactory,
   type WorkerHandle,

@@ -41,6 +41,23 @@ export interface WorkerPoolOptions {
    * batch forever. Default: none.
    */
   runTimeoutMs?: number;
+  /**
+   * the watchdog scaled from each run's expected cost: once runs have finished on this pool, a run still
+   * computing after `factor` times the time its cost predicts (the slowest recent run per unit of cost: weeks ×
+   * people and workers), and at least `floorMs`, is taken for a worker that stopped answering: the worker is
+   * replaced and the run reported as failed. So a worker that closed itself, or a run that hangs, is noticed in
+   * seconds, not after the whole budget. Default { factor: 20, floorMs: 10 s }; false turns it off.
+   */
+  watchdog?: { factor: number; floorMs: number } | false;
+}
+
+/** The default watchdog: generous enough that a run slowed by a busy machine is not taken for a dead one. */
+export const DEFAULT_WATCHDOG = { factor: 20, floorMs: 10_000 } as const;
+
+/** A run's expected cost in arbitrary units: weeks simulated (the spin-up included) × the agents simulated. */
+export function runCost(config: RunConfig): number {
+  const weeks = (config.weeks || 0) + (config.historyWeeks || 0) + 26;
+  return Math.max(1, weeks * ((config.place?.people || 0) + (config.place?.workers || 0) + 1));
 }
 
 const isNode = typeof process !== 'undefined' && typeof process.versions?.node === 'string';
@@ -68,7 +85,7 @@ async function nodeWorker(): Promise<WorkerHandle> {
   const worker = new Worker((await workerBundle()) ?? new URL('./worker-node.mjs', import.meta.url));
   const stopped = new Promise<Error>((resolve) => {
     worker.once('error', (e) => resolve(e instanceof Error ? e : new Error(String(e))));
-    worker.once('exit', (code) => resolve(new Error(`worker exited with code ${code}`)));
+    worker.once('exit', (code) => resolve(new Error(`the worker stopped (exit code ${code})`)));
   });
   return {
     api: Comlink.wrap<WorkerApi>(nodeEndpoint(worker)),
@@ -79,13 +96,37 @@ async function nodeWorker(): Promise<WorkerHandle> {
   };
 }
 
+/** The Web Locks API where the page has it (secure contexts: https and localhost). */
+interface Locks {
+  request(name: string, callback: () => unknown): Promise<unknown>;
+}
+export function webLocks(): Locks | undefined {
+  return (globalThis as { navigator?: { locks?: Locks } }).navigator?.locks;
+}
+
+let lifelines = 0;
+
 async function browserWorker(): Promise<WorkerHandle> {
   const worker = new Worker(new URL('./worker-entry.ts', import.meta.url), { type: 'module' });
   let stop: (e: Error) => void = () => {};
   const stopped = new Promise<Error>((resolve) => (stop = resolve));
   worker.addEventListener('error', (e) => stop(new Error(e.message || 'worker error')));
+  const api = Comlink.wrap<WorkerApi>(worker);
+  // A worker that closes itself (self.close(), or its script ends) sends no event. Its lifeline does: the worker
+  // holds a Web Lock for as long as it lives, and the page asks for the same lock, granted the moment the worker
+  // is gone. Where there are no Web Locks, the pool's watchdog notices it instead.
+  const locks = webLocks();
+  if (locks) {
+    const name = `commsim-worker-${Date.now().toString(36)}-${(lifelines++).toString(36)}-${Array.from(crypto.getRandomValues(new Uint32Array(2)), (x) => x.toString(36)).join('')}`;
+    void api.lifeline(name).then(
+      (held) => {
+        if (held) void locks.request(name, () => stop(new Error('the worker stopped')));
+      },
+      () => undefined,
+    );
+  }
   return {
-    api: Comlink.wrap<WorkerApi>(worker),
+    api,
     stopped,
     terminate: async () => {
       worker.terminate();
@@ -103,7 +144,19 @@ interface Slot {
   waiting: Set<(v: unknown) => void>;
   /** the worker started in this one's place once it died (shared by all its runs that failed with it) */
   replacement?: Promise<Slot>;
+  /** it has answered once (its code is loaded), so its runs' times are the runs' own */
+  ready?: boolean;
 }
+
+/** How long a run may take before the pool stops it: the budget, or `expected` × the watchdog's factor. */
+interface Limit {
+  ms: number;
+  /** the time the run's cost predicts (ms), when the watchdog set the limit */
+  expected?: number;
+}
+
+const seconds = (ms: number): string =>
+  ms < 1000 ? `${Math.max(1, Math.round(ms / 100)) / 10} s` : `${Math.round(ms / 1000)} s`;
 
 /**
  * Runs of one batch sent to a worker ahead of time: one computing and one waiting in its message queue, so the
@@ -135,16 +188,30 @@ export class WorkerPoolBackend implements SimBackend {
   private nextKey = 1;
 
   private readonly runTimeoutMs: number | undefined;
+  private readonly watchdog: { factor: number; floorMs: number } | false;
+  /** the slowest recent run's time per unit of cost (runCost), ms, easing 5% a run; 0 until a run has finished */
+  private msPerCost = 0;
 
-  private constructor(size: number, factory: WorkerFactory, runTimeoutMs?: number) {
+  private constructor(
+    size: number,
+    factory: WorkerFactory,
+    runTimeoutMs?: number,
+    watchdog: WorkerPoolOptions['watchdog'] = DEFAULT_WATCHDOG,
+  ) {
     this.concurrency = size;
     this.factory = factory;
     this.runTimeoutMs = runTimeoutMs;
+    this.watchdog = watchdog;
   }
 
   static async create(opts: WorkerPoolOptions = {}): Promise<WorkerPoolBackend> {
     const size = Math.max(1, Math.floor(opts.size ?? (await defaultPoolSize())));
-    return new WorkerPoolBackend(size, opts.factory ?? (isNode ? nodeWorker : browserWorker), opts.runTimeoutMs);
+    return new WorkerPoolBackend(
+      size,
+      opts.factory ?? (isNode ? nodeWorker : browserWorker),
+      opts.runTimeoutMs,
+      opts.watchdog,
+    );
   }
 
   /** workers currently alive (0 after close or cancel) */
@@ -173,7 +240,9 @@ export class WorkerPoolBackend implements SimBackend {
    */
   async warm(): Promise<void> {
     await this.ensureSlots(this.concurrency);
-    await Promise.all(this.slots.map((s) => Promise.race([s.handle.api.usage(), s.handle.stopped])));
+    await Promise.all(
+      this.slots.map((s) => Promise.race([s.handle.api.usage().then(() => void (s.ready = true)), s.handle.stopped])),
+    );
   }
 
   /** the last request for workers: requests are served one after another, so two never start the same worker */
@@ -228,25 +297,80 @@ export class WorkerPoolBackend implements SimBackend {
       const order = new Map<Slot, number[]>();
       /** the run each dead worker was computing when it died */
       const culprit = new Map<Slot, number>();
-      /** the watchdog of the run each worker is computing, and the runs stopped for exceeding the budget */
-      const watch = new Map<Slot, { index: number; timer: ReturnType<typeof setTimeout> }>();
-      const overran = new Set<number>();
+      /**
+       * the watchdog of the run each worker is computing (armed when it becomes the worker's first run, so it
+       * counts the run's own time), and the runs stopped by it, with why
+       */
+      const watch = new Map<Slot, { index: number; started: number; timer?: ReturnType<typeof setTimeout> }>();
+      const overran = new Map<number, string>();
       const budget = this.runTimeoutMs;
+      const now = (): number => performance.now();
+      /** how long the run may take: the budget, or less once finished runs tell what it should cost */
+      const deadline = (index: number): Limit | undefined => {
+        const dog = this.watchdog;
+        const expected = dog && this.msPerCost > 0 ? this.msPerCost * runCost(tasks[index].config) : 0;
+        const scaled = dog && expected > 0 ? Math.max(dog.floorMs, dog.factor * expected) : undefined;
+        if (scaled !== undefined && (!budget || scaled < budget)) return { ms: scaled, expected };
+        return budget ? { ms: budget } : undefined;
+      };
+      const setTimer = (slot: Slot, index: number, started: number): void => {
+        const limit = deadline(index);
+        if (!limit) {
+          watch.set(slot, { index, started });
+          return;
+        }
+        const due = started + limit.ms;
+        const timer = setTimeout(
+          () => {
+            const w = watch.get(slot);
+            if (!w || w.index !== index || finished || slot.dead) return;
+            // a main thread that was itself held up (timers firing late) may not yet have taken in the answer:
+            // look again shortly rather than stop a worker that may have answered
+            if (now() - due > 1000) {
+              w.timer = setTimeout(() => {
+                if (watch.get(slot) === w && !finished && !slot.dead) stop(slot, index, limit, started);
+              }, 2000);
+              return;
+            }
+            stop(slot, index, limit, started);
+          },
+          Math.max(0, due - now()),
+        );
+        watch.set(slot, { index, started, timer });
+      };
+      const stop = (slot: Slot, index: number, limit: Limit, started: number): void => {
+        const took = Math.round((now() - started) / 1000);
+        overran.set(
+          index,
+          limit.expected !== undefined
+            ? `the worker stopped answering: no result after ${took} s where runs like it took about ${seconds(limit.expected)}; it was replaced`
+            : `the run took longer than its time budget (${Math.round(limit.ms / 1000)} s) and was stopped`,
+        );
+        void slot.handle.terminate().catch(() => undefined);
+      };
       const arm = (slot: Slot): void => {
-        if (!budget) return;
         const head = finished || slot.dead ? undefined : order.get(slot)?.[0];
         const cur = watch.get(slot);
         if (cur && cur.index === head) return;
         if (cur) clearTimeout(cur.timer);
-        if (head === undefined) {
-          watch.delete(slot);
-          return;
+        watch.delete(slot);
+        if (head !== undefined) setTimer(slot, head, now());
+      };
+      /**
+       * a run finished in `ms`: what runs cost per unit is known better. The slowest recent run sets it: a slower
+       * one raises it at once (and the watchdogs armed before are set again, later), and it eases by 5% a run
+       * otherwise, so one run slowed long ago (a cold start, a busy minute) does not hold the limit high for good.
+       */
+      const learn = (index: number, ms: number): void => {
+        if (!this.watchdog) return;
+        const per = ms / runCost(tasks[index].config);
+        const before = this.msPerCost;
+        this.msPerCost = Math.max(per, before * 0.95);
+        if (this.msPerCost <= before) return;
+        for (const [slot, w] of watch) {
+          clearTimeout(w.timer);
+          setTimer(slot, w.index, w.started);
         }
-        const timer = setTimeout(() => {
-          overran.add(head);
-          void slot.handle.terminate().catch(() => undefined);
-        }, budget);
-        watch.set(slot, { index: head, timer });
       };
       let running = 0;
       let completed = 0;
@@ -322,21 +446,18 @@ export class WorkerPoolBackend implements SimBackend {
             held.set(slot, inFlight(slot) - 1);
             const mine = order.get(slot)!;
             if (value === DEAD && !culprit.has(slot)) culprit.set(slot, mine[0]);
+            const w = watch.get(slot);
+            const took = w && w.index === index && value !== DEAD ? now() - w.started : undefined;
             mine.splice(mine.indexOf(index), 1);
             arm(slot);
+            // a worker's first answer includes loading its code: runs are timed from its second on
+            if (took !== undefined && slot.ready) learn(index, took);
+            if (value !== DEAD) slot.ready = true;
             if (finished) return;
             if (value === DEAD) {
               // the run it was computing failed with it; a run only queued there never started: send it again
               if (culprit.get(slot) === index)
-                fail(
-                  index,
-                  task,
-                  new Error(
-                    overran.has(index)
-                      ? `the run took longer than its time budget (${Math.round((budget ?? 0) / 1000)} s) and was stopped`
-                      : 'worker stopped during the run',
-                  ),
-                );
+                fail(index, task, new Error(overran.get(index) ?? 'the worker stopped during the run'));
               else retry.push(index);
               // every run queued on the dead worker lands here; start one replacement for all of them
               slot.replacement ??= this.replace(slot);

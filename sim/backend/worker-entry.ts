@@ -28,7 +28,26 @@ export interface WorkerApi {
     params?: Partial<Params>,
   ): RunResult;
   usage(): WorkerUsage;
+  /**
+   * holds the Web Lock `name` for as long as this worker lives, so the page can tell at once when it is gone (a
+   * worker that closes itself sends no event; pool.ts asks for the same lock). Resolves true once held, false where
+   * there are no Web Locks.
+   */
+  lifeline(name: string): Promise<boolean>;
 }
+
+/**
+ * A fault for tests of the command line (tests/cli/faults.test.ts), Node workers only: COMMSIM_FAULT_WORKER=exit:R
+ * ends the worker thread when it starts the run of replicate R (as a crash would); hang:R makes that run never
+ * return (as a worker that stopped answering). Unset, nothing changes.
+ */
+function injectedFault(): { kind: 'exit' | 'hang'; replicate: number } | undefined {
+  const spec = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env
+    ?.COMMSIM_FAULT_WORKER;
+  const m = spec ? /^(exit|hang):(\d+)$/.exec(spec) : null;
+  return m ? { kind: m[1] as 'exit' | 'hang', replicate: Number(m[2]) } : undefined;
+}
+const fault = injectedFault();
 
 const configs = new Map<number, RunConfig>();
 
@@ -41,6 +60,10 @@ export const workerApi: WorkerApi = {
     }
     const cached = configs.get(configKey);
     if (!cached) throw new Error(`worker has no config ${configKey}`);
+    if (fault?.replicate === replicate) {
+      if (fault.kind === 'exit') (globalThis as { process?: { exit(code: number): never } }).process?.exit(7);
+      else for (;;);
+    }
     const result = runTask({ config: cached, seed, replicate, options, params });
     return Comlink.transfer(result, transferables(result));
   },
@@ -60,6 +83,16 @@ export const workerApi: WorkerApi = {
       return { heapUsed: proc.memoryUsage().heapUsed, maxRss: proc.resourceUsage().maxRSS * 1024, ...loop };
     }
     return { heapUsed: perf?.memory?.usedJSHeapSize ?? 0, maxRss: 0, ...loop };
+  },
+  lifeline(name) {
+    const locks = (
+      globalThis as { navigator?: { locks?: { request(name: string, cb: () => Promise<void>): Promise<unknown> } } }
+    ).navigator?.locks;
+    if (!locks) return Promise.resolve(false);
+    return new Promise<boolean>((resolve) => {
+      // held until this worker's global is gone: the callback's promise never settles
+      locks.request(name, () => (resolve(true), new Promise<void>(() => {}))).catch(() => resolve(false));
+    });
   },
 };
 

@@ -5,7 +5,14 @@
  * sweeps, whose partials are merged per ensemble (rows by replicate, block sums in block order, histogram counts
  * added) and finalised by the same code as a single run.
  */
-import { finalizeEnsemble, mergePartials, type EnsemblePartial, type EnsembleResult } from './ensemble.ts';
+import {
+  blockSizeFor,
+  finalizeEnsemble,
+  mergePartials,
+  type EnsemblePartial,
+  type EnsembleResult,
+  type Shard,
+} from './ensemble.ts';
 import { compareFromPartials, type ComparisonResult } from './compare.ts';
 import { sweepFromPartials, type SweepAxis, type SweepResult } from './sweep.ts';
 import {
@@ -64,6 +71,8 @@ function experimentShards<K extends ExperimentKind>(kind: K): ShardKind<K, Exper
           : undefined;
       return sweep ? { partials, sweep } : { partials };
     },
+    // a sweep may sweep the horizon itself, so only ensembles and comparisons have one number of weeks
+    verify: (p, shard, metadata, first) => verifyExperimentPartial(p, shard, metadata, first, kind !== 'sweep'),
     merge: (parts) => {
       const first = parts[0];
       for (const p of parts) {
@@ -85,6 +94,153 @@ function experimentShards<K extends ExperimentKind>(kind: K): ShardKind<K, Exper
     },
     finalize: (p) => finalizeExperiment(kind, p.partials, p.sweep),
   };
+}
+
+/**
+ * The largest magnitude a run's summary or a block's sum per run may have: far above any metric of the largest place
+ * (a county's spend is about 1e9 a year), far below where sums overflow (1e308).
+ */
+export const MAX_SHARD_VALUE = 1e15;
+
+/** The fields every shard of one ensemble shares. */
+const SHARED_FIELDS = ['scenarioId', 'seed', 'stream', 'ranges', 'runs', 'weeks', 'blockSize', 'series'] as const;
+
+/**
+ * One file's partials checked on their own (ShardKind.verify): the header agrees with the metadata and the first
+ * file, the rows hold exactly the replicates of the file's shard label, each once, and every number is one a run can
+ * produce. A digest is not a signature (anyone can recompute it), so these checks are what stop a hand-edited file
+ * whose digest was recomputed: a row removed, a lone shard relabelled 1/1, a count of 1e9, values of 1e308.
+ */
+function verifyExperimentPartial(
+  p: ExperimentPartial,
+  shard: Shard,
+  metadata: Record<string, unknown>,
+  first: { name: string; partial: ExperimentPartial } | undefined,
+  oneHorizon: boolean,
+): void {
+  if (first && p.partials.length !== first.partial.partials.length)
+    throw new Error(`partials holds ${p.partials.length} ensembles, ${first.name} ${first.partial.partials.length}`);
+  p.partials.forEach((e, k) => {
+    const at = `partials[${k}]`;
+    for (const [field, max] of [
+      ['runs', Number.MAX_SAFE_INTEGER],
+      ['weeks', 1040],
+    ] as const) {
+      const v = e[field];
+      if (!(Number.isInteger(v) && v >= 1 && v <= max))
+        throw new Error(`${at}.${field} is ${String(v)}: not a number of ${field} (a whole number from 1 to ${max})`);
+      if ((field === 'runs' || oneHorizon) && typeof metadata[field] === 'number' && v !== metadata[field])
+        throw new Error(`${at}.${field} is ${v}, the experiment's metadata says ${String(metadata[field])}`);
+    }
+    if (e.blockSize !== blockSizeFor(e.runs))
+      throw new Error(
+        `${at}.blockSize is ${String(e.blockSize)}; ${e.runs} runs are dealt in blocks of ${blockSizeFor(e.runs)}`,
+      );
+    const ref = first?.partial.partials[k];
+    if (ref)
+      for (const f of SHARED_FIELDS)
+        if (e[f] !== ref[f])
+          throw new Error(`${at}.${f} is ${String(e[f])}, in ${first!.name} it is ${String(ref[f])}`);
+    // the replicates: exactly those of this shard's blocks (ensemble.ts shardReplicates), each once
+    checkShardItems([...e.rows.map((x) => x.replicate), ...e.failures.map((x) => x.replicate)], e.runs, shard, {
+      field: `${at}.rows`,
+      item: 'replicate',
+      items: 'runs',
+      unlisted: ' and not listed as failed',
+    });
+    const m = e.metricIds.length;
+    for (const row of e.rows) {
+      const s: unknown = row.summary;
+      if (!Array.isArray(s) || s.length !== m)
+        throw new Error(
+          `${at}.rows: replicate ${row.replicate}'s summary has ${Array.isArray(s) ? s.length : 'no'} values for ${m} metrics`,
+        );
+      for (let j = 0; j < m; j++) {
+        const v: unknown = s[j];
+        if (v !== null && !(typeof v === 'number' && Math.abs(v) <= MAX_SHARD_VALUE))
+          throw new Error(
+            `${at}.rows: replicate ${row.replicate}'s ${e.metricIds[j]} is ${String(v)}, not a value a run produces`,
+          );
+      }
+    }
+    const b = e.blockSize;
+    for (const blk of e.blocks) {
+      if (
+        !(Number.isInteger(blk.index) && blk.index >= 0 && blk.index * b < e.runs) ||
+        blk.index % shard.count !== shard.index - 1
+      )
+        throw new Error(
+          `${at}.blocks: block ${String(blk.index)} is not one of shard ${shard.index}/${shard.count}'s blocks`,
+        );
+      if (blk.sums.length !== m * e.weeks)
+        throw new Error(
+          `${at}.blocks: block ${blk.index} has ${blk.sums.length} sums for ${m} metrics × ${e.weeks} weeks`,
+        );
+      for (const v of blk.sums)
+        if (!(Number.isNaN(v) || Math.abs(v) <= MAX_SHARD_VALUE * b))
+          throw new Error(`${at}.blocks: block ${blk.index} holds a sum of ${v}, not one its runs can produce`);
+    }
+  });
+}
+
+/**
+ * Checks that `keys` are exactly the items of shard i/n among `total` (dealt in blocks as ensemble.ts
+ * shardReplicates deals them), each once; throws naming the field, and the first items missing. Work and memory
+ * grow with the keys given, not with `total`.
+ */
+export function checkShardItems(
+  keys: readonly unknown[],
+  total: number,
+  shard: Shard,
+  names: { field: string; item: string; items: string; unlisted?: string },
+): void {
+  if (!(Number.isInteger(total) && total >= 1 && total <= Number.MAX_SAFE_INTEGER))
+    throw new Error(`${names.field}: ${String(total)} ${names.items} is not a count`);
+  const b = blockSizeFor(total);
+  const mine = (r: unknown): r is number =>
+    Number.isInteger(r) &&
+    (r as number) >= 0 &&
+    (r as number) < total &&
+    Math.floor((r as number) / b) % shard.count === shard.index - 1;
+  let expected = 0;
+  for (let block = shard.index - 1; block * b < total; block += shard.count)
+    expected += Math.min(total, (block + 1) * b) - block * b;
+  const held = new Set<number>();
+  for (const r of keys) {
+    if (!mine(r))
+      throw new Error(
+        `${names.field}: ${names.item} ${String(r)} is not one of shard ${shard.index}/${shard.count}'s ${names.items}`,
+      );
+    if (held.has(r)) throw new Error(`${names.field}: ${names.item} ${r} appears twice`);
+    held.add(r);
+  }
+  if (held.size !== expected) {
+    const missing: number[] = [];
+    for (let block = shard.index - 1; block * b < total && missing.length < 5; block += shard.count)
+      for (let r = block * b; r < Math.min(total, (block + 1) * b) && missing.length < 5; r++)
+        if (!held.has(r)) missing.push(r);
+    const count = expected - held.size;
+    throw new Error(
+      `${names.field} holds ${held.size} of the ${expected} ${names.items} of shard ${shard.index}/${shard.count}: ${count} missing${names.unlisted ?? ''} (${names.item} ${missing.join(', ')}${count > missing.length ? ', …' : ''})`,
+    );
+  }
+}
+
+/**
+ * ShardKind.verify for keyed partials (stress tests' futures, sensitivity studies' design points): the header is the
+ * first file's, and the rows are exactly the items of the file's shard, each once.
+ */
+export function verifyKeyedPartial<H, Row, Err>(
+  p: KeyedPartial<H, Row, Err>,
+  shard: Shard,
+  first: { name: string; partial: KeyedPartial<H, Row, Err> } | undefined,
+  key: (row: Row) => unknown,
+  total: (header: H) => number,
+  names: { item: string; items: string },
+): void {
+  if (first && canonical(p.header) !== canonical(first.partial.header))
+    throw new Error(`partial.header differs from ${first.name}'s: not the same study`);
+  checkShardItems(p.rows.map(key), total(p.header), shard, { field: 'partial.rows', ...names });
 }
 
 export const ENSEMBLE_SHARDS = experimentShards('ensemble');
@@ -136,15 +292,27 @@ export function mergeShards<K extends ShardKind>(
   const missing = Array.from({ length: n }, (_, i) => i + 1).filter((i) => !seen.has(i));
   if (missing.length)
     throw new Error(`missing shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${n}`).join(', ')}`);
-  const parts = [...files]
-    .sort((a, b) => a.file.shard.index - b.file.shard.index)
-    .map(({ name, file }) => {
-      try {
-        return kind.decode(file);
-      } catch (e) {
-        throw new Error(`${name}: shard file is incomplete (${(e as Error).message})`, { cause: e });
-      }
-    });
+  const sorted = [...files].sort((a, b) => a.file.shard.index - b.file.shard.index);
+  const parts = sorted.map(({ name, file }) => {
+    try {
+      return kind.decode(file);
+    } catch (e) {
+      throw new Error(`${name}: shard file is incomplete (${(e as Error).message})`, { cause: e });
+    }
+  });
+  // each file on its own: the runs its label says it holds, each once, and values a run can produce
+  parts.forEach((p, i) => {
+    try {
+      kind.verify?.(
+        p,
+        sorted[i].file.shard,
+        first.metadata,
+        i ? { name: sorted[0].name, partial: parts[0] } : undefined,
+      );
+    } catch (e) {
+      throw new Error(`${sorted[i].name}: ${(e as Error).message}`, { cause: e });
+    }
+  });
   const result = kind.finalize(kind.merge(parts));
   return { kind: kind.kind, metadata: first.metadata, result } as MergedShards<K>;
 }

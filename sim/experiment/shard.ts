@@ -43,6 +43,12 @@ export interface ShardKind<K extends string = string, P = unknown, R = unknown> 
   encode(partial: P): Record<string, unknown>;
   /** the partial result from a file's fields; throws if they are missing */
   decode(file: ShardFile): P;
+  /**
+   * checks one file's partial against its shard label, its metadata and the first file's partial (`first`, absent
+   * for the first file itself): the runs it should hold and nothing else, values a run can produce. Throws a
+   * message naming the field at fault; mergeShards puts the file's name in front.
+   */
+  verify?(partial: P, shard: Shard, metadata: Record<string, unknown>, first?: { name: string; partial: P }): void;
   /** the partials of every shard (in shard order) combined; throws if they do not belong together */
   merge(parts: readonly P[]): P;
   /** the result one machine would have produced */

@@ -268,7 +268,7 @@ describe('stress tests', () => {
 
   it('shard files merge through the one shard format and merge entry point', async () => {
     const spec = tinySpec({
-      futures: 12,
+      futures: 40, // blocks of 16: shard 1/2 holds futures 0–15 and 32–39, shard 2/2 16–31
       approaches: tinySpec().approaches.map((a) => ({ ...a, config: { ...a.config, weeks: 4 } })),
     });
     const b = new DirectBackend();
@@ -290,6 +290,17 @@ describe('stress tests', () => {
     expect(merged.kind).toBe('stress');
     expect(JSON.stringify(merged.result)).toBe(JSON.stringify(single));
     expect(() => mergeShards(files.slice(1), SHARD_KINDS)).toThrow(/missing shard 2\/2/);
+    // a file edited with its digest recomputed (a digest is not a signature): a future removed, or relabelled
+    const forged = structuredClone(files[0].file);
+    (forged.partial as StressPartial).rows.pop();
+    expect(() => mergeShards([{ name: 't2', file: forged }, files[1]], SHARD_KINDS)).toThrow(
+      /^t2: partial\.rows holds \d+ of the \d+ futures of shard 2\/2: 1 missing \(future \d+\)/,
+    );
+    const lone = structuredClone(files[1].file);
+    lone.shard = { index: 1, count: 1 };
+    expect(() => mergeShards([{ name: 't1', file: lone }], SHARD_KINDS)).toThrow(
+      /^t1: partial\.rows holds 24 of the 40 futures of shard 1\/1: 16 missing \(future 16, 17, 18, 19, 20, …\)/,
+    );
   }, 60_000);
 });
 

@@ -3,6 +3,7 @@ import * as Comlink from 'comlink';
 import {
   DirectBackend,
   WorkerPoolBackend,
+  runCost,
   type RunTask,
   type TaskError,
   type WorkerFactory,
@@ -202,6 +203,88 @@ describe('backends', () => {
     expect(errors[0].error).toMatch(/longer than its time budget/);
     expect(outcome).toEqual({ completed: 7, failed: 1 });
     expect(started).toBe(3);
+  });
+
+  it('notices a worker that stopped answering within its watchdog, scaled from what runs like it took, long before any budget (issue 19)', async () => {
+    // seed 1005's worker stops answering (as one that closed itself: no event, no answer); no time budget is set
+    let started = 0;
+    const factory: WorkerFactory = async () => {
+      started++;
+      let die: (e: Error) => void = () => {};
+      const stopped = new Promise<Error>((r) => (die = r));
+      let chain = Promise.resolve();
+      const configs = new Map<number, RunConfig>();
+      const api = {
+        run: (key: number, config: RunConfig | null, seed: number, replicate: number): Promise<RunResult> => {
+          if (config) configs.set(key, config);
+          const p = chain.then(() =>
+            seed === 1005 ? new Promise<RunResult>(() => {}) : runTask({ config: configs.get(key)!, seed, replicate }),
+          );
+          chain = p.then(
+            () => undefined,
+            () => undefined,
+          );
+          return p;
+        },
+        usage: async () => ({ heapUsed: 0, maxRss: 0, activeMs: 0, idleMs: 0 }),
+        [Comlink.releaseProxy]: () => undefined,
+      };
+      return {
+        api: api as unknown as WorkerHandle['api'],
+        stopped,
+        terminate: async () => die(new Error('terminated')),
+      };
+    };
+    const pool = await WorkerPoolBackend.create({ size: 2, factory, watchdog: { factor: 20, floorMs: 400 } });
+    const errors: TaskError[] = [];
+    const t0 = Date.now();
+    const outcome = await pool.runBatch(tasks(10), { onResult: () => undefined, onError: (e) => errors.push(e) });
+    const took = Date.now() - t0;
+    await pool.close();
+    expect(errors.map((e) => e.replicate)).toEqual([5]);
+    expect(errors[0].error).toMatch(
+      /^the worker stopped answering: no result after \d+ s where runs like it took about/,
+    );
+    // every other run completes, the ones queued behind the silent worker on its replacement
+    expect(outcome).toEqual({ completed: 9, failed: 1 });
+    expect(started).toBe(3);
+    expect(took).toBeLessThan(4000);
+  });
+
+  it('scales the watchdog with the cost of the run (a run ten times as long is given ten times as long)', async () => {
+    // runs take 30 ms per 100 people; a large place's run takes 1.2 s, well inside 20 × its expected time, and
+    // must not be taken for a dead worker although the small runs before it finished in 30 ms
+    const factory: WorkerFactory = async () => {
+      const configs = new Map<number, RunConfig>();
+      const api = {
+        run: async (key: number, config: RunConfig | null, seed: number, replicate: number): Promise<RunResult> => {
+          if (config) configs.set(key, config);
+          const c = configs.get(key)!;
+          await new Promise((r) => setTimeout(r, (30 * c.place.people) / 100));
+          return runTask({ config: smallConfig(), seed, replicate });
+        },
+        usage: async () => ({ heapUsed: 0, maxRss: 0, activeMs: 0, idleMs: 0 }),
+        [Comlink.releaseProxy]: () => undefined,
+      };
+      return {
+        api: api as unknown as WorkerHandle['api'],
+        stopped: new Promise<Error>(() => {}),
+        terminate: async () => {},
+      };
+    };
+    const pool = await WorkerPoolBackend.create({ size: 1, factory, watchdog: { factor: 20, floorMs: 200 } });
+    const small = smallConfig();
+    const large = { ...small, place: { ...small.place, people: small.place.people * 40 } };
+    const ts: RunTask[] = [
+      ...Array.from({ length: 4 }, (_, i) => ({ config: small, seed: 1000 + i, replicate: i })),
+      { config: large, seed: 2000, replicate: 4 },
+    ];
+    const errors: TaskError[] = [];
+    const outcome = await pool.runBatch(ts, { onResult: () => undefined, onError: (e) => errors.push(e) });
+    await pool.close();
+    expect(errors).toEqual([]);
+    expect(outcome).toEqual({ completed: 5, failed: 0 });
+    expect(runCost(large) / runCost(small)).toBeGreaterThan(20);
   });
 
   it('runs concurrent batches on one pool side by side', async () => {

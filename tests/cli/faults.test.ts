@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { terminalText } from '../../sim/cli/terminal.ts';
+import { digest } from '../../sim/core/digest.ts';
 
 const ROOT = join(__dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'commsim.mjs');
@@ -50,6 +51,85 @@ describe('the command line under faults', { timeout: 180_000 }, () => {
     expect(JSON.parse(r.out).completed).toBe(2);
     const ok = cli(['run', 'a.yaml', '--runs', '2', '--workers', '0', '--format', 'json']);
     expect(ok.code).toBe(0);
+  });
+
+  it('a worker thread that ends mid-run, or stops answering, fails only its run: the others complete, exit 3 (real workers)', () => {
+    for (const [fault, message] of [
+      ['exit:5', /replicate 5, seed \d+: the worker stopped during the run/],
+      [
+        'hang:5',
+        /replicate 5, seed \d+: the worker stopped answering: no result after \d+ s where runs like it took about/,
+      ],
+    ] as const) {
+      const t = Date.now();
+      const r = cli(['run', 'a.yaml', '--runs', '10', '--workers', '2', '--format', 'json'], {
+        COMMSIM_FAULT_WORKER: fault,
+      });
+      expect(r.code, fault).toBe(3);
+      expect(r.err, fault).toMatch(message);
+      expect(r.err, fault).toMatch(/^1 run\(s\) failed/m);
+      const out = JSON.parse(r.out) as { completed: number; failures: { replicate: number }[] };
+      expect(out.completed, fault).toBe(9);
+      expect(out.failures.map((f) => f.replicate)).toEqual([5]);
+      // noticed by the watchdog (10 s at least for runs this small), not after minutes
+      expect(Date.now() - t, fault).toBeLessThan(60_000);
+    }
+  });
+
+  it('started by npm exec (npm_command=exec), stops when the shell npm ran it under is stopped: no orphan keeps running', async () => {
+    // npm exec runs the bin under `sh -c`, and a SIGTERM to npm reaches that shell only; here the shell is stopped
+    const child = spawn(
+      'sh',
+      ['-c', `"${process.execPath}" "${BIN}" run a.yaml --runs 20000 --workers 1 --format json; true`],
+      {
+        cwd: dir,
+        env: { ...process.env, npm_command: 'exec', COMMSIM_PROGRESS: '1' },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    // wait until runs are going, then find the CLI (the shell's child) and stop the shell alone
+    for (let t = 0; t < 120_000 && !/runs/.test(err); t += 100) await new Promise((r) => setTimeout(r, 100));
+    expect(err).toMatch(/runs/);
+    const cliPid = Number(
+      spawnSync('pgrep', ['-P', String(child.pid)], { encoding: 'utf8' })
+        .stdout.trim()
+        .split('\n')[0],
+    );
+    expect(cliPid).toBeGreaterThan(0);
+    process.kill(child.pid!, 'SIGTERM');
+    const alive = (): boolean => {
+      try {
+        process.kill(cliPid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const t = Date.now();
+    while (alive() && Date.now() - t < 30_000) await new Promise((r) => setTimeout(r, 100));
+    const still = alive();
+    if (still) process.kill(cliPid, 'SIGKILL');
+    expect(still, 'the CLI runs on as an orphan').toBe(false);
+  });
+
+  it('refuses a shard file edited by hand with its digest recomputed (a row removed), naming the file and the field, exit 1', () => {
+    for (const i of [1, 2])
+      expect(
+        cli(['run', 'a.yaml', '--runs', '32', '--workers', '0', '--shard', `${i}/2`, '--out', `h${i}.json`]).code,
+      ).toBe(0);
+    expect(cli(['merge', 'h1.json', 'h2.json', '--out', 'h.json']).code).toBe(0);
+    const f = JSON.parse(readFileSync(join(dir, 'h2.json'), 'utf8')) as Record<string, unknown>;
+    (f.partials as { rows: unknown[] }[])[0].rows.splice(3, 1);
+    delete f.contentDigest;
+    writeFileSync(join(dir, 'h2.json'), JSON.stringify({ ...f, contentDigest: digest(JSON.stringify(f)) }));
+    const r = cli(['merge', 'h1.json', 'h2.json', '--out', 'h-forged.json']);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(
+      /h2\.json: partials\[0\]\.rows holds 15 of the 16 runs of shard 2\/2: 1 missing .*replicate 19/,
+    );
+    expect(existsSync(join(dir, 'h-forged.json'))).toBe(false);
   });
 
   it('refuses sweep values outside the schema’s ranges, a path into a prototype and a huge grid, running nothing', () => {

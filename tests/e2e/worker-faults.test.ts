@@ -18,6 +18,15 @@ afterAll(async () => {
 /** Prepended to the first worker's script only: on its fourth message, an uncaught error in the worker. */
 const FAULT = `let __n = 0; self.addEventListener('message', () => { if (++__n === 4) { console.log('fault injected'); setTimeout(() => { throw new Error('injected worker fault'); }); } });\n`;
 
+/**
+ * Prepended to the first worker's script only: on its sixth message (a run: the first two are its lifeline and the
+ * warm-up), the worker closes itself without a word — no error, no answer; the run's message never reaches the code.
+ */
+const CLOSE = `let __n = 0; self.addEventListener('message', (e) => { if (++__n === 6) { e.stopImmediatePropagation(); console.log('worker closes itself'); self.close(); } });\n`;
+
+/** Prepended to the first worker's script only: on its sixth message (a run), the worker hangs for good. */
+const HANG = `let __n = 0; self.addEventListener('message', (e) => { if (++__n === 6) { e.stopImmediatePropagation(); console.log('worker hangs'); for (;;); } });\n`;
+
 describe('workers under watch', () => {
   it('replaces a worker that throws, and the header tells only what was done', async () => {
     const ctx = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
@@ -46,6 +55,81 @@ describe('workers under watch', () => {
       expect(Number(m[3])).toBeLessThanOrEqual(2);
     } else expect(text).toMatch(/All 30 runs of each scenario done/);
     await page.screenshot({ path: 'tests/e2e/screenshots/worker-fault.png' });
+    await ctx.close();
+  });
+
+  it('notices a worker that closes itself within seconds, fails only its run, and the header says why', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    let served = 0;
+    await ctx.route(/worker-entry-[^/]*\.js$/, async (route) => {
+      const res = await route.fetch();
+      const body = await res.text();
+      served++;
+      await route.fulfill({ response: res, body: served === 1 ? CLOSE + body : body });
+    });
+    const page = await ctx.newPage();
+    let closedAt = 0;
+    page.on('console', (m) => {
+      if (m.text() === 'worker closes itself') closedAt = Date.now();
+    });
+    await page.goto(inject('baseUrl'));
+    const status = page.locator('.run-status');
+    await expect.poll(() => closedAt, { timeout: 60_000 }).toBeGreaterThan(0);
+    // within seconds (the run budget is two minutes): "(1 of them failed: the worker stopped)" while the others run,
+    // or the finished header if they are all done by then
+    await expect
+      .poll(() => status.textContent(), { timeout: 15_000, interval: 250 })
+      .toMatch(/1 of them failed: the worker stopped( answering)?\)|1 failed \(the worker stopped( answering)?;/);
+    const noticed = Date.now() - closedAt;
+    await expect.poll(() => status.textContent(), { timeout: 150_000, interval: 1000 }).not.toMatch(/Running/);
+    const text = (await status.textContent()) ?? '';
+    // only the run on the closed worker failed; the runs queued behind it went to its replacement
+    // (in Chromium its lifeline tells at once; where there are no Web Locks the watchdog does, in about 10 s)
+    const m =
+      /(\d+) of (\d+) runs done; (\d+) failed \(the worker stopped( answering)?; the results cover the others\)/.exec(
+        text,
+      );
+    expect(m, text).not.toBeNull();
+    expect(Number(m![3])).toBe(1);
+    expect(Number(m![1]) + 1).toBe(Number(m![2]));
+    expect(served).toBeGreaterThanOrEqual(2);
+    expect(noticed).toBeLessThan(15_000);
+    console.log(`worker that closed itself: noticed after ${noticed} ms; header: ${text}`);
+    await page.screenshot({ path: 'tests/e2e/screenshots/worker-closed.png' });
+    await ctx.close();
+  });
+
+  it('stops a run whose worker hangs, by the watchdog scaled from the runs before it, long before the two-minute budget', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    let served = 0;
+    await ctx.route(/worker-entry-[^/]*\.js$/, async (route) => {
+      const res = await route.fetch();
+      const body = await res.text();
+      served++;
+      await route.fulfill({ response: res, body: served === 1 ? HANG + body : body });
+    });
+    const page = await ctx.newPage();
+    let hungAt = 0;
+    page.on('console', (m) => {
+      if (m.text() === 'worker hangs') hungAt = Date.now();
+    });
+    await page.goto(inject('baseUrl'));
+    const status = page.locator('.run-status');
+    await expect.poll(() => hungAt, { timeout: 60_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => status.textContent(), { timeout: 110_000, interval: 500 })
+      .toMatch(/1 of them failed: the worker stopped answering\)|1 failed \(the worker stopped answering;/);
+    const noticed = Date.now() - hungAt;
+    await expect.poll(() => status.textContent(), { timeout: 150_000, interval: 1000 }).not.toMatch(/Running/);
+    const text = (await status.textContent()) ?? '';
+    const m = /(\d+) of (\d+) runs done; 1 failed \(the worker stopped answering; the results cover the others\)/.exec(
+      text,
+    );
+    expect(m, text).not.toBeNull();
+    expect(Number(m![1]) + 1).toBe(Number(m![2]));
+    console.log(`worker that hung: stopped after ${noticed} ms; header: ${text}`);
+    // the watchdog, not the two-minute budget (which would also say 'took longer than its time budget')
+    expect(noticed).toBeLessThan(90_000);
     await ctx.close();
   });
 });

@@ -26,6 +26,15 @@ function forge(text: string, change: (f: Record<string, unknown>) => void): stri
   return JSON.stringify({ ...f, contentDigest: digest(JSON.stringify(f)) });
 }
 
+interface Part {
+  rows: { replicate: number; summary: (number | null)[] }[];
+  runs: number;
+  weeks: number;
+  blockSize: number;
+  stream: string;
+}
+const part = (f: Record<string, unknown>): Part => (f.partials as Part[])[0];
+
 beforeAll(async () => {
   texts = [];
   for (const index of [1, 2, 3]) {
@@ -61,7 +70,79 @@ describe('merge refuses', () => {
     careful.experimentDigest = experimentDigestOf(careful.format as string, 'ensemble', 1, metadata);
     delete careful.contentDigest;
     const text = JSON.stringify({ ...careful, contentDigest: digest(JSON.stringify(careful)) });
-    expect(() => mergeShards(files([text]), EXPERIMENT_SHARD_KINDS)).toThrow(/hold \d+ of the 48 runs .*missing/);
+    expect(() => mergeShards(files([text]), EXPERIMENT_SHARD_KINDS)).toThrow(
+      /^s1\.json: partials\[0\]\.rows holds 16 of the 48 runs of shard 1\/1: 32 missing/,
+    );
+  });
+
+  it('a shard forged with its digest recomputed: a row removed, a count or size changed, a value no run produces — naming the file and the field', () => {
+    const cases: [string, (f: Record<string, unknown>) => void, RegExp][] = [
+      [
+        'row removed',
+        (f) => part(f).rows.pop(),
+        /^s1\.json: partials\[0\]\.rows holds 15 of the 16 runs of shard 1\/3: 1 missing/,
+      ],
+      [
+        'row moved to another shard',
+        (f) => (part(f).rows[0].replicate = 20),
+        /^s1\.json: partials\[0\]\.rows: replicate 20 is not one of shard 1\/3/,
+      ],
+      [
+        'row given twice',
+        (f) => (part(f).rows[1].replicate = 0),
+        /^s1\.json: partials\[0\]\.rows: replicate 0 appears twice/,
+      ],
+      [
+        'runs 1e9',
+        (f) => (part(f).runs = 1e9),
+        /^s1\.json: partials\[0\]\.runs is 1000000000, the experiment's metadata says 48/,
+      ],
+      [
+        'weeks 1e9',
+        (f) => (part(f).weeks = 1e9),
+        /^s1\.json: partials\[0\]\.weeks is 1000000000: not a number of weeks/,
+      ],
+      ['block size', (f) => (part(f).blockSize = 1e9), /^s1\.json: partials\[0\]\.blockSize is 1000000000/],
+      [
+        'another stream',
+        (f) => (part(f).stream = 'x'),
+        /^s2\.json: partials\[0\]\.stream is test-small, in s1\.json it is x/,
+      ],
+      [
+        'a summary of 1e308',
+        (f) => (part(f).rows[3].summary[2] = 1e308),
+        /^s1\.json: partials\[0\]\.rows: replicate 3's \w+ is 1e\+308, not a value a run produces/,
+      ],
+      [
+        'a summary too short',
+        (f) => part(f).rows[3].summary.pop(),
+        /^s1\.json: partials\[0\]\.rows: replicate 3's summary has \d+ values for \d+ metrics/,
+      ],
+    ];
+    for (const [what, change, message] of cases) {
+      const t = Date.now();
+      const forged = forge(texts[0], change);
+      expect(() => mergeShards(files([forged, texts[1], texts[2]]), EXPERIMENT_SHARD_KINDS), what).toThrow(message);
+      expect(Date.now() - t, what).toBeLessThan(2000);
+    }
+    // the metadata forged too (and its experiment digest): a lone shard claiming a billion runs, refused at once
+    const t = Date.now();
+    const lone = JSON.parse(texts[0]) as Record<string, unknown>;
+    lone.shard = { index: 1, count: 1 };
+    lone.metadata = { ...metadata, runs: 1e9 };
+    Object.assign(part(lone), { runs: 1e9, blockSize: Math.ceil(1e9 / 64) });
+    lone.experimentDigest = experimentDigestOf(
+      lone.format as string,
+      'ensemble',
+      1,
+      lone.metadata as Record<string, unknown>,
+    );
+    delete lone.contentDigest;
+    const text = JSON.stringify({ ...lone, contentDigest: digest(JSON.stringify(lone)) });
+    expect(() => mergeShards(files([text]), EXPERIMENT_SHARD_KINDS)).toThrow(
+      /^s1\.json: partials\[0\]\.rows holds 16 of the 1000000000 runs/,
+    );
+    expect(Date.now() - t).toBeLessThan(2000);
   });
 
   it('a shard from another experiment, naming both files', () => {

@@ -151,8 +151,10 @@ describe('RunQueue', () => {
     fakes[0].finish();
     await settle();
     expect(log.results).toEqual(['hash-a', 'hash-a', 'hash-b']);
-    expect(log.progress.at(-1)).toEqual({ done: 4, total: 4, failed: 1 });
-    expect(log.done).toEqual([{ done: 4, total: 4, failed: 1 }]);
+    // the failed run's reason, in the header's words (the fake's error is the model's, not the worker's)
+    const why = 'the model stopped with an error';
+    expect(log.progress.at(-1)).toEqual({ done: 4, total: 4, failed: 1, why });
+    expect(log.done).toEqual([{ done: 4, total: 4, failed: 1, why }]);
     expect([...store.get('hash-a')!.runs.keys()].sort()).toEqual([0, 1]);
     expect([...store.get('hash-b')!.runs.keys()]).toEqual([1]);
   });

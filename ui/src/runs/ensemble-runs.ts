@@ -23,6 +23,25 @@ export interface Progress {
   done: number;
   total: number;
   failed: number;
+  /** why runs failed, in plain words (failureReason), once one has */
+  why?: string;
+}
+
+/**
+ * Why a run failed, in the words the header uses: the pool's messages (sim/backend/pool.ts) made short; anything
+ * else (an error inside the model) as 'the model stopped with an error'.
+ */
+export function failureReason(error: string): string {
+  if (/^the worker stopped answering/.test(error)) return 'the worker stopped answering';
+  if (/^the worker stopped/.test(error) || /^worker (error|terminated)/.test(error)) return 'the worker stopped';
+  if (/time budget/.test(error)) return 'a run took too long and was stopped';
+  return 'the model stopped with an error';
+}
+
+/** The reason to show for several failures: one reason if they share it, else 'for several reasons'. */
+export function addReason(why: string | undefined, error: string): string {
+  const r = failureReason(error);
+  return why === undefined || why === r ? r : 'for several reasons';
 }
 
 export interface RunRequest {
@@ -80,9 +99,10 @@ export async function runMissing(store: ResultStore, req: RunRequest): Promise<P
         req.onProgress({ ...progress });
         req.onResult(h);
       },
-      onError: () => {
+      onError: (e) => {
         progress.done++;
         progress.failed++;
+        progress.why = addReason(progress.why, e.error);
         req.onProgress({ ...progress });
       },
     },

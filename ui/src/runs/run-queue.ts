@@ -15,7 +15,7 @@ import {
   type SimBackend,
 } from '../../../sim/index.ts';
 import type { ResultStore } from '../state/results.ts';
-import { missingRuns, type Progress } from './ensemble-runs.ts';
+import { addReason, missingRuns, type Progress } from './ensemble-runs.ts';
 import { comparisonLanes } from './pools.ts';
 
 export interface QueueHandlers {
@@ -157,7 +157,7 @@ export class RunQueue {
     lane.inFlight = jobs.length;
     const signal = lane.abort.signal;
     const settled = new Set<number>();
-    const finishJob = (i: number, result: RunResult | undefined): void => {
+    const finishJob = (i: number, result: RunResult | undefined, error?: string): void => {
       if (settled.has(i)) return;
       settled.add(i);
       const job = jobs[i];
@@ -167,7 +167,10 @@ export class RunQueue {
       if (job.gen === this.gen && this.handlers) {
         const h = this.handlers;
         this.progress.done++;
-        if (!result) this.progress.failed++;
+        if (!result) {
+          this.progress.failed++;
+          this.progress.why = addReason(this.progress.why, error ?? 'the worker stopped');
+        }
         this.outstanding--;
         if (result) h.onResult(job.hash);
         h.onProgress({ ...this.progress });
@@ -181,7 +184,7 @@ export class RunQueue {
           {
             signal,
             onResult: (i, r) => finishJob(i, r),
-            onError: (e) => finishJob(e.index, undefined),
+            onError: (e) => finishJob(e.index, undefined, e.error),
           },
         ),
       )

@@ -21,7 +21,7 @@ export function RunStatus({
         <>
           <label htmlFor="run-progress">
             {running ? 'Running' : 'Stopped at'} {progress.done} of {progress.total} runs
-            {progress.failed ? ` (${progress.failed} of them failed)` : ''}
+            {progress.failed ? ` (${progress.failed} of them failed${progress.why ? `: ${progress.why}` : ''})` : ''}
           </label>
           <progress id="run-progress" max={Math.max(1, progress.total)} value={progress.done} />
           {running ? (
@@ -48,6 +48,6 @@ export function RunStatus({
 export function finishedText(progress: Progress | null, runs: number): string {
   if (!progress) return 'Starting…';
   if (progress.failed > 0)
-    return `${progress.total - progress.failed} of ${progress.total} runs done; ${progress.failed} failed (the results cover the others)`;
+    return `${progress.total - progress.failed} of ${progress.total} runs done; ${progress.failed} failed (${progress.why ? `${progress.why}; ` : ''}the results cover the others)`;
   return `All ${runs} runs of each scenario done`;
 }
