@@ -27,6 +27,10 @@ describe('levers in the units people use', () => {
     expect(valueWords(0.95, view)).toBe('£22.90 an hour');
     // typed back: shown / k is the model's value
     expect(shownValue(33.74 / view.k, view)).toBe(33.74);
+    // its description speaks pounds too, not the model's ratio ("1 = unchanged") beside a box showing £24.10
+    expect(view.description).toMatch(/£24\.10 an hour in this place today/);
+    expect(view.description).not.toMatch(/relative to|1 = unchanged/);
+    expect(leverView(fee, 19.01).description).toMatch(/£19\.01 an hour/);
   });
 
   it('shows every share as a percentage and nothing on a 0-1 scale', () => {

@@ -16,6 +16,8 @@ export interface LeverView {
   step: number;
   /** decimals shown */
   digits: number;
+  /** the lever's description in the shown units, where the model's (in its own units) would mislead */
+  description?: string;
 }
 
 /** Today's fee in the default place, £ an hour (the fee level's 1). */
@@ -50,7 +52,17 @@ export function leverView(
   l: Pick<LeverDef, 'id' | 'unit' | 'min' | 'max' | 'relational'>,
   placeFee = FEE_TODAY,
 ): LeverView {
-  if (l.id === 'fee_level') return { unit: '£ an hour', k: placeFee, step: 0.05, digits: 2 };
+  if (l.id === 'fee_level')
+    return {
+      unit: '£ an hour',
+      k: placeFee,
+      step: 0.05,
+      digits: 2,
+      description:
+        `The fee paid for an hour of care (£${placeFee.toFixed(2)} an hour in this place today). In-house hours are ` +
+        'costed, not paid. A change passes partly to care-worker pay over months, and quality follows the fee against ' +
+        'the cost of care.',
+    };
   if (l.unit.startsWith('share')) {
     const rest = l.unit.replace(/^share\s*/, '').replace(/^0-1$/, '');
     const unit = rest === '' ? '%' : rest === 'per year' ? '% a year' : `% ${rest}`;

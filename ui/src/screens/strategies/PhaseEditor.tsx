@@ -117,7 +117,7 @@ export function PhaseEditor({
           ) : null}
         </div>
         <p id={`${id}-d`} className="muted small">
-          {l.description}
+          {view.description ?? l.description}
         </p>
         <Issues issues={issues} paths={[`${base}.levers.${l.id}`]} />
       </div>
