@@ -86,6 +86,7 @@ describe('compare', () => {
     expect(await shown('nav')).toBe(false);
     expect(await shown('.settings')).toBe(false);
     expect(await shown('button')).toBe(false);
+    expect(await page.getByLabel('Show individual runs inside the ranges').isVisible()).toBe(false);
     expect(await shown('.charts figure')).toBe(true);
     expect(await page.getByRole('note').first().textContent()).toContain('Plausible dynamics, not forecasts');
     const pdf = await page.pdf({ format: 'A4' });

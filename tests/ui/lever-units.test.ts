@@ -63,7 +63,11 @@ describe('levers in the units people use', () => {
     expect(feeLevelWords(0.945, placeFeeOf(ws))).toBe('about 95% of today’s fee (about £22.77 an hour)');
     expect(feeLevelWords(0.945, placeFeeOf(tight))).toBe('about 95% of today’s fee (about £20.60 an hour)');
     expect(inputAxis('levers.fee_level', 21.8)).toEqual({ k: 21.8, unit: '£ an hour' });
-    expect(inputAxis('params.quit_base_rate', 21.8)).toEqual({ k: 1, unit: null });
+    // shares as percentages (outside wage growth 0.04 → 4 % a year), other units as they are
+    expect(inputAxis('params.quit_base_rate', 21.8)).toEqual({ k: 100, unit: '% a year' });
+    expect(inputAxis('params.outside_wage_growth', 21.8)).toEqual({ k: 100, unit: '% a year' });
+    expect(inputAxis('params.defensive_strength', 21.8)).toEqual({ k: 1, unit: null });
+    expect(inputAxis('params.no_such_thing', 21.8)).toEqual({ k: 1, unit: null });
     // a scenario that sets its own starting fee is read as it is
     const own = {
       ...ws,

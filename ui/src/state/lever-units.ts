@@ -2,7 +2,15 @@
  * Levers in the units people use: a fee level as pounds an hour (the place's fee × the lever), shares as
  * percentages. The model keeps its own units; only what is shown and typed is converted.
  */
-import { INITIAL_BY_ID, type LeverDef } from '../../../sim/index.ts';
+import {
+  INITIAL_BY_ID,
+  LEVER_BY_ID,
+  PARAM_BY_ID,
+  isInitialId,
+  isLeverId,
+  isParamId,
+  type LeverDef,
+} from '../../../sim/index.ts';
 import { resolveDraft, type Workspace } from './workspace.ts';
 
 export interface LeverView {
@@ -40,12 +48,30 @@ export function feeLevelWords(v: number, placeFee: number): string {
   return `about ${Math.round(v * 100)}% of today’s fee (about £${(v * placeFee).toFixed(2)} an hour)`;
 }
 
+/** A model unit 'share …' as a percentage unit: 'share' → '%', 'share a year' → '% a year', 'share of fee' → '% of fee'. */
+function percentUnit(unit: string): string {
+  const rest = unit.replace(/^share\s*/, '').replace(/^0-1$/, '');
+  return rest === '' ? '%' : rest === 'per year' ? '% a year' : `% ${rest}`;
+}
+
+/** The unit of a parameter, initial condition or lever named by its path ('params.quit_base_rate'). */
+function unitOfPath(path: string): string | undefined {
+  const [kind, id] = [path.slice(0, path.indexOf('.')), path.slice(path.indexOf('.') + 1)];
+  if (kind === 'params' && isParamId(id)) return PARAM_BY_ID.get(id).unit;
+  if (kind === 'initial' && isInitialId(id)) return INITIAL_BY_ID.get(id).unit;
+  if (kind === 'levers' && isLeverId(id)) return LEVER_BY_ID.get(id).unit;
+  return undefined;
+}
+
 /**
- * How a stress test's uncertain input is drawn on a chart's axis: the fee level in £ an hour (k: the place's fee),
- * anything else as it is (k 1, no unit).
+ * How a stress test's uncertain input is shown, typed and drawn on a chart's axis: the fee level in £ an hour (k: the
+ * place's fee), shares as percentages (k 100), anything else as it is (k 1, no unit).
  */
 export function inputAxis(path: string, placeFee: number): { k: number; unit: string | null } {
-  return path === 'levers.fee_level' ? { k: placeFee, unit: '£ an hour' } : { k: 1, unit: null };
+  if (path === 'levers.fee_level') return { k: placeFee, unit: '£ an hour' };
+  const unit = unitOfPath(path);
+  if (unit?.startsWith('share')) return { k: 100, unit: percentUnit(unit) };
+  return { k: 1, unit: null };
 }
 
 export function leverView(
@@ -64,9 +90,8 @@ export function leverView(
         'the cost of care.',
     };
   if (l.unit.startsWith('share')) {
-    const rest = l.unit.replace(/^share\s*/, '').replace(/^0-1$/, '');
-    const unit = rest === '' ? '%' : rest === 'per year' ? '% a year' : `% ${rest}`;
-    return { unit, k: 100, step: 1, digits: 1, intensity: !!l.relational && rest === '' };
+    const unit = percentUnit(l.unit);
+    return { unit, k: 100, step: 1, digits: 1, intensity: !!l.relational && unit === '%' };
   }
   return { unit: l.unit, k: 1, step: l.max - l.min > 5 ? 1 : 0.01, digits: 3 };
 }

@@ -162,7 +162,7 @@ export function StressScreen({ ws, planKey }: { ws: Workspace; planKey?: string 
                       uncertainties: s.uncertainties.map((x, k) => (k === i ? { ...x, ...patch } : x)),
                     }));
                   const bad = !(u.min < u.max) || (o && (u.min < o.min || u.max > o.max));
-                  // in the units people use: a fee level (a ratio to today's fee) in £ an hour
+                  // in the units people use: a fee level (a ratio to today's fee) in £ an hour, shares in %
                   const { k, unit } = inputAxis(u.path, placeFee);
                   const shown = (x: number): number => (k === 1 ? x : Math.round(x * k * 100) / 100);
                   return (
@@ -196,9 +196,9 @@ export function StressScreen({ ws, planKey }: { ws: Workspace; planKey?: string 
                       </td>
                       <td className="small">
                         {o
-                          ? unit
+                          ? unit === '£ an hour'
                             ? `£${shown(o.min).toFixed(2)} to £${shown(o.max).toFixed(2)}`
-                            : `${o.min} to ${o.max}`
+                            : `${shown(o.min)} to ${shown(o.max)}`
                           : '–'}{' '}
                         <span className="muted">{unit ?? o?.unit}</span>
                       </td>
