@@ -94,6 +94,8 @@ export {
   attributeGame,
   attributionSentences,
   MIXED_WORDS,
+  OTHER_CHANCES,
+  chanceSeed,
   gameRoundLoops,
   explainGame,
   runGameExplain,

@@ -11,6 +11,11 @@
  * knockOutParts, the same arithmetic as the Why? screen's knock-outs). One game, one seed: there is no range, the
  * replays are exact.
  *
+ * The chance check. Once a decision changes what happens, later chance events fall to different people, so a small
+ * difference can be luck. The game as played and the model alone are also replayed under OTHER_CHANCES other seeds
+ * (the same decisions, shocks and rounds; other chance events): if the difference keeps its direction every time,
+ * the decisions made it; if not, the debrief says chance could have made it either way.
+ *
  * The causal map weighted by the game: the table's own run, recorded with the map's nodes, read round by round with
  * live-loops.ts (co-movement along the map's links; the dominant loop of each round in a sentence).
  *
@@ -19,6 +24,7 @@
  */
 import type { MetricId, NodeSeries } from '../types.ts';
 import { METRICS, METRIC_BY_ID } from '../model/metrics.ts';
+import { hash32 } from '../core/random.ts';
 import { replayGame, roleKind, providerSeat, type GameRecord, type RoleId } from '../game/index.ts';
 import { formatValue, knockOutParts, shareOf } from './explain.ts';
 import { periodWeights } from './live-loops.ts';
@@ -90,6 +96,13 @@ export interface GameAttribution {
    * random numbers, but a path that parts draws them for different people) — read the shares with care
    */
   mixed: boolean;
+  /**
+   * the difference with the same decisions under other chance events (the game as played less the model alone, each
+   * replayed with another seed); null when those replays were not run
+   */
+  chance: { differences: number[]; low: number; high: number; sameWay: boolean } | null;
+  /** the chance check in a plain sentence; null when there is no difference or no check */
+  chanceWords: string | null;
   /** the result in plain sentences */
   sentences: string[];
 }
@@ -116,12 +129,27 @@ export function decidingRoles(record: GameRecord): RoleId[] {
   return record.setup.played.filter((r) => did.has(r));
 }
 
-/** The replays an explanation needs: the game as played, the model alone, and one without each deciding role. */
+/** How many other sets of chance events the game as played and the model alone are replayed under (the chance check). */
+export const OTHER_CHANCES = 3;
+
+/** The seed of the k-th other set of chance events (k ≥ 1) of a game's seed: a hash, in the game's seed range. */
+export function chanceSeed(seed: number, k: number): number {
+  return hash32(`${seed}:other-chance:${k}`) % 2147483647;
+}
+
+/**
+ * The replays an explanation needs: the game as played, the model alone, one without each deciding role, and the
+ * game as played and the model alone under each other set of chance events ('played@k', 'alone@k').
+ */
 export function gameArms(record: GameRecord): GameArm[] {
+  const other: GameArm[] = [];
+  for (let k = 1; k <= OTHER_CHANCES; k++)
+    other.push({ key: `played@${k}`, role: null }, { key: `alone@${k}`, role: null });
   return [
     { key: 'played', role: null },
     { key: 'alone', role: null },
     ...decidingRoles(record).map((role) => ({ key: `without:${role}`, role })),
+    ...other,
   ];
 }
 
@@ -140,6 +168,16 @@ export function withoutDecisions(record: GameRecord, roles: readonly RoleId[] | 
 
 /** Replays one arm (independent of the others: the app runs each in a worker). */
 export function replayGameArm(record: GameRecord, key: string): GameArmResult {
+  const chance = /^(played|alone)@([1-9]\d*)$/.exec(key);
+  if (chance) {
+    const k = Number(chance[2]);
+    const other: GameRecord = { ...record, setup: { ...record.setup, seed: chanceSeed(record.setup.seed, k) } };
+    const game = replayGame(chance[1] === 'alone' ? withoutDecisions(other, 'all') : other);
+    const weekly = game.weekly();
+    const end: Record<string, number> = {};
+    for (const m of METRICS) end[m.id] = weekly[m.id][game.week];
+    return { key, week: game.week, end };
+  }
   let rec: GameRecord;
   if (key === 'played') rec = record;
   else if (key === 'alone') rec = withoutDecisions(record, 'all');
@@ -229,10 +267,29 @@ export function attributeGame(
       !none &&
       list.length > 0 &&
       list.reduce((s, p) => s + Math.abs(p.part), Math.abs(remainder[0])) > 2 * Math.abs(difference),
+    chance: null,
+    chanceWords: null,
     sentences: [],
   };
+  // the chance check: the same decisions under other chance events
+  const others: number[] = [];
+  for (let k = 1; byKey.has(`played@${k}`) && byKey.has(`alone@${k}`); k++)
+    others.push(get(`played@${k}`).end[def.id] - get(`alone@${k}`).end[def.id]);
+  if (others.length) {
+    const all = [difference, ...others];
+    const sameWay = !none && all.every((d) => Math.sign(d) === Math.sign(difference) && d !== 0);
+    out.chance = { differences: others, low: Math.min(...all), high: Math.max(...all), sameWay };
+    if (!none) out.chanceWords = chanceSentence(out.chance, def.unit, others.length);
+  }
   out.sentences = attributionSentences(out);
   return out;
+}
+
+function chanceSentence(c: NonNullable<GameAttribution['chance']>, unit: string, n: number): string {
+  const range = `${formatValue(c.low, unit)} to ${formatValue(c.high, unit)}`;
+  return c.sameWay
+    ? `Played again with the same decisions under ${n} other sets of chance events, the difference was ${range}, the same way every time: the decisions made it, not luck.`
+    : `Played again with the same decisions under ${n} other sets of chance events, the difference was ${range}: at this size chance could have made it either way, so read the shares below with care.`;
 }
 
 /** What a "mixed" attribution means, in plain words. */
@@ -252,6 +309,7 @@ export function attributionSentences(a: GameAttribution): string[] {
     lines.push('The table ended where the model alone did: there is no difference to share out.');
     return lines;
   }
+  if (a.chanceWords) lines.push(a.chanceWords);
   if (a.roles.length === 0) {
     lines.push('Nobody decided anything: the difference comes from the game itself, not from a role.');
     return lines;

@@ -18,6 +18,9 @@ import {
   replayGameArm,
   runGameExplain,
   withoutDecisions,
+  OTHER_CHANCES,
+  chanceSeed,
+  type GameArmResult,
   type GameRecord,
   type RoleId,
 } from '../../sim/node.ts';
@@ -88,7 +91,17 @@ describe('attribution by role', () => {
     ]);
     const rec = g.record();
     expect(decidingRoles(rec)).toEqual(['commissioner']);
-    expect(gameArms(rec).map((a) => a.key)).toEqual(['played', 'alone', 'without:commissioner']);
+    expect(gameArms(rec).map((a) => a.key)).toEqual([
+      'played',
+      'alone',
+      'without:commissioner',
+      'played@1',
+      'alone@1',
+      'played@2',
+      'alone@2',
+      'played@3',
+      'alone@3',
+    ]);
     const e = runGameExplain(rec);
     let checked = 0;
     for (const m of METRICS) {
@@ -104,14 +117,17 @@ describe('attribution by role', () => {
     // the fee moved many figures, so many were checked
     expect(checked).toBeGreaterThan(10);
     const trust = e.outcomes.trust_providers_to_commissioner;
-    expect(trust.sentences[1]).toMatch(/^What the commissioner decided: 100% of the difference in /);
+    expect(trust.sentences.some((t) => /^What the commissioner decided: 100% of the difference in /.test(t))).toBe(
+      true,
+    );
   });
 
   it('the parts by role and "together" add up to the whole difference, for every figure', () => {
     const g = play(FOUR, fourDecide);
     const e = runGameExplain(g.record());
     expect(e.roles).toEqual(['commissioner', 'provider-1', 'workers']);
-    expect(e.replays).toBe(5);
+    // the game, the model alone, one without each of three roles, and the chance check's 2 × OTHER_CHANCES
+    expect(e.replays).toBe(5 + 2 * OTHER_CHANCES);
     const end = g.weekly();
     let shared = 0;
     for (const m of METRICS) {
@@ -166,6 +182,35 @@ describe('attribution by role', () => {
     const a = e.outcomes.people_waiting;
     expect(a.difference).toBe(0);
     expect(a.sentences[1]).toContain('no difference to share out');
+  });
+
+  it('the chance check replays the same decisions under other seeds, and says whether the difference held its way', () => {
+    const rec: GameRecord = play(FOUR, fourDecide).record();
+    const own = replayGameArm(rec, 'played');
+    const other = replayGameArm(rec, 'played@1');
+    // another set of chance events: the same game otherwise, so some figure ends elsewhere
+    expect(METRICS.some((m) => other.end[m.id] !== own.end[m.id])).toBe(true);
+    // and exactly the game replayed with that seed (deterministic, so a worker anywhere gives the same)
+    const reseeded = replayGameArm({ ...rec, setup: { ...rec.setup, seed: chanceSeed(rec.setup.seed, 1) } }, 'played');
+    expect(other.end).toEqual(reseeded.end);
+    expect(chanceSeed(rec.setup.seed, 1)).not.toBe(chanceSeed(rec.setup.seed, 2));
+    // the sentence, from results made up to a known answer: people waiting +4 here, then +2, +6, +1 (same way) or
+    // +2, −3, +1 (not)
+    const made = (values: number[]): GameArmResult[] => {
+      const base = replayGameArm(rec, 'alone').end;
+      const arm = (key: string, pw: number): GameArmResult => ({ key, week: 52, end: { ...base, people_waiting: pw } });
+      const out = [arm('played', 14), arm('alone', 10), ...decidingRoles(rec).map((r) => arm(`without:${r}`, 12))];
+      values.forEach((d, i) => out.push(arm(`played@${i + 1}`, 10 + d), arm(`alone@${i + 1}`, 10)));
+      return out;
+    };
+    const held = attributeGame(rec, made([2, 6, 1]), 'people_waiting');
+    expect(held.chance).toEqual({ differences: [2, 6, 1], low: 1, high: 6, sameWay: true });
+    expect(held.chanceWords).toMatch(/under 3 other sets of chance events, the difference was \+1(\.0+)? to \+6/);
+    expect(held.chanceWords).toMatch(/the decisions made it, not luck/);
+    const luck = attributeGame(rec, made([2, -3, 1]), 'people_waiting');
+    expect(luck.chance?.sameWay).toBe(false);
+    expect(luck.chanceWords).toMatch(/chance could have made it either way/);
+    expect(luck.sentences).toContain(luck.chanceWords);
   });
 
   it('explainGame takes the replays in any order (as workers finish them)', () => {

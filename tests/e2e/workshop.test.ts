@@ -195,7 +195,9 @@ describe('what drove a table, from a kept four-role game', () => {
       .catch(() => null);
     const all = drove.getByRole('table', { name: /Table 1: each role’s share of the difference/ });
     await all.waitFor({ timeout: 120_000 });
-    console.log(`the debrief's six replays of a four-role game: ${Date.now() - start} ms from the debrief on screen`);
+    console.log(
+      `the debrief's twelve replays of a four-role game (six, and the chance check's six): ${Date.now() - start} ms from the debrief on screen`,
+    );
     if (progress !== null) expect(progress).toMatch(/Replaying Table 1’s game without each role’s decisions/);
     expect(await all.locator('thead th').allTextContents()).toEqual([
       'Figure (end of the game)',
@@ -206,7 +208,9 @@ describe('what drove a table, from a kept four-role game', () => {
       "Care workers' voice",
       'Together',
     ]);
-    expect(await drove.getByText('6 replays', { exact: false }).count()).toBe(1);
+    expect(await drove.getByText('12 replays', { exact: false }).count()).toBe(1);
+    // the chance check: the same decisions under three other sets of chance events, in a sentence
+    expect(await drove.getByText(/under 3 other sets of chance events, the difference was/).count()).toBe(1);
     expect(await drove.locator('.ws-loops li').count()).toBe(8);
     await drove.screenshot({ path: `${SHOTS}workshop-what-drove-four-roles.png` });
     expect(errors).toEqual([]);

@@ -56,7 +56,7 @@ describe('commsim workshop', () => {
     writeFileSync(file, JSON.stringify(g.record()));
     const r = spawnSync(process.execPath, [BIN, 'workshop', '--replay', file, '--explain'], { encoding: 'utf8' });
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain("What drove this table's result (3 replays");
+    expect(r.stdout).toContain("What drove this table's result (9 replays");
     // one role decided: it carries the whole difference on every headline figure that moved
     expect(r.stdout).toMatch(/What home care provider A decided: 100% of the difference in/);
     expect(r.stdout).not.toMatch(/Together/);

@@ -142,6 +142,7 @@ function Explained({ e, outcome, name }: { e: GameExplanation; outcome: MetricId
   return (
     <>
       <p>{differenceWords(a)}</p>
+      {a.chanceWords ? <p className={a.chance?.sameWay ? undefined : 'notice'}>{a.chanceWords}</p> : null}
       {a.roles.length === 0 ? (
         <p className="small muted">Nobody at this table decided anything, so there are no decisions to take out.</p>
       ) : !hasShares(a) ? (
