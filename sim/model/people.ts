@@ -111,6 +111,9 @@ export function peopleWeek(s: State, rng: Rng): number {
     wellbeingAt = pr.clientWellbeing,
     fromHospital = pe.fromHospital;
   let toPeople = 0;
+  // expected exits (each person's chance of leaving), read by settleArrivals during the spin-up
+  let expectedLeft = 0;
+  let expectedInterim = 0;
   let supportedNeed = 0;
   let supportedN = 0;
   for (let i = 0; i < pe.hi; i++) {
@@ -203,8 +206,8 @@ export function peopleWeek(s: State, rng: Rng): number {
     // be offered care another way (a care home place, a direct payment), the Care Act duty to meet eligible needs
     const pInterim = st === WAITING && weeksWaiting[i] > INTERIM_AFTER_WEEKS ? interim : 0;
     const pExit = exitBase + 0.5 * reable + pInterim;
-    c.expectedLeft += pExit;
-    c.expectedInterim += pInterim;
+    expectedLeft += pExit;
+    expectedInterim += pInterim;
     const u = rng.next();
     if (u < pExit) {
       c.peopleLeft++;
@@ -224,6 +227,8 @@ export function peopleWeek(s: State, rng: Rng): number {
     }
   }
   c.deliveredToPeople += toPeople;
+  c.expectedLeft += expectedLeft;
+  c.expectedInterim += expectedInterim;
   for (let p = 0; p < pr.count; p++) {
     if (pr.clients[p] > 0) {
       pr.continuity[p] /= pr.clients[p];
