@@ -88,36 +88,13 @@ export function explanationRows(title: string, table: string, e: GameExplanation
       '',
       share(a.roles.length > 0 && Number.isFinite(a.together.share) ? 1 : NaN),
     ]);
-    for (const p of a.roles)
-      rows.push([
-        title,
-        table,
-        'attribution',
-        '',
-        a.week,
-        roleLabel(p.role),
-        a.label,
-        p.part,
-        '',
-        a.unit,
-        '',
-        share(p.share),
-      ]);
-    if (a.roles.length > 1)
-      rows.push([
-        title,
-        table,
-        'attribution',
-        '',
-        a.week,
-        'Together',
-        a.label,
-        a.together.part,
-        '',
-        a.unit,
-        '',
-        share(a.together.share),
-      ]);
+    // each role's part, then "together" when more than one role decided
+    const parts = [
+      ...a.roles.map((p) => ({ who: roleLabel(p.role), part: p.part, share: p.share })),
+      ...(a.roles.length > 1 ? [{ who: 'Together', part: a.together.part, share: a.together.share }] : []),
+    ];
+    for (const p of parts)
+      rows.push([title, table, 'attribution', '', a.week, p.who, a.label, p.part, '', a.unit, '', share(p.share)]);
   }
   for (const r of e.rounds)
     rows.push([
