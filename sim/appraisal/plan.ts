@@ -18,7 +18,6 @@ import type { RunProgress } from '../experiment/batches.ts';
 import { DEFAULT_RANGES } from '../experiment/parameter-draws.ts';
 import { quantileSorted, mean } from '../experiment/stats.ts';
 import { METRIC_BY_ID } from '../model/metrics.ts';
-import { evaluateFailure, parseFailure } from '../analysis/plan-failure.ts';
 import type { Library } from '../scenario/library.ts';
 import { CONTEXT_MAP, interpolateAnswer } from '../scenario/context.ts';
 import type { StrategyDoc } from '../scenario/load.ts';
@@ -392,7 +391,6 @@ export async function evaluatePaths(
     ...docs.map((d) => resolvePlaceScenario(d, library).config),
   ];
   const store = new RunStore(['status-quo', ...paths.map((p) => p.id)], ['Status quo', ...paths.map((p) => p.name)]);
-  const failure = parseFailure([...APPRAISAL_FAILURE]);
   const checkWeek = 52;
   const switchWeek = paths.map((p) => Math.round(Math.max(...p.phases.map((ph) => ph.start_year)) * 52));
   const failedBy: boolean[][] = configs.map(() => []);
@@ -422,11 +420,10 @@ export async function evaluatePaths(
     onProgress: opts.onProgress,
     onResult: (s0, r, res) => {
       const s = s0 + first;
-      store.add(s, r, res);
-      const v = evaluateFailure(failure, res.metricIds, res.series, res.summary, res.weeks);
+      store.add(s, r, res); // judges the run against the failure definition (RunStore.failed)
       const sw = s > 0 ? switchWeek[s - 1] : checkWeek;
       perRun.set(`${s}:${r}`, {
-        failed: v.failed,
+        failed: store.failed[s].get(r)!,
         warn: WARNING_INDICATORS.map((w) => valueAt(res, w.metric, checkWeek)),
         sw: ['trust_providers_to_commissioner', 'trust_council_nhs'].map((m) => valueAt(res, m, Math.max(1, sw))),
       });
