@@ -169,18 +169,14 @@ export function withoutDecisions(record: GameRecord, roles: readonly RoleId[] | 
 /** Replays one arm (independent of the others: the app runs each in a worker). */
 export function replayGameArm(record: GameRecord, key: string): GameArmResult {
   const chance = /^(played|alone)@([1-9]\d*)$/.exec(key);
-  if (chance) {
-    const k = Number(chance[2]);
-    const other: GameRecord = { ...record, setup: { ...record.setup, seed: chanceSeed(record.setup.seed, k) } };
-    const game = replayGame(chance[1] === 'alone' ? withoutDecisions(other, 'all') : other);
-    const weekly = game.weekly();
-    const end: Record<string, number> = {};
-    for (const m of METRICS) end[m.id] = weekly[m.id][game.week];
-    return { key, week: game.week, end };
-  }
+  // the chance check's arms: the same record under another seed
+  const base: GameRecord = chance
+    ? { ...record, setup: { ...record.setup, seed: chanceSeed(record.setup.seed, Number(chance[2])) } }
+    : record;
+  const arm = chance ? chance[1] : key;
   let rec: GameRecord;
-  if (key === 'played') rec = record;
-  else if (key === 'alone') rec = withoutDecisions(record, 'all');
+  if (arm === 'played') rec = base;
+  else if (arm === 'alone') rec = withoutDecisions(base, 'all');
   else if (key.startsWith('without:')) rec = withoutDecisions(record, [key.slice('without:'.length) as RoleId]);
   else throw new Error(`no such replay '${key}'`);
   const game = replayGame(rec, { nodes: key === 'played' });
