@@ -16,10 +16,12 @@ const IN_HOUSE = INHOUSE;
 const ALPHA = 1 / 13;
 
 /**
- * A rate as the ratio of exponentially smoothed numerator and denominator. With a prior, the smoother starts as if
- * the quarter before week 0 had week 0's denominator at the prior rate, so that a rare event early on (one provider
- * exit among 17 in week 0) reads as part of a quarter's rate instead of 52 times one week's (300% a year). Without
- * one (frequent flows, such as hospital admissions), it starts from week 0's own rate.
+ * A rate as the ratio of exponentially smoothed numerator and denominator. The weeks simulated before week 0 (the
+ * spin-up and the history) are fed to it unrecorded (Recorder.warm), so week 0 reads the place's own last quarter. In
+ * a run without such weeks a prior stands in for it: the smoother starts as if the quarter before week 0 had week 0's
+ * denominator at the prior rate, so that a rare event early on (one provider exit among 17 in week 0) reads as part
+ * of a quarter's rate instead of 52 times one week's (300% a year). Without a prior (frequent flows, such as hospital
+ * admissions), it starts from week 0's own rate.
  */
 export class Smooth {
   num = 0;
@@ -29,10 +31,11 @@ export class Smooth {
     private readonly fallback: number,
     private readonly prior: boolean,
   ) {}
-  add(num: number, den: number): number {
+  /** `warmed`: a week before the record (spin-up or history): the smoother starts from the place's own flows, no prior */
+  add(num: number, den: number, warmed = false): number {
     if (!this.started) {
       this.started = true;
-      if (this.prior) {
+      if (this.prior && !warmed) {
         this.den = den / ALPHA;
         this.num = this.fallback * this.den;
       }
@@ -111,6 +114,8 @@ export interface Recorder {
   /** filled by communityWeek in weeks that are recorded */
   tally: PeopleTally;
   record(s: State, t: number, spend: number, councilTransaction: number): void;
+  /** a week simulated before week 0 (spin-up, history): feeds the flow rates' smoothers, records nothing */
+  warm(s: State): void;
   series: Float64Array;
   weeks: number;
 }
@@ -129,6 +134,27 @@ export function createRecorder(weeks: number, params: Params): Recorder {
   const tally = new PeopleTally();
   const v = new Float64Array(nM);
   let reserves = new Float64Array(64);
+
+  /** the smoothed flow rates (workers leaving, providers leaving and entering, hand-backs), written into v */
+  function flows(s: State, headcount: number, active: number, warmed: boolean): void {
+    const c = s.thisWeek;
+    v[M.turnover_rate] = turnover.add(c.leavers * 52, headcount, warmed);
+    v[M.leavers_staying_in_sector_share] = stay.add(c.leaversStay, c.leavers, warmed);
+    v[M.turnover_first_year] = firstYear.add(c.leaversFirstYear * 52, c.firstYearWorkers, warmed);
+    v[M.turnover_experienced] = experienced.add(c.leaversExperienced * 52, c.experiencedWorkers, warmed);
+    v[M.provider_exit_rate] = exits.add(c.exits * 52, active + c.exits, warmed);
+    v[M.provider_entries] = entries.add(c.entries * 52, 1, warmed);
+    v[M.handbacks] = handbacks.add(c.handbacks * 52, 1, warmed);
+  }
+
+  function warm(s: State): void {
+    const pr = s.providers;
+    let headcount = 0;
+    for (let p = 0; p < pr.count; p++) headcount += s.roster.count[p];
+    let active = 0;
+    for (let p = 1; p < pr.count; p++) if (pr.active[p]) active++;
+    flows(s, headcount, active, true);
+  }
 
   function record(s: State, t: number, spend: number, councilTransaction: number): void {
     const pr = s.providers;
@@ -183,10 +209,6 @@ export function createRecorder(weeks: number, params: Params): Recorder {
     }
     v[M.workers_headcount] = headcount;
     v[M.vacancy_rate] = desired > 0 ? 1 - filled / desired : 0;
-    v[M.turnover_rate] = turnover.add(c.leavers * 52, headcount);
-    v[M.leavers_staying_in_sector_share] = stay.add(c.leaversStay, c.leavers);
-    v[M.turnover_first_year] = firstYear.add(c.leaversFirstYear * 52, c.firstYearWorkers);
-    v[M.turnover_experienced] = experienced.add(c.leaversExperienced * 52, c.experiencedWorkers);
     v[M.sickness_days_per_worker_year] = headcount > 0 ? (sick / headcount) * 5 * 52 : 0;
     v[M.morale_mean] = headcount > 0 ? morale / headcount : 0;
     v[M.fatigue_mean] = headcount > sick ? fatigue / (headcount - sick) : 0;
@@ -228,9 +250,7 @@ export function createRecorder(weeks: number, params: Params): Recorder {
       for (let p = 1; p < pr.count; p++) if (pr.active[p]) hhi += (pr.deliveredHours[p] / hoursInd) ** 2;
     sortPrefix(reserves, nRes);
     v[M.providers_active] = active;
-    v[M.provider_exit_rate] = exits.add(c.exits * 52, active + c.exits);
-    v[M.provider_entries] = entries.add(c.entries * 52, 1);
-    v[M.handbacks] = handbacks.add(c.handbacks * 52, 1);
+    flows(s, headcount, active, false);
     v[M.market_concentration] = hhi;
     v[M.inhouse_share] =
       committedInd + pr.committedHours[INHOUSE] > 0
@@ -286,7 +306,7 @@ export function createRecorder(weeks: number, params: Params): Recorder {
     v[M.system_health] = (perspective + power + participation) / 3;
     for (let m = 0; m < nM; m++) series[m * weeks + t] = v[m];
   }
-  return { tally, record, series, weeks };
+  return { tally, record, warm, series, weeks };
 }
 
 /** Insertion sort of a[0..n) ascending, in place (n is the number of providers: tens). */

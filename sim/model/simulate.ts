@@ -123,7 +123,7 @@ export function createRun(
           if (trace) writeTrace(s, trace, week);
           if (nodes) nodes.write(s, week);
           if (observer) observer.week(s, week);
-        }
+        } else rec.warm(s);
         next = week + 1;
       }
     },

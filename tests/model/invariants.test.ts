@@ -13,8 +13,10 @@ import { INITIAL_CONDITIONS } from '../../sim/model/initial-conditions.ts';
 import { PARAMETERS } from '../../sim/model/parameters.ts';
 import { firstAbove } from '../../sim/model/market.ts';
 import { Smooth } from '../../sim/model/record.ts';
+import { runSeed } from '../../sim/core/random.ts';
+import { MIDSHIRE, statusQuoConfig } from '../../sim/model/defaults.ts';
 import type { SimEvent } from '../../sim/types.ts';
-import { config, SMALL_PLACE, summaryOf } from '../sim-helpers.ts';
+import { config, seriesOf, SMALL_PLACE, summaryOf } from '../sim-helpers.ts';
 
 const inRange = (def: { min: number; max: number }) => fc.double({ min: def.min, max: def.max, noNaN: true });
 const record = <T extends { id: string; min: number; max: number }>(defs: readonly T[]) =>
@@ -167,5 +169,29 @@ describe('smoothed flow rates (Smooth, record.ts)', () => {
       ),
       { numRuns: 200 },
     );
+  });
+
+  it('a week before the record starts the smoother from its own flows: the prior is not used', () => {
+    expect(new Smooth(0.3, true).add(0, 17, true)).toBe(0);
+    expect(new Smooth(0, true).add(52, 17, true)).toBeCloseTo(52 / 17, 10);
+  });
+
+  it("year 1's recorded provider exit rate is the exits counted in year 1, not pulled towards a prior of none", () => {
+    // the spin-up's weeks are fed to the smoothers unrecorded, so week 0 reads the place's own last quarter; before,
+    // the exit rate started from a prior of 0 and year 1 read 7.1% a year against 9.1% counted (24 runs of Midshire)
+    const cfg = statusQuoConfig(MIDSHIRE, 1);
+    let smoothed = 0;
+    let counted = 0;
+    const R = 24;
+    for (let r = 0; r < R; r++) {
+      const run = simulate(cfg, runSeed(14, 'first-year-flows', r), r);
+      const rate = seriesOf(run, 'provider_exit_rate');
+      const active = seriesOf(run, 'providers_active');
+      const mean = (x: Float64Array) => x.reduce((a, b) => a + b, 0) / x.length;
+      const exits = run.log.filter((e) => e.text.includes('provider closed because')).length;
+      smoothed += mean(rate) / R;
+      counted += exits / mean(active) / R;
+    }
+    expect(Math.abs(smoothed / counted - 1)).toBeLessThan(0.12);
   });
 });
