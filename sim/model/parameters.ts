@@ -382,10 +382,10 @@ const PARAMETER_TABLE = [
     mechanism: 'P3',
     default: 0.17,
     min: 0.02,
-    max: 0.3,
+    max: 0.45,
     unit: 'entrants a year per starting provider',
     source:
-      'calibrated so that entries match closures at the status quo (NIHR ASCRU: about 10% close a year, the number of agencies roughly steady); assumption',
+      "calibrated so that entries match closures at the status quo (NIHR ASCRU: about 10% close a year, the number of agencies roughly steady); assumption. Honest ranges derive it from the owners' closure hazard drawn, not on its own (parameter-draws.ts); the range reaches 0.45 so that it can balance the highest hazard drawn (0.004 a week: 0.43)",
     description: 'entry of new (mostly micro) providers when margins and unmet demand allow',
   },
   {

@@ -4,12 +4,21 @@
  * and `chance` ranges are exactly the seed-only runs.
  */
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { DirectBackend, WorkerPoolBackend } from '../../sim/backend/index.ts';
 import type { RunTask, SimBackend } from '../../sim/backend/types.ts';
 import { runEnsemble, runEnsembles, mergePartials, type EnsembleResult } from '../../sim/experiment/ensemble.ts';
 import { comparisonSpecs, runComparison } from '../../sim/experiment/compare.ts';
 import { sweepSpecs } from '../../sim/experiment/sweep.ts';
-import { DRAWN_PARAMETERS, NOT_DRAWN, drawAll, drawnParams, triangular } from '../../sim/experiment/parameter-draws.ts';
+import {
+  DERIVED,
+  DRAWN_PARAMETERS,
+  NOT_DRAWN,
+  balancedEntryRate,
+  drawAll,
+  drawnParams,
+  triangular,
+} from '../../sim/experiment/parameter-draws.ts';
 import { PARAMETERS } from '../../sim/model/parameters.ts';
 import { simulate } from '../../sim/model/simulate.ts';
 import { runSeed } from '../../sim/core/random.ts';
@@ -43,7 +52,7 @@ describe('which parameters are drawn', () => {
     expect(ids.length).toBeGreaterThan(40);
     for (const p of PARAMETERS) {
       const assumed = /assumption/i.test(p.source) && p.max > p.min;
-      expect(ids.includes(p.id)).toBe(assumed && !NOT_DRAWN.has(p.id));
+      expect(ids.includes(p.id)).toBe(assumed && !NOT_DRAWN.has(p.id) && !DERIVED.has(p.id));
     }
     expect(ids).not.toContain('quit_wage_sensitivity'); // cited (Vadean & Saloniki): not drawn
     expect(ids).toContain('quit_morale_sensitivity');
@@ -82,6 +91,48 @@ describe('draws', () => {
     expect(d.trust_build_rate).toBeUndefined();
     expect(d.quit_morale_sensitivity).toBeDefined();
     expect(drawnParams(config, { ranges: 'chance', seed: 1, key: 0 })).toBeUndefined();
+  });
+});
+
+describe('calibrated together, drawn together', () => {
+  const def = (id: string) => PARAMETERS.find((p) => p.id === id)!;
+
+  it("the entry rate follows the owners' closure hazard drawn, so entries still match closures", () => {
+    // drawn on its own, the status quo's market went from 40 providers to between 9 and 66 in ten years (80 draws)
+    expect(balancedEntryRate(def('exit_base_hazard').default)).toBeCloseTo(def('entry_rate').default, 12);
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 0.004, noNaN: true }),
+        fc.double({ min: 0, max: 0.004, noNaN: true }),
+        (a, b) => {
+          const [lo, hi] = a < b ? [a, b] : [b, a];
+          expect(balancedEntryRate(lo)).toBeLessThanOrEqual(balancedEntryRate(hi));
+          const e = balancedEntryRate(hi);
+          expect(e).toBeGreaterThanOrEqual(def('entry_rate').min);
+          expect(e).toBeLessThanOrEqual(def('entry_rate').max);
+        },
+      ),
+    );
+    for (let k = 0; k < 50; k++) {
+      const d = drawAll('tie', k);
+      expect(d.entry_rate).toBe(balancedEntryRate(d.exit_base_hazard!));
+    }
+    // closures three times the default (0.004 a week) are balanced inside the documented range, not clipped
+    expect(balancedEntryRate(0.004)).toBeLessThan(def('entry_rate').max);
+  });
+
+  it('a closure hazard the user pinned is the one entries balance; a pinned entry rate is left alone', () => {
+    const base = smallConfig();
+    const pinnedExit = {
+      ...base,
+      params: { ...base.params, exit_base_hazard: 0.003 },
+      pinned: ['exit_base_hazard' as const],
+    };
+    const d = drawnParams(pinnedExit, { ranges: 'chance+parameters', seed: 1, key: 0 })!;
+    expect(d.exit_base_hazard).toBeUndefined();
+    expect(d.entry_rate).toBe(balancedEntryRate(0.003));
+    const pinnedEntry = { ...base, pinned: ['entry_rate' as const] };
+    expect(drawnParams(pinnedEntry, { ranges: 'chance+parameters', seed: 1, key: 0 })!.entry_rate).toBeUndefined();
   });
 });
 
