@@ -16,6 +16,7 @@ import type { Workspace } from '../../state/workspace.ts';
 import { FailureBuilder } from './FailureBuilder.tsx';
 import { NumberBox } from '../../common/NumberBox.tsx';
 import { StressResults } from './StressResults.tsx';
+import { feeOfOutcome } from '../../state/stress-store.ts';
 import { Term } from '../../common/Term.tsx';
 import { inputAxis, inputRangeWords, modelInput, placeFeeOf, shownInput } from '../../state/lever-units.ts';
 
@@ -33,7 +34,8 @@ export function StressScreen({ ws, planKey }: { ws: Workspace; planKey?: string 
   useEffect(() => loadSavedOnce((o) => setStress({ settings: o.settings })), []);
   const est = estimate(settings);
   const choices = useMemo(() => approachChoices(ws), [ws]);
-  // today's fee in this place: a fee level (a ratio to it) is said and drawn in £ an hour
+  // today's fee in this place: a fee level (a ratio to it) is said and drawn in £ an hour (a result kept, in the
+  // pounds of the place it was run on)
   const placeFee = useMemo(() => placeFeeOf(ws), [ws]);
   const [showLibrary, setShowLibrary] = useState(false);
   const [addPath, setAddPath] = useState('');
@@ -386,7 +388,7 @@ export function StressScreen({ ws, planKey }: { ws: Workspace; planKey?: string 
       </form>
 
       {st.outcome ? (
-        <StressResults outcome={st.outcome} placeFee={placeFee} />
+        <StressResults outcome={st.outcome} placeFee={feeOfOutcome(st.outcome, placeFee)} />
       ) : (
         <p className="muted">
           {st.busy
