@@ -118,8 +118,8 @@ export function useWorkspace(setNotice: (n: Notice | null) => void): {
         ],
       });
     })();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+    // both are stable (a state setter and a callback with none), so this runs once, at start
+  }, [setNotice, setWsState]);
 
   // Another tab saved the workspace: say so, and offer its version.
   useEffect(() => {
@@ -151,8 +151,7 @@ export function useWorkspace(setNotice: (n: Notice | null) => void): {
       ch.close();
       channel.current = null;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, [setNotice, setWsState]);
 
   // Save at once after every change (synchronously to localStorage, then IndexedDB); a failure is shown.
   useEffect(() => {
@@ -225,7 +224,8 @@ export function useComparedWorkspace(ws: Workspace | null): ComparedWorkspace | 
             scenarios: ws.scenarios.map(({ key, id, title, slot }, i) => ({ key, id, title, slot: slot ?? i })),
           }
         : null,
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // keyed on what it shows, not on `ws`, on purpose: a lever edited elsewhere must not re-render the Compare screen
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
     [labelsKey, ws?.runs, ws?.ranges, sharedFuture, ws?.placeId],
   );
 }
