@@ -48,19 +48,10 @@ export default tseslint.config(
     files: ['ui/**/*.{ts,tsx,js,mjs}'],
     languageOptions: { globals: { ...globals.browser, ...globals.worker } },
   },
+  // every rule of hooks as an error, the React Compiler's too (no ref is read or written while rendering)
   {
     files: ['ui/src/**/*.{ts,tsx}'],
     ...reactHooks.configs.flat.recommended,
-  },
-  {
-    files: ['ui/src/**/*.{ts,tsx}'],
-    rules: {
-      // Two of the React Compiler's rules (the app is not built with the compiler): they flag deliberate idioms here,
-      // the 'latest value' ref assigned during render (`latest.current = figure`) and an input box that re-syncs its
-      // text from a changed prop in an effect. Shown as warnings, not failures.
-      'react-hooks/refs': 'warn',
-      'react-hooks/set-state-in-effect': 'warn',
-    },
   },
   // The engine runs both under Node and in browser Workers: only what both have.
   {

@@ -11,7 +11,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS } from './browser.ts';
-import { gotoTab, launch, waitForRuns } from './helpers.ts';
+import { gotoTab, launch, SHOTS, waitForRuns } from './helpers.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -75,6 +75,42 @@ describe('a user’s work is not lost', () => {
     await page.getByRole('button', { name: 'Add to my scenarios' }).click();
     // vitest's poll waits 1 s by default: under load the fifth legend entry can take longer to draw
     await expect.poll(() => legendCount(page), { timeout: 20_000 }).toBe(5);
+    await page.context().close();
+  });
+
+  it('sends the seed and ranges in a short link; the colleague adds its scenarios beside theirs and is told', async () => {
+    // the sender: the Midshire comparison, a seed of their own and chance-only ranges
+    const sender = await newPage();
+    await seed(sender).fill('sender seed');
+    await sender.locator('#set-ranges').selectOption('chance');
+    await gotoTab(sender, 'Keep and share');
+    await sender.getByRole('button', { name: 'Make a share link' }).click();
+    const made = await sender.locator('#share-link').inputValue();
+    const hash = new URL(made).hash;
+    // compressed: the four scenarios in under 1,500 characters (about 3,600 before)
+    expect(hash).toMatch(/^#share=2\.[A-Za-z0-9_-]+$/);
+    expect(hash.length).toBeLessThan(1500);
+    await sender.context().close();
+
+    // the colleague has work of their own
+    const page = await newPage();
+    await seed(page).fill('colleague seed');
+    await page.waitForTimeout(200);
+    await page.goto('about:blank');
+    await page.goto(inject('baseUrl') + hash);
+    const ask = page.getByRole('status').filter({ hasText: 'This link holds 4 scenarios' });
+    await ask.waitFor({ timeout: 20_000 });
+    expect(await ask.textContent()).toContain('the comparison then uses the sender’s seed and ranges');
+    expect(await seed(page).inputValue()).toBe('colleague seed');
+    await page.getByRole('button', { name: 'Add to my scenarios' }).click();
+    await expect.poll(() => legendCount(page), { timeout: 20_000 }).toBe(8);
+    const told = page.getByRole('status').filter({ hasText: 'This comparison uses the sender’s seed' });
+    await told.waitFor();
+    expect(await told.textContent()).toContain('seed “sender seed”');
+    expect(await told.textContent()).toContain('ranges that show chance only');
+    expect(await seed(page).inputValue()).toBe('sender seed');
+    expect(await page.locator('#set-ranges').inputValue()).toBe('chance');
+    await page.screenshot({ path: `${SHOTS}share-link-added.png` });
     await page.context().close();
   });
 

@@ -66,7 +66,7 @@ describe('levers in the units people use', () => {
     // shares as percentages (outside wage growth 0.04 → 4 % a year), other units as they are
     expect(inputAxis('params.quit_base_rate', 21.8)).toEqual({ k: 100, unit: '% a year' });
     expect(inputAxis('params.outside_wage_growth', 21.8)).toEqual({ k: 100, unit: '% a year' });
-    expect(inputAxis('params.defensive_strength', 21.8)).toEqual({ k: 1, unit: null });
+    expect(inputAxis('params.labour_supply_elasticity', 21.8)).toEqual({ k: 1, unit: null });
     expect(inputAxis('params.no_such_thing', 21.8)).toEqual({ k: 1, unit: null });
     // a scenario that sets its own starting fee is read as it is
     const own = {

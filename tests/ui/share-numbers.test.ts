@@ -3,6 +3,7 @@
  * back the same; figures that would not pass the form's checks (a fee of £500, a script where a number belongs, an
  * unknown figure) make the link refused, so nothing from it is opened or run.
  */
+import { deflateSync, inflateSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readShareHash, shareHash } from '../../ui/src/state/share.ts';
 import { withFigure, withLatestYear } from '../../ui/src/state/place-numbers.ts';
@@ -26,9 +27,10 @@ function tampered(
   ws: Workspace,
   f: (numbers: { years: { year: unknown; values: Record<string, unknown> }[] }) => void,
 ) {
-  const payload = JSON.parse(Buffer.from(shareHash(ws).slice('share='.length), 'base64url').toString('utf8'));
+  const packed = Buffer.from(shareHash(ws).slice('share=2.'.length), 'base64url');
+  const payload = JSON.parse(Buffer.from(inflateSync(packed)).toString('utf8'));
   f(payload.numbers);
-  return `#share=${Buffer.from(JSON.stringify(payload)).toString('base64url')}`;
+  return `#share=2.${Buffer.from(deflateSync(Buffer.from(JSON.stringify(payload)))).toString('base64url')}`;
 }
 
 describe('your numbers in a share link', () => {

@@ -1,22 +1,36 @@
 /**
- * Share links (ui/src/state/share.ts): a workspace travels in the link's hash and comes back with the same
- * scenarios; anything too long, damaged, of another format or failing validation is refused with a message, and
- * nothing from it is returned.
+ * Share links (ui/src/state/share.ts): a workspace travels in the link's hash, compressed, and comes back with the
+ * same scenarios, seed and ranges; old uncompressed links still open; anything too long, damaged, of another format,
+ * failing validation or inflating beyond the limit is refused with a message, and nothing from it is returned.
  */
+import { deflateSync, inflateSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   MAX_SHARE_CHARS,
+  MAX_SHARE_INFLATED,
   MAX_SHARED_SCENARIOS,
+  inflateBounded,
   readShareHash,
   shareHash,
+  shareHashV1,
   shareLink,
+  sharedRunSentence,
 } from '../../ui/src/state/share.ts';
+import { openShared, openedText } from '../../ui/src/state/use-workspace.ts';
 import { defaultWorkspace, resolveDraft, type ScenarioDraft, type Workspace } from '../../ui/src/state/workspace.ts';
 import { provideTestLibrary } from './ui-test-setup.ts';
 
 beforeAll(provideTestLibrary);
 
+/** A version 1 (uncompressed) link's hash. */
 const encode = (payload: unknown): string => `#share=${Buffer.from(JSON.stringify(payload)).toString('base64url')}`;
+/** A version 2 (compressed) link's hash of any bytes. */
+const encode2 = (bytes: Uint8Array): string => `#share=2.${Buffer.from(deflateSync(bytes)).toString('base64url')}`;
+/** The JSON a version 2 link's hash carries. */
+const decode2 = (hash: string): Record<string, unknown> =>
+  JSON.parse(
+    Buffer.from(inflateSync(Buffer.from(hash.replace(/^#?share=2\./, ''), 'base64url'))).toString('utf8'),
+  ) as Record<string, unknown>;
 
 function configs(ws: Workspace, drafts: ScenarioDraft[]) {
   return drafts.map((d) => {
@@ -57,8 +71,8 @@ describe('a share link', () => {
     const link = shareLink(ws, 'https://example.org/commsim/?lang=en#compare');
     expect(link.startsWith('https://example.org/commsim/?lang=en#share=')).toBe(true);
     expect(new URL(link).hash).toBe(`#${shareHash(ws)}`);
-    // base64url: nothing that needs escaping in a URL
-    expect(shareHash(ws)).toMatch(/^share=[A-Za-z0-9_-]+$/);
+    // base64url after the version mark: nothing that needs escaping in a URL
+    expect(shareHash(ws)).toMatch(/^share=2\.[A-Za-z0-9_-]+$/);
   });
 
   it('carries text beyond ASCII intact', () => {
@@ -66,6 +80,91 @@ describe('a share link', () => {
     ws.scenarios[0] = { ...ws.scenarios[0], title: 'Café “alliance” — £ & ü' };
     const out = readShareHash(shareHash(ws));
     expect(out?.ok && out.drafts[0].title).toBe('Café “alliance” — £ & ü');
+  });
+});
+
+describe('a compressed share link', () => {
+  it('is at most half as long as an uncompressed one for the Midshire comparison of four scenarios', () => {
+    const ws = defaultWorkspace();
+    expect(ws.scenarios).toHaveLength(4);
+    const v1 = shareHashV1(ws).length;
+    const v2 = shareHash(ws).length;
+    // measured when made: 3,569 characters uncompressed, 959 compressed (with the seed and ranges added)
+    expect(v2).toBeLessThanOrEqual(v1 / 2);
+  });
+
+  it.each([
+    ['a seed and ranges of chance only', 'my seed – £ ü', 'chance'],
+    ['the default seed and ranges', 'commsim', 'chance+parameters'],
+    ['an empty seed', '', 'chance+parameters'],
+  ] as const)('carries %s, and opening it applies them and says so', (_what, seed, ranges) => {
+    const sender: Workspace = { ...defaultWorkspace(), seed, ranges };
+    const out = readShareHash(`#${shareHash(sender)}`);
+    expect(out?.ok).toBe(true);
+    if (!out?.ok) return;
+    expect([out.seed, out.ranges]).toEqual([seed, ranges]);
+    // the recipient has work of their own, with another seed and the other kind of range: the link adds beside it
+    const mine: Workspace = {
+      ...defaultWorkspace(),
+      seed: 'mine',
+      ranges: ranges === 'chance' ? 'chance+parameters' : 'chance',
+      scenarios: defaultWorkspace().scenarios.slice(0, 2),
+    };
+    const opened = openShared(mine, out, false);
+    expect(opened.scenarios.map((d) => d.title)).toEqual([
+      ...mine.scenarios.map((d) => d.title),
+      ...sender.scenarios.map((d) => d.title),
+    ]);
+    expect([opened.seed, opened.ranges]).toEqual([seed, ranges]);
+    const text = openedText(out, false);
+    expect(text).toContain(`This comparison uses the sender’s seed “${seed}”`);
+    expect(text).toContain(
+      ranges === 'chance' ? 'ranges that show chance only' : 'ranges that show chance and what we don’t know',
+    );
+  });
+
+  it('still opens an old uncompressed link, keeping the recipient’s own seed and ranges', () => {
+    const sender: Workspace = { ...defaultWorkspace(), seed: 'theirs', ranges: 'chance' };
+    const out = readShareHash(`#${shareHashV1(sender)}`);
+    expect(out?.ok).toBe(true);
+    if (!out?.ok) return;
+    expect(out.drafts.map((d) => d.title)).toEqual(sender.scenarios.map((d) => d.title));
+    expect('seed' in out || 'ranges' in out).toBe(false);
+    const mine: Workspace = { ...defaultWorkspace(), seed: 'mine', ranges: 'chance+parameters' };
+    const opened = openShared(mine, out, false);
+    expect([opened.seed, opened.ranges]).toEqual(['mine', 'chance+parameters']);
+    expect(sharedRunSentence(out)).toBe('');
+    expect(openedText(out, false)).not.toMatch(/sender’s seed/);
+  });
+
+  it('refuses a link that would unpack to more than the limit (a zip bomb), without unpacking it all', () => {
+    // 40 MB of one byte compresses to about 39 kB of DEFLATE (52,000 characters), under the length limit of a link
+    const bomb = encode2(new Uint8Array(40_000_000).fill(0x20));
+    expect(bomb.length).toBeLessThan(MAX_SHARE_CHARS);
+    const out = readShareHash(bomb);
+    expect(out?.ok).toBe(false);
+    if (out && !out.ok) expect(out.message).toMatch(/unpacks to more than 500,000 characters.*not opened/);
+    // the guard stops once past the limit: it never holds the whole
+    expect(() => inflateBounded(deflateSync(new Uint8Array(MAX_SHARE_INFLATED + 1)))).toThrow();
+    expect(inflateBounded(deflateSync(new Uint8Array(MAX_SHARE_INFLATED))).length).toBe(MAX_SHARE_INFLATED);
+  });
+
+  it('refuses a compressed link that is damaged, of version 1 inside, or with a hostile seed or ranges', () => {
+    const ws = defaultWorkspace();
+    const payload = decode2(shareHash(ws));
+    const enc2 = (p: unknown) => encode2(new TextEncoder().encode(JSON.stringify(p)));
+    const message = (hash: string) => {
+      const out = readShareHash(hash);
+      return out && !out.ok ? out.message : 'opened';
+    };
+    expect(message('#share=2.eNo')).toMatch(/damaged/);
+    expect(message(`#share=2.${Buffer.from('not deflate at all').toString('base64url')}`)).toMatch(/damaged/);
+    expect(message(enc2({ ...payload, v: 1 }))).toMatch(/format this simulator knows/);
+    expect(message(enc2({ ...payload, seed: 'x'.repeat(41) }))).toMatch(/seed/);
+    expect(message(enc2({ ...payload, seed: 42 }))).toMatch(/seed/);
+    expect(message(enc2({ ...payload, seed: 'a\u0000b' }))).toMatch(/seed/);
+    expect(message(enc2({ ...payload, ranges: 'everything' }))).toMatch(/ranges/);
+    expect(message(enc2(payload))).toBe('opened');
   });
 });
 
@@ -122,7 +221,7 @@ describe('refusing a share link', () => {
 
   it('falls back to 30 runs when the link asks for a number out of range', () => {
     const ws = defaultWorkspace();
-    const payload = JSON.parse(Buffer.from(shareHash(ws).slice('share='.length), 'base64url').toString('utf8')) as {
+    const payload = JSON.parse(Buffer.from(shareHashV1(ws).slice('share='.length), 'base64url').toString('utf8')) as {
       runs: number;
     };
     for (const runs of [4, 501, 12.5]) {

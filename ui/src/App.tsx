@@ -3,7 +3,7 @@
  * the run settings. The workspace lives in state/ (useWorkspace), the comparison's runs in runs/
  * (useComparisonRuns); each screen is a folder of its own under screens/.
  */
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useComparisonRuns } from './runs/use-comparison-runs.ts';
 import { AppraisalScreen } from './screens/appraisal/AppraisalScreen.tsx';
 import { CompareScreen } from './screens/compare/CompareScreen.tsx';
@@ -43,9 +43,9 @@ function Simulator() {
   const explain = useExplainInputs(ws, runs.resolved);
   const [screen, setScreen, within] = useScreen();
   const [selected, setSelected] = useState(0);
-  const strategiesOpened = useRef(false);
-
-  if (screen === 'strategy') strategiesOpened.current = true;
+  // the Strategies screen is kept mounted once opened (state, set while rendering the first time it shows)
+  const [strategiesOpened, setStrategiesOpened] = useState(false);
+  if (screen === 'strategy' && !strategiesOpened) setStrategiesOpened(true);
   if (!ws || !compared) return <p className="loading">Loading the simulator…</p>;
   const badScenarios = ws.scenarios.map((s, i) => ({ s, i })).filter(({ i }) => runs.issuesOf(i).length > 0);
 
@@ -89,7 +89,7 @@ function Simulator() {
         </KeptScreen>
         {screen === 'place' ? <PlaceScreen ws={ws} update={update} /> : null}
         {/* kept mounted once opened: going back and forth between levers and charts then only shows and hides */}
-        {strategiesOpened.current ? (
+        {strategiesOpened || screen === 'strategy' ? (
           <KeptScreen shown={screen === 'strategy'}>
             <StrategiesScreen
               ws={ws}

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { schedule, unschedule } from './draw-queue.ts';
 import { withMarks, type ChartMark } from './marks.ts';
 import { loadPlotly, plotlyIfLoaded, type Plotly } from './plotly.ts';
@@ -91,11 +91,15 @@ export function PlotlyChart({
   const ref = useRef<HTMLDivElement>(null);
   const key = useRef({});
   const latest = useRef(figure);
-  latest.current = figure;
   const latestMarks = useRef(marks);
-  latestMarks.current = marks;
   const click = useRef(onClick);
-  click.current = onClick;
+  // the newest figure, marks and click handler for the drawing below (which runs later, from a queue): kept after
+  // each render, before any effect draws
+  useLayoutEffect(() => {
+    latest.current = figure;
+    latestMarks.current = marks;
+    click.current = onClick;
+  });
   const visible = useRef(false);
   const pending = useRef<(() => Promise<void>) | null>(null);
   const observed = useRef(false);
@@ -172,7 +176,7 @@ export function PlotlyChart({
     if (!deferOffscreen || visible.current) schedule(k, job);
     else pending.current = job;
     return () => unschedule(k);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- redrawn when a value in `redraw` changes (the component's contract); the figure itself is read from a ref
   }, [...redraw, present]);
 
   useEffect(() => {

@@ -17,6 +17,7 @@ import {
   type StressResult,
 } from '../../../sim/index.ts';
 import { buildSpec, type StressSettings } from '../state/stress-settings.ts';
+import { placeFeeOf } from '../state/lever-units.ts';
 import type { Importance, StressOutcome } from '../state/stress-store.ts';
 import { rangesOf, type Workspace } from '../state/workspace.ts';
 import { stressPool, workerCount } from './pools.ts';
@@ -113,10 +114,22 @@ export async function runStressTest(
   // learn only from runs big enough for start-up costs not to dominate, and move halfway (in log terms) each time
   if (total * settings.years >= 150)
     recordSpeed(Math.sqrt(measuredSpeed() * ((seconds * 1000 * backend.concurrency) / (total * settings.years))));
-  const importance = sensitivity
-    ? morrisImportance(sensitivity, settings.outcome)
-    : rankImportance(result, settings.outcome);
-  return { settings, titles, result, sensitivity, importance, savedAt: Date.now(), seconds };
+  return outcomeOf(ws, settings, { titles, result, sensitivity, seconds });
+}
+
+/**
+ * A finished stress test as shown and kept: with what matters ranked, and today's fee in the place it was run on
+ * (a fee level in its results is read in that place's pounds, whatever place the workspace has since).
+ */
+export function outcomeOf(
+  ws: Workspace,
+  settings: StressSettings,
+  run: Pick<StressOutcome, 'titles' | 'result' | 'sensitivity' | 'seconds'>,
+): StressOutcome {
+  const importance = run.sensitivity
+    ? morrisImportance(run.sensitivity, settings.outcome)
+    : rankImportance(run.result, settings.outcome);
+  return { ...run, settings, importance, placeFee: placeFeeOf(ws), savedAt: Date.now() };
 }
 
 export function morrisImportance(s: SensitivityResult, metric: string): Importance {

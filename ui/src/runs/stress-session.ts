@@ -36,7 +36,12 @@ export function setStress(patch: Partial<StressState>): void {
 }
 
 export function useStress(): StressState {
-  return useSyncExternalStore(subscribe, () => state);
+  // the same snapshot when a screen is rendered to HTML (tests render the Stress test screen so)
+  return useSyncExternalStore(
+    subscribe,
+    () => state,
+    () => state,
+  );
 }
 
 /** Shows the stress test kept in this browser, once per page load. */

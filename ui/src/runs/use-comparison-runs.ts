@@ -4,7 +4,7 @@
  * charts and table show (ShownResults) is published at a measured pace while results stream in, so drawing never
  * takes more than a third of the main thread from the workers.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ScenarioIssue } from '../../../sim/index.ts';
 import { lastPassDuration, prepareCharts, probe, setBeforePass, setPassInfo, whenIdle } from '../charts/draw-queue.ts';
 import { configHash, ResultStore, type EnsembleData } from '../state/results.ts';
@@ -92,10 +92,14 @@ export function useComparisonRuns(ws: Workspace | null): ComparisonRuns {
   );
   const runKey = ws ? `${hashes.join(',')}|${ws.runs}|${rerun}` : '';
 
-  live.current.hashes = hashes;
-  live.current.keys = ws ? ws.scenarios.map((d) => d.key) : [];
+  const keys = useMemo(() => (ws ? ws.scenarios.map((d) => d.key) : []), [ws]);
   const runsWanted = ws?.runs ?? 30;
-  live.current.runs = runsWanted;
+  // what publish() reads when a draw is due (from a timer, after this render is committed)
+  useLayoutEffect(() => {
+    live.current.hashes = hashes;
+    live.current.keys = keys;
+    live.current.runs = runsWanted;
+  }, [hashes, keys, runsWanted]);
 
   /**
    * Publish what the charts show. A scenario whose settings just changed keeps showing its previous ensemble
@@ -256,7 +260,7 @@ export function useComparisonRuns(ws: Workspace | null): ComparisonRuns {
       q.setWork(configs, ws.runs, ws.seed, handlers, rangesOf(ws));
     }, delay);
     return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- runKey stands for what is run (hashes, runs, a resume); a change elsewhere in ws must not restart the runs
   }, [runKey]);
 
   useEffect(() => {
@@ -269,12 +273,14 @@ export function useComparisonRuns(ws: Workspace | null): ComparisonRuns {
   // the current results by scenario (for exports: never the previous settings' results)
   const datas = useMemo(
     () => hashes.map((h) => (h ? store.shown(h, runsWanted) : undefined)),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- shown and progress say the store's results changed (the store itself is mutable)
     [hashes, shown, progress, runsWanted],
   );
 
   const datasRef = useRef(datas);
-  datasRef.current = datas;
+  useLayoutEffect(() => {
+    datasRef.current = datas;
+  }, [datas]);
   const currentDatas = useCallback(() => datasRef.current, []);
 
   const issuesOf = useCallback(

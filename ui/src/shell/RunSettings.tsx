@@ -1,6 +1,6 @@
 import { isRangeKind } from '../../../sim/index.ts';
 import { NumberBox } from '../common/NumberBox.tsx';
-import { rangesOf, type Workspace } from '../state/workspace.ts';
+import { MAX_SEED_CHARS, rangesOf, type Workspace } from '../state/workspace.ts';
 
 /** The choices of what ranges show, in plain words. */
 export const RANGE_CHOICES = [
@@ -38,7 +38,7 @@ export function RunSettings({ ws, update }: { ws: Workspace; update: (f: (w: Wor
         <input
           id="set-seed"
           type="text"
-          maxLength={40}
+          maxLength={MAX_SEED_CHARS}
           value={ws.seed}
           onChange={(e) => update((w) => ({ ...w, seed: e.target.value }))}
         />

@@ -37,6 +37,8 @@ export function usePresentation(): boolean {
       return () => listeners.delete(f);
     },
     () => on,
+    // the same when a screen is rendered to HTML (tests render screens with charts so)
+    () => on,
   );
 }
 

@@ -89,7 +89,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     id: 'trust',
     term: 'Trust',
     plain:
-      'How far providers believe the council will treat them fairly, from 0 to 1. It is built slowly by fair fees, prompt payment and shared work, and lost quickly by cuts and clumsy re-tenders, which are remembered for years (breach memory).',
+      'How far providers believe the council will treat them fairly, shown out of 100 (0: none; 100: complete; the model keeps it from 0 to 1). It is built slowly by fair fees, prompt payment and shared work, and lost quickly by cuts and clumsy re-tenders, which are remembered for years (breach memory).',
   },
   {
     id: 'breach-memory',

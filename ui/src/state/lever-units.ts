@@ -63,15 +63,64 @@ function unitOfPath(path: string): string | undefined {
   return undefined;
 }
 
+/** How a model input is shown, typed and drawn: shown value = model value × k, in `unit`, with a glossary entry. */
+export interface InputAxis {
+  k: number;
+  /** the unit in words ('£ an hour', '% a year', 'out of 100', '× wages', '×'); null: a number as the model has it */
+  unit: string | null;
+  /** the glossary entry that explains what the input measures (trust), if any */
+  term?: string;
+}
+
 /**
- * How a stress test's uncertain input is shown, typed and drawn on a chart's axis: the fee level in £ an hour (k: the
- * place's fee), shares as percentages (k 100), anything else as it is (k 1, no unit).
+ * How a stress test's uncertain input or a place's starting condition is shown, typed and drawn on a chart's axis,
+ * as people read it: the fee level in £ an hour (k: the place's fee), shares as percentages, a 0 to 1 scale (trust,
+ * capability) out of 100, a multiple as "× wages" or "×" (the model's 1.2 reads ×1.2), the budget against its
+ * expected cost as a percentage of it; anything else as it is (k 1, no unit).
  */
-export function inputAxis(path: string, placeFee: number): { k: number; unit: string | null } {
+export function inputAxis(path: string, placeFee = FEE_TODAY): InputAxis {
   if (path === 'levers.fee_level') return { k: placeFee, unit: '£ an hour' };
   const unit = unitOfPath(path);
-  if (unit?.startsWith('share')) return { k: 100, unit: percentUnit(unit) };
+  if (!unit) return { k: 1, unit: null };
+  if (unit === '£/hour') return { k: 1, unit: '£ an hour' };
+  if (unit.startsWith('share')) return { k: 100, unit: percentUnit(unit) };
+  if (unit === '0-1') return { k: 100, unit: 'out of 100', ...(path.includes('trust') ? { term: 'trust' } : {}) };
+  if (path === 'initial.budget_headroom') return { k: 100, unit: '% of the expected cost' };
+  const multiple = /^(?:extra )?multiple(?: of (.+))?$/.exec(unit);
+  if (multiple) return { k: 1, unit: multiple[1] ? `× ${multiple[1]}` : '×' };
+  if (unit === 'ratio') return { k: 1, unit: '×' };
   return { k: 1, unit: null };
+}
+
+/** A number as typed and shown for an input: at most two decimals (a model 0.35 is 35 out of 100, not 35.000001). */
+export function shownInput(v: number, axis: InputAxis): number {
+  return axis.k === 1 ? v : Math.round(v * axis.k * 100) / 100;
+}
+
+/** A shown number back in the model's units (what the user typed, divided by k). */
+export function modelInput(shown: number, axis: InputAxis): number {
+  return shown / axis.k;
+}
+
+/**
+ * An input's value in words: "£22.77 an hour", "4% a year", "35 out of 100", "×1.2", "1.22 × wages"; to two decimals,
+ * or `digits` significant digits; a unit the model has no plainer words for ("8 weeks of revenue") as it is.
+ */
+export function inputValueWords(v: number, axis: InputAxis, digits?: number, modelUnit = ''): string {
+  const raw = shownInput(v, axis);
+  const x = String(digits === undefined ? Math.round(raw * 100) / 100 : Number(raw.toPrecision(digits)));
+  if (axis.unit === '£ an hour') return `£${raw.toFixed(2)} an hour`;
+  if (axis.unit === '×') return `×${x}`;
+  if (!axis.unit) return `${x} ${modelUnit}`.trimEnd();
+  return axis.unit.startsWith('%') ? `${x}${axis.unit}` : `${x} ${axis.unit}`;
+}
+
+/** An input's range in words: "£14.46 to £38.56 an hour", "0 to 8 % a year", "15 to 60 out of 100", "×0.4 to ×2". */
+export function inputRangeWords(min: number, max: number, axis: InputAxis, modelUnit = ''): string {
+  const [a, b] = [shownInput(min, axis), shownInput(max, axis)];
+  if (axis.unit === '£ an hour') return `£${a.toFixed(2)} to £${b.toFixed(2)} an hour`;
+  if (axis.unit === '×') return `×${a} to ×${b}`;
+  return `${a} to ${b} ${axis.unit ?? modelUnit}`.trimEnd();
 }
 
 export function leverView(

@@ -20,6 +20,7 @@ import {
   type RunConfig,
   type StressSpec,
 } from '../../../sim/index.ts';
+import { inputAxis, inputRangeWords, placeFeeOf } from './lever-units.ts';
 import { lib } from './library.ts';
 import { resolveDraft, type Workspace } from './workspace.ts';
 
@@ -259,8 +260,13 @@ export function buildSpec(ws: Workspace, s: StressSettings): BuiltSpec {
         return;
       }
       const o = INPUT_BY_PATH.get(u.path);
-      if (o && (u.min < o.min || u.max > o.max))
-        problems.push(`${u.label}: keep within the documented range ${o.min} to ${o.max}`);
+      if (o && (u.min < o.min || u.max > o.max)) {
+        // said once, in the units the screen shows (the loader's own message would give the model's 0 to 1)
+        problems.push(
+          `${u.label}: keep within the documented range, ${inputRangeWords(o.min, o.max, inputAxis(u.path, placeFeeOf(ws)), o.unit)}`,
+        );
+        return;
+      }
       const decl = {
         path: u.path,
         id: u.path.replace(/^[a-z]+\./, ''),

@@ -26,6 +26,16 @@ export interface StressOutcome {
   savedAt: number;
   /** wall-clock seconds */
   seconds: number;
+  /**
+   * today's fee in the place it was run on, £ an hour (lever-units.ts, placeFeeOf): its fee levels are read in it;
+   * absent in results kept before it was stored
+   */
+  placeFee?: number;
+}
+
+/** The fee a stress test's fee levels are read against: the one it was run with, else (older results) `current`. */
+export function feeOfOutcome(o: StressOutcome, current: number): number {
+  return typeof o.placeFee === 'number' && Number.isFinite(o.placeFee) && o.placeFee > 0 ? o.placeFee : current;
 }
 
 let dbp: Promise<IDBPDatabase> | undefined;

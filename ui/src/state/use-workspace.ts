@@ -8,7 +8,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ScenarioIssue } from '../../../sim/index.ts';
 import { lib } from './library.ts';
 import { sharedFutureSentence } from './shared-future.ts';
-import { readShareHash, type ShareOutcome } from './share.ts';
+import { readShareHash, sharedRunSentence, type ShareOutcome } from './share.ts';
 import { loadDraft, saveDraft, saveNamed } from './store.ts';
 import {
   defaultWorkspace,
@@ -104,7 +104,7 @@ export function useWorkspace(setNotice: (n: Notice | null) => void): {
       };
       setNotice({
         kind: 'info',
-        text: `This link holds ${count(shared.drafts.length)} that passed validation. Nothing has changed yet: add them to your scenarios, or replace yours with them (a copy of your work is saved first).`,
+        text: `This link holds ${count(shared.drafts.length)} that passed validation. Nothing has changed yet: add them to your scenarios, or replace yours with them (a copy of your work is saved first).${settingsNote(shared)}`,
         actions: [
           { label: 'Add to my scenarios', run: choose(false) },
           { label: 'Replace my scenarios', run: choose(true) },
@@ -118,8 +118,8 @@ export function useWorkspace(setNotice: (n: Notice | null) => void): {
         ],
       });
     })();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+    // both are stable (a state setter and a callback with none), so this runs once, at start
+  }, [setNotice, setWsState]);
 
   // Another tab saved the workspace: say so, and offer its version.
   useEffect(() => {
@@ -151,8 +151,7 @@ export function useWorkspace(setNotice: (n: Notice | null) => void): {
       ch.close();
       channel.current = null;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, [setNotice, setWsState]);
 
   // Save at once after every change (synchronously to localStorage, then IndexedDB); a failure is shown.
   useEffect(() => {
@@ -180,13 +179,26 @@ function count(n: number): string {
   return n === 1 ? 'one scenario' : `${n} scenarios`;
 }
 
-function openedText(shared: Extract<ShareOutcome, { ok: true }>, replace: boolean): string {
-  return `Opened ${count(shared.drafts.length)} from the link; they passed validation and are now ${replace ? 'your workspace' : 'added to your scenarios'} (a comparison holds at most ${MAX_SCENARIOS}).`;
+/** Before the user chooses: what else the link will set (its seed and ranges), if it carries them. */
+function settingsNote(shared: Extract<ShareOutcome, { ok: true }>): string {
+  const what = [shared.seed !== undefined ? 'seed' : '', shared.ranges ? 'ranges' : ''].filter(Boolean).join(' and ');
+  return what ? ` Either way the comparison then uses the sender’s ${what}, so you see what they saw.` : '';
 }
 
-/** The workspace with a share link's scenarios added or in place of its own, set to the link's settings. */
-function openShared(ws: Workspace, shared: Extract<ShareOutcome, { ok: true }>, replace: boolean): Workspace {
+/** After the link is opened: what now holds, with the sender's seed and ranges said (share.ts). */
+export function openedText(shared: Extract<ShareOutcome, { ok: true }>, replace: boolean): string {
+  const run = sharedRunSentence(shared);
+  return `Opened ${count(shared.drafts.length)} from the link; they passed validation and are now ${replace ? 'your workspace' : 'added to your scenarios'} (a comparison holds at most ${MAX_SCENARIOS}).${run ? ` ${run}` : ''}`;
+}
+
+/**
+ * The workspace with a share link's scenarios added or in place of its own, set to the link's settings: its place,
+ * years, runs, and (version 2 links) its seed and ranges, so the sender's comparison comes out the same.
+ */
+export function openShared(ws: Workspace, shared: Extract<ShareOutcome, { ok: true }>, replace: boolean): Workspace {
   const next = { ...withScenarios(ws, shared.drafts, shared.settings, replace), runs: shared.runs };
+  if (shared.seed !== undefined) next.seed = shared.seed;
+  if (shared.ranges) next.ranges = shared.ranges;
   // the link's council figures replace the workspace's when its scenarios do, or when the workspace has none
   if (shared.numbers && (replace || !ws.numbers)) next.numbers = shared.numbers;
   return next;
@@ -212,7 +224,8 @@ export function useComparedWorkspace(ws: Workspace | null): ComparedWorkspace | 
             scenarios: ws.scenarios.map(({ key, id, title, slot }, i) => ({ key, id, title, slot: slot ?? i })),
           }
         : null,
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // keyed on what it shows, not on `ws`, on purpose: a lever edited elsewhere must not re-render the Compare screen
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
     [labelsKey, ws?.runs, ws?.ranges, sharedFuture, ws?.placeId],
   );
 }

@@ -74,6 +74,9 @@ export function rangesOf(ws: Pick<Workspace, 'ranges'>): RangeKind {
   return ws.ranges ?? DEFAULT_RANGES;
 }
 
+/** The longest seed (the Run settings box takes no more; a share link carrying a longer one is refused). */
+export const MAX_SEED_CHARS = 40;
+
 /** The most scenarios a comparison holds (a share link may carry as many; README "Limits"). */
 export const MAX_SCENARIOS = 8;
 

@@ -181,7 +181,8 @@ export function KeepScreen({
         {link ? (
           <>
             <label htmlFor="share-link">
-              Share link (the scenarios travel in the link; results are re-run on opening)
+              Share link (the scenarios, seed and what the ranges show travel in the link; whoever opens it is asked
+              before its scenarios join their own, and the results are run again)
             </label>
             <textarea id="share-link" readOnly rows={3} value={link} onFocus={(e) => e.target.select()} />
           </>

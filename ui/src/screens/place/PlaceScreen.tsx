@@ -6,9 +6,11 @@ import {
   listPlaces,
   type ContextAspectId,
 } from '../../../../sim/index.ts';
+import { inputAxis, inputValueWords } from '../../state/lever-units.ts';
 import { lib } from '../../state/library.ts';
 import { contextDefaults, withPlace, type Workspace } from '../../state/workspace.ts';
 import { YourNumbers } from './YourNumbers.tsx';
+import { Term } from '../../common/Term.tsx';
 
 /** The Your place screen: a library place to start from, and eight questions that set the starting state. */
 export function PlaceScreen({ ws, update }: { ws: Workspace; update: (f: (w: Workspace) => Workspace) => void }) {
@@ -91,9 +93,17 @@ export function PlaceScreen({ ws, update }: { ws: Workspace; update: (f: (w: Wor
                       .filter(([id]) => setsBy(a.id, id))
                       .map(([id, v]) => {
                         const d = INITIAL_BY_ID.get(id);
+                        // as people read it: trust out of 100, shares in %, £ an hour (lever-units.ts)
+                        const axis = inputAxis(`initial.${id}`);
                         return (
                           <li key={id}>
-                            {d?.label ?? id}: {Number.isInteger(v) ? v : v.toFixed(2)} {d?.unit}
+                            {d?.label ?? id}: {inputValueWords(v, axis, undefined, d?.unit)}
+                            {axis.term ? (
+                              <>
+                                {' '}
+                                <Term id={axis.term} />
+                              </>
+                            ) : null}
                           </li>
                         );
                       })}

@@ -12,11 +12,11 @@ import type { Importance } from '../../state/stress-store.ts';
 import { FuturesScatter } from './FuturesScatter.tsx';
 import { PeelingSteps } from './PeelingSteps.tsx';
 import { Term } from '../../common/Term.tsx';
-import { feeLevelWords } from '../../state/lever-units.ts';
+import { feeLevelWords, inputAxis, inputValueWords } from '../../state/lever-units.ts';
 
 /**
  * The box in plain words with three significant digits (two would write a fee level of 1.04 as “1”); a fee level
- * in pounds an hour and as a share of today's fee, shares as percentages.
+ * in pounds an hour and as a share of today's fee, shares as percentages, trust out of 100, multiples as ×.
  */
 function statementOf(
   h: StressResult['header'],
@@ -34,7 +34,10 @@ function statementOf(
       format: (v, j) => {
         const u = h.uncertainties[j];
         if (u?.path === 'levers.fee_level') return feeLevelWords(v, placeFee);
-        return u?.percent ? `${formatNumber(v * 100, 3)}%` : formatNumber(v, 3);
+        if (u?.percent) return `${formatNumber(v * 100, 3)}%`;
+        // trust out of 100, multiples as ×, other inputs as the model has them
+        const axis = u ? inputAxis(u.path, placeFee) : { k: 1, unit: null };
+        return axis.unit ? inputValueWords(v, axis, 3) : formatNumber(v, 3);
       },
     },
   );

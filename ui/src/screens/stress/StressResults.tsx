@@ -8,7 +8,10 @@ import { DiscoveryPanel } from './DiscoveryPanel.tsx';
 import { RobustnessTable } from './RobustnessTable.tsx';
 import { Tornado } from './Tornado.tsx';
 
-/** A finished stress test: how often each approach fails, what matters, which approach holds up, where it fails. */
+/**
+ * A finished stress test: how often each approach fails, what matters, which approach holds up, where it fails.
+ * `placeFee`: today's fee in the place it was run on (stress-store.ts, feeOfOutcome), which its fee levels multiply.
+ */
 export function StressResults({ outcome, placeFee }: { outcome: StressOutcome; placeFee: number }) {
   const { result, titles, importance } = outcome;
   const h = result.header;
@@ -35,6 +38,9 @@ export function StressResults({ outcome, placeFee }: { outcome: StressOutcome; p
             : 'all of these hold'
           : 'this holds'}
         : {h.failure.conditions.map((c, k) => words(k, c.text)).join('; ')}.
+        {h.uncertainties.some((u) => u.path === 'levers.fee_level')
+          ? ` Fee levels are in pounds of the place it was run on, where today’s fee was £${placeFee.toFixed(2)} an hour.`
+          : ''}
       </p>
       <div className="row">
         <button type="button" onClick={() => downloadText('stress-test-futures.csv', futuresCsv(result), 'text/csv')}>

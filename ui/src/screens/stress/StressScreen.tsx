@@ -16,8 +16,9 @@ import type { Workspace } from '../../state/workspace.ts';
 import { FailureBuilder } from './FailureBuilder.tsx';
 import { NumberBox } from '../../common/NumberBox.tsx';
 import { StressResults } from './StressResults.tsx';
+import { feeOfOutcome } from '../../state/stress-store.ts';
 import { Term } from '../../common/Term.tsx';
-import { inputAxis, placeFeeOf } from '../../state/lever-units.ts';
+import { inputAxis, inputRangeWords, modelInput, placeFeeOf, shownInput } from '../../state/lever-units.ts';
 
 /** outcomes with a better direction: those "what matters" can rank inputs by */
 const DIRECTED = METRICS.filter((m) => m.better !== null);
@@ -33,7 +34,8 @@ export function StressScreen({ ws, planKey }: { ws: Workspace; planKey?: string 
   useEffect(() => loadSavedOnce((o) => setStress({ settings: o.settings })), []);
   const est = estimate(settings);
   const choices = useMemo(() => approachChoices(ws), [ws]);
-  // today's fee in this place: a fee level (a ratio to it) is said and drawn in £ an hour
+  // today's fee in this place: a fee level (a ratio to it) is said and drawn in £ an hour (a result kept, in the
+  // pounds of the place it was run on)
   const placeFee = useMemo(() => placeFeeOf(ws), [ws]);
   const [showLibrary, setShowLibrary] = useState(false);
   const [addPath, setAddPath] = useState('');
@@ -162,9 +164,10 @@ export function StressScreen({ ws, planKey }: { ws: Workspace; planKey?: string 
                       uncertainties: s.uncertainties.map((x, k) => (k === i ? { ...x, ...patch } : x)),
                     }));
                   const bad = !(u.min < u.max) || (o && (u.min < o.min || u.max > o.max));
-                  // in the units people use: a fee level (a ratio to today's fee) in £ an hour, shares in %
-                  const { k, unit } = inputAxis(u.path, placeFee);
-                  const shown = (x: number): number => (k === 1 ? x : Math.round(x * k * 100) / 100);
+                  // in the units people use: a fee level (a ratio to today's fee) in £ an hour, shares in %, trust
+                  // out of 100, multiples as ×
+                  const axis = inputAxis(u.path, placeFee);
+                  const unit = axis.unit;
                   return (
                     <tr key={u.path}>
                       <th scope="row">
@@ -176,32 +179,31 @@ export function StressScreen({ ws, planKey }: { ws: Workspace; planKey?: string 
                         />
                         <span className="muted small block" title={u.path}>
                           {kindOfInput(u.path)}
+                          {axis.term ? (
+                            <>
+                              {' '}
+                              <Term id={axis.term} />
+                            </>
+                          ) : null}
                         </span>
                       </th>
                       <td>
                         <NumberBox
                           label={`Lowest value of ${u.label}${unit ? ` (${unit})` : ''}`}
-                          value={shown(u.min)}
-                          onChange={(v) => edit({ min: v / k })}
+                          value={shownInput(u.min, axis)}
+                          onChange={(v) => edit({ min: modelInput(v, axis) })}
                           invalid={!!bad}
                         />
                       </td>
                       <td>
                         <NumberBox
                           label={`Highest value of ${u.label}${unit ? ` (${unit})` : ''}`}
-                          value={shown(u.max)}
-                          onChange={(v) => edit({ max: v / k })}
+                          value={shownInput(u.max, axis)}
+                          onChange={(v) => edit({ max: modelInput(v, axis) })}
                           invalid={!!bad}
                         />
                       </td>
-                      <td className="small">
-                        {o
-                          ? unit === '£ an hour'
-                            ? `£${shown(o.min).toFixed(2)} to £${shown(o.max).toFixed(2)}`
-                            : `${shown(o.min)} to ${shown(o.max)}`
-                          : '–'}{' '}
-                        <span className="muted">{unit ?? o?.unit}</span>
-                      </td>
+                      <td className="small">{o ? inputRangeWords(o.min, o.max, axis, o.unit) : '–'}</td>
                       <td>
                         <button
                           type="button"
@@ -227,11 +229,7 @@ export function StressScreen({ ws, planKey }: { ws: Workspace; planKey?: string 
                 <optgroup key={g} label={g}>
                   {INPUT_OPTIONS.filter((o) => o.group === g && !used.has(o.path)).map((o) => (
                     <option key={o.path} value={o.path}>
-                      {o.label} (
-                      {o.path === 'levers.fee_level'
-                        ? `£${(o.min * placeFee).toFixed(2)} to £${(o.max * placeFee).toFixed(2)} an hour`
-                        : `${o.min} to ${o.max}`}
-                      )
+                      {o.label} ({inputRangeWords(o.min, o.max, inputAxis(o.path, placeFee), o.unit)})
                     </option>
                   ))}
                 </optgroup>
@@ -390,7 +388,7 @@ export function StressScreen({ ws, planKey }: { ws: Workspace; planKey?: string 
       </form>
 
       {st.outcome ? (
-        <StressResults outcome={st.outcome} placeFee={placeFee} />
+        <StressResults outcome={st.outcome} placeFee={feeOfOutcome(st.outcome, placeFee)} />
       ) : (
         <p className="muted">
           {st.busy

@@ -159,9 +159,8 @@ export function MapPart({ explain }: { explain: ExplainInputs }) {
         </p>
       ) : (
         <p className="small">
-          Each box is part of the system the model simulates; each arrow a mechanism <Term id="mechanism" /> in its code
-          (a causal map <Term id="causal-map" />
-          ). Choose a run above to see which arrows carried the change in each year.
+          Each box is part of the system the model simulates; each arrow a mechanism <Term id="mechanism" /> in its
+          code. Choose a run above to see which arrows carried the change in each year.
         </p>
       )}
       <CausalMap
