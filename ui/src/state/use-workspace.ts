@@ -209,10 +209,11 @@ export function useComparedWorkspace(ws: Workspace | null): ComparedWorkspace | 
             ranges: rangesOf(ws),
             sharedFuture,
             placeName: lib().places.get(ws.placeId)?.name ?? 'Your place',
+            view: ws.compareView ?? {},
             scenarios: ws.scenarios.map(({ key, id, title, slot }, i) => ({ key, id, title, slot: slot ?? i })),
           }
         : null,
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [labelsKey, ws?.runs, ws?.ranges, sharedFuture, ws?.placeId],
+    [labelsKey, ws?.runs, ws?.ranges, sharedFuture, ws?.placeId, ws?.compareView],
   );
 }

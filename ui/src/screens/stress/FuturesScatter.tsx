@@ -79,12 +79,14 @@ export function FuturesScatter({
       data: [part(false), part(true)],
       layout: {
         ...BASE_LAYOUT,
-        height: 340,
-        margin: { l: 64, r: 12, t: 8, b: 48 },
+        height: 380,
+        // room under the x axis's title for the legend: the legend sits below the plot, never over a future
+        margin: { l: 64, r: 12, t: 8, b: 96 },
         xaxis: axisFor(ui, ax.k, ax.unit),
         yaxis: axisFor(uj, ay.k, ay.unit),
         shapes,
-        legend: { orientation: 'h', y: 1.1, x: 0 },
+        // anchored to the figure's bottom edge (not the plot's), under the axis title, left-aligned
+        legend: { orientation: 'h', x: 0, xanchor: 'left', y: 0, yref: 'container', yanchor: 'bottom' },
       },
     };
   }, [result, a, i, j, box, h, name, placeFee]);
