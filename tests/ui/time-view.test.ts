@@ -89,16 +89,19 @@ describe('the quarterly band', () => {
 
   it('is ordered p5 ≤ p25 ≤ p50 ≤ p75 ≤ p95 in every quarter', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(finite, { minLength: 26, maxLength: 26 }), { minLength: 1, maxLength: 8 }), (rs) => {
-        const b = quarterlyBand(rs, 26);
-        expect(b.weeks).toBe(2);
-        for (let q = 0; q < 2; q++) {
-          expect(b.p5[q]).toBeLessThanOrEqual(b.p25[q] + 1e-9);
-          expect(b.p25[q]).toBeLessThanOrEqual(b.p50[q] + 1e-9);
-          expect(b.p50[q]).toBeLessThanOrEqual(b.p75[q] + 1e-9);
-          expect(b.p75[q]).toBeLessThanOrEqual(b.p95[q] + 1e-9);
-        }
-      }),
+      fc.property(
+        fc.array(fc.array(finite, { minLength: 26, maxLength: 26 }), { minLength: 1, maxLength: 8 }),
+        (rs) => {
+          const b = quarterlyBand(rs, 26);
+          expect(b.weeks).toBe(2);
+          for (let q = 0; q < 2; q++) {
+            expect(b.p5[q]).toBeLessThanOrEqual(b.p25[q] + 1e-9);
+            expect(b.p25[q]).toBeLessThanOrEqual(b.p50[q] + 1e-9);
+            expect(b.p50[q]).toBeLessThanOrEqual(b.p75[q] + 1e-9);
+            expect(b.p75[q]).toBeLessThanOrEqual(b.p95[q] + 1e-9);
+          }
+        },
+      ),
     );
   });
 });

@@ -133,5 +133,5 @@ export function timeViewSentence(view: TimeView, weeks: number | undefined): str
     left > 0
       ? ` The last ${left} week${left === 1 ? '' : 's'}, less than a full quarter, ${left === 1 ? 'is' : 'are'} not shown.`
       : '';
-  return `Quarterly averages of weekly values. Points: the middle of the runs' averages each quarter; shaded: where 50% and 90% of runs' quarterly averages lie.${rest}`;
+  return `Quarterly averages of weekly values. Points: the middle of the runs' averages each quarter; shaded: where 50% and 90% of them lie.${rest}`;
 }

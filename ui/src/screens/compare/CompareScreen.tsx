@@ -84,7 +84,9 @@ export const CompareScreen = memo(function CompareScreen({
   const weeks = datas.find((d) => d)?.weeks ?? explain?.weeks;
   const viewSentence = timeViewSentence(timeView, weeks);
   const focusSentence =
-    focus === null ? '' : ` Ranges shown for ${ws.scenarios[focus].title} only; the other scenarios as thin middle lines.`;
+    focus === null
+      ? ''
+      : ` Ranges shown for ${ws.scenarios[focus].title} only; the other scenarios as thin middle lines.`;
 
   return (
     <section aria-labelledby="compare-h">

@@ -27,10 +27,7 @@ export function Legend({
   return (
     <ul className="legend" aria-label="Scenarios being compared">
       {ws.scenarios.map((s, i) => (
-        <li
-          key={s.key}
-          className={focusKey ? (s.key === focusKey ? 'in-focus' : 'out-of-focus') : undefined}
-        >
+        <li key={s.key} className={focusKey ? (s.key === focusKey ? 'in-focus' : 'out-of-focus') : undefined}>
           <span
             className="swatch"
             style={{ borderTopColor: colourOf(s.slot), borderTopStyle: dashCss(s.slot) }}

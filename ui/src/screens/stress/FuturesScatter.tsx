@@ -14,7 +14,8 @@ function axisFor(u: ResolvedUncertainty, k: number, unit: string | null): Record
     range: [(u.min - (u.max - u.min) * 0.03) * k, (u.max + (u.max - u.min) * 0.03) * k],
     gridcolor: GRID,
     zeroline: false,
-    ...(u.percent ? { tickformat: '.1%' } : {}),
+    // a share is drawn already in per cent (k 100, unit '%…'): the ticks say %, not 100 times it (800% for 8%)
+    ...(unit?.startsWith('%') ? { ticksuffix: '%', tickformat: '~g' } : u.percent ? { tickformat: '.1%' } : {}),
     ...(unit === '£ an hour' ? { tickprefix: '£', tickformat: '.2f' } : {}),
   };
 }
