@@ -66,7 +66,7 @@ describe('charts a room can read', () => {
     expect(await page.getByRole('radio', { name: 'Weekly (raw)' }).isChecked()).toBe(true);
     await expect.poll(async () => (await drawn(page)).view).toBe('weekly');
     await expect.poll(async () => (await drawn(page)).lines.map((l) => l.n)).toEqual([65, 65, 65, 65]);
-    expect(await figure.locator('figcaption').textContent()).toContain('Weekly values');
+    expect(await figure.locator('figcaption').textContent()).toContain('the middle of the runs each week');
     await figure.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}compare-weekly-1366.png` });
 

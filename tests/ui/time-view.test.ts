@@ -111,7 +111,7 @@ describe('the caption', () => {
     expect(timeViewSentence('quarterly', 260)).toContain('quarterly averages of weekly values'.replace(/^q/, 'Q'));
     expect(timeViewSentence('quarterly', 260)).not.toContain('not shown');
     expect(timeViewSentence('quarterly', 100)).toContain('The last 9 weeks, less than a full quarter, are not shown.');
-    expect(timeViewSentence('weekly', 100)).toMatch(/^Weekly values/);
+    expect(timeViewSentence('weekly', 100)).toMatch(/^Lines: the middle of the runs each week/);
   });
 });
 

@@ -126,12 +126,11 @@ export function quarterlyBandOf(d: EnsembleData, metric: string): Band | null {
 
 /** What a chart's lines and shading are, in the view chosen: the caption under the chart and in its PNG. */
 export function timeViewSentence(view: TimeView, weeks: number | undefined): string {
-  if (view === 'weekly')
-    return 'Weekly values. Lines: the middle of the runs each week; shaded: where 50% and 90% of runs lie.';
+  if (view === 'weekly') return 'Lines: the middle of the runs each week; shaded: where 50% and 90% of runs lie.';
   const left = weeks === undefined ? 0 : weeksLeftOver(weeks);
   const rest =
     left > 0
       ? ` The last ${left} week${left === 1 ? '' : 's'}, less than a full quarter, ${left === 1 ? 'is' : 'are'} not shown.`
       : '';
-  return `Quarterly averages of weekly values. Points: the middle of the runs' averages each quarter; shaded: where 50% and 90% of them lie.${rest}`;
+  return `Quarterly averages of weekly values. Points: the middle of the runs; shaded: where 50% and 90% of runs lie.${rest}`;
 }

@@ -101,27 +101,28 @@ export const CompareScreen = memo(function CompareScreen({
         <Term id="switched-off" />) · <a href="#why/map">see which loops carried it, year by year</a> ·{' '}
         <a href="#why/stories">follow one person through a run</a>.
       </p>
-      <details className="picker">
-        <summary>Choose outcomes to chart ({defs.length} shown)</summary>
-        <fieldset>
-          <legend>Outcomes</legend>
-          <div className="picker-grid">
-            {METRICS.map((m) => (
-              <label key={m.id}>
-                <input
-                  type="checkbox"
-                  checked={metrics.includes(m.id)}
-                  onChange={(e) =>
-                    setMetrics(e.target.checked ? [...metrics, m.id] : metrics.filter((x) => x !== m.id))
-                  }
-                />
-                {m.label} <span className="muted">({m.unit})</span>
-              </label>
-            ))}
-          </div>
-        </fieldset>
-      </details>
-      <div className="row chart-options">
+      {/* the outcomes picker and how the charts show time share a row: the charts start where they did */}
+      <div className="chart-bar">
+        <details className="picker">
+          <summary>Choose outcomes to chart ({defs.length} shown)</summary>
+          <fieldset>
+            <legend>Outcomes</legend>
+            <div className="picker-grid">
+              {METRICS.map((m) => (
+                <label key={m.id}>
+                  <input
+                    type="checkbox"
+                    checked={metrics.includes(m.id)}
+                    onChange={(e) =>
+                      setMetrics(e.target.checked ? [...metrics, m.id] : metrics.filter((x) => x !== m.id))
+                    }
+                  />
+                  {m.label} <span className="muted">({m.unit})</span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        </details>
         <fieldset className="time-view">
           <legend>Show over time</legend>
           {TIME_VIEWS.map((v) => (
@@ -151,6 +152,8 @@ export const CompareScreen = memo(function CompareScreen({
             ))}
           </select>
         </label>
+      </div>
+      <div className="row chart-options">
         <label>
           <input type="checkbox" checked={showRuns} onChange={(e) => setShowRuns(e.target.checked)} /> Show individual
           runs inside the ranges
