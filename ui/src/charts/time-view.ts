@@ -132,5 +132,5 @@ export function timeViewSentence(view: TimeView, weeks: number | undefined): str
     left > 0
       ? ` The last ${left} week${left === 1 ? '' : 's'}, less than a full quarter, ${left === 1 ? 'is' : 'are'} not shown.`
       : '';
-  return `Quarterly averages of weekly values. Points: the middle of the runs; shaded: where 50% and 90% of runs lie.${rest}`;
+  return `Quarterly averages of weekly values; shaded: where 50% and 90% of runs lie.${rest}`;
 }
