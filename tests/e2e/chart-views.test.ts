@@ -89,6 +89,12 @@ describe('charts a room can read', () => {
     await figure.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}compare-focus-1366.png` });
     await page.locator('.charts').screenshot({ path: `${SHOTS}compare-focus-charts-1366.png` });
+    // the same on a projector's 1920×1080
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await expect.poll(async () => (await drawn(page)).rangesOnPage).toBe(2);
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: `${SHOTS}compare-focus-1920.png` });
+    await page.setViewportSize({ width: 1366, height: 768 });
 
     // kept with the workspace: after a reload the choices are as they were
     await page.getByRole('radio', { name: 'Weekly (raw)' }).check();
