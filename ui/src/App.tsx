@@ -3,7 +3,7 @@
  * the run settings. The workspace lives in state/ (useWorkspace), the comparison's runs in runs/
  * (useComparisonRuns); each screen is a folder of its own under screens/.
  */
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useComparisonRuns } from './runs/use-comparison-runs.ts';
 import { AppraisalScreen } from './screens/appraisal/AppraisalScreen.tsx';
 import { CompareScreen } from './screens/compare/CompareScreen.tsx';
@@ -29,6 +29,7 @@ import { ScreenTabs } from './shell/ScreenTabs.tsx';
 import { lib } from './state/library.ts';
 import { useComparedWorkspace, useWorkspace, type Notice } from './state/use-workspace.ts';
 import { codeFromAddress } from './state/workshop-storage.ts';
+import type { CompareView } from './state/workspace.ts';
 
 /** A join address opens only the player's view (screens/workshop/PlayerApp.tsx); anything else the simulator. */
 export function App() {
@@ -46,6 +47,10 @@ function Simulator() {
   // the Strategies screen is kept mounted once opened (state, set while rendering the first time it shows)
   const [strategiesOpened, setStrategiesOpened] = useState(false);
   if (screen === 'strategy' && !strategiesOpened) setStrategiesOpened(true);
+  const setCompareView = useCallback(
+    (v: CompareView) => update((w) => ({ ...w, compareView: { ...w.compareView, ...v } })),
+    [update],
+  );
   if (!ws || !compared) return <p className="loading">Loading the simulator…</p>;
   const badScenarios = ws.scenarios.map((s, i) => ({ s, i })).filter(({ i }) => runs.issuesOf(i).length > 0);
 
@@ -85,7 +90,13 @@ function Simulator() {
         ) : null}
         {/* kept mounted while other screens show, so its charts are redrawn, not rebuilt, on return */}
         <KeptScreen shown={screen === 'compare'}>
-          <CompareScreen ws={compared} shown={runs.shown} currentDatas={runs.currentDatas} explain={explain} />
+          <CompareScreen
+            ws={compared}
+            setView={setCompareView}
+            shown={runs.shown}
+            currentDatas={runs.currentDatas}
+            explain={explain}
+          />
         </KeptScreen>
         {screen === 'place' ? <PlaceScreen ws={ws} update={update} /> : null}
         {/* kept mounted once opened: going back and forth between levers and charts then only shows and hides */}

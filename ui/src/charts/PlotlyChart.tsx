@@ -46,6 +46,17 @@ if (typeof window !== 'undefined') {
   });
 }
 
+/**
+ * plotly (3.7) redraws each shape by its index but, when a figure has fewer shapes than the one drawn before,
+ * leaves the extra ones drawn in the layer between the grid and the traces (`layer: 'between'`: the fan charts'
+ * ranges): a chart switched to one scenario's ranges kept showing the others'. Those left over are removed here.
+ */
+function clearLeftoverShapes(el: HTMLElement): void {
+  const n = (el as unknown as { _fullLayout?: { shapes?: unknown[] } })._fullLayout?.shapes?.length ?? 0;
+  for (const p of el.querySelectorAll('.layer-between .shapelayer [data-index]'))
+    if (Number(p.getAttribute('data-index')) >= n) p.remove();
+}
+
 function onScreen(el: HTMLElement): boolean {
   const r = el.getBoundingClientRect();
   return r.bottom > 0 && r.top < window.innerHeight && r.right > 0 && r.left < window.innerWidth;
@@ -150,6 +161,10 @@ export function PlotlyChart({
             ? { ...laid, font, autosize: true }
             : { ...laid, font, width, autosize: false };
       await Plotly.react(el, data, sized, config ?? CHART_CONFIG);
+      clearLeftoverShapes(el);
+      // the box keeps the figure's height: plotly's resize with the window (responsive) sets its own container to
+      // the box's height, and a box shorter than the figure let the chart spill over what follows (styles.css .chart)
+      if (typeof laid.height === 'number') el.style.setProperty('--figure-height', `${laid.height}px`);
       if (!click.current) return;
       const p = el as PlotlyElement;
       if (!p.on) return;

@@ -1,6 +1,9 @@
 /**
  * The plotly figure of a fan chart (FanChart.tsx): for each scenario the median line (a trace, with hover) over
- * its 50% and 90% bands, drawn as path shapes (plotly draws a shape for about a third of a trace's cost and
+ * its 50% and 90% bands, drawn as path shapes. In the quarterly view (time-view.ts) the band's points are quarters,
+ * drawn as points joined by lines at each quarter's middle; in the weekly view they are weeks. With a focus, the
+ * focused scenario is drawn with its bands and the others as thin middle lines only, so four ranges do not merge
+ * into one mass (plotly draws a shape for about a third of a trace's cost and
  * includes it in the axis ranges the same way). The warm-up draw (plotly.ts) uses the same figure, so plotly
  * has compiled what the first real chart needs before it is drawn.
  */
@@ -9,6 +12,7 @@ import { chartScale, unitLabel } from '../common/format.ts';
 import type { Band } from '../state/result-stats.ts';
 import { plotText } from './plot-text.ts';
 import { BASE_LAYOUT, CHART_CONFIG, colourOf, dashOf, GRID, MUTED_INK, rgba } from './theme.ts';
+import { quarterName, quarterWeek, quarterYear, type TimeView } from './time-view.ts';
 
 export interface FanLine {
   name: string;
@@ -19,11 +23,13 @@ export interface FanLine {
   stale?: boolean;
   /** what a click on this line names as its `line` (ChartPick); its position among the lines when not given */
   id?: number;
-  /** each run's weekly values, by replicate: drawn inside the band when given ("show individual runs") */
+  /** each run's values (weekly, or quarterly in the quarterly view), by replicate: drawn inside the band when given */
   runs?: readonly RunLine[];
+  /** 'thin': another scenario than the one in focus, drawn as a thin middle line without bands; 'focus': the one */
+  emphasis?: 'focus' | 'thin';
 }
 
-/** One run's weekly values of the charted metric. */
+/** One run's values of the charted metric, a value a point (week or quarter). */
 export interface RunLine {
   replicate: number;
   values: ArrayLike<number>;
@@ -63,18 +69,37 @@ export interface FanFigure {
 /** about 66 points a line, whatever the horizon */
 const POINTS = 66;
 
-export function fanFigure(metric: Pick<MetricDef, 'unit'>, lines: readonly FanLine[], height: number): FanFigure {
+/**
+ * `view` says what a band's points are: weeks (a line's points thinned to about 66), or quarters (every one, at
+ * the quarter's middle; a click names the quarter's middle week).
+ */
+export function fanFigure(
+  metric: Pick<MetricDef, 'unit'>,
+  lines: readonly FanLine[],
+  height: number,
+  view: TimeView = 'weekly',
+): FanFigure {
   const { k: scale, suffix } = chartScale(metric);
   const data: unknown[] = [];
   const shapes: unknown[] = [];
-  const yearOf = (t: number): number => Math.round((t / 52) * 1000) / 1000;
+  const quarterly = view === 'quarterly';
+  const round = (y: number): number => Math.round(y * 1000) / 1000;
+  /** a point's place on the x axis (years from the start) */
+  const yearOf = (t: number): number => round(quarterly ? quarterYear(t) : t / 52);
+  /** the week a point names */
+  const weekOf = (t: number): number => (quarterly ? quarterWeek(t) : t);
+  const when = quarterly ? `%{customdata[3]}` : `year %{x:.1f}`;
   const runTraces: unknown[] = [];
-  lines.forEach(({ name: title, index, band: b, stale, runs, id }, position) => {
+  const medians: unknown[] = [];
+  const focused: unknown[] = [];
+  lines.forEach(({ name: title, index, band: b, stale, runs, id, emphasis }, position) => {
     const line = id ?? position;
     const name = plotText(title);
-    const stride = Math.max(1, Math.ceil(b.weeks / POINTS));
+    const stride = quarterly ? 1 : Math.max(1, Math.ceil(b.weeks / POINTS));
     const idx = Array.from({ length: Math.ceil(b.weeks / stride) }, (_, i) => Math.min(b.weeks - 1, i * stride));
     const c = colourOf(index);
+    const cd = (t: number, rep: number): unknown[] =>
+      quarterly ? [line, weekOf(t), rep, quarterName(t)] : [line, weekOf(t), rep];
     const fan = (lo: Float64Array, hi: Float64Array, alpha: number): void => {
       const ok = idx.filter((t) => Number.isFinite(lo[t]) && Number.isFinite(hi[t]));
       if (ok.length < 2) return;
@@ -90,22 +115,29 @@ export function fanFigure(metric: Pick<MetricDef, 'unit'>, lines: readonly FanLi
         line: { width: 0 },
       });
     };
-    fan(b.p5, b.p95, runs ? 0.06 : 0.1);
-    fan(b.p25, b.p75, runs ? 0.12 : 0.22);
-    if (runs) runTraces.push(...runLines(runs, idx, name, line, c, scale, suffix, yearOf));
-    data.push({
+    const thin = emphasis === 'thin';
+    if (!thin) {
+      const focus = emphasis === 'focus';
+      fan(b.p5, b.p95, runs ? 0.06 : focus ? 0.14 : 0.1);
+      fan(b.p25, b.p75, runs ? 0.12 : focus ? 0.3 : 0.22);
+    }
+    if (runs && !thin) runTraces.push(...runLines(runs, idx, name, c, scale, suffix, yearOf, cd, when));
+    const trace = {
       x: idx.map(yearOf),
       y: idx.map((t) => b.p50[t] * scale),
-      customdata: idx.map((t) => [line, t, -1]),
+      customdata: idx.map((t) => cd(t, -1)),
       name: `${name} (${b.n} runs${stale ? ', previous settings' : ''})`,
       type: 'scatter',
-      mode: 'lines',
-      line: { color: c, width: 2, dash: dashOf(index) },
-      hovertemplate: `${name}${stale ? ' (previous settings, updating)' : ''}<br>year %{x:.1f}: median of ${b.n} runs %{y:.3~g}${suffix}<extra></extra>`,
-    });
+      mode: quarterly ? 'lines+markers' : 'lines',
+      line: { color: c, width: thin ? 1.25 : emphasis === 'focus' ? 2.5 : 2, dash: dashOf(index) },
+      ...(quarterly ? { marker: { color: c, size: thin ? 4 : 6 } } : {}),
+      hovertemplate: `${name}${stale ? ' (previous settings, updating)' : ''}<br>${when}: median of ${b.n} runs${quarterly ? "' quarterly averages" : ''} %{y:.3~g}${suffix}<extra></extra>`,
+    };
+    // the focused scenario's middle line is drawn last, on top of the others
+    (emphasis === 'focus' ? focused : medians).push(trace);
   });
   // the runs go under the medians: the median lines stay on top
-  data.unshift(...runTraces);
+  data.push(...runTraces, ...medians, ...focused);
   // before the first runs: the chart's frame, titled, with a note instead of an empty plot area
   const waiting = lines.length === 0;
   // tick labels stay inside the margins; 'allow' spares plotly measuring every label (a forced layout)
@@ -121,7 +153,8 @@ export function fanFigure(metric: Pick<MetricDef, 'unit'>, lines: readonly FanLi
       ...BASE_LAYOUT,
       height,
       margin: { l: 56, r: 12, t: 8, b: 40 },
-      xaxis: { title: { text: 'years from now' }, ...axis },
+      // years from the start, a tick each whole year (a quarter's point sits at its middle, between two ticks)
+      xaxis: { title: { text: 'Year' }, dtick: 1, tick0: 0, ...axis },
       yaxis: { title: { text: unitLabel(metric) }, ticksuffix: suffix, ...axis },
       showlegend: false,
       shapes,
@@ -151,23 +184,24 @@ function runLines(
   runs: readonly RunLine[],
   idx: number[],
   name: string,
-  line: number,
   colour: string,
   scale: number,
   suffix: string,
   yearOf: (t: number) => number,
+  cdOf: (t: number, replicate: number) => unknown[],
+  when: string,
 ): unknown[] {
   const sorted = [...runs].sort((a, b) => a.replicate - b.replicate);
   const bright = sorted.slice(0, HIGHLIGHTED_RUNS);
   const faint = sorted.slice(HIGHLIGHTED_RUNS);
   const x: (number | null)[] = [];
   const y: (number | null)[] = [];
-  const cd: (number[] | null)[] = [];
+  const cd: (unknown[] | null)[] = [];
   for (const r of faint) {
     for (const t of idx) {
       x.push(yearOf(t));
       y.push(Number.isFinite(r.values[t]) ? r.values[t] * scale : null);
-      cd.push([line, t, r.replicate]);
+      cd.push(cdOf(t, r.replicate));
     }
     x.push(null);
     y.push(null);
@@ -183,19 +217,19 @@ function runLines(
       mode: 'lines',
       name: `${name}: ${faint.length} other runs`,
       line: { color: rgba(colour, 0.18), width: 1 },
-      hovertemplate: `${name}, run %{customdata[2]}<br>year %{x:.1f}: %{y:.3~g}${suffix}<extra></extra>`,
+      hovertemplate: `${name}, run %{customdata[2]}<br>${when}: %{y:.3~g}${suffix}<extra></extra>`,
       connectgaps: false,
     });
   for (const r of bright)
     out.push({
       x: idx.map(yearOf),
       y: idx.map((t) => (Number.isFinite(r.values[t]) ? r.values[t] * scale : null)),
-      customdata: idx.map((t) => [line, t, r.replicate]),
+      customdata: idx.map((t) => cdOf(t, r.replicate)),
       type: 'scatter',
       mode: 'lines',
       name: `${name}: run ${r.replicate}`,
       line: { color: rgba(colour, 0.75), width: 1.25 },
-      hovertemplate: `${name}, run ${r.replicate}<br>year %{x:.1f}: %{y:.3~g}${suffix}<extra></extra>`,
+      hovertemplate: `${name}, run ${r.replicate}<br>${when}: %{y:.3~g}${suffix}<extra></extra>`,
     });
   return out;
 }

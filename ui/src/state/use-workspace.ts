@@ -221,11 +221,12 @@ export function useComparedWorkspace(ws: Workspace | null): ComparedWorkspace | 
             ranges: rangesOf(ws),
             sharedFuture,
             placeName: lib().places.get(ws.placeId)?.name ?? 'Your place',
+            view: ws.compareView ?? {},
             scenarios: ws.scenarios.map(({ key, id, title, slot }, i) => ({ key, id, title, slot: slot ?? i })),
           }
         : null,
     // keyed on what it shows, not on `ws`, on purpose: a lever edited elsewhere must not re-render the Compare screen
     // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
-    [labelsKey, ws?.runs, ws?.ranges, sharedFuture, ws?.placeId],
+    [labelsKey, ws?.runs, ws?.ranges, sharedFuture, ws?.placeId, ws?.compareView],
   );
 }

@@ -65,8 +65,21 @@ export interface Workspace {
   numbers?: PlaceNumbers;
   /** the options appraisal's choices: weights, the approach built towards, edited paths (appraisal-types.ts) */
   appraisal?: AppraisalDraft;
+  /** how the Compare screen shows its charts; absent until one is chosen: the defaults */
+  compareView?: CompareView;
   /** when this browser last saved it (ms since 1970): the newer of two saved copies wins, tabs compare it */
   savedAt?: number;
+}
+
+/**
+ * The Compare screen's view settings, kept with the workspace (and in saved copies of it): the outcomes charted,
+ * quarterly averages or the raw weekly values (charts/time-view.ts), and the scenario in focus (its key; all
+ * scenarios drawn alike when absent or when no scenario has that key).
+ */
+export interface CompareView {
+  metrics?: string[];
+  time?: 'quarterly' | 'weekly';
+  focus?: string;
 }
 
 /** What the workspace's ranges show: chance and the assumed coefficients unless the user chose chance only. */
@@ -91,6 +104,8 @@ export interface ComparedWorkspace {
   sharedFuture: string;
   /** the place's name, for captions */
   placeName: string;
+  /** how the charts are shown (Workspace.compareView) */
+  view: CompareView;
   scenarios: readonly { key: string; id: string; title: string; slot: number }[];
 }
 

@@ -8,20 +8,26 @@ function dashCss(i: number): 'solid' | 'dotted' | 'dashed' {
   return d === 'solid' ? 'solid' : d === 'dot' ? 'dotted' : 'dashed';
 }
 
-/** The scenarios compared: colour and dash, name, and the runs drawn of each. */
+/**
+ * The scenarios compared: colour and dash, name, and the runs drawn of each. With a scenario in focus (Compare's
+ * "Focus on"), it says which one's ranges are drawn, and the others' swatches are thin like their lines.
+ */
 export function Legend({
   ws,
   datas,
   stale,
+  focusKey,
 }: {
   ws: ComparedWorkspace;
   datas: (EnsembleData | undefined)[];
   stale?: boolean[];
+  /** the key of the scenario in focus, if any */
+  focusKey?: string;
 }) {
   return (
     <ul className="legend" aria-label="Scenarios being compared">
       {ws.scenarios.map((s, i) => (
-        <li key={s.key}>
+        <li key={s.key} className={focusKey ? (s.key === focusKey ? 'in-focus' : 'out-of-focus') : undefined}>
           <span
             className="swatch"
             style={{ borderTopColor: colourOf(s.slot), borderTopStyle: dashCss(s.slot) }}
@@ -35,6 +41,7 @@ export function Legend({
                 ? `(settings changed: new runs starting; shown meanwhile: the previous settings, ${datas[i]?.runs.size ?? 0} runs)`
                 : `(${datas[i]?.runs.size ?? 0} of ${ws.runs} runs)`}
             </span>
+            {focusKey === s.key ? <strong> · in focus: its ranges are shaded</strong> : null}
           </span>
         </li>
       ))}

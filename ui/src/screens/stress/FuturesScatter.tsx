@@ -14,7 +14,8 @@ function axisFor(u: ResolvedUncertainty, k: number, unit: string | null): Record
     range: [(u.min - (u.max - u.min) * 0.03) * k, (u.max + (u.max - u.min) * 0.03) * k],
     gridcolor: GRID,
     zeroline: false,
-    ...(u.percent ? { tickformat: '.1%' } : {}),
+    // a share is drawn already in per cent (k 100, unit '%…'): the ticks say %, not 100 times it (800% for 8%)
+    ...(unit?.startsWith('%') ? { ticksuffix: '%', tickformat: '~g' } : u.percent ? { tickformat: '.1%' } : {}),
     ...(unit === '£ an hour' ? { tickprefix: '£', tickformat: '.2f' } : {}),
   };
 }
@@ -79,12 +80,14 @@ export function FuturesScatter({
       data: [part(false), part(true)],
       layout: {
         ...BASE_LAYOUT,
-        height: 340,
-        margin: { l: 64, r: 12, t: 8, b: 48 },
+        height: 380,
+        // room under the x axis's title for the legend: the legend sits below the plot, never over a future
+        margin: { l: 64, r: 12, t: 8, b: 96 },
         xaxis: axisFor(ui, ax.k, ax.unit),
         yaxis: axisFor(uj, ay.k, ay.unit),
         shapes,
-        legend: { orientation: 'h', y: 1.1, x: 0 },
+        // anchored to the figure's bottom edge (not the plot's), under the axis title, left-aligned
+        legend: { orientation: 'h', x: 0, xanchor: 'left', y: 0, yref: 'container', yanchor: 'bottom' },
       },
     };
   }, [result, a, i, j, box, h, name, placeFee]);
