@@ -9,8 +9,7 @@
  * The ranges of the quarterly view are taken across runs of each run's own quarterly average (the range of what a
  * quarter's average could be), not the quarterly average of the weekly percentiles.
  */
-import { quantileSorted } from '../../../sim/index.ts';
-import type { Band } from '../state/result-stats.ts';
+import { bandAcross, type Band } from '../state/result-stats.ts';
 import type { EnsembleData } from '../state/results.ts';
 
 export type TimeView = 'quarterly' | 'weekly';
@@ -80,29 +79,10 @@ export function quarterlyMeans(series: ArrayLike<number>, weeks: number = series
  * percentiles across runs, quarter by quarter. `weeks` of the result is the number of quarters (its points).
  */
 export function quarterlyBand(runs: readonly ArrayLike<number>[], weeks: number): Band {
-  const Q = quarterCount(weeks);
-  const means = runs.map((r) => quarterlyMeans(r, weeks));
-  const b: Band = {
-    weeks: Q,
-    n: runs.length,
-    p5: new Float64Array(Q),
-    p25: new Float64Array(Q),
-    p50: new Float64Array(Q),
-    p75: new Float64Array(Q),
-    p95: new Float64Array(Q),
-  };
-  const col = new Float64Array(runs.length);
-  for (let q = 0; q < Q; q++) {
-    let k = 0;
-    for (const m of means) if (!Number.isNaN(m[q])) col[k++] = m[q];
-    const s = col.subarray(0, k).sort();
-    b.p5[q] = quantileSorted(s, 0.05);
-    b.p25[q] = quantileSorted(s, 0.25);
-    b.p50[q] = quantileSorted(s, 0.5);
-    b.p75[q] = quantileSorted(s, 0.75);
-    b.p95[q] = quantileSorted(s, 0.95);
-  }
-  return b;
+  return bandAcross(
+    runs.map((r) => quarterlyMeans(r, weeks)),
+    quarterCount(weeks),
+  );
 }
 
 const quarterlyCache = new WeakMap<EnsembleData, Map<string, Band>>();

@@ -33,22 +33,31 @@ function computeBand(d: EnsembleData, metric: string): Band | null {
   const m = d.metricIds.indexOf(metric);
   if (m < 0 || d.runs.size === 0) return null;
   const W = d.weeks;
-  const runs = [...d.runs.values()];
-  const n = runs.length;
+  return bandAcross(
+    [...d.runs.values()].map((r) => r.series.subarray(m * W, (m + 1) * W)),
+    W,
+  );
+}
+
+/**
+ * The 5th, 25th, 50th, 75th and 95th percentiles across rows (one row per run), point by point over `points`
+ * points; a missing value (NaN) leaves its run out of that point.
+ */
+export function bandAcross(rows: readonly ArrayLike<number>[], points: number): Band {
   const b: Band = {
-    weeks: W,
-    n,
-    p5: new Float64Array(W),
-    p25: new Float64Array(W),
-    p50: new Float64Array(W),
-    p75: new Float64Array(W),
-    p95: new Float64Array(W),
+    weeks: points,
+    n: rows.length,
+    p5: new Float64Array(points),
+    p25: new Float64Array(points),
+    p50: new Float64Array(points),
+    p75: new Float64Array(points),
+    p95: new Float64Array(points),
   };
-  const col = new Float64Array(n);
-  for (let t = 0; t < W; t++) {
+  const col = new Float64Array(rows.length);
+  for (let t = 0; t < points; t++) {
     let k = 0;
-    for (const r of runs) {
-      const v = r.series[m * W + t];
+    for (const row of rows) {
+      const v = row[t];
       if (!Number.isNaN(v)) col[k++] = v;
     }
     const s = col.subarray(0, k).sort();
