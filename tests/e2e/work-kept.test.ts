@@ -274,7 +274,7 @@ describe('nothing let in', () => {
           data?: { name?: string; x: number[]; y: number[]; hoverinfo?: string; hovertemplate?: string }[];
           _fullLayout?: { xaxis: Axis; yaxis: Axis };
         };
-        const t = gd.data?.find((d) => !!d.hovertemplate && d.hoverinfo !== 'skip' && d.x?.length > 10);
+        const t = gd.data?.find((d) => !!d.hovertemplate && d.hoverinfo !== 'skip' && d.x?.length >= 4);
         if (!t || !gd._fullLayout) return null;
         const i = Math.floor(t.x.length / 2);
         const { xaxis, yaxis } = gd._fullLayout;
