@@ -17,6 +17,7 @@ import {
   sharedRunSentence,
 } from '../../ui/src/state/share.ts';
 import { openShared, openedText } from '../../ui/src/state/use-workspace.ts';
+import { MAX_SCENARIOS } from '../../ui/src/state/workspace.ts';
 import { defaultWorkspace, resolveDraft, type ScenarioDraft, type Workspace } from '../../ui/src/state/workspace.ts';
 import { provideTestLibrary } from './ui-test-setup.ts';
 
@@ -111,15 +112,34 @@ describe('a compressed share link', () => {
       scenarios: defaultWorkspace().scenarios.slice(0, 2),
     };
     const opened = openShared(mine, out, false);
+    const own = new Set(mine.scenarios.map((d) => d.title));
     expect(opened.scenarios.map((d) => d.title)).toEqual([
       ...mine.scenarios.map((d) => d.title),
-      ...sender.scenarios.map((d) => d.title),
+      ...sender.scenarios.map((d) => (own.has(d.title) ? `${d.title} (from the link)` : d.title)),
     ]);
     expect([opened.seed, opened.ranges]).toEqual([seed, ranges]);
     const text = openedText(out, false);
     expect(text).toContain(`This comparison uses the sender’s seed “${seed}”`);
     expect(text).toContain(
       ranges === 'chance' ? 'ranges that show chance only' : 'ranges that show chance and what we don’t know',
+    );
+  });
+
+  it('adds beside a full comparison without dropping the user’s own (their baseline stays first), and says what did not fit', () => {
+    const sender = defaultWorkspace();
+    const out = readShareHash(`#${shareHash(sender)}`);
+    if (!out?.ok) throw new Error('the link did not open');
+    const base = defaultWorkspace();
+    const six: Workspace = { ...base, scenarios: [...base.scenarios, ...base.scenarios.slice(0, 2)] };
+    const opened = openShared(six, out, false);
+    expect(opened.scenarios).toHaveLength(MAX_SCENARIOS);
+    // before, the oldest were dropped to make room: the user's baseline went first
+    expect(opened.scenarios.slice(0, 6).map((d) => d.key)).toEqual(six.scenarios.map((d) => d.key));
+    expect(opened.scenarios.slice(6).map((d) => d.title)).toEqual(
+      sender.scenarios.slice(0, 2).map((d) => `${d.title} (from the link)`),
+    );
+    expect(openedText(out, false, six.scenarios.length)).toMatch(
+      /^Opened 2 scenarios from the link.* 2 scenarios did not fit/,
     );
   });
 

@@ -98,7 +98,7 @@ export function useWorkspace(setNotice: (n: Notice | null) => void): {
             setWsState((w) => openShared(w ?? current, shared, replace));
             setNotice({
               kind: 'info',
-              text: `${openedText(shared, replace)} A copy of your work before the link is saved as “${backup}” under Keep and share.`,
+              text: `${openedText(shared, replace, current.scenarios.length)} A copy of your work before the link is saved as “${backup}” under Keep and share.`,
             });
           });
       };
@@ -185,10 +185,19 @@ function settingsNote(shared: Extract<ShareOutcome, { ok: true }>): string {
   return what ? ` Either way the comparison then uses the sender’s ${what}, so you see what they saw.` : '';
 }
 
-/** After the link is opened: what now holds, with the sender's seed and ranges said (share.ts). */
-export function openedText(shared: Extract<ShareOutcome, { ok: true }>, replace: boolean): string {
+/**
+ * After the link is opened: what now holds, what did not fit beside the user's `own` scenarios, and the sender's
+ * seed and ranges (share.ts).
+ */
+export function openedText(shared: Extract<ShareOutcome, { ok: true }>, replace: boolean, own = 0): string {
   const run = sharedRunSentence(shared);
-  return `Opened ${count(shared.drafts.length)} from the link; they passed validation and are now ${replace ? 'your workspace' : 'added to your scenarios'} (a comparison holds at most ${MAX_SCENARIOS}).${run ? ` ${run}` : ''}`;
+  const n = shared.drafts.length;
+  const added = Math.min(n, MAX_SCENARIOS - (replace ? 0 : own));
+  const left =
+    added < n
+      ? ` ${count(n - added)} did not fit (a comparison holds at most ${MAX_SCENARIOS}): remove some of yours and open the link again to add ${n - added === 1 ? 'it' : 'them'}.`
+      : '';
+  return `Opened ${count(added)} from the link; they passed validation and are now ${replace ? 'your workspace' : 'added beside yours, marked “(from the link)” where a title was already used'}.${left}${run ? ` ${run}` : ''}`;
 }
 
 /**
@@ -196,7 +205,7 @@ export function openedText(shared: Extract<ShareOutcome, { ok: true }>, replace:
  * years, runs, and (version 2 links) its seed and ranges, so the sender's comparison comes out the same.
  */
 export function openShared(ws: Workspace, shared: Extract<ShareOutcome, { ok: true }>, replace: boolean): Workspace {
-  const next = { ...withScenarios(ws, shared.drafts, shared.settings, replace), runs: shared.runs };
+  const next = { ...withScenarios(ws, shared.drafts, shared.settings, replace, 'from the link'), runs: shared.runs };
   if (shared.seed !== undefined) next.seed = shared.seed;
   if (shared.ranges) next.ranges = shared.ranges;
   // the link's council figures replace the workspace's when its scenarios do, or when the workspace has none

@@ -213,16 +213,31 @@ export function withScenarios(
   drafts: ScenarioDraft[],
   settings: ReturnType<typeof settingsOfLoaded> | undefined,
   replace = false,
+  from = 'added',
 ): Workspace {
   const next: Workspace = { ...ws, scenarios: replace ? [] : [...ws.scenarios] };
-  for (const d of drafts) next.scenarios = [...next.scenarios, { ...d, id: uniqueId(next, d.id) }];
-  next.scenarios = next.scenarios.slice(-MAX_SCENARIOS);
+  // added beside the user's own, never in place of them: what does not fit is left out (the caller says so), and a
+  // title the comparison already shows is told apart by where it came from
+  for (const d of drafts) {
+    if (next.scenarios.length >= MAX_SCENARIOS) break;
+    const title = replace ? d.title : uniqueTitle(next, d.title, from);
+    next.scenarios = [...next.scenarios, { ...d, title, id: uniqueId(next, d.id) }];
+  }
   if (settings) {
     if (settings.placeId) next.placeId = settings.placeId;
     next.context = { ...settings.context };
     next.years = settings.years;
   }
   return next;
+}
+
+/** `title`, or `title (from)` (then numbered) if a scenario of the workspace already has it. */
+function uniqueTitle(ws: Workspace, title: string, from: string): string {
+  const taken = new Set(ws.scenarios.map((s) => s.title));
+  if (!taken.has(title)) return title;
+  let t = `${title} (${from})`;
+  for (let k = 2; taken.has(t); k++) t = `${title} (${from} ${k})`;
+  return t;
 }
 
 export function draftFromLibrary(id: string): ScenarioDraft {

@@ -44,9 +44,15 @@ export function KeepScreen({
       const loaded = loadScenario(text, file, lib());
       const d = draftFromLoaded(loaded);
       const settings = settingsOfLoaded(loaded);
-      const next = withScenarios(ws, [d], settings);
-      setWs(next);
+      const next = withScenarios(ws, [d], settings, false, 'imported');
       setYamlIssues([]);
+      if (next.scenarios.length === ws.scenarios.length) {
+        setStatus(
+          `“${d.title}” was not imported: the comparison already holds ${ws.scenarios.length} scenarios, the most it can. Remove one under Strategies, then import it again.`,
+        );
+        return;
+      }
+      setWs(next);
       const changed = [
         next.years !== ws.years ? `${next.years} years` : '',
         next.placeId !== ws.placeId ? `the place ${next.placeId}` : '',
