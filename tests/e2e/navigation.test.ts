@@ -115,6 +115,28 @@ describe('navigation', () => {
     await page.getByRole('button', { name: 'Presentation mode' }).click();
     await expect.poll(mainWidth).toBeGreaterThan(Math.max(before, 1800));
     await expect.poll(tickSize, { timeout: 20_000 }).toBe(18);
+    // the figure grows with its text: the axis titles clear the tick labels, and the plot fills its box (before, the
+    // titles sat on the labels and a third of each box was empty)
+    const clash = () =>
+      page
+        .locator('.chart')
+        .first()
+        .evaluate((c) => {
+          const box = (e: Element | null) => e?.getBoundingClientRect();
+          const overlaps = (a?: DOMRect, b?: DOMRect) =>
+            !!a && !!b && a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+          const xt = box(c.querySelector('.g-xtitle text'));
+          const yt = box(c.querySelector('.g-ytitle text'));
+          const xs = [...c.querySelectorAll('.xtick text')].map((e) => box(e));
+          const ys = [...c.querySelectorAll('.ytick text')].map((e) => box(e));
+          const plot = box(c.querySelector('.main-svg'))!;
+          return {
+            titlesOnLabels: xs.some((b) => overlaps(xt, b)) || ys.some((b) => overlaps(yt, b)),
+            emptyBelow: Math.round(c.getBoundingClientRect().bottom - plot.bottom),
+          };
+        });
+    await expect.poll(async () => (await clash()).titlesOnLabels, { timeout: 20_000 }).toBe(false);
+    expect((await clash()).emptyBelow).toBeLessThan(20);
     await page.screenshot({ path: 'tests/e2e/screenshots/presentation-1920.png' });
     await page.reload();
     await expect

@@ -57,6 +57,21 @@ function clearLeftoverShapes(el: HTMLElement): void {
     if (Number(p.getAttribute('data-index')) >= n) p.remove();
 }
 
+/** A layout's height and margins times `k` (those it sets): room for text `k` times larger. */
+export function grownWithText(layout: Record<string, unknown>, k: number): Record<string, unknown> {
+  const margin =
+    layout.margin && typeof layout.margin === 'object'
+      ? Object.fromEntries(
+          Object.entries(layout.margin).map(([side, v]) => [side, typeof v === 'number' && side !== 'pad' ? v * k : v]),
+        )
+      : undefined;
+  return {
+    ...layout,
+    ...(typeof layout.height === 'number' ? { height: Math.round(layout.height * k) } : {}),
+    ...(margin ? { margin } : {}),
+  };
+}
+
 function onScreen(el: HTMLElement): boolean {
   const r = el.getBoundingClientRect();
   return r.bottom > 0 && r.top < window.innerHeight && r.right > 0 && r.left < window.innerWidth;
@@ -151,8 +166,10 @@ export function PlotlyChart({
     const draw = async (Plotly: Plotly, width: number | 'fit' | undefined): Promise<void> => {
       const { data, layout, config } = latest.current();
       const m = latestMarks.current;
-      const laid = m && data.length ? withMarks(layout, m.list, m.weeks) : layout;
-      // presentation mode: the same figure with text a room can read
+      const marked = m && data.length ? withMarks(layout, m.list, m.weeks) : layout;
+      // presentation mode: the same figure with text a room can read, and its height and margins grown with the text
+      // so that axis titles do not sit on the tick labels and the plot fills the box
+      const laid = present ? grownWithText(marked, chartFontSize(true) / chartFontSize(false)) : marked;
       const font = { ...FONT, ...(layout.font as Record<string, unknown> | undefined), size: chartFontSize(present) };
       const sized =
         width === undefined
