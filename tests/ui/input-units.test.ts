@@ -91,3 +91,25 @@ describe('inputs in the units people read', () => {
     expect(html).not.toMatch(/£\/hour/);
   });
 });
+
+describe('outcomes on a 0 to 1 scale, charted out of 100', () => {
+  it('draws trust, morale and the other indices out of 100 on the chart and says so on its axis', async () => {
+    const { chartScale, unitLabel } = await import('../../ui/src/common/format.ts');
+    const { fanFigure } = await import('../../ui/src/charts/fan-figure.ts');
+    const { METRIC_BY_ID } = await import('../../sim/index.ts');
+    const trust = METRIC_BY_ID.get('trust_providers_to_commissioner')!;
+    expect(chartScale(trust)).toEqual({ k: 100, suffix: '' });
+    expect(unitLabel(trust)).toBe('out of 100');
+    // shares stay in %, other units as they are
+    expect(unitLabel(METRIC_BY_ID.get('vacancy_rate')!)).toMatch(/^%/);
+    expect(chartScale(METRIC_BY_ID.get('people_waiting')!)).toEqual({ k: 1, suffix: '' });
+    const band = (v: number) => {
+      const a = new Float64Array(13).fill(v);
+      return { weeks: 13, n: 1, p5: a, p25: a, p50: a, p75: a, p95: a };
+    };
+    const fig = fanFigure(trust, [{ name: 'Status quo', index: 0, band: band(0.35) }], 260);
+    const median = fig.data.find((d) => Array.isArray((d as { y?: unknown }).y)) as { y: number[] };
+    expect(median.y.every((y) => Math.abs(y - 35) < 1e-9)).toBe(true);
+    expect((fig.layout.yaxis as { title: { text: string } }).title.text).toBe('out of 100');
+  });
+});

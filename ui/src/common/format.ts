@@ -22,12 +22,22 @@ export function fmt(def: Pick<MetricDef, 'unit'>, v: number, signed = false): st
 }
 
 /** Scale for charts: shares shown as percentages. */
-export function chartScale(def: Pick<MetricDef, 'unit'>): { k: number; suffix: string } {
-  return isShare(def.unit) ? { k: 100, suffix: '%' } : { k: 1, suffix: '' };
+/** An index on the model's 0 to 1 scale (trust, morale, choice): shown to people out of 100. */
+function isIndex(unit: string): boolean {
+  return unit === '0-1';
 }
 
+export function chartScale(def: Pick<MetricDef, 'unit'>): { k: number; suffix: string } {
+  return isShare(def.unit)
+    ? { k: 100, suffix: '%' }
+    : isIndex(def.unit)
+      ? { k: 100, suffix: '' }
+      : { k: 1, suffix: '' };
+}
+
+/** A metric's unit in the words a chart's axis and caption use (an index reads "out of 100"). */
 export function unitLabel(def: Pick<MetricDef, 'unit'>): string {
-  return isShare(def.unit) ? `% (${def.unit})` : def.unit;
+  return isShare(def.unit) ? `% (${def.unit})` : isIndex(def.unit) ? 'out of 100' : def.unit;
 }
 
 /** A share as a percentage ('–' when not a number). */

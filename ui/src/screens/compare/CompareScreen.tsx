@@ -7,6 +7,7 @@ import { downloadChart } from '../../charts/plotly.ts';
 import { DEFAULT_TIME_VIEW, TIME_VIEWS, timeViewSentence } from '../../charts/time-view.ts';
 import { downloadText } from '../../common/download.ts';
 import { HonestNote } from '../../common/HonestNote.tsx';
+import { unitLabel } from '../../common/format.ts';
 import type { ShownResults } from '../../runs/use-comparison-runs.ts';
 import { resultsCsv } from '../../state/results-csv.ts';
 import type { EnsembleData } from '../../state/results.ts';
@@ -177,7 +178,7 @@ export const CompareScreen = memo(function CompareScreen({
             <figcaption>
               <h3>{m.label}</h3>
               <p className="muted small">
-                {m.meaning} ({m.unit}
+                {m.meaning} ({unitLabel(m)}
                 {m.better ? `; ${m.better} is better` : ''}). {viewSentence}
                 {focusSentence}
               </p>
