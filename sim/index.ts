@@ -188,6 +188,8 @@ export {
   isRangeKind,
   rangesSentence,
   drawAll,
+  candidateDraw,
+  balancedEntryRate,
   drawnParams,
   triangular,
   type RangeKind,

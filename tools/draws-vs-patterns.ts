@@ -9,39 +9,18 @@
  */
 import { drawAll, METRIC_INDEX, runSeed, simulate, statusQuoConfig } from '../sim/node.ts';
 import type { RunResult } from '../sim/node.ts';
+import { holds, PATTERNS } from './status-quo-patterns.ts';
 
 const DRAWS = Number(process.argv[2] ?? 80);
 const YEARS = Number(process.argv[3] ?? 5);
 const SEED = 1;
 
-const mean = (r: RunResult, id: string): number => {
-  const i = METRIC_INDEX.get(id)!;
-  let s = 0;
-  for (let t = 0; t < r.weeks; t++) s += r.series[i * r.weeks + t];
-  return s / r.weeks;
-};
 const lastYear = (r: RunResult, id: string): number => {
   const i = METRIC_INDEX.get(id)!;
   let s = 0;
   for (let t = r.weeks - 52; t < r.weeks; t++) s += r.series[i * r.weeks + t];
   return s / 52;
 };
-
-/** The single-run patterns and their target ranges, as tools/validation-report.ts states them. */
-const PATTERNS: { name: string; lo: number; hi: number; value: (r: RunResult) => number }[] = [
-  { name: 'turnover 25–36%', lo: 0.25, hi: 0.36, value: (r) => mean(r, 'turnover_rate') },
-  { name: 'leavers staying 55–70%', lo: 0.55, hi: 0.7, value: (r) => mean(r, 'leavers_staying_in_sector_share') },
-  {
-    name: 'first-year vs long-tenure 1.7–2.5×',
-    lo: 1.7,
-    hi: 2.5,
-    value: (r) => mean(r, 'turnover_first_year') / mean(r, 'turnover_experienced'),
-  },
-  { name: 'vacancies 6–11%', lo: 0.06, hi: 0.11, value: (r) => mean(r, 'vacancy_rate') },
-  { name: 'closures 8–17%', lo: 0.08, hi: 0.17, value: (r) => mean(r, 'provider_exit_rate') },
-  { name: 'unmet need 3–8%', lo: 0.03, hi: 0.08, value: (r) => mean(r, 'unmet_need_share') },
-  { name: 'sickness 4–6 days', lo: 4, hi: 6, value: (r) => mean(r, 'sickness_days_per_worker_year') },
-];
 
 const base = statusQuoConfig(undefined, YEARS);
 const t0 = performance.now();
@@ -56,10 +35,7 @@ console.log(`Status quo of Midshire, ${YEARS} years, ${DRAWS} runs per arm (seed
 console.log('');
 console.log('| pattern | runs inside, default coefficients | runs inside, coefficients drawn |');
 console.log('|---|---|---|');
-const inside = (r: RunResult, p: (typeof PATTERNS)[number]) => {
-  const v = p.value(r);
-  return v >= p.lo && v <= p.hi;
-};
+const inside = (r: RunResult, p: (typeof PATTERNS)[number]) => holds(p, [r]);
 for (const p of PATTERNS) {
   const share = (rs: RunResult[]) => rs.filter((r) => inside(r, p)).length / rs.length;
   console.log(`| ${p.name} | ${pct(share(arms.defaults))} | ${pct(share(arms.draws))} |`);

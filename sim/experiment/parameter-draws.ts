@@ -22,6 +22,7 @@
 import type { ParamId, Params, RunConfig } from '../types.ts';
 import { hash32 } from '../core/random.ts';
 import { PARAMETERS, type ParamDef } from '../model/parameters.ts';
+import { ACCEPTED_DRAWS } from './accepted-draws.ts';
 
 /** What a range shows: chance and the assumed coefficients (the default), or chance only. */
 export const RANGE_KINDS = ['chance+parameters', 'chance'] as const;
@@ -94,12 +95,42 @@ function uniform(seed: number | string, id: string, key: number | string): numbe
   return (hash32(`${seed}|draw:${id}|${key}`) + 0.5) / 4294967296;
 }
 
-/** The values drawn for one key (every drawn parameter; pinned ones are left out by `drawnParams`). */
-export function drawAll(seed: number | string, key: number | string): Partial<Params> {
+/**
+ * A candidate draw: each drawn parameter from a triangular distribution over its documented range, peak at the
+ * default, independently. tools/accept-draws.ts keeps the candidates under which the status quo reproduces the
+ * calibration patterns (ACCEPTED_DRAWS).
+ */
+export function candidateDraw(seed: number | string, key: number | string): Partial<Params> {
   const out: Partial<Params> = {};
   for (const p of DRAWN_PARAMETERS) out[p.id] = triangular(uniform(seed, p.id, key), p.min, p.default, p.max);
+  return out;
+}
+
+/**
+ * The values drawn for one key (every drawn parameter; pinned ones are left out by `drawnParams`): one of the
+ * accepted draws (history matching: the status quo reproduces the calibration patterns under it), chosen by
+ * hash(seed, key), with the entry rate balanced on its closure hazard. Until the accepted set names every drawn
+ * parameter (a parameter added or renamed since it was made), the candidate draw is used instead.
+ */
+export function drawAll(seed: number | string, key: number | string): Partial<Params> {
+  const rows = ACCEPTED_DRAWS.rows;
+  let out: Partial<Params>;
+  if (rows.length > 0 && acceptedCoversDrawn()) {
+    const row = rows[hash32(`${seed}|draw|${key}`) % rows.length];
+    out = {};
+    ACCEPTED_DRAWS.params.forEach((id, j) => {
+      if (DRAWN_IDS.has(id)) out[id as ParamId] = row[j];
+    });
+  } else out = candidateDraw(seed, key);
   out.entry_rate = balancedEntryRate(out.exit_base_hazard!);
   return out;
+}
+
+const DRAWN_IDS: ReadonlySet<string> = new Set(DRAWN_PARAMETERS.map((p) => p.id));
+/** Whether the accepted set was made for the parameters drawn now (tests/experiment/parameter-draws.test.ts checks it). */
+export function acceptedCoversDrawn(): boolean {
+  const have = new Set(ACCEPTED_DRAWS.params);
+  return DRAWN_PARAMETERS.every((p) => have.has(p.id));
 }
 
 /** the last draw made: the scenarios of a comparison take replicate r's draw one after another */

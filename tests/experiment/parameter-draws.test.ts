@@ -14,12 +14,15 @@ import {
   DERIVED,
   DRAWN_PARAMETERS,
   NOT_DRAWN,
+  acceptedCoversDrawn,
   balancedEntryRate,
+  candidateDraw,
   drawAll,
   drawnParams,
   triangular,
 } from '../../sim/experiment/parameter-draws.ts';
 import { PARAMETERS } from '../../sim/model/parameters.ts';
+import { ACCEPTED_DRAWS } from '../../sim/experiment/accepted-draws.ts';
 import { simulate } from '../../sim/model/simulate.ts';
 import { runSeed } from '../../sim/core/random.ts';
 import { loadScenario } from '../../sim/scenario/index.ts';
@@ -81,8 +84,28 @@ describe('draws', () => {
     const p = DRAWN_PARAMETERS.find((d) => d.id === 'quit_morale_sensitivity')!;
     let sum = 0;
     const n = 4000;
-    for (let k = 0; k < n; k++) sum += drawAll(9, k)[p.id]!;
+    for (let k = 0; k < n; k++) sum += candidateDraw(9, k)[p.id]!;
     expect(sum / n).toBeCloseTo((p.min + p.default + p.max) / 3, 1);
+  });
+
+  it('are history-matched: each is one of the kept candidates under which the status quo reproduced the patterns', () => {
+    // the kept set was made for the parameters drawn now (else tools/accept-draws.ts must be re-run)
+    expect(acceptedCoversDrawn()).toBe(true);
+    expect(ACCEPTED_DRAWS.rows.length).toBeGreaterThan(100);
+    expect(ACCEPTED_DRAWS.rows.length).toBeLessThan(ACCEPTED_DRAWS.candidates);
+    const rows = new Set(ACCEPTED_DRAWS.rows.map((r) => r.join(',')));
+    for (let k = 0; k < 50; k++) {
+      const d = drawAll('hm', k);
+      const row = ACCEPTED_DRAWS.params.map((id) => d[id as keyof typeof d]);
+      expect(rows.has(row.join(','))).toBe(true);
+    }
+    // every kept row lies inside the documented ranges
+    for (const r of ACCEPTED_DRAWS.rows)
+      ACCEPTED_DRAWS.params.forEach((id, j) => {
+        const p = PARAMETERS.find((q) => q.id === id)!;
+        expect(r[j]).toBeGreaterThanOrEqual(p.min);
+        expect(r[j]).toBeLessThanOrEqual(p.max);
+      });
   });
 
   it('leave pinned parameters alone, and draw nothing for chance-only ranges', () => {
