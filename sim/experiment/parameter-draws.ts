@@ -113,25 +113,28 @@ export function candidateDraw(seed: number | string, key: number | string): Part
  * parameter (a parameter added or renamed since it was made), the candidate draw is used instead.
  */
 export function drawAll(seed: number | string, key: number | string): Partial<Params> {
-  const rows = ACCEPTED_DRAWS.rows;
   let out: Partial<Params>;
-  if (rows.length > 0 && acceptedCoversDrawn()) {
+  if (KEPT_COLUMNS) {
+    const rows = ACCEPTED_DRAWS.rows;
     const row = rows[hash32(`${seed}|draw|${key}`) % rows.length];
     out = {};
-    ACCEPTED_DRAWS.params.forEach((id, j) => {
-      if (DRAWN_IDS.has(id)) out[id as ParamId] = row[j];
-    });
+    for (const [id, j] of KEPT_COLUMNS) out[id] = row[j];
   } else out = candidateDraw(seed, key);
   out.entry_rate = balancedEntryRate(out.exit_base_hazard!);
   return out;
 }
 
-const DRAWN_IDS: ReadonlySet<string> = new Set(DRAWN_PARAMETERS.map((p) => p.id));
 /** Whether the accepted set was made for the parameters drawn now (tests/experiment/parameter-draws.test.ts checks it). */
 export function acceptedCoversDrawn(): boolean {
   const have = new Set(ACCEPTED_DRAWS.params);
   return DRAWN_PARAMETERS.every((p) => have.has(p.id));
 }
+
+/** Each drawn parameter and its column in the kept rows; null when the kept set cannot be used (see drawAll). */
+const KEPT_COLUMNS: readonly (readonly [ParamId, number])[] | null =
+  ACCEPTED_DRAWS.rows.length > 0 && acceptedCoversDrawn()
+    ? DRAWN_PARAMETERS.map((p) => [p.id, ACCEPTED_DRAWS.params.indexOf(p.id)] as const)
+    : null;
 
 /** the last draw made: the scenarios of a comparison take replicate r's draw one after another */
 let last: { seed: string; key: string; values: Partial<Params> } | null = null;
