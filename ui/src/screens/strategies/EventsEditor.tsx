@@ -209,23 +209,19 @@ export function EventsEditor({
                         In every scenario: a change here changes it in all {ws.scenarios.length}
                       </span>
                     ) : (
-                      <button type="button" onClick={() => editEvery((s) => withEvent(s, e))}>
-                        Add to every scenario
-                        <span className="sr-only">
-                          {' '}
-                          {title} in year {e.year}
-                        </span>
-                      </button>
+                      <EveryScenarioButton
+                        label="Add to every scenario"
+                        what={`${title} in year ${e.year}`}
+                        onClick={() => editEvery((s) => withEvent(s, e))}
+                      />
                     )
                   ) : null}
                   {shared ? (
-                    <button type="button" onClick={() => editEvery((s) => withoutEvent(s, e))}>
-                      Remove from every scenario
-                      <span className="sr-only">
-                        {' '}
-                        {title} in year {e.year}
-                      </span>
-                    </button>
+                    <EveryScenarioButton
+                      label="Remove from every scenario"
+                      what={`${title} in year ${e.year}`}
+                      onClick={() => editEvery((s) => withoutEvent(s, e))}
+                    />
                   ) : null}
                   <button
                     type="button"
@@ -301,5 +297,15 @@ export function EventsEditor({
         </button>
       </div>
     </div>
+  );
+}
+
+/** A button acting on one event in every scenario; a screen reader also hears which event (`what`). */
+function EveryScenarioButton({ label, what, onClick }: { label: string; what: string; onClick: () => void }) {
+  return (
+    <button type="button" onClick={onClick}>
+      {label}
+      <span className="sr-only"> {what}</span>
+    </button>
   );
 }
