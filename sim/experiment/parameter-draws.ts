@@ -57,7 +57,7 @@ export const DRAWN_PARAMETERS: readonly ParamDef[] = PARAMETERS.filter(
 const defOf = (id: ParamId): ParamDef => PARAMETERS.find((p) => p.id === id)!;
 /**
  * Closures by other routes (reserves run out, losses for more than six months) as a share of owners' closures at
- * the status quo: measured 0.9 against 2.6 a year (40 runs of Midshire, 10 years; docs/model.md 6.1).
+ * the status quo: measured 1.0 against 3.0 a year (40 runs of Midshire, 10 years; docs/model.md 6.1 and 7.2a).
  */
 const OTHER_EXITS_SHARE = 0.35;
 

@@ -972,6 +972,7 @@ const LEVER_LINKS: readonly LinkSpec[] = [
         'council-money.ts:initialiseMoney',
         'council-money.ts:weeklySpend',
         'market.ts:finances',
+        'workforce.ts:affordableWage',
         'market.ts:qualityGamingLearning',
         'record.ts:createRecorder',
         'relationships.ts:communityWeek',
@@ -984,6 +985,7 @@ const LEVER_LINKS: readonly LinkSpec[] = [
   L('learning_monitoring', 'monitoring', -1, '3', 'updateFidelity', 'monitoring used to learn checks compliance less', {
     channels: [
       'market.ts:finances',
+      'workforce.ts:affordableWage',
       'record.ts:createRecorder',
       'relationships.ts:trustWeek',
       'workforce.ts:workforceWeek',
@@ -1153,7 +1155,7 @@ const LEVER_LINKS: readonly LinkSpec[] = [
       channels: [
         'market.ts:finances',
         'commissioner.ts:bidFloor',
-        'market.ts:providerWages',
+        'workforce.ts:affordableWage',
         'market.ts:qualityGamingLearning',
       ],
     },

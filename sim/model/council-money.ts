@@ -5,7 +5,7 @@
  */
 import type { Rng } from '../core/random.ts';
 import { INHOUSE, type State } from './state.ts';
-import { buildRosters } from './workforce.ts';
+import { affordableWage, buildRosters } from './workforce.ts';
 import { computeCommitted, interimWeeklyCost } from './people.ts';
 import { practiceCost } from './practice.ts';
 
@@ -13,6 +13,7 @@ import { practiceCost } from './practice.ts';
 export function initialiseMoney(s: State, rng: Rng): void {
   buildRosters(s);
   computeCommitted(s);
+  settleProviderPay(s);
   const pr = s.providers;
   const ic = s.config.initial;
   let care = 0;
@@ -28,6 +29,47 @@ export function initialiseMoney(s: State, rng: Rng): void {
   s.stocks.budgetWeekly = expected * ic.budget_headroom;
   s.stocks.spendRing.fill(expected);
   s.stocks.budgetRing.fill(s.stocks.budgetWeekly);
+}
+
+/**
+ * P4, 7.2a: the start's pay as years of April pay rounds have left it. A provider whose fee affords more than its
+ * target margin has spent that room on pay (the April top-up of market.ts providerWages, taken to its end), and the
+ * drawn pay of every independent provider is scaled by one factor k so that the median wage over committed hours is
+ * still the place's `care_wage` (Skills for Care's figure is a median): wage_p = max(living wage, k·drawn_p,
+ * affordable_p). Without it the start holds room the rules then spend over about ten Aprils, and margins drift down
+ * with no named pressure.
+ */
+export function settleProviderPay(s: State): void {
+  const pr = s.providers;
+  const floor = s.stocks.livingWage;
+  const target = s.config.initial.care_wage;
+  const ids: number[] = [];
+  for (let p = 1; p < pr.count; p++) if (pr.active[p] && pr.committedHours[p] > 0) ids.push(p);
+  if (ids.length === 0) return;
+  const drawn = ids.map((p) => pr.wage[p]);
+  const afford = ids.map((p) => affordableWage(s, p, pr.fee[p]));
+  const wageAt = (k: number, i: number): number => Math.max(floor, k * drawn[i], afford[i]);
+  const medianAt = (k: number): number => {
+    const order = ids.map((_, i) => i).sort((a, b) => wageAt(k, a) - wageAt(k, b));
+    let total = 0;
+    for (const p of ids) total += pr.committedHours[p];
+    let run = 0;
+    for (const i of order) {
+      run += pr.committedHours[ids[i]];
+      if (run >= total / 2) return wageAt(k, i);
+    }
+    return wageAt(k, order[order.length - 1]);
+  };
+  // the median rises with k: bisect for the k that keeps it at the data (k = 0 if it is above it already)
+  let lo = 0;
+  let hi = 2;
+  if (medianAt(lo) >= target) hi = 0;
+  for (let i = 0; i < 40 && hi > 0; i++) {
+    const mid = (lo + hi) / 2;
+    if (medianAt(mid) > target) hi = mid;
+    else lo = mid;
+  }
+  ids.forEach((p, i) => (pr.wage[p] = wageAt(hi, i)));
 }
 
 export interface WeeklySpend {

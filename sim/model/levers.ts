@@ -202,6 +202,10 @@ const LEVER_TABLE = [
       { at: 'council-money.ts:weeklySpend', what: 'council monitoring cost per active provider (C2)' },
       { at: 'market.ts:finances', what: 'compliance cost to providers (P1)' },
       {
+        at: 'workforce.ts:affordableWage',
+        what: 'compliance cost taken off the wage the fee affords (W5; the April top-up and the settled start)',
+      },
+      {
         at: 'market.ts:qualityGamingLearning',
         what: 'compliance raises the incentive to game; learning-style monitoring drives provider learning (P6, P7)',
       },
@@ -234,6 +238,10 @@ const LEVER_TABLE = [
       },
       { at: 'commissioner.ts:updateFidelity', what: "learning-style monitoring grows the council's learning culture" },
       { at: 'market.ts:finances', what: "compliance share of monitoring: providers' compliance cost (P1)" },
+      {
+        at: 'workforce.ts:affordableWage',
+        what: 'less compliance cost, more of the fee affords pay (W5; the April top-up and the settled start)',
+      },
       {
         at: 'market.ts:qualityGamingLearning',
         what: 'less incentive to game and less gaming where data are used to learn; drives provider learning (P6, P7)',
@@ -472,7 +480,10 @@ const LEVER_TABLE = [
     channels: [
       { at: 'commissioner.ts:bidFloor', what: 'the fee at which providers can pay wages (bid floor)' },
       { at: 'market.ts:finances', what: "providers' cost (P1)" },
-      { at: 'market.ts:providerWages', what: 'the wage the fee affords (W5)' },
+      {
+        at: 'workforce.ts:affordableWage',
+        what: 'the wage the fee affords (W5; the April top-up and the settled start)',
+      },
       {
         at: 'market.ts:qualityGamingLearning',
         what: 'the cost of care that the fee is set against in the price term of quality (P5)',

@@ -16,7 +16,7 @@ import {
 } from './state.ts';
 import { clamp01 } from './trust.ts';
 import { addProvider, addTies } from './setup.ts';
-import { hireNew, travelPaidShare, travelShare } from './workforce.ts';
+import { affordableWage, hireNew, travelPaidShare, travelShare } from './workforce.ts';
 import { takeSlot } from './state.ts';
 import { logEvent } from './log.ts';
 import { meanProviderMemory, meanProviderTrust, pulseProviderTrust, pulseTie } from './relationships.ts';
@@ -573,8 +573,7 @@ export function providerWages(s: State, april: boolean): void {
     let wage = pr.wage[p];
     if (april) {
       pr.wageFee[p] *= uprate;
-      const affordable =
-        (pr.wageFee[p] * (1 - s.effective.provider_overhead) * (1 - P.provider_target_margin)) / labourPerWage;
+      const affordable = affordableWage(s, p, pr.wageFee[p]);
       const vacancy = pr.desiredWorkers[p] > 0 ? Math.max(0, 1 - pr.workers[p] / pr.desiredWorkers[p]) : 0;
       wage *= 1 + P.living_wage_growth;
       if (affordable > wage) wage += Math.min(1, 4 * Math.max(0, vacancy - 0.03)) * 0.5 * (affordable - wage);

@@ -358,7 +358,7 @@ const PARAMETER_TABLE = [
   {
     id: 'exit_base_hazard',
     mechanism: 'P2',
-    default: 0.0013,
+    default: 0.0015,
     min: 0,
     max: 0.004,
     unit: 'probability a week',
@@ -380,12 +380,12 @@ const PARAMETER_TABLE = [
   {
     id: 'entry_rate',
     mechanism: 'P3',
-    default: 0.17,
+    default: 0.2,
     min: 0.02,
     max: 0.45,
     unit: 'entrants a year per starting provider',
     source:
-      "calibrated so that entries match closures at the status quo (NIHR ASCRU: about 10% close a year, the number of agencies roughly steady); assumption. Honest ranges derive it from the owners' closure hazard drawn, not on its own (parameter-draws.ts); the range reaches 0.45 so that it can balance the highest hazard drawn (0.004 a week: 0.43)",
+      "calibrated so that entries match closures at the status quo (NIHR ASCRU: about 10% close a year, the number of agencies roughly steady); assumption. Honest ranges derive it from the owners' closure hazard drawn, not on its own (parameter-draws.ts); the range reaches 0.45 so that it can balance the highest hazard drawn (0.004 a week: 0.45)",
     description: 'entry of new (mostly micro) providers when margins and unmet demand allow',
   },
   {

@@ -21,6 +21,22 @@ export function travelShare(s: State): number {
   return s.params.travel_share * (1 - 0.3 * s.effective.market_consolidation);
 }
 
+/**
+ * P4: the wage provider p's fee for wages affords while keeping its target margin (`provider_target_margin`) after
+ * on-costs, its paid travel, its efficiency, overheads and the cost of compliance-style monitoring (as market.ts
+ * finances counts them): what the April top-up raises pay
+ * towards (market.ts providerWages) and what the start's pay has already reached (council-money.ts settleProviderPay).
+ */
+export function affordableWage(s: State, p: number, feeForWages: number): number {
+  const travel = travelShare(s);
+  const paidPerContact = (1 - travel * (1 - travelPaidShare(s, p))) / (1 - travel);
+  const labourPerWage = s.params.on_cost * paidPerContact * s.providers.efficiency[p];
+  const compliance =
+    s.params.compliance_cost_share * s.effective.monitoring_intensity * (1 - s.effective.learning_monitoring);
+  const kept = Math.max(0, 1 - s.params.provider_target_margin - compliance);
+  return (feeForWages * (1 - s.effective.provider_overhead) * kept) / labourPerWage;
+}
+
 /** W9: pay per hour actually worked (contact and travel), against the outside wage. */
 export function payRatio(s: State, p: number): number {
   const eff = s.providers.wage[p] * (1 - travelShare(s) * (1 - travelPaidShare(s, p)));

@@ -47,12 +47,14 @@ describe('E1 pay_floor (Fair Pay Agreement)', () => {
       return sum / n;
     };
     const before = meanWage();
+    const wagesBefore = Array.from(pr.wage.subarray(0, pr.count));
     s.week = 10;
     applyEvent(s, { week: 10, type: 'pay_floor', level: 12.8 }, rng);
-    expect(applyPayFloor(s)).toBeGreaterThan(0); // starting pay is £12.22-£12.98, so most employers must raise it
+    expect(applyPayFloor(s)).toBeGreaterThan(0); // the median starting pay is £12.60, so most employers must raise it
     for (let p = 0; p < pr.count; p++) if (pr.active[p]) expect(pr.wage[p]).toBeGreaterThanOrEqual(12.8);
     expect(meanWage()).toBeGreaterThan(before);
-    expect(meanWage()).toBeLessThan(12.8 + 0.2); // only those below are raised, and only to the floor
+    // only those below are raised, and only to the floor
+    for (let p = 0; p < pr.count; p++) if (pr.active[p]) expect(pr.wage[p]).toBe(Math.max(12.8, wagesBefore[p]));
     expect(applyPayFloor(s)).toBe(0); // once is enough
     s.week = 52;
     applyPayFloor(s);
@@ -88,8 +90,9 @@ describe('E1 pay_floor (Fair Pay Agreement)', () => {
 describe('E2 recruitment_pool (overseas recruitment closed)', () => {
   it('a smaller pool of recruits raises vacancies and lowers the workforce', () => {
     const ev: SimEvent[] = [{ week: 10, type: 'recruitment_pool', share: 0.3 }];
-    const baseVac = ensembleMean(config({ years: 2 }), 'vacancy_rate');
-    const shrunkVac = ensembleMean(config({ years: 2, events: ev }), 'vacancy_rate');
+    // 8 paired runs: with 4, chance alone moves the difference by about half its size
+    const baseVac = ensembleMean(config({ years: 2 }), 'vacancy_rate', 8);
+    const shrunkVac = ensembleMean(config({ years: 2, events: ev }), 'vacancy_rate', 8);
     expect(shrunkVac - baseVac).toBeGreaterThan(0.005);
     expect(shrunkVac - baseVac).toBeLessThan(0.15);
     expect(ensembleMean(config({ years: 2, events: ev }), 'workers_headcount')).toBeLessThan(
