@@ -42,7 +42,7 @@ for (const p of PATTERNS) {
 }
 const all = (rs: RunResult[]) => rs.filter((r) => PATTERNS.every((p) => inside(r, p)));
 console.log(
-  `| **all seven** | **${pct(all(arms.defaults).length / DRAWS)}** | **${pct(all(arms.draws).length / DRAWS)}** |`,
+  `| **all ${PATTERNS.length}** | **${pct(all(arms.defaults).length / DRAWS)}** | **${pct(all(arms.draws).length / DRAWS)}** |`,
 );
 const providers = (rs: RunResult[]) => {
   const v = rs.map((r) => lastYear(r, 'providers_active')).sort((a, b) => a - b);
@@ -52,5 +52,5 @@ const passing = all(arms.draws);
 const failing = arms.draws.filter((r) => !passing.includes(r));
 console.log('');
 console.log(`Providers in the last year: default coefficients ${providers(arms.defaults)};`);
-console.log(`draws passing all seven ${providers(passing)}; draws failing any ${providers(failing)}.`);
+console.log(`draws passing all ${PATTERNS.length} ${providers(passing)}; draws failing any ${providers(failing)}.`);
 console.log(`${2 * DRAWS} runs in ${((performance.now() - t0) / 1000).toFixed(0)} s.`);
