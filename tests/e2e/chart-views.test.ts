@@ -157,7 +157,7 @@ describe('charts a room can read', () => {
       expect(box.legend.top).toBeGreaterThanOrEqual(box.plot.bottom);
       expect(box.legend.top).toBeGreaterThanOrEqual(box.xtitle.bottom - 1);
       expect(box.legend.bottom).toBeLessThanOrEqual(box.chart.bottom + 1);
-      // shares on the axes in per cent as typed (outside wage growth 0 to 8 % a year), not a hundred times over
+      // shares on the axes in per cent as typed (outside wage growth 0% to 8% a year), not a hundred times over
       const ticks = await scatter.locator('.xtick text').allTextContents();
       expect(ticks.length).toBeGreaterThan(1);
       for (const t of ticks) expect(Number(t.replace('%', '').replace('\u2212', '-'))).toBeLessThanOrEqual(8);

@@ -27,7 +27,7 @@ describe('stress test screen', () => {
     // six default uncertainties, each with a documented range
     expect(await page.locator('.unc-table tbody tr').count()).toBe(6);
     // shares in % (outside wage growth's documented 0 to 0.08 a year reads 0 to 8 % a year)
-    expect(await page.locator('.unc-table tbody').textContent()).toContain('0 to 8 % a year');
+    expect(await page.locator('.unc-table tbody').textContent()).toContain('0% to 8% a year');
     expect(await page.locator('.unc-table tbody').textContent()).not.toContain('0.08');
     // inputs in words, not model paths
     expect(await page.locator('.unc-table tbody').textContent()).not.toContain('params.');

@@ -47,6 +47,8 @@ describe('inputs in the units people read', () => {
     expect(inputValueWords(0.97, budget)).toBe('97% of the expected cost');
     expect(inputValueWords(24.1, inputAxis('initial.fee_per_hour', 24.1))).toBe('£24.10 an hour');
     expect(inputRangeWords(0.6, 1.6, inputAxis('levers.fee_level', 24.1))).toBe('£14.46 to £38.56 an hour');
+    // a per cent range carries its sign on both ends, with no space before it
+    expect(inputRangeWords(0, 0.08, inputAxis('params.outside_wage_growth', 24.1))).toBe('0% to 8% a year');
   });
 
   it('the Stress test screen types trust out of 100 and lists inputs with × and “out of 100”, not 0-1', () => {

@@ -144,7 +144,7 @@ describe('problems', () => {
     expect(problems).toContain(`${first.label}: the lowest value must be below the highest`);
     // in the units the screen shows (living wage growth: 0.02 to 0.08 in the model)
     expect(second.path).toBe('params.living_wage_growth');
-    expect(problems).toContain(`${second.label}: keep within the documented range, 2 to 8 % a year`);
+    expect(problems).toContain(`${second.label}: keep within the documented range, 2% to 8% a year`);
     expect(problems).toContain('fee again is listed twice');
     expect(problems).toContain('give at least one failure condition');
     expect(problems).toContain('futures must be a whole number from 4 to 2,000');

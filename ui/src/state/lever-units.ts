@@ -115,11 +115,12 @@ export function inputValueWords(v: number, axis: InputAxis, digits?: number, mod
   return axis.unit.startsWith('%') ? `${x}${axis.unit}` : `${x} ${axis.unit}`;
 }
 
-/** An input's range in words: "£14.46 to £38.56 an hour", "0 to 8 % a year", "15 to 60 out of 100", "×0.4 to ×2". */
+/** An input's range in words: "£14.46 to £38.56 an hour", "0% to 8% a year", "15 to 60 out of 100", "×0.4 to ×2". */
 export function inputRangeWords(min: number, max: number, axis: InputAxis, modelUnit = ''): string {
   const [a, b] = [shownInput(min, axis), shownInput(max, axis)];
   if (axis.unit === '£ an hour') return `£${a.toFixed(2)} to £${b.toFixed(2)} an hour`;
   if (axis.unit === '×') return `×${a} to ×${b}`;
+  if (axis.unit?.startsWith('%')) return `${a}% to ${b}${axis.unit}`;
   return `${a} to ${b} ${axis.unit ?? modelUnit}`.trimEnd();
 }
 
