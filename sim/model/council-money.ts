@@ -48,11 +48,11 @@ export function settleProviderPay(s: State): void {
   if (ids.length === 0) return;
   const drawn = ids.map((p) => pr.wage[p]);
   const afford = ids.map((p) => affordableWage(s, p, pr.fee[p]));
+  let total = 0;
+  for (const p of ids) total += pr.committedHours[p];
   const wageAt = (k: number, i: number): number => Math.max(floor, k * drawn[i], afford[i]);
   const medianAt = (k: number): number => {
     const order = ids.map((_, i) => i).sort((a, b) => wageAt(k, a) - wageAt(k, b));
-    let total = 0;
-    for (const p of ids) total += pr.committedHours[p];
     let run = 0;
     for (const i of order) {
       run += pr.committedHours[ids[i]];
