@@ -3,14 +3,28 @@
  * each of N kept draws (drawAll(1, k)) and, on the same seed, at the default coefficients; the providers active in
  * the last year are correlated with each drawn parameter, and the mean draw's shift from the default is shown.
  *
- *   node bin/run-ts.mjs tools/market-under-draws.ts [draws=120] [years=10]
+ *   node bin/run-ts.mjs tools/market-under-draws.ts [draws=120] [years=10] [--no-pressures]
+ *
+ * --no-pressures switches the named pressures off (docs/model.md 7.2a): no demand growth, other costs growing with
+ * the living wage, no savings target, uplifts at cost growth.
  */
 import { drawAll, DRAWN_PARAMETERS, METRIC_INDEX, runSeed, simulate, statusQuoConfig } from '../sim/node.ts';
 import type { Params, RunResult } from '../sim/node.ts';
 
-const N = Number(process.argv[2] ?? 120);
-const YEARS = Number(process.argv[3] ?? 10);
-const base = statusQuoConfig(undefined, YEARS);
+const [N, YEARS] = [120, 10].map((d, i) => Number(process.argv.filter((a) => /^\d+$/.test(a))[i] ?? d));
+const withPressures = statusQuoConfig(undefined, YEARS);
+const base = process.argv.includes('--no-pressures')
+  ? {
+      ...withPressures,
+      params: {
+        ...withPressures.params,
+        demand_growth: 0,
+        cost_inflation_other: withPressures.params.living_wage_growth,
+      },
+      initial: { ...withPressures.initial, savings_per_year: 0 },
+      phases: withPressures.phases.map((ph) => ({ ...ph, levers: { ...ph.levers, uplift_vs_inflation: 0 } })),
+    }
+  : withPressures;
 const ids = [...DRAWN_PARAMETERS.map((p) => p.id), 'entry_rate'] as (keyof Params)[];
 const lastYear = (r: RunResult, id: string): number => {
   const i = METRIC_INDEX.get(id)!;
@@ -44,9 +58,14 @@ const corr = (a: number[], b: number[]) => {
   });
   return sa > 0 && sb > 0 ? sab / Math.sqrt(sa * sb) : NaN;
 };
+const spread = (a: number[]) => {
+  const v = [...a].sort((x, y) => x - y);
+  const at = (q: number) => v[Math.min(v.length - 1, Math.floor(q * v.length))].toFixed(0);
+  return `mean ${mean(a).toFixed(1)}, 5th percentile ${at(0.05)}, median ${at(0.5)}, lowest ${v[0].toFixed(0)}`;
+};
 console.log(
-  `Midshire's status quo, ${YEARS} years, ${N} runs per arm (seeds paired): providers in the last year, kept draws ` +
-    `${mean(withDraws).toFixed(1)}, defaults ${mean(atDefaults).toFixed(1)} (of ${base.place.providers}).`,
+  `Midshire's status quo, ${YEARS} years, ${N} runs per arm (seeds paired): providers in the last year (of ` +
+    `${base.place.providers}), kept draws ${spread(withDraws)}; defaults ${spread(atDefaults)}.`,
 );
 console.log('');
 console.log('| parameter | correlation with the providers left | default | mean draw − default |');
