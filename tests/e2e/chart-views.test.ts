@@ -2,7 +2,7 @@
  * Charts a room can read (issue 15 item 6), on a council laptop's 1366×768 screen: Compare's charts show quarterly
  * averages by default with the weekly values one click away, one scenario can be put in focus (its ranges shaded,
  * the others thin lines), both kept with the workspace over a reload; the stress test's futures chart keeps its
- * legend off the plot at 1366 and 1920 px.
+ * legend off the plot at 1366 and 1920 px. A share link carries the chart view to a colleague's fresh browser.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -111,6 +111,24 @@ describe('charts a room can read', () => {
     await figure.scrollIntoViewIfNeeded();
     await expect.poll(async () => (await drawn(page)).ranges, { timeout: 30_000 }).toBe(2);
     expect((await drawn(page)).view).toBe('weekly');
+    // a colleague opening this comparison's share link in a fresh browser sees the charts as they were sent
+    await gotoTab(page, 'Keep and share');
+    await page.getByRole('button', { name: 'Make a share link' }).click();
+    const link = await page.locator('#share-link').inputValue();
+    const { page: colleague, errors: theirErrors } = await open(browser, new URL(link).hash, {
+      width: 1366,
+      height: 768,
+    });
+    await colleague.getByRole('radio', { name: 'Weekly (raw)' }).waitFor();
+    await expect.poll(() => colleague.getByRole('radio', { name: 'Weekly (raw)' }).isChecked()).toBe(true);
+    expect(await colleague.getByLabel('Focus on').locator('option:checked').textContent()).toBe(alliance);
+    // opened at once (nothing of theirs to lose), never asked about a link already opened (the start ran twice)
+    await expect.poll(() => colleague.getByText(/charts are shown as the sender had them/).count()).toBeGreaterThan(0);
+    expect(await colleague.getByText(/Nothing has changed yet/).count()).toBe(0);
+    await colleague.screenshot({ path: `${SHOTS}share-view-colleague.png` });
+    expect(theirErrors).toEqual([]);
+    await colleague.context().close();
+    await gotoTab(page, 'Compare');
     // back to all: every scenario's ranges again
     await page.getByLabel('Focus on').selectOption({ label: 'All scenarios' });
     await expect.poll(async () => (await drawn(page)).ranges).toBe(8);

@@ -188,6 +188,52 @@ describe('a compressed share link', () => {
   });
 });
 
+describe('the chart view in a share link', () => {
+  const viewed = (): Workspace => {
+    const ws = defaultWorkspace();
+    return {
+      ...ws,
+      compareView: { metrics: ['wellbeing_mean', 'spend_per_week'], time: 'weekly', focus: ws.scenarios[2].key },
+    };
+  };
+
+  it('shows the sender’s outcomes, time view and focus when their scenarios replace the user’s', () => {
+    const sender = viewed();
+    const out = readShareHash(`#${shareHash(sender)}`);
+    if (!out?.ok) throw new Error('the link did not open');
+    // the focus travels as the scenario's place in the link: its key belongs to the sender's browser
+    expect(out.view).toEqual({ metrics: ['wellbeing_mean', 'spend_per_week'], time: 'weekly', focus: 2 });
+    const opened = openShared(defaultWorkspace(), out, true);
+    expect(opened.compareView?.metrics).toEqual(['wellbeing_mean', 'spend_per_week']);
+    expect(opened.compareView?.time).toBe('weekly');
+    const focused = opened.scenarios.find((d) => d.key === opened.compareView?.focus);
+    expect(focused?.title).toBe(sender.scenarios[2].title);
+    expect(openedText(out, true)).toMatch(/charts are shown as the sender had them/);
+  });
+
+  it('leaves the user’s own view alone when the scenarios are added beside theirs', () => {
+    const out = readShareHash(`#${shareHash(viewed())}`);
+    if (!out?.ok) throw new Error('the link did not open');
+    const mine: Workspace = { ...defaultWorkspace(), compareView: { time: 'quarterly', metrics: ['turnover_rate'] } };
+    expect(openShared(mine, out, false).compareView).toEqual(mine.compareView);
+    expect(openedText(out, false)).not.toMatch(/as the sender had them/);
+  });
+
+  it('drops what it does not know from a view (an unknown outcome, time view or focus) and still opens the link', () => {
+    const payload = decode2(shareHash(viewed()));
+    const enc2 = (p: unknown) => encode2(new TextEncoder().encode(JSON.stringify(p)));
+    const out = readShareHash(
+      enc2({ ...payload, view: { metrics: ['wellbeing_mean', 'not_a_metric', 3], time: 'hourly', focus: 99 } }),
+    );
+    expect(out?.ok).toBe(true);
+    if (out?.ok) expect(out.view).toEqual({ metrics: ['wellbeing_mean'] });
+    const none = readShareHash(enc2({ ...payload, view: 'charts' }));
+    expect(none?.ok && none.view).toBe(undefined);
+    // a link made without a view carries none
+    expect('view' in decode2(shareHash(defaultWorkspace()))).toBe(false);
+  });
+});
+
 describe('refusing a share link', () => {
   it('ignores a hash that is not a share link', () => {
     expect(readShareHash('#compare')).toBeNull();

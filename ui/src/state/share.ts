@@ -10,6 +10,7 @@ import { deflateSync, Inflate } from 'fflate';
 import {
   isRangeKind,
   loadScenario,
+  METRIC_IDS,
   numbersIssues,
   ScenarioError,
   MAX_FILE_CHARS,
@@ -25,6 +26,7 @@ import {
   MAX_SEED_CHARS,
   rangesOf,
   settingsOfLoaded,
+  type CompareView,
   type ScenarioDraft,
   type Workspace,
 } from './workspace.ts';
@@ -97,7 +99,47 @@ function payloadOf(ws: Workspace): Record<string, unknown> {
     scenarios: ws.scenarios.map((d) => draftToYaml(ws, d)),
     // the council's own figures (Your numbers) travel with the link: plain numbers, checked again when read
     ...(ws.numbers ? { numbers: ws.numbers } : {}),
+    // how the sender's charts were shown: the outcomes, quarterly or weekly, and the scenario in focus by its place
+    // in the link (its key belongs to the sender's browser)
+    ...(ws.compareView ? { view: viewOf(ws) } : {}),
   };
+}
+
+/** The chart view a link carries (share.ts readShareHash reads it back): focus as the scenario's index. */
+export interface SharedView {
+  metrics?: string[];
+  time?: CompareView['time'];
+  focus?: number;
+}
+
+function viewOf(ws: Workspace): SharedView {
+  const v = ws.compareView ?? {};
+  const focus = ws.scenarios.findIndex((d) => d.key === v.focus);
+  return {
+    ...(v.metrics ? { metrics: v.metrics } : {}),
+    ...(v.time ? { time: v.time } : {}),
+    ...(focus >= 0 ? { focus } : {}),
+  };
+}
+
+/**
+ * A link's chart view, with what this simulator does not know left out (an unknown outcome, a time view or a focus
+ * outside the link's scenarios): the view only changes how results are drawn, so a damaged part is dropped, not
+ * refused. Undefined if the link carries none.
+ */
+function sharedView(v: unknown, scenarios: number): SharedView | undefined {
+  if (!v || typeof v !== 'object') return undefined;
+  const raw = v as { metrics?: unknown; time?: unknown; focus?: unknown };
+  const known = new Set<string>(METRIC_IDS);
+  const metrics = Array.isArray(raw.metrics)
+    ? raw.metrics.filter((m): m is string => typeof m === 'string' && known.has(m)).slice(0, METRIC_IDS.length)
+    : [];
+  const out: SharedView = {};
+  if (metrics.length) out.metrics = [...new Set(metrics)];
+  if (raw.time === 'quarterly' || raw.time === 'weekly') out.time = raw.time;
+  if (typeof raw.focus === 'number' && Number.isInteger(raw.focus) && raw.focus >= 0 && raw.focus < scenarios)
+    out.focus = raw.focus;
+  return Object.keys(out).length ? out : undefined;
 }
 
 /**
@@ -111,7 +153,7 @@ export function shareHash(ws: Workspace): string {
 
 /** The hash of a version 1 link (uncompressed, no seed or ranges): what links were before; for tests and measuring. */
 export function shareHashV1(ws: Workspace): string {
-  const { v: _v, seed: _s, ranges: _r, ...rest } = payloadOf(ws);
+  const { v: _v, seed: _s, ranges: _r, view: _w, ...rest } = payloadOf(ws);
   return `share=${toBase64Url(new TextEncoder().encode(JSON.stringify({ v: 1, ...rest })))}`;
 }
 
@@ -134,6 +176,8 @@ export type ShareOutcome =
       ranges?: RangeKind;
       /** the council's figures the link carried, if any passed the same checks as the form's */
       numbers?: PlaceNumbers;
+      /** how the sender's charts were shown (outcomes, quarterly or weekly, the scenario in focus), if carried */
+      view?: SharedView;
     }
   | { ok: false; message: string; issues: ScenarioIssue[] };
 
@@ -165,7 +209,14 @@ export function readShareHash(hash: string): ShareOutcome | null {
     !Array.isArray((payload as { scenarios?: unknown }).scenarios)
   )
     return refuse('This share link does not contain scenarios in a format this simulator knows, so it was not opened.');
-  const p = payload as { runs?: unknown; seed?: unknown; ranges?: unknown; scenarios: unknown[]; numbers?: unknown };
+  const p = payload as {
+    runs?: unknown;
+    seed?: unknown;
+    ranges?: unknown;
+    scenarios: unknown[];
+    numbers?: unknown;
+    view?: unknown;
+  };
   if (p.scenarios.length === 0 || p.scenarios.length > MAX_SHARED_SCENARIOS)
     return refuse(
       `A share link holds between 1 and ${MAX_SHARED_SCENARIOS} scenarios; this one has ${p.scenarios.length}. It was not opened.`,
@@ -203,6 +254,7 @@ export function readShareHash(hash: string): ShareOutcome | null {
     );
   if (p.ranges !== undefined && !isRangeKind(p.ranges))
     return refuse('This share link asks for ranges this simulator does not know, so it was not opened.');
+  const view = sharedView(p.view, drafts.length);
   return {
     ok: true,
     drafts,
@@ -211,6 +263,7 @@ export function readShareHash(hash: string): ShareOutcome | null {
     ...(seed !== undefined ? { seed } : {}),
     ...(p.ranges !== undefined ? { ranges: p.ranges } : {}),
     ...(numbers ? { numbers } : {}),
+    ...(view ? { view } : {}),
   };
 }
 

@@ -66,8 +66,13 @@ export function useWorkspace(setNotice: (n: Notice | null) => void): {
   const setWs = useCallback((w: Workspace) => setWsState(w), [setWsState]);
   const update = useCallback((f: (w: Workspace) => Workspace) => setWsState((w) => (w ? f(w) : w)), [setWsState]);
 
-  // Start: the work saved in this browser, else the example; then a share link, if any, is offered.
+  // Start: the work saved in this browser, else the example; then a share link, if any, is offered. Once per
+  // page: the effect was seen to run twice on one load, and the second run, reading the workspace the first had
+  // just opened from the link and saved, asked "Nothing has changed yet" about a link already opened
+  const started = useRef(false);
   useEffect(() => {
+    if (started.current) return;
+    started.current = true;
     void (async () => {
       const shared = readShareHash(location.hash);
       const draft = await loadDraft();
@@ -197,12 +202,14 @@ export function openedText(shared: Extract<ShareOutcome, { ok: true }>, replace:
     added < n
       ? ` ${count(n - added)} did not fit (a comparison holds at most ${MAX_SCENARIOS}): remove some of yours and open the link again to add ${n - added === 1 ? 'it' : 'them'}.`
       : '';
-  return `Opened ${count(added)} from the link; they passed validation and are now ${replace ? 'your workspace' : 'added beside yours, marked “(from the link)” where a title was already used'}.${left}${run ? ` ${run}` : ''}`;
+  const view = replace && shared.view ? ' The charts are shown as the sender had them.' : '';
+  return `Opened ${count(added)} from the link; they passed validation and are now ${replace ? 'your workspace' : 'added beside yours, marked “(from the link)” where a title was already used'}.${left}${run ? ` ${run}` : ''}${view}`;
 }
 
 /**
  * The workspace with a share link's scenarios added or in place of its own, set to the link's settings: its place,
- * years, runs, and (version 2 links) its seed and ranges, so the sender's comparison comes out the same.
+ * years, runs, and (version 2 links) its seed and ranges, so the sender's comparison comes out the same; in place of
+ * its own, also the sender's chart view.
  */
 export function openShared(ws: Workspace, shared: Extract<ShareOutcome, { ok: true }>, replace: boolean): Workspace {
   const next = { ...withScenarios(ws, shared.drafts, shared.settings, replace, 'from the link'), runs: shared.runs };
@@ -210,6 +217,12 @@ export function openShared(ws: Workspace, shared: Extract<ShareOutcome, { ok: tr
   if (shared.ranges) next.ranges = shared.ranges;
   // the link's council figures replace the workspace's when its scenarios do, or when the workspace has none
   if (shared.numbers && (replace || !ws.numbers)) next.numbers = shared.numbers;
+  // the sender's chart view when their scenarios replace the user's; added beside, the user's own view stays
+  if (shared.view && replace) {
+    const { focus, ...rest } = shared.view;
+    const key = focus !== undefined ? next.scenarios[focus]?.key : undefined;
+    next.compareView = { ...rest, ...(key ? { focus: key } : {}) };
+  }
   return next;
 }
 
