@@ -17,7 +17,7 @@ import { breachMemory, clamp01 } from './trust.ts';
 import { logEvent } from './log.ts';
 import { bookTransitionCost } from './transitions.ts';
 import { meanMargin } from './market.ts';
-import { travelPaidShare, travelShare } from './workforce.ts';
+import { paidPerContact } from './workforce.ts';
 import { meanCommissionerTrust, meanProviderTrust, pulseProviderTrust } from './relationships.ts';
 
 const IN_HOUSE = INHOUSE;
@@ -210,10 +210,8 @@ export function bidFloor(s: State, p: number): number {
   const rise = Math.max(1 + P.living_wage_growth, s.stocks.livingWage / Math.max(1e-9, pr.wage[p]));
   if (pr.deliveredHours[p] > 0 && pr.cost[p] > 0)
     return ((pr.cost[p] / pr.deliveredHours[p]) * rise) / (1 - P.provider_target_margin);
-  const travel = travelShare(s);
-  const paidPerContact = (1 - travel * (1 - travelPaidShare(s, p))) / (1 - travel);
   return (
-    (pr.wage[p] * rise * P.on_cost * paidPerContact * pr.efficiency[p]) /
+    (pr.wage[p] * rise * P.on_cost * paidPerContact(s, p) * pr.efficiency[p]) /
     ((1 - s.effective.provider_overhead) * (1 - P.provider_target_margin))
   );
 }

@@ -16,7 +16,7 @@ import {
 } from './state.ts';
 import { clamp01 } from './trust.ts';
 import { addProvider, addTies } from './setup.ts';
-import { affordableWage, hireNew, travelPaidShare, travelShare } from './workforce.ts';
+import { affordableWage, hireNew, labourPerWage, travelPaidShare, travelShare } from './workforce.ts';
 import { takeSlot } from './state.ts';
 import { logEvent } from './log.ts';
 import { meanProviderMemory, meanProviderTrust, pulseProviderTrust, pulseTie } from './relationships.ts';
@@ -560,7 +560,6 @@ export function qualityGamingLearning(s: State): void {
 export function providerWages(s: State, april: boolean): void {
   const P = s.params;
   const pr = s.providers;
-  const travel = travelShare(s);
   const pass = P.fee_wage_pass_through;
   const rate = Math.min(1, 1 / Math.max(1, P.fee_wage_pass_weeks));
   const uprate = 1 + s.stocks.costGrowthYear;
@@ -568,8 +567,7 @@ export function providerWages(s: State, april: boolean): void {
   let n = 0;
   for (let p = 1; p < pr.count; p++) {
     if (!pr.active[p]) continue;
-    const paidPerContact = (1 - travel * (1 - travelPaidShare(s, p))) / (1 - travel);
-    const labourPerWage = P.on_cost * paidPerContact * pr.efficiency[p];
+    const perWage = labourPerWage(s, p);
     let wage = pr.wage[p];
     if (april) {
       pr.wageFee[p] *= uprate;
@@ -583,7 +581,7 @@ export function providerWages(s: State, april: boolean): void {
     const step = (pr.fee[p] - pr.wageFee[p]) * rate;
     const share = step > 0 ? clamp01_(pr.margin[p] / P.provider_target_margin) : 1;
     pr.wageFee[p] += step;
-    wage += (pass * share * step) / labourPerWage;
+    wage += (pass * share * step) / perWage;
     // a provider played in a workshop sets its own wage (overrides.ts); the living-wage floor still binds
     const offered = overrideFor(s.overrides?.wage, p);
     if (offered !== undefined) wage = offered;

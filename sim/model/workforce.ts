@@ -21,20 +21,28 @@ export function travelShare(s: State): number {
   return s.params.travel_share * (1 - 0.3 * s.effective.market_consolidation);
 }
 
+/** W9, P1: paid hours per contact hour of provider p: the contact hour and the share of travel time it pays. */
+export function paidPerContact(s: State, p: number): number {
+  const travel = travelShare(s);
+  return (1 - travel * (1 - travelPaidShare(s, p))) / (1 - travel);
+}
+
+/** P1: provider p's labour cost per contact hour for each £1 of wage (on-costs, paid travel, its efficiency). */
+export function labourPerWage(s: State, p: number): number {
+  return s.params.on_cost * paidPerContact(s, p) * s.providers.efficiency[p];
+}
+
 /**
  * P4: the wage provider p's fee for wages affords while keeping its target margin (`provider_target_margin`) after
- * on-costs, its paid travel, its efficiency, overheads and the cost of compliance-style monitoring (as market.ts
- * finances counts them): what the April top-up raises pay
- * towards (market.ts providerWages) and what the start's pay has already reached (council-money.ts settleProviderPay).
+ * its labour cost per £1 of wage, overheads and the cost of compliance-style monitoring (as market.ts finances
+ * counts them): what the April top-up raises pay towards (market.ts providerWages) and what the start's pay has
+ * already reached (council-money.ts settleProviderPay).
  */
 export function affordableWage(s: State, p: number, feeForWages: number): number {
-  const travel = travelShare(s);
-  const paidPerContact = (1 - travel * (1 - travelPaidShare(s, p))) / (1 - travel);
-  const labourPerWage = s.params.on_cost * paidPerContact * s.providers.efficiency[p];
   const compliance =
     s.params.compliance_cost_share * s.effective.monitoring_intensity * (1 - s.effective.learning_monitoring);
   const kept = Math.max(0, 1 - s.params.provider_target_margin - compliance);
-  return (feeForWages * (1 - s.effective.provider_overhead) * kept) / labourPerWage;
+  return (feeForWages * (1 - s.effective.provider_overhead) * kept) / labourPerWage(s, p);
 }
 
 /** W9: pay per hour actually worked (contact and travel), against the outside wage. */
