@@ -7,20 +7,13 @@
  *
  *   node bin/run-ts.mjs tools/draws-vs-patterns.ts [draws=80] [years=5]
  */
-import { drawAll, METRIC_INDEX, runSeed, simulate, statusQuoConfig } from '../sim/node.ts';
+import { drawAll, runSeed, simulate, statusQuoConfig } from '../sim/node.ts';
 import type { RunResult } from '../sim/node.ts';
-import { holds, PATTERNS } from './status-quo-patterns.ts';
+import { holds, lastYearMean, PATTERNS } from './status-quo-patterns.ts';
 
 const DRAWS = Number(process.argv[2] ?? 80);
 const YEARS = Number(process.argv[3] ?? 5);
 const SEED = 1;
-
-const lastYear = (r: RunResult, id: string): number => {
-  const i = METRIC_INDEX.get(id)!;
-  let s = 0;
-  for (let t = r.weeks - 52; t < r.weeks; t++) s += r.series[i * r.weeks + t];
-  return s / 52;
-};
 
 const base = statusQuoConfig(undefined, YEARS);
 const t0 = performance.now();
@@ -45,7 +38,7 @@ console.log(
   `| **all ${PATTERNS.length}** | **${pct(all(arms.defaults).length / DRAWS)}** | **${pct(all(arms.draws).length / DRAWS)}** |`,
 );
 const providers = (rs: RunResult[]) => {
-  const v = rs.map((r) => lastYear(r, 'providers_active')).sort((a, b) => a - b);
+  const v = rs.map((r) => lastYearMean(r, 'providers_active')).sort((a, b) => a - b);
   return v.length ? `${v[0].toFixed(0)}–${v[v.length - 1].toFixed(0)} (median ${v[v.length >> 1].toFixed(0)})` : '–';
 };
 const passing = all(arms.draws);

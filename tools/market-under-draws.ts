@@ -8,8 +8,9 @@
  * --no-pressures switches the named pressures off (docs/model.md 7.2a): no demand growth, other costs growing with
  * the living wage, no savings target, uplifts at cost growth.
  */
-import { drawAll, DRAWN_PARAMETERS, METRIC_INDEX, runSeed, simulate, statusQuoConfig } from '../sim/node.ts';
-import type { Params, RunResult } from '../sim/node.ts';
+import { drawAll, DRAWN_PARAMETERS, runSeed, simulate, statusQuoConfig } from '../sim/node.ts';
+import type { Params } from '../sim/node.ts';
+import { lastYearMean } from './status-quo-patterns.ts';
 
 const [N, YEARS] = [120, 10].map((d, i) => Number(process.argv.filter((a) => /^\d+$/.test(a))[i] ?? d));
 const withPressures = statusQuoConfig(undefined, YEARS);
@@ -26,12 +27,6 @@ const base = process.argv.includes('--no-pressures')
     }
   : withPressures;
 const ids = [...DRAWN_PARAMETERS.map((p) => p.id), 'entry_rate'] as (keyof Params)[];
-const lastYear = (r: RunResult, id: string): number => {
-  const i = METRIC_INDEX.get(id)!;
-  let s = 0;
-  for (let t = r.weeks - 52; t < r.weeks; t++) s += r.series[i * r.weeks + t];
-  return s / 52;
-};
 const drawn: number[][] = [];
 const withDraws: number[] = [];
 const atDefaults: number[] = [];
@@ -40,9 +35,9 @@ for (let k = 0; k < N; k++) {
   const seed = runSeed(1, 'market-under-draws', k);
   drawn.push(ids.map((id) => d[id] ?? base.params[id]));
   withDraws.push(
-    lastYear(simulate({ ...base, params: { ...base.params, ...d } }, seed, k, { log: false }), 'providers_active'),
+    lastYearMean(simulate({ ...base, params: { ...base.params, ...d } }, seed, k, { log: false }), 'providers_active'),
   );
-  atDefaults.push(lastYear(simulate(base, seed, k, { log: false }), 'providers_active'));
+  atDefaults.push(lastYearMean(simulate(base, seed, k, { log: false }), 'providers_active'));
 }
 const mean = (a: number[]) => a.reduce((s, x) => s + x, 0) / a.length;
 const corr = (a: number[], b: number[]) => {

@@ -23,6 +23,10 @@ export const runMean = (r: RunResult, id: string, w: Window = whole(r)): number 
   return s / (w.to - w.from);
 };
 
+/** A run's mean over its last year (the whole run if shorter). */
+export const lastYearMean = (r: RunResult, id: string): number =>
+  runMean(r, id, { from: Math.max(0, r.weeks - 52), to: r.weeks });
+
 export interface Pattern {
   name: string;
   lo: number;
