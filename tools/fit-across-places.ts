@@ -16,6 +16,7 @@ import {
   loadNodeLibrary,
   placeFromLibrary,
   runAppraisal,
+  signedPounds,
   withContext,
   type ApproachFit,
 } from '../sim/node.ts';
@@ -70,8 +71,7 @@ try {
 }
 
 const signed = (x: number, digits: number) => (x >= 0 ? '+' : '−') + Math.abs(x).toFixed(digits);
-const pounds = (x: number) => `${x >= 0 ? '+' : '−'}£${(Math.abs(x) / 1e6).toFixed(2)}m`;
-const cell = (f: ApproachFit) => `${f.name} (${signed(f.score.mean, 2)}; ${pounds(f.poundsPerYear.mean)} a year)`;
+const cell = (f: ApproachFit) => `${f.name} (${signed(f.score.mean, 2)}; ${signedPounds(f.poundsPerYear.mean)} a year)`;
 
 const lines: string[] = [];
 lines.push('# Which approach fits which place');
@@ -112,7 +112,7 @@ for (const r of results) {
   lines.push('|---|---|---|---|---|');
   for (const f of r.ranking)
     lines.push(
-      `| ${f.rank} | ${f.name} | ${signed(f.score.mean, 2)} | ${pounds(f.poundsPerYear.mean)} a year | ${f.group + 1} |`,
+      `| ${f.rank} | ${f.name} | ${signed(f.score.mean, 2)} | ${signedPounds(f.poundsPerYear.mean)} a year | ${f.group + 1} |`,
     );
 }
 const best = new Set(results.map((r) => r.ranking[0].id));
